@@ -1,0 +1,28 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['dist/', 'node_modules/', '.vscode-test/', 'esbuild.js'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // The engine must stay usable from the CLI, the language server and tests alike.
+    files: ['src/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [
+          { name: 'vscode', message: 'src/core is editor-agnostic: no vscode import.' },
+        ],
+        patterns: [
+          { group: ['vscode-languageserver*', 'vscode-languageclient*'], message: 'src/core is editor-agnostic: no LSP import.' },
+          { group: ['../server/*', '../vscode/*', '../../server/*', '../../vscode/*'], message: 'src/core must not depend on the server or client.' },
+        ],
+      }],
+    },
+  },
+);

@@ -1,0 +1,159 @@
+// The facts the parsers extract and the findings the rules produce. Every fact carries the exact
+// source span it came from, so editors can underline it and the CLI can print file:line:col.
+
+export type SourceKind = 'registry' | 'compose' | 'env' | 'markdown';
+
+/** A point in a file: 0-based UTF-16 offset, 1-based line and column (UTF-16 code units). */
+export interface Position {
+  offset: number;
+  line: number;
+  column: number;
+}
+
+/** A half-open span [start, end). */
+export interface Span {
+  start: Position;
+  end: Position;
+}
+
+export interface Location {
+  /** The file as the index knows it (a path relative to the check root, or a URI). */
+  file: string;
+  span: Span;
+}
+
+export type Protocol = 'tcp' | 'udp' | 'sctp';
+
+/**
+ * A port (or port range) that a place says belongs to a service.
+ * Claims are references (URLs, `*_URL` variables): they take part in mismatch checks when the
+ * service is allocated elsewhere, and never create conflicts.
+ */
+export interface Allocation {
+  service: string;
+  /** Identity used to match spellings of one service (see names.ts). */
+  serviceKey: string;
+  /** http, grpc, ws, metrics, ...; undefined is the service's main port. */
+  role?: string;
+  port: number;
+  /** Last port of a published range (`9090-9091:8080-8081`), inclusive. */
+  endPort?: number;
+  protocol: Protocol;
+  /** Host IP a compose port is bound to; undefined binds every interface. */
+  hostIp?: string;
+  /** Sub-scope ('' is the check root): a project section in a document, a registry project. */
+  scope: string;
+  /** development, production, ... when the place says so. */
+  environment?: string;
+  source: SourceKind;
+  claim: boolean;
+  /** Places written together (a table row, a compose service's ports) share a group id. */
+  group: string;
+  /** Position of this port within its group: only the first port of a group is its main port. */
+  indexInGroup: number;
+  /** The declared range whose section owns this entry (a heading range above a table). */
+  ownerRange?: string;
+  /** Compose `${VAR}` the published port was interpolated from. */
+  fromVariable?: string;
+  /** For env facts: the variable name that wrote this port. */
+  variable?: string;
+  loc: Location;
+}
+
+export interface RangeDecl {
+  /** Unique within the file. */
+  id: string;
+  name: string;
+  from: number;
+  to: number;
+  /** id of the enclosing range (a tier inside a project). */
+  parent?: string;
+  scope: string;
+  /** A range declared as the scope of a project: it opens a sub-scope. */
+  project?: boolean;
+  /** Kept free for later: ports in it are notable, not forbidden. */
+  keptFree?: boolean;
+  loc: Location;
+}
+
+/** Ports declared as forbidden ("never use"). */
+export interface Reservation {
+  from: number;
+  to: number;
+  reason: string;
+  scope: string;
+  loc: Location;
+}
+
+/** A port written with no owner: kept for hover and references, never a conflict. */
+export interface Mention {
+  port: number;
+  loc: Location;
+}
+
+export type RuleId =
+  | 'port-conflict'
+  | 'port-mismatch'
+  | 'out-of-range'
+  | 'reserved-port'
+  | 'range-overlap'
+  | 'invalid-port'
+  | 'registry-schema'
+  | 'kept-free-port'
+  | 'skipped-file';
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface Related {
+  loc: Location;
+  message: string;
+}
+
+export interface Finding {
+  rule: RuleId;
+  severity: Severity;
+  message: string;
+  service?: string;
+  port?: number;
+  loc: Location;
+  related: Related[];
+}
+
+/** A problem a parser sees in the text itself (invalid ports, schema errors). */
+export interface ParseProblem {
+  rule: 'invalid-port' | 'registry-schema';
+  message: string;
+  /** The number as written, when it is one (99999, 0). */
+  port?: number;
+  loc: Location;
+}
+
+export interface FileFacts {
+  file: string;
+  kind: SourceKind;
+  allocations: Allocation[];
+  ranges: RangeDecl[];
+  reserved: Reservation[];
+  mentions: Mention[];
+  problems: ParseProblem[];
+  /** 1-based lines on which the named rules are silenced (`portolan-ignore <rule>` on the line above). */
+  suppressions: Suppression[];
+}
+
+export interface Suppression {
+  line: number;
+  /** Empty means every rule. */
+  rules: string[];
+}
+
+export interface ParseContext {
+  file: string;
+  /** Variables of the `.env` beside a compose file, for `${VAR}` interpolation. */
+  env?: ReadonlyMap<string, string>;
+  /** Name of the folder that holds the file: the owner of a bare `PORT=` in an env file. */
+  folderName?: string;
+}
+
+export function emptyFacts(file: string, kind: SourceKind): FileFacts {
+  return { file, kind, allocations: [], ranges: [], reserved: [], mentions: [], problems: [], suppressions: [] };
+}
