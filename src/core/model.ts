@@ -138,6 +138,23 @@ export interface FileFacts {
   problems: ParseProblem[];
   /** 1-based lines on which the named rules are silenced (`portolan-ignore <rule>` on the line above). */
   suppressions: Suppression[];
+  /** Other spellings of a service (registry `aliases`). */
+  aliases: ServiceAlias[];
+  /** Projects that open sub-scopes by folder (registry `projects`). */
+  projects: ProjectDecl[];
+}
+
+export interface ServiceAlias {
+  serviceKey: string;
+  aliasKeys: string[];
+}
+
+export interface ProjectDecl {
+  name: string;
+  /** Folder (relative to the check root, '/' separators) whose files belong to the project. */
+  path?: string;
+  rangeId?: string;
+  loc: Location;
 }
 
 export interface Suppression {
@@ -155,5 +172,7 @@ export interface ParseContext {
 }
 
 export function emptyFacts(file: string, kind: SourceKind): FileFacts {
-  return { file, kind, allocations: [], ranges: [], reserved: [], mentions: [], problems: [], suppressions: [] };
+  return {
+    file, kind, allocations: [], ranges: [], reserved: [], mentions: [], problems: [], suppressions: [], aliases: [], projects: [],
+  };
 }
