@@ -21,6 +21,7 @@ async function main() {
     sourcemap: !production,
     minify: production,
     logLevel: 'warning',
+    define: { PORTOLAN_VERSION: JSON.stringify(require('./package.json').version) },
   });
   if (watch) {
     await ctx.watch();

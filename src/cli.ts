@@ -1,0 +1,70 @@
+#!/usr/bin/env node
+// `portolan check` for CI and `portolan list` for people: the same engine the extension runs.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { checkPath, type CheckResult } from './core/check';
+import { parseArgs, USAGE, UsageError, type CliArgs } from './cli/args';
+import { formatJson, formatSarif, formatText } from './cli/report';
+import { formatList } from './cli/list';
+
+declare const PORTOLAN_VERSION: string;
+
+function main(argv: string[]): number {
+  let args: CliArgs;
+  try {
+    args = parseArgs(argv);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      process.stderr.write(`portolan: ${err.message}\n${USAGE}\n`);
+      return 2;
+    }
+    throw err;
+  }
+  if (args.command === 'help') {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  if (args.command === 'version') {
+    process.stdout.write(`${PORTOLAN_VERSION}\n`);
+    return 0;
+  }
+  for (const p of args.paths) {
+    if (!fs.existsSync(p)) {
+      process.stderr.write(`portolan: cannot read ${p}: no such file or folder\n`);
+      return 2;
+    }
+  }
+  const results = args.paths.map((p) => checkPath(p));
+  for (const r of results) for (const s of r.skipped) process.stderr.write(`portolan: skipped ${path.join(r.root, s.file)}: ${s.reason}\n`);
+  if (args.command === 'list') {
+    process.stdout.write(`${results.map(formatList).join('\n\n')}\n`);
+    return 0;
+  }
+  process.stdout.write(`${render(args, results)}\n`);
+  return exitCode(args, results);
+}
+
+function render(args: CliArgs, results: CheckResult[]): string {
+  switch (args.format) {
+    case 'json': return formatJson(results);
+    case 'sarif': return formatSarif(results, PORTOLAN_VERSION, (root) => `${pathToFileURL(path.resolve(root)).href}/`);
+    case 'text': {
+      const label = (r: CheckResult, file: string) => (results.length > 1 || args.paths[0] !== '.' ? path.join(r.root, file) : file);
+      return formatText(results, label);
+    }
+  }
+}
+
+function exitCode(args: CliArgs, results: CheckResult[]): number {
+  if (args.failOn === 'never') return 0;
+  const levels = args.failOn === 'warning' ? ['error', 'warning'] : ['error'];
+  return results.some((r) => r.findings.some((f) => levels.includes(f.severity))) ? 1 : 0;
+}
+
+try {
+  process.exitCode = main(process.argv.slice(2));
+} catch (err) {
+  process.stderr.write(`portolan: internal error: ${(err as Error).stack ?? err}\n`);
+  process.exitCode = 2;
+}

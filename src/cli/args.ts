@@ -1,0 +1,50 @@
+// Command-line parsing for `portolan check|list|lsp`.
+
+export type Format = 'text' | 'json' | 'sarif';
+export type FailOn = 'error' | 'warning' | 'never';
+
+export interface CliArgs {
+  command: 'check' | 'list' | 'help' | 'version';
+  paths: string[];
+  format: Format;
+  failOn: FailOn;
+}
+
+export class UsageError extends Error {}
+
+export const USAGE = `Usage:
+  portolan check [paths...] [--format text|json|sarif] [--fail-on error|warning|never]
+  portolan list [paths...]
+  portolan --help | --version
+
+check  Index ports.yaml, compose, .env and Markdown files under each path and report problems.
+       Exit 1 when a finding reaches --fail-on (default: error), 2 on bad usage or an unreadable path.
+list   Print the allocation table (range, service, role, port, places), sorted by port.`;
+
+export function parseArgs(argv: string[]): CliArgs {
+  const [first, ...rest] = argv;
+  if (first === undefined || first === '--help' || first === '-h' || first === 'help') return { command: 'help', paths: [], format: 'text', failOn: 'error' };
+  if (first === '--version' || first === '-v') return { command: 'version', paths: [], format: 'text', failOn: 'error' };
+  if (first !== 'check' && first !== 'list') throw new UsageError(`unknown command: ${first}`);
+  const args: CliArgs = { command: first, paths: [], format: 'text', failOn: 'error' };
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i];
+    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const value = (): string => {
+      const v = inline ?? rest[++i];
+      if (v === undefined) throw new UsageError(`${flag} needs a value`);
+      return v;
+    };
+    if (flag === '--format') args.format = oneOf(flag, value(), ['text', 'json', 'sarif']);
+    else if (flag === '--fail-on') args.failOn = oneOf(flag, value(), ['error', 'warning', 'never']);
+    else if (flag.startsWith('-')) throw new UsageError(`unknown option: ${flag}`);
+    else args.paths.push(arg);
+  }
+  if (args.paths.length === 0) args.paths.push('.');
+  return args;
+}
+
+function oneOf<T extends string>(flag: string, v: string, allowed: readonly T[]): T {
+  if (!(allowed as readonly string[]).includes(v)) throw new UsageError(`${flag} must be one of ${allowed.join(', ')}`);
+  return v as T;
+}

@@ -1,0 +1,102 @@
+// The three output formats of `portolan check`.
+import type { Finding } from '../core/model';
+import type { CheckResult } from '../core/check';
+import { RULES } from '../core/rules/run';
+
+export function formatText(results: CheckResult[], label: (r: CheckResult, file: string) => string): string {
+  const lines: string[] = [];
+  let counts = { error: 0, warning: 0, info: 0 };
+  for (const r of results) {
+    for (const f of r.findings) {
+      counts = { ...counts, [f.severity]: counts[f.severity] + 1 };
+      const s = f.loc.span.start;
+      lines.push(`${label(r, f.loc.file)}:${s.line}:${s.column} ${f.severity} ${f.rule} ${f.message}`);
+      for (const rel of f.related.slice(0, 5)) {
+        lines.push(`    ${label(r, rel.loc.file)}:${rel.loc.span.start.line}:${rel.loc.span.start.column} ${rel.message}`);
+      }
+      if (f.related.length > 5) lines.push(`    ... and ${f.related.length - 5} more`);
+    }
+  }
+  const files = results.reduce((n, r) => n + r.files, 0);
+  lines.push(`${files} files checked: ${counts.error} errors, ${counts.warning} warnings, ${counts.info} info`);
+  return lines.join('\n');
+}
+
+export function formatJson(results: CheckResult[]): string {
+  const multi = results.length > 1;
+  const rootOf = (r: CheckResult) => (multi ? { root: r.root } : {});
+  const findings = results.flatMap((r) => r.findings.map((f) => ({ ...rootOf(r), ...jsonFinding(f) })));
+  const allocations = results.flatMap((r) => r.allocations.map((a) => ({
+    ...rootOf(r),
+    service: a.service,
+    role: a.role ?? null,
+    port: a.port,
+    ...(a.endPort !== undefined ? { endPort: a.endPort } : {}),
+    claim: a.claim,
+    file: a.loc.file,
+    line: a.loc.span.start.line,
+    column: a.loc.span.start.column,
+  })));
+  return JSON.stringify({ version: 1, findings, allocations }, null, 2);
+}
+
+function jsonFinding(f: Finding) {
+  const { start, end } = f.loc.span;
+  return {
+    rule: f.rule,
+    severity: f.severity,
+    message: f.message,
+    service: f.service ?? null,
+    port: f.port ?? null,
+    file: f.loc.file,
+    line: start.line,
+    column: start.column,
+    endLine: end.line,
+    endColumn: end.column,
+    related: f.related.map((r) => ({ file: r.loc.file, line: r.loc.span.start.line, column: r.loc.span.start.column, message: r.message })),
+  };
+}
+
+const SARIF_LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const;
+
+/** SARIF 2.1.0, with artifact locations relative to each check root (uriBaseId ROOTn). */
+export function formatSarif(results: CheckResult[], toolVersion: string, rootUri: (root: string) => string): string {
+  const base = (i: number) => `ROOT${i}`;
+  const location = (i: number, loc: Finding['loc'], message?: string) => ({
+    physicalLocation: {
+      artifactLocation: { uri: encodeURI(loc.file), uriBaseId: base(i) },
+      region: { startLine: loc.span.start.line, startColumn: loc.span.start.column, endLine: loc.span.end.line, endColumn: loc.span.end.column },
+    },
+    ...(message ? { message: { text: message } } : {}),
+  });
+  const sarifResults = results.flatMap((r, i) => r.findings.map((f) => ({
+    ruleId: f.rule,
+    ruleIndex: RULES.findIndex((rule) => rule.id === f.rule),
+    level: SARIF_LEVEL[f.severity],
+    message: { text: f.message },
+    locations: [location(i, f.loc)],
+    relatedLocations: f.related.map((rel, id) => ({ id, ...location(i, rel.loc, rel.message) })),
+  })));
+  const log = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [{
+      tool: {
+        driver: {
+          name: 'portolan',
+          version: toolVersion,
+          informationUri: 'https://github.com/portolan/portolan#rules',
+          rules: RULES.map((rule) => ({
+            id: rule.id,
+            shortDescription: { text: rule.summary },
+            defaultConfiguration: { level: SARIF_LEVEL[rule.severity] },
+            helpUri: `https://github.com/portolan/portolan#${rule.id}`,
+          })),
+        },
+      },
+      originalUriBaseIds: Object.fromEntries(results.map((r, i) => [base(i), { uri: rootUri(r.root) }])),
+      results: sarifResults,
+    }],
+  };
+  return JSON.stringify(log, null, 2);
+}

@@ -1,0 +1,79 @@
+// Finds the port sources under a check root on disk. Symlinks are not followed (loops, and links
+// out of the workspace); files above the size limit and files that are not text are skipped with
+// a reason, so a caller can log why a file was left out.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { sourceKindOf } from './parsers/dispatch';
+
+export interface DiscoverOptions {
+  maxFileBytes: number;
+  /** Folder names never entered. */
+  excludeDirs: ReadonlySet<string>;
+}
+
+export const DEFAULT_DISCOVER: DiscoverOptions = {
+  maxFileBytes: 2 * 1024 * 1024,
+  excludeDirs: new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'out', 'build', 'target', 'vendor', '.venv', 'venv', '__pycache__', '.next', '.cache', 'coverage']),
+};
+
+export interface Skipped {
+  file: string;
+  reason: string;
+}
+
+export interface Discovered {
+  /** Paths relative to the root, with '/' separators. */
+  files: string[];
+  skipped: Skipped[];
+}
+
+export function discover(root: string, options: DiscoverOptions = DEFAULT_DISCOVER): Discovered {
+  const files: string[] = [];
+  const skipped: Skipped[] = [];
+  const walk = (dir: string, rel: string): void => {
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch (err) {
+      skipped.push({ file: rel || '.', reason: `unreadable folder (${(err as NodeJS.ErrnoException).code ?? err})` });
+      return;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      const relPath = rel ? `${rel}/${entry.name}` : entry.name;
+      if (entry.isSymbolicLink()) {
+        if (sourceKindOf(entry.name)) skipped.push({ file: relPath, reason: 'symbolic link (not followed)' });
+      } else if (entry.isDirectory()) {
+        if (!options.excludeDirs.has(entry.name)) walk(path.join(dir, entry.name), relPath);
+      } else if (entry.isFile() && sourceKindOf(entry.name)) {
+        files.push(relPath);
+      }
+    }
+  };
+  walk(root, '');
+  return { files, skipped };
+}
+
+export type ReadResult = { text: string } | { skipped: string };
+
+/** Reads a file as UTF-8 text, or says why it is left out. */
+export function readSource(absolute: string, maxFileBytes: number): ReadResult {
+  let buffer: Buffer;
+  try {
+    const stat = fs.statSync(absolute);
+    if (stat.size > maxFileBytes) return { skipped: `larger than ${maxFileBytes} bytes (${stat.size})` };
+    buffer = fs.readFileSync(absolute);
+  } catch (err) {
+    return { skipped: `unreadable (${(err as NodeJS.ErrnoException).code ?? err})` };
+  }
+  if (looksBinary(buffer)) return { skipped: 'binary content' };
+  let text = buffer.toString('utf8');
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  return { text };
+}
+
+function looksBinary(buffer: Buffer): boolean {
+  const n = Math.min(buffer.length, 8000);
+  for (let i = 0; i < n; i++) if (buffer[i] === 0) return true;
+  return false;
+}

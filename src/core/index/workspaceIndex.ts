@@ -1,0 +1,81 @@
+// Facts per file for one check root, updated one file at a time. Compose files depend on the
+// `.env` beside them (interpolation), so changing an env file re-reads its sibling compose files.
+import type { FileFacts, SourceKind } from '../model';
+import { parseByKind, sourceKindOf } from '../parsers/dispatch';
+import { readEnvVariables } from '../parsers/env';
+
+export interface IndexHost {
+  /** Current text of a file (an open editor's buffer or the disk), undefined when it is gone. */
+  read(file: string): string | undefined;
+}
+
+function dirOf(file: string): string {
+  const i = file.lastIndexOf('/');
+  return i < 0 ? '' : file.slice(0, i);
+}
+
+function baseOf(file: string): string {
+  return file.slice(file.lastIndexOf('/') + 1);
+}
+
+export class WorkspaceIndex {
+  private readonly facts = new Map<string, FileFacts>();
+  /** Bumped on every change, so callers can cache derived results. */
+  version = 0;
+
+  /** `rootName` owns a bare `PORT=` in an env file at the root. */
+  constructor(private readonly host: IndexHost, private readonly rootName?: string) {}
+
+  files(): IterableIterator<FileFacts> {
+    return this.facts.values();
+  }
+
+  get(file: string): FileFacts | undefined {
+    return this.facts.get(file);
+  }
+
+  get size(): number {
+    return this.facts.size;
+  }
+
+  /** Re-reads one file (files use '/' separators, relative to the root). Returns false when it is not a port source. */
+  update(file: string, text = this.host.read(file)): boolean {
+    const kind = sourceKindOf(file);
+    if (!kind) return false;
+    if (text === undefined) {
+      this.remove(file);
+      return true;
+    }
+    this.facts.set(file, this.parse(file, kind, text));
+    this.version++;
+    if (kind === 'env' && baseOf(file) === '.env') this.refreshComposeIn(dirOf(file));
+    return true;
+  }
+
+  remove(file: string): void {
+    if (!this.facts.delete(file)) return;
+    this.version++;
+    if (baseOf(file) === '.env') this.refreshComposeIn(dirOf(file));
+  }
+
+  private parse(file: string, kind: SourceKind, text: string): FileFacts {
+    const dir = dirOf(file);
+    const folderName = dir === '' ? this.rootName : baseOf(dir);
+    const env = kind === 'compose' ? this.siblingEnv(dir) : undefined;
+    return parseByKind(kind, text, { file, env, folderName });
+  }
+
+  private siblingEnv(dir: string): Map<string, string> | undefined {
+    const text = this.host.read(dir === '' ? '.env' : `${dir}/.env`);
+    return text === undefined ? undefined : readEnvVariables(text);
+  }
+
+  private refreshComposeIn(dir: string): void {
+    for (const facts of [...this.facts.values()]) {
+      if (facts.kind === 'compose' && dirOf(facts.file) === dir) {
+        const text = this.host.read(facts.file);
+        if (text !== undefined) this.facts.set(facts.file, this.parse(facts.file, 'compose', text));
+      }
+    }
+  }
+}

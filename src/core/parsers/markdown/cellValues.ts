@@ -1,0 +1,69 @@
+// The ports a table cell or list value holds, when it holds nothing else: `8080`, `**8080**`,
+// `8080/udp`, `127.0.0.1:5432`, `8080 (HTTP), 8443 (HTTPS)`, `5678 / 6379`, `8000-8009`, `300xx`,
+// `12000+`. A cell with other words in it ("Various", "see 8080 below") holds no structured port.
+import { parseRange, MAX_PORT } from '../../syntax/ports';
+import { roleFromWords } from '../../syntax/names';
+
+export interface CellPort {
+  kind: 'port' | 'range' | 'invalid';
+  port: number;
+  /** Inclusive end for ranges. */
+  to: number;
+  protocol?: 'tcp' | 'udp' | 'sctp';
+  hostIp?: string;
+  role?: string;
+  /** Offsets of the number (or range) within the scanned text. */
+  start: number;
+  end: number;
+}
+
+const HOST = String.raw`(?:(\d{1,3}(?:\.\d{1,3}){3}|localhost|\[[0-9a-fA-F:]+\]):)?:?`;
+const NUMBER = String.raw`(\d{1,4}[xX]{1,3}(?![\w])|\d{1,6}(?:\s*[-–—]\s*\d{1,6}|\+)?)`;
+const ITEM = new RegExp(String.raw`${HOST}${NUMBER}(?:\/(tcp|udp|sctp))?(?:\s*\(([^)]*)\))?`, 'iy');
+const SEP = /\s*(?:[/,;&]|\band\b|\bor\b|\+)\s*/iy;
+
+/** Blanks Markdown emphasis and code ticks so offsets stay those of the source. */
+export function blankDecoration(text: string): string {
+  return text.replace(/\*\*|__|`/g, (m) => ' '.repeat(m.length));
+}
+
+export function parseCellPorts(source: string): CellPort[] {
+  const text = blankDecoration(source);
+  const out: CellPort[] = [];
+  let i = text.length - text.trimStart().length;
+  const end = text.trimEnd().length;
+  while (i < end) {
+    ITEM.lastIndex = i;
+    const m = ITEM.exec(text);
+    if (!m) return [];
+    const value = toCellPort(m, i);
+    if (!value) return [];
+    out.push(value);
+    i = ITEM.lastIndex;
+    if (i >= end) break;
+    SEP.lastIndex = i;
+    if (!SEP.exec(text)) return [];
+    i = SEP.lastIndex;
+  }
+  return out;
+}
+
+function toCellPort(m: RegExpExecArray, at: number): CellPort | undefined {
+  const [whole, host, number, protocol, note] = m;
+  const start = at + whole.indexOf(number, host ? host.length : 0);
+  const end = start + number.length;
+  const base = {
+    protocol: protocol ? (protocol.toLowerCase() as CellPort['protocol']) : undefined,
+    hostIp: host && host !== 'localhost' ? host.replace(/^\[|\]$/g, '') : undefined,
+    role: note ? roleFromWords(note) : undefined,
+    start,
+    end,
+  };
+  if (/^\d+$/.test(number)) {
+    const port = Number(number);
+    const kind = port >= 1 && port <= MAX_PORT ? 'port' : 'invalid';
+    return { kind, port, to: port, ...base };
+  }
+  const range = parseRange(number);
+  return range ? { kind: 'range', port: range.from, to: range.to, ...base } : undefined;
+}

@@ -1,0 +1,77 @@
+// Port list items: `- **3000**: Grafana`, `- Grafana: 3000`, `- Settlement Engine: Port 8087 (HTTP),
+// 50056 (gRPC)`, `**compliance-monitor (8017)**: ...`, `- **HTTP Services**: 8080-8099`. Anything
+// else in a list is prose ("ml-ensemble moved from 8014 → 8021") and allocates nothing.
+import { cleanName } from '../../syntax/names';
+import { blankDecoration, parseCellPorts, type CellPort } from './cellValues';
+import { currentContext, emitAllocation, emitInvalid, emitMention, emitRange, emitReservation, type MdState } from './state';
+
+const NAME = String.raw`([\p{L}\p{N}][\p{L}\p{N} ._/&+'-]{0,60}?(?:\s*\([^()]{1,30}\))?)`;
+const NAME_THEN_VALUE = new RegExp(String.raw`^\s*${NAME}\s*:\s*(?:ports?\s+)?(.+?)\s*(?:\s[-–—]\s+(?!\d).*)?$`, 'iu');
+const VALUE_THEN_NAME = new RegExp(String.raw`^\s*(\d{1,6}(?:\/(?:tcp|udp))?)\s*(?::|\s[-–—])\s*${NAME}\s*$`, 'iu');
+const NAME_WITH_PORT = new RegExp(String.raw`^\s*${NAME}\s*\(\s*(?:port\s+)?(\d{1,6})\s*\)\s*(?::.*)?$`, 'iu');
+
+// Words that make a "name" a sentence: "Separated by incrementing ports", "Grafana vs Mission Control".
+const PROSE_WORD = /\b(vs|versus|moved?|from|uses?|using|via|ports|port|no|not|all|each|every|only|should|must|will|was|were|is|are|the|by|if|when|then|see|e\.g|i\.e)\b/i;
+
+function plausibleName(raw: string): string | undefined {
+  const name = cleanName(raw);
+  if (name === '' || /^\d+$/.test(name) || PROSE_WORD.test(name.replace(/\([^)]*\)/g, ''))) return undefined;
+  return name.split(/\s+/).length <= 5 ? name : undefined;
+}
+
+interface Match {
+  name: string;
+  values: CellPort[];
+}
+
+function match(text: string): Match | undefined {
+  const blank = blankDecoration(text);
+  const byName = NAME_THEN_VALUE.exec(blank);
+  if (byName) {
+    const name = plausibleName(byName[1]);
+    const valueAt = blank.indexOf(byName[2], byName.index + byName[1].length);
+    const values = parseCellPorts(blank.slice(valueAt, valueAt + byName[2].length)).map((v) => shift(v, valueAt));
+    if (name && values.length > 0) return { name, values };
+  }
+  const byValue = VALUE_THEN_NAME.exec(blank);
+  if (byValue) {
+    const name = plausibleName(byValue[2]);
+    const valueAt = blank.indexOf(byValue[1]);
+    const values = parseCellPorts(byValue[1]).map((v) => shift(v, valueAt));
+    if (name && values.length === 1) return { name, values };
+  }
+  const withPort = NAME_WITH_PORT.exec(blank);
+  if (withPort) {
+    const name = plausibleName(withPort[1]);
+    const valueAt = blank.indexOf(withPort[2], withPort[1].length);
+    const values = parseCellPorts(withPort[2]).map((v) => shift(v, valueAt));
+    if (name && values.length === 1) return { name, values };
+  }
+  return undefined;
+}
+
+function shift(v: CellPort, by: number): CellPort {
+  return { ...v, start: v.start + by, end: v.end + by };
+}
+
+/** `text` is the item's first line after its marker, starting at absolute offset `at`. */
+export function extractListItem(state: MdState, text: string, at: number): void {
+  const m = match(text);
+  if (!m) return;
+  const context = currentContext(state);
+  const group = `${state.ctx.file}#item@${at}`;
+  m.values.forEach((value, index) => {
+    const start = at + value.start;
+    const end = at + value.end;
+    if (value.kind === 'invalid') emitInvalid(state, value.port, start, end, 'list item');
+    else if (context.reserved === 'forbidden') emitReservation(state, context, value.port, value.to, m.name, start, end);
+    else if (value.kind === 'range') emitRange(state, context, { name: m.name, from: value.port, to: value.to, start, end, parent: context.ownerRange });
+    else if (context.reserved && context.reserved !== 'inUse') emitMention(state, value.port, start, end);
+    else {
+      emitAllocation(state, context, {
+        service: m.name, role: value.role, port: value.port, protocol: value.protocol, hostIp: value.hostIp,
+        claim: false, group, indexInGroup: index, start, end,
+      });
+    }
+  });
+}

@@ -1,0 +1,150 @@
+// Markdown allocation documents. markdown-it gives the block structure with line maps; columns
+// come from the source lines, so every fact points at the number as written.
+import MarkdownIt from 'markdown-it';
+type Token = MarkdownIt.Token;
+import { emptyFacts, type FileFacts, type ParseContext } from '../../model';
+import { LineIndex } from '../../text/lineIndex';
+import { findUrls } from '../../syntax/ports';
+import { serviceKey } from '../../syntax/names';
+import { findSuppressions } from '../../syntax/suppressions';
+import { analyzeHeading, reservedKind, type HeadingInfo } from './sections';
+import { extractTable } from './tables';
+import { extractListItem } from './lists';
+import { extractFence } from './fences';
+import { currentContext, emitAllocation, emitMention, emitRange, emitReservation, type MdState, type Section } from './state';
+
+const md = new MarkdownIt('commonmark').enable('table');
+
+// Most Markdown in a monorepo has no port in it: skip it before paying for a parse.
+const PORT_LIKE = /port|端口|:\d{2,5}\b|\d{2,5}\s*[-–]\s*\d{2,5}|\d[xX]{2}\b/i;
+
+export function isMarkdownFileName(name: string): boolean {
+  return /\.(md|markdown|mdx)$/i.test(name);
+}
+
+export function parseMarkdown(text: string, ctx: ParseContext): FileFacts {
+  const facts = emptyFacts(ctx.file, 'markdown');
+  if (!PORT_LIKE.test(text)) return facts;
+  const state: MdState = { text, lines: new LineIndex(text), facts, ctx, sections: [] };
+  const tokens = md.parse(text, {});
+  const headings = collectHeadings(state, tokens);
+  let h = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i];
+    if (token.type === 'heading_open') enterSection(state, headings[h++]);
+    else if (token.type === 'table_open') i = walkTable(state, tokens, i);
+    else if (token.type === 'list_item_open') walkListItem(state, tokens, i);
+    else if (token.type === 'fence' && token.map) walkFence(state, token);
+    else if (token.type === 'inline' && token.map && tokens[i - 1]?.type === 'paragraph_open') mentionUrls(state, token.map[0] + 1, token.map[1]);
+  }
+  facts.suppressions = findSuppressions(text);
+  return facts;
+}
+
+interface Heading {
+  level: number;
+  line: number;
+  /** Offset of the heading text (after the `#` marker) and the text itself. */
+  at: number;
+  text: string;
+  info: HeadingInfo;
+  /** A deeper heading under this one declares a range: this one is a project. */
+  project: boolean;
+}
+
+function collectHeadings(state: MdState, tokens: Token[]): Heading[] {
+  const out: Heading[] = [];
+  tokens.forEach((t, i) => {
+    if (t.type !== 'heading_open' || !t.map) return;
+    const line = t.map[0] + 1;
+    const source = state.lines.lineText(line);
+    const marker = /^\s*(?:#{1,6}\s+)?/.exec(source)![0];
+    const text = source.slice(marker.length).replace(/\s+#+\s*$/, '');
+    const info = analyzeHeading(text);
+    if (info.reserved === 'unclear') info.reserved = reservedKind(firstParagraph(tokens, i + 3));
+    out.push({ level: Number(t.tag.slice(1)), line, at: state.lines.lineStart(line) + marker.length, text, info, project: false });
+  });
+  out.forEach((hd, i) => {
+    if (!hd.info.range) return;
+    for (let j = i + 1; j < out.length && out[j].level > hd.level; j++) {
+      if (out[j].info.range) hd.project = true;
+    }
+  });
+  return out;
+}
+
+function firstParagraph(tokens: Token[], from: number): string {
+  for (let i = from; i < tokens.length && tokens[i].type !== 'heading_open'; i++) {
+    if (tokens[i].type === 'inline' && tokens[i - 1]?.type === 'paragraph_open') return tokens[i].content;
+  }
+  return '';
+}
+
+function enterSection(state: MdState, heading: Heading): void {
+  while (state.sections.length && state.sections[state.sections.length - 1].level >= heading.level) state.sections.pop();
+  const section: Section = { level: heading.level, line: heading.line, info: heading.info, reserved: heading.info.reserved };
+  const outer = currentContext(state);
+  const range = heading.info.range;
+  if (heading.project) section.scope = serviceKey(heading.info.name) || outer.scope;
+  if (range) {
+    const start = heading.at + range.start;
+    const end = heading.at + range.end;
+    if (heading.info.reserved === 'forbidden') {
+      emitReservation(state, outer, range.from, range.to, heading.info.name, start, end);
+    } else {
+      section.rangeId = emitRange(state, { ...outer, scope: section.scope ?? outer.scope }, {
+        name: heading.info.name, from: range.from, to: range.to, start, end, parent: outer.ownerRange,
+        keptFree: heading.info.reserved === 'keptFree' || heading.info.reserved === 'unclear',
+      });
+    }
+  }
+  state.sections.push(section);
+  const owner = heading.info.ownerPort;
+  if (owner && heading.info.owner) {
+    emitAllocation(state, currentContext(state), {
+      service: heading.info.owner, port: owner.port, claim: false, group: `${state.ctx.file}#heading@${heading.line}`,
+      indexInGroup: 0, start: heading.at + owner.start, end: heading.at + owner.end,
+    });
+  }
+}
+
+function walkTable(state: MdState, tokens: Token[], start: number): number {
+  let header: number | undefined;
+  const rows: number[] = [];
+  let i = start;
+  for (; i < tokens.length && tokens[i].type !== 'table_close'; i++) {
+    const t = tokens[i];
+    if (t.type !== 'tr_open' || !t.map) continue;
+    if (header === undefined) header = t.map[0] + 1;
+    else rows.push(t.map[0] + 1);
+  }
+  if (header !== undefined) extractTable(state, header, rows);
+  return i;
+}
+
+function walkListItem(state: MdState, tokens: Token[], i: number): void {
+  const paragraph = tokens[i + 1];
+  if (paragraph?.type !== 'paragraph_open' || !paragraph.map) return;
+  const line = paragraph.map[0] + 1;
+  const source = state.lines.lineText(line);
+  // The item's own marker sits on the paragraph's first line; strip it and a task box.
+  const marker = /^\s*(?:>\s*)*(?:[-*+]|\d{1,9}[.)])?\s*(?:\[[ xX]\]\s+)?/.exec(source)![0];
+  extractListItem(state, source.slice(marker.length), state.lines.lineStart(line) + marker.length);
+}
+
+function walkFence(state: MdState, token: Token): void {
+  const [open, close] = token.map!;
+  const bodyStart = state.lines.lineStart(open + 2);
+  const closeLine = state.lines.lineText(close);
+  const closed = close > open + 1 && /^\s*(`{3,}|~{3,})\s*$/.test(closeLine);
+  const bodyEnd = closed ? state.lines.lineStart(close) : close < state.lines.lineCount ? state.lines.lineStart(close + 1) : state.text.length;
+  if (bodyEnd <= bodyStart) return;
+  extractFence(state, token.info.trim().split(/\s+/)[0] ?? '', state.text.slice(bodyStart, bodyEnd), bodyStart);
+}
+
+function mentionUrls(state: MdState, fromLine: number, toLine: number): void {
+  const start = state.lines.lineStart(fromLine);
+  const end = toLine < state.lines.lineCount ? state.lines.lineStart(toLine + 1) : state.text.length;
+  const text = state.text.slice(start, end);
+  for (const url of findUrls(text)) emitMention(state, url.port, start + url.portStart, start + url.portEnd);
+}

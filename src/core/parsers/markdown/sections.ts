@@ -1,0 +1,50 @@
+// What a heading says about the content under it: a declared range, an environment, a
+// reserved-ports section, the service a block of settings belongs to.
+import { findRanges, type RangeInText } from '../../syntax/ports';
+import { cleanName, environmentFromText } from '../../syntax/names';
+
+/** How a "reserved" section is meant: only `forbidden` makes reserved-port findings. */
+export type ReservedKind = 'forbidden' | 'keptFree' | 'inUse' | 'unclear';
+
+export interface HeadingInfo {
+  /** Heading text without `#`s, decoration, emoji and its range. */
+  name: string;
+  range?: RangeInText;
+  environment?: string;
+  reserved?: ReservedKind;
+  /** A service named by the heading (`### Token Engine (Port 8081)`), owner of env blocks below it. */
+  owner?: string;
+  /** The port a heading gives its owner: `(Port 8081)`. */
+  ownerPort?: { port: number; start: number; end: number };
+}
+
+const GENERIC_HEADING = /\b(environment|variables?|config(uration)?|setup|start(up)?|example|commands?|usage|overview|guide|install(ation)?|reference|table|summary|ports?|allocations?|dependencies|verification|monitoring|security|considerations|rules?|notes?|history|resolution|services|health|checks?|debugging|migration|checklist|troubleshooting|deployment|validation|docker|compose|kubernetes|strategy)\b/i;
+
+/** `text` is the heading's source text after the `#` marker; offsets are relative to it. */
+export function analyzeHeading(text: string): HeadingInfo {
+  const ranges = findRanges(text);
+  const range = ranges.length === 1 ? ranges[0] : undefined;
+  const withoutRange = range ? text.slice(0, range.start) + text.slice(range.end) : text;
+  const name = cleanName(withoutRange.replace(/\(\s*\)|\[\s*\]/g, '').replace(/[:\-–]\s*$/, ''));
+  const info: HeadingInfo = { name, range };
+  if (/\breserved\b/i.test(text)) info.reserved = reservedKind(text);
+  // A category heading with a range ("Development & Monitoring (8060-8069)") is not an environment.
+  if (!range) info.environment = environmentFromText(name);
+  const portMatch = /\(\s*(?:[^()]*?[-–,]\s*)?port\s+(\d{1,5})\s*\)/i.exec(text);
+  const ownerName = cleanName(text.replace(/\([^)]*\)/g, ''));
+  if (!range && ownerName && !GENERIC_HEADING.test(ownerName) && ownerName.split(' ').length <= 4 && !info.environment) {
+    info.owner = ownerName;
+    if (portMatch) {
+      const start = portMatch.index + portMatch[0].lastIndexOf(portMatch[1]);
+      info.ownerPort = { port: Number(portMatch[1]), start, end: start + portMatch[1].length };
+    }
+  }
+  return info;
+}
+
+export function reservedKind(text: string): ReservedKind {
+  if (/\b(never|do not|don'?t|forbidden|avoid|blocked|system|well[- ]known|banned|not use)\b/i.test(text)) return 'forbidden';
+  if (/\bin use\b|\bused by\b|\boccupied\b|\ballocated\b/i.test(text)) return 'inUse';
+  if (/\b(future|expansion|later|kept|free|spare|growth|temporary)\b/i.test(text)) return 'keptFree';
+  return 'unclear';
+}

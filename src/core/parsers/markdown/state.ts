@@ -1,0 +1,123 @@
+// The walk's state: where in the document we are (the section stack) and where facts go.
+import type { Allocation, FileFacts, ParseContext, Protocol } from '../../model';
+import type { LineIndex } from '../../text/lineIndex';
+import { cleanName, serviceKey } from '../../syntax/names';
+import type { HeadingInfo, ReservedKind } from './sections';
+
+export interface Section {
+  level: number;
+  line: number;
+  info: HeadingInfo;
+  /** Range declared by this heading. */
+  rangeId?: string;
+  /** Set when this heading opens a project's sub-scope. */
+  scope?: string;
+  reserved?: ReservedKind;
+}
+
+export interface MdState {
+  text: string;
+  lines: LineIndex;
+  facts: FileFacts;
+  ctx: ParseContext;
+  sections: Section[];
+}
+
+/** What the enclosing sections say about the content at the current point. */
+export interface Context {
+  scope: string;
+  environment?: string;
+  /** Innermost declared range that owns entries here. */
+  ownerRange?: string;
+  reserved?: ReservedKind;
+  /** Service named by the nearest heading. */
+  owner?: string;
+}
+
+export function currentContext(state: MdState): Context {
+  const out: Context = { scope: '' };
+  for (const s of state.sections) {
+    if (s.scope !== undefined) out.scope = s.scope;
+    if (s.info.environment) out.environment = s.info.environment;
+    if (s.rangeId) out.ownerRange = s.rangeId;
+    if (s.reserved) out.reserved = s.reserved;
+  }
+  const last = state.sections[state.sections.length - 1];
+  if (last?.info.owner) out.owner = last.info.owner;
+  return out;
+}
+
+export interface AllocationInput {
+  service: string;
+  role?: string;
+  port: number;
+  endPort?: number;
+  protocol?: Protocol;
+  hostIp?: string;
+  claim: boolean;
+  group: string;
+  indexInGroup: number;
+  /** Absolute offsets of the number in the file. */
+  start: number;
+  end: number;
+}
+
+export function emitAllocation(state: MdState, context: Context, input: AllocationInput): void {
+  const service = cleanName(input.service);
+  const key = serviceKey(service);
+  if (!key) return;
+  const allocation: Allocation = {
+    service,
+    serviceKey: key,
+    role: input.role,
+    port: input.port,
+    endPort: input.endPort !== undefined && input.endPort !== input.port ? input.endPort : undefined,
+    protocol: input.protocol ?? 'tcp',
+    hostIp: input.hostIp,
+    scope: context.scope,
+    environment: context.environment,
+    source: 'markdown',
+    claim: input.claim,
+    group: input.group,
+    indexInGroup: input.indexInGroup,
+    ownerRange: input.claim ? undefined : context.ownerRange,
+    loc: state.lines.location(state.ctx.file, input.start, input.end),
+  };
+  state.facts.allocations.push(allocation);
+}
+
+export function emitMention(state: MdState, port: number, start: number, end: number): void {
+  state.facts.mentions.push({ port, loc: state.lines.location(state.ctx.file, start, end) });
+}
+
+export function emitInvalid(state: MdState, port: number, start: number, end: number, what: string): void {
+  state.facts.problems.push({
+    rule: 'invalid-port',
+    message: `${port} is not a valid port (${what}); ports are 1-65535`,
+    port,
+    loc: state.lines.location(state.ctx.file, start, end),
+  });
+}
+
+export function emitRange(
+  state: MdState,
+  context: Context,
+  input: { name: string; from: number; to: number; start: number; end: number; parent?: string; keptFree?: boolean },
+): string {
+  const id = `${state.ctx.file}#range@${input.start}`;
+  state.facts.ranges.push({
+    id,
+    name: cleanName(input.name),
+    from: input.from,
+    to: input.to,
+    parent: input.parent,
+    scope: context.scope,
+    keptFree: input.keptFree || undefined,
+    loc: state.lines.location(state.ctx.file, input.start, input.end),
+  });
+  return id;
+}
+
+export function emitReservation(state: MdState, context: Context, from: number, to: number, reason: string, start: number, end: number): void {
+  state.facts.reserved.push({ from, to, reason: cleanName(reason), scope: context.scope, loc: state.lines.location(state.ctx.file, start, end) });
+}

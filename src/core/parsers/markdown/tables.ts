@@ -1,0 +1,155 @@
+// Tables with a port-like column and a name column: one allocation per port cell, or declared
+// ranges / reserved ports depending on what the table and its section are about.
+import { findUrls, serviceFromHost } from '../../syntax/ports';
+import { cleanName, roleFromPath, roleFromWords } from '../../syntax/names';
+import { splitRow, type Cell } from './cells';
+import { parseCellPorts, type CellPort } from './cellValues';
+import { currentContext, emitAllocation, emitInvalid, emitMention, emitRange, emitReservation, type Context, type MdState } from './state';
+
+interface Columns {
+  name?: number;
+  /** Columns whose cells hold ports, with the role their header gives. */
+  ports: Array<{ index: number; role?: string }>;
+  /** Columns whose cells hold URLs (Internal URL, Endpoint, Example). */
+  urls: Array<{ index: number; role?: string }>;
+  /** The table lists ranges (project / category / tier ranges), not services. */
+  rangeTable: boolean;
+}
+
+const DESCRIPTIVE = /^(description|purpose|notes?|status|technology|tech|stack|protocol|transport|level|comments?|remarks?|expected response|response|type|version|image|language|details|usage|health|tags?|priority)$/i;
+const PORT_HEADER = /\bports?\b|端口|\bgrpc\b|\bhttps?\b|websocket|\bws\b|\blisten(ing)?\b|\bbind\b|\bpublished\b|\bexposed?\b|\bhost\s*port\b/i;
+const URL_HEADER = /\burls?\b|\buri\b|\bendpoints?\b|\baddress(es)?\b|\bexample\b|\blinks?\b|地址/i;
+const NAME_HEADER = /\b(services?|name|component|app|application|project|container|system|server|process|daemon|category|tier|module|workload)\b|服务|名称|应用|组件|项目/i;
+const RANGE_NAME_HEADER = /\b(category|project|tier|group|range|team|block|pool|reserved)\b|项目/i;
+const CONTAINER_HEADER = /\b(container|internal|target)\b/i;
+const HOST_HEADER = /\b(host|external|published|public)\b/i;
+
+function classify(headers: string[]): Columns {
+  const cleaned = headers.map((h) => cleanName(h));
+  const ports: Columns['ports'] = [];
+  const urls: Columns['urls'] = [];
+  cleaned.forEach((h, index) => {
+    if (DESCRIPTIVE.test(h)) return;
+    if (URL_HEADER.test(h)) urls.push({ index, role: roleFromWords(h) });
+    else if (PORT_HEADER.test(h)) ports.push({ index, role: roleFromWords(h.replace(/\bhost\b/i, '')) });
+  });
+  // With separate host and container port columns, only the host port can conflict.
+  const hostColumns = ports.filter((p) => HOST_HEADER.test(cleaned[p.index]));
+  const hostPorts = hostColumns.length > 0 ? hostColumns : ports.filter((p) => !CONTAINER_HEADER.test(cleaned[p.index]) || ports.length === 1);
+  const taken = new Set([...ports, ...urls].map((c) => c.index));
+  let name = cleaned.findIndex((h, i) => !taken.has(i) && NAME_HEADER.test(h));
+  if (name < 0) name = cleaned.findIndex((h, i) => !taken.has(i) && !DESCRIPTIVE.test(h) && h !== '');
+  const rangeTable = (name >= 0 && RANGE_NAME_HEADER.test(cleaned[name])) || ports.some((p) => /\brange\b/i.test(cleaned[p.index]));
+  return { name: name >= 0 ? name : undefined, ports: hostPorts, urls, rangeTable };
+}
+
+/** Names in one cell: `n8n / Redis` is two services; `AI/ML Pipeline` is one. */
+function namesIn(cell: Cell | undefined): string[] {
+  if (!cell) return [];
+  const text = cleanName(cell.text);
+  if (text === '' || /^[-–—]$/.test(text) || /\b(vs\.?|versus)\b/i.test(text)) return [];
+  return text.split(/\s+\/\s+|\s+\+\s+/).map((n) => n.trim()).filter((n) => n !== '');
+}
+
+export function extractTable(state: MdState, headerLine: number, rowLines: number[]): void {
+  const header = splitRow(state.lines.lineText(headerLine));
+  const columns = classify(header.map((c) => c.text));
+  const context = currentContext(state);
+  for (const line of rowLines) {
+    const lineStart = state.lines.lineStart(line);
+    const cells = splitRow(state.lines.lineText(line));
+    const row: Row = { line, lineStart, cells, names: namesIn(columns.name === undefined ? undefined : cells[columns.name]), next: 0 };
+    for (const col of columns.urls) if (cells[col.index]) extractUrlCell(state, context, row, cells[col.index], col.role);
+    for (const col of columns.ports) if (cells[col.index]) extractPortCell(state, context, columns, row, cells[col.index], col.role);
+  }
+}
+
+interface Row {
+  line: number;
+  lineStart: number;
+  cells: Cell[];
+  names: string[];
+  /** Next index within the row's group. */
+  next: number;
+}
+
+function groupOf(state: MdState, row: Row): string {
+  return `${state.ctx.file}#row@${row.line}`;
+}
+
+function extractUrlCell(state: MdState, context: Context, row: Row, cell: Cell, role: string | undefined): void {
+  const base = row.lineStart + cell.start;
+  for (const url of findUrls(cell.text)) {
+    const service = row.names.length === 1 ? row.names[0] : serviceFromHost(url.host);
+    if (!service || context.reserved) {
+      emitMention(state, url.port, base + url.portStart, base + url.portEnd);
+      continue;
+    }
+    emitAllocation(state, context, {
+      service,
+      role: roleFromPath(url.path) ?? role,
+      port: url.port,
+      claim: true,
+      group: groupOf(state, row),
+      indexInGroup: row.next++,
+      start: base + url.portStart,
+      end: base + url.portEnd,
+    });
+  }
+}
+
+function extractPortCell(state: MdState, context: Context, columns: Columns, row: Row, cell: Cell, role: string | undefined): void {
+  if (findUrls(cell.text).length > 0) {
+    extractUrlCell(state, context, row, cell, role);
+    return;
+  }
+  const base = row.lineStart + cell.start;
+  const values = parseCellPorts(cell.text);
+  const paired = row.names.length > 1 && row.names.length === values.length;
+  values.forEach((value, i) => {
+    const start = base + value.start;
+    const end = base + value.end;
+    const name = paired ? row.names[i] : row.names.length === 1 ? row.names[0] : undefined;
+    placeValue(state, context, columns, row, value, { name, role: value.role ?? role, start, end });
+  });
+}
+
+function placeValue(
+  state: MdState,
+  context: Context,
+  columns: Columns,
+  row: Row,
+  value: CellPort,
+  at: { name?: string; role?: string; start: number; end: number },
+): void {
+  if (value.kind === 'invalid') {
+    emitInvalid(state, value.port, at.start, at.end, 'table cell');
+    return;
+  }
+  if (context.reserved === 'forbidden') {
+    const reason = row.cells.filter((_, i) => !columns.ports.some((p) => p.index === i)).map((c) => c.text).join(' ');
+    emitReservation(state, context, value.port, value.to, reason, at.start, at.end);
+    return;
+  }
+  if (value.kind === 'range' && (columns.rangeTable || !at.name)) {
+    if (at.name) emitRange(state, context, { name: at.name, from: value.port, to: value.to, start: at.start, end: at.end, parent: context.ownerRange });
+    return;
+  }
+  if (!at.name || value.port < 1 || (context.reserved && context.reserved !== 'inUse')) {
+    emitMention(state, value.port, at.start, at.end);
+    return;
+  }
+  emitAllocation(state, context, {
+    service: at.name,
+    role: at.role,
+    port: value.port,
+    endPort: value.kind === 'range' ? value.to : undefined,
+    protocol: value.protocol,
+    hostIp: value.hostIp,
+    claim: false,
+    group: groupOf(state, row),
+    indexInGroup: row.next++,
+    start: at.start,
+    end: at.end,
+  });
+}

@@ -1,0 +1,117 @@
+// port-mismatch: one service and role, different ports in different places. The registry wins;
+// otherwise places vote within a document and documents vote across documents; on a tie every
+// disagreeing place is reported.
+import type { Finding } from '../model';
+import { matchRole } from '../syntax/names';
+import { placeKey, portText, where, type Place, type RuleInput } from './model';
+
+export interface MismatchResult {
+  findings: Finding[];
+  /** Places reported as mismatched: conflicts that exist only because of them are folded in. */
+  mismatched: Set<string>;
+}
+
+export function findMismatches(input: RuleInput): MismatchResult {
+  const findings: Finding[] = [];
+  const mismatched = new Set<string>();
+  for (const places of groupBy(input.places, (p) => `${p.scope}\u0000${p.identity}`).values()) {
+    if (!places.some((p) => !p.claim)) continue;
+    for (const partition of environmentPartitions(places)) {
+      for (const finding of checkService(partition)) {
+        const key = placeKey(finding.loc);
+        if (mismatched.has(key)) continue;
+        mismatched.add(key);
+        findings.push(finding);
+      }
+    }
+  }
+  return { findings, mismatched };
+}
+
+function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = out.get(k);
+    if (list) list.push(item);
+    else out.set(k, [item]);
+  }
+  return out;
+}
+
+/** Production and development may differ on purpose; places with no environment join every one. */
+function environmentPartitions(places: Place[]): Place[][] {
+  const named = [...new Set(places.map((p) => p.environment).filter((e): e is string => e !== undefined))];
+  if (named.length === 0) return [places];
+  return named.map((env) => places.filter((p) => p.environment === undefined || p.environment === env));
+}
+
+function checkService(places: Place[]): Finding[] {
+  const byRole = groupBy(places, (p) => matchRole(p.role));
+  const otherRolePorts = new Set<string>();
+  for (const [role, list] of byRole) if (role !== 'main') for (const p of list) otherRolePorts.add(portText(p));
+  const out: Finding[] = [];
+  for (const [role, list] of byRole) {
+    // A place with several main ports (a compose service publishing 80 and 443) votes with its
+    // first; the rest are extra ports. A main port that is another role's port ("Token :50051"
+    // in a graph, where 50051 is Token's gRPC port) agrees with that role.
+    const voters = role === 'main'
+      ? list.filter((p) => isFirstMainInGroup(p, list) && !otherRolePorts.has(portText(p)))
+      : list;
+    out.push(...vote(voters, role));
+  }
+  return out;
+}
+
+function isFirstMainInGroup(place: Place, all: Place[]): boolean {
+  return !all.some((o) => o.group === place.group && o.indexInGroup < place.indexInGroup);
+}
+
+function vote(places: Place[], role: string): Finding[] {
+  const values = new Set(places.map(portText));
+  if (values.size < 2) return [];
+  const deciding = places.filter((p) => !p.claim);
+  const registry = deciding.filter((p) => p.source === 'registry');
+  const winners = registry.length > 0 ? new Set(registry.map(portText)) : documentVote(deciding);
+  if (winners.size === 0) return [];
+  const tie = winners.size > 1;
+  const out: Finding[] = [];
+  for (const place of places) {
+    const value = portText(place);
+    if (!tie && winners.has(value)) continue;
+    const others = places.filter((p) => portText(p) !== value && (tie || winners.has(portText(p))));
+    if (others.length === 0) continue;
+    out.push(finding(place, others, role, tie));
+  }
+  return out;
+}
+
+/** Each document votes for its most written value(s); the values most documents vote for win. */
+function documentVote(places: Place[]): Set<string> {
+  const tally = new Map<string, number>();
+  for (const docPlaces of groupBy(places, (p) => p.loc.file).values()) {
+    const counts = new Map<string, number>();
+    for (const p of docPlaces) counts.set(portText(p), (counts.get(portText(p)) ?? 0) + 1);
+    const best = Math.max(...counts.values());
+    for (const [value, n] of counts) if (n === best) tally.set(value, (tally.get(value) ?? 0) + 1);
+  }
+  if (tally.size === 0) return new Set();
+  const best = Math.max(...tally.values());
+  return new Set([...tally].filter(([, n]) => n === best).map(([v]) => v));
+}
+
+function finding(place: Place, others: Place[], role: string, tie: boolean): Finding {
+  const otherValues = [...new Set(others.map(portText))];
+  const more = others.length > 1 ? ` and ${others.length - 1} more ${others.length > 2 ? 'places' : 'place'}` : '';
+  const roleText = role === 'main' ? '' : ` ${role}`;
+  const verdict = tie ? ' (no majority: the documents disagree)' : '';
+  return {
+    rule: 'port-mismatch',
+    severity: 'warning',
+    message: `${place.service}${roleText} is ${portText(place)} here, but ${otherValues.join(' / ')} in ${where(others[0].loc)}${more}${verdict}`,
+    service: place.service,
+    port: place.port,
+    loc: place.loc,
+    related: others.map((o) => ({ loc: o.loc, message: `${o.service}${roleText}: ${portText(o)}` })),
+  };
+}

@@ -1,0 +1,90 @@
+// Range rules: out-of-range (a port outside the range whose section owns its entry), range-overlap
+// (sibling ranges of one file or the registry that overlap), reserved-port (an allocation on a
+// port declared forbidden) and kept-free-port (info: a port inside a range kept free for later).
+import type { Finding, RangeDecl } from '../model';
+import { portText, type RuleInput } from './model';
+
+export function findOutOfRange(input: RuleInput): Finding[] {
+  const out: Finding[] = [];
+  for (const place of input.places) {
+    if (place.claim || !place.ownerRange) continue;
+    const range = input.ranges.get(place.ownerRange);
+    if (!range) continue;
+    const last = place.endPort ?? place.port;
+    if (place.port >= range.from && last <= range.to) continue;
+    out.push({
+      rule: 'out-of-range',
+      severity: 'warning',
+      message: `${place.service} is on ${portText(place)}, outside ${range.name} (${range.from}-${range.to})`,
+      service: place.service,
+      port: place.port,
+      loc: place.loc,
+      related: [{ loc: range.loc, message: `${range.name}: ${range.from}-${range.to}` }],
+    });
+  }
+  return out;
+}
+
+export function findOverlaps(input: RuleInput): Finding[] {
+  const siblings = new Map<string, RangeDecl[]>();
+  for (const range of input.ranges.values()) {
+    const key = `${range.loc.file}\u0000${range.parent ?? ''}`;
+    const list = siblings.get(key);
+    if (list) list.push(range);
+    else siblings.set(key, [range]);
+  }
+  const out: Finding[] = [];
+  for (const list of siblings.values()) {
+    list.sort((a, b) => a.loc.span.start.offset - b.loc.span.start.offset);
+    for (let i = 1; i < list.length; i++) {
+      const later = list[i];
+      // The same range written twice (a summary table and the section heading) is one range.
+      const earlier = list.slice(0, i).filter((r) => r.from <= later.to && later.from <= r.to && !(r.from === later.from && r.to === later.to));
+      if (earlier.length === 0) continue;
+      out.push({
+        rule: 'range-overlap',
+        severity: 'warning',
+        message: `${later.name} (${later.from}-${later.to}) overlaps ${earlier.map((r) => `${r.name} (${r.from}-${r.to})`).join(', ')}`,
+        port: later.from,
+        loc: later.loc,
+        related: earlier.map((r) => ({ loc: r.loc, message: `${r.name}: ${r.from}-${r.to}` })),
+      });
+    }
+  }
+  return out;
+}
+
+export function findReservedUse(input: RuleInput): Finding[] {
+  const out: Finding[] = [];
+  const keptFree = [...input.ranges.values()].filter((r) => r.keptFree);
+  for (const place of input.places) {
+    if (place.claim) continue;
+    const reservation = input.reserved.find((r) => (r.scope === '' || r.scope === place.scope) && place.port >= r.from && place.port <= r.to);
+    if (reservation) {
+      const what = reservation.from === reservation.to ? String(reservation.from) : `${reservation.from}-${reservation.to}`;
+      out.push({
+        rule: 'reserved-port',
+        severity: 'warning',
+        message: `${place.service} is on ${place.port}, which is reserved (${what}${reservation.reason ? `: ${reservation.reason}` : ''})`,
+        service: place.service,
+        port: place.port,
+        loc: place.loc,
+        related: [{ loc: reservation.loc, message: `reserved: ${reservation.reason || what}` }],
+      });
+      continue;
+    }
+    const kept = keptFree.find((r) => (r.scope === '' || r.scope === place.scope) && place.port >= r.from && place.port <= r.to);
+    if (kept) {
+      out.push({
+        rule: 'kept-free-port',
+        severity: 'info',
+        message: `${place.service} is on ${place.port}, inside ${kept.name} (${kept.from}-${kept.to}), kept free for later`,
+        service: place.service,
+        port: place.port,
+        loc: place.loc,
+        related: [{ loc: kept.loc, message: `${kept.name}: ${kept.from}-${kept.to}` }],
+      });
+    }
+  }
+  return out;
+}
