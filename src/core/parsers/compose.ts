@@ -7,7 +7,7 @@
 import { isAlias, isMap, isScalar, isSeq, parseAllDocuments, visit } from 'yaml';
 import type { Document, ParsedNode, Scalar, YAMLMap } from 'yaml';
 import { emptyFacts } from '../model';
-import type { FileFacts, ParseContext, Protocol } from '../model';
+import type { FileFacts, Location, ParseContext, Protocol } from '../model';
 import { LineIndex } from '../text/lineIndex';
 import { environmentFromText, serviceKey } from '../syntax/names';
 import { findUrls, isValidPort, MAX_PORT, parseDecimal } from '../syntax/ports';
@@ -89,11 +89,12 @@ function baseName(path: string): string {
 // ---------------------------------------------------------------------------------------------
 // Walking the node tree
 
+// Expanded merges are cached per map, so a merge bomb costs one expansion per anchor; the budget
+// bounds whatever else a hostile document can make us resolve.
 const MAX_MERGE_DEPTH = 20;
-const MAX_RESOLUTIONS = 1000;
+const MAX_RESOLUTIONS = 10_000;
 
 interface Anchor {
-  name: string;
   node: ParsedNode;
   start: number;
 }
@@ -105,21 +106,26 @@ interface Walk {
   opts: ComposeExtractOptions;
   /** Facts of the current document, appended only once the whole document was walked. */
   out: FileFacts;
-  anchors: Anchor[];
+  /** Each anchor name's definitions in source order (YAML lets a name be redefined). */
+  anchors: Map<string, Anchor[]>;
   resolutions: number;
+  entries: Map<YAMLMap.Parsed, Map<string, Value>>;
 }
 
 type Value = ParsedNode | null | undefined;
 
 function newWalk(doc: Document.Parsed, source: string, base: number, lines: LineIndex, opts: ComposeExtractOptions): Walk {
-  return { source, base, lines, opts, out: emptyFacts(opts.ctx.file, 'compose'), anchors: collectAnchors(doc), resolutions: 0 };
+  return { source, base, lines, opts, out: emptyFacts(opts.ctx.file, 'compose'), anchors: collectAnchors(doc), resolutions: 0, entries: new Map() };
 }
 
-function collectAnchors(doc: Document.Parsed): Anchor[] {
-  const anchors: Anchor[] = [];
+function collectAnchors(doc: Document.Parsed): Map<string, Anchor[]> {
+  const anchors = new Map<string, Anchor[]>();
   visit(doc, {
     Node(_key, node) {
-      if (node.anchor && node.range) anchors.push({ name: node.anchor, node: node as ParsedNode, start: node.range[0] });
+      if (!node.anchor || !node.range) return;
+      const defs = anchors.get(node.anchor) ?? [];
+      defs.push({ node: node as ParsedNode, start: node.range[0] });
+      anchors.set(node.anchor, defs);
     },
   });
   return anchors;
@@ -129,12 +135,16 @@ function collectAnchors(doc: Document.Parsed): Anchor[] {
 function resolve(node: Value, walk: Walk): ParsedNode | undefined {
   if (!isAlias(node)) return node ?? undefined;
   if (++walk.resolutions > MAX_RESOLUTIONS) return undefined;
-  let found: ParsedNode | undefined;
-  for (const anchor of walk.anchors) {
-    if (anchor.start >= node.range[0]) break;
-    if (anchor.name === node.source) found = anchor.node;
+  const defs = walk.anchors.get(node.source) ?? [];
+  // Binary search for the last definition before the alias.
+  let lo = 0;
+  let hi = defs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (defs[mid].start < node.range[0]) lo = mid + 1;
+    else hi = mid;
   }
-  return found;
+  return lo > 0 ? defs[lo - 1].node : undefined;
 }
 
 function resolveMap(node: Value, walk: Walk): YAMLMap.Parsed | undefined {
@@ -158,6 +168,15 @@ function seqItems(node: Value, walk: Walk): ParsedNode[] {
  * and earlier merge sources over later ones. Duplicate own keys: the last wins, as in toJS.
  */
 function mapEntries(map: YAMLMap.Parsed, walk: Walk, depth = 0): Map<string, Value> {
+  let entries = walk.entries.get(map);
+  if (!entries) {
+    entries = mergedEntries(map, walk, depth);
+    walk.entries.set(map, entries);
+  }
+  return entries;
+}
+
+function mergedEntries(map: YAMLMap.Parsed, walk: Walk, depth: number): Map<string, Value> {
   const own = new Map<string, Value>();
   const merges: Value[] = [];
   for (const pair of map.items) {
@@ -173,7 +192,8 @@ function mapEntries(map: YAMLMap.Parsed, walk: Walk, depth = 0): Map<string, Val
   return own;
 }
 
-// Compared with the key's source, since a YAML 1.1 document turns a plain `<<` into a merge symbol.
+// Read from the key's source, since a YAML 1.1 document turns a plain `<<` into a merge symbol;
+// the sentinel keeps a quoted '<<', an ordinary key, apart.
 const MERGE_KEY = '\u0000<<';
 
 function keyName(key: Value, walk: Walk): string | undefined {
@@ -394,7 +414,7 @@ function slice(text: Text, seg: Seg): string {
 // ---------------------------------------------------------------------------------------------
 // Facts
 
-function location(walk: Walk, at: Located) {
+function location(walk: Walk, at: Located): Location {
   return walk.lines.location(walk.opts.ctx.file, walk.base + at.start, walk.base + at.end);
 }
 
@@ -440,7 +460,7 @@ function readPortRange(text: Text, seg: Seg, walk: Walk): PortRange | undefined 
   const last = m[2] === undefined ? first : endpoint(m[2], seg.from + m[1].length + 1, text, walk);
   if (!first || !last) return undefined;
   if (first.port > last.port) {
-    invalidPort(`Port range "${written}" runs backwards`, text, seg, walk);
+    invalidPort(`Port range ${shown(written)} runs backwards`, text, seg, walk);
     return undefined;
   }
   return { first, last };
@@ -448,15 +468,24 @@ function readPortRange(text: Text, seg: Seg, walk: Walk): PortRange | undefined 
 
 function notAPortMessage(written: string): string {
   if (written === '') return 'Missing port number';
-  if (/^-\d+$/.test(written)) return `Port ${written} is outside 1-${MAX_PORT}`;
-  return `"${written}" is not a port number`;
+  if (/^-\d+$/.test(written)) return `Port ${clip(written)} is outside 1-${MAX_PORT}`;
+  return `${shown(written)} is not a port number`;
+}
+
+function shown(written: string): string {
+  return JSON.stringify(clip(written));
+}
+
+/** A value cut short for a message: a hostile file can make it arbitrarily long. */
+function clip(written: string): string {
+  return written.length > 40 ? `${written.slice(0, 39)}…` : written;
 }
 
 function endpoint(digits: string, from: number, text: Text, walk: Walk): Endpoint | undefined {
   const port = Number(digits);
   const seg = { from, to: from + digits.length };
   if (isValidPort(port)) return { port, seg };
-  invalidPort(`Port ${digits} is outside 1-${MAX_PORT}`, text, seg, walk, port);
+  invalidPort(`Port ${clip(digits)} is outside 1-${MAX_PORT}`, text, seg, walk, port);
   return undefined;
 }
 
@@ -561,7 +590,7 @@ function readContainer(text: Text, seg: Seg, walk: Walk): PortRange | undefined 
 function checkRangeLengths(host: PortRange, container: PortRange, text: Text, seg: Seg, walk: Walk): void {
   const containerSpan = container.last.port - container.first.port;
   if (containerSpan === 0 || containerSpan === host.last.port - host.first.port) return;
-  invalidPort(`Host range "${slice(text, seg)}" and its container range differ in length`, text, seg, walk);
+  invalidPort(`Host range ${shown(slice(text, seg))} and its container range differ in length`, text, seg, walk);
 }
 
 // Compose substitutes '' for an unset variable, so an unknown protocol or IP means the default.

@@ -49,14 +49,14 @@ function environmentPartitions(places: Place[]): Place[][] {
 function checkService(places: Place[]): Finding[] {
   const byRole = groupBy(places, (p) => matchRole(p.role));
   const otherRolePorts = new Set<string>();
-  for (const [role, list] of byRole) if (role !== 'main') for (const p of list) otherRolePorts.add(portText(p));
+  for (const [role, list] of byRole) if (role !== 'main') for (const p of list) if (!p.claim) otherRolePorts.add(portText(p));
   const out: Finding[] = [];
   for (const [role, list] of byRole) {
     // A place with several main ports (a compose service publishing 80 and 443) votes with its
     // first; the rest are extra ports. A main port that is another role's port ("Token :50051"
     // in a graph, where 50051 is Token's gRPC port) agrees with that role.
     const voters = role === 'main'
-      ? list.filter((p) => isFirstMainInGroup(p, list) && !otherRolePorts.has(portText(p)))
+      ? list.filter((p) => isFirstMainInGroup(p, list) && !(p.role === undefined && otherRolePorts.has(portText(p))))
       : list;
     out.push(...vote(voters, role));
   }

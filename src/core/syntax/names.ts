@@ -5,6 +5,7 @@ export function cleanName(raw: string): string {
   return raw
     .replace(/\*\*|__|`|~~/g, '')
     .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/\ufe0f/g, '')
     .split(/\s+/)
     .filter((token) => !isNoiseToken(token))
     .join(' ')
@@ -16,7 +17,7 @@ export function cleanName(raw: string): string {
 function isNoiseToken(token: string): boolean {
   if (token === '') return true;
   if (/[A-Za-z0-9]/.test(token)) return false;
-  return /^[\u0080-\u036f\u2000-\u2bff\u0152\u0153\u0178\u0192\u02c6\u02dc\ufe0f\p{Extended_Pictographic}\p{So}\p{Sk}\p{P}]+$/u.test(token);
+  return /^[\u0080-\u036f\u2000-\u2bff\u0152\u0153\u0178\u0192\u02c6\u02dc\p{Extended_Pictographic}\p{So}\p{Sk}\p{P}]+$/u.test(token);
 }
 
 /** The identity of a service name: lower case words joined by '-'. */

@@ -21,6 +21,7 @@ export function extractFence(state: MdState, lang: string, content: string, at: 
   }
   const context = currentContext(state);
   const claimed = new Set<number>();
+  const mentionsBefore = state.facts.mentions.length;
   if (YAML_LANGS.has(kind)) {
     const before = state.facts.allocations.length;
     extractComposeFacts(content, at, state.lines, state.facts, {
@@ -42,6 +43,7 @@ export function extractFence(state: MdState, lang: string, content: string, at: 
     for (const a of state.facts.allocations.slice(before)) claimed.add(a.loc.span.start.offset);
     extractNamedUrls(state, content, at, claimed);
   }
+  for (const m of state.facts.mentions.slice(mentionsBefore)) claimed.add(m.loc.span.start.offset);
   for (const url of findUrls(content)) {
     if (!claimed.has(at + url.portStart)) emitMention(state, url.port, at + url.portStart, at + url.portEnd);
   }

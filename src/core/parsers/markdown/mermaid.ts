@@ -3,7 +3,7 @@
 import { parseRange } from '../../syntax/ports';
 import { currentContext, emitAllocation, emitInvalid, type MdState } from './state';
 
-const NODE_RE = /(?<![\w-])([A-Za-z_][\w-]*)\s*(?:\[\[|\[\(|\(\[|\(\(|\[\/|\[\\|\{\{|\[|\(|\{|>)\s*"?([^\]\)\}"\n]*?)"?\s*(?:\]\]|\)\]|\]\)|\)\)|\/\]|\\\]|\}\}|\]|\)|\})/g;
+const NODE_RE = /(?<![\w-])([A-Za-z_][\w-]*)\s*(?:\[\[|\[\(|\(\[|\(\(|\[\/|\[\\|\{\{|\[|\(|\{|>)\s*"?([^\])}"\n]*?)"?\s*(?:\]\]|\)\]|\]\)|\)\)|\/\]|\\\]|\}\}|\]|\)|\})/g;
 const LABEL_PORT_RE = /(?::\s*|\bport\s+)(\d{1,6}(?:\s*[-–]\s*\d{1,6})?)\b/i;
 
 /** `content` is the fence body, starting at absolute offset `at`. */

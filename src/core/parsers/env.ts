@@ -1,0 +1,427 @@
+// `.env` files, and the shell/env settings in Markdown fences. A variable is a fact only when its
+// name says whose port it is: `PORT` belongs to the file's owner, `GATEWAY_PORT` to the gateway,
+// `TOKEN_ENGINE_URL=http://localhost:8081` claims 8081 for the token engine. Other ports in values
+// (CORS origins, a bare `PORT` with no known owner) are only mentions, and plain numbers under
+// other names (`TIMEOUT=8080`) are nothing: a false warning costs more than a missed one.
+
+import { emptyFacts } from '../model';
+import type { FileFacts, ParseContext } from '../model';
+import { LineIndex } from '../text/lineIndex';
+import { environmentFromText, keyFromVariable, roleFromPath, roleFromWords, serviceKey } from '../syntax/names';
+import { findUrls, isLocalHost, isValidPort, parseDecimal, parseRange, serviceFromHost } from '../syntax/ports';
+import { findSuppressions } from '../syntax/suppressions';
+
+// ---------------------------------------------------------------------------------------------
+// Assignments
+
+export interface EnvAssignment {
+  /** The name as written. */
+  key: string;
+  /**
+   * The value as written: between its quotes (escapes kept, so it is exactly the text at
+   * valueStart..valueEnd), or unquoted without its inline comment and surrounding blanks.
+   */
+  value: string;
+  /** Absolute offsets (they include the caller's baseOffset). */
+  keyStart: number;
+  valueStart: number;
+  valueEnd: number;
+}
+
+// `KEY=v`, `export KEY=v`, cmd's `set KEY=v` and `set "KEY=v"`, after an optional console prompt
+// (`$ export PORT=8080`). Blanks around `=` are tolerated as dotenv loaders do. Anything else at
+// the start of a line (`cd x`, `docker run -p 8080:80`, `netstat | findstr "8080"`) is a command.
+const HEAD_RE = /^[ \t\uFEFF]*(?:\$[ \t]+)?(?:export[ \t]+|[Ss][Ee][Tt][ \t]+("?))?([A-Za-z_][A-Za-z0-9_.]*)[ \t]*=/;
+
+/**
+ * The assignments in `text`, which starts at `baseOffset` in a larger file (a Markdown fence), so
+ * offsets are whole-file ones. Lines that are not assignments, and assignments whose quote never
+ * closes, yield nothing.
+ */
+export function parseEnvAssignments(text: string, baseOffset = 0): EnvAssignment[] {
+  const out: EnvAssignment[] = [];
+  let at = 0;
+  while (at < text.length) {
+    const found = readLine(text, at, lineEnd(text, at));
+    if (found) {
+      out.push({
+        key: found.key,
+        value: text.slice(found.valueStart, found.valueEnd),
+        keyStart: baseOffset + found.keyStart,
+        valueStart: baseOffset + found.valueStart,
+        valueEnd: baseOffset + found.valueEnd,
+      });
+    }
+    // A quoted value may run over several lines; reading resumes after the line it ends on.
+    at = nextLineStart(text, lineEnd(text, found ? found.end : at));
+  }
+  return out;
+}
+
+interface Found {
+  key: string;
+  keyStart: number;
+  valueStart: number;
+  valueEnd: number;
+  /** Where the assignment's text ends (after a closing quote). */
+  end: number;
+}
+
+function readLine(text: string, start: number, end: number): Found | undefined {
+  const head = HEAD_RE.exec(text.slice(start, end));
+  if (!head) return undefined;
+  const key = head[2];
+  // Only blanks and `=` follow the key inside the match, so its last occurrence is the key.
+  const keyStart = start + head[0].lastIndexOf(key);
+  const afterEq = start + head[0].length;
+  const value = head[1] === '"' ? cmdQuotedValue(text, afterEq, end) : valueAfter(text, afterEq, end);
+  return value && { key, keyStart, ...value };
+}
+
+type ValueSpan = Pick<Found, 'valueStart' | 'valueEnd' | 'end'>;
+
+function valueAfter(text: string, from: number, end: number): ValueSpan | undefined {
+  let at = from;
+  while (at < end && (text[at] === ' ' || text[at] === '\t')) at++;
+  const quote = text[at];
+  if (quote === '"' || quote === "'") {
+    const close = closingQuote(text, quote, at + 1);
+    return close < 0 ? undefined : { valueStart: at + 1, valueEnd: close, end: close + 1 };
+  }
+  // An inline comment needs a blank before its `#`, so `http://host/#/route` stays whole, while
+  // `KEY= # comment` is an empty value.
+  const comment = text.slice(from, end).search(/[ \t]#/);
+  return trimmed(text, from, comment < 0 ? end : from + comment);
+}
+
+/** cmd's `set "KEY=value" & rem`: the value ends at the line's last quote. */
+function cmdQuotedValue(text: string, from: number, end: number): ValueSpan {
+  const close = text.lastIndexOf('"', end - 1);
+  return trimmed(text, from, close >= from ? close : end);
+}
+
+function trimmed(text: string, start: number, end: number): ValueSpan {
+  let s = start;
+  let e = end;
+  while (s < e && (text[s] === ' ' || text[s] === '\t')) s++;
+  while (e > s && (text[e - 1] === ' ' || text[e - 1] === '\t')) e--;
+  return { valueStart: s, valueEnd: e, end };
+}
+
+// The first unescaped quote after an opening one ends the value, and a search that finds none
+// leaves no opening quote after it either, so a file's quotes are each looked at about once.
+function closingQuote(text: string, quote: '"' | "'", from: number): number {
+  for (let i = text.indexOf(quote, from); i >= 0; i = text.indexOf(quote, i + 1)) {
+    // Single quotes are literal in shells and dotenv; only double quotes know `\"`.
+    if (quote === "'" || !isEscaped(text, i)) return i;
+  }
+  return -1;
+}
+
+function isEscaped(text: string, at: number): boolean {
+  let backslashes = 0;
+  for (let i = at - 1; i >= 0 && text[i] === '\\'; i--) backslashes++;
+  return backslashes % 2 === 1;
+}
+
+function lineEnd(text: string, from: number): number {
+  let i = from;
+  while (i < text.length && text[i] !== '\n' && text[i] !== '\r') i++;
+  return i;
+}
+
+function nextLineStart(text: string, end: number): number {
+  return text[end] === '\r' && text[end + 1] === '\n' ? end + 2 : end + 1;
+}
+
+/** Variables for compose `${VAR}` interpolation; a later assignment wins, as in compose. */
+export function readEnvVariables(text: string): Map<string, string> {
+  return new Map(parseEnvAssignments(text).map((a) => [a.key, a.value]));
+}
+
+// ---------------------------------------------------------------------------------------------
+// What the variables say about ports
+
+export interface EnvFactsOptions {
+  ctx: ParseContext;
+  /** The service the file or section is about: the owner of `PORT`, `HTTP_PORT`, ... */
+  owner?: string;
+  environment?: string;
+  scope?: string;
+  source: 'env' | 'markdown';
+  /** Group ids are `${groupPrefix}#${key}@${line}`: each variable is its own place. */
+  groupPrefix: string;
+}
+
+// Frontend build tools only expose variables with these prefixes; the rest of the name is the
+// setting (`VITE_GATEWAY_URL` is the gateway's URL).
+const FRAMEWORK_PREFIX_RE = /^(?:NEXT_PUBLIC|NUXT_PUBLIC|EXPO_PUBLIC|REACT_APP|VUE_APP|VITE|GATSBY)_(?=.)/;
+
+const URL_WORDS = new Set(['URL', 'URI', 'ENDPOINT', 'ADDR', 'ADDRESS']);
+
+// Words between a service's name and `_PORT`/`_URL` that say which of its ports is meant. Not
+// every word roleFromWords knows: `PROMETHEUS_PORT` is Prometheus's port, not a metrics port.
+const ROLE_WORDS = new Set(['HTTP', 'HTTPS', 'GRPC', 'WS', 'WSS', 'WEBSOCKET', 'METRICS', 'ADMIN', 'DEBUG']);
+const MAIN_WORDS = new Set(['APP', 'API', 'SERVER', 'SERVICE', 'LISTEN']);
+
+// Names that qualify a port rather than name a service (`HOST_PORT`, `CONTAINER_PORT`,
+// `BASE_PORT`): guessing an owner for them would invent services.
+const GENERIC_WORDS = new Set([
+  'HOST', 'CONTAINER', 'PUBLIC', 'PRIVATE', 'INTERNAL', 'EXTERNAL', 'LOCAL', 'REMOTE', 'DEFAULT', 'TARGET', 'SOURCE',
+  'BASE', 'START', 'END', 'FIRST', 'LAST', 'MIN', 'MAX', 'BIND', 'EXPOSE', 'EXPOSED', 'PUBLISH', 'PUBLISHED',
+  'FORWARD', 'PROXY', 'RANDOM',
+]);
+
+// With one of these beside `<NAME>_PORT`, the file is a client configuring its connection to NAME.
+const CLIENT_SUFFIXES = ['HOST', 'HOSTNAME', 'USER', 'USERNAME', 'PASSWORD', 'DB', 'DATABASE', 'URL'];
+
+// Values that switch a port setting on or off rather than give one (`RANDOM_PORT=true`).
+const SWITCH_RE = /^(?:true|false|yes|no|on|off|auto|random)$/i;
+
+interface KeyShape {
+  kind: 'port' | 'url' | 'other';
+  /** The words before `PORT`/`URL`, normalized (`TOKEN_ENGINE_GRPC`). */
+  prefix: string[];
+  /** The prefix without role and main words: the service's name, empty for the owner's own. */
+  name: string[];
+  role?: string;
+}
+
+function normalizedKey(key: string): string {
+  return key.toUpperCase().replace(/\./g, '_').replace(FRAMEWORK_PREFIX_RE, '');
+}
+
+function shapeOf(normalized: string): KeyShape {
+  const words = normalized.split('_').filter((w) => w !== '');
+  const last = words[words.length - 1] ?? '';
+  const kind = last === 'PORT' ? 'port' : URL_WORDS.has(last) ? 'url' : 'other';
+  const prefix = words.slice(0, -1);
+  const name = [...prefix];
+  let role: string | undefined;
+  while (name.length > 0 && (ROLE_WORDS.has(name[name.length - 1]) || MAIN_WORDS.has(name[name.length - 1]))) {
+    const word = name.pop()!;
+    // The role word nearest `PORT` decides: `GRPC_LISTEN_PORT` is gRPC, `HTTP_METRICS_PORT` metrics.
+    role ??= roleFromWords(word);
+  }
+  return { kind, prefix, name, role };
+}
+
+interface Holder {
+  service: string;
+  serviceKey: string;
+  claim: boolean;
+}
+
+interface Reading {
+  a: EnvAssignment;
+  shape: KeyShape;
+  lines: LineIndex;
+  facts: FileFacts;
+  opts: EnvFactsOptions;
+  /** Every normalized key of the file or block, to find a client's `<NAME>_HOST`. */
+  keys: Set<string>;
+  owner?: Holder;
+}
+
+/** Appends what `assignments` say about ports to `facts`. */
+export function envFacts(
+  assignments: EnvAssignment[],
+  lines: LineIndex,
+  facts: FileFacts,
+  opts: EnvFactsOptions,
+): void {
+  const keys = new Set(assignments.map((a) => normalizedKey(a.key)));
+  const ownerKey = opts.owner ? serviceKey(opts.owner) : '';
+  const owner = ownerKey ? { service: opts.owner!, serviceKey: ownerKey, claim: false } : undefined;
+  for (const a of assignments) {
+    const reading: Reading = { a, shape: shapeOf(normalizedKey(a.key)), lines, facts, opts, keys, owner };
+    if (reading.shape.kind === 'port') readPortVariable(reading);
+    else if (reading.shape.kind === 'url') readUrlVariable(reading);
+    else mentionUrls(reading);
+  }
+}
+
+function readPortVariable(r: Reading): void {
+  const word = /\S+/.exec(r.a.value);
+  // `${UNSET}`, `$OTHER` and cmd's `%OTHER%` are set elsewhere; an empty value sets nothing.
+  if (!word || /[$%]/.test(word[0]) || SWITCH_RE.test(word[0])) return;
+  // Only the first word counts: in a shell, `PORT=8081 cargo run` sets PORT for that command.
+  const start = r.a.valueStart + word.index;
+  const end = start + word[0].length;
+  const port = parseDecimal(word[0]);
+  if (port === undefined) {
+    // Docker-link style `REDIS_PORT=tcp://10.0.0.11:6379` and ranges are not typos.
+    if (findUrls(r.a.value).length > 0) mentionUrls(r);
+    else if (!parseRange(word[0])) invalid(r, word[0], start, end);
+    return;
+  }
+  if (!isValidPort(port)) {
+    invalid(r, word[0], start, end, port);
+    return;
+  }
+  const holder = portHolder(r);
+  if (holder) allocate(r, holder, r.shape.role, port, start, end);
+  else mention(r, port, start, end);
+}
+
+function portHolder(r: Reading): Holder | undefined {
+  const { name } = r.shape;
+  if (name.length === 0) return r.owner;
+  if (name.some((w) => GENERIC_WORDS.has(w))) return undefined;
+  const key = keyFromVariable(name.join('_'));
+  if (!key) return undefined;
+  if (key === r.owner?.serviceKey) return r.owner;
+  const client = [r.shape.prefix, name].some((p) => CLIENT_SUFFIXES.some((s) => r.keys.has([...p, s].join('_'))));
+  return { service: key, serviceKey: key, claim: client };
+}
+
+interface PortInValue {
+  port: number;
+  host: string;
+  path: string;
+  start: number;
+  end: number;
+}
+
+// `gateway:8080`, `localhost:50051`, `:8080`: gRPC endpoints and listen addresses have no scheme.
+const HOST_PORT_RE = /^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9_.-]*):(\d{1,5})$/;
+
+function readUrlVariable(r: Reading): void {
+  const { name } = r.shape;
+  // A URL of the owner's own (`APP_URL`, `LISTEN_ADDR`) or of a qualifier (`PUBLIC_URL`) names
+  // no other service: its ports are only mentions.
+  const named = name.length > 0 && !name.some((w) => GENERIC_WORDS.has(w));
+  const key = named ? keyFromVariable(name.join('_')) : '';
+  for (const p of portsInValue(r.a)) {
+    if (key && !isExternalHost(p.host)) {
+      const holder = { service: key, serviceKey: key, claim: true };
+      allocate(r, holder, r.shape.role ?? roleFromPath(p.path), p.port, p.start, p.end);
+    } else {
+      mention(r, p.port, p.start, p.end);
+    }
+  }
+}
+
+function portsInValue(a: EnvAssignment): PortInValue[] {
+  const urls = findUrls(a.value).filter((u) => isValidPort(u.port));
+  if (urls.length > 0) {
+    return urls.map((u) => ({ port: u.port, host: u.host, path: u.path, start: a.valueStart + u.portStart, end: a.valueStart + u.portEnd }));
+  }
+  const m = HOST_PORT_RE.exec(a.value);
+  const port = m ? Number(m[2]) : 0;
+  if (!m || !isValidPort(port)) return [];
+  const start = a.valueEnd - m[2].length;
+  return [{ port, host: m[1], path: '', start, end: a.valueEnd }];
+}
+
+/** A public domain (`api.stripe.com`) is somebody else's server, not a service of this workspace. */
+function isExternalHost(host: string): boolean {
+  return host.includes('.') && !/^[\d.]+$/.test(host) && !isLocalHost(host) && serviceFromHost(host) === undefined;
+}
+
+function mentionUrls(r: Reading): void {
+  for (const u of findUrls(r.a.value)) {
+    if (isValidPort(u.port)) mention(r, u.port, r.a.valueStart + u.portStart, r.a.valueStart + u.portEnd);
+  }
+}
+
+function allocate(r: Reading, holder: Holder, role: string | undefined, port: number, start: number, end: number): void {
+  const line = r.lines.position(r.a.keyStart).line;
+  r.facts.allocations.push({
+    service: holder.service,
+    serviceKey: holder.serviceKey,
+    role,
+    port,
+    protocol: 'tcp',
+    scope: r.opts.scope ?? '',
+    environment: r.opts.environment,
+    source: r.opts.source,
+    claim: holder.claim,
+    group: `${r.opts.groupPrefix}#${r.a.key}@${line}`,
+    indexInGroup: 0,
+    variable: r.a.key,
+    loc: r.lines.location(r.opts.ctx.file, start, end),
+  });
+}
+
+function mention(r: Reading, port: number, start: number, end: number): void {
+  r.facts.mentions.push({ port, loc: r.lines.location(r.opts.ctx.file, start, end) });
+}
+
+function invalid(r: Reading, written: string, start: number, end: number, port?: number): void {
+  const shown = written.length > 40 ? `${written.slice(0, 40)}…` : written;
+  r.facts.problems.push({
+    rule: 'invalid-port',
+    message: `${r.a.key}=${shown} is not a valid port; ports are 1-65535`,
+    port,
+    loc: r.lines.location(r.opts.ctx.file, start, end),
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Env files
+
+/** `.env`, `.env.production`, `.env.example`, `dev.env`, ... (a bare name or a path). */
+export function isEnvFileName(name: string): boolean {
+  return /^\.env(?:\..+)?$|^.+\.env$/i.test(baseName(name));
+}
+
+// Templates document which variables to set; their values are placeholders and defaults, not
+// ports anything listens on, so they only contribute mentions (and never invalid-port problems).
+const TEMPLATE_WORDS = new Set(['example', 'examples', 'sample', 'template', 'tmpl', 'tpl', 'dist']);
+
+function isTemplateFileName(name: string): boolean {
+  return baseName(name).toLowerCase().split('.').some((part) => TEMPLATE_WORDS.has(part));
+}
+
+/** `.env.production` → 'production', `.env.local` / `dev.env` → 'development', `.env` → undefined. */
+export function envEnvironmentFromFileName(fileName: string): string | undefined {
+  const rest = baseName(fileName).replace(/^\.env|\.env$/gi, '');
+  // `\b` in environmentFromText does not break at '_', so separators become spaces first.
+  return environmentFromText(rest.replace(/[._-]+/g, ' '));
+}
+
+// The name a file gives its service, in order of preference.
+const OWNER_KEYS = ['SERVICE_NAME', 'APP_NAME', 'SERVICE'];
+
+// Folders that hold configuration for the project around them, not a service of their own.
+const CONFIG_FOLDERS = new Set([
+  'config', 'configs', 'conf', 'env', 'envs', 'environment', 'environments', 'docker', 'deploy', 'deployment',
+  'deployments', 'infra', 'ops', 'settings', 'secrets', 'scripts', '.devcontainer',
+]);
+
+function ownerOf(assignments: EnvAssignment[], ctx: ParseContext): string | undefined {
+  for (const name of OWNER_KEYS) {
+    const a = assignments.find((x) => x.key.toUpperCase() === name);
+    const value = a?.value.trim();
+    if (value && !value.includes('$') && serviceKey(value)) return value;
+  }
+  const folder = ctx.folderName;
+  return folder && !CONFIG_FOLDERS.has(folder.toLowerCase()) ? folder : undefined;
+}
+
+export function parseEnv(text: string, ctx: ParseContext): FileFacts {
+  const facts = emptyFacts(ctx.file, 'env');
+  facts.suppressions = findSuppressions(text);
+  const assignments = parseEnvAssignments(text);
+  const opts: EnvFactsOptions = {
+    ctx,
+    owner: ownerOf(assignments, ctx),
+    environment: envEnvironmentFromFileName(ctx.file),
+    source: 'env',
+    groupPrefix: ctx.file,
+  };
+  const lines = new LineIndex(text);
+  if (!isTemplateFileName(ctx.file)) {
+    envFacts(assignments, lines, facts, opts);
+    return facts;
+  }
+  const read = emptyFacts(ctx.file, 'env');
+  envFacts(assignments, lines, read, opts);
+  facts.mentions.push(...read.mentions, ...read.allocations.map((a) => ({ port: a.port, loc: a.loc })));
+  return facts;
+}
+
+function baseName(path: string): string {
+  return path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
+}
