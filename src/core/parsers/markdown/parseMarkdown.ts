@@ -1,7 +1,6 @@
 // Markdown allocation documents. markdown-it gives the block structure with line maps; columns
 // come from the source lines, so every fact points at the number as written.
 import MarkdownIt from 'markdown-it';
-type Token = MarkdownIt.Token;
 import { emptyFacts, type FileFacts, type ParseContext } from '../../model';
 import { LineIndex } from '../../text/lineIndex';
 import { findUrls } from '../../syntax/ports';
@@ -14,6 +13,7 @@ import { extractFence } from './fences';
 import { currentContext, emitAllocation, emitMention, emitRange, emitReservation, type MdState, type Section } from './state';
 
 const md = new MarkdownIt('commonmark').enable('table');
+type Token = ReturnType<typeof md.parse>[number];
 
 // Most Markdown in a monorepo has no port in it: skip it before paying for a parse.
 const PORT_LIKE = /port|端口|:\d{2,5}\b|\d{2,5}\s*[-–]\s*\d{2,5}|\d[xX]{2}\b/i;
