@@ -36,11 +36,11 @@ function problems(text: string, facts = parse(text)): Array<[ParseProblem['rule'
 
 const GATEWAY = {
   service: 'gateway', serviceKey: 'gateway', protocol: 'tcp', scope: '', source: 'registry', claim: false,
-  group: 'ports.yaml#services.gateway', environment: 'production', ownerRange: 'registry:core',
+  group: 'ports.yaml#services.gateway', environment: 'production', ownerRange: 'ports.yaml#registry:core',
 };
 const AGENT = {
   service: 'metrics-agent', serviceKey: 'metrics-agent', protocol: 'udp', scope: '', source: 'registry', claim: false,
-  group: 'ports.yaml#services.metrics-agent', ownerRange: 'registry:data-hot',
+  group: 'ports.yaml#services.metrics-agent', ownerRange: 'ports.yaml#registry:data-hot',
 };
 const PLAIN = { protocol: 'tcp', scope: '', source: 'registry', claim: false };
 
@@ -69,13 +69,13 @@ test('a full registry: exact facts, each located on its key or port digits', () 
       { ...PLAIN, service: 'legacy', serviceKey: 'legacy', group: 'ports.yaml#services.legacy', port: 8080, indexInGroup: 0, loc: '34:11 8080' },
     ],
     ranges: [
-      { id: 'registry:core', name: 'core', from: 8000, to: 8009, scope: '', loc: '5:3 core' },
-      { id: 'registry:data', name: 'data', from: 8010, to: 8019, scope: '', loc: '6:3 data' },
-      { id: 'registry:data-hot', name: 'data-hot', from: 8010, to: 8014, scope: '', parent: 'registry:data', loc: '7:3 data-hot' },
-      { id: 'registry:web-api', name: 'web-api', from: 10000, to: 10099, scope: '', loc: '8:3 web-api' },
-      { id: 'registry:project:web', name: 'web', from: 10000, to: 10999, scope: '', project: true, loc: '37:3 web' },
+      { id: 'ports.yaml#registry:core', name: 'core', from: 8000, to: 8009, scope: '', loc: '5:3 core' },
+      { id: 'ports.yaml#registry:data', name: 'data', from: 8010, to: 8019, scope: '', loc: '6:3 data' },
+      { id: 'ports.yaml#registry:data-hot', name: 'data-hot', from: 8010, to: 8014, scope: '', parent: 'ports.yaml#registry:data', loc: '7:3 data-hot' },
+      { id: 'ports.yaml#registry:web-api', name: 'web-api', from: 10000, to: 10099, scope: '', loc: '8:3 web-api' },
+      { id: 'ports.yaml#registry:project:web', name: 'web', from: 10000, to: 10999, scope: '', project: true, loc: '37:3 web' },
       {
-        id: 'registry:reserved:1', name: 'kept for expansion', from: 8070, to: 8099, scope: '', keptFree: true, loc: '13:12 "8070-8099"',
+        id: 'ports.yaml#registry:reserved:1', name: 'kept for expansion', from: 8070, to: 8099, scope: '', keptFree: true, loc: '13:12 "8070-8099"',
       },
     ],
     reserved: [
@@ -87,7 +87,7 @@ test('a full registry: exact facts, each located on its key or port digits', () 
     suppressions: [{ line: 34, rules: ['reserved-port'] }],
     aliases: [{ serviceKey: 'gateway', aliasKeys: ['api-gateway'] }],
     projects: [
-      { name: 'web', path: 'apps/web', rangeId: 'registry:project:web', loc: '37:3 web' },
+      { name: 'web', path: 'apps/web', rangeId: 'ports.yaml#registry:project:web', loc: '37:3 web' },
       { name: 'tools', path: 'tools', loc: '40:3 tools' },
     ],
   });
@@ -122,7 +122,7 @@ test('what is valid is still read next to what is not', () => {
   const text = fixture('errors.ports.yaml');
   const facts = parse(text);
   // Only the orphan range is well formed; its unknown parent is dropped, the range kept.
-  assert.deepEqual(facts.ranges.map((r) => [r.id, r.from, r.to, r.parent]), [['registry:orphan', 9100, 9109, undefined]]);
+  assert.deepEqual(facts.ranges.map((r) => [r.id, r.from, r.to, r.parent]), [['ports.yaml#registry:orphan', 9100, 9109, undefined]]);
   // A typo and a bad protocol elsewhere in the service do not take its port out of the checks.
   assert.deepEqual(facts.allocations.map((a) => [a.service, a.role, a.port, a.protocol, a.ownerRange, at(text, a.loc)]), [
     ['gateway', 'http', 8000, 'tcp', undefined, '17:20 8000'],
@@ -282,11 +282,11 @@ test('parents: a range or a project, never an unknown name or a loop', () => {
     ['registry-schema', 'ranges.self.parent: the parent chain of "self" loops back to it', '7:35 self'],
   ]);
   assert.deepEqual(facts.ranges.map((r) => [r.id, r.parent]), [
-    ['registry:web-api', 'registry:project:web'],
-    ['registry:a', undefined],
-    ['registry:b', 'registry:a'],
-    ['registry:self', undefined],
-    ['registry:project:web', undefined],
+    ['ports.yaml#registry:web-api', 'ports.yaml#registry:project:web'],
+    ['ports.yaml#registry:a', undefined],
+    ['ports.yaml#registry:b', 'ports.yaml#registry:a'],
+    ['ports.yaml#registry:self', undefined],
+    ['ports.yaml#registry:project:web', undefined],
   ]);
 });
 
@@ -304,8 +304,8 @@ test('a service range may name a project; a range of the same name wins', () => 
   const facts = parse(text);
   assert.deepEqual(facts.problems, []);
   assert.deepEqual(facts.allocations.map((a) => [a.service, a.ownerRange]), [
-    ['site', 'registry:project:web'],
-    ['db', 'registry:data'],
+    ['site', 'ports.yaml#registry:project:web'],
+    ['db', 'ports.yaml#registry:data'],
   ]);
 });
 
@@ -396,8 +396,8 @@ test('the format example documented in registrySchema.ts is a valid registry', (
     ['gateway', 'http', 8000], ['gateway', 'grpc', 50051], ['redis', undefined, 6379], ['dns', undefined, 53],
   ]);
   assert.deepEqual(facts.ranges.map((r) => [r.id, r.parent]), [
-    ['registry:core', undefined], ['registry:data', undefined], ['registry:data-hot', 'registry:data'],
-    ['registry:web-api', 'registry:project:web'], ['registry:project:web', undefined], ['registry:reserved:1', undefined],
+    ['ports.yaml#registry:core', undefined], ['ports.yaml#registry:data', undefined], ['ports.yaml#registry:data-hot', 'ports.yaml#registry:data'],
+    ['ports.yaml#registry:web-api', 'ports.yaml#registry:project:web'], ['ports.yaml#registry:project:web', undefined], ['ports.yaml#registry:reserved:1', undefined],
   ]);
 });
 

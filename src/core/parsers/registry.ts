@@ -96,7 +96,7 @@ function readRanges(section: unknown, r: Reader): PendingParent[] {
     const fields = typeof range === 'string' ? { range } : range;
     const bounds = fields && boundsOf(fields);
     if (!bounds) continue;
-    const decl: RangeDecl = { id: `registry:${name}`, name, ...bounds, scope: '', loc: r.at.key(['ranges', name]) };
+    const decl: RangeDecl = { id: `${r.facts.file}#registry:${name}`, name, ...bounds, scope: '', loc: r.at.key(['ranges', name]) };
     r.facts.ranges.push(decl);
     if (typeof range === 'object' && range.parent !== undefined) {
       pending.push({ decl, name: range.parent, path: ['ranges', name, 'parent'] });
@@ -113,7 +113,7 @@ function readProjects(section: unknown, r: Reader): void {
     const bounds = boundsOf(project);
     let rangeId: string | undefined;
     if (bounds) {
-      rangeId = `registry:project:${name}`;
+      rangeId = `${r.facts.file}#registry:project:${name}`;
       r.facts.ranges.push({ id: rangeId, name, ...bounds, scope: '', project: true, loc });
     }
     const path = project.path === undefined ? undefined : normalizeFolder(project.path);
@@ -148,8 +148,8 @@ class RangeRefs {
    * has that name (reported here) or when its entry is invalid (reported by the schema).
    */
   resolve(name: string, path: Path, r: Reader): string | undefined {
-    const id = this.rangeNames.has(name) ? `registry:${name}`
-      : this.projectNames.has(name) ? `registry:project:${name}` : undefined;
+    const id = this.rangeNames.has(name) ? `${r.facts.file}#registry:${name}`
+      : this.projectNames.has(name) ? `${r.facts.file}#registry:project:${name}` : undefined;
     if (id === undefined) r.problem(path, `unknown range ${JSON.stringify(name)}${this.knownHint()}`);
     return id !== undefined && this.ids.has(id) ? id : undefined;
   }
@@ -196,7 +196,7 @@ function readReserved(section: unknown, r: Reader): void {
     const loc = r.at.value(field === undefined ? ['reserved', index] : ['reserved', index, field]);
     if (keptFree) {
       const name = reason || `${bounds.from}-${bounds.to}`;
-      r.facts.ranges.push({ id: `registry:reserved:${index}`, name, ...bounds, scope: '', keptFree: true, loc });
+      r.facts.ranges.push({ id: `${r.facts.file}#registry:reserved:${index}`, name, ...bounds, scope: '', keptFree: true, loc });
     } else {
       r.facts.reserved.push({ ...bounds, reason, scope: '', loc });
     }
