@@ -48,7 +48,7 @@ function namesIn(cell: Cell | undefined): string[] {
   if (!cell) return [];
   const text = cleanName(cell.text);
   if (text === '' || /^[-–—]$/.test(text) || /\b(vs\.?|versus)\b/i.test(text)) return [];
-  return text.split(/\s+\/\s+|\s+\+\s+/).map((n) => n.trim()).filter((n) => n !== '');
+  return cell.text.split(/\s+\/\s+|\s+\+\s+/).map(cleanName).filter((n) => n !== '');
 }
 
 export function extractTable(state: MdState, headerLine: number, rowLines: number[]): void {

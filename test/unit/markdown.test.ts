@@ -1,0 +1,175 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseMarkdown } from '../../src/core/parsers/markdown/parseMarkdown';
+import type { FileFacts, Location } from '../../src/core/model';
+
+function parse(text: string, file = 'docs/PORTS.md'): FileFacts & { at: (loc: Location) => string } {
+  const facts = parseMarkdown(text, { file });
+  return { ...facts, at: (loc) => text.slice(loc.span.start.offset, loc.span.end.offset) };
+}
+
+function allocs(f: ReturnType<typeof parse>) {
+  return f.allocations.map((a) => ({ service: a.service, role: a.role, port: a.port, claim: a.claim, text: f.at(a.loc), line: a.loc.span.start.line }));
+}
+
+test('a service table: one allocation per port cell, roles from the headers, exact columns', () => {
+  const f = parse([
+    '# Ports',
+    '',
+    '| Service | HTTP Port | gRPC Port | WebSocket | Status |',
+    '|---|---|---|---|---|',
+    '| **Gateway** | **8080** | - | - | ok |',
+    '| Token Engine | `8081` | 50051 | - | ok |',
+    '| Notifier | 8089 | — | 8090 | ok |',
+  ].join('\n'));
+  assert.deepEqual(allocs(f), [
+    { service: 'Gateway', role: 'http', port: 8080, claim: false, text: '8080', line: 5 },
+    { service: 'Token Engine', role: 'http', port: 8081, claim: false, text: '8081', line: 6 },
+    { service: 'Token Engine', role: 'grpc', port: 50051, claim: false, text: '50051', line: 6 },
+    { service: 'Notifier', role: 'http', port: 8089, claim: false, text: '8089', line: 7 },
+    { service: 'Notifier', role: 'ws', port: 8090, claim: false, text: '8090', line: 7 },
+  ]);
+  const gateway = f.allocations[0].loc.span.start;
+  assert.equal(gateway.column, '| **Gateway** | **'.length + 1);
+});
+
+test('port column first, URL cells are claims with the path role, host port beats container port', () => {
+  const f = parse([
+    '| Port | Service | Endpoint |',
+    '|------|---------|----------|',
+    '| 9100 | exporter | `http://localhost:9100/metrics` |',
+    '',
+    '| Service | Host Port | Container Port |',
+    '|---|---|---|',
+    '| api | 18080 | 8080 |',
+  ].join('\n'));
+  assert.deepEqual(allocs(f), [
+    { service: 'exporter', role: 'metrics', port: 9100, claim: true, text: '9100', line: 3 },
+    { service: 'exporter', role: undefined, port: 9100, claim: false, text: '9100', line: 3 },
+    { service: 'api', role: undefined, port: 18080, claim: false, text: '18080', line: 7 },
+  ]);
+});
+
+test('non-English headers (服务 / 端口) and two services in one row', () => {
+  const f = parse(['| 服务 | 端口 |', '|---|---|', '| 网关 | 8000 |', '| n8n / Redis | 5678 / 6379 |'].join('\n'));
+  assert.deepEqual(allocs(f).map((a) => `${a.service}=${a.port}`), ['网关=8000', 'n8n=5678', 'Redis=6379']);
+});
+
+test('heading ranges own the tables under them; en dash, open-ended and wildcard notations', () => {
+  const f = parse([
+    '## Core Services (8000-8009)',
+    '| Service | Port |', '|---|---|', '| a | 8001 |',
+    '## Web `3000–3099`',
+    '| Service | Port |', '|---|---|', '| web | 3005 |',
+    '## Batch (12000+)',
+    '## Frontends (300xx)',
+    '| Service | Port |', '|---|---|', '| f1 | 30001 |',
+  ].join('\n'));
+  assert.deepEqual(f.ranges.map((r) => [r.name, r.from, r.to]), [
+    ['Core Services', 8000, 8009], ['Web', 3000, 3099], ['Batch', 12000, 65535], ['Frontends', 30000, 30099],
+  ]);
+  const owner = (service: string) => f.ranges.find((r) => r.id === f.allocations.find((a) => a.service === service)!.ownerRange)!.name;
+  assert.equal(owner('a'), 'Core Services');
+  assert.equal(owner('web'), 'Web');
+  assert.equal(owner('f1'), 'Frontends');
+});
+
+test('a range heading with range headings under it opens a project sub-scope', () => {
+  const f = parse([
+    '## ALPHA (16000-16999)', '### App Tier (16000-16099)', '| Port | Service |', '|---|---|', '| 16432 | PostgreSQL |',
+    '## BETA (26000-26999)', '### Infra (26400-26499)', '| Port | Service |', '|---|---|', '| 26432 | PostgreSQL |',
+  ].join('\n'));
+  assert.deepEqual(f.allocations.map((a) => [a.service, a.scope]), [['PostgreSQL', 'alpha'], ['PostgreSQL', 'beta']]);
+  const tier = f.ranges.find((r) => r.name === 'App Tier')!;
+  assert.equal(f.ranges.find((r) => r.id === tier.parent)!.name, 'ALPHA');
+});
+
+test('reserved sections: "never use" reserves, "future expansion" is kept free, "in use" allocates', () => {
+  const f = parse([
+    '## Reserved System Ports (NEVER USE)', '| Port Range | Reserved For |', '|---|---|', '| 0-1023 | System |', '| 5432 | PostgreSQL default |',
+    '## Reserved Ports (8070-8099)', '', 'Ports 8070-8099 are reserved for future expansion.',
+    '## Reserved Ports (In Use)', '| Service | Port |', '|---|---|', '| vault | 8200 |',
+  ].join('\n'));
+  assert.deepEqual(f.reserved.map((r) => [r.from, r.to, r.reason]), [[0, 1023, 'System'], [5432, 5432, 'PostgreSQL default']]);
+  assert.deepEqual(f.ranges.map((r) => [r.name, r.keptFree]), [['Reserved Ports', true]]);
+  assert.deepEqual(allocs(f).map((a) => `${a.service}=${a.port}`), ['vault=8200']);
+});
+
+test('environment sections mark their allocations', () => {
+  const f = parse(['## Development Ports', '| Service | Port |', '|---|---|', '| web | 3000 |', '## Production Ports', '| Service | Port |', '|---|---|', '| web | 80 |'].join('\n'));
+  assert.deepEqual(f.allocations.map((a) => [a.port, a.environment]), [[3000, 'development'], [80, 'production']]);
+});
+
+test('mermaid node labels allocate; the label names the service, ranges in labels are kept', () => {
+  const f = parse(['```mermaid', 'graph TD', '    Gw[Gateway :8080] --> Rep[Reporting Engine :8087]', '    Gw --> DB[(PostgreSQL :5432)]', '    P[Proxy :10008-10009]', '```'].join('\n'));
+  assert.deepEqual(f.allocations.map((a) => [a.service, a.port, a.endPort, f.at(a.loc)]), [
+    ['Gateway', 8080, undefined, '8080'], ['Reporting Engine', 8087, undefined, '8087'], ['PostgreSQL', 5432, undefined, '5432'], ['Proxy', 10008, 10009, '10008-10009'],
+  ]);
+  assert.equal(f.allocations[1].loc.span.start.line, 3);
+});
+
+test('shell fences: owner from the heading, Windows set, URLs as claims; commands allocate nothing', () => {
+  const f = parse([
+    '### Settlement Engine (Rust - Port 8087)', '```bash', 'cd services/settlement-engine', 'set HTTP_PORT=8087', 'REPORTING_ENGINE_URL=http://localhost:8088',
+    'netstat -ano | findstr "8080 8081"', '```',
+  ].join('\n'));
+  assert.deepEqual(allocs(f).map((a) => `${a.service}/${a.role ?? '-'}=${a.port}${a.claim ? ' claim' : ''}@${a.line}`), [
+    'Settlement Engine/-=8087@1', 'Settlement Engine/http=8087@4', 'reporting-engine/-=8088 claim@5',
+  ]);
+});
+
+test('named URLs in a code block are claims with the path role', () => {
+  const f = parse(['## Monitoring', '```bash', 'Token Engine:       http://localhost:8081/metrics', 'curl http://localhost:9999/health', '```'].join('\n'));
+  assert.deepEqual(allocs(f).map((a) => `${a.service}/${a.role}=${a.port}`), ['Token Engine/metrics=8081']);
+  assert.deepEqual(f.mentions.map((m) => m.port), [9999]);
+});
+
+test('a compose snippet in a yaml fence allocates at whole-file positions', () => {
+  const text = ['# Compose', '', '```yaml', 'compliance-monitor:', '  ports: ["8017:8017"]', '```'].join('\n');
+  const f = parse(text);
+  assert.deepEqual(allocs(f).map((a) => `${a.service}=${a.port}@${a.line}:${a.text}`), ['compliance-monitor=8017@5:8017']);
+  assert.equal(f.allocations[0].source, 'markdown');
+});
+
+test('port list items allocate; prose and history do not', () => {
+  const f = parse([
+    '## Ports',
+    '- **3000**: Grafana',
+    '- Prometheus: 9090',
+    '- Settlement Engine: Port 8087 (HTTP), 50056 (gRPC)',
+    '1. **compliance-monitor (8017)**: Real-time monitoring',
+    '1. **ml-ensemble vs business-api**: ml-ensemble moved from 8014 → 8021',
+    '2. **Grafana vs Mission Control (3000)**',
+    '- Separated by incrementing ports: 5432, 5433, 5434',
+    '- Only Gateway port 8080 should be publicly accessible',
+    '- **HTTP Services**: 8080-8099 (20 ports available)',
+  ].join('\n'));
+  assert.deepEqual(allocs(f).map((a) => `${a.service}/${a.role ?? '-'}=${a.port}:${a.text}`), [
+    'Grafana/-=3000:3000', 'Prometheus/-=9090:9090', 'Settlement Engine/http=8087:8087', 'Settlement Engine/grpc=50056:50056', 'compliance-monitor/-=8017:8017',
+  ]);
+  assert.deepEqual(f.ranges.map((r) => [r.name, r.from, r.to]), [['HTTP Services', 8080, 8099]]);
+});
+
+test('invalid ports in structured places are problems at the number', () => {
+  const f = parse(['| Service | Port |', '|---|---|', '| bad | 99999 |', '| zero | 0 |'].join('\n'));
+  assert.deepEqual(f.problems.map((p) => [p.rule, p.port, f.at(p.loc)]), [['invalid-port', 99999, '99999'], ['invalid-port', 0, '0']]);
+  assert.equal(f.allocations.length, 0);
+});
+
+test('emoji and mojibake headings, CRLF line endings and no trailing newline keep exact spans', () => {
+  const text = '## üéØ ‚úÖ Core (8000-8009)\r\n\r\n| Service | Port |\r\n|---|---|\r\n| api | 8001 |';
+  const f = parse(text);
+  assert.deepEqual(f.ranges.map((r) => [r.name, r.from]), [['Core', 8000]]);
+  assert.equal(f.at(f.allocations[0].loc), '8001');
+  assert.deepEqual([f.allocations[0].loc.span.start.line, f.allocations[0].loc.span.start.column], [5, 9]);
+});
+
+test('a document with nothing port-like is skipped before parsing', () => {
+  const f = parse('# Notes\n\nNothing here but 42 words.\n');
+  assert.equal(f.allocations.length + f.mentions.length + f.ranges.length, 0);
+});
+
+test('suppression comments are read', () => {
+  const f = parse('<!-- portolan-ignore port-conflict -->\n| Service | Port |\n|---|---|\n| a | 1 |\n');
+  assert.deepEqual(f.suppressions, [{ line: 2, rules: ['port-conflict'] }]);
+});

@@ -1,0 +1,164 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { brief, checkFiles } from '../support/memoryWorkspace';
+import { runRules } from '../../src/core/rules/run';
+
+const table = (rows: Array<[string, number | string]>, header = '| Service | Port |') =>
+  [header, '|---|---|', ...rows.map(([s, p]) => `| ${s} | ${p} |`)].join('\n');
+
+const atWarningOrError = (c: ReturnType<typeof checkFiles>) => c.findings.filter((f) => f.severity !== 'info');
+
+test('port-conflict: two services on one port in one scope, reported once with the holder related', () => {
+  const c = checkFiles({ 'docs/ports.md': table([['grafana', 3000], ['web', 3001], ['mission-control', 3000]]) });
+  assert.deepEqual(c.findings.map(brief), ['port-conflict@docs/ports.md:5']);
+  const f = c.findings[0];
+  assert.equal(f.severity, 'error');
+  assert.equal(f.port, 3000);
+  assert.equal(c.textAt(f.loc), '3000');
+  assert.deepEqual(f.related.map((r) => r.loc.span.start.line), [3]);
+});
+
+test('port-conflict does not fire across environments, host IPs, protocols, or for one service', () => {
+  const c = checkFiles({
+    'docs/envs.md': ['## Development', table([['web', 8000]]), '## Production', table([['proxy', 8000]])].join('\n'),
+    'docker-compose.yml': [
+      'services:',
+      '  a: { ports: ["127.0.0.1:9000:9000"] }',
+      '  b: { ports: ["127.0.0.2:9000:9000"] }',
+      '  dns: { ports: ["5353:53/udp"] }',
+      '  mdns: { ports: ["5353:5353/tcp"] }',
+      '  api: { ports: ["7000:7000"] }',
+    ].join('\n'),
+    'docs/api.md': table([['api', 7000]]),
+  });
+  assert.deepEqual(c.findings.map(brief), []);
+});
+
+test('claims never conflict: DATABASE_URL is not a service called "database"', () => {
+  const c = checkFiles({
+    'docs/ports.md': table([['postgres', 5432]]),
+    'api/.env': 'DATABASE_URL=postgresql://u:p@localhost:5432/app\nPORT=8080\n',
+  });
+  assert.deepEqual(c.findings.map(brief), []);
+  assert.ok(c.allocations.some((a) => a.serviceKey === 'database' && a.claim));
+});
+
+test('port-mismatch: the outvoted place is reported, naming both ports, with the agreeing places related', () => {
+  const doc = [
+    table([['Settlement Engine', 8087], ['Reporting Engine', 8088]]),
+    '',
+    '```mermaid',
+    'graph TD',
+    '  R[Reporting Engine :8087]',
+    '```',
+    '',
+    '- Reporting Engine: 8088',
+  ].join('\n');
+  const c = checkFiles({ 'docs/ports.md': doc });
+  assert.deepEqual(c.findings.map(brief), ['port-mismatch@docs/ports.md:8']);
+  const f = c.findings[0];
+  assert.match(f.message, /Reporting Engine is 8087 here, but 8088/);
+  assert.equal(c.textAt(f.loc), '8087');
+  assert.deepEqual(f.related.map((r) => r.loc.span.start.line).sort((a, b) => a - b), [4, 11]);
+});
+
+test('port-mismatch: the registry wins over any number of documents', () => {
+  const c = checkFiles({
+    'ports.yaml': 'version: 1\nservices:\n  billing:\n    ports: 8001\n',
+    'docs/a.md': table([['billing', 8002]]),
+    'docs/b.md': table([['billing', 8002]]),
+  });
+  assert.deepEqual(c.findings.map(brief).sort(), ['port-mismatch@docs/a.md:3', 'port-mismatch@docs/b.md:3']);
+});
+
+test('port-mismatch: documents vote; a tie is reported at every disagreeing place, and the clash it causes is folded in', () => {
+  const c = checkFiles({
+    'docs/master.md': table([['data-backup', 8017], ['compliance-monitor', 8040]]),
+    'docs/summary.md': ['1. **compliance-monitor (8017)**: monitoring', '', '```yaml', 'compliance-monitor:', '  ports: ["8017:8017"]', '```'].join('\n'),
+  });
+  assert.deepEqual(c.findings.map(brief).sort(), ['port-mismatch@docs/master.md:4', 'port-mismatch@docs/summary.md:1', 'port-mismatch@docs/summary.md:5']);
+});
+
+test('a metrics URL on another port is a second role, not a mismatch', () => {
+  const c = checkFiles({
+    'docs/ports.md': [table([['Notification Engine', 8089]], '| Service | HTTP Port |'), '', '```bash', 'Notification Engine: http://localhost:9095/metrics', '```'].join('\n'),
+  });
+  assert.deepEqual(c.findings.map(brief), []);
+});
+
+test('NATS and NATS Monitoring are different services', () => {
+  const c = checkFiles({ 'docs/a.md': table([['NATS', 4222], ['NATS Monitoring', 8222]]), 'docs/b.md': table([['NATS', 4222]]) });
+  assert.deepEqual(c.findings.map(brief), []);
+});
+
+test('the same PostgreSQL in two project sections is two services', () => {
+  const c = checkFiles({
+    'docs/projects.md': ['## ALPHA (16000-16999)', '### Data (16400-16499)', table([['PostgreSQL', 16432]]), '## BETA (26000-26999)', '### Data (26400-26499)', table([['PostgreSQL', 26432]])].join('\n'),
+  });
+  assert.deepEqual(c.findings.map(brief), []);
+});
+
+test('a history line is not an allocation', () => {
+  const c = checkFiles({ 'docs/ports.md': [table([['ml-ensemble', 8021], ['real-time-processor', 8014]]), '', '## History', '1. **ml-ensemble vs business-api**: ml-ensemble moved from 8014 → 8021'].join('\n') });
+  assert.deepEqual(c.findings.map(brief), []);
+  assert.equal(c.allocations.length, 2);
+});
+
+test('out-of-range fires for a port outside its heading range and not inside it', () => {
+  const c = checkFiles({ 'docs/ports.md': ['## Infrastructure (26400-26499)', table([['PostgreSQL', 26432], ['Redis', 26500]])].join('\n') });
+  assert.deepEqual(c.findings.map(brief), ['out-of-range@docs/ports.md:5']);
+  assert.match(c.findings[0].message, /Redis is on 26500, outside Infrastructure \(26400-26499\)/);
+  assert.equal(c.findings[0].related[0].loc.span.start.line, 1);
+});
+
+test('range-overlap: siblings overlap; the same range twice and a range nested in its parent do not', () => {
+  const c = checkFiles({
+    'docs/ranges.md': [
+      '| Port Range | Project |', '|---|---|', '| 16000-16999 | NEURECTOMY |',
+      '## NEURECTOMY (16000-16999)',
+      '### Application Tier (16000-16099)',
+      '### API Tier (16080-16099)',
+      '### Databases (16400-16499)',
+    ].join('\n'),
+  });
+  assert.deepEqual(c.findings.map(brief), ['range-overlap@docs/ranges.md:6']);
+  assert.deepEqual(c.findings[0].related.map((r) => r.loc.span.start.line), [5]);
+});
+
+test('reserved-port fires for a forbidden port; a port in a range kept free is only info', () => {
+  const c = checkFiles({
+    'ports.yaml': 'version: 1\nreserved:\n  - port: 8080\n    reason: Common HTTP alt\n  - ports: 8070-8079\n    reason: later\n    kept_free: true\n',
+    'docker-compose.yml': 'services:\n  web:\n    ports: ["8080:80"]\n  influx:\n    ports: ["8075:8086"]\n',
+  });
+  assert.deepEqual(c.findings.map((f) => `${brief(f)} ${f.severity}`), ['reserved-port@docker-compose.yml:3 warning', 'kept-free-port@docker-compose.yml:5 info']);
+  assert.deepEqual(atWarningOrError(c).map((f) => f.port), [8080]);
+});
+
+test('invalid-port and registry-schema are errors at the exact node', () => {
+  const c = checkFiles({ 'ports.yaml': 'version: 1\nservices:\n  api:\n    ports: 99999\n    owner: me\n' });
+  assert.deepEqual(c.findings.map((f) => `${f.rule}:${c.textAt(f.loc)}`).sort(), ['invalid-port:99999', 'registry-schema:owner']);
+  assert.ok(c.findings.every((f) => f.severity === 'error'));
+});
+
+test('compose interpolation from the sibling .env is one fact, not a conflict between "web" and "frontend"', () => {
+  const c = checkFiles({ 'app/.env': 'WEB_PORT=8080\n', 'app/docker-compose.yml': 'services:\n  frontend:\n    ports: ["${WEB_PORT:-3000}:80"]\n' });
+  assert.deepEqual(c.findings.map(brief), []);
+  assert.ok(c.allocations.some((a) => a.service === 'frontend' && a.port === 8080 && a.fromVariable === 'WEB_PORT'));
+});
+
+test('suppression comments and rule settings silence or re-grade findings', () => {
+  const doc = table([['grafana', 3000], ['mission-control', 3000]]);
+  assert.equal(checkFiles({ 'd.md': doc }).findings.length, 1);
+  assert.equal(checkFiles({ 'd.md': doc.replace('| mission-control', '<!-- portolan-ignore port-conflict -->\n| mission-control') }).findings.length, 0);
+  assert.equal(checkFiles({ 'd.md': doc }, { 'port-conflict': 'off' }).findings.length, 0);
+  assert.equal(checkFiles({ 'd.md': doc }, { 'port-conflict': 'warning' }).findings[0].severity, 'warning');
+});
+
+test('updating one file re-checks against the rest; a fixed mismatch disappears', () => {
+  const files: Record<string, string> = { 'a.md': table([['api', 8000]]), 'b.md': table([['api', 8000]]), 'c.md': table([['api', 8001]]) };
+  const c = checkFiles(files);
+  assert.deepEqual(c.findings.map(brief), ['port-mismatch@c.md:3']);
+  files['c.md'] = table([['api', 8000]]);
+  c.index.update('c.md');
+  assert.deepEqual(runRules(c.index.files()), []);
+});
