@@ -1,6 +1,7 @@
 // `portolan list`: the allocation table, one row per service, role and port, sorted by port.
 import type { Allocation, RangeDecl } from '../core/model';
 import type { CheckResult } from '../core/check';
+import { matchRole } from '../core/syntax/names';
 
 interface Row {
   range: string;
@@ -17,12 +18,15 @@ export function allocationRows(result: CheckResult): Row[] {
   for (const a of result.allocations) {
     if (a.claim) continue;
     const port = a.endPort !== undefined ? `${a.port}-${a.endPort}` : String(a.port);
-    const key = `${a.scope}\u0000${a.serviceKey}\u0000${a.role ?? ''}\u0000${port}`;
+    const role = matchRole(a.role) === 'main' ? '' : a.role!;
+    const key = `${a.scope}\u0000${a.serviceKey}\u0000${role}\u0000${port}`;
     let row = rows.get(key);
     if (!row) {
-      row = { range: rangeName(a, byId, ranges), service: a.service, role: a.role ?? '', port, places: [], sortPort: a.port };
+      row = { range: rangeName(a, byId, ranges), service: a.service, role, port, places: [], sortPort: a.port };
       rows.set(key, row);
     }
+    // The registry's spelling is the canonical name.
+    if (a.source === 'registry') row.service = a.service;
     row.places.push(`${a.loc.file}:${a.loc.span.start.line}`);
   }
   return [...rows.values()].sort((x, y) => x.sortPort - y.sortPort || x.service.localeCompare(y.service));

@@ -42,6 +42,11 @@ const AGENT = {
   service: 'metrics-agent', serviceKey: 'metrics-agent', protocol: 'udp', scope: '', source: 'registry', claim: false,
   group: 'ports.yaml#services.metrics-agent', ownerRange: 'ports.yaml#registry:data-hot',
 };
+/** A service's range owns only its main (http) port. */
+function unowned<T extends { ownerRange?: string }>(o: T): Omit<T, 'ownerRange'> {
+  const { ownerRange: _, ...rest } = o;
+  return rest;
+}
 const PLAIN = { protocol: 'tcp', scope: '', source: 'registry', claim: false };
 
 test('file names: ports.yaml, .ports.yaml, ports.yml, .ports.yml, in any folder', () => {
@@ -61,11 +66,11 @@ test('a full registry: exact facts, each located on its key or port digits', () 
     kind: 'registry',
     allocations: [
       { ...GATEWAY, role: 'http', port: 8000, indexInGroup: 0, loc: '21:20 8000' },
-      { ...GATEWAY, role: 'grpc', port: 50051, indexInGroup: 1, loc: '21:32 50051' },
+      { ...unowned(GATEWAY), role: 'grpc', port: 50051, indexInGroup: 1, loc: '21:32 50051' },
       { ...PLAIN, service: 'redis', serviceKey: 'redis', group: 'ports.yaml#services.redis', port: 6379, indexInGroup: 0, loc: '25:12 6379' },
       { ...AGENT, port: 8011, indexInGroup: 0, loc: '30:13 8011' },
-      { ...AGENT, role: 'metrics', port: 8012, indexInGroup: 1, loc: '31:19 8012' },
-      { ...AGENT, role: 'grpc-web', port: 8013, indexInGroup: 2, loc: '32:17 8013' },
+      { ...unowned(AGENT), role: 'metrics', port: 8012, indexInGroup: 1, loc: '31:19 8012' },
+      { ...unowned(AGENT), role: 'grpc-web', port: 8013, indexInGroup: 2, loc: '32:17 8013' },
       { ...PLAIN, service: 'legacy', serviceKey: 'legacy', group: 'ports.yaml#services.legacy', port: 8080, indexInGroup: 0, loc: '34:11 8080' },
     ],
     ranges: [

@@ -5,7 +5,7 @@
 import { parseDocument, visit, type Alias, type Document, type Node } from 'yaml';
 import type { z } from 'zod';
 import { emptyFacts, type Allocation, type FileFacts, type ParseContext, type RangeDecl } from '../model';
-import { environmentFromText, roleFromWords, serviceKey } from '../syntax/names';
+import { environmentFromText, matchRole, roleFromWords, serviceKey } from '../syntax/names';
 import { isValidPort, parseRange, type WrittenRange } from '../syntax/ports';
 import { findSuppressions } from '../syntax/suppressions';
 import { LineIndex } from '../text/lineIndex';
@@ -243,11 +243,14 @@ function readService(name: string, entry: unknown, refs: RangeRefs, r: Reader): 
     source: 'registry',
     claim: false,
     group: `${r.facts.file}#services.${name}`,
-    ...defined({ environment: environment && (environmentFromText(environment) ?? environment.trim()), ownerRange }),
+    ...defined({ environment: environment && (environmentFromText(environment) ?? environment.trim()) }),
   };
   const written = isRecord(entry) ? { ports: entry.ports, path: [...path, 'ports'] } : { ports: entry, path };
   servicePorts(written.ports, written.path, r).forEach(({ role, port, path: at }, indexInGroup) => {
-    r.facts.allocations.push({ ...base, ...defined({ role }), port, indexInGroup, loc: r.at.value(at) });
+    // A service's range holds its main (http) port; gRPC, metrics and the like often live in
+    // families of their own (50051, 9090), so the range does not own them.
+    const owned = matchRole(role) === 'main' ? ownerRange : undefined;
+    r.facts.allocations.push({ ...base, ...defined({ role, ownerRange: owned }), port, indexInGroup, loc: r.at.value(at) });
   });
   readAliases(key, valid(SERVICE.aliases, fields.aliases), r);
 }

@@ -35,7 +35,7 @@ export function findConflicts(input: RuleInput, mismatched: Set<string>): Findin
       const id = `${placeKey(at.loc)}\u0000${services[i]}`;
       if (reported.has(id)) continue;
       reported.add(id);
-      const holders = [...new Set(theirs.map((t) => t.service))].join(', ');
+      const holders = [...new Map(theirs.map((t) => [t.identity, t.service] as const)).values()].join(', ');
       findings.push({
         rule: 'port-conflict',
         severity: 'error',
