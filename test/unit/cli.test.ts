@@ -1,0 +1,94 @@
+// Drives the built CLI (dist/cli.js, built by `npm test` first) as a user or CI job would.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+const CLI = path.resolve(__dirname, '../../dist/cli.js');
+const EXAMPLES = path.resolve(__dirname, '../../examples');
+
+function run(...args: string[]) {
+  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8' });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+function tempRoot(files: Record<string, string>): string {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'portolan-cli-'));
+  for (const [file, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+    fs.writeFileSync(path.join(root, file), text);
+  }
+  return root;
+}
+
+test('check on examples: every rule fires once, text lines are file:line:col severity rule message', () => {
+  const r = run('check', EXAMPLES);
+  assert.equal(r.code, 1);
+  const lines = r.out.split('\n').filter((l) => /^\S+:\d+:\d+ (error|warning|info) /.test(l));
+  const rules = lines.map((l) => l.split(' ')[2]).sort();
+  assert.deepEqual(rules, ['invalid-port', 'out-of-range', 'port-conflict', 'port-mismatch', 'range-overlap', 'registry-schema', 'reserved-port']);
+  assert.match(r.out, /6 files checked: 3 errors, 4 warnings, 0 info/);
+});
+
+test('--fail-on decides the exit code', () => {
+  const warningsOnly = tempRoot({ 'docs/ports.md': '## Core (8000-8009)\n| Service | Port |\n|---|---|\n| api | 8100 |\n' });
+  assert.equal(run('check', warningsOnly).code, 0);
+  assert.equal(run('check', warningsOnly, '--fail-on', 'warning').code, 1);
+  assert.equal(run('check', EXAMPLES, '--fail-on=never').code, 0);
+});
+
+test('bad usage and unreadable paths exit 2', () => {
+  assert.equal(run('check', '--format', 'xml').code, 2);
+  assert.equal(run('check', '--nope').code, 2);
+  assert.equal(run('frobnicate').code, 2);
+  const missing = run('check', path.join(os.tmpdir(), 'portolan-does-not-exist'));
+  assert.equal(missing.code, 2);
+  assert.match(missing.err, /cannot read/);
+});
+
+test('--format json: findings and allocations with 1-based positions relative to the root', () => {
+  const r = run('check', EXAMPLES, '--format', 'json', '--fail-on', 'never');
+  const out = JSON.parse(r.out);
+  assert.equal(out.version, 1);
+  const mismatch = out.findings.find((f: { rule: string }) => f.rule === 'port-mismatch');
+  assert.deepEqual(
+    { file: mismatch.file, line: mismatch.line, column: mismatch.column, endColumn: mismatch.endColumn, port: mismatch.port, service: mismatch.service },
+    { file: 'apps/docker-compose.yml', line: 16, column: 10, endColumn: 14, port: 8003, service: 'ledger' },
+  );
+  assert.ok(mismatch.related.every((rel: { file: string; line: number; column: number; message: string }) => rel.file && rel.line > 0 && rel.column > 0 && rel.message));
+  const invalid = out.findings.find((f: { rule: string }) => f.rule === 'invalid-port');
+  assert.equal(invalid.port, 99999);
+  assert.ok(out.allocations.some((a: { service: string; port: number; file: string }) => a.service === 'billing' && a.port === 8001 && a.file === 'apps/.env'));
+});
+
+test('--format sarif: a SARIF 2.1.0 log with one result per finding and the rules described', () => {
+  const json = JSON.parse(run('check', EXAMPLES, '--format', 'json', '--fail-on', 'never').out);
+  const sarif = JSON.parse(run('check', EXAMPLES, '--format', 'sarif', '--fail-on', 'never').out);
+  assert.equal(sarif.version, '2.1.0');
+  const [runLog] = sarif.runs;
+  assert.equal(runLog.tool.driver.name, 'portolan');
+  assert.equal(runLog.results.length, json.findings.length);
+  const conflict = runLog.results.find((r: { ruleId: string }) => r.ruleId === 'port-conflict');
+  assert.equal(conflict.level, 'error');
+  assert.equal(runLog.tool.driver.rules[conflict.ruleIndex].id, 'port-conflict');
+  assert.deepEqual(conflict.locations[0].physicalLocation.region, { startLine: 17, startColumn: 13, endLine: 17, endColumn: 17 });
+  assert.ok(runLog.originalUriBaseIds.ROOT0.uri.startsWith('file://'));
+});
+
+test('list prints the allocation table sorted by port', () => {
+  const r = run('list', EXAMPLES);
+  assert.equal(r.code, 0);
+  const ports = r.out.split('\n').slice(1).filter(Boolean).map((l) => Number(/\s(\d+)\s{2}/.exec(l)![1]));
+  assert.deepEqual(ports, [...ports].sort((a, b) => a - b));
+  assert.match(r.out, /8000-8009 Core\s+billing\s+8001\s+apps\/\.env:1/);
+});
+
+test('skipped files are logged with the reason, and the check goes on', () => {
+  const root = tempRoot({ '.env': 'PORT=\u0000\u0001binary', 'docs/ports.md': '| Service | Port |\n|---|---|\n| a | 3000 |\n| b | 3000 |\n' });
+  const r = run('check', root, '--format', 'json');
+  assert.equal(r.code, 1);
+  assert.match(r.err, /skipped .*\.env: binary content/);
+  assert.equal(JSON.parse(r.out).findings[0].rule, 'port-conflict');
+});
