@@ -43,6 +43,7 @@ export function checkPath(target: string, options: CheckOptions = {}): CheckResu
   };
   const index = new WorkspaceIndex({ read }, path.basename(path.resolve(root)));
   for (const file of found.files) index.update(file);
+  for (const f of index.files()) for (const note of f.notes) skipped.push({ file: f.file, reason: note });
   const findings = runRules(index.files(), options.rules);
   const allocations = [...index.files()].flatMap((f) => f.allocations).sort((a, b) => a.port - b.port || a.serviceKey.localeCompare(b.serviceKey));
   return { root, findings, allocations, skipped, files: found.files.length, index };

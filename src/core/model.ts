@@ -142,6 +142,8 @@ export interface FileFacts {
   aliases: ServiceAlias[];
   /** Projects that open sub-scopes by folder (registry `projects`). */
   projects: ProjectDecl[];
+  /** Why parts of the file were left out (a compose document with YAML errors), for the log. */
+  notes: string[];
 }
 
 export interface ServiceAlias {
@@ -173,6 +175,6 @@ export interface ParseContext {
 
 export function emptyFacts(file: string, kind: SourceKind): FileFacts {
   return {
-    file, kind, allocations: [], ranges: [], reserved: [], mentions: [], problems: [], suppressions: [], aliases: [], projects: [],
+    file, kind, allocations: [], ranges: [], reserved: [], mentions: [], problems: [], suppressions: [], aliases: [], projects: [], notes: [],
   };
 }

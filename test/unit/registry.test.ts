@@ -95,6 +95,7 @@ test('a full registry: exact facts, each located on its key or port digits', () 
       { name: 'web', path: 'apps/web', rangeId: 'ports.yaml#registry:project:web', loc: '37:3 web' },
       { name: 'tools', path: 'tools', loc: '40:3 tools' },
     ],
+    notes: [],
   });
 });
 

@@ -162,3 +162,37 @@ test('updating one file re-checks against the rest; a fixed mismatch disappears'
   c.index.update('c.md');
   assert.deepEqual(runRules(c.index.files()), []);
 });
+
+test('examples and rejected alternatives allocate nothing', () => {
+  const c = checkFiles({
+    'docs/ports.md': [
+      table([['backend', 8000], ['web', 3000]]),
+      '## Alternative considered (rejected)',
+      '```yaml', 'services:', '  backend:', '    ports: ["9000:8000"]', '```',
+      '## Example service',
+      table([['my-service', 3000]]),
+      '## Setup',
+      '```bash', '# Example: pick your own port', 'PORT=3000', 'SERVICE_NAME=demo', '```',
+    ].join('\n'),
+  });
+  assert.deepEqual(c.findings.map(brief), []);
+  assert.deepEqual(c.allocations.map((a) => a.service).sort(), ['backend', 'web']);
+});
+
+test('name drift is not a conflict; separate instances and separate services are', () => {
+  const drift = checkFiles({
+    'docs/ports.md': table([['Backend API (FastAPI)', 8000]]),
+    'svc/api/.env': 'SERVICE_NAME=backend\nPORT=8000\n',
+  });
+  assert.deepEqual(drift.findings.map(brief), []);
+  const instances = checkFiles({ 'docs/ports.md': table([['Ollama (CPU)', 11434], ['Ollama (GPU)', 11434]]) });
+  assert.deepEqual(instances.findings.map(brief), ['port-conflict@docs/ports.md:4']);
+  const services = checkFiles({ 'docs/ports.md': table([['NATS', 4222], ['NATS Monitoring', 4222]]) });
+  assert.deepEqual(services.findings.map(brief), ['port-conflict@docs/ports.md:4']);
+});
+
+test('a compose file with YAML errors is skipped with a note, not a throw', () => {
+  const c = checkFiles({ 'docker-compose.yml': 'services:\n  web:\n    ports: ["8000:80"]\n    environment:\n      A: 1\n      - b\n' });
+  assert.deepEqual(c.allocations, []);
+  assert.match(c.index.get('docker-compose.yml')!.notes[0], /^YAML error, document skipped/);
+});

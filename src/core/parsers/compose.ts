@@ -56,7 +56,11 @@ export function extractComposeFacts(
     return;
   }
   for (const doc of docs) {
-    if (doc.errors.length > 0) continue;
+    if (doc.errors.length > 0) {
+      // A snippet in a document is often pseudo-YAML; a compose file with errors is worth a log line.
+      if (!opts.snippet) facts.notes.push(`YAML error, document skipped: ${doc.errors[0].message.split('\n')[0]}`);
+      continue;
+    }
     const walk = newWalk(doc, yamlText, baseOffset, lines, opts);
     try {
       for (const [name, node] of servicesOf(doc.contents, walk)) extractService(name, node, walk);

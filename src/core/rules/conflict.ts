@@ -2,6 +2,7 @@
 // scope and a compatible environment. Claims never conflict; places already reported as
 // mismatched are left out, so one problem gives one finding.
 import type { Finding } from '../model';
+import { probablySameService } from '../syntax/names';
 import { environmentsMeet, placeKey, portText, where, type Place, type RuleInput } from './model';
 
 /** Published ranges wider than this are checked by their first port only (e.g. RTP pools). */
@@ -51,7 +52,8 @@ export function findConflicts(input: RuleInput, mismatched: Set<string>): Findin
 }
 
 function clash(a: Place, b: Place): boolean {
-  return environmentsMeet(a.environment, b.environment) && hostsMeet(a.hostIp, b.hostIp) && !interpolationLink(a, b);
+  return environmentsMeet(a.environment, b.environment) && hostsMeet(a.hostIp, b.hostIp) && !interpolationLink(a, b)
+    && !probablySameService(a.service, b.service);
 }
 
 const ANY_HOST = new Set([undefined, '0.0.0.0', '::', '']);

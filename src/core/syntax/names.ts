@@ -77,3 +77,29 @@ export function environmentFromText(text: string): string | undefined {
   for (const [re, env] of ENVIRONMENTS) if (re.test(text)) return env;
   return undefined;
 }
+
+const GENERIC_WORDS = new Set(['api', 'service', 'services', 'server', 'svc', 'app', 'application', 'daemon', 'the']);
+
+function wordsOf(text: string): Set<string> {
+  return new Set(serviceKey(text).split('-').filter((w) => w !== '' && !GENERIC_WORDS.has(w)));
+}
+
+function sameWords(a: Set<string>, b: Set<string>): boolean {
+  return a.size > 0 && a.size === b.size && [...a].every((w) => b.has(w));
+}
+
+/**
+ * Name drift: "Backend API (FastAPI)", "FastAPI Backend" and `backend` on one port are one service
+ * written three ways, not a conflict. Different qualifiers ("Ollama (CPU)" / "Ollama (GPU)") mark
+ * separate instances; an extra real word ("NATS" / "NATS Monitoring") marks a separate service.
+ */
+export function probablySameService(a: string, b: string): boolean {
+  const split = (name: string) => {
+    const qualifiers = [...name.matchAll(/\(([^)]*)\)/g)].map((m) => m[1]).join(' ');
+    return { core: wordsOf(name.replace(/\([^)]*\)/g, ' ')), qualifier: wordsOf(qualifiers) };
+  };
+  const x = split(a);
+  const y = split(b);
+  if (x.qualifier.size > 0 && y.qualifier.size > 0 && !sameWords(x.qualifier, y.qualifier)) return false;
+  return sameWords(x.core, y.core) || sameWords(new Set([...x.core, ...x.qualifier]), new Set([...y.core, ...y.qualifier]));
+}

@@ -5,7 +5,8 @@ import { cleanName, roleFromPath } from '../../syntax/names';
 import { envFacts, parseEnvAssignments } from '../env';
 import { extractComposeFacts } from '../compose';
 import { extractMermaid } from './mermaid';
-import { currentContext, emitAllocation, emitMention, type MdState } from './state';
+import { currentContext, emitAllocation, emitMention, type Context, type MdState } from './state';
+import { ILLUSTRATIVE } from './sections';
 
 const SETTINGS_LANGS = new Set(['', 'bash', 'sh', 'shell', 'zsh', 'env', 'dotenv', 'console', 'cmd', 'bat', 'batch', 'text', 'txt', 'ini', 'properties', 'conf']);
 const YAML_LANGS = new Set(['yaml', 'yml']);
@@ -15,42 +16,68 @@ const NAMED_URL_RE = /^\s*([A-Za-z][\w .()-]{0,40}?)\s*:\s+\S+:\/\/\S+\s*$/;
 
 export function extractFence(state: MdState, lang: string, content: string, at: number): void {
   const kind = lang.toLowerCase();
-  if (kind === 'mermaid') {
-    extractMermaid(state, content, at);
-    return;
-  }
   const context = currentContext(state);
-  const claimed = new Set<number>();
-  const mentionsBefore = state.facts.mentions.length;
-  if (YAML_LANGS.has(kind)) {
-    const before = state.facts.allocations.length;
-    extractComposeFacts(content, at, state.lines, state.facts, {
-      ctx: state.ctx, snippet: true, environment: context.environment, scope: context.scope,
-      groupPrefix: `${state.ctx.file}#fence@${at}`,
-    });
-    // Compose snippets in a document belong to the section they are written under.
-    for (const a of state.facts.allocations.slice(before)) {
-      a.source = 'markdown';
-      a.ownerRange = context.ownerRange;
-      claimed.add(a.loc.span.start.offset);
+  const allocationsBefore = state.facts.allocations.length;
+  if (kind === 'mermaid') extractMermaid(state, content, at);
+  else if (YAML_LANGS.has(kind)) extractYaml(state, context, content, at);
+  else if (SETTINGS_LANGS.has(kind)) extractSettings(state, context, content, at);
+  else mentionUrls(state, content, at, new Set());
+  // Examples and rejected plans show something other than the current setup.
+  if (context.illustrative || illustrativeBlock(content)) {
+    for (const a of state.facts.allocations.splice(allocationsBefore)) {
+      state.facts.mentions.push({ port: a.port, loc: a.loc });
     }
-  } else if (SETTINGS_LANGS.has(kind)) {
-    const before = state.facts.allocations.length;
-    envFacts(parseEnvAssignments(content, at), state.lines, state.facts, {
-      ctx: state.ctx, owner: context.owner, environment: context.environment, scope: context.scope,
-      source: 'markdown', groupPrefix: `${state.ctx.file}#fence@${at}`,
-    });
-    for (const a of state.facts.allocations.slice(before)) claimed.add(a.loc.span.start.offset);
-    extractNamedUrls(state, content, at, claimed);
-  }
-  for (const m of state.facts.mentions.slice(mentionsBefore)) claimed.add(m.loc.span.start.offset);
-  for (const url of findUrls(content)) {
-    if (!claimed.has(at + url.portStart)) emitMention(state, url.port, at + url.portStart, at + url.portEnd);
   }
 }
 
-function extractNamedUrls(state: MdState, content: string, at: number, claimed: Set<number>): void {
-  const context = currentContext(state);
+function extractYaml(state: MdState, context: Context, content: string, at: number): void {
+  const allocationsBefore = state.facts.allocations.length;
+  const mentionsBefore = state.facts.mentions.length;
+  extractComposeFacts(content, at, state.lines, state.facts, {
+    ctx: state.ctx, snippet: true, environment: context.environment, scope: context.scope,
+    groupPrefix: `${state.ctx.file}#fence@${at}`,
+  });
+  // Compose snippets in a document belong to the section they are written under.
+  for (const a of state.facts.allocations.slice(allocationsBefore)) {
+    a.source = 'markdown';
+    a.ownerRange = context.ownerRange;
+  }
+  mentionUrls(state, content, at, placesSince(state, allocationsBefore, mentionsBefore));
+}
+
+function extractSettings(state: MdState, context: Context, content: string, at: number): void {
+  const allocationsBefore = state.facts.allocations.length;
+  const mentionsBefore = state.facts.mentions.length;
+  envFacts(parseEnvAssignments(content, at), state.lines, state.facts, {
+    ctx: state.ctx, owner: context.owner, environment: context.environment, scope: context.scope,
+    source: 'markdown', groupPrefix: `${state.ctx.file}#fence@${at}`,
+  });
+  const taken = placesSince(state, allocationsBefore, mentionsBefore);
+  extractNamedUrls(state, context, content, at, taken);
+  mentionUrls(state, content, at, taken);
+}
+
+/** Offsets of the facts added since the given counts, so a URL is not also a mention. */
+function placesSince(state: MdState, allocations: number, mentions: number): Set<number> {
+  return new Set([
+    ...state.facts.allocations.slice(allocations).map((a) => a.loc.span.start.offset),
+    ...state.facts.mentions.slice(mentions).map((m) => m.loc.span.start.offset),
+  ]);
+}
+
+function mentionUrls(state: MdState, content: string, at: number, taken: Set<number>): void {
+  for (const url of findUrls(content)) {
+    if (!taken.has(at + url.portStart)) emitMention(state, url.port, at + url.portStart, at + url.portEnd);
+  }
+}
+
+/** A block that opens with `# Example` or `# Before:` shows something other than the current setup. */
+function illustrativeBlock(content: string): boolean {
+  const first = /^\s*(?:#|\/\/|--|;)\s*([^\n]*)/.exec(content);
+  return !!first && ILLUSTRATIVE.test(first[1]);
+}
+
+function extractNamedUrls(state: MdState, context: Context, content: string, at: number, claimed: Set<number>): void {
   let lineAt = 0;
   for (const line of content.split('\n')) {
     const m = NAMED_URL_RE.exec(line);

@@ -12,6 +12,8 @@ export interface HeadingInfo {
   range?: RangeInText;
   environment?: string;
   reserved?: ReservedKind;
+  /** Examples, rejected alternatives, history: what is written here is not a current allocation. */
+  illustrative?: boolean;
   /** A service named by the heading (`### Token Engine (Port 8081)`), owner of env blocks below it. */
   owner?: string;
   /** The port a heading gives its owner: `(Port 8081)`. */
@@ -19,6 +21,8 @@ export interface HeadingInfo {
 }
 
 const GENERIC_HEADING = /\b(environment|variables?|config(uration)?|setup|start(up)?|example|commands?|usage|overview|guide|install(ation)?|reference|table|summary|ports?|allocations?|dependencies|verification|monitoring|security|considerations|rules?|notes?|history|resolution|services|health|checks?|debugging|migration|checklist|troubleshooting|deployment|validation|docker|compose|kubernetes|strategy)\b/i;
+
+export const ILLUSTRATIVE = /\b(rejected|alternatives?|examples?|samples?|deprecated|obsolete|legacy|old|previous|formerly|history|historical|proposals?|proposed|drafts?|templates?|hypothetical|before)\b/i;
 
 /** `text` is the heading's source text after the `#` marker; offsets are relative to it. */
 export function analyzeHeading(text: string): HeadingInfo {
@@ -28,6 +32,7 @@ export function analyzeHeading(text: string): HeadingInfo {
   const name = cleanName(withoutRange.replace(/\(\s*\)|\[\s*\]/g, '').replace(/[:\-–]\s*$/, ''));
   const info: HeadingInfo = { name, range };
   if (/\breserved\b/i.test(text)) info.reserved = reservedKind(text);
+  if (ILLUSTRATIVE.test(name)) info.illustrative = true;
   // A category heading with a range ("Development & Monitoring (8060-8069)") is not an environment.
   if (!range) info.environment = environmentFromText(name);
   const portMatch = /\(\s*(?:[^()]*?[-–,]\s*)?port\s+(\d{1,5})\s*\)/i.exec(text);

@@ -32,6 +32,8 @@ export interface Context {
   reserved?: ReservedKind;
   /** Service named by the nearest heading. */
   owner?: string;
+  /** Inside an example, a rejected alternative or history: allocations become mentions. */
+  illustrative?: boolean;
 }
 
 export function currentContext(state: MdState): Context {
@@ -41,6 +43,7 @@ export function currentContext(state: MdState): Context {
     if (s.info.environment) out.environment = s.info.environment;
     if (s.rangeId) out.ownerRange = s.rangeId;
     if (s.reserved) out.reserved = s.reserved;
+    if (s.info.illustrative) out.illustrative = true;
   }
   const last = state.sections[state.sections.length - 1];
   if (last?.info.owner) out.owner = last.info.owner;
@@ -63,6 +66,10 @@ export interface AllocationInput {
 }
 
 export function emitAllocation(state: MdState, context: Context, input: AllocationInput): void {
+  if (context.illustrative) {
+    emitMention(state, input.port, input.start, input.end);
+    return;
+  }
   const service = cleanName(input.service);
   const key = serviceKey(service);
   if (!key) return;
