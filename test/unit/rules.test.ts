@@ -196,3 +196,12 @@ test('a compose file with YAML errors is skipped with a note, not a throw', () =
   assert.deepEqual(c.allocations, []);
   assert.match(c.index.get('docker-compose.yml')!.notes[0], /^YAML error, document skipped/);
 });
+
+test('environment columns and "Dev Port" / "Prod Port" headers keep environments apart', () => {
+  const c = checkFiles({
+    'docs/a.md': ['| Service | Dev Port | Prod Port |', '|---|---|---|', '| web | 3000 | 80 |', '| proxy | 8080 | 3000 |'].join('\n'),
+    'docs/b.md': ['| Service | Port | Environment |', '|---|---|---|', '| api | 9000 | production |', '| api | 9001 | staging |'].join('\n'),
+  });
+  assert.deepEqual(c.findings.map(brief), []);
+  assert.deepEqual(c.allocations.filter((a) => a.service === 'web').map((a) => [a.port, a.environment]), [[3000, 'development'], [80, 'production']]);
+});

@@ -1,15 +1,17 @@
 // Tables with a port-like column and a name column: one allocation per port cell, or declared
 // ranges / reserved ports depending on what the table and its section are about.
 import { findUrls, serviceFromHost } from '../../syntax/ports';
-import { cleanName, roleFromPath, roleFromWords } from '../../syntax/names';
+import { cleanName, environmentFromText, roleFromPath, roleFromWords } from '../../syntax/names';
 import { splitRow, type Cell } from './cells';
 import { parseCellPorts, type CellPort } from './cellValues';
 import { currentContext, emitAllocation, emitInvalid, emitMention, emitRange, emitReservation, type Context, type MdState } from './state';
 
 interface Columns {
   name?: number;
-  /** Columns whose cells hold ports, with the role their header gives. */
-  ports: Array<{ index: number; role?: string }>;
+  /** Columns whose cells hold ports, with the role (and environment: "Prod Port") their header gives. */
+  ports: Array<{ index: number; role?: string; environment?: string }>;
+  /** A column that names each row's environment. */
+  environment?: number;
   /** Columns whose cells hold URLs (Internal URL, Endpoint, Example). */
   urls: Array<{ index: number; role?: string }>;
   /** The table lists ranges (project / category / tier ranges), not services. */
@@ -22,6 +24,7 @@ const URL_HEADER = /\burls?\b|\buri\b|\bendpoints?\b|\baddress(es)?\b|\bexample\
 const NAME_HEADER = /\b(services?|name|component|app|application|project|container|system|server|process|daemon|category|tier|module|workload)\b|服务|名称|应用|组件|项目/i;
 const RANGE_NAME_HEADER = /\b(category|project|tier|group|range|team|block|pool|reserved)\b|项目/i;
 const CONTAINER_HEADER = /\b(container|internal|target)\b/i;
+const ENV_HEADER = /^(env|environment|stage|环境)$/i;
 const HOST_HEADER = /\b(host|external|published|public)\b/i;
 
 function classify(headers: string[]): Columns {
@@ -31,7 +34,7 @@ function classify(headers: string[]): Columns {
   cleaned.forEach((h, index) => {
     if (DESCRIPTIVE.test(h)) return;
     if (URL_HEADER.test(h)) urls.push({ index, role: roleFromWords(h) });
-    else if (PORT_HEADER.test(h)) ports.push({ index, role: roleFromWords(h.replace(/\bhost\b/i, '')) });
+    else if (PORT_HEADER.test(h)) ports.push({ index, role: roleFromWords(h.replace(/\bhost\b/i, '')), environment: environmentFromText(h) });
   });
   // With separate host and container port columns, only the host port can conflict.
   const hostColumns = ports.filter((p) => HOST_HEADER.test(cleaned[p.index]));
@@ -39,8 +42,9 @@ function classify(headers: string[]): Columns {
   const taken = new Set([...ports, ...urls].map((c) => c.index));
   let name = cleaned.findIndex((h, i) => !taken.has(i) && NAME_HEADER.test(h));
   if (name < 0) name = cleaned.findIndex((h, i) => !taken.has(i) && !DESCRIPTIVE.test(h) && h !== '');
+  const environment = cleaned.findIndex((h) => ENV_HEADER.test(h));
   const rangeTable = (name >= 0 && RANGE_NAME_HEADER.test(cleaned[name])) || ports.some((p) => /\brange\b/i.test(cleaned[p.index]));
-  return { name: name >= 0 ? name : undefined, ports: hostPorts, urls, rangeTable };
+  return { name: name >= 0 ? name : undefined, ports: hostPorts, urls, rangeTable, environment: environment >= 0 ? environment : undefined };
 }
 
 /** Names in one cell: `n8n / Redis` is two services; `AI/ML Pipeline` is one. */
@@ -54,13 +58,18 @@ function namesIn(cell: Cell | undefined): string[] {
 export function extractTable(state: MdState, headerLine: number, rowLines: number[]): void {
   const header = splitRow(state.lines.lineText(headerLine));
   const columns = classify(header.map((c) => c.text));
-  const context = currentContext(state);
+  const section = currentContext(state);
   for (const line of rowLines) {
     const lineStart = state.lines.lineStart(line);
     const cells = splitRow(state.lines.lineText(line));
+    const rowEnvironment = columns.environment === undefined ? undefined : environmentFromText(cells[columns.environment]?.text ?? '');
+    const context = rowEnvironment ? { ...section, environment: rowEnvironment } : section;
     const row: Row = { line, lineStart, cells, names: namesIn(columns.name === undefined ? undefined : cells[columns.name]), next: 0 };
     for (const col of columns.urls) if (cells[col.index]) extractUrlCell(state, context, row, cells[col.index], col.role);
-    for (const col of columns.ports) if (cells[col.index]) extractPortCell(state, context, columns, row, cells[col.index], col.role);
+    for (const col of columns.ports) {
+      const columnContext = col.environment ? { ...context, environment: col.environment } : context;
+      if (cells[col.index]) extractPortCell(state, columnContext, columns, row, cells[col.index], col.role);
+    }
   }
 }
 
