@@ -173,3 +173,8 @@ test('suppression comments are read', () => {
   const f = parse('<!-- portolan-ignore port-conflict -->\n| Service | Port |\n|---|---|\n| a | 1 |\n');
   assert.deepEqual(f.suppressions, [{ line: 2, rules: ['port-conflict'] }]);
 });
+
+test('outside a section about ports, only items that say so are ports', () => {
+  const f = parse(['## 1.0.0 / 2015-03-26', '- run keywords(1)', '- Grafana: 3000', '- Gateway: Port 8080', '- **Redis**: 6379'].join('\n'));
+  assert.deepEqual(allocs(f).map((a) => `${a.service}=${a.port}`), ['Gateway=8080', 'Redis=6379']);
+});

@@ -45,6 +45,7 @@ test('claims never conflict: DATABASE_URL is not a service called "database"', (
 
 test('port-mismatch: the outvoted place is reported, naming both ports, with the agreeing places related', () => {
   const doc = [
+    '## Ports',
     table([['Settlement Engine', 8087], ['Reporting Engine', 8088]]),
     '',
     '```mermaid',
@@ -55,11 +56,11 @@ test('port-mismatch: the outvoted place is reported, naming both ports, with the
     '- Reporting Engine: 8088',
   ].join('\n');
   const c = checkFiles({ 'docs/ports.md': doc });
-  assert.deepEqual(c.findings.map(brief), ['port-mismatch@docs/ports.md:8']);
+  assert.deepEqual(c.findings.map(brief), ['port-mismatch@docs/ports.md:9']);
   const f = c.findings[0];
   assert.match(f.message, /Reporting Engine is 8087 here, but 8088/);
   assert.equal(c.textAt(f.loc), '8087');
-  assert.deepEqual(f.related.map((r) => r.loc.span.start.line).sort((a, b) => a - b), [4, 11]);
+  assert.deepEqual(f.related.map((r) => r.loc.span.start.line).sort((a, b) => a - b), [5, 12]);
 });
 
 test('port-mismatch: the registry wins over any number of documents', () => {

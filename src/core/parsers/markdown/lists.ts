@@ -59,6 +59,9 @@ export function extractListItem(state: MdState, text: string, at: number): void 
   const m = match(text);
   if (!m) return;
   const context = currentContext(state);
+  // Outside a section about ports, only an item that says so ("Port 8087", a bold name) counts:
+  // "run keywords(1)" in a changelog is not a port.
+  if (!context.aboutPorts && !/\*\*|__|\bports?\b/i.test(text)) return;
   const group = `${state.ctx.file}#item@${at}`;
   m.values.forEach((value, index) => {
     const start = at + value.start;

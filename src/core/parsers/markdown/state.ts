@@ -34,7 +34,11 @@ export interface Context {
   owner?: string;
   /** Inside an example, a rejected alternative or history: allocations become mentions. */
   illustrative?: boolean;
+  /** A heading above talks about ports or services, so a bare `- name: 8080` item means a port. */
+  aboutPorts?: boolean;
 }
+
+const ABOUT_PORTS = /\b(ports?|services?|endpoints?|allocations?|network(ing)?|urls?|address(es)?|listeners?)\b|端口|服务/i;
 
 export function currentContext(state: MdState): Context {
   const out: Context = { scope: '' };
@@ -44,6 +48,7 @@ export function currentContext(state: MdState): Context {
     if (s.rangeId) out.ownerRange = s.rangeId;
     if (s.reserved) out.reserved = s.reserved;
     if (s.info.illustrative) out.illustrative = true;
+    if (ABOUT_PORTS.test(s.info.name) || s.info.range) out.aboutPorts = true;
   }
   const last = state.sections[state.sections.length - 1];
   if (last?.info.owner) out.owner = last.info.owner;
