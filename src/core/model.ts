@@ -99,8 +99,7 @@ export type RuleId =
   | 'range-overlap'
   | 'invalid-port'
   | 'registry-schema'
-  | 'kept-free-port'
-  | 'skipped-file';
+  | 'kept-free-port';
 
 export type Severity = 'error' | 'warning' | 'info';
 
