@@ -1,52 +1,32 @@
 // port-conflict: two different services on the same port, protocol and host IP, in the same
-// scope and a compatible environment. Claims never conflict; places already reported as
-// mismatched are left out, so one problem gives one finding.
+// scope and a compatible environment.
 import type { Finding } from '../model';
 import { probablySameService } from '../syntax/names';
-import { environmentsMeet, placeKey, portText, where, type Place, type RuleInput } from './model';
+import { environmentsMeet, portText, where, type Place } from './model';
 
-/** Published ranges wider than this are checked by their first port only (e.g. RTP pools). */
-const MAX_EXPANDED_RANGE = 1024;
-
-export function findConflicts(input: RuleInput, mismatched: Set<string>): Finding[] {
-  const byPort = new Map<string, Place[]>();
-  for (const place of input.places) {
-    if (place.claim || mismatched.has(placeKey(place.loc))) continue;
-    const last = place.endPort !== undefined && place.endPort - place.port <= MAX_EXPANDED_RANGE ? place.endPort : place.port;
-    for (let port = place.port; port <= last; port++) {
-      const key = `${place.scope}\u0000${place.protocol}\u0000${port}`;
-      const list = byPort.get(key);
-      if (list) list.push(place);
-      else byPort.set(key, [place]);
-    }
-  }
+/**
+ * Conflicts on one port among `places`: allocations (no claims, no mismatched places) in one
+ * scope and protocol, in document order. The first service on the port holds it; every other
+ * service that clashes with an earlier one is reported once, at its first place on the port.
+ */
+export function conflictsAt(port: number, places: Place[]): Finding[] {
+  const services = [...new Set(places.map((p) => p.identity))];
   const findings: Finding[] = [];
-  const reported = new Set<string>();
-  for (const [key, places] of byPort) {
-    if (new Set(places.map((p) => p.identity)).size < 2) continue;
-    const port = Number(key.slice(key.lastIndexOf('\u0000') + 1));
-    // The first service to claim the port holds it; every other service that clashes with an
-    // earlier one is reported once, at its first place on the port.
-    const services = [...new Set(places.map((p) => p.identity))];
-    for (let i = 1; i < services.length; i++) {
-      const mine = places.filter((p) => p.identity === services[i]);
-      const theirs = places.filter((p) => services.indexOf(p.identity) < i && mine.some((m) => clash(m, p)));
-      if (theirs.length === 0) continue;
-      const at = mine.find((m) => theirs.some((t) => clash(m, t)))!;
-      const id = `${placeKey(at.loc)}\u0000${services[i]}`;
-      if (reported.has(id)) continue;
-      reported.add(id);
-      const holders = [...new Map(theirs.map((t) => [t.identity, t.service] as const)).values()].join(', ');
-      findings.push({
-        rule: 'port-conflict',
-        severity: 'error',
-        message: `Port ${port} is taken by both ${at.service} and ${holders} (${where(theirs[0].loc)})`,
-        service: at.service,
-        port,
-        loc: at.loc,
-        related: theirs.map((t) => ({ loc: t.loc, message: `${t.service}: ${portText(t)}` })),
-      });
-    }
+  for (let i = 1; i < services.length; i++) {
+    const mine = places.filter((p) => p.identity === services[i]);
+    const theirs = places.filter((p) => services.indexOf(p.identity) < i && mine.some((m) => clash(m, p)));
+    if (theirs.length === 0) continue;
+    const at = mine.find((m) => theirs.some((t) => clash(m, t)))!;
+    const holders = [...new Map(theirs.map((t) => [t.identity, t.service] as const)).values()].join(', ');
+    findings.push({
+      rule: 'port-conflict',
+      severity: 'error',
+      message: `Port ${port} is taken by both ${at.service} and ${holders} (${where(theirs[0].loc)})`,
+      service: at.service,
+      port,
+      loc: at.loc,
+      related: theirs.map((t) => ({ loc: t.loc, message: `${t.service}: ${portText(t)}` })),
+    });
   }
   return findings;
 }

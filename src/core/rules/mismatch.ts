@@ -3,29 +3,22 @@
 // disagreeing place is reported.
 import type { Finding } from '../model';
 import { matchRole } from '../syntax/names';
-import { placeKey, portText, where, type Place, type RuleInput } from './model';
+import { placeKey, portText, where, type Place } from './model';
 
-export interface MismatchResult {
-  findings: Finding[];
-  /** Places reported as mismatched: conflicts that exist only because of them are folded in. */
-  mismatched: Set<string>;
-}
-
-export function findMismatches(input: RuleInput): MismatchResult {
-  const findings: Finding[] = [];
-  const mismatched = new Set<string>();
-  for (const places of groupBy(input.places, (p) => `${p.scope}\u0000${p.identity}`).values()) {
-    if (!places.some((p) => !p.claim)) continue;
-    for (const partition of environmentPartitions(places)) {
-      for (const finding of checkService(partition)) {
-        const key = placeKey(finding.loc);
-        if (mismatched.has(key)) continue;
-        mismatched.add(key);
-        findings.push(finding);
-      }
+/** Mismatches among the places of one service in one scope. */
+export function mismatchesOf(places: Place[]): Finding[] {
+  if (!places.some((p) => !p.claim)) return [];
+  const seen = new Set<string>();
+  const out: Finding[] = [];
+  for (const partition of environmentPartitions(places)) {
+    for (const finding of checkService(partition)) {
+      const key = placeKey(finding.loc);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push(finding);
     }
   }
-  return { findings, mismatched };
+  return out;
 }
 
 function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {

@@ -1,48 +1,70 @@
-// The view of an index the rules work on: every fact of every file, with identities resolved
-// (registry aliases) and scopes assigned (registry projects by folder).
-import type { Allocation, FileFacts, Location, RangeDecl, Reservation, Suppression } from '../model';
+// What the rules work on: allocations as places, with identities resolved (registry aliases) and
+// scopes assigned (registry projects by folder), and the facts that apply across files.
+import type { Allocation, FileFacts, Location, RangeDecl, Reservation } from '../model';
 
 export interface Place extends Allocation {
   /** Canonical service identity after aliases. */
   identity: string;
 }
 
+/** Facts of some files that change how every other file is read. */
+export interface SharedFacts {
+  alias: Map<string, string>;
+  /** Longest path first, so nested projects win. */
+  projects: Array<{ path: string; name: string }>;
+  reserved: Reservation[];
+  keptFree: RangeDecl[];
+}
+
+export function sharedFacts(files: Iterable<FileFacts>): SharedFacts {
+  const shared: SharedFacts = { alias: new Map(), projects: [], reserved: [], keptFree: [] };
+  for (const f of files) {
+    for (const a of f.aliases) for (const k of a.aliasKeys) shared.alias.set(k, a.serviceKey);
+    for (const p of f.projects) if (p.path) shared.projects.push({ path: p.path.replace(/^\.\/|\/+$/g, ''), name: p.name });
+    shared.reserved.push(...f.reserved);
+    shared.keptFree.push(...f.ranges.filter((r) => r.keptFree));
+  }
+  shared.projects.sort((a, b) => b.path.length - a.path.length || a.path.localeCompare(b.path));
+  return shared;
+}
+
+/** Whether a file contributes shared facts: editing it means re-reading every file. */
+export function hasSharedFacts(f: FileFacts): boolean {
+  return f.aliases.length > 0 || f.projects.length > 0 || f.reserved.length > 0 || f.ranges.some((r) => r.keptFree);
+}
+
+export function placesOf(f: FileFacts, shared: SharedFacts): Place[] {
+  const project = shared.projects.find((p) => f.file === p.path || f.file.startsWith(`${p.path}/`));
+  return f.allocations.map((a) => ({
+    ...a,
+    scope: a.scope === '' && project ? project.name : a.scope,
+    identity: shared.alias.get(a.serviceKey) ?? a.serviceKey,
+  }));
+}
+
+/** Every place and range of a set of files at once: what hover and the tree look things up in. */
 export interface RuleInput {
   places: Place[];
   ranges: Map<string, RangeDecl>;
   reserved: Reservation[];
   files: FileFacts[];
-  suppressions: Map<string, Suppression[]>;
 }
 
 export function buildRuleInput(files: Iterable<FileFacts>): RuleInput {
   const list = [...files].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  const alias = new Map<string, string>();
-  const projects: Array<{ path: string; name: string }> = [];
-  for (const f of list) {
-    for (const a of f.aliases) for (const k of a.aliasKeys) alias.set(k, a.serviceKey);
-    for (const p of f.projects) if (p.path) projects.push({ path: p.path.replace(/^\.\/|\/+$/g, ''), name: p.name });
-  }
-  // The longest matching project path wins, so nested projects work.
-  projects.sort((a, b) => b.path.length - a.path.length);
-  const scopeOf = (file: string, scope: string): string => {
-    if (scope !== '') return scope;
-    const project = projects.find((p) => file === p.path || file.startsWith(`${p.path}/`));
-    return project ? project.name : scope;
+  const shared = sharedFacts(list);
+  return {
+    places: list.flatMap((f) => placesOf(f, shared)),
+    ranges: new Map(list.flatMap((f) => f.ranges.map((r) => [r.id, r] as const))),
+    reserved: shared.reserved,
+    files: list,
   };
-  const places: Place[] = [];
-  const ranges = new Map<string, RangeDecl>();
-  const reserved: Reservation[] = [];
-  const suppressions = new Map<string, Suppression[]>();
-  for (const f of list) {
-    for (const a of f.allocations) {
-      places.push({ ...a, scope: scopeOf(f.file, a.scope), identity: alias.get(a.serviceKey) ?? a.serviceKey });
-    }
-    for (const r of f.ranges) ranges.set(r.id, r);
-    reserved.push(...f.reserved);
-    if (f.suppressions.length) suppressions.set(f.file, f.suppressions);
-  }
-  return { places, ranges, reserved, files: list, suppressions };
+}
+
+/** Document order: by file, then by position. */
+export function compareLocations(a: Location, b: Location): number {
+  if (a.file !== b.file) return a.file < b.file ? -1 : 1;
+  return a.span.start.offset - b.span.start.offset;
 }
 
 export function placeKey(loc: Location): string {

@@ -1,14 +1,15 @@
 // Range rules: out-of-range (a port outside the range whose section owns its entry), range-overlap
-// (sibling ranges of one file or the registry that overlap), reserved-port (an allocation on a
-// port declared forbidden) and kept-free-port (info: a port inside a range kept free for later).
-import type { Finding, RangeDecl } from '../model';
-import { portText, type RuleInput } from './model';
+// (sibling ranges of one file that overlap), reserved-port (an allocation on a port declared
+// forbidden) and kept-free-port (info: a port inside a range kept free for later).
+import type { Finding, RangeDecl, Reservation } from '../model';
+import { portText, type Place } from './model';
 
-export function findOutOfRange(input: RuleInput): Finding[] {
+/** `ranges` are the ranges of the places' own file: an owning range is always declared beside its entries. */
+export function findOutOfRange(places: Place[], ranges: ReadonlyMap<string, RangeDecl>): Finding[] {
   const out: Finding[] = [];
-  for (const place of input.places) {
+  for (const place of places) {
     if (place.claim || !place.ownerRange) continue;
-    const range = input.ranges.get(place.ownerRange);
+    const range = ranges.get(place.ownerRange);
     if (!range) continue;
     const last = place.endPort ?? place.port;
     if (place.port >= range.from && last <= range.to) continue;
@@ -25,10 +26,11 @@ export function findOutOfRange(input: RuleInput): Finding[] {
   return out;
 }
 
-export function findOverlaps(input: RuleInput): Finding[] {
+/** Overlaps among the ranges of one file, sibling by sibling (same parent). */
+export function findOverlaps(ranges: RangeDecl[]): Finding[] {
   const siblings = new Map<string, RangeDecl[]>();
-  for (const range of input.ranges.values()) {
-    const key = `${range.loc.file}\u0000${range.parent ?? ''}`;
+  for (const range of ranges) {
+    const key = range.parent ?? '';
     const list = siblings.get(key);
     if (list) list.push(range);
     else siblings.set(key, [range]);
@@ -54,12 +56,12 @@ export function findOverlaps(input: RuleInput): Finding[] {
   return out;
 }
 
-export function findReservedUse(input: RuleInput): Finding[] {
+export function findReservedUse(places: Place[], reserved: Reservation[], keptFree: RangeDecl[]): Finding[] {
   const out: Finding[] = [];
-  const keptFree = [...input.ranges.values()].filter((r) => r.keptFree);
-  for (const place of input.places) {
+  const inScope = (r: { scope: string }, place: Place) => r.scope === '' || r.scope === place.scope;
+  for (const place of places) {
     if (place.claim) continue;
-    const reservation = input.reserved.find((r) => (r.scope === '' || r.scope === place.scope) && place.port >= r.from && place.port <= r.to);
+    const reservation = reserved.find((r) => inScope(r, place) && place.port >= r.from && place.port <= r.to);
     if (reservation) {
       const what = reservation.from === reservation.to ? String(reservation.from) : `${reservation.from}-${reservation.to}`;
       out.push({
@@ -73,7 +75,7 @@ export function findReservedUse(input: RuleInput): Finding[] {
       });
       continue;
     }
-    const kept = keptFree.find((r) => (r.scope === '' || r.scope === place.scope) && place.port >= r.from && place.port <= r.to);
+    const kept = keptFree.find((r) => inScope(r, place) && place.port >= r.from && place.port <= r.to);
     if (kept) {
       out.push({
         rule: 'kept-free-port',
