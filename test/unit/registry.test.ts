@@ -186,17 +186,23 @@ test('an empty value is reported on its key', () => {
   assert.deepEqual(problems(text), [['registry-schema', 'ranges.core.to: expected a number, got nothing', '4:5 to']]);
 });
 
-test('wrong shapes: a list or a scalar at the top, a number for a section', () => {
-  assert.deepEqual(problems('- 8000\n- 8001\n'), [['registry-schema', 'top level: expected a mapping, got a list', '1:1 - 8000\n- 8001']]);
-  assert.deepEqual(problems('8000\n'), [['registry-schema', 'top level: expected a mapping, got 8000', '1:1 8000']]);
+test('wrong shapes: a number for a section, an unknown key next to `version`', () => {
   assert.deepEqual(problems('services: 5\n'), [['registry-schema', 'services: expected a mapping, got 5', '1:11 5']]);
   assert.deepEqual(problems('reserved: { port: 22 }\n'), [['registry-schema', 'reserved: expected a list, got a mapping', '1:11 { port: 22 }']]);
   assert.deepEqual(problems('ranges:\n  core: 5\n'), [
     ['registry-schema', 'ranges.core: expected a range such as "8000-8009" or a mapping with from/to, got 5', '2:9 5'],
   ]);
-  assert.deepEqual(problems('colour: red\n'), [
-    ['registry-schema', 'top level: unknown key "colour" (known keys: version, ranges, reserved, services, projects)', '1:1 colour'],
+  assert.deepEqual(problems('version: 1\ncolour: red\n'), [
+    ['registry-schema', 'top level: unknown key "colour" (known keys: version, ranges, reserved, services, projects)', '2:1 colour'],
   ]);
+});
+
+test('a ports.yaml of another format (no `version`, a list at the top, foreign top-level keys) is skipped with a note', () => {
+  for (const text of ['- 8000\n- 8001\n', '8000\n', 'colour: red\n', 'meta: {}\nservices:\n  api: { port: 8000, team: a }\n']) {
+    const facts = parse(text);
+    assert.deepEqual([facts.problems, facts.allocations], [[], []], JSON.stringify(text));
+    assert.match(facts.notes[0], /not a Portolan registry/);
+  }
 });
 
 test('an empty file, comments only or empty sections are an empty registry', () => {

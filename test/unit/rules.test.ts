@@ -181,6 +181,11 @@ test('examples and rejected alternatives allocate nothing', () => {
 });
 
 test('name drift is not a conflict; separate instances and separate services are', () => {
+  const spellings = checkFiles({
+    'docs/ports.md': table([['PostgreSQL', 5432], ['ClickHouse HTTP', 8123], ['Kafka External', 29092]]),
+    'docker-compose.yml': 'services:\n  postgres: { ports: ["5432:5432"] }\n  clickhouse: { ports: ["8123:8123"] }\n  kafka: { ports: ["29092:29092", "9092:9092"] }\n',
+  });
+  assert.deepEqual(spellings.findings.map(brief), []);
   const drift = checkFiles({
     'docs/ports.md': table([['Backend API (FastAPI)', 8000]]),
     'svc/api/.env': 'SERVICE_NAME=backend\nPORT=8000\n',
@@ -188,7 +193,7 @@ test('name drift is not a conflict; separate instances and separate services are
   assert.deepEqual(drift.findings.map(brief), []);
   const instances = checkFiles({ 'docs/ports.md': table([['Ollama (CPU)', 11434], ['Ollama (GPU)', 11434]]) });
   assert.deepEqual(instances.findings.map(brief), ['port-conflict@docs/ports.md:4']);
-  const services = checkFiles({ 'docs/ports.md': table([['NATS', 4222], ['NATS Monitoring', 4222]]) });
+  const services = checkFiles({ 'docs/ports.md': table([['Redis', 6379], ['Valkey Cache', 6379]]) });
   assert.deepEqual(services.findings.map(brief), ['port-conflict@docs/ports.md:4']);
 });
 

@@ -3,19 +3,11 @@
 import type { FileFacts, SourceKind } from '../model';
 import { parseByKind, sourceKindOf } from '../parsers/dispatch';
 import { readEnvVariables } from '../parsers/env';
+import { baseOf, dirOf } from '../syntax/paths';
 
 export interface IndexHost {
   /** Current text of a file (an open editor's buffer or the disk), undefined when it is gone. */
   read(file: string): string | undefined;
-}
-
-function dirOf(file: string): string {
-  const i = file.lastIndexOf('/');
-  return i < 0 ? '' : file.slice(0, i);
-}
-
-function baseOf(file: string): string {
-  return file.slice(file.lastIndexOf('/') + 1);
 }
 
 export class WorkspaceIndex {

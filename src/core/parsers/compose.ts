@@ -9,7 +9,7 @@ import type { Document, ParsedNode, Scalar, YAMLMap } from 'yaml';
 import { emptyFacts } from '../model';
 import type { FileFacts, Location, ParseContext, Protocol } from '../model';
 import { LineIndex } from '../text/lineIndex';
-import { environmentFromText, serviceKey } from '../syntax/names';
+import { environmentFromText, serviceKey, VARIANT_PREFIX } from '../syntax/names';
 import { findUrls, isValidPort, MAX_PORT, parseDecimal } from '../syntax/ports';
 import { findSuppressions } from '../syntax/suppressions';
 
@@ -83,7 +83,10 @@ export function isComposeFileName(name: string): boolean {
 export function composeEnvironmentFromFileName(fileName: string): string | undefined {
   const m = /^(?:docker-)?compose(.*)\.ya?ml$/i.exec(baseName(fileName));
   // `\b` in environmentFromText does not break at '_', so separators become spaces first.
-  return m ? environmentFromText(m[1].replace(/[._-]+/g, ' ')) : undefined;
+  const suffix = m ? m[1].replace(/[._-]+/g, ' ').trim() : '';
+  if (suffix === '' || /^override$/i.test(suffix)) return undefined;
+  // `docker-compose.simple.yml` is an alternative stack, compared with nothing but itself.
+  return environmentFromText(suffix) ?? `${VARIANT_PREFIX}${suffix.toLowerCase().replace(/\s+/g, '-')}`;
 }
 
 function baseName(path: string): string {

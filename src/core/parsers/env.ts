@@ -26,6 +26,8 @@ export interface EnvAssignment {
   keyStart: number;
   valueStart: number;
   valueEnd: number;
+  /** The nearest full-line comment above (`# Test environment`), which names a block of settings. */
+  section?: string;
 }
 
 // `KEY=v`, `export KEY=v`, cmd's `set KEY=v` and `set "KEY=v"`, after an optional console prompt
@@ -41,8 +43,12 @@ const HEAD_RE = /^[ \t\uFEFF]*(?:\$[ \t]+)?(?:export[ \t]+|[Ss][Ee][Tt][ \t]+("?
 export function parseEnvAssignments(text: string, baseOffset = 0): EnvAssignment[] {
   const out: EnvAssignment[] = [];
   let at = 0;
+  let section: string | undefined;
   while (at < text.length) {
-    const found = readLine(text, at, lineEnd(text, at));
+    const end = lineEnd(text, at);
+    const comment = /^[ \t]*(?:#|::|rem\b|REM\b)[ \t#]*(.*)$/.exec(text.slice(at, end));
+    if (comment) section = comment[1].trim() || section;
+    const found = comment ? undefined : readLine(text, at, end);
     if (found) {
       out.push({
         key: found.key,
@@ -50,6 +56,7 @@ export function parseEnvAssignments(text: string, baseOffset = 0): EnvAssignment
         keyStart: baseOffset + found.keyStart,
         valueStart: baseOffset + found.valueStart,
         valueEnd: baseOffset + found.valueEnd,
+        ...(section ? { section } : {}),
       });
     }
     // A quoted value may run over several lines; reading resumes after the line it ends on.
@@ -175,11 +182,16 @@ const GENERIC_WORDS = new Set([
 // With one of these beside `<NAME>_PORT`, the file is a client configuring its connection to NAME.
 const CLIENT_SUFFIXES = ['HOST', 'HOSTNAME', 'USER', 'USERNAME', 'PASSWORD', 'DB', 'DATABASE', 'URL'];
 
+// `DB_PORT` names no service of its own: it is how an app reaches its database.
+const CLIENT_NAMES = new Set(['db', 'database']);
+
 // Values that switch a port setting on or off rather than give one (`RANDOM_PORT=true`).
 const SWITCH_RE = /^(?:true|false|yes|no|on|off|auto|random)$/i;
 
 interface KeyShape {
   kind: 'port' | 'url' | 'other';
+  /** From a leading `TEST_` / `DEV_` / `PROD_` word: `TEST_POSTGRES_PORT` is postgres in test. */
+  environment?: string;
   /** The words before `PORT`/`URL`, normalized (`TOKEN_ENGINE_GRPC`). */
   prefix: string[];
   /** The prefix without role and main words: the service's name, empty for the owner's own. */
@@ -196,14 +208,30 @@ function shapeOf(normalized: string): KeyShape {
   const last = words[words.length - 1] ?? '';
   const kind = last === 'PORT' ? 'port' : URL_WORDS.has(last) ? 'url' : 'other';
   const prefix = words.slice(0, -1);
-  const name = [...prefix];
+  const environment = prefix.length > 1 && ENV_PREFIXES.has(prefix[0]) ? environmentFromText(prefix[0].toLowerCase()) : undefined;
+  const name = environment ? prefix.slice(1) : [...prefix];
   let role: string | undefined;
   while (name.length > 0 && (ROLE_WORDS.has(name[name.length - 1]) || MAIN_WORDS.has(name[name.length - 1]))) {
     const word = name.pop()!;
     // The role word nearest `PORT` decides: `GRPC_LISTEN_PORT` is gRPC, `HTTP_METRICS_PORT` metrics.
     role ??= roleFromWords(word);
   }
-  return { kind, prefix, name, role };
+  return { kind, prefix, name, role, environment };
+}
+
+const ENV_PREFIXES = new Set(['DEV', 'DEVELOPMENT', 'TEST', 'TESTING', 'PROD', 'PRODUCTION', 'STAGING', 'STAGE', 'QA', 'CI']);
+
+/**
+ * The environment a block of settings is for: `TEST_` on the key, a `# Test environment` comment
+ * above it, or the file/section. A comment that names some other environment (`# Main
+ * environment`) keeps its name, so it is not compared with the others.
+ */
+function environmentOf(r: Reading): string | undefined {
+  if (r.shape.environment) return r.shape.environment;
+  const section = r.a.section;
+  const named = section && /^(.{1,30}?)\s+env(ironment)?\b/i.exec(section);
+  if (named) return environmentFromText(named[1]) ?? serviceKey(named[1]);
+  return r.opts.environment;
 }
 
 interface Holder {
@@ -271,7 +299,7 @@ function portHolder(r: Reading): Holder | undefined {
   const key = keyFromVariable(name.join('_'));
   if (!key) return undefined;
   if (key === r.owner?.serviceKey) return r.owner;
-  const client = [r.shape.prefix, name].some((p) => CLIENT_SUFFIXES.some((s) => r.keys.has([...p, s].join('_'))));
+  const client = CLIENT_NAMES.has(key) || [r.shape.prefix, name].some((p) => CLIENT_SUFFIXES.some((s) => r.keys.has([...p, s].join('_'))));
   return { service: key, serviceKey: key, claim: client };
 }
 
@@ -334,7 +362,7 @@ function allocate(r: Reading, holder: Holder, role: string | undefined, port: nu
     port,
     protocol: 'tcp',
     scope: r.opts.scope ?? '',
-    environment: r.opts.environment,
+    environment: environmentOf(r),
     source: r.opts.source,
     claim: holder.claim,
     group: `${r.opts.groupPrefix}#${r.a.key}@${line}`,

@@ -42,6 +42,11 @@ export function parseRegistry(text: string, ctx: ParseContext): FileFacts {
   // An empty file, or one with only comments, is an empty registry.
   const input = plain.value ?? {};
   const checked = RegistrySchema.safeParse(input);
+  if (!checked.success && isForeign(input)) {
+    // Other tools keep files called ports.yaml too: one without `version` whose top level is not
+    // ours is theirs, and a flood of schema errors would only be noise.
+    return { ...emptyFacts(ctx.file, 'registry'), notes: ['not a Portolan registry (no `version: 1`, and top-level keys of another format)'] };
+  }
   if (!checked.success) facts.problems.push(...issueProblems(checked.error.issues, input, at));
   if (isRecord(input)) readRegistry(input, new Reader(at, facts));
   // Document order, as editors and the CLI list them.
@@ -295,6 +300,13 @@ function readAliases(key: string, aliases: string | string[] | undefined, r: Rea
   keys.delete('');
   keys.delete(key);
   if (keys.size > 0) r.facts.aliases.push({ serviceKey: key, aliasKeys: [...keys] });
+}
+
+const TOP_LEVEL_KEYS = new Set(['version', 'ranges', 'reserved', 'services', 'projects']);
+
+function isForeign(input: unknown): boolean {
+  if (!isRecord(input)) return true;
+  return !('version' in input) && Object.keys(input).some((k) => !TOP_LEVEL_KEYS.has(k));
 }
 
 function valid<T>(schema: z.ZodType<T>, value: unknown): T | undefined {

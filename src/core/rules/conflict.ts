@@ -2,7 +2,8 @@
 // scope and a compatible environment.
 import type { Finding } from '../model';
 import { probablySameService } from '../syntax/names';
-import { environmentsMeet, portText, where, type Place } from './model';
+import { dirOf } from '../syntax/paths';
+import { environmentsMeet, layered, portText, where, type Place } from './model';
 
 /**
  * Conflicts on one port among `places`: allocations (no claims, no mismatched places) in one
@@ -33,7 +34,7 @@ export function conflictsAt(port: number, places: Place[]): Finding[] {
 
 function clash(a: Place, b: Place): boolean {
   return environmentsMeet(a.environment, b.environment) && hostsMeet(a.hostIp, b.hostIp) && !interpolationLink(a, b)
-    && !probablySameService(a.service, b.service);
+    && !probablySameService(a.service, b.service) && !layered(a, b);
 }
 
 const ANY_HOST = new Set([undefined, '0.0.0.0', '::', '']);
@@ -49,6 +50,3 @@ function interpolationLink(a: Place, b: Place): boolean {
   return linked(a, b) || linked(b, a);
 }
 
-function dirOf(file: string): string {
-  return file.slice(0, Math.max(0, file.lastIndexOf('/')));
-}

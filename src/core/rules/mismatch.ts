@@ -3,7 +3,7 @@
 // disagreeing place is reported.
 import type { Finding } from '../model';
 import { matchRole } from '../syntax/names';
-import { placeKey, portText, where, type Place } from './model';
+import { environmentsMeet, isVariant, layered, placeKey, portText, where, type Place } from './model';
 
 /** Mismatches among the places of one service in one scope. */
 export function mismatchesOf(places: Place[]): Finding[] {
@@ -35,8 +35,9 @@ function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
 /** Production and development may differ on purpose; places with no environment join every one. */
 function environmentPartitions(places: Place[]): Place[][] {
   const named = [...new Set(places.map((p) => p.environment).filter((e): e is string => e !== undefined))];
-  if (named.length === 0) return [places];
-  return named.map((env) => places.filter((p) => p.environment === undefined || p.environment === env));
+  // Places with no environment are compared among themselves when every named one is a variant.
+  const candidates: Array<string | undefined> = named.every(isVariant) && places.some((p) => p.environment === undefined) ? [undefined, ...named] : named;
+  return candidates.map((env) => places.filter((p) => environmentsMeet(p.environment, env)));
 }
 
 function checkService(places: Place[]): Finding[] {
@@ -45,46 +46,54 @@ function checkService(places: Place[]): Finding[] {
   for (const [role, list] of byRole) if (role !== 'main') for (const p of list) if (!p.claim) otherRolePorts.add(portText(p));
   const out: Finding[] = [];
   for (const [role, list] of byRole) {
-    // A place with several main ports (a compose service publishing 80 and 443) votes with its
-    // first; the rest are extra ports. A main port that is another role's port ("Token :50051"
-    // in a graph, where 50051 is Token's gRPC port) agrees with that role.
-    const voters = role === 'main'
-      ? list.filter((p) => isFirstMainInGroup(p, list) && !(p.role === undefined && otherRolePorts.has(portText(p))))
-      : list;
+    // A main port that is another role's port ("Token :50051" in a graph, where 50051 is Token's
+    // gRPC port) agrees with that role.
+    const voters = role === 'main' ? list.filter((p) => !(p.role === undefined && otherRolePorts.has(portText(p)))) : list;
     out.push(...vote(voters, role));
   }
   return out;
 }
 
-function isFirstMainInGroup(place: Place, all: Place[]): boolean {
-  return !all.some((o) => o.group === place.group && o.indexInGroup < place.indexInGroup);
+/**
+ * Places written together (one table, one compose service, one list item) are one unit: a unit
+ * that lists several ports for a service (a compose service publishing 29092 and 9092, a table
+ * with a row per port) states them all, and agrees with any of them.
+ */
+interface Unit {
+  places: Place[];
+  values: Set<string>;
 }
 
 function vote(places: Place[], role: string): Finding[] {
-  const values = new Set(places.map(portText));
-  if (values.size < 2) return [];
-  const deciding = places.filter((p) => !p.claim);
-  const registry = deciding.filter((p) => p.source === 'registry');
+  if (new Set(places.map(portText)).size < 2) return [];
+  const units = [...groupBy(places, (p) => p.group).values()].map((list): Unit => ({ places: list, values: new Set(list.map(portText)) }));
+  const deciding = units.filter((u) => u.places.some((p) => !p.claim));
+  const registry = places.filter((p) => p.source === 'registry' && !p.claim);
   const winners = registry.length > 0 ? new Set(registry.map(portText)) : documentVote(deciding);
   if (winners.size === 0) return [];
   const tie = winners.size > 1;
   const out: Finding[] = [];
-  for (const place of places) {
-    const value = portText(place);
-    if (!tie && winners.has(value)) continue;
-    const others = places.filter((p) => portText(p) !== value && (tie || winners.has(portText(p))));
-    if (others.length === 0) continue;
-    out.push(finding(place, others, role, tie));
+  for (const unit of units) {
+    const agrees = tie ? [...winners].every((w) => unit.values.has(w)) : [...unit.values].some((v) => winners.has(v));
+    if (agrees) continue;
+    for (const place of unit.places) {
+      const value = portText(place);
+      if (!tie && winners.has(value)) continue;
+      const others = places.filter((p) => p.group !== place.group && portText(p) !== value && (tie || winners.has(portText(p))) && !layered(p, place));
+      if (others.length > 0) out.push(finding(place, others, role, tie));
+    }
   }
   return out;
 }
 
-/** Each document votes for its most written value(s); the values most documents vote for win. */
-function documentVote(places: Place[]): Set<string> {
+/** Each document votes for the value(s) most of its units state; the values most documents vote for win. */
+function documentVote(units: Unit[]): Set<string> {
   const tally = new Map<string, number>();
-  for (const docPlaces of groupBy(places, (p) => p.loc.file).values()) {
+  for (const docUnits of groupBy(units, (u) => u.places[0].loc.file).values()) {
     const counts = new Map<string, number>();
-    for (const p of docPlaces) counts.set(portText(p), (counts.get(portText(p)) ?? 0) + 1);
+    for (const u of docUnits) {
+      for (const p of u.places) if (!p.claim) counts.set(portText(p), (counts.get(portText(p)) ?? 0) + 1);
+    }
     const best = Math.max(...counts.values());
     for (const [value, n] of counts) if (n === best) tally.set(value, (tally.get(value) ?? 0) + 1);
   }

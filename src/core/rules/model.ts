@@ -1,6 +1,8 @@
 // What the rules work on: allocations as places, with identities resolved (registry aliases) and
 // scopes assigned (registry projects by folder), and the facts that apply across files.
 import type { Allocation, FileFacts, Location, RangeDecl, Reservation } from '../model';
+import { baseOf, dirOf } from '../syntax/paths';
+import { VARIANT_PREFIX } from '../syntax/names';
 
 export interface Place extends Allocation {
   /** Canonical service identity after aliases. */
@@ -61,6 +63,14 @@ export function buildRuleInput(files: Iterable<FileFacts>): RuleInput {
   };
 }
 
+/**
+ * Compose files side by side in one folder (`docker-compose.yml`, `docker-compose.simple.yml`,
+ * an override) are alternative or layered stacks: they may publish a service differently on purpose.
+ */
+export function layered(a: Place, b: Place): boolean {
+  return a.source === 'compose' && b.source === 'compose' && a.loc.file !== b.loc.file && dirOf(a.loc.file) === dirOf(b.loc.file);
+}
+
 /** Document order: by file, then by position. */
 export function compareLocations(a: Location, b: Location): number {
   if (a.file !== b.file) return a.file < b.file ? -1 : 1;
@@ -73,8 +83,7 @@ export function placeKey(loc: Location): string {
 
 /** `file:line`, as messages name places. */
 export function where(loc: Location): string {
-  const base = loc.file.slice(loc.file.lastIndexOf('/') + 1);
-  return `${base}:${loc.span.start.line}`;
+  return `${baseOf(loc.file)}:${loc.span.start.line}`;
 }
 
 export function portText(p: { port: number; endPort?: number }): string {
@@ -83,5 +92,9 @@ export function portText(p: { port: number; endPort?: number }): string {
 
 /** Places with no environment agree with every environment; named ones only with their own. */
 export function environmentsMeet(a?: string, b?: string): boolean {
-  return a === undefined || b === undefined || a === b;
+  return a === b || (a === undefined && !isVariant(b)) || (b === undefined && !isVariant(a));
+}
+
+export function isVariant(environment: string | undefined): boolean {
+  return environment?.startsWith(VARIANT_PREFIX) ?? false;
 }

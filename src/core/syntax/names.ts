@@ -3,7 +3,7 @@
 /** Strips Markdown decoration, emoji and mojibake around a name as written. */
 export function cleanName(raw: string): string {
   return raw
-    .replace(/\*\*|__|`|~~/g, '')
+    .replace(/\*+|__|`|~~/g, '')
     .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/\ufe0f/g, '')
     .split(/\s+/)
@@ -73,6 +73,9 @@ const ENVIRONMENTS: Array<[RegExp, string]> = [
   [/\b(test|testing|qa|ci)\b/i, 'test'],
 ];
 
+/** An environment of its own that nothing else is compared with (an alternative compose stack). */
+export const VARIANT_PREFIX = 'variant:';
+
 export function environmentFromText(text: string): string | undefined {
   for (const [re, env] of ENVIRONMENTS) if (re.test(text)) return env;
   return undefined;
@@ -84,22 +87,29 @@ function wordsOf(text: string): Set<string> {
   return new Set(serviceKey(text).split('-').filter((w) => w !== '' && !GENERIC_WORDS.has(w)));
 }
 
-function sameWords(a: Set<string>, b: Set<string>): boolean {
-  return a.size > 0 && a.size === b.size && [...a].every((w) => b.has(w));
+function wordsMatch(a: string, b: string): boolean {
+  return a === b || (Math.min(a.length, b.length) >= 4 && (a.startsWith(b) || b.startsWith(a)));
+}
+
+/** Every word of `small` is a word of `large` (or its abbreviation: `postgres` / `postgresql`). */
+function wordsWithin(small: Set<string>, large: Set<string>): boolean {
+  return small.size > 0 && [...small].every((w) => [...large].some((l) => wordsMatch(w, l)));
 }
 
 /**
- * Name drift: "Backend API (FastAPI)", "FastAPI Backend" and `backend` on one port are one service
- * written three ways, not a conflict. Different qualifiers ("Ollama (CPU)" / "Ollama (GPU)") mark
- * separate instances; an extra real word ("NATS" / "NATS Monitoring") marks a separate service.
+ * Name drift: "Backend API (FastAPI)", "FastAPI Backend" and `backend`, or "PostgreSQL" and
+ * `postgres`, or "ClickHouse HTTP" and `clickhouse`, on one port are one service written several
+ * ways, not a conflict. Different qualifiers ("Ollama (CPU)" / "Ollama (GPU)") mark separate instances.
  */
 export function probablySameService(a: string, b: string): boolean {
   const split = (name: string) => {
     const qualifiers = [...name.matchAll(/\(([^)]*)\)/g)].map((m) => m[1]).join(' ');
-    return { core: wordsOf(name.replace(/\([^)]*\)/g, ' ')), qualifier: wordsOf(qualifiers) };
+    const core = wordsOf(name.replace(/\([^)]*\)/g, ' '));
+    const qualifier = wordsOf(qualifiers);
+    return { core, qualifier, all: new Set([...core, ...qualifier]) };
   };
   const x = split(a);
   const y = split(b);
-  if (x.qualifier.size > 0 && y.qualifier.size > 0 && !sameWords(x.qualifier, y.qualifier)) return false;
-  return sameWords(x.core, y.core) || sameWords(new Set([...x.core, ...x.qualifier]), new Set([...y.core, ...y.qualifier]));
+  if (x.qualifier.size > 0 && y.qualifier.size > 0 && ![...x.qualifier].every((w) => y.qualifier.has(w))) return false;
+  return wordsWithin(x.core, y.all) || wordsWithin(y.core, x.all);
 }

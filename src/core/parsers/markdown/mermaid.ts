@@ -1,42 +1,80 @@
 // Mermaid node labels that carry a port: `Reporting[Reporting Engine :8087]`, `DB[(PostgreSQL :5432)]`,
-// `Ports[Proxy :10008-10009]`. The label names the service; the node id is the fallback.
+// `Ports[Proxy :10008-10009]`, `ssl[ssl Caddy \n ports: 80, 443]`. The label names the service (its
+// first line), the node id is the fallback, and a subgraph named for an environment sets it.
 import { parseRange } from '../../syntax/ports';
-import { currentContext, emitAllocation, emitInvalid, type MdState } from './state';
+import { environmentFromText } from '../../syntax/names';
+import { currentContext, emitAllocation, emitInvalid, type Context, type MdState } from './state';
 
 const NODE_RE = /(?<![\w-])([A-Za-z_][\w-]*)\s*(?:\[\[|\[\(|\(\[|\(\(|\[\/|\[\\|\{\{|\[|\(|\{|>)\s*"?([^\])}"\n]*?)"?\s*(?:\]\]|\)\]|\]\)|\)\)|\/\]|\\\]|\}\}|\]|\)|\})/g;
-const LABEL_PORT_RE = /(?::\s*|\bport\s+)(\d{1,6}(?:\s*[-–]\s*\d{1,6})?)\b/i;
+const PORT_LIST_RE = /(?::\s*|\bports?\s*:?\s*)(\d{1,6}(?:\s*[-–]\s*\d{1,6})?(?:\s*,\s*\d{1,6})*)\b/i;
+const LINE_BREAK_RE = /\\n|<br\s*\/?>/gi;
 
 /** `content` is the fence body, starting at absolute offset `at`. */
 export function extractMermaid(state: MdState, content: string, at: number): void {
-  const context = currentContext(state);
+  const outer = currentContext(state);
+  const subgraphs: Array<string | undefined> = [];
   const seen = new Set<string>();
-  for (const node of content.matchAll(NODE_RE)) {
+  let lineAt = 0;
+  for (const line of content.split('\n')) {
+    const opens = /^\s*subgraph\s+(.*)$/i.exec(line);
+    if (opens) subgraphs.push(environmentFromText(opens[1]));
+    else if (/^\s*end\s*$/i.test(line)) subgraphs.pop();
+    else {
+      const environment = [...subgraphs].reverse().find((e) => e !== undefined) ?? outer.environment;
+      extractNodes(state, { ...outer, environment }, line, at + lineAt, { group: `${state.ctx.file}#mermaid@${at}`, seen });
+    }
+    lineAt += line.length + 1;
+  }
+}
+
+/** One graph is one unit of places; a node drawn twice in it is one place. */
+interface Graph {
+  group: string;
+  seen: Set<string>;
+}
+
+function extractNodes(state: MdState, context: Context, line: string, lineAt: number, graph: Graph): void {
+  for (const node of line.matchAll(NODE_RE)) {
     const [whole, id, label] = node;
-    const portMatch = LABEL_PORT_RE.exec(label);
+    const portMatch = PORT_LIST_RE.exec(label);
     if (!portMatch) continue;
     const labelAt = node.index! + whole.indexOf(label, id.length);
-    const start = at + labelAt + portMatch.index + portMatch[0].indexOf(portMatch[1]);
-    const end = start + portMatch[1].length;
-    const written = portMatch[1].replace(/\s+/g, '');
-    const range = /^\d+$/.test(written) ? { from: Number(written), to: Number(written) } : parseRange(written);
-    if (!range) continue;
-    if (range.from < 1 || range.to > 65535) {
-      emitInvalid(state, range.from < 1 ? range.from : range.to, start, end, 'mermaid label');
-      continue;
-    }
-    const service = label.slice(0, portMatch.index).replace(/<br\s*\/?>/gi, ' ').trim() || id;
-    const key = `${id}:${written}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    emitAllocation(state, context, {
-      service,
-      port: range.from,
-      endPort: range.to,
-      claim: false,
-      group: `${state.ctx.file}#mermaid@${at + node.index!}`,
-      indexInGroup: 0,
-      start,
-      end,
+    const service = label.slice(0, portMatch.index).split(LINE_BREAK_RE)[0].trim() || id;
+    let itemAt = labelAt + portMatch.index + portMatch[0].indexOf(portMatch[1]);
+    portMatch[1].split(',').forEach((item, index) => {
+      const written = item.trim();
+      const start = lineAt + itemAt + item.indexOf(written);
+      itemAt += item.length + 1;
+      place(state, context, { id, service, written, start, index }, graph);
     });
   }
+}
+
+function place(
+  state: MdState,
+  context: Context,
+  node: { id: string; service: string; written: string; start: number; index: number },
+  graph: Graph,
+): void {
+  const compact = node.written.replace(/\s+/g, '');
+  const range = /^\d+$/.test(compact) ? { from: Number(compact), to: Number(compact) } : parseRange(compact);
+  const end = node.start + node.written.length;
+  if (!range) return;
+  if (range.from < 1 || range.to > 65535) {
+    emitInvalid(state, range.from < 1 ? range.from : range.to, node.start, end, 'mermaid label');
+    return;
+  }
+  const key = `${node.id}:${compact}`;
+  if (graph.seen.has(key)) return;
+  graph.seen.add(key);
+  emitAllocation(state, context, {
+    service: node.service,
+    port: range.from,
+    endPort: range.to,
+    claim: false,
+    group: graph.group,
+    indexInGroup: node.index,
+    start: node.start,
+    end,
+  });
 }

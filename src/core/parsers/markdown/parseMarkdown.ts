@@ -10,13 +10,13 @@ import { analyzeHeading, reservedKind, type HeadingInfo } from './sections';
 import { extractTable } from './tables';
 import { extractListItem } from './lists';
 import { extractFence } from './fences';
-import { currentContext, emitAllocation, emitMention, emitRange, emitReservation, type MdState, type Section } from './state';
+import { currentContext, emitAllocation, emitMention, emitHeadingRange, emitReservation, type MdState, type Section } from './state';
 
 const md = new MarkdownIt('commonmark').enable('table');
 type Token = ReturnType<typeof md.parse>[number];
 
 // Most Markdown in a monorepo has no port in it: skip it before paying for a parse.
-const PORT_LIKE = /port|端口|:\d{2,5}\b|\d{2,5}\s*[-–]\s*\d{2,5}|\d[xX]{2}\b/i;
+const PORT_LIKE = /port|端口|ポート|:\d{2,5}\b|\d{2,5}\s*[-–]\s*\d{2,5}|\d[xX]{2}\b/i;
 
 export function isMarkdownFileName(name: string): boolean {
   return /\.(md|markdown|mdx)$/i.test(name);
@@ -25,7 +25,7 @@ export function isMarkdownFileName(name: string): boolean {
 export function parseMarkdown(text: string, ctx: ParseContext): FileFacts {
   const facts = emptyFacts(ctx.file, 'markdown');
   if (!PORT_LIKE.test(text)) return facts;
-  const state: MdState = { text, lines: new LineIndex(text), facts, ctx, sections: [] };
+  const state: MdState = { text, lines: new LineIndex(text), facts, ctx, sections: [], headingRanges: [] };
   const tokens = md.parse(text, {});
   const headings = collectHeadings(state, tokens);
   let h = 0;
@@ -92,8 +92,8 @@ function enterSection(state: MdState, heading: Heading): void {
     if (heading.info.reserved === 'forbidden') {
       emitReservation(state, outer, range.from, range.to, heading.info.name, start, end);
     } else {
-      section.rangeId = emitRange(state, { ...outer, scope: section.scope ?? outer.scope }, {
-        name: heading.info.name, from: range.from, to: range.to, start, end, parent: outer.ownerRange,
+      section.rangeId = emitHeadingRange(state, { ...outer, scope: section.scope ?? outer.scope }, {
+        name: heading.info.name, from: range.from, to: range.to, start, end,
         keptFree: heading.info.reserved === 'keptFree' || heading.info.reserved === 'unclear',
       });
     }

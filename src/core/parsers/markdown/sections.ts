@@ -22,7 +22,8 @@ export interface HeadingInfo {
 
 const GENERIC_HEADING = /\b(environment|variables?|config(uration)?|setup|start(up)?|example|commands?|usage|overview|guide|install(ation)?|reference|table|summary|ports?|allocations?|dependencies|verification|monitoring|security|considerations|rules?|notes?|history|resolution|services|health|checks?|debugging|migration|checklist|troubleshooting|deployment|validation|docker|compose|kubernetes|strategy)\b/i;
 
-export const ILLUSTRATIVE = /\b(rejected|alternatives?|examples?|samples?|deprecated|obsolete|legacy|old|previous|formerly|history|historical|proposals?|proposed|drafts?|templates?|hypothetical|before)\b/i;
+// Examples, rejected plans, history, and lists of free ports ("Next Available Ports").
+export const ILLUSTRATIVE = /\b(rejected|alternatives?|examples?|samples?|deprecated|obsolete|legacy|old|previous|formerly|history|historical|proposals?|proposed|drafts?|templates?|hypothetical|before|available|unused|unassigned|free|recommended|suggested)\b/i;
 
 /** `text` is the heading's source text after the `#` marker; offsets are relative to it. */
 export function analyzeHeading(text: string): HeadingInfo {

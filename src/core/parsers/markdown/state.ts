@@ -2,6 +2,7 @@
 import type { Allocation, FileFacts, ParseContext, Protocol } from '../../model';
 import type { LineIndex } from '../../text/lineIndex';
 import { cleanName, serviceKey } from '../../syntax/names';
+import { MAX_PORT } from '../../syntax/ports';
 import type { HeadingInfo, ReservedKind } from './sections';
 
 export interface Section {
@@ -21,14 +22,21 @@ export interface MdState {
   facts: FileFacts;
   ctx: ParseContext;
   sections: Section[];
+  /** Ranges declared by headings so far, which table and list ranges may nest in. */
+  headingRanges: Array<{ id: string; from: number; to: number }>;
 }
 
 /** What the enclosing sections say about the content at the current point. */
 export interface Context {
   scope: string;
   environment?: string;
-  /** Innermost declared range that owns entries here. */
+  /**
+   * The range that owns entries here: the nearest heading's own. A sub-section without a range of
+   * its own may be about something else ("Furnace — uses Enclii's range"), so it owns nothing.
+   */
   ownerRange?: string;
+  /** The nearest range up the headings, which ranges declared here are nested in. */
+  enclosingRange?: string;
   reserved?: ReservedKind;
   /** Service named by the nearest heading. */
   owner?: string;
@@ -45,13 +53,14 @@ export function currentContext(state: MdState): Context {
   for (const s of state.sections) {
     if (s.scope !== undefined) out.scope = s.scope;
     if (s.info.environment) out.environment = s.info.environment;
-    if (s.rangeId) out.ownerRange = s.rangeId;
+    if (s.rangeId) out.enclosingRange = s.rangeId;
     if (s.reserved) out.reserved = s.reserved;
     if (s.info.illustrative) out.illustrative = true;
     if (ABOUT_PORTS.test(s.info.name) || s.info.range) out.aboutPorts = true;
   }
   const last = state.sections[state.sections.length - 1];
   if (last?.info.owner) out.owner = last.info.owner;
+  if (last?.rangeId) out.ownerRange = last.rangeId;
   return out;
 }
 
@@ -111,7 +120,38 @@ export function emitInvalid(state: MdState, port: number, start: number, end: nu
   });
 }
 
-export function emitRange(
+/** A range a heading declares. */
+export function emitHeadingRange(
+  state: MdState,
+  context: Context,
+  input: { name: string; from: number; to: number; start: number; end: number; keptFree?: boolean },
+): string {
+  const id = pushRange(state, context, { ...input, parent: context.enclosingRange });
+  state.headingRanges.push({ id, from: input.from, to: input.to });
+  return id;
+}
+
+/**
+ * A range a table row or list item declares. Outside a range section, a range that falls inside a
+ * heading's range ("- core: 30000-30009" in a list about the 300xx section) is nested in it, and an
+ * open-ended one ("5175+" under 51xx) ends where that range ends.
+ */
+export function emitItemRange(
+  state: MdState,
+  context: Context,
+  input: { name: string; from: number; to: number; start: number; end: number },
+): void {
+  const openEnded = input.to === MAX_PORT;
+  const holder = context.enclosingRange === undefined
+    ? state.headingRanges
+      .filter((r) => r.from <= input.from && (openEnded ? input.from <= r.to : input.to <= r.to) && !(r.from === input.from && r.to === input.to))
+      .sort((a, b) => a.to - a.from - (b.to - b.from))[0]
+    : undefined;
+  const to = holder && openEnded ? holder.to : input.to;
+  pushRange(state, context, { ...input, to, parent: context.enclosingRange ?? holder?.id });
+}
+
+function pushRange(
   state: MdState,
   context: Context,
   input: { name: string; from: number; to: number; start: number; end: number; parent?: string; keptFree?: boolean },

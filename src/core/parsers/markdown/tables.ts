@@ -4,7 +4,7 @@ import { findUrls, serviceFromHost } from '../../syntax/ports';
 import { cleanName, environmentFromText, roleFromPath, roleFromWords } from '../../syntax/names';
 import { splitRow, type Cell } from './cells';
 import { parseCellPorts, type CellPort } from './cellValues';
-import { currentContext, emitAllocation, emitInvalid, emitMention, emitRange, emitReservation, type Context, type MdState } from './state';
+import { currentContext, emitAllocation, emitInvalid, emitMention, emitItemRange, emitReservation, type Context, type MdState } from './state';
 
 interface Columns {
   name?: number;
@@ -12,20 +12,29 @@ interface Columns {
   ports: Array<{ index: number; role?: string; environment?: string }>;
   /** A column that names each row's environment. */
   environment?: number;
+  /** A column with a unique name per row (Container), used when the name column is generic. */
+  container?: number;
+  routing: boolean;
   /** Columns whose cells hold URLs (Internal URL, Endpoint, Example). */
   urls: Array<{ index: number; role?: string }>;
   /** The table lists ranges (project / category / tier ranges), not services. */
   rangeTable: boolean;
 }
 
-const DESCRIPTIVE = /^(description|purpose|notes?|status|technology|tech|stack|protocol|transport|level|comments?|remarks?|expected response|response|type|version|image|language|details|usage|health|tags?|priority)$/i;
-const PORT_HEADER = /\bports?\b|端口|\bgrpc\b|\bhttps?\b|websocket|\bws\b|\blisten(ing)?\b|\bbind\b|\bpublished\b|\bexposed?\b|\bhost\s*port\b/i;
+const DESCRIPTIVE = /^(description|purpose|notes?|status|technology|tech|stack|protocol|transport|level|comments?|remarks?|expected response|response|type|version|image|language|details|usage|health|tags?|priority|examples?|用途|说明|說明|説明|备注|備考|描述|例|示例|例子|备考)$/i;
+const PORT_HEADER = /\bports?\b|端口|ポート|\bgrpc\b|\bhttps?\b|websocket|\bws\b|\blisten(ing)?\b|\bbind\b|\bpublished\b|\bexposed?\b|\bhost\s*port\b/i;
 const URL_HEADER = /\burls?\b|\buri\b|\bendpoints?\b|\baddress(es)?\b|\bexample\b|\blinks?\b|地址/i;
-const NAME_HEADER = /\b(services?|name|component|app|application|project|container|system|server|process|daemon|category|tier|module|workload)\b|服务|名称|应用|组件|项目/i;
+const NAME_HEADER = /\b(services?|name|component|app|application|project|container|system|server|process|daemon|category|tier|module|workload)\b|服务|名称|应用|组件|项目|サービス|名前/i;
+// A routing table (Domain | Service | Target | Port) lists what a proxy forwards to, not who owns a port.
+const ROUTING_HEADER = /^(domains?|sub-?domains?|hosts?names?|hostnames?|routes?|paths?|virtual hosts?|域名)$/i;
+// A unique per-row identity.
+const CONTAINER_NAME_HEADER = /^(containers?|container names?|hostnames?|service names?|images?)$/i;
+// Rows kept as placeholders: a slot, not a service.
+const PLACEHOLDER = /^\(?\s*(reserved|available|free|unused|unassigned|tbd|todo|spare|open|none|n\/a|empty|预留端口|预留|空闲|未使用|保留|予約)\s*\)?$/i;
 const RANGE_NAME_HEADER = /\b(category|project|tier|group|range|team|block|pool|reserved)\b|项目/i;
-const CONTAINER_HEADER = /\b(container|internal|target)\b/i;
+const CONTAINER_HEADER = /\b(container|internal|target)\b|コンテナ|容器|内部/i;
 const ENV_HEADER = /^(env|environment|stage|环境)$/i;
-const HOST_HEADER = /\b(host|external|published|public)\b/i;
+const HOST_HEADER = /\b(host|external|published|public)\b|ホスト|主机|宿主|公開|外部/i;
 
 function classify(headers: string[]): Columns {
   const cleaned = headers.map((h) => cleanName(h));
@@ -43,16 +52,38 @@ function classify(headers: string[]): Columns {
   let name = cleaned.findIndex((h, i) => !taken.has(i) && NAME_HEADER.test(h));
   if (name < 0) name = cleaned.findIndex((h, i) => !taken.has(i) && !DESCRIPTIVE.test(h) && h !== '');
   const environment = cleaned.findIndex((h) => ENV_HEADER.test(h));
+  const container = cleaned.findIndex((h, i) => i !== name && CONTAINER_NAME_HEADER.test(h));
+  const routing = cleaned.some((h) => ROUTING_HEADER.test(h));
   const rangeTable = (name >= 0 && RANGE_NAME_HEADER.test(cleaned[name])) || ports.some((p) => /\brange\b/i.test(cleaned[p.index]));
-  return { name: name >= 0 ? name : undefined, ports: hostPorts, urls, rangeTable, environment: environment >= 0 ? environment : undefined };
+  return {
+    name: name >= 0 ? name : undefined,
+    ports: hostPorts,
+    urls,
+    rangeTable,
+    environment: environment >= 0 ? environment : undefined,
+    container: container >= 0 ? container : undefined,
+    routing,
+  };
 }
 
 /** Names in one cell: `n8n / Redis` is two services; `AI/ML Pipeline` is one. */
 function namesIn(cell: Cell | undefined): string[] {
   if (!cell) return [];
   const text = cleanName(cell.text);
-  if (text === '' || /^[-–—]$/.test(text) || /\b(vs\.?|versus)\b/i.test(text)) return [];
+  if (text === '' || /^[-–—]$/.test(text) || /\s(vs\.?|versus)\s/i.test(text) || PLACEHOLDER.test(text)) return [];
   return cell.text.split(/\s+\/\s+|\s+\+\s+/).map(cleanName).filter((n) => n !== '');
+}
+
+function rowNames(columns: Columns, cells: Cell[]): string[] {
+  if (columns.routing) return [];
+  const names = namesIn(columns.name === undefined ? undefined : cells[columns.name]);
+  // A Container column names each row uniquely; the Service column beside it often only says
+  // what kind of component it is ("API" under every product).
+  if (names.length === 1 && columns.container !== undefined) {
+    const unique = namesIn(cells[columns.container]);
+    if (unique.length === 1) return unique;
+  }
+  return names;
 }
 
 export function extractTable(state: MdState, headerLine: number, rowLines: number[]): void {
@@ -64,7 +95,7 @@ export function extractTable(state: MdState, headerLine: number, rowLines: numbe
     const cells = splitRow(state.lines.lineText(line));
     const rowEnvironment = columns.environment === undefined ? undefined : environmentFromText(cells[columns.environment]?.text ?? '');
     const context = rowEnvironment ? { ...section, environment: rowEnvironment } : section;
-    const row: Row = { line, lineStart, cells, names: namesIn(columns.name === undefined ? undefined : cells[columns.name]), next: 0 };
+    const row: Row = { headerLine, line, lineStart, cells, names: rowNames(columns, cells), next: 0 };
     for (const col of columns.urls) if (cells[col.index]) extractUrlCell(state, context, row, cells[col.index], col.role);
     for (const col of columns.ports) {
       const columnContext = col.environment ? { ...context, environment: col.environment } : context;
@@ -74,6 +105,7 @@ export function extractTable(state: MdState, headerLine: number, rowLines: numbe
 }
 
 interface Row {
+  headerLine: number;
   line: number;
   lineStart: number;
   cells: Cell[];
@@ -82,8 +114,9 @@ interface Row {
   next: number;
 }
 
+/** A table is one unit of places: a service with a row per port states all of them. */
 function groupOf(state: MdState, row: Row): string {
-  return `${state.ctx.file}#row@${row.line}`;
+  return `${state.ctx.file}#table@${row.headerLine}`;
 }
 
 function extractUrlCell(state: MdState, context: Context, row: Row, cell: Cell, role: string | undefined): void {
@@ -141,7 +174,7 @@ function placeValue(
     return;
   }
   if (value.kind === 'range' && (columns.rangeTable || !at.name)) {
-    if (at.name) emitRange(state, context, { name: at.name, from: value.port, to: value.to, start: at.start, end: at.end, parent: context.ownerRange });
+    if (at.name) emitItemRange(state, context, { name: at.name, from: value.port, to: value.to, start: at.start, end: at.end });
     return;
   }
   if (!at.name || value.port < 1 || (context.reserved && context.reserved !== 'inUse')) {
