@@ -6,6 +6,7 @@ const watch = process.argv.includes('--watch');
 
 const entries = [
   { in: 'src/extension.ts', out: 'extension' },
+  { in: 'src/server/main.ts', out: 'server' },
   { in: 'src/cli.ts', out: 'cli' },
 ];
 

@@ -25,4 +25,18 @@ export default tseslint.config(
       }],
     },
   },
+  {
+    // The language server runs outside the editor (dist/server.js, `portolan lsp`): no editor API.
+    files: ['src/server/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [
+          { name: 'vscode', message: 'src/server runs outside VS Code: no vscode import.' },
+        ],
+        patterns: [
+          { group: ['../vscode/*', '../extension'], message: 'src/server must not depend on the VS Code client.' },
+        ],
+      }],
+    },
+  },
 );

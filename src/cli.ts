@@ -7,6 +7,7 @@ import { checkPath, type CheckResult } from './core/check';
 import { parseArgs, USAGE, UsageError, type CliArgs } from './cli/args';
 import { formatJson, formatSarif, formatText } from './cli/report';
 import { formatList } from './cli/list';
+import { startServer } from './server';
 
 declare const PORTOLAN_VERSION: string;
 
@@ -27,6 +28,11 @@ function main(argv: string[]): number {
   }
   if (args.command === 'version') {
     process.stdout.write(`${PORTOLAN_VERSION}\n`);
+    return 0;
+  }
+  if (args.command === 'lsp') {
+    // Runs until the client exits; the transport comes from argv (--stdio, --node-ipc, ...).
+    startServer();
     return 0;
   }
   for (const p of args.paths) {

@@ -1,40 +1,74 @@
-// The VS Code entry point. Until the language server lands, the command runs the core engine on
-// each workspace folder and shows its findings in the Problems panel.
-import * as path from 'node:path';
+// The VS Code entry point: starts the Portolan language server (dist/server.js) and wires the
+// Ports tree, the status bar item and the commands to it. Activation only creates objects: the
+// server starts in the background and `api.ready` resolves once it is running.
 import * as vscode from 'vscode';
-import { checkPath } from './core/check';
-import type { Finding } from './core/model';
+import type { AllocationsResult } from './shared/protocol';
+import { Ctx } from './vscode/ctx';
+import { registerCommands } from './vscode/commands';
+import { PortsStatusBar, type StatusSnapshot } from './vscode/statusBar';
+import { PortsTreeProvider, toTreeItem, VIEW_ID } from './vscode/tree';
+import type { TreeNode } from './vscode/treeModel';
 
-const SEVERITY = { error: vscode.DiagnosticSeverity.Error, warning: vscode.DiagnosticSeverity.Warning, info: vscode.DiagnosticSeverity.Information };
-
-export function activate(context: vscode.ExtensionContext): void {
-  const diagnostics = vscode.languages.createDiagnosticCollection('portolan');
-  const output = vscode.window.createOutputChannel('Portolan', { log: true });
-  context.subscriptions.push(diagnostics, output, vscode.commands.registerCommand('portolan.check', () => {
-    diagnostics.clear();
-    for (const folder of vscode.workspace.workspaceFolders ?? []) {
-      if (folder.uri.scheme !== 'file') continue;
-      const result = checkPath(folder.uri.fsPath);
-      for (const s of result.skipped) output.info(`skipped ${s.file}: ${s.reason}`);
-      const byFile = new Map<string, vscode.Diagnostic[]>();
-      for (const f of result.findings) {
-        const list = byFile.get(f.loc.file) ?? [];
-        list.push(toDiagnostic(folder.uri.fsPath, f));
-        byFile.set(f.loc.file, list);
-      }
-      for (const [file, list] of byFile) diagnostics.set(vscode.Uri.file(path.join(folder.uri.fsPath, file)), list);
-      output.info(`${folder.name}: ${result.files} files, ${result.findings.length} findings`);
-    }
-  }));
+/** A tree item with its children, for tests that assert the whole tree at once. */
+export interface TreeSnapshot {
+  item: vscode.TreeItem;
+  children: TreeSnapshot[];
 }
 
-function toDiagnostic(root: string, f: Finding): vscode.Diagnostic {
-  const range = (loc: Finding['loc']) => new vscode.Range(loc.span.start.line - 1, loc.span.start.column - 1, loc.span.end.line - 1, loc.span.end.column - 1);
-  const d = new vscode.Diagnostic(range(f.loc), f.message, SEVERITY[f.severity]);
-  d.source = 'portolan';
-  d.code = f.rule;
-  d.relatedInformation = f.related.map((r) => new vscode.DiagnosticRelatedInformation(new vscode.Location(vscode.Uri.file(path.join(root, r.loc.file)), range(r.loc)), r.message));
-  return d;
+/** What `activate` returns: `vscode.extensions.getExtension('portolan.portolan').exports`. */
+export interface PortolanApi {
+  /** Resolves when the language server is running (rejects if it could not start). */
+  ready: Promise<void>;
+  /** The server's allocation table, for one workspace folder or every folder. */
+  getAllocations(uri?: vscode.Uri | string): Promise<AllocationsResult>;
+  /** The Ports view's items under `element` (an item this returned, or its id), or its roots. */
+  getTreeItems(element?: vscode.TreeItem | string): Promise<vscode.TreeItem[]>;
+  /** The whole Ports tree, every level expanded. */
+  getTree(): Promise<TreeSnapshot[]>;
+  /** Reloads the tree from the server, as the refresh action does. */
+  refreshTree(): void;
+  /** The status bar item's text, tooltip and counts, recounted now. */
+  getStatus(): StatusSnapshot;
 }
 
-export function deactivate(): void {}
+let ctx: Ctx | undefined;
+
+export function activate(context: vscode.ExtensionContext): PortolanApi {
+  ctx = new Ctx(context);
+  context.subscriptions.push(ctx);
+
+  const tree = new PortsTreeProvider(ctx);
+  const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: false });
+  const status = new PortsStatusBar();
+  ctx.push(tree, view, status);
+  registerCommands(ctx, tree, view);
+
+  const ready = ctx.start().then(() => undefined);
+  ready.catch(() => {
+    void vscode.window.showErrorMessage('Portolan: the language server did not start. See the Portolan output for details.', 'Show Output')
+      .then((choice) => choice && ctx?.output.show());
+  });
+
+  const children = async (element?: vscode.TreeItem | string): Promise<TreeNode[]> => {
+    if (element === undefined) return tree.getChildren();
+    const id = typeof element === 'string' ? element : element.id;
+    const node = id === undefined ? undefined : await tree.find(id);
+    return node ? tree.getChildren(node) : [];
+  };
+  const snapshot = async (nodes: TreeNode[]): Promise<TreeSnapshot[]> =>
+    Promise.all(nodes.map(async (n) => ({ item: toTreeItem(n), children: await snapshot(await tree.getChildren(n)) })));
+  const current = ctx;
+
+  return {
+    ready,
+    getAllocations: (uri) => current.allocations(uri),
+    getTreeItems: async (element) => (await children(element)).map(toTreeItem),
+    getTree: async () => snapshot(await tree.getChildren()),
+    refreshTree: () => tree.refresh(),
+    getStatus: () => status.update(),
+  };
+}
+
+export function deactivate(): Promise<void> | undefined {
+  return ctx?.stop();
+}

@@ -4,7 +4,7 @@ export type Format = 'text' | 'json' | 'sarif';
 export type FailOn = 'error' | 'warning' | 'never';
 
 export interface CliArgs {
-  command: 'check' | 'list' | 'help' | 'version';
+  command: 'check' | 'list' | 'lsp' | 'help' | 'version';
   paths: string[];
   format: Format;
   failOn: FailOn;
@@ -15,16 +15,19 @@ export class UsageError extends Error {}
 export const USAGE = `Usage:
   portolan check [paths...] [--format text|json|sarif] [--fail-on error|warning|never]
   portolan list [paths...]
+  portolan lsp --stdio | --node-ipc | --socket=<port> | --pipe=<name>
   portolan --help | --version
 
 check  Index ports.yaml, compose, .env and Markdown files under each path and report problems.
        Exit 1 when a finding reaches --fail-on (default: error), 2 on bad usage or an unreadable path.
-list   Print the allocation table (range, service, role, port, places), sorted by port.`;
+list   Print the allocation table (range, service, role, port, places), sorted by port.
+lsp    Run the language server (diagnostics, hover, allocations) for any LSP client.`;
 
 export function parseArgs(argv: string[]): CliArgs {
   const [first, ...rest] = argv;
   if (first === undefined || first === '--help' || first === '-h' || first === 'help') return { command: 'help', paths: [], format: 'text', failOn: 'error' };
   if (first === '--version' || first === '-v') return { command: 'version', paths: [], format: 'text', failOn: 'error' };
+  if (first === 'lsp') return parseLspArgs(rest);
   if (first !== 'check' && first !== 'list') throw new UsageError(`unknown command: ${first}`);
   const args: CliArgs = { command: first, paths: [], format: 'text', failOn: 'error' };
   for (let i = 0; i < rest.length; i++) {
@@ -42,6 +45,22 @@ export function parseArgs(argv: string[]): CliArgs {
   }
   if (args.paths.length === 0) args.paths.push('.');
   return args;
+}
+
+/** The transport flags are read from argv by the server itself; here they are only checked. */
+function parseLspArgs(rest: string[]): CliArgs {
+  const transport = /^--(stdio|node-ipc|socket=\d+|pipe=.+)$/;
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i];
+    if (transport.test(arg) || /^--clientProcessId=\d+$/.test(arg)) continue;
+    if ((arg === '--socket' || arg === '--pipe' || arg === '--clientProcessId') && rest[i + 1] !== undefined) {
+      i++;
+      continue;
+    }
+    throw new UsageError(`unknown lsp option: ${arg}`);
+  }
+  if (!rest.some((a) => /^--(stdio|node-ipc|socket|pipe)\b/.test(a))) throw new UsageError('lsp needs a transport: --stdio, --node-ipc, --socket=<port> or --pipe=<name>');
+  return { command: 'lsp', paths: [], format: 'text', failOn: 'error' };
 }
 
 function oneOf<T extends string>(flag: string, v: string, allowed: readonly T[]): T {

@@ -1,7 +1,8 @@
 // Custom LSP requests between the Portolan server and its clients, typed in one place so the
 // server, the VS Code client and other editors' integrations agree on them.
-import { RequestType } from 'vscode-languageserver-protocol';
+import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
 import type { Range } from 'vscode-languageserver-protocol';
+import { ALLOCATIONS_METHOD, DID_CHANGE_ALLOCATIONS_METHOD } from './methods';
 
 export interface AllocationsParams {
   /** A workspace folder URI; omitted for every folder. */
@@ -41,6 +42,8 @@ export interface RangeNode {
   /** Distinct ports of the range that some allocation uses. */
   used: number;
   capacity: number;
+  /** A range kept free for later (allocations in it are notable, not forbidden). */
+  keptFree?: boolean;
   declaredAt: PlaceNode[];
   allocations: AllocationNode[];
 }
@@ -66,4 +69,12 @@ export interface AllocationsResult {
   folders: FolderAllocations[];
 }
 
-export const AllocationsRequest = new RequestType<AllocationsParams, AllocationsResult, void>('portolan/allocations');
+export const AllocationsRequest = new RequestType<AllocationsParams, AllocationsResult, void>(ALLOCATIONS_METHOD);
+
+export interface DidChangeAllocationsParams {
+  /** The workspace folder that was re-checked (its diagnostics were published just before). */
+  uri: string;
+}
+
+/** Sent by the server after each re-check of a folder, so a client can refresh its allocations view. */
+export const DidChangeAllocationsNotification = new NotificationType<DidChangeAllocationsParams>(DID_CHANGE_ALLOCATIONS_METHOD);

@@ -1,0 +1,272 @@
+// One workspace folder: its settings, its core WorkspaceIndex (files by '/'-separated paths
+// relative to the folder), its incremental Checker, the files waiting to be re-read, and the
+// findings of the last check. Open documents' text wins over the disk (IndexHost.read asks the
+// editor first).
+import * as path from 'node:path';
+import type { FileFacts, Finding } from '../core/model';
+import { DEFAULT_DISCOVER, discover, readSource } from '../core/discover';
+import { WorkspaceIndex } from '../core/index/workspaceIndex';
+import { sourceKindOf } from '../core/parsers/dispatch';
+import { buildRuleInput, type RuleInput } from '../core/rules/model';
+import { Checker } from '../core/rules/checker';
+import { Debouncer } from './debounce';
+import { DEFAULT_SETTINGS, fileFilter, sameFileSettings, type Settings } from './settings';
+import { absoluteOf, fileUriOf } from './uris';
+
+export interface Logger {
+  info(message: string): void;
+  warn(message: string): void;
+}
+
+/** What a folder needs from the server around it. */
+export interface FolderHost {
+  /** Text of the open document at this absolute path, if the client has it open. */
+  openText(abs: string): string | undefined;
+  /** URI the client opened the document at this absolute path with, if open. */
+  openUri(abs: string): string | undefined;
+  /** Whether this folder (and not a workspace folder nested in it) owns the absolute path. */
+  owns(folder: FolderState, abs: string): boolean;
+  loadSettings(folder: FolderState): Promise<Settings>;
+  /** Called after every check, with the folder's new findings. */
+  checked(folder: FolderState): void;
+  /** Logs an exception once. */
+  report(where: string, err: unknown): void;
+  log: Logger;
+}
+
+const GONE = /^unreadable \((ENOENT|ENOTDIR)\)/;
+
+export class FolderState {
+  settings: Settings = DEFAULT_SETTINGS;
+  index: WorkspaceIndex;
+  findings: Finding[] = [];
+  /** Resolves once the folder has been scanned and checked the first time. */
+  ready: Promise<void> = Promise.resolve();
+  private filter = fileFilter(DEFAULT_SETTINGS);
+  private readonly dirty = new Set<string>();
+  private readonly debouncer = new Debouncer(() => this.check());
+  /** Files skipped, with the reason last logged for each. */
+  private readonly skipped = new Map<string, string>();
+  private loaded = false;
+  private disposed = false;
+  private inputCache: { version: number; input: RuleInput } | undefined;
+  private checker = new Checker();
+  /** The facts the checker was last given, per file: a changed object is a changed file. */
+  private readonly checkedFacts = new Map<string, FileFacts>();
+
+  constructor(
+    /** The folder URI as the client spelled it, without a trailing slash. */
+    readonly uri: string,
+    readonly name: string,
+    readonly fsPath: string,
+    private readonly host: FolderHost,
+  ) {
+    this.index = this.newIndex();
+  }
+
+  /** Pulls the settings, then scans and checks the folder. */
+  start(): Promise<void> {
+    this.ready = this.reloadSettings();
+    return this.ready;
+  }
+
+  /** Pulls the settings again (after the first load): new file settings rescan, others re-check. */
+  refreshSettings(): Promise<void> {
+    this.ready = this.ready.then(() => this.reloadSettings());
+    return this.ready;
+  }
+
+  private async reloadSettings(): Promise<void> {
+    try {
+      const settings = await this.host.loadSettings(this);
+      if (this.disposed) return;
+      const rescan = !this.loaded || !sameFileSettings(this.settings, settings);
+      if (JSON.stringify(this.settings.rules) !== JSON.stringify(settings.rules)) this.resetChecker(settings);
+      this.settings = settings;
+      this.filter = fileFilter(settings);
+      if (rescan) this.scan();
+      else this.check();
+    } catch (err) {
+      this.host.report(`loading ${this.name}`, err);
+    }
+  }
+
+  /** Scans again once the current work is done (a workspace folder was nested in this one, or removed from it). */
+  rescan(): Promise<void> {
+    this.ready = this.ready.then(() => this.scan());
+    return this.ready;
+  }
+
+  /** Discovers and indexes every port source on disk (open documents' text wins), then checks. */
+  scan(): void {
+    if (this.disposed) return;
+    this.dirty.clear();
+    this.debouncer.cancel();
+    this.index = this.newIndex();
+    this.resetChecker(this.settings);
+    try {
+      const found = discover(this.fsPath, { maxFileBytes: this.settings.maxFileSize, excludeDirs: DEFAULT_DISCOVER.excludeDirs });
+      for (const s of found.skipped) this.host.log.info(`[${this.name}] skipped ${s.file}: ${s.reason}`);
+      let indexed = 0;
+      for (const file of found.files) {
+        if (!this.inScope(file)) continue;
+        this.updateFile(file);
+        if (this.index.get(file)) indexed++;
+      }
+      this.host.log.info(`[${this.name}] indexed ${indexed} of ${found.files.length} port source files`);
+    } catch (err) {
+      this.host.report(`scanning ${this.name}`, err);
+    }
+    this.loaded = true;
+    this.check();
+  }
+
+  /** Whether a file is one this folder indexes: a port source, not excluded, not a nested folder's. */
+  inScope(file: string): boolean {
+    if (!sourceKindOf(file)) return false;
+    const dirs = file.split('/').slice(0, -1);
+    if (dirs.some((d) => DEFAULT_DISCOVER.excludeDirs.has(d))) return false;
+    return this.filter(file) && this.host.owns(this, absoluteOf(this.fsPath, file));
+  }
+
+  /** A file changed (typed, saved, created, deleted, opened or closed): re-read it after `delayMs`. */
+  changed(file: string, delayMs: number): void {
+    if (this.disposed) return;
+    this.dirty.add(file);
+    if (this.loaded) this.debouncer.schedule(delayMs);
+  }
+
+  /** A folder was deleted: every indexed file under it is re-read (and so removed). */
+  removedFolder(dir: string, delayMs: number): void {
+    const prefix = `${dir}/`;
+    for (const facts of [...this.index.files()]) if (facts.file.startsWith(prefix)) this.changed(facts.file, delayMs);
+  }
+
+  /** Applies the pending changes now (before answering a hover or the allocations request). */
+  flush(): void {
+    if (this.loaded && (this.dirty.size > 0 || this.debouncer.pending)) {
+      this.debouncer.cancel();
+      this.check();
+    }
+  }
+
+  /** Re-reads the changed files and runs the rules over the folder. */
+  check(): void {
+    if (this.disposed || !this.loaded) return;
+    this.debouncer.cancel();
+    const files = [...this.dirty];
+    this.dirty.clear();
+    for (const file of files) {
+      if (this.inScope(file)) this.updateFile(file);
+      else this.removeFile(file);
+    }
+    try {
+      this.findings = this.runChecker();
+    } catch (err) {
+      this.host.report(`checking ${this.name}`, err);
+      // Start over from scratch next time rather than trust a half-updated checker.
+      this.resetChecker(this.settings);
+    }
+    try {
+      this.host.checked(this);
+    } catch (err) {
+      this.host.report(`publishing ${this.name}`, err);
+    }
+  }
+
+  /** The rules' view of the folder (identities and scopes resolved), cached per index version. */
+  ruleInput(): RuleInput {
+    if (this.inputCache?.version !== this.index.version) {
+      this.inputCache = { version: this.index.version, input: buildRuleInput(this.index.files()) };
+    }
+    return this.inputCache.input;
+  }
+
+  /** The current text of a file (the open document's, else the disk's), undefined when unreadable. */
+  textOf(file: string): string | undefined {
+    return this.read(file);
+  }
+
+  /** The URI of a folder-relative file: the open document's when the client has it open. */
+  uriOf(file: string): string {
+    return this.host.openUri(absoluteOf(this.fsPath, file)) ?? fileUriOf(this.uri, file);
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    this.debouncer.cancel();
+  }
+
+  /**
+   * Gives the checker the files whose facts changed since the last check (the typed or saved file,
+   * and the compose files an edited `.env` made the index re-read) and the files that are gone.
+   */
+  private runChecker(): Finding[] {
+    const changed: FileFacts[] = [];
+    const present = new Set<string>();
+    for (const facts of this.index.files()) {
+      present.add(facts.file);
+      if (this.checkedFacts.get(facts.file) !== facts) changed.push(facts);
+    }
+    const removed = [...this.checkedFacts.keys()].filter((file) => !present.has(file));
+    this.checker.update(changed, removed);
+    for (const file of removed) this.checkedFacts.delete(file);
+    for (const facts of changed) this.checkedFacts.set(facts.file, facts);
+    return this.checker.findings();
+  }
+
+  private resetChecker(settings: Settings): void {
+    this.checker = new Checker(settings.rules);
+    this.checkedFacts.clear();
+  }
+
+  private newIndex(): WorkspaceIndex {
+    return new WorkspaceIndex({ read: (file) => this.read(file) }, path.basename(this.fsPath));
+  }
+
+  private updateFile(file: string): void {
+    try {
+      this.index.update(file);
+    } catch (err) {
+      this.host.report(`reading ${file}`, err);
+      this.removeFile(file);
+    }
+  }
+
+  private removeFile(file: string): void {
+    try {
+      this.index.remove(file);
+    } catch (err) {
+      this.host.report(`removing ${file}`, err);
+    }
+  }
+
+  /** IndexHost.read: the open document's text, else the disk; undefined when gone or skipped. */
+  private read(file: string): string | undefined {
+    const abs = absoluteOf(this.fsPath, file);
+    const open = this.host.openText(abs);
+    if (open !== undefined) {
+      if (open.length > this.settings.maxFileSize) return this.skip(file, `open document larger than ${this.settings.maxFileSize} characters (${open.length})`);
+      this.skipped.delete(file);
+      return open;
+    }
+    const result = readSource(abs, this.settings.maxFileSize);
+    if ('text' in result) {
+      this.skipped.delete(file);
+      return result.text;
+    }
+    if (GONE.test(result.skipped)) {
+      this.skipped.delete(file);
+      return undefined;
+    }
+    return this.skip(file, result.skipped);
+  }
+
+  private skip(file: string, reason: string): undefined {
+    if (this.skipped.get(file) !== reason) {
+      this.skipped.set(file, reason);
+      this.host.log.info(`[${this.name}] skipped ${file}: ${reason}`);
+    }
+    return undefined;
+  }
+}

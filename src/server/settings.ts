@@ -1,0 +1,126 @@
+// The `portolan` settings section as the server reads it (workspace/configuration, per folder),
+// normalised with defaults, and the file filter the include/exclude globs make.
+import picomatch from 'picomatch';
+import type { RuleId, Severity } from '../core/model';
+import { RULES, type RuleSettings } from '../core/rules/run';
+
+export interface Settings {
+  files: {
+    /** Globs relative to the folder; empty means every port source. */
+    include: string[];
+    /** Globs relative to the folder, on top of the built-in excluded folders. */
+    exclude: string[];
+  };
+  /** Files larger than this many bytes are skipped (with a logged reason). */
+  maxFileSize: number;
+  rules: RuleSettings;
+  hover: { enabled: boolean };
+  /** Delay between the last keystroke and the re-check. */
+  debounceMs: number;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  files: { include: [], exclude: [] },
+  maxFileSize: 2 * 1024 * 1024,
+  rules: {},
+  hover: { enabled: true },
+  debounceMs: 200,
+};
+
+const LEVELS = new Set(['error', 'warning', 'info', 'off']);
+const RULE_IDS = new Set<string>(RULES.map((r) => r.id));
+
+/**
+ * Reads whatever the client sent for the section (nested objects as VS Code sends them, or flat
+ * dotted keys as some clients do). Values of the wrong type fall back to the default; each such
+ * value is described in `problems` so the server can log it.
+ */
+export function normalizeSettings(raw: unknown, problems: string[] = []): Settings {
+  const root = isObject(raw) ? raw : {};
+  const get = (dotted: string): unknown => {
+    if (dotted in root) return root[dotted];
+    let node: unknown = root;
+    for (const part of dotted.split('.')) {
+      if (!isObject(node) || !(part in node)) return undefined;
+      node = node[part];
+    }
+    return node;
+  };
+  const pick = <T>(key: string, fallback: T, valid: (v: unknown) => v is T): T => {
+    const value = get(key);
+    if (value === undefined || value === null) return fallback;
+    if (valid(value)) return value;
+    problems.push(`portolan.${key}: ignoring ${JSON.stringify(value)}`);
+    return fallback;
+  };
+  const rules: RuleSettings = {};
+  const rawRules = get('rules');
+  if (isObject(rawRules)) {
+    for (const [id, level] of Object.entries(rawRules)) {
+      if (RULE_IDS.has(id) && typeof level === 'string' && LEVELS.has(level)) rules[id as RuleId] = level as Severity | 'off';
+      else problems.push(`portolan.rules.${id}: ignoring ${JSON.stringify(level)}`);
+    }
+  } else if (rawRules !== undefined && rawRules !== null) {
+    problems.push(`portolan.rules: ignoring ${JSON.stringify(rawRules)}`);
+  }
+  return {
+    files: {
+      include: pick('files.include', DEFAULT_SETTINGS.files.include, isStringArray),
+      exclude: pick('files.exclude', DEFAULT_SETTINGS.files.exclude, isStringArray),
+    },
+    maxFileSize: pick('maxFileSize', DEFAULT_SETTINGS.maxFileSize, isPositiveNumber),
+    rules,
+    hover: { enabled: pick('hover.enabled', DEFAULT_SETTINGS.hover.enabled, isBoolean) },
+    debounceMs: pick('debounceMs', DEFAULT_SETTINGS.debounceMs, isNonNegativeNumber),
+  };
+}
+
+/** Whether two settings would index the same files (otherwise the folder is scanned again). */
+export function sameFileSettings(a: Settings, b: Settings): boolean {
+  return a.maxFileSize === b.maxFileSize
+    && JSON.stringify(a.files) === JSON.stringify(b.files);
+}
+
+/**
+ * The include/exclude test for a '/'-separated path relative to the folder. A glob without a '/'
+ * matches a file or folder name at any depth (`*.draft.md`, `legacy`); a glob that excludes a
+ * folder excludes everything under it (`docs/archive`, `docs/archive/**`).
+ */
+export function fileFilter(settings: Settings): (file: string) => boolean {
+  const options = { dot: true, basename: false };
+  const compile = (globs: string[]) => {
+    const clean = globs.map((g) => g.trim().replace(/^\.\//, '').replace(/\/+$/, '')).filter((g) => g !== '');
+    if (clean.length === 0) return undefined;
+    const full = picomatch(clean.map((g) => (g.includes('/') ? g : `**/${g}`)), options);
+    return (file: string) => full(file) || ancestors(file).some((dir) => full(dir));
+  };
+  const include = compile(settings.files.include);
+  const exclude = compile(settings.files.exclude);
+  return (file) => (!include || include(file)) && !(exclude && exclude(file));
+}
+
+function ancestors(file: string): string[] {
+  const out: string[] = [];
+  for (let i = file.indexOf('/'); i >= 0; i = file.indexOf('/', i + 1)) out.push(file.slice(0, i));
+  return out;
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function isStringArray(v: unknown): v is string[] {
+  return Array.isArray(v) && v.every((x) => typeof x === 'string');
+}
+
+function isBoolean(v: unknown): v is boolean {
+  return typeof v === 'boolean';
+}
+
+function isPositiveNumber(v: unknown): v is number {
+  return typeof v === 'number' && Number.isFinite(v) && v > 0;
+}
+
+function isNonNegativeNumber(v: unknown): v is number {
+  return typeof v === 'number' && Number.isFinite(v) && v >= 0;
+}

@@ -1,0 +1,45 @@
+// Headless Debian chromium driven by playwright-core, with a throwaway profile.
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+
+export const CHROMIUM = process.env.PORTOLAN_E2E_CHROMIUM ?? '/usr/bin/chromium';
+
+export interface Browser {
+  context: BrowserContext;
+  page: Page;
+  close(): Promise<void>;
+}
+
+export async function launch(viewport = { width: 1400, height: 900 }): Promise<Browser> {
+  const profile = fs.mkdtempSync(path.join(process.env.TMPDIR ?? os.tmpdir(), 'chromium-profile-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+  });
+  const page = context.pages()[0] ?? await context.newPage();
+  return {
+    context,
+    page,
+    close: async () => {
+      await context.close().catch(() => undefined);
+      fs.rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+export function logger(): (...args: unknown[]) => void {
+  const t0 = Date.now();
+  return (...args) => console.log(`[+${((Date.now() - t0) / 1000).toFixed(1)}s]`, ...args);
+}
+
+/** The workbench URL for a folder on the server's machine, with an optional payload. */
+export function workbenchUrl(origin: string, folder: string, payload?: Array<[string, string]>): string {
+  let url = `${origin}/?folder=${encodeURIComponent(path.resolve(folder))}`;
+  if (payload) url += `&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+  return url;
+}

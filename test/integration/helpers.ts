@@ -1,0 +1,97 @@
+// Shared helpers for the integration suite: the fixture workspace, the extension's API, polling.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { PortolanApi } from '../../src/extension';
+import { EXPECTED_DIAGNOSTICS, FIXTURE_FILES, type ExpectedDiagnostic } from './expected';
+
+export const EXTENSION_ID = 'portolan.portolan';
+
+export function workspaceRoot(): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'the fixture workspace is open (test/fixtures/vscode-workspace)');
+  return folder.uri;
+}
+
+export function fixture(relative: string): vscode.Uri {
+  return vscode.Uri.joinPath(workspaceRoot(), ...relative.split('/'));
+}
+
+let api: Promise<PortolanApi> | undefined;
+
+/** Activates the extension (if the workspace did not already) and returns its API. */
+export function portolan(): Promise<PortolanApi> {
+  api ??= (async () => {
+    const ext = vscode.extensions.getExtension<PortolanApi>(EXTENSION_ID);
+    assert.ok(ext, `${EXTENSION_ID} is installed`);
+    const exports = await ext.activate();
+    assert.ok(exports && typeof exports.getTreeItems === 'function', 'activate() returns the API');
+    return exports;
+  })();
+  return api;
+}
+
+export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Polls `read` until `done` holds, or fails with the last value after `timeoutMs`. */
+export async function waitFor<T>(what: string, read: () => T | Promise<T>, done: (value: T) => boolean, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let value = await read();
+  while (!done(value)) {
+    if (Date.now() > deadline) assert.fail(`timed out after ${timeoutMs} ms waiting for ${what}; last value: ${describe(value)}`);
+    await sleep(100);
+    value = await read();
+  }
+  return value;
+}
+
+function describe(value: unknown): string {
+  try {
+    return JSON.stringify(value, null, 1).slice(0, 4000);
+  } catch {
+    return String(value);
+  }
+}
+
+/** The portolan diagnostics of one fixture file, sorted by position. */
+export function portolanDiagnostics(relative: string): vscode.Diagnostic[] {
+  return vscode.languages.getDiagnostics(fixture(relative))
+    .filter((d) => d.source === 'portolan')
+    .sort((a, b) => a.range.start.compareTo(b.range.start));
+}
+
+export function range(startLine: number, startCol: number, endLine: number, endCol: number): vscode.Range {
+  return new vscode.Range(startLine, startCol, endLine, endCol);
+}
+
+/** A 1-based `line:col-col` as editors and the CLI print it, for readable assertions. */
+export function show(r: vscode.Range): string {
+  return `${r.start.line + 1}:${r.start.character + 1}-${r.end.line + 1}:${r.end.character + 1}`;
+}
+
+export function codeOf(d: vscode.Diagnostic): string | number | undefined {
+  return typeof d.code === 'object' ? d.code.value : d.code;
+}
+
+export function relativePath(uri: vscode.Uri): string {
+  return vscode.workspace.asRelativePath(uri, false);
+}
+
+/** The plain text of hover contents. */
+export function hoverText(hovers: vscode.Hover[]): string {
+  return hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n---\n');
+}
+
+export function label(item: vscode.TreeItem): string {
+  return typeof item.label === 'string' ? item.label : item.label?.label ?? '';
+}
+
+/** Waits until every fixture file has as many portolan diagnostics as expected. */
+export async function waitForFixtureDiagnostics(expected: ExpectedDiagnostic[] = EXPECTED_DIAGNOSTICS): Promise<void> {
+  const want = (file: string) => expected.filter((d) => d.file === file).length;
+  await waitFor(
+    'the fixture diagnostics',
+    () => FIXTURE_FILES.map((file) => ({ file, codes: portolanDiagnostics(file).map(codeOf) })),
+    (now) => now.every(({ file, codes }) => codes.length === want(file)),
+    60_000,
+  );
+}

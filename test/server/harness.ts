@@ -1,0 +1,324 @@
+// A minimal LSP client for the server tests: spawns the server (the TypeScript source through tsx
+// by default, or the bundle in dist/), speaks JSON-RPC to it over stdio or node IPC, answers its
+// requests (configuration, registrations) and records what it sends (diagnostics, logs,
+// portolan/didChangeAllocations). Waits are event-driven; their timeout only guards a hang.
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  ConfigurationRequest,
+  createProtocolConnection,
+  DidChangeConfigurationNotification,
+  DidChangeTextDocumentNotification,
+  DidChangeWatchedFilesNotification,
+  DidChangeWorkspaceFoldersNotification,
+  DidCloseTextDocumentNotification,
+  DidOpenTextDocumentNotification,
+  DidSaveTextDocumentNotification,
+  ExitNotification,
+  HoverRequest,
+  InitializedNotification,
+  InitializeRequest,
+  IPCMessageReader,
+  IPCMessageWriter,
+  LogMessageNotification,
+  PublishDiagnosticsNotification,
+  RegistrationRequest,
+  ShutdownRequest,
+  StreamMessageReader,
+  StreamMessageWriter,
+  UnregistrationRequest,
+  type ClientCapabilities,
+  type Diagnostic,
+  type FileEvent,
+  type Hover,
+  type InitializeResult,
+  type MarkupContent,
+  type Position,
+  type ProtocolConnection,
+  type Registration,
+  type TextDocumentContentChangeEvent,
+  type WorkspaceFolder,
+} from 'vscode-languageserver-protocol/node';
+import { AllocationsRequest, DidChangeAllocationsNotification, type AllocationsParams, type AllocationsResult } from '../../src/shared/protocol';
+
+export const ROOT = path.resolve(__dirname, '../..');
+export const WORKSPACES = path.join(ROOT, 'test/fixtures/workspaces');
+const WAIT_GUARD_MS = 30_000;
+
+export type ServerCommand = 'source' | 'dist-stdio' | 'dist-ipc' | 'cli-stdio';
+
+export interface StartOptions {
+  /** Absolute folder paths, opened as workspace folders. */
+  folders: string[];
+  /** The `portolan` section the client answers workspace/configuration with, per folder URI. */
+  settings?: (scopeUri: string | undefined) => unknown;
+  command?: ServerCommand;
+  capabilities?: ClientCapabilities;
+}
+
+export const DEFAULT_CAPABILITIES: ClientCapabilities = {
+  workspace: {
+    configuration: true,
+    workspaceFolders: true,
+    didChangeWatchedFiles: { dynamicRegistration: true },
+    didChangeConfiguration: { dynamicRegistration: true },
+  },
+  textDocument: {
+    synchronization: { didSave: true },
+    publishDiagnostics: { relatedInformation: true, codeDescriptionSupport: true },
+    hover: { contentFormat: ['markdown', 'plaintext'] },
+  },
+};
+
+/** The file URI of an absolute path, as the tests expect the server to publish it. */
+export function uriOf(abs: string): string {
+  return pathToFileURL(abs).href;
+}
+
+/** A throwaway copy of a fixture workspace, for tests that write to disk. */
+export function copyWorkspace(name: string): string {
+  const target = fs.mkdtempSync(path.join(os.tmpdir(), `portolan-${name}-`));
+  fs.cpSync(path.join(WORKSPACES, name), target, { recursive: true });
+  return target;
+}
+
+export class TestClient {
+  readonly diagnostics = new Map<string, Diagnostic[]>();
+  /** Every publishDiagnostics, in order. */
+  readonly published: Array<{ uri: string; diagnostics: Diagnostic[] }> = [];
+  readonly logs: string[] = [];
+  readonly registrations: Registration[] = [];
+  readonly allocationChanges: string[] = [];
+  stderr = '';
+  initializeResult!: InitializeResult;
+  private readonly waiters = new Set<() => void>();
+  private readonly versions = new Map<string, number>();
+  private exited = false;
+
+  private constructor(
+    private readonly child: ChildProcess,
+    readonly connection: ProtocolConnection,
+    private readonly options: StartOptions,
+  ) {}
+
+  static async start(options: StartOptions): Promise<TestClient> {
+    const command = options.command ?? 'source';
+    const { args, ipc } = commandLine(command);
+    const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ipc ? ['pipe', 'pipe', 'pipe', 'ipc'] : ['pipe', 'pipe', 'pipe'] });
+    const connection = ipc
+      ? createProtocolConnection(new IPCMessageReader(child), new IPCMessageWriter(child))
+      : createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    const client = new TestClient(child, connection, options);
+    try {
+      client.wire();
+      connection.listen();
+      const folders: WorkspaceFolder[] = options.folders.map((f) => ({ uri: uriOf(f), name: path.basename(f) }));
+      client.initializeResult = await client.guarded('the initialize response', connection.sendRequest(InitializeRequest.type, {
+        processId: process.pid,
+        rootUri: folders[0]?.uri ?? null,
+        workspaceFolders: folders,
+        capabilities: options.capabilities ?? DEFAULT_CAPABILITIES,
+      }));
+      await connection.sendNotification(InitializedNotification.type, {});
+      return client;
+    } catch (err) {
+      child.kill();
+      throw err;
+    }
+  }
+
+  private wire(): void {
+    const { connection, child } = this;
+    child.stderr!.on('data', (chunk: Buffer) => {
+      this.stderr += chunk.toString();
+    });
+    child.on('exit', () => {
+      this.exited = true;
+      this.poke();
+    });
+    connection.onRequest(ConfigurationRequest.type, (params) => params.items.map((item) => this.options.settings?.(item.scopeUri) ?? null));
+    connection.onRequest(RegistrationRequest.type, (params) => {
+      this.registrations.push(...params.registrations);
+      this.poke();
+    });
+    connection.onRequest(UnregistrationRequest.type, () => undefined);
+    connection.onNotification(LogMessageNotification.type, (params) => {
+      this.logs.push(params.message);
+      this.poke();
+    });
+    connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
+      this.diagnostics.set(params.uri, params.diagnostics);
+      this.published.push(params);
+      this.poke();
+    });
+    connection.onNotification(DidChangeAllocationsNotification, (params) => {
+      this.allocationChanges.push(params.uri);
+      this.poke();
+    });
+    // Hangs in tests read better as a failed wait than as a silent closed stream.
+    connection.onError(() => undefined);
+  }
+
+  private poke(): void {
+    for (const waiter of [...this.waiters]) waiter();
+  }
+
+  /** `promise`, or a failure if it has not settled within the guard time (a hung server). */
+  guarded<T>(what: string, promise: Promise<T>): Promise<T> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const guard = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`gave up waiting for ${what}\n${this.stderr}`)), WAIT_GUARD_MS);
+    });
+    return Promise.race([promise, guard]).finally(() => clearTimeout(timer));
+  }
+
+  /** Resolves with the first truthy value of `check`, evaluated now and after each message from the server. */
+  waitFor<T>(what: string, check: () => T | undefined | false | null): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      const attempt = () => {
+        let value: T | undefined | false | null;
+        try {
+          value = check();
+        } catch (err) {
+          done();
+          reject(err);
+          return;
+        }
+        if (value) {
+          done();
+          resolve(value);
+        } else if (this.exited) {
+          done();
+          reject(new Error(`server exited while waiting for ${what}\n${this.stderr}`));
+        }
+      };
+      const timer = setTimeout(() => {
+        done();
+        reject(new Error(`gave up waiting for ${what}; diagnostics: ${JSON.stringify([...this.diagnostics], null, 1)}\nlogs:\n${this.logs.join('\n')}\n${this.stderr}`));
+      }, WAIT_GUARD_MS);
+      const done = () => {
+        clearTimeout(timer);
+        this.waiters.delete(attempt);
+      };
+      this.waiters.add(attempt);
+      attempt();
+    });
+  }
+
+  /** The diagnostics of a file once `accept` takes them (now, or after a later publish). */
+  waitForDiagnostics(abs: string, what: string, accept: (d: Diagnostic[]) => boolean): Promise<Diagnostic[]> {
+    const uri = uriOf(abs);
+    return this.waitFor(`diagnostics of ${path.basename(abs)}: ${what}`, () => {
+      const list = this.diagnostics.get(uri);
+      return list !== undefined && accept(list) ? list : undefined;
+    });
+  }
+
+  /** Waits for the next portolan/didChangeAllocations for a folder. */
+  nextAllocationChange(folder: string): Promise<void> {
+    const uri = uriOf(folder);
+    const seen = this.allocationChanges.filter((u) => u === uri).length;
+    return this.waitFor(`didChangeAllocations for ${path.basename(folder)}`, () => this.allocationChanges.filter((u) => u === uri).length > seen)
+      .then(() => undefined);
+  }
+
+  async open(abs: string, text = fs.readFileSync(abs, 'utf8'), languageId = 'plaintext'): Promise<string> {
+    const uri = uriOf(abs);
+    this.versions.set(uri, 1);
+    await this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version: 1, text } });
+    return uri;
+  }
+
+  async change(abs: string, changes: TextDocumentContentChangeEvent[]): Promise<void> {
+    const uri = uriOf(abs);
+    const version = (this.versions.get(uri) ?? 1) + 1;
+    this.versions.set(uri, version);
+    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: changes });
+  }
+
+  async save(abs: string): Promise<void> {
+    await this.connection.sendNotification(DidSaveTextDocumentNotification.type, { textDocument: { uri: uriOf(abs) } });
+  }
+
+  async close(abs: string): Promise<void> {
+    await this.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri: uriOf(abs) } });
+  }
+
+  async filesChanged(changes: FileEvent[]): Promise<void> {
+    await this.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes });
+  }
+
+  async foldersChanged(added: string[], removed: string[]): Promise<void> {
+    const folder = (f: string): WorkspaceFolder => ({ uri: uriOf(f), name: path.basename(f) });
+    await this.connection.sendNotification(DidChangeWorkspaceFoldersNotification.type, { event: { added: added.map(folder), removed: removed.map(folder) } });
+  }
+
+  async configurationChanged(): Promise<void> {
+    await this.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
+  }
+
+  hover(abs: string, position: Position): Promise<Hover | null> {
+    return this.guarded('a hover', this.connection.sendRequest(HoverRequest.type, { textDocument: { uri: uriOf(abs) }, position }));
+  }
+
+  /** The hover's Markdown, or undefined when there is no hover. */
+  async hoverText(abs: string, position: Position): Promise<string | undefined> {
+    const hover = await this.hover(abs, position);
+    return hover ? (hover.contents as MarkupContent).value : undefined;
+  }
+
+  allocations(params: AllocationsParams = {}): Promise<AllocationsResult> {
+    return this.guarded('portolan/allocations', this.connection.sendRequest(AllocationsRequest, params));
+  }
+
+  async stop(): Promise<void> {
+    if (!this.exited) {
+      try {
+        await this.connection.sendRequest(ShutdownRequest.type);
+        await this.connection.sendNotification(ExitNotification.type);
+      } catch {
+        // Already gone.
+      }
+      await Promise.race([
+        new Promise<void>((resolve) => (this.exited ? resolve() : this.child.once('exit', () => resolve()))),
+        new Promise<void>((resolve) => setTimeout(resolve, 5000).unref()),
+      ]);
+      if (!this.exited) this.child.kill();
+    }
+    try {
+      this.connection.dispose();
+    } catch {
+      // Disposed already.
+    }
+  }
+
+  /** The server's exit code once it has exited. */
+  exitCode(): Promise<number | null> {
+    return new Promise((resolve) => (this.exited ? resolve(this.child.exitCode) : this.child.once('exit', (code) => resolve(code))));
+  }
+}
+
+function commandLine(command: ServerCommand): { args: string[]; ipc: boolean } {
+  switch (command) {
+    case 'source': return { args: ['--import', 'tsx', path.join(ROOT, 'src/server/main.ts'), '--stdio'], ipc: false };
+    case 'dist-stdio': return { args: [path.join(ROOT, 'dist/server.js'), '--stdio'], ipc: false };
+    case 'dist-ipc': return { args: [path.join(ROOT, 'dist/server.js'), '--node-ipc'], ipc: true };
+    case 'cli-stdio': return { args: [path.join(ROOT, 'dist/cli.js'), 'lsp', '--stdio'], ipc: false };
+  }
+}
+
+/** A position (0-based) of the `nth` occurrence of `needle` in a file, plus `offset` characters. */
+export function positionOf(abs: string, needle: string, offset = 0, nth = 0): Position {
+  const text = fs.readFileSync(abs, 'utf8');
+  let at = -1;
+  for (let i = 0; i <= nth; i++) {
+    at = text.indexOf(needle, at + 1);
+    if (at < 0) throw new Error(`${needle} not found in ${abs}`);
+  }
+  at += offset;
+  const before = text.slice(0, at).split('\n');
+  return { line: before.length - 1, character: before[before.length - 1].length };
+}
