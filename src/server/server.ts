@@ -6,6 +6,7 @@ import {
   createConnection,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
+  WatchKind,
   LSPErrorCodes,
   ProposedFeatures,
   ResponseError,
@@ -168,7 +169,9 @@ class PortolanServer {
     const { connection } = this;
     connection.console.info(`Portolan language server ${VERSION} started`);
     if (this.support.watchedFilesRegistration) {
-      connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: WATCH_GLOB }] })
+      // A deleted folder is reported as one event for the folder, which the name glob misses.
+      const watchers = [{ globPattern: WATCH_GLOB }, { globPattern: '**/*', kind: WatchKind.Delete }];
+      connection.client.register(DidChangeWatchedFilesNotification.type, { watchers })
         .catch((err: unknown) => this.errors.report('registering file watchers', err));
     }
     if (this.support.configurationRegistration) {

@@ -46,7 +46,8 @@ suite('live updates', () => {
   });
 
   test('a compose file created on disk is checked; deleting it clears its problems', async () => {
-    const extra = fixture('compose.extra.yml');
+    // In a folder of its own: a compose file beside docker-compose.yml is an alternative stack.
+    const extra = fixture('extra/docker-compose.yml');
     const text = 'services:\n  billing:\n    ports:\n      - "8002:8002"\n';
     await vscode.workspace.fs.writeFile(extra, new TextEncoder().encode(text));
     try {
@@ -55,7 +56,7 @@ suite('live updates', () => {
       assert.match(found[0].message, /8002/);
       assert.match(found[0].message, /auth/);
     } finally {
-      await vscode.workspace.fs.delete(extra);
+      await vscode.workspace.fs.delete(fixture('extra'), { recursive: true });
     }
     await waitFor('the new file\'s problems to clear', () => vscode.languages.getDiagnostics(extra).filter((d) => d.source === 'portolan'), (d) => d.length === 0);
     await waitForFixtureDiagnostics();
