@@ -39,7 +39,11 @@ test('on start: indexes the folder from disk and publishes the exact diagnostics
   // Watchers and configuration changes are registered dynamically.
   const watcher = client.registrations.find((r) => r.method === 'workspace/didChangeWatchedFiles');
   assert.deepEqual(watcher?.registerOptions, {
-    watchers: [{ globPattern: '**/{ports.yaml,.ports.yaml,ports.yml,.ports.yml,compose*.y*ml,docker-compose*.y*ml,.env,.env.*,*.env,*.md,*.markdown,*.mdx}' }],
+    watchers: [
+      { globPattern: '**/{ports.yaml,.ports.yaml,ports.yml,.ports.yml,compose*.y*ml,docker-compose*.y*ml,.env,.env.*,*.env,*.md,*.markdown,*.mdx}' },
+      // Deleting a folder is one event for the folder: deletions of any path are watched.
+      { globPattern: '**/*', kind: 4 },
+    ],
   });
   assert.ok(client.registrations.some((r) => r.method === 'workspace/didChangeConfiguration'));
   assert.deepEqual(client.initializeResult.capabilities.textDocumentSync, { openClose: true, change: 2, save: { includeText: false } });
