@@ -1,4 +1,7 @@
-// Bundles the extension, the language server and the CLI into dist/.
+// Bundles the extension, the language server and the CLI into dist/, and writes the registry's
+// JSON Schema (dist/ports.schema.json).
+const fs = require('node:fs');
+const path = require('node:path');
 const esbuild = require('esbuild');
 
 const production = process.argv.includes('--production');
@@ -10,7 +13,29 @@ const entries = [
   { in: 'src/cli.ts', out: 'cli' },
 ];
 
+/**
+ * dist/ports.schema.json, the registry's JSON Schema, from the zod schema (registryJsonSchema.ts):
+ * bundled in memory and run here, so the build needs nothing but esbuild.
+ */
+async function writeRegistrySchema() {
+  const result = await esbuild.build({
+    entryPoints: ['src/core/parsers/registryJsonSchema.ts'],
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    write: false,
+    logLevel: 'warning',
+  });
+  const module = { exports: {} };
+  new Function('module', 'exports', 'require', result.outputFiles[0].text)(module, module.exports, require);
+  const schema = module.exports.registryJsonSchema();
+  fs.mkdirSync('dist', { recursive: true });
+  fs.writeFileSync(path.join('dist', 'ports.schema.json'), `${JSON.stringify(schema, null, 2)}\n`);
+}
+
 async function main() {
+  await writeRegistrySchema();
   const ctx = await esbuild.context({
     entryPoints: entries,
     bundle: true,

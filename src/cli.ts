@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { checkPath, type CheckResult } from './core/check';
+import { DEFAULT_DISCOVER } from './core/discover';
 import { parseArgs, USAGE, UsageError, type CliArgs } from './cli/args';
 import { formatJson, formatSarif, formatText } from './cli/report';
 import { formatList } from './cli/list';
@@ -41,7 +42,8 @@ function main(argv: string[]): number {
       return 2;
     }
   }
-  const results = args.paths.map((p) => checkPath(p));
+  const discoverOptions = args.maxFileSize === undefined ? DEFAULT_DISCOVER : { ...DEFAULT_DISCOVER, maxFileBytes: args.maxFileSize };
+  const results = args.paths.map((p) => checkPath(p, { discover: discoverOptions }));
   for (const r of results) for (const s of r.skipped) process.stderr.write(`portolan: skipped ${path.join(r.root, s.file)}: ${s.reason}\n`);
   if (args.command === 'list') {
     process.stdout.write(`${results.map(formatList).join('\n\n')}\n`);

@@ -4,7 +4,9 @@
 import * as vscode from 'vscode';
 import type { AllocationsResult } from './shared/protocol';
 import { Ctx } from './vscode/ctx';
+import { registerAuthoringCommands } from './vscode/authoring';
 import { registerCommands } from './vscode/commands';
+import { LiveRefresh } from './vscode/liveRefresh';
 import { PortsStatusBar, type StatusSnapshot } from './vscode/statusBar';
 import { PortsTreeProvider, toTreeItem, VIEW_ID } from './vscode/tree';
 import type { TreeNode } from './vscode/treeModel';
@@ -29,6 +31,10 @@ export interface PortolanApi {
   refreshTree(): void;
   /** The status bar item's text, tooltip and counts, recounted now. */
   getStatus(): StatusSnapshot;
+  /** Live status: whether it is on (setting and trust) and polling (the view is visible). */
+  getLiveStatus(): { enabled: boolean; polling: boolean };
+  /** Asks the server again which ports listen now, as the interval does. */
+  pollLive(): Promise<void>;
 }
 
 let ctx: Ctx | undefined;
@@ -40,8 +46,10 @@ export function activate(context: vscode.ExtensionContext): PortolanApi {
   const tree = new PortsTreeProvider(ctx);
   const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: false });
   const status = new PortsStatusBar();
-  ctx.push(tree, view, status);
+  const live = new LiveRefresh(tree, view);
+  ctx.push(tree, view, status, live);
   registerCommands(ctx, tree, view);
+  registerAuthoringCommands(ctx);
 
   const ready = ctx.start().then(() => undefined);
   ready.catch(() => {
@@ -66,6 +74,8 @@ export function activate(context: vscode.ExtensionContext): PortolanApi {
     getTree: async () => snapshot(await tree.getChildren()),
     refreshTree: () => tree.refresh(),
     getStatus: () => status.update(),
+    getLiveStatus: () => ({ enabled: live.enabled, polling: live.polling }),
+    pollLive: () => tree.pollLive(),
   };
 }
 

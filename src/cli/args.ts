@@ -8,18 +8,21 @@ export interface CliArgs {
   paths: string[];
   format: Format;
   failOn: FailOn;
+  /** Files larger than this many bytes are skipped (named on stderr); undefined keeps the default. */
+  maxFileSize?: number;
 }
 
 export class UsageError extends Error {}
 
 export const USAGE = `Usage:
-  portolan check [paths...] [--format text|json|sarif] [--fail-on error|warning|never]
-  portolan list [paths...]
+  portolan check [paths...] [--format text|json|sarif] [--fail-on error|warning|never] [--max-file-size BYTES]
+  portolan list [paths...] [--max-file-size BYTES]
   portolan lsp --stdio | --node-ipc | --socket=<port> | --pipe=<name>
   portolan --help | --version
 
 check  Index ports.yaml, compose, .env and Markdown files under each path and report problems.
        Exit 1 when a finding reaches --fail-on (default: error), 2 on bad usage or an unreadable path.
+       Files larger than --max-file-size (default 2097152 bytes; 512k, 50M) are skipped and named on stderr.
 list   Print the allocation table (range, service, role, port, places), sorted by port.
 lsp    Run the language server (diagnostics, hover, allocations) for any LSP client.`;
 
@@ -40,6 +43,7 @@ export function parseArgs(argv: string[]): CliArgs {
     };
     if (flag === '--format') args.format = oneOf(flag, value(), ['text', 'json', 'sarif']);
     else if (flag === '--fail-on') args.failOn = oneOf(flag, value(), ['error', 'warning', 'never']);
+    else if (flag === '--max-file-size') args.maxFileSize = byteSize(flag, value());
     else if (flag.startsWith('-')) throw new UsageError(`unknown option: ${flag}`);
     else args.paths.push(arg);
   }
@@ -61,6 +65,14 @@ function parseLspArgs(rest: string[]): CliArgs {
   }
   if (!rest.some((a) => /^--(stdio|node-ipc|socket|pipe)\b/.test(a))) throw new UsageError('lsp needs a transport: --stdio, --node-ipc, --socket=<port> or --pipe=<name>');
   return { command: 'lsp', paths: [], format: 'text', failOn: 'error' };
+}
+
+/** `2097152`, `512k`, `50M`, `1g` (binary units) → bytes. */
+function byteSize(flag: string, v: string): number {
+  const m = /^(\d+)([kmg])?b?$/i.exec(v.trim());
+  const bytes = m ? Number(m[1]) * 1024 ** ' kmg'.indexOf((m[2] ?? ' ').toLowerCase()) : NaN;
+  if (!Number.isSafeInteger(bytes) || bytes < 1) throw new UsageError(`${flag} must be a positive number of bytes (e.g. 2097152, 512k, 50M)`);
+  return bytes;
 }
 
 function oneOf<T extends string>(flag: string, v: string, allowed: readonly T[]): T {

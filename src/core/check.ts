@@ -30,7 +30,7 @@ export function checkPath(target: string, options: CheckOptions = {}): CheckResu
   const texts = new Map<string, string | null>();
   const read = (file: string): string | undefined => {
     if (!texts.has(file)) {
-      const result = readSource(path.join(root, file), discoverOptions.maxFileBytes);
+      const result = readSource(path.join(root, file), discoverOptions.maxFileBytes, isFile ? undefined : root);
       if ('skipped' in result) {
         if (result.skipped.startsWith('unreadable (ENOENT)')) texts.set(file, null);
         else {

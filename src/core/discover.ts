@@ -56,10 +56,18 @@ export function discover(root: string, options: DiscoverOptions = DEFAULT_DISCOV
 
 export type ReadResult = { text: string } | { skipped: string };
 
-/** Reads a file as UTF-8 text, or says why it is left out. */
-export function readSource(absolute: string, maxFileBytes: number): ReadResult {
+/**
+ * Reads a file as UTF-8 text, or says why it is left out. With a `root` (the folder being checked),
+ * a symbolic link, or a file that a linked folder puts outside the root, is not followed: a file
+ * watcher or an editor can name such a path although discover() never does.
+ */
+export function readSource(absolute: string, maxFileBytes: number, root?: string): ReadResult {
   let buffer: Buffer;
   try {
+    if (root !== undefined) {
+      if (fs.lstatSync(absolute).isSymbolicLink()) return { skipped: 'symbolic link (not followed)' };
+      if (!isInside(fs.realpathSync(root), fs.realpathSync(path.dirname(absolute)))) return { skipped: 'outside the folder through a symbolic link (not followed)' };
+    }
     const stat = fs.statSync(absolute);
     if (stat.size > maxFileBytes) return { skipped: `larger than ${maxFileBytes} bytes (${stat.size})` };
     buffer = fs.readFileSync(absolute);
@@ -70,6 +78,11 @@ export function readSource(absolute: string, maxFileBytes: number): ReadResult {
   let text = buffer.toString('utf8');
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   return { text };
+}
+
+function isInside(root: string, dir: string): boolean {
+  const rel = path.relative(root, dir);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }
 
 function looksBinary(buffer: Buffer): boolean {

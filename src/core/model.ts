@@ -99,7 +99,8 @@ export type RuleId =
   | 'range-overlap'
   | 'invalid-port'
   | 'registry-schema'
-  | 'kept-free-port';
+  | 'kept-free-port'
+  | 'unregistered-port';
 
 export type Severity = 'error' | 'warning' | 'info';
 

@@ -4,12 +4,14 @@
 import type { Finding, Location } from '../core/model';
 import { matchRole } from '../core/syntax/names';
 import type { Place } from '../core/rules/model';
+import { unclaimedListeners } from '../core/live/unclaimed';
 import type { AllocationNode, FolderAllocations, PlaceNode, ProblemSummary, RangeNode, ReservedNode } from '../shared/protocol';
 import { toRange } from './diagnostics';
 import type { FolderState } from './folderState';
+import type { Listening } from './liveStatus';
 import { bySpelling, compareLocations, declaredRanges, findingsTouching, kindsByFile, owningRange, usedPorts, type RangeInfo } from './portFacts';
 
-export function folderAllocations(folder: FolderState): FolderAllocations {
+export function folderAllocations(folder: FolderState, listening?: Listening): FolderAllocations {
   const input = folder.ruleInput();
   const kinds = kindsByFile(input);
   const placeNode = (loc: Location, claim = false, source = kinds.get(loc.file) ?? 'registry'): PlaceNode => ({
@@ -45,6 +47,7 @@ export function folderAllocations(folder: FolderState): FolderAllocations {
       scope: first.scope,
       problems: problems(group.map((p) => p.loc)),
       places: group.map((p) => placeNode(p.loc, p.claim, p.source)),
+      ...(listening ? { listening: isListening(listening, first.port, first.endPort) } : {}),
     };
     const ownerRange = owners.find((p) => p.ownerRange !== undefined) ?? first;
     const range = owningRange(ranges, ownerRange);
@@ -72,7 +75,30 @@ export function folderAllocations(folder: FolderState): FolderAllocations {
     outside,
     reserved,
     problemCount: folder.findings.length,
+    ...(listening ? {
+      live: listening.method,
+      unclaimed: unclaimedListeners(input, listening.ports).map((u) => ({ port: u.port, range: { name: u.range.name, from: u.range.from, to: u.range.to, scope: u.range.scope } })),
+    } : {}),
   };
+}
+
+function isListening(listening: Listening, port: number, endPort = port): boolean {
+  for (let p = port; p <= endPort && p - port < 1024; p++) if (listening.ports.has(p)) return true;
+  return false;
+}
+
+/**
+ * The ports worth probing when only connecting can tell (not Linux): every allocated port, and the
+ * ports of the declared ranges when there are few enough of them to look for unclaimed listeners.
+ */
+export function liveCandidates(folder: FolderState, budget = 1024): number[] {
+  const input = folder.ruleInput();
+  const ports = new Set<number>();
+  for (const p of input.places) if (!p.claim && p.endPort === undefined) ports.add(p.port);
+  const ranges = declaredRanges(input).filter((r) => !r.keptFree);
+  const total = ranges.reduce((n, r) => n + r.to - r.from + 1, 0);
+  if (ports.size + total <= budget) for (const r of ranges) for (let p = r.from; p <= r.to; p++) ports.add(p);
+  return [...ports].slice(0, budget);
 }
 
 /**

@@ -3,6 +3,7 @@
 // findings of the last check. Open documents' text wins over the disk (IndexHost.read asks the
 // editor first).
 import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
 import type { FileFacts, Finding } from '../core/model';
 import { DEFAULT_DISCOVER, discover, readSource } from '../core/discover';
 import { WorkspaceIndex } from '../core/index/workspaceIndex';
@@ -36,6 +37,34 @@ export interface FolderHost {
 
 const GONE = /^unreadable \((ENOENT|ENOTDIR)\)/;
 
+/**
+ * Indexing a folder or a big batch of changed files (a branch switch) runs in slices of about this
+ * many milliseconds, yielding to the event loop in between, so requests and notifications are
+ * served while it runs.
+ */
+const SLICE_MS = 15;
+/** A batch of at most this many changed files is re-read in one go (typing, saving, a few files). */
+const SMALL_BATCH = 64;
+
+/** Lets the event loop run pending I/O (requests, notifications) before continuing. */
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+/** Runs `work` on each item, in slices of SLICE_MS; false when `stop` said so between slices. */
+async function sliced<T>(items: readonly T[], work: (item: T) => void, stop: () => boolean): Promise<boolean> {
+  let sliceStart = performance.now();
+  for (const item of items) {
+    if (performance.now() - sliceStart >= SLICE_MS) {
+      await yieldToEventLoop();
+      if (stop()) return false;
+      sliceStart = performance.now();
+    }
+    work(item);
+  }
+  return true;
+}
+
 export class FolderState {
   settings: Settings = DEFAULT_SETTINGS;
   index: WorkspaceIndex;
@@ -49,6 +78,10 @@ export class FolderState {
   private readonly skipped = new Map<string, string>();
   private loaded = false;
   private disposed = false;
+  /** Bumped by every scan: a scan that sees a newer one (or disposal) between slices stops. */
+  private scanGeneration = 0;
+  /** A big batch of changed files being re-read in slices; checks asked for meanwhile wait for it. */
+  private batch: Promise<void> | undefined;
   private inputCache: { version: number; input: RuleInput } | undefined;
   private checker = new Checker();
   /** The facts the checker was last given, per file: a changed object is a changed file. */
@@ -84,7 +117,7 @@ export class FolderState {
       if (JSON.stringify(this.settings.rules) !== JSON.stringify(settings.rules)) this.resetChecker(settings);
       this.settings = settings;
       this.filter = fileFilter(settings);
-      if (rescan) this.scan();
+      if (rescan) await this.scan();
       else this.check();
     } catch (err) {
       this.host.report(`loading ${this.name}`, err);
@@ -97,22 +130,30 @@ export class FolderState {
     return this.ready;
   }
 
-  /** Discovers and indexes every port source on disk (open documents' text wins), then checks. */
-  scan(): void {
+  /**
+   * Discovers and indexes every port source on disk (open documents' text wins), then checks. The
+   * files are read in slices, yielding between them; changes that arrive meanwhile are applied
+   * after the scan.
+   */
+  async scan(): Promise<void> {
     if (this.disposed) return;
-    this.dirty.clear();
+    const generation = ++this.scanGeneration;
     this.debouncer.cancel();
+    this.loaded = false;
     this.index = this.newIndex();
     this.resetChecker(this.settings);
     try {
       const found = discover(this.fsPath, { maxFileBytes: this.settings.maxFileSize, excludeDirs: DEFAULT_DISCOVER.excludeDirs });
       for (const s of found.skipped) this.host.log.info(`[${this.name}] skipped ${s.file}: ${s.reason}`);
+      // Files changed before the scan reads them are read in their new state anyway.
+      for (const file of found.files) this.dirty.delete(file);
       let indexed = 0;
-      for (const file of found.files) {
-        if (!this.inScope(file)) continue;
+      const finished = await sliced(found.files, (file) => {
+        if (!this.inScope(file)) return;
         this.updateFile(file);
         if (this.index.get(file)) indexed++;
-      }
+      }, () => this.disposed || generation !== this.scanGeneration);
+      if (!finished) return;
       this.host.log.info(`[${this.name}] indexed ${indexed} of ${found.files.length} port source files`);
     } catch (err) {
       this.host.report(`scanning ${this.name}`, err);
@@ -150,16 +191,43 @@ export class FolderState {
     }
   }
 
-  /** Re-reads the changed files and runs the rules over the folder. */
+  /**
+   * Re-reads the changed files and runs the rules over the folder. A big batch (a branch switch
+   * changing thousands of files) is re-read in slices; `ready` then resolves once it is applied.
+   */
   check(): void {
     if (this.disposed || !this.loaded) return;
     this.debouncer.cancel();
+    // The running batch checks again when it is done if more changes arrived.
+    if (this.batch) return;
     const files = [...this.dirty];
     this.dirty.clear();
-    for (const file of files) {
-      if (this.inScope(file)) this.updateFile(file);
-      else this.removeFile(file);
+    if (files.length > SMALL_BATCH) {
+      const batch = this.readBatch(files);
+      this.batch = batch;
+      this.ready = this.ready.then(() => batch);
+      return;
     }
+    for (const file of files) this.reread(file);
+    this.finishCheck();
+  }
+
+  private async readBatch(files: string[]): Promise<void> {
+    try {
+      const finished = await sliced(files, (file) => this.reread(file), () => this.disposed);
+      if (finished) this.finishCheck();
+    } finally {
+      this.batch = undefined;
+    }
+    if (!this.disposed && this.dirty.size > 0) this.check();
+  }
+
+  private reread(file: string): void {
+    if (this.inScope(file)) this.updateFile(file);
+    else this.removeFile(file);
+  }
+
+  private finishCheck(): void {
     try {
       this.findings = this.runChecker();
     } catch (err) {
@@ -250,7 +318,7 @@ export class FolderState {
       this.skipped.delete(file);
       return open;
     }
-    const result = readSource(abs, this.settings.maxFileSize);
+    const result = readSource(abs, this.settings.maxFileSize, this.fsPath);
     if ('text' in result) {
       this.skipped.delete(file);
       return result.text;

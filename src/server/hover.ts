@@ -16,7 +16,7 @@ import { wellKnownPort } from './wellKnownPorts';
 const MAX_PLACES = 15;
 const MAX_PROBLEMS = 10;
 
-type Target = (
+export type Target = (
   | { kind: 'place'; place: Place; loc: Location }
   | { kind: 'mention'; mention: Mention; loc: Location }
   | { kind: 'reserved'; reservation: Reservation; loc: Location }
@@ -25,13 +25,20 @@ type Target = (
 
 const KIND_ORDER: Record<Target['kind'], number> = { place: 0, mention: 1, reserved: 2, range: 3 };
 
-export function hoverAt(folder: FolderState, file: string, position: Position, token?: CancellationToken): Hover | null {
+/** The port a hover at the position would be about (what the server asks the live status for). */
+export function hoverPort(folder: FolderState, file: string, position: Position): number | undefined {
+  const target = targetAt(folder.ruleInput(), file, position);
+  if (!target || target.kind === 'range') return undefined;
+  return target.kind === 'place' ? target.place.port : target.kind === 'mention' ? target.mention.port : target.reservation.from;
+}
+
+export function hoverAt(folder: FolderState, file: string, position: Position, token?: CancellationToken, listening?: ReadonlySet<number>): Hover | null {
   const facts = folder.index.get(file);
   if (!facts) return null;
   const input = folder.ruleInput();
   const target = targetAt(input, file, position) ?? rangeBoundAt(folder, facts.ranges, file, position);
   if (!target || token?.isCancellationRequested) return null;
-  const writer = new HoverWriter(folder, input);
+  const writer = new HoverWriter(folder, input, listening);
   if (target.kind === 'range') writer.range(target.range);
   else if (target.kind === 'reserved') writer.port(target.reservation.from, target.reservation.to, target);
   else if (target.kind === 'mention') writer.port(target.mention.port, target.mention.port, target);
@@ -62,7 +69,7 @@ function rangeBoundAt(folder: FolderState, ranges: RangeDecl[], file: string, po
 }
 
 /** The narrowest fact whose span holds the position (end inclusive, so a cursor after the number counts). */
-function targetAt(input: RuleInput, file: string, position: Position): Target | undefined {
+export function targetAt(input: RuleInput, file: string, position: Position): Target | undefined {
   const line = position.line + 1;
   const column = position.character + 1;
   const holds = (loc: Location) => {
@@ -89,7 +96,7 @@ class HoverWriter {
   private readonly lines: string[] = [];
   private readonly ranges: RangeInfo[];
 
-  constructor(private readonly folder: FolderState, private readonly input: RuleInput) {
+  constructor(private readonly folder: FolderState, private readonly input: RuleInput, private readonly listening?: ReadonlySet<number>) {
     this.ranges = declaredRanges(input);
   }
 
@@ -103,6 +110,7 @@ class HoverWriter {
     const protocol = target.kind === 'place' ? target.place.protocol : 'tcp';
     const scope = target.kind === 'place' ? target.place.scope : target.kind === 'reserved' ? target.reservation.scope : '';
     this.lines.push(`**Port ${portText}**${protocol !== 'tcp' ? ` (${protocol})` : ''}`, '');
+    if (from === to && this.listening?.has(from)) this.lines.push('Listening now on this machine', '');
 
     const places = placesOn(this.input, from, to).filter((p) => p.scope === scope || target.kind !== 'place');
     const owners = ownersOf(places.filter((p) => !p.claim));

@@ -1,8 +1,11 @@
 // The Portolan language server: wires the LSP connection to the workspace folders (one core
-// index each), the open documents, diagnostics, hover and the `portolan/allocations` request.
+// index each), the open documents, diagnostics, hover, the `portolan/allocations` request, and the
+// actions on ports: quick fixes, rename, references, definition, workspace symbols, completion in
+// ports.yaml and the registry commands.
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
+  CodeActionKind,
   createConnection,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
@@ -14,18 +17,28 @@ import {
   type Connection,
   type InitializeParams,
   type InitializeResult,
+  type TextDocumentPositionParams,
   type WorkspaceFolder,
 } from 'vscode-languageserver/node';
-import { ALLOCATIONS_METHOD, DID_CHANGE_ALLOCATIONS_METHOD } from '../shared/methods';
-import type { AllocationsParams, AllocationsResult, DidChangeAllocationsParams } from '../shared/protocol';
-import { folderAllocations } from './allocationsTree';
+import {
+  ALLOCATIONS_METHOD, CREATE_REGISTRY_COMMAND, DID_CHANGE_ALLOCATIONS_METHOD, EXPORT_MARKDOWN_COMMAND, FIND_FREE_PORT_COMMAND, SERVER_COMMANDS,
+} from '../shared/methods';
+import type { AllocationsParams, AllocationsResult, DidChangeAllocationsParams, FindFreePortArgs, FolderCommandArgs } from '../shared/protocol';
+import { folderAllocations, liveCandidates } from './allocationsTree';
+import { codeActions } from './codeActions';
+import { createRegistry, exportAllocations, findFreePort } from './commands';
+import { registryCompletions } from './completion';
 import { DiagnosticsPublisher } from './diagnostics';
 import { OpenDocuments } from './documents';
 import { FolderState, type FolderHost } from './folderState';
 import { Folders } from './folders';
 import { ErrorReporter } from './guard';
-import { hoverAt } from './hover';
+import { hoverAt, hoverPort } from './hover';
+import { LiveStatus } from './liveStatus';
+import { definition, references } from './navigation';
+import { prepareRename, renamePort } from './rename';
 import { normalizeSettings, type Settings } from './settings';
+import { workspaceSymbols } from './symbols';
 import { fsPathOf, normalizeFolderUri, relativeTo } from './uris';
 import { applyFileEvents, WATCH_GLOB } from './watchedFiles';
 
@@ -65,6 +78,7 @@ class PortolanServer {
   private readonly open = new OpenDocuments();
   private readonly folders = new Folders();
   private readonly publisher: DiagnosticsPublisher;
+  private readonly live = new LiveStatus();
   private readonly host: FolderHost;
   private support: ClientSupport = {
     configuration: false, watchedFilesRegistration: false, configurationRegistration: false, relatedInformation: false, workspaceFolders: false,
@@ -116,7 +130,60 @@ class PortolanServer {
       await folder.ready;
       if (token.isCancellationRequested || !folder.settings.hover.enabled) return null;
       folder.flush();
-      return hoverAt(folder, file, params.position, token);
+      let listening: ReadonlySet<number> | undefined;
+      const port = folder.settings.liveStatus ? hoverPort(folder, file, params.position) : undefined;
+      if (port !== undefined) listening = (await this.live.listening([port])).ports;
+      if (token.isCancellationRequested) return null;
+      return hoverAt(folder, file, params.position, token, listening);
+    }));
+
+    connection.onCodeAction(errors.guard('codeAction', [], async (params, token) => {
+      const at = await this.current(params.textDocument.uri);
+      if (!at || token.isCancellationRequested) return [];
+      return codeActions(at.folder, at.file, params);
+    }));
+
+    connection.onPrepareRename(errors.guard('prepareRename', null, async (params) => {
+      const at = await this.current(params.textDocument.uri);
+      return at ? prepareRename(at.folder, at.file, params.position) : null;
+    }));
+    connection.onRenameRequest(errors.guard('rename', null, async (params) => {
+      const at = await this.current(params.textDocument.uri);
+      return at ? renamePort(at.folder, at.file, params.position, params.newName) : null;
+    }));
+    connection.onReferences(errors.guard('references', null, async (params) => {
+      const at = await this.current(params.textDocument.uri);
+      return at ? references(at.folder, at.file, params.position, params.context.includeDeclaration) : null;
+    }));
+    connection.onDefinition(errors.guard('definition', null, async (params: TextDocumentPositionParams) => {
+      const at = await this.current(params.textDocument.uri);
+      return at ? definition(at.folder, at.file, params.position) : null;
+    }));
+    connection.onWorkspaceSymbol(errors.guard('workspaceSymbol', [], async (params, token) => {
+      const folders = this.folders.all();
+      await Promise.all(folders.map((f) => f.ready));
+      if (token.isCancellationRequested) return [];
+      for (const folder of folders) folder.flush();
+      return workspaceSymbols(folders, params.query);
+    }));
+    connection.onCompletion(errors.guard('completion', null, async (params) => {
+      const at = await this.current(params.textDocument.uri);
+      return at ? registryCompletions(at.folder, at.file, params.position) : null;
+    }));
+    connection.onExecuteCommand(errors.guard('executeCommand', null as unknown, async (params) => {
+      const args = (params.arguments?.[0] ?? {}) as FolderCommandArgs & Partial<FindFreePortArgs>;
+      const folder = typeof args.uri === 'string' ? this.folders.find(args.uri) : this.folders.all()[0];
+      if (!folder) return new ResponseError<void>(LSPErrorCodes.RequestFailed, args.uri ? `${args.uri} is not in a workspace folder` : 'no workspace folder is open');
+      await folder.ready;
+      folder.flush();
+      switch (params.command) {
+        case CREATE_REGISTRY_COMMAND: return createRegistry(folder);
+        case EXPORT_MARKDOWN_COMMAND: return exportAllocations(folder);
+        case FIND_FREE_PORT_COMMAND:
+          if (typeof args.range !== 'string') return new ResponseError<void>(LSPErrorCodes.RequestFailed, 'findFreePort needs a range: a range name or "8000-8009"');
+          return findFreePort(folder, args.range);
+        default: return new ResponseError<void>(LSPErrorCodes.RequestFailed, `unknown command ${params.command}`);
+      }
     }));
 
     connection.onRequest(ALLOCATIONS_METHOD, errors.guard(
@@ -130,7 +197,8 @@ class PortolanServer {
         for (const folder of targets) {
           if (token.isCancellationRequested) return new ResponseError<void>(LSPErrorCodes.RequestCancelled, 'cancelled');
           folder.flush();
-          result.folders.push(folderAllocations(folder));
+          const listening = params?.live && folder.settings.liveStatus ? await this.live.listening(liveCandidates(folder)) : undefined;
+          result.folders.push(folderAllocations(folder, listening));
         }
         return result;
       },
@@ -159,6 +227,13 @@ class PortolanServer {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         hoverProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        renameProvider: { prepareProvider: true },
+        referencesProvider: true,
+        definitionProvider: true,
+        workspaceSymbolProvider: true,
+        completionProvider: { triggerCharacters: [':', ' '] },
+        executeCommandProvider: { commands: SERVER_COMMANDS },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'portolan', version: VERSION },
@@ -216,6 +291,15 @@ class PortolanServer {
       if (other === changed) continue;
       if (relativeTo(other.fsPath, changed.fsPath) !== undefined) void other.rescan();
     }
+  }
+
+  /** The folder and file of a document, with pending edits applied (what the requests on ports answer from). */
+  private async current(uri: string): Promise<{ folder: FolderState; file: string } | undefined> {
+    const located = this.folders.locate(uri);
+    if (!located) return undefined;
+    await located.folder.ready;
+    located.folder.flush();
+    return located;
   }
 
   private documentChanged(uri: string, delayMs?: number): void {

@@ -17,6 +17,8 @@ export interface Settings {
   hover: { enabled: boolean };
   /** Delay between the last keystroke and the re-check. */
   debounceMs: number;
+  /** Whether allocated ports are checked for listening sockets (the VS Code client turns it off in untrusted workspaces). */
+  liveStatus: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -25,6 +27,7 @@ export const DEFAULT_SETTINGS: Settings = {
   rules: {},
   hover: { enabled: true },
   debounceMs: 200,
+  liveStatus: true,
 };
 
 const LEVELS = new Set(['error', 'warning', 'info', 'off']);
@@ -72,6 +75,7 @@ export function normalizeSettings(raw: unknown, problems: string[] = []): Settin
     rules,
     hover: { enabled: pick('hover.enabled', DEFAULT_SETTINGS.hover.enabled, isBoolean) },
     debounceMs: pick('debounceMs', DEFAULT_SETTINGS.debounceMs, isNonNegativeNumber),
+    liveStatus: pick('liveStatus', DEFAULT_SETTINGS.liveStatus, isBoolean),
   };
 }
 

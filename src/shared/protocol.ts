@@ -7,6 +7,8 @@ import { ALLOCATIONS_METHOD, DID_CHANGE_ALLOCATIONS_METHOD } from './methods';
 export interface AllocationsParams {
   /** A workspace folder URI; omitted for every folder. */
   uri?: string;
+  /** Also say which ports are listening on this machine now (when the `portolan.liveStatus` setting allows). */
+  live?: boolean;
 }
 
 export interface ProblemSummary {
@@ -32,6 +34,14 @@ export interface AllocationNode {
   scope: string;
   problems: ProblemSummary[];
   places: PlaceNode[];
+  /** Listening on this machine now (only when live status was asked for and is on). */
+  listening?: boolean;
+}
+
+/** A port listening now inside a declared range that nothing in the folder claims. */
+export interface UnclaimedNode {
+  port: number;
+  range: { name: string; from: number; to: number; scope: string };
 }
 
 export interface RangeNode {
@@ -63,6 +73,9 @@ export interface FolderAllocations {
   outside: AllocationNode[];
   reserved: ReservedNode[];
   problemCount: number;
+  /** How listening ports were found, when live status was asked for and is on: 'proc' (every port) or 'connect' (only probed ports). */
+  live?: 'proc' | 'connect';
+  unclaimed?: UnclaimedNode[];
 }
 
 export interface AllocationsResult {
@@ -78,3 +91,19 @@ export interface DidChangeAllocationsParams {
 
 /** Sent by the server after each re-check of a folder, so a client can refresh its allocations view. */
 export const DidChangeAllocationsNotification = new NotificationType<DidChangeAllocationsParams>(DID_CHANGE_ALLOCATIONS_METHOD);
+
+/** Arguments of the server's workspace/executeCommand commands (see methods.ts). */
+export interface FolderCommandArgs {
+  /** A workspace folder URI, or a file URI inside one; omitted for the first folder. */
+  uri?: string;
+}
+
+export interface FindFreePortArgs extends FolderCommandArgs {
+  /** A declared range's name (`core`, `Core Infrastructure`) or a range written out (`8000-8009`). */
+  range: string;
+}
+
+export interface FreePortResult {
+  port: number;
+  range: { name: string; from: number; to: number; scope: string };
+}

@@ -32,6 +32,18 @@ export function createClient(extension: vscode.ExtensionContext, output: vscode.
     outputChannel: output,
     diagnosticCollectionName: 'portolan',
     markdown: { isTrusted: false, supportHtml: false },
+    middleware: {
+      workspace: {
+        // Live status probes this machine's ports: off in an untrusted workspace, whatever the settings say.
+        configuration: async (params, token, next) => {
+          const result = await next(params, token);
+          if (vscode.workspace.isTrusted || !Array.isArray(result)) return result;
+          return result.map((value: unknown, i) => (params.items[i]?.section === 'portolan' && typeof value === 'object' && value !== null
+            ? { ...value, liveStatus: false }
+            : value));
+        },
+      },
+    },
   };
   return new LanguageClient('portolan', 'Portolan', serverOptions, clientOptions);
 }

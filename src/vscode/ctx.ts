@@ -2,8 +2,8 @@
 // client's lifecycle (start, stop, restart), and relays the server's notifications through events
 // that outlive a restart, so the tree and the status bar subscribe once.
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
-import { AllocationsRequest, DidChangeAllocationsNotification, type AllocationsResult, type DidChangeAllocationsParams } from '../shared/protocol';
+import { DidChangeConfigurationNotification, ExecuteCommandRequest, type LanguageClient } from 'vscode-languageclient/node';
+import { AllocationsRequest, DidChangeAllocationsNotification, type AllocationsParams, type AllocationsResult, type DidChangeAllocationsParams } from '../shared/protocol';
 import { createClient } from './client';
 
 export class Ctx implements vscode.Disposable {
@@ -46,7 +46,13 @@ export class Ctx implements vscode.Disposable {
 
   private async startClient(): Promise<LanguageClient> {
     const client = createClient(this.extension, this.output);
-    this.clientDisposables.push(client.onNotification(DidChangeAllocationsNotification, (params) => this.allocationsChanged.fire(params)));
+    this.clientDisposables.push(
+      client.onNotification(DidChangeAllocationsNotification, (params) => this.allocationsChanged.fire(params)),
+      // Trust changes what the client lets the server do (live status): the server pulls its settings again.
+      vscode.workspace.onDidGrantWorkspaceTrust(() => {
+        void client.sendNotification(DidChangeConfigurationNotification.type, { settings: null }).catch(() => undefined);
+      }),
+    );
     this.current = client;
     const t0 = Date.now();
     await client.start();
@@ -75,10 +81,17 @@ export class Ctx implements vscode.Disposable {
     await this.start();
   }
 
-  /** The server's allocation table for one folder, or every folder. */
-  async allocations(uri?: vscode.Uri | string): Promise<AllocationsResult> {
+  /** The server's allocation table for one folder, or every folder; with `live`, which ports listen now. */
+  async allocations(uri?: vscode.Uri | string, options: { live?: boolean } = {}): Promise<AllocationsResult> {
     const client = await this.start();
-    return client.sendRequest(AllocationsRequest, uri === undefined ? {} : { uri: uri.toString() });
+    const params: AllocationsParams = { ...(uri === undefined ? {} : { uri: uri.toString() }), ...(options.live ? { live: true } : {}) };
+    return client.sendRequest(AllocationsRequest, params);
+  }
+
+  /** Runs one of the server's workspace/executeCommand commands (src/shared/methods.ts). */
+  async serverCommand<T>(command: string, args: unknown[] = []): Promise<T> {
+    const client = await this.start();
+    return client.sendRequest(ExecuteCommandRequest.type, { command, arguments: args }) as Promise<T>;
   }
 
   dispose(): void {

@@ -18,9 +18,13 @@ const KIND_ICON: Partial<Record<TreeNode['kind'], vscode.ThemeIcon>> = {
   range: new vscode.ThemeIcon('symbol-numeric'),
   outside: new vscode.ThemeIcon('symbol-misc'),
   'reserved-group': new vscode.ThemeIcon('lock'),
+  'unclaimed-group': new vscode.ThemeIcon('radio-tower'),
   allocation: new vscode.ThemeIcon('plug'),
   reserved: new vscode.ThemeIcon('circle-slash'),
+  unclaimed: new vscode.ThemeIcon('radio-tower', new vscode.ThemeColor('problemsWarningIcon.foreground')),
 };
+
+const LISTENING_ICON = new vscode.ThemeIcon('radio-tower', new vscode.ThemeColor('testing.iconPassed'));
 
 const KEPT_FREE_ICON = new vscode.ThemeIcon('circle-large-outline');
 
@@ -31,6 +35,10 @@ export class PortsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
   private readonly parents = new Map<string, TreeNode>();
   private readonly disposables: vscode.Disposable[] = [this.changed];
   private debounce: ReturnType<typeof setTimeout> | undefined;
+  /** Ask the server which ports listen now (set by LiveRefresh from the setting and workspace trust). */
+  live = false;
+  /** The listening ports of the last load, to skip redrawing when a poll finds nothing new. */
+  private liveSignature = '';
 
   constructor(private readonly ctx: Ctx) {
     this.disposables.push(
@@ -78,14 +86,33 @@ export class PortsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
     return walk(await this.getChildren());
   }
 
+  /** Asks again which ports listen now; redraws only when that changed. */
+  async pollLive(): Promise<void> {
+    if (!this.live || !this.roots) return;
+    let result: AllocationsResult;
+    try {
+      result = await this.ctx.allocations(undefined, { live: true });
+    } catch {
+      return;
+    }
+    if (!this.live || liveSignature(result) === this.liveSignature) return;
+    this.roots = Promise.resolve(this.build(result));
+    this.changed.fire(undefined);
+  }
+
   private async load(): Promise<TreeNode[]> {
     let result: AllocationsResult;
     try {
-      result = await this.ctx.allocations();
+      result = await this.ctx.allocations(undefined, { live: this.live });
     } catch (err) {
       this.ctx.output.error(`portolan/allocations failed: ${err instanceof Error ? err.message : String(err)}`);
       return [];
     }
+    return this.build(result);
+  }
+
+  private build(result: AllocationsResult): TreeNode[] {
+    this.liveSignature = liveSignature(result);
     const roots = buildTree(result, { relativePath: (uri) => vscode.workspace.asRelativePath(vscode.Uri.parse(uri), false) });
     this.parents.clear();
     const index = (nodes: TreeNode[], parent?: TreeNode): void => {
@@ -108,6 +135,16 @@ export class PortsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
   }
 }
 
+/** Which allocations listen and which listeners are unclaimed, as one comparable string. */
+function liveSignature(result: AllocationsResult): string {
+  return JSON.stringify(result.folders.map((f) => [
+    f.uri,
+    f.live,
+    [...f.ranges.flatMap((r) => r.allocations), ...f.outside].filter((a) => a.listening).map((a) => `${a.port}:${a.service}`),
+    f.unclaimed?.map((u) => u.port),
+  ]));
+}
+
 export function toTreeItem(node: TreeNode): vscode.TreeItem {
   const state = node.children.length === 0
     ? vscode.TreeItemCollapsibleState.None
@@ -124,7 +161,8 @@ export function toTreeItem(node: TreeNode): vscode.TreeItem {
     item.command = openCommand(node.location, 'Open');
   } else {
     const problemIcon = node.kind === 'allocation' && node.severity ? PROBLEM_ICON[node.severity] : undefined;
-    item.iconPath = problemIcon ?? (node.keptFree ? KEPT_FREE_ICON : KIND_ICON[node.kind]);
+    const listeningIcon = node.kind === 'allocation' && node.listening ? LISTENING_ICON : undefined;
+    item.iconPath = problemIcon ?? listeningIcon ?? (node.keptFree ? KEPT_FREE_ICON : KIND_ICON[node.kind]);
     if (node.kind === 'reserved' && node.location) item.command = openCommand(node.location, 'Open');
   }
   return item;

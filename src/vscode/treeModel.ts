@@ -1,10 +1,10 @@
 // The Ports tree as plain data: which nodes, in which order, with which labels. No vscode import,
 // so the shape is unit-tested without an editor; tree.ts turns these nodes into TreeItems.
-import type { AllocationNode, AllocationsResult, FolderAllocations, PlaceNode, ProblemSummary, RangeNode, ReservedNode } from '../shared/protocol';
+import type { AllocationNode, AllocationsResult, FolderAllocations, PlaceNode, ProblemSummary, RangeNode, ReservedNode, UnclaimedNode } from '../shared/protocol';
 import type { Range } from 'vscode-languageserver-protocol';
 
 export type Severity = ProblemSummary['severity'];
-export type TreeNodeKind = 'folder' | 'range' | 'outside' | 'reserved-group' | 'allocation' | 'place' | 'reserved';
+export type TreeNodeKind = 'folder' | 'range' | 'outside' | 'reserved-group' | 'unclaimed-group' | 'allocation' | 'place' | 'reserved' | 'unclaimed';
 
 export interface TreeLocation {
   uri: string;
@@ -31,6 +31,8 @@ export interface TreeNode {
   keptFree?: boolean;
   /** Places only: a reference (URL) rather than an allocation. */
   claim?: boolean;
+  /** Allocations (and unclaimed listeners): listening on this machine now. */
+  listening?: boolean;
   source?: PlaceNode['source'];
 }
 
@@ -130,6 +132,18 @@ function folderNode(folder: FolderAllocations, options: TreeOptions): TreeNode {
       expanded: problems.length > 0,
     });
   }
+  if (folder.unclaimed && folder.unclaimed.length > 0) {
+    const id = ids.take(`${base}#unclaimed`);
+    children.push({
+      id,
+      kind: 'unclaimed-group',
+      label: 'Unclaimed listeners',
+      description: count(folder.unclaimed.length, 'port'),
+      problems: [],
+      children: folder.unclaimed.map((u) => unclaimedNode(ids.take(`${id}/${u.port}`), u)),
+      expanded: true,
+    });
+  }
   if (folder.reserved.length > 0) {
     const id = ids.take(`${base}#reserved`);
     const reserved = [...folder.reserved].sort((a, b) => a.from - b.from || a.to - b.to);
@@ -176,7 +190,8 @@ function allocationNodes(parentId: string, allocations: readonly AllocationNode[
       id,
       kind: 'allocation' as const,
       label: allocationLabel(a),
-      description: [a.environment, count(places.length, 'place')].filter(Boolean).join(' · '),
+      description: [a.listening ? 'listening' : undefined, a.environment, count(places.length, 'place')].filter(Boolean).join(' · '),
+      ...(a.listening ? { listening: true } : {}),
       severity: worstSeverity(a.problems),
       problems: a.problems,
       portText: portText(a.port, a.endPort),
@@ -196,6 +211,21 @@ function allocationNodes(parentId: string, allocations: readonly AllocationNode[
       expanded: false,
     };
   });
+}
+
+/** `8086` · `listening · apps 8080-8089`: a port in use that no document claims. */
+function unclaimedNode(id: string, u: UnclaimedNode): TreeNode {
+  return {
+    id,
+    kind: 'unclaimed',
+    label: String(u.port),
+    description: `listening · ${u.range.name} ${portText(u.range.from, u.range.to)}${u.range.scope ? ` · ${u.range.scope}` : ''}`,
+    problems: [],
+    portText: String(u.port),
+    children: [],
+    expanded: false,
+    listening: true,
+  };
 }
 
 function toLocation(p: { uri: string; range: Range }): TreeLocation {

@@ -2,7 +2,7 @@
 // The extension activates in the fixture workspace, registers its commands and languages.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { EXTENSION_ID, fixture, portolan } from './helpers';
+import { EXTENSION_ID, fixture, portolan, waitFor } from './helpers';
 
 suite('activation', () => {
   test('the extension activates and returns its API', async () => {
@@ -20,8 +20,12 @@ suite('activation', () => {
   });
 
   test('every contributed command is registered', async () => {
-    const all = new Set(await vscode.commands.getCommands(true));
-    for (const id of ['portolan.refresh', 'portolan.collapseAll', 'portolan.copyPort', 'portolan.reveal', 'portolan.showProblems', 'portolan.restartServer']) {
+    const contributed = ['portolan.refresh', 'portolan.collapseAll', 'portolan.copyPort', 'portolan.reveal', 'portolan.showProblems', 'portolan.restartServer',
+      'portolan.createRegistryFile', 'portolan.exportAllocations', 'portolan.pickFreePort'];
+    // The server's workspace/executeCommand commands, which the language client registers too.
+    const server = ['portolan.createRegistry', 'portolan.exportMarkdown', 'portolan.findFreePort'];
+    const all = await waitFor('the server\'s commands', async () => new Set(await vscode.commands.getCommands(true)), (ids) => server.every((id) => ids.has(id)));
+    for (const id of [...contributed, ...server]) {
       assert.ok(all.has(id), `${id} is registered`);
     }
   });

@@ -14,9 +14,9 @@ suite('status bar', () => {
   test('counts the port problems by severity', async () => {
     const api = await portolan();
     const status = await waitFor('the status count', () => api.getStatus(), (s) => s.counts.total === EXPECTED_DIAGNOSTICS.length);
-    assert.deepEqual(status.counts, { error: 1, warning: 3, info: 0, total: 4 });
-    assert.equal(status.text, '$(error) 4 port problems');
-    assert.match(status.tooltip, /1 error, 3 warnings, 0 info/);
+    assert.deepEqual(status.counts, { error: 1, warning: 3, info: 2, total: 6 });
+    assert.equal(status.text, '$(error) 6 port problems');
+    assert.match(status.tooltip, /1 error, 3 warnings, 2 info/);
   });
 
   test('portolan.showProblems opens the Problems panel', async () => {

@@ -6,7 +6,8 @@
 //   - docs/PORTS.md's table says Settlement Engine is 8088, its mermaid graph, the compose file
 //     and ports.yaml say 8087 (port-mismatch);
 //   - .env has REPORTING_PORT=8083 where ports.yaml says 8082 (port-mismatch), and
-//     LEGACY_CONSOLE_PORT=8005, a port ports.yaml reserves (reserved-port).
+//     LEGACY_CONSOLE_PORT=8005, a port ports.yaml reserves (reserved-port);
+//   - legacy-console (.env) and fraud-detector (compose) are not in ports.yaml (unregistered-port, info).
 
 export interface ExpectedRelated {
   file: string;
@@ -38,6 +39,12 @@ export const EXPECTED_DIAGNOSTICS: ExpectedDiagnostic[] = [
     related: [{ file: 'ports.yaml', line: 8, character: 10, message: 'reserved: Legacy admin console, never use' }],
   },
   {
+    // .env 5:21 `LEGACY_CONSOLE_PORT=8005`
+    file: '.env', code: 'unregistered-port', severity: 'info', range: [4, 20, 4, 24],
+    message: /^legacy-console \(8005\) is not in ports\.yaml$/,
+    related: [],
+  },
+  {
     // docker-compose.yml 17:10 `- "8081:9000"` under fraud-detector
     file: 'docker-compose.yml', code: 'port-conflict', severity: 'error', range: [16, 9, 16, 13],
     message: /^Port 8081 is taken by both fraud-detector and ledger \(docker-compose\.yml:13\)$/,
@@ -47,6 +54,12 @@ export const EXPECTED_DIAGNOSTICS: ExpectedDiagnostic[] = [
       { file: 'docs/PORTS.md', line: 21, character: 32, message: 'Ledger: 8081' },
       { file: 'ports.yaml', line: 23, character: 11, message: 'ledger: 8081' },
     ],
+  },
+  {
+    // docker-compose.yml 17:10, the same place
+    file: 'docker-compose.yml', code: 'unregistered-port', severity: 'info', range: [16, 9, 16, 13],
+    message: /^fraud-detector \(8081\) is not in ports\.yaml$/,
+    related: [],
   },
   {
     // docs/PORTS.md 14:23 `| Settlement Engine | 8088 |`

@@ -86,12 +86,55 @@ export function label(item: vscode.TreeItem): string {
 }
 
 /** Waits until every fixture file has as many portolan diagnostics as expected. */
-export async function waitForFixtureDiagnostics(expected: ExpectedDiagnostic[] = EXPECTED_DIAGNOSTICS): Promise<void> {
+export async function waitForFixtureDiagnostics(expected: ExpectedDiagnostic[] = EXPECTED_DIAGNOSTICS, timeoutMs = 60_000): Promise<void> {
   const want = (file: string) => expected.filter((d) => d.file === file).length;
   await waitFor(
     'the fixture diagnostics',
     () => FIXTURE_FILES.map((file) => ({ file, codes: portolanDiagnostics(file).map(codeOf) })),
     (now) => now.every(({ file, codes }) => codes.length === want(file)),
-    60_000,
+    timeoutMs,
   );
+}
+
+export type FixtureSnapshot = Map<string, Uint8Array>;
+
+/** The fixture files as they are on disk now. */
+export async function snapshotFixture(): Promise<FixtureSnapshot> {
+  const out: FixtureSnapshot = new Map();
+  for (const file of FIXTURE_FILES) out.set(file, await vscode.workspace.fs.readFile(fixture(file)));
+  return out;
+}
+
+/**
+ * Puts the fixture back: reverts edited documents and rewrites files an edit saved. VS Code saves
+ * the files a multi-file workspace edit touched when they had no editor open
+ * (`files.refactoring.autoSave`), so a reverted buffer is not enough.
+ */
+export async function restoreFixture(snapshot: FixtureSnapshot): Promise<void> {
+  await revertAll();
+  const same = (a: Uint8Array, b: Uint8Array) => a.length === b.length && a.every((x, i) => x === b[i]);
+  for (const [file, bytes] of snapshot) {
+    if (same(await vscode.workspace.fs.readFile(fixture(file)), bytes)) continue;
+    await vscode.workspace.fs.writeFile(fixture(file), bytes);
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === fixture(file).toString());
+    if (open) {
+      await vscode.window.showTextDocument(open);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    }
+  }
+}
+
+/** Reverts every dirty document (edits the tests applied), so the fixture is as it was on disk. */
+export async function revertAll(): Promise<void> {
+  for (const doc of vscode.workspace.textDocuments.filter((d) => d.isDirty && !d.isUntitled)) {
+    await vscode.window.showTextDocument(doc);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  }
+  const left = vscode.workspace.textDocuments.filter((d) => d.isDirty && !d.isUntitled).map((d) => relativePath(d.uri));
+  assert.deepEqual(left, [], 'every edited document is reverted');
+}
+
+/** Closes the active editor, discarding an untitled document's text. */
+export async function discardActiveEditor(): Promise<void> {
+  await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
 }

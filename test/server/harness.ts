@@ -270,6 +270,11 @@ export class TestClient {
     return hover ? (hover.contents as MarkupContent).value : undefined;
   }
 
+  /** Any request by method name (`CodeActionRequest.method`), guarded against a hung server. */
+  request<R>(method: string, params: unknown): Promise<R> {
+    return this.guarded(method, this.connection.sendRequest<R>(method, params));
+  }
+
   allocations(params: AllocationsParams = {}): Promise<AllocationsResult> {
     return this.guarded('portolan/allocations', this.connection.sendRequest(AllocationsRequest, params));
   }

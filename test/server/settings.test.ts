@@ -14,6 +14,7 @@ test('normalizeSettings: nested (VS Code) and dotted keys, defaults for missing 
     'hover.enabled': false,
     maxFileSize: -1,
     debounceMs: 0,
+    liveStatus: 'yes',
     rules: { 'port-conflict': 'warning', 'port-mismatch': 'off', 'no-such-rule': 'error', 'out-of-range': 'loud' },
   }, problems);
   assert.deepEqual(s, {
@@ -22,13 +23,16 @@ test('normalizeSettings: nested (VS Code) and dotted keys, defaults for missing 
     rules: { 'port-conflict': 'warning', 'port-mismatch': 'off' },
     hover: { enabled: false },
     debounceMs: 0,
+    liveStatus: true,
   });
   assert.deepEqual(problems, [
     'portolan.rules.no-such-rule: ignoring "error"',
     'portolan.rules.out-of-range: ignoring "loud"',
     'portolan.files.exclude: ignoring "nope"',
     'portolan.maxFileSize: ignoring -1',
+    'portolan.liveStatus: ignoring "yes"',
   ]);
+  assert.equal(normalizeSettings({ liveStatus: false }).liveStatus, false);
 });
 
 test('fileFilter: globs relative to the folder; bare names match at any depth; folders exclude their files', () => {

@@ -28,7 +28,11 @@ test('didChangeWatchedFiles: a created file is indexed, a changed .env re-reads 
   fs.writeFileSync(extra, 'services:\n  billing:\n    ports:\n      - "8000:80"\n');
   await client.filesChanged([{ uri: uriOf(extra), type: FileChangeType.Created }]);
   const conflict = await client.waitForDiagnostics(extra, 'a conflict', (d) => d.length > 0);
-  assert.deepEqual(conflict.map((d) => [d.code, d.range.start.line, d.range.start.character, d.range.end.character]), [['port-conflict', 3, 9, 13]]);
+  // billing is not in platform's ports.yaml either: an info beside the conflict.
+  assert.deepEqual(conflict.map((d) => [d.code, d.range.start.line, d.range.start.character, d.range.end.character]), [
+    ['port-conflict', 3, 9, 13],
+    ['unregistered-port', 3, 9, 13],
+  ]);
   assert.match(String(conflict[0].message), /^Port 8000 is taken by both billing and gateway/);
 
   // The .env beside docker-compose.yml feeds `${TOKEN_ENGINE_PORT:-8001}`: 8002 disagrees with everything else.
@@ -86,11 +90,14 @@ test('a broken ports.yaml: registry-schema diagnostics, the rest keeps working, 
   const compose = path.join(BROKEN, 'compose.yaml');
   const hover = await client.hoverText(compose, positionOf(compose, '"9000', 1));
   assert.ok(hover?.includes('**api**'), hover);
-  assert.equal((await client.allocations({})).folders[0].problemCount, 3);
+  // The three schema errors, and api's compose port, which the broken entry does not register.
+  assert.equal((await client.allocations({})).folders[0].problemCount, 4);
+  assert.deepEqual((await client.waitForDiagnostics(compose, 'unregistered', (d) => d.length > 0)).map((d) => d.code), ['unregistered-port']);
 
   await client.open(registry, undefined, 'yaml');
   await client.change(registry, [{ text: 'version: 1\nranges:\n  core: { from: 9000, to: 9009 }\nservices:\n  api:\n    range: core\n    ports: 9000\n' }]);
   await client.waitForDiagnostics(registry, 'cleared', (d) => d.length === 0);
+  await client.waitForDiagnostics(compose, 'api registered', (d) => d.length === 0);
 });
 
 test('unreadable files are skipped with a logged reason', async (t) => {

@@ -28,8 +28,8 @@ test('check on examples: every rule fires once, text lines are file:line:col sev
   assert.equal(r.code, 1);
   const lines = r.out.split('\n').filter((l) => /^\S+:\d+:\d+ (error|warning|info) /.test(l));
   const rules = lines.map((l) => l.split(' ')[2]).sort();
-  assert.deepEqual(rules, ['invalid-port', 'out-of-range', 'port-conflict', 'port-mismatch', 'range-overlap', 'registry-schema', 'reserved-port']);
-  assert.match(r.out, /6 files checked: 3 errors, 4 warnings, 0 info/);
+  assert.deepEqual(rules, ['invalid-port', 'out-of-range', 'port-conflict', 'port-mismatch', 'range-overlap', 'registry-schema', 'reserved-port', 'unregistered-port']);
+  assert.match(r.out, /6 files checked: 3 errors, 4 warnings, 1 info/);
 });
 
 test('--fail-on decides the exit code', () => {

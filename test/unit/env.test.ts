@@ -209,7 +209,7 @@ test('invalid port values are problems at the value, naming key and value', () =
   assert.deepEqual(facts.problems.map((p) => ({ rule: p.rule, port: p.port, ...at(text, p.loc) })), [
     { rule: 'invalid-port', port: 99999, written: '99999', line: 1, column: 6 },
     { rule: 'invalid-port', port: 0, written: '0', line: 2, column: 11 },
-    { rule: 'invalid-port', port: undefined, written: '-1', line: 3, column: 11 },
+    { rule: 'invalid-port', port: -1, written: '-1', line: 3, column: 11 },
     { rule: 'invalid-port', port: undefined, written: '0x1F90', line: 4, column: 14 },
     { rule: 'invalid-port', port: undefined, written: 'abc', line: 5, column: 12 },
   ]);

@@ -116,3 +116,28 @@ test('worstSeverity', () => {
   assert.equal(worstSeverity([{ severity: 'info' }, { severity: 'warning' }]), 'warning');
   assert.equal(worstSeverity([{ severity: 'warning' }, { severity: 'error' }, { severity: 'info' }]), 'error');
 });
+
+test('live status: listening allocations say so first in their description; unclaimed listeners get a group of their own', () => {
+  const live = folder({
+    live: 'proc',
+    ranges: [{
+      name: 'Applications', from: 8080, to: 8089, scope: '', used: 1, capacity: 10, declaredAt: [],
+      allocations: [allocation(8081, 'ledger', { listening: true }), allocation(8082, 'reporting', { listening: false })],
+    }],
+    outside: [],
+    unclaimed: [{ port: 8086, range: { name: 'Applications', from: 8080, to: 8089, scope: '' } }],
+  });
+  const roots = buildTree({ folders: [live] }, rel);
+  assert.deepEqual(labels(roots), ['8080-8089 Applications · 1/10 used', 'Unclaimed listeners', 'Reserved']);
+  const [ledger, reporting] = roots[0].children;
+  assert.equal(ledger.description, 'listening · 1 place');
+  assert.equal(ledger.listening, true);
+  assert.equal(reporting.description, '1 place');
+  assert.equal(reporting.listening, undefined);
+  const group = roots[1];
+  assert.equal(group.kind, 'unclaimed-group');
+  assert.equal(group.description, '1 port');
+  assert.deepEqual(group.children.map((c) => [c.kind, c.label, c.description, c.portText]), [['unclaimed', '8086', 'listening · Applications 8080-8089', '8086']]);
+  // Without live status nothing changes.
+  assert.ok(!labels(buildTree({ folders: [folder()] }, rel)).includes('Unclaimed listeners'));
+});

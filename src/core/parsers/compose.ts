@@ -52,7 +52,9 @@ export function extractComposeFacts(
   try {
     // `merge: false`: merge keys are resolved here, under the alias budget.
     docs = parseAllDocuments(yamlText, { uniqueKeys: false, merge: false, prettyErrors: false }) as Document.Parsed[];
-  } catch {
+  } catch (err) {
+    // The yaml parser recurses per nesting level: thousands of levels overflow the stack.
+    if (!opts.snippet) facts.notes.push(`YAML could not be parsed, file skipped: ${err instanceof Error ? err.message : String(err)}`);
     return;
   }
   for (const doc of docs) {
@@ -61,16 +63,21 @@ export function extractComposeFacts(
       if (!opts.snippet) facts.notes.push(`YAML error, document skipped: ${doc.errors[0].message.split('\n')[0]}`);
       continue;
     }
-    const walk = newWalk(doc, yamlText, baseOffset, lines, opts);
+    let walk: Walk;
     try {
+      walk = newWalk(doc, yamlText, baseOffset, lines, opts);
       for (const [name, node] of servicesOf(doc.contents, walk)) extractService(name, node, walk);
-    } catch {
+    } catch (err) {
       // A document we cannot walk adds nothing rather than half its facts.
+      if (!opts.snippet) facts.notes.push(`${WALK_FAILED}: ${err instanceof Error ? err.message : String(err)}`);
       continue;
     }
     appendFacts(facts, walk.out);
   }
 }
+
+/** How the note of a document the walk failed on begins. */
+export const WALK_FAILED = 'YAML document could not be read, skipped';
 
 const COMPOSE_NAME_RE = /^(?:docker-)?compose(?:[._-][^\\/]*)?\.ya?ml$/i;
 
@@ -570,7 +577,8 @@ function publish(service: string, spec: PortSpec, group: string, indexInGroup: n
   const at = locate(text, seg);
   walk.out.allocations.push({
     service,
-    serviceKey: serviceKey(service),
+    // A name with no letter or digit (`_`, `-`) is still its own service.
+    serviceKey: serviceKey(service) || JSON.stringify(service),
     port: host.first.port,
     endPort: host.last.port > host.first.port ? host.last.port : undefined,
     protocol,

@@ -1,5 +1,5 @@
 // Which parser reads which file, by name.
-import type { FileFacts, ParseContext, SourceKind } from '../model';
+import { emptyFacts, type FileFacts, type ParseContext, type SourceKind } from '../model';
 import { isComposeFileName, parseCompose } from './compose';
 import { isEnvFileName, parseEnv } from './env';
 import { isMarkdownFileName, parseMarkdown } from './markdown/parseMarkdown';
@@ -14,11 +14,24 @@ export function sourceKindOf(fileName: string): SourceKind | undefined {
   return undefined;
 }
 
+/**
+ * The facts of one file. Never throws: a parser that fails (a stack overflow on absurdly deep
+ * nesting, or a bug) leaves the file without facts and says why in a note, which is logged.
+ */
 export function parseByKind(kind: SourceKind, text: string, ctx: ParseContext): FileFacts {
-  switch (kind) {
-    case 'registry': return parseRegistry(text, ctx);
-    case 'compose': return parseCompose(text, ctx);
-    case 'env': return parseEnv(text, ctx);
-    case 'markdown': return parseMarkdown(text, ctx);
+  try {
+    switch (kind) {
+      case 'registry': return parseRegistry(text, ctx);
+      case 'compose': return parseCompose(text, ctx);
+      case 'env': return parseEnv(text, ctx);
+      case 'markdown': return parseMarkdown(text, ctx);
+    }
+  } catch (err) {
+    const facts = emptyFacts(ctx.file, kind);
+    facts.notes.push(`${PARSER_FAILED}: ${err instanceof RangeError ? 'nested too deeply' : 'internal error'} (${err instanceof Error ? err.message : String(err)})`);
+    return facts;
   }
 }
+
+/** How the note of a file whose parser failed begins. */
+export const PARSER_FAILED = 'could not be read';

@@ -280,7 +280,7 @@ function readPortVariable(r: Reading): void {
   if (port === undefined) {
     // Docker-link style `REDIS_PORT=tcp://10.0.0.11:6379` and ranges are not typos.
     if (findUrls(r.a.value).length > 0) mentionUrls(r);
-    else if (!parseRange(word[0])) invalid(r, word[0], start, end);
+    else if (!parseRange(word[0])) invalid(r, word[0], start, end, /^-\d{1,9}$/.test(word[0]) ? Number(word[0]) : undefined);
     return;
   }
   if (!isValidPort(port)) {

@@ -31,7 +31,8 @@ export function parseRegistry(text: string, ctx: ParseContext): FileFacts {
   const facts = emptyFacts(ctx.file, 'registry');
   facts.suppressions = findSuppressions(text);
   const lines = new LineIndex(text);
-  const doc = parseDocument(text, { prettyErrors: false });
+  // `logLevel: 'error'`: a hostile file's oddities (a collection as a key) are not process warnings.
+  const doc = parseDocument(text, { prettyErrors: false, logLevel: 'error' });
   const at = new YamlLocator(doc, lines, ctx.file);
   facts.problems.push(...yamlProblems(doc, at));
   const plain = toPlain(doc);
@@ -268,11 +269,11 @@ interface ServicePort {
 
 /** The valid ports of a service, in written order, one per role. */
 function servicePorts(ports: unknown, path: Path, r: Reader): ServicePort[] {
-  if (typeof ports === 'number') return isValidPort(ports) ? [{ port: ports, path }] : [];
+  if (typeof ports === 'number') return isValidPort(ports) && isDecimal(ports, path, r) ? [{ port: ports, path }] : [];
   const out: ServicePort[] = [];
   const givenBy = new Map<string | undefined, string>();
   for (const [key, port] of entriesOf(ports)) {
-    if (typeof port !== 'number' || !isValidPort(port)) continue;
+    if (typeof port !== 'number' || !isValidPort(port) || !isDecimal(port, [...path, key], r)) continue;
     const role = roleOf(key);
     const first = givenBy.get(role);
     if (first !== undefined) {
@@ -283,6 +284,18 @@ function servicePorts(ports: unknown, path: Path, r: Reader): ServicePort[] {
     out.push({ role, port, path: [...path, key] });
   }
   return out;
+}
+
+/**
+ * YAML reads `0x1F90`, `0o17620` and `8080.0` as 8080, but nobody reading (or grepping) the file
+ * does: a port not written in decimal is reported where it is written, and not allocated.
+ */
+function isDecimal(port: number, path: Path, r: Reader): boolean {
+  const written = r.at.written(path);
+  if (/^\+?\d+$/.test(written)) return true;
+  const message = `${formatPath(path)}: ${written.length > 40 ? `${written.slice(0, 39)}…` : written} is not a valid port (write it in decimal: ${port})`;
+  r.facts.problems.push({ rule: 'invalid-port', message, loc: r.at.value(path) });
+  return false;
 }
 
 const MAIN_PORT_KEYS = new Set(['main', 'port', 'default']);

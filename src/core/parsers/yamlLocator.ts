@@ -41,6 +41,12 @@ export class YamlLocator {
     return at.complete && at.key ? this.of(at.key) : this.value(path);
   }
 
+  /** The source text of the value at `path` (a number as written: `8080`, `0x1F90`, `8080.0`). */
+  written(path: Path): string {
+    const { span } = this.value(path);
+    return this.lines.text.slice(span.start.offset, span.end.offset);
+  }
+
   /** The span between two offsets, such as a YAML error's position. */
   span(start: number, end: number): Location {
     return this.lines.location(this.file, start, end);

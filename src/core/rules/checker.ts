@@ -1,13 +1,16 @@
 // Findings kept up to date file by file. An edit re-evaluates only the services and ports it
 // touched: places are indexed by service and by port, and findings are cached per service (mismatch),
 // per port (conflict) and per file (parse problems, ranges, reserved ports). Files that change how
-// every file is read (aliases, projects, reservations) trigger a full re-check.
+// every file is read (aliases, projects, reservations) and registry files (which services are
+// registered) trigger a full re-check.
 import type { FileFacts, Finding } from '../model';
 import { conflictsAt } from './conflict';
 import { mismatchesOf } from './mismatch';
 import { compareLocations, hasSharedFacts, placeKey, placesOf, sharedFacts, type Place, type SharedFacts } from './model';
 import { findOutOfRange, findOverlaps, findReservedUse } from './ranges';
 import type { RuleSettings } from './settings';
+import { isRegistry, unregisteredOf } from './unregistered';
+import { baseOf, dirOf } from '../syntax/paths';
 
 /** Published ranges wider than this are checked by their first port only (e.g. RTP pools). */
 const MAX_EXPANDED_RANGE = 1024;
@@ -23,6 +26,12 @@ export class Checker {
   private readonly fileFindings = new Map<string, Finding[]>();
   private readonly mismatchFindings = new Map<string, Finding[]>();
   private readonly conflictFindings = new Map<string, Finding[]>();
+  private readonly unregisteredFindings = new Map<string, Finding[]>();
+  /** The registry's file name when the files include one, and the identities it lists. */
+  private registryName: string | undefined;
+  private registered = new Set<string>();
+  /** `dir\u0000VAR` → how many compose places interpolate VAR from the `.env` in dir. */
+  private readonly interpolations = new Map<string, number>();
   /**
    * Places reported as mismatched (conflicts that exist only because of them are folded in), with
    * a count: after an edit an offset can be reported for a new service before the old one's
@@ -38,7 +47,7 @@ export class Checker {
     const changes = [...new Map([...changed].map((f) => [f.file, f] as const)).values()];
     const gone = [...removed].filter((file) => this.files.has(file));
     const touchesShared = [...changes, ...gone.map((file) => this.files.get(file)!)]
-      .some((f) => hasSharedFacts(f) || (this.files.has(f.file) && hasSharedFacts(this.files.get(f.file)!)));
+      .some((f) => hasSharedFacts(f) || f.kind === 'registry' || (this.files.has(f.file) && hasSharedFacts(this.files.get(f.file)!)));
     for (const file of gone) this.files.delete(file);
     for (const f of changes) this.files.set(f.file, f);
     if (touchesShared) {
@@ -55,17 +64,18 @@ export class Checker {
   findings(): Finding[] {
     const out: Finding[] = [];
     const seen = new Set<string>();
-    const all = [...this.fileFindings.values(), ...this.mismatchFindings.values(), ...this.conflictFindings.values()];
-    for (const list of all) {
-      for (const f of list) {
-        const severity = this.settings[f.rule] ?? f.severity;
-        if (severity === 'off' || this.isSuppressed(f)) continue;
-        // A published range clashes on each of its ports: one finding per place and service.
-        const key = `${f.rule}\u0000${placeKey(f.loc)}\u0000${f.service ?? ''}\u0000${f.rule === 'port-conflict' ? '' : f.message}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        out.push(severity === f.severity ? f : { ...f, severity });
-      }
+    // In a fixed order, so which of a range's clashes is kept does not depend on the edit history.
+    const all = [...this.fileFindings.values(), ...this.mismatchFindings.values(), ...this.conflictFindings.values(), ...this.unregisteredFindings.values()]
+      .flat()
+      .sort((a, b) => compareLocations(a.loc, b.loc) || a.rule.localeCompare(b.rule) || (a.port ?? 0) - (b.port ?? 0) || compareText(a.message, b.message));
+    for (const f of all) {
+      const severity = this.settings[f.rule] ?? f.severity;
+      if (severity === 'off' || this.isSuppressed(f)) continue;
+      // A published range clashes on each of its ports: one finding per place and service.
+      const key = `${f.rule}\u0000${placeKey(f.loc)}\u0000${f.service ?? ''}\u0000${f.rule === 'port-conflict' ? '' : f.message}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push(severity === f.severity ? f : { ...f, severity });
     }
     return out.sort((a, b) => compareLocations(a.loc, b.loc) || a.rule.localeCompare(b.rule));
   }
@@ -77,11 +87,15 @@ export class Checker {
 
   private rebuild(): void {
     this.shared = sharedFacts(this.files.values());
-    for (const map of [this.placesByFile, this.byService, this.byPort, this.fileFindings, this.mismatchFindings, this.conflictFindings]) map.clear();
+    for (const map of [this.placesByFile, this.byService, this.byPort, this.fileFindings, this.mismatchFindings, this.conflictFindings, this.unregisteredFindings]) map.clear();
     this.mismatched.clear();
+    this.interpolations.clear();
     const services: Keys = new Set();
     const ports: Keys = new Set();
     for (const f of this.files.values()) this.index(f, services, ports);
+    const registries = [...this.files.values()].filter(isRegistry).map((f) => f.file).sort();
+    this.registryName = registries.length > 0 ? baseOf(registries[0]) : undefined;
+    this.registered = new Set(registries.flatMap((file) => this.placesByFile.get(file) ?? []).map((p) => p.identity));
     this.recheck(services, ports);
   }
 
@@ -94,6 +108,7 @@ export class Checker {
   private index(f: FileFacts, services: Keys, ports: Keys): void {
     const places = placesOf(f, this.shared);
     this.placesByFile.set(f.file, places);
+    this.touchInterpolated(places, services, +1);
     for (const p of places) {
       addTo(this.byService, serviceKeyOf(p), p, services);
       if (!p.claim) for (const key of portKeysOf(p)) addTo(this.byPort, key, p, ports);
@@ -108,12 +123,38 @@ export class Checker {
   }
 
   private unindex(file: string, services: Keys, ports: Keys): void {
+    this.touchInterpolated(this.placesByFile.get(file) ?? [], services, -1);
     for (const p of this.placesByFile.get(file) ?? []) {
       removeFrom(this.byService, serviceKeyOf(p), p, services);
       if (!p.claim) for (const key of portKeysOf(p)) removeFrom(this.byPort, key, p, ports);
     }
     this.placesByFile.delete(file);
     this.fileFindings.delete(file);
+  }
+
+  /**
+   * An env variable a compose file beside it interpolates (`${SETTLEMENT_PORT:-8087}`) is that
+   * compose service's port, whatever its own name says: it is not a service of its own to register.
+   */
+  private interpolated(p: Place): boolean {
+    return p.source === 'env' && p.variable !== undefined && this.interpolations.has(`${dirOf(p.loc.file)}\u0000${p.variable}`);
+  }
+
+  /**
+   * Counts the variables compose places interpolate (`dir\u0000VAR`), and marks the env places of
+   * those variables for a re-check with them.
+   */
+  private touchInterpolated(places: Place[], services: Keys, by: 1 | -1): void {
+    for (const c of places) {
+      if (c.source !== 'compose' || c.fromVariable === undefined) continue;
+      const dir = dirOf(c.loc.file);
+      const key = `${dir}\u0000${c.fromVariable}`;
+      const n = (this.interpolations.get(key) ?? 0) + by;
+      if (n > 0) this.interpolations.set(key, n);
+      else this.interpolations.delete(key);
+      const env = this.placesByFile.get(dir === '' ? '.env' : `${dir}/.env`) ?? [];
+      for (const p of env) if (p.variable === c.fromVariable) services.add(serviceKeyOf(p));
+    }
   }
 
   private recheck(services: Keys, ports: Keys): void {
@@ -123,6 +164,9 @@ export class Checker {
       const findings = places.length > 1 ? mismatchesOf(places) : [];
       for (const f of findings) this.count(placeKey(f.loc), +1);
       setOrDelete(this.mismatchFindings, key, findings);
+      const identity = key.slice(key.indexOf('\u0000') + 1);
+      const candidates = this.registryName === undefined || this.registered.has(identity) ? [] : places.filter((p) => !this.interpolated(p));
+      setOrDelete(this.unregisteredFindings, key, this.registryName === undefined ? [] : unregisteredOf(candidates, false, this.registryName));
       // Whether a place is mismatched decides whether it can conflict.
       for (const p of places) if (!p.claim) for (const portKey of portKeysOf(p)) ports.add(portKey);
     }
@@ -132,6 +176,10 @@ export class Checker {
       setOrDelete(this.conflictFindings, key, findings);
     }
   }
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function serviceKeyOf(p: Place): string {

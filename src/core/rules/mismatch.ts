@@ -102,6 +102,9 @@ function documentVote(units: Unit[]): Set<string> {
   return new Set([...tally].filter(([, n]) => n === best).map(([v]) => v));
 }
 
+/** Related places listed per finding; the message counts the rest. */
+const MAX_RELATED = 20;
+
 function finding(place: Place, others: Place[], role: string, tie: boolean): Finding {
   const otherValues = [...new Set(others.map(portText))];
   const more = others.length > 1 ? ` and ${others.length - 1} more ${others.length > 2 ? 'places' : 'place'}` : '';
@@ -114,6 +117,7 @@ function finding(place: Place, others: Place[], role: string, tie: boolean): Fin
     service: place.service,
     port: place.port,
     loc: place.loc,
-    related: others.map((o) => ({ loc: o.loc, message: `${o.service}${roleText}: ${portText(o)}` })),
+    // A service written in thousands of places would make every finding list all of them.
+    related: others.slice(0, MAX_RELATED).map((o) => ({ loc: o.loc, message: `${o.service}${roleText}: ${portText(o)}` })),
   };
 }

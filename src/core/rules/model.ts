@@ -20,7 +20,9 @@ export interface SharedFacts {
 
 export function sharedFacts(files: Iterable<FileFacts>): SharedFacts {
   const shared: SharedFacts = { alias: new Map(), projects: [], reserved: [], keptFree: [] };
-  for (const f of files) {
+  // In file order, so the outcome (the alias that wins, the reservation cited) does not depend on
+  // the order the files were indexed or edited in.
+  for (const f of [...files].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))) {
     for (const a of f.aliases) for (const k of a.aliasKeys) shared.alias.set(k, a.serviceKey);
     for (const p of f.projects) if (p.path) shared.projects.push({ path: p.path.replace(/^\.\/|\/+$/g, ''), name: p.name });
     shared.reserved.push(...f.reserved);

@@ -14,6 +14,7 @@ export const RULES: ReadonlyArray<{ id: RuleId; severity: Severity; summary: str
   { id: 'invalid-port', severity: 'error', summary: 'not a port number (0, above 65535, not a number) where a port belongs' },
   { id: 'registry-schema', severity: 'error', summary: 'ports.yaml does not match the registry format' },
   { id: 'kept-free-port', severity: 'info', summary: 'a port inside a range kept free for later' },
+  { id: 'unregistered-port', severity: 'info', summary: 'a compose or env port of a service that the ports.yaml registry does not list' },
 ];
 
 export function runRules(files: Iterable<FileFacts>, settings: RuleSettings = {}): Finding[] {

@@ -4,7 +4,9 @@
 export function cleanName(raw: string): string {
   return raw
     .replace(/\*+|__|`|~~/g, '')
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    // Link text and target stop at the next bracket or parenthesis, so a long run of `[` or
+    // `](` cannot make this quadratic.
+    .replace(/\[([^\][]*)\]\([^()]*\)/g, '$1')
     .replace(/\ufe0f/g, '')
     .split(/\s+/)
     .filter((token) => !isNoiseToken(token))
@@ -103,8 +105,8 @@ function wordsWithin(small: Set<string>, large: Set<string>): boolean {
  */
 export function probablySameService(a: string, b: string): boolean {
   const split = (name: string) => {
-    const qualifiers = [...name.matchAll(/\(([^)]*)\)/g)].map((m) => m[1]).join(' ');
-    const core = wordsOf(name.replace(/\([^)]*\)/g, ' '));
+    const qualifiers = [...name.matchAll(/\(([^()]*)\)/g)].map((m) => m[1]).join(' ');
+    const core = wordsOf(name.replace(/\([^()]*\)/g, ' '));
     const qualifier = wordsOf(qualifiers);
     return { core, qualifier, all: new Set([...core, ...qualifier]) };
   };

@@ -20,8 +20,10 @@ export class LineIndex {
     return this.starts.length;
   }
 
+  /** An offset inside a CRLF pair (a YAML error can point there) is taken as the line's end, before the CR. */
   position(offset: number): Position {
-    const clamped = Math.max(0, Math.min(offset, this.text.length));
+    let clamped = Math.max(0, Math.min(offset, this.text.length));
+    if (this.text.charCodeAt(clamped) === 10 && this.text.charCodeAt(clamped - 1) === 13) clamped--;
     let lo = 0;
     let hi = this.starts.length - 1;
     while (lo < hi) {

@@ -19,7 +19,7 @@ export interface CellPort {
 
 const HOST = String.raw`(?:(\d{1,3}(?:\.\d{1,3}){3}|localhost|\[[0-9a-fA-F:]+\]):)?:?`;
 const NUMBER = String.raw`(\d{1,4}[xX]{1,3}(?![\w])|\d{1,6}(?:\s*[-–—]\s*\d{1,6}|\+)?)`;
-const ITEM = new RegExp(String.raw`${HOST}${NUMBER}(?:\/(tcp|udp|sctp))?(?:\s*\(([^)]*)\))?`, 'iy');
+const ITEM = new RegExp(String.raw`${HOST}${NUMBER}(?:\/(tcp|udp|sctp))?(?:\s*\(([^()]*)\))?`, 'iy');
 const SEP = /\s*(?:[/,;&]|\band\b|\bor\b|\+)\s*/iy;
 
 /** Blanks Markdown emphasis and code ticks so offsets stay those of the source. */

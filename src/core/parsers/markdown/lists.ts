@@ -15,7 +15,7 @@ const PROSE_WORD = /\b(vs|versus|moved?|from|uses?|using|via|ports|port|no|not|a
 
 function plausibleName(raw: string): string | undefined {
   const name = cleanName(raw);
-  if (name === '' || /^\d+$/.test(name) || PROSE_WORD.test(name.replace(/\([^)]*\)/g, ''))) return undefined;
+  if (name === '' || /^\d+$/.test(name) || PROSE_WORD.test(name.replace(/\([^()]*\)/g, ''))) return undefined;
   return name.split(/\s+/).length <= 5 ? name : undefined;
 }
 

@@ -12,7 +12,13 @@ import { extractListItem } from './lists';
 import { extractFence } from './fences';
 import { currentContext, emitAllocation, emitMention, emitHeadingRange, emitReservation, type MdState, type Section } from './state';
 
-const md = new MarkdownIt('commonmark').enable('table');
+// markdown-it stops reading a block nested deeper than maxNesting, and with it every line up to
+// the end of the enclosing blocks: the commonmark preset's 20 is only ten levels of nested lists.
+const MAX_NESTING = 100;
+const md = new MarkdownIt('commonmark').enable('table').set({ maxNesting: MAX_NESTING });
+// Only the block structure is used (inline tokens' text and line maps); inline parsing (links,
+// emphasis) would cost seconds on a long line of `[`.
+md.core.ruler.disable(['inline', 'text_join']);
 type Token = ReturnType<typeof md.parse>[number];
 
 // Most Markdown in a monorepo has no port in it: skip it before paying for a parse.
@@ -27,6 +33,9 @@ export function parseMarkdown(text: string, ctx: ParseContext): FileFacts {
   if (!PORT_LIKE.test(text)) return facts;
   const state: MdState = { text, lines: new LineIndex(text), facts, ctx, sections: [], headingRanges: [] };
   const tokens = md.parse(text, {});
+  if (tokens.some((t) => t.level >= MAX_NESTING - 1)) {
+    facts.notes.push(`blocks nested more than ${MAX_NESTING} levels deep: what follows the deepest one in its outermost block was not read`);
+  }
   const headings = collectHeadings(state, tokens);
   let h = 0;
   for (let i = 0; i < tokens.length; i++) {
@@ -59,7 +68,7 @@ function collectHeadings(state: MdState, tokens: Token[]): Heading[] {
     const line = t.map[0] + 1;
     const source = state.lines.lineText(line);
     const marker = /^\s*(?:#{1,6}\s+)?/.exec(source)![0];
-    const text = source.slice(marker.length).replace(/\s+#+\s*$/, '');
+    const text = withoutClosingHashes(source.slice(marker.length));
     const info = analyzeHeading(text);
     if (info.reserved === 'unclear') info.reserved = reservedKind(firstParagraph(tokens, i + 3));
     out.push({ level: Number(t.tag.slice(1)), line, at: state.lines.lineStart(line) + marker.length, text, info, project: false });
@@ -71,6 +80,18 @@ function collectHeadings(state: MdState, tokens: Token[]): Heading[] {
     }
   });
   return out;
+}
+
+/**
+ * A heading without its closing `#`s (`## Core ##`). Not a regex: `/\s+#+\s*$/` backtracks
+ * quadratically over a long run of blanks.
+ */
+function withoutClosingHashes(text: string): string {
+  const trimmed = text.trimEnd();
+  let i = trimmed.length;
+  while (i > 0 && trimmed[i - 1] === '#') i--;
+  if (i === trimmed.length || i === 0 || !/\s/.test(trimmed[i - 1])) return text;
+  return trimmed.slice(0, i).trimEnd();
 }
 
 function firstParagraph(tokens: Token[], from: number): string {

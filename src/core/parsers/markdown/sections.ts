@@ -37,7 +37,7 @@ export function analyzeHeading(text: string): HeadingInfo {
   // A category heading with a range ("Development & Monitoring (8060-8069)") is not an environment.
   if (!range) info.environment = environmentFromText(name);
   const portMatch = /\(\s*(?:[^()]*?[-–,]\s*)?port\s+(\d{1,5})\s*\)/i.exec(text);
-  const ownerName = cleanName(text.replace(/\([^)]*\)/g, ''));
+  const ownerName = cleanName(text.replace(/\([^()]*\)/g, ''));
   if (!range && ownerName && !GENERIC_HEADING.test(ownerName) && ownerName.split(' ').length <= 4 && !info.environment) {
     info.owner = ownerName;
     if (portMatch) {

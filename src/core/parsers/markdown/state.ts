@@ -2,7 +2,7 @@
 import type { Allocation, FileFacts, ParseContext, Protocol } from '../../model';
 import type { LineIndex } from '../../text/lineIndex';
 import { cleanName, serviceKey } from '../../syntax/names';
-import { MAX_PORT } from '../../syntax/ports';
+import { isValidPort, MAX_PORT } from '../../syntax/ports';
 import type { HeadingInfo, ReservedKind } from './sections';
 
 export interface Section {
@@ -80,19 +80,20 @@ export interface AllocationInput {
 }
 
 export function emitAllocation(state: MdState, context: Context, input: AllocationInput): void {
+  // A URL or label can carry any number (`http://host:0`, `:99999`): only a port is a fact.
+  if (!isValidPort(input.port)) return;
   if (context.illustrative) {
     emitMention(state, input.port, input.start, input.end);
     return;
   }
-  const service = cleanName(input.service);
-  const key = serviceKey(service);
+  const { service, key } = nameOf(input.service);
   if (!key) return;
   const allocation: Allocation = {
     service,
     serviceKey: key,
     role: input.role,
     port: input.port,
-    endPort: input.endPort !== undefined && input.endPort !== input.port ? input.endPort : undefined,
+    endPort: input.endPort !== undefined && input.endPort > input.port && isValidPort(input.endPort) ? input.endPort : undefined,
     protocol: input.protocol ?? 'tcp',
     hostIp: input.hostIp,
     scope: context.scope,
@@ -107,14 +108,26 @@ export function emitAllocation(state: MdState, context: Context, input: Allocati
   state.facts.allocations.push(allocation);
 }
 
+// A row or item with many ports names its service once per port: the name is cleaned once.
+let lastName = { raw: '', service: '', key: '' };
+
+function nameOf(raw: string): { service: string; key: string } {
+  if (raw !== lastName.raw) {
+    const service = cleanName(raw);
+    lastName = { raw, service, key: serviceKey(service) };
+  }
+  return lastName;
+}
+
 export function emitMention(state: MdState, port: number, start: number, end: number): void {
+  if (!isValidPort(port)) return;
   state.facts.mentions.push({ port, loc: state.lines.location(state.ctx.file, start, end) });
 }
 
-export function emitInvalid(state: MdState, port: number, start: number, end: number, what: string): void {
+export function emitInvalid(state: MdState, port: number | undefined, start: number, end: number, what: string, written = String(port)): void {
   state.facts.problems.push({
     rule: 'invalid-port',
-    message: `${port} is not a valid port (${what}); ports are 1-65535`,
+    message: `${written} is not a valid port (${what}); ports are 1-65535`,
     port,
     loc: state.lines.location(state.ctx.file, start, end),
   });

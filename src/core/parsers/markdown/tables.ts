@@ -147,6 +147,13 @@ function extractPortCell(state: MdState, context: Context, columns: Columns, row
   }
   const base = row.lineStart + cell.start;
   const values = parseCellPorts(cell.text);
+  // A negative or hexadecimal number where a port belongs is a mistake, not prose.
+  const odd = values.length === 0 ? /^(?:\*\*|`)?(-\d{1,9}|0x[0-9a-f]{1,8})(?:\*\*|`)?$/i.exec(cell.text) : null;
+  if (odd) {
+    const start = base + cell.text.indexOf(odd[1]);
+    emitInvalid(state, odd[1].startsWith('-') ? Number(odd[1]) : undefined, start, start + odd[1].length, 'table cell', odd[1]);
+    return;
+  }
   const paired = row.names.length > 1 && row.names.length === values.length;
   values.forEach((value, i) => {
     const start = base + value.start;

@@ -1,0 +1,733 @@
+// `npm run bench`: generates the workspaces (bench/generate.ts), measures the engine on them in
+// one process (medians of repeated runs), runs `portolan check` and dclint as whole processes,
+// checks that the engine found exactly the planted problems, prints a table with the targets of
+// issue 5 and writes bench/results.json.
+//
+//   npm run bench                          every size, every measurement
+//   npm run bench -- --sizes 100,1000      some sizes only
+//   npm run bench -- --quick               fewer repetitions, no dclint
+//   npm run bench -- --no-cli --no-dclint  in-process measurements only
+
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { checkPath } from '../src/core/check';
+import { discover, DEFAULT_DISCOVER } from '../src/core/discover';
+import { WorkspaceIndex } from '../src/core/index/workspaceIndex';
+import type { Finding, Location } from '../src/core/model';
+import { parseByKind, sourceKindOf } from '../src/core/parsers/dispatch';
+import { readEnvVariables } from '../src/core/parsers/env';
+import { Checker } from '../src/core/rules/checker';
+import { buildRuleInput } from '../src/core/rules/model';
+import { serviceKey } from '../src/core/syntax/names';
+import { mentionsOn, placesOn } from '../src/server/portFacts';
+import { generate, SIZES, type GeneratedWorkspace, type Planted } from './generate';
+
+const REPO = path.resolve(__dirname, '..');
+const CLI = path.join(REPO, 'dist', 'cli.js');
+const EXTENSION = path.join(REPO, 'dist', 'extension.js');
+const DCLINT = path.join(REPO, 'node_modules', 'dclint', 'bin', 'dclint.cjs');
+const RESULTS = path.join(__dirname, 'results.json');
+
+// ---------------------------------------------------------------------------------------------
+// Options
+
+interface Options {
+  sizes: number[];
+  quick: boolean;
+  cli: boolean;
+  dclint: boolean;
+  dclintTimeoutMs: number;
+  edits: number;
+  lookups: number;
+}
+
+function parseOptions(argv: string[]): Options {
+  const opts: Options = { sizes: [...SIZES], quick: false, cli: true, dclint: true, dclintTimeoutMs: 600_000, edits: 200, lookups: 10_000 };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--sizes') opts.sizes = argv[++i].split(',').map(Number);
+    else if (arg === '--quick') opts.quick = true;
+    else if (arg === '--no-cli') opts.cli = false;
+    else if (arg === '--no-dclint') opts.dclint = false;
+    else if (arg === '--dclint-timeout') opts.dclintTimeoutMs = Number(argv[++i]) * 1000;
+    else throw new Error(`unknown option ${arg}`);
+  }
+  if (opts.quick) opts.dclint = false;
+  return opts;
+}
+
+/** Repetitions of a whole-workspace measurement: more for small workspaces, where noise is larger. */
+function reps(size: number, opts: Options): number {
+  if (opts.quick) return size >= 10_000 ? 1 : 3;
+  return size >= 10_000 ? 3 : size >= 1000 ? 5 : 9;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Statistics
+
+function median(xs: number[]): number {
+  return quantile(xs, 0.5);
+}
+
+function quantile(xs: number[], q: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  if (s.length === 0) return NaN;
+  const at = (s.length - 1) * q;
+  const lo = Math.floor(at);
+  const hi = Math.ceil(at);
+  return s[lo] + (s[hi] - s[lo]) * (at - lo);
+}
+
+function timeIt(fn: () => void): number {
+  const t0 = performance.now();
+  fn();
+  return performance.now() - t0;
+}
+
+function gc(): void {
+  const g = (globalThis as { gc?: () => void }).gc;
+  if (!g) throw new Error('run with --expose-gc');
+  g();
+  g();
+}
+
+/** A seeded PRNG for choosing edits and lookups, so runs are comparable. */
+function rng(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Results
+
+/** Findings by kind: the planted rules, other warnings and errors (must be 0), and infos (allowed). */
+type Counts = Planted & { other: number; info: number };
+
+interface SizeResult {
+  files: number;
+  bytes: number;
+  floor_ms: number;
+  parse_ms: number;
+  cold_ms: number;
+  incremental_median_ms: number;
+  incremental_p95_ms: number;
+  hover_median_ms: number;
+  heap_mb: number;
+  cli_ms: number | null;
+  cli_rss_mb: number | null;
+  planted: Planted;
+  found: Counts;
+  dclint_ms?: number | null;
+}
+
+/** Measurements printed for diagnosis but not part of results.json. */
+interface Extra {
+  parseByKind: Record<string, number>;
+  infoByRule: Record<string, number>;
+  checkerBuildMs: number;
+  hoverMapBuildMs: number;
+  serverHoverScanMs: number;
+  heapBaselineMb: number;
+  cliFound?: Counts;
+  cliCpuMs?: number | null;
+  dclint?: string;
+  dclintCpuMs?: number | null;
+  problems: string[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Checking what the engine found against what was planted
+
+function countFindings(findings: Array<Pick<Finding, 'rule' | 'severity'>>): Counts {
+  const counts: Counts = { 'port-conflict': 0, 'port-mismatch': 0, other: 0, info: 0 };
+  for (const f of findings) {
+    if (f.rule === 'port-conflict' || f.rule === 'port-mismatch') counts[f.rule]++;
+    else if (f.severity === 'info') counts.info++;
+    else counts.other++;
+  }
+  return counts;
+}
+
+/**
+ * Each warning and error must be a planted problem, at its file, port and service, and each plant
+ * must be found once. Infos (kept-free-port, unregistered-port) are counted, not judged.
+ */
+function verify(ws: GeneratedWorkspace, findings: Finding[]): string[] {
+  const problems: string[] = [];
+  const left = [...ws.plants];
+  for (const f of findings) {
+    if (f.severity === 'info' && f.rule !== 'port-conflict' && f.rule !== 'port-mismatch') continue;
+    const i = left.findIndex((p) => p.rule === f.rule && p.file === f.loc.file && p.port === f.port && serviceKey(p.service) === serviceKey(f.service ?? ''));
+    if (i >= 0) left.splice(i, 1);
+    else problems.push(`unexpected ${f.severity} ${f.rule} at ${f.loc.file}:${f.loc.span.start.line}: ${f.message}`);
+  }
+  for (const p of left) problems.push(`missed planted ${p.rule} in ${p.file} (${p.service} on ${p.port}: ${p.note})`);
+  return problems;
+}
+
+// ---------------------------------------------------------------------------------------------
+// In-process measurements
+
+function measureFloor(root: string, files: string[], n: number): number {
+  const times: number[] = [];
+  for (let r = 0; r < n; r++) {
+    times.push(timeIt(() => {
+      for (const f of files) fs.readFileSync(path.join(root, f));
+    }));
+  }
+  return median(times);
+}
+
+function measureCold(root: string, n: number): { ms: number; findings: Finding[] } {
+  const times: number[] = [];
+  let findings: Finding[] = [];
+  for (let r = 0; r < n; r++) {
+    let result: ReturnType<typeof checkPath> | undefined;
+    times.push(timeIt(() => {
+      result = checkPath(root);
+    }));
+    findings = result!.findings;
+  }
+  return { ms: median(times), findings };
+}
+
+function dirOf(file: string): string {
+  const i = file.lastIndexOf('/');
+  return i < 0 ? '' : file.slice(0, i);
+}
+
+function folderNameOf(file: string, rootName: string): string {
+  const dir = dirOf(file);
+  return dir === '' ? rootName : dir.slice(dir.lastIndexOf('/') + 1);
+}
+
+/** parseByKind alone on every file, texts and sibling `.env` variables read beforehand. */
+function measureParse(root: string, files: string[], n: number): { ms: number; byKind: Record<string, number> } {
+  const rootName = path.basename(root);
+  const inputs = files.map((file) => {
+    const kind = sourceKindOf(file)!;
+    const text = fs.readFileSync(path.join(root, file), 'utf8');
+    let env: Map<string, string> | undefined;
+    if (kind === 'compose') {
+      const envFile = path.join(root, dirOf(file), '.env');
+      if (fs.existsSync(envFile)) env = readEnvVariables(fs.readFileSync(envFile, 'utf8'));
+    }
+    return { file, kind, text, ctx: { file, env, folderName: folderNameOf(file, rootName) } };
+  });
+  const totals: number[] = [];
+  const byKindRuns: Array<Record<string, number>> = [];
+  for (let r = 0; r < n; r++) {
+    const byKind: Record<string, number> = {};
+    let total = 0;
+    for (const input of inputs) {
+      const t0 = performance.now();
+      parseByKind(input.kind, input.text, input.ctx);
+      const dt = performance.now() - t0;
+      total += dt;
+      byKind[input.kind] = (byKind[input.kind] ?? 0) + dt;
+    }
+    totals.push(total);
+    byKindRuns.push(byKind);
+  }
+  const byKind: Record<string, number> = {};
+  for (const kind of Object.keys(byKindRuns[0] ?? {})) byKind[kind] = median(byKindRuns.map((b) => b[kind] ?? 0));
+  return { ms: median(totals), byKind };
+}
+
+export interface Live {
+  index: WorkspaceIndex;
+  checker: Checker;
+  baseline: Finding[];
+  checkerBuildMs: number;
+}
+
+/** What a language server holds: the index of every file and the incremental checker. */
+export function buildLive(root: string, files: string[]): Live {
+  const host = { read: (file: string) => (fs.existsSync(path.join(root, file)) ? fs.readFileSync(path.join(root, file), 'utf8') : undefined) };
+  const index = new WorkspaceIndex(host, path.basename(root));
+  for (const file of files) index.update(file);
+  const checker = new Checker();
+  const checkerBuildMs = timeIt(() => checker.update(index.files()));
+  return { index, checker, baseline: checker.findings(), checkerBuildMs };
+}
+
+export interface Edit {
+  file: string;
+  before: string;
+  after: string;
+}
+
+/** Edits that change one published port (written as plain digits) in one compose file. */
+export function planEdits(root: string, live: Live, composeFiles: string[], count: number): Edit[] {
+  const random = rng(0xed17 ^ composeFiles.length);
+  const edits: Edit[] = [];
+  const texts = new Map<string, string>();
+  for (let guard = 0; edits.length < count && guard < count * 20; guard++) {
+    const file = composeFiles[Math.floor(random() * composeFiles.length)];
+    const facts = live.index.get(file);
+    if (!facts) continue;
+    if (!texts.has(file)) texts.set(file, fs.readFileSync(path.join(root, file), 'utf8'));
+    const text = texts.get(file)!;
+    const candidates = facts.allocations.filter((a) => a.endPort === undefined && /^\d+$/.test(text.slice(a.loc.span.start.offset, a.loc.span.end.offset)));
+    if (candidates.length === 0) continue;
+    const a = candidates[Math.floor(random() * candidates.length)];
+    const port = a.port + 1000 <= 65535 ? a.port + 1000 : a.port - 1000;
+    const after = text.slice(0, a.loc.span.start.offset) + String(port) + text.slice(a.loc.span.end.offset);
+    edits.push({ file, before: text, after });
+  }
+  return edits;
+}
+
+function measureIncremental(live: Live, edits: Edit[]): { median: number; p95: number; problems: string[] } {
+  const times: number[] = [];
+  const problems: string[] = [];
+  const apply = (file: string, text: string) => {
+    live.index.update(file, text);
+    live.checker.update([live.index.get(file)!]);
+    return live.checker.findings();
+  };
+  // Warm-up: the first edits pay for compiling the incremental paths.
+  for (const e of edits.slice(0, 10)) {
+    apply(e.file, e.after);
+    apply(e.file, e.before);
+  }
+  for (const e of edits) {
+    const t0 = performance.now();
+    apply(e.file, e.after);
+    times.push(performance.now() - t0);
+    // Undone outside the timing, so every edit starts from the generated workspace.
+    apply(e.file, e.before);
+  }
+  const after = countFindings(live.checker.findings());
+  const before = countFindings(live.baseline);
+  if (JSON.stringify(after) !== JSON.stringify(before)) problems.push(`after undoing every edit the findings are ${JSON.stringify(after)}, not ${JSON.stringify(before)}`);
+  return { median: median(times), p95: quantile(times, 0.95), problems };
+}
+
+interface HoverEntry {
+  owners: Set<string>;
+  places: Location[];
+}
+
+/** Hover: port → owners and places, from a Map built once from the index (what a server would keep). */
+function measureHover(live: Live, lookups: number): { median: number; buildMs: number; scanMs: number } {
+  let map = new Map<number, HoverEntry>();
+  const input = buildRuleInput(live.index.files());
+  const buildMs = timeIt(() => {
+    map = new Map();
+    const entry = (port: number) => {
+      let e = map.get(port);
+      if (!e) map.set(port, (e = { owners: new Set(), places: [] }));
+      return e;
+    };
+    for (const p of input.places) {
+      const last = p.endPort !== undefined && p.endPort - p.port <= 1024 ? p.endPort : p.port;
+      for (let port = p.port; port <= last; port++) {
+        const e = entry(port);
+        if (!p.claim) e.owners.add(p.service);
+        e.places.push(p.loc);
+      }
+    }
+    for (const f of input.files) for (const m of f.mentions) entry(m.port).places.push(m.loc);
+  });
+  const known = [...map.keys()];
+  const random = rng(0x4070);
+  const ports = Array.from({ length: lookups }, () => (random() < 0.8 ? known[Math.floor(random() * known.length)] : 1 + Math.floor(random() * 65535)));
+  const times: number[] = [];
+  let sink = 0;
+  for (const port of ports) {
+    const t0 = performance.now();
+    const e = map.get(port);
+    if (e) {
+      const owners = [...e.owners];
+      const places = e.places.slice(0, 15).map((l) => `${l.file}:${l.span.start.line}`);
+      sink += owners.length + places.length;
+    }
+    times.push(performance.now() - t0);
+  }
+  // What src/server/hover.ts does today: scan every place and mention of the folder for the port.
+  const scans: number[] = [];
+  for (const port of ports.slice(0, 200)) {
+    const t0 = performance.now();
+    sink += placesOn(input, port, port).length + mentionsOn(input, port, port).length;
+    scans.push(performance.now() - t0);
+  }
+  if (sink < 0) console.log(sink);
+  return { median: median(times), buildMs, scanMs: median(scans) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Whole processes
+
+interface ProcessRun {
+  ms: number;
+  rssMb: number | null;
+  /** User + system CPU time: on a busy machine wall time is inflated, CPU time much less. */
+  cpuMs: number | null;
+  status: number | null;
+  stdout: string;
+  stderr: string;
+  timedOut: boolean;
+}
+
+const HAS_TIME = fs.existsSync('/usr/bin/time');
+
+/** Wall time and peak RSS of a process (GNU time -v when there is one). */
+function runProcess(args: string[], cwd: string, timeoutMs: number): ProcessRun {
+  const timeFile = path.join(os.tmpdir(), `portolan-bench-time-${process.pid}.txt`);
+  const command = HAS_TIME ? '/usr/bin/time' : process.execPath;
+  const argv = HAS_TIME ? ['-v', '-o', timeFile, process.execPath, ...args] : args;
+  const t0 = performance.now();
+  const r = spawnSync(command, argv, { cwd, encoding: 'utf8', maxBuffer: 1 << 30, timeout: timeoutMs, killSignal: 'SIGKILL' });
+  const ms = performance.now() - t0;
+  let rssMb: number | null = null;
+  let cpuMs: number | null = null;
+  if (HAS_TIME && fs.existsSync(timeFile)) {
+    const report = fs.readFileSync(timeFile, 'utf8');
+    const m = /Maximum resident set size \(kbytes\): (\d+)/.exec(report);
+    if (m) rssMb = Number(m[1]) / 1024;
+    const user = /User time \(seconds\): ([\d.]+)/.exec(report);
+    const system = /System time \(seconds\): ([\d.]+)/.exec(report);
+    if (user && system) cpuMs = (Number(user[1]) + Number(system[1])) * 1000;
+    fs.rmSync(timeFile, { force: true });
+  }
+  const timedOut = (r.error as NodeJS.ErrnoException | undefined)?.code === 'ETIMEDOUT';
+  return { ms, rssMb, cpuMs, status: r.status, stdout: r.stdout ?? '', stderr: r.stderr ?? '', timedOut };
+}
+
+function measureCli(root: string, n: number): { ms: number; cpuMs: number | null; rssMb: number | null; found: Counts; findings: Finding[]; problems: string[] } {
+  const times: number[] = [];
+  const cpu: number[] = [];
+  const rss: number[] = [];
+  let findings: Finding[] = [];
+  const problems: string[] = [];
+  for (let r = 0; r < n; r++) {
+    const run = runProcess([CLI, 'check', root, '--format', 'json', '--fail-on', 'never'], REPO, 300_000);
+    if (run.status !== 0) {
+      problems.push(`portolan check exited ${run.status}${run.timedOut ? ' (timed out)' : ''}: ${run.stderr.slice(0, 500)}`);
+      break;
+    }
+    times.push(run.ms);
+    if (run.rssMb !== null) rss.push(run.rssMb);
+    if (run.cpuMs !== null) cpu.push(run.cpuMs);
+    const json = JSON.parse(run.stdout) as { findings: Array<{ rule: Finding['rule']; severity: Finding['severity']; file: string; line: number; port?: number; service?: string; message: string }> };
+    findings = json.findings.map((f) => ({
+      rule: f.rule, severity: f.severity, message: f.message, port: f.port, service: f.service, related: [],
+      loc: { file: f.file, span: { start: { offset: 0, line: f.line, column: 1 }, end: { offset: 0, line: f.line, column: 1 } } },
+    }));
+  }
+  return { ms: median(times), cpuMs: cpu.length > 0 ? median(cpu) : null, rssMb: rss.length > 0 ? Math.max(...rss) : null, found: countFindings(findings), findings, problems };
+}
+
+function measureDclint(root: string, composeFiles: string[], timeoutMs: number): { ms: number | null; cpuMs?: number | null; note: string } {
+  if (!fs.existsSync(DCLINT)) return { ms: null, note: 'dclint is not installed (npm install)' };
+  // One process over every compose file, as CI would run it, with a JSON report so it can be
+  // counted. The report goes to a file: dclint exits before a large report is through a pipe.
+  const report = path.join(os.tmpdir(), `portolan-bench-dclint-${process.pid}.json`);
+  const run = runProcess([DCLINT, ...composeFiles, '-f', 'json', '-o', report], root, timeoutMs);
+  if (run.timedOut) return { ms: null, note: `timed out after ${(timeoutMs / 1000).toFixed(0)} s on ${composeFiles.length} files` };
+  let reported: string;
+  try {
+    const json = JSON.parse(fs.readFileSync(report, 'utf8')) as Array<{ errorCount: number; warningCount: number }>;
+    const errors = json.reduce((n, f) => n + f.errorCount, 0);
+    const warnings = json.reduce((n, f) => n + f.warningCount, 0);
+    reported = `${json.length} files in its report, ${errors} errors and ${warnings} warnings`;
+  } catch {
+    reported = `no JSON report: ${(run.stderr || run.stdout).slice(0, 200)}`;
+  } finally {
+    fs.rmSync(report, { force: true });
+  }
+  const rss = run.rssMb === null ? '' : `, peak RSS ${run.rssMb.toFixed(0)} MB`;
+  const cpu = run.cpuMs === null ? '' : `, CPU ${(run.cpuMs / 1000).toFixed(1)} s`;
+  return { ms: run.ms, cpuMs: run.cpuMs, note: `${composeFiles.length} compose files in ${(run.ms / 1000).toFixed(1)} s${cpu}${rss}, exit ${run.status}, ${reported}` };
+}
+
+/** require() of dist/extension.js in fresh processes, with a stub 'vscode' module. */
+export function measureLoad(n: number, file = EXTENSION): number {
+  const script = `
+const Module = require('node:module');
+const stubPath = require('node:path').join(require('node:os').tmpdir(), 'portolan-bench-vscode-stub.js');
+const resolve = Module._resolveFilename;
+Module._resolveFilename = function (request, ...rest) {
+  return request === 'vscode' ? stubPath : resolve.call(this, request, ...rest);
+};
+// Every property is a stub that can be called and constructed. The bundle copies a module's own
+// properties (esbuild's __toESM), so the names are served from the prototype as well; TypeScript's
+// __importStar takes an __esModule module as it is.
+const value = (key) => (key === Symbol.toPrimitive ? () => '' : key === '__esModule' ? true : key === 'then' ? undefined : stub());
+const proto = new Proxy({}, { get: (target, key) => value(key) });
+const stub = () => new Proxy(function () {}, {
+  get: (target, key) => value(key),
+  apply: () => stub(),
+  construct: () => stub(),
+  getPrototypeOf: () => proto,
+});
+require.cache[stubPath] = { id: stubPath, filename: stubPath, loaded: true, exports: stub() };
+const { performance } = require('node:perf_hooks');
+const t0 = performance.now();
+require(${JSON.stringify(file)});
+process.stdout.write(String(performance.now() - t0));
+`;
+  const times: number[] = [];
+  for (let r = 0; r < n; r++) {
+    const run = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
+    if (run.status !== 0) throw new Error(`loading dist/extension.js failed: ${run.stderr}`);
+    times.push(Number(run.stdout));
+  }
+  return median(times);
+}
+
+// ---------------------------------------------------------------------------------------------
+// One size
+
+function measureSize(size: number, opts: Options): { result: SizeResult; extra: Extra } {
+  const ws = generate(size);
+  const { files } = discover(ws.root, DEFAULT_DISCOVER);
+  const n = reps(size, opts);
+  const problems: string[] = [];
+  if (files.length !== ws.files) problems.push(`discovered ${files.length} files, generated ${ws.files}`);
+  log(`  ${size}: ${ws.files} files, ${(ws.bytes / 1e6).toFixed(1)} MB; floor`);
+  const floor = measureFloor(ws.root, files, n);
+  log('cold');
+  const cold = measureCold(ws.root, n);
+  problems.push(...verify(ws, cold.findings));
+  // Only counts are kept: the findings must not weigh on the heap measured below.
+  const found = countFindings(cold.findings);
+  const infoByRule: Record<string, number> = {};
+  for (const f of cold.findings) if (f.severity === 'info') infoByRule[f.rule] = (infoByRule[f.rule] ?? 0) + 1;
+  cold.findings = [];
+  log('parse');
+  const parse = measureParse(ws.root, files, n);
+  log('incremental');
+  gc();
+  const heapBaseline = process.memoryUsage().heapUsed;
+  const live = buildLive(ws.root, files);
+  const edits = planEdits(ws.root, live, ws.composeFiles, opts.edits);
+  const incremental = measureIncremental(live, edits);
+  problems.push(...incremental.problems);
+  log('hover');
+  const hover = measureHover(live, opts.lookups);
+  gc();
+  const heap = process.memoryUsage().heapUsed;
+  // Keep the index and the checker alive until the heap was read.
+  if (live.index.size !== files.length) problems.push(`indexed ${live.index.size} files of ${files.length}`);
+  let cli: ReturnType<typeof measureCli> | undefined;
+  if (opts.cli) {
+    log('cli');
+    cli = measureCli(ws.root, opts.quick ? 1 : size >= 10_000 ? 3 : 5);
+    problems.push(...cli.problems, ...verify(ws, cli.findings).map((p) => `CLI: ${p}`));
+  }
+  let dclint: ReturnType<typeof measureDclint> | undefined;
+  if (opts.dclint && size === 1000) {
+    log('dclint');
+    dclint = measureDclint(ws.root, ws.composeFiles, opts.dclintTimeoutMs);
+  }
+  log('\n');
+  const result: SizeResult = {
+    files: ws.files,
+    bytes: ws.bytes,
+    floor_ms: round(floor),
+    parse_ms: round(parse.ms),
+    cold_ms: round(cold.ms),
+    incremental_median_ms: round(incremental.median, 3),
+    incremental_p95_ms: round(incremental.p95, 3),
+    hover_median_ms: round(hover.median, 5),
+    heap_mb: round(heap / 2 ** 20, 1),
+    cli_ms: cli ? round(cli.ms) : null,
+    cli_rss_mb: cli?.rssMb != null ? round(cli.rssMb, 1) : null,
+    planted: ws.planted,
+    found,
+  };
+  if (size === 1000) result.dclint_ms = dclint?.ms != null ? round(dclint.ms) : null;
+  const extra: Extra = {
+    infoByRule,
+    parseByKind: Object.fromEntries(Object.entries(parse.byKind).map(([k, v]) => [k, round(v)])),
+    checkerBuildMs: round(live.checkerBuildMs),
+    hoverMapBuildMs: round(hover.buildMs),
+    serverHoverScanMs: round(hover.scanMs, 3),
+    heapBaselineMb: round(heapBaseline / 2 ** 20, 1),
+    cliFound: cli?.found,
+    cliCpuMs: cli?.cpuMs,
+    dclint: dclint?.note,
+    dclintCpuMs: dclint?.cpuMs,
+    problems,
+  };
+  return { result, extra };
+}
+
+function round(x: number, digits = 1): number {
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+}
+
+function log(text: string): void {
+  process.stderr.write(text.endsWith('\n') || text.startsWith('  ') ? text : ` ${text}`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Targets (issue 5, on a 2-core machine)
+
+interface Target {
+  name: string;
+  value: number | null | undefined;
+  limit: string;
+  pass: boolean | null;
+}
+
+function targets(sizes: Record<string, SizeResult>, bundleKb: number, loadMs: number): Target[] {
+  const s100 = sizes['100'];
+  const s1k = sizes['1000'];
+  const s10k = sizes['10000'];
+  const out: Target[] = [];
+  const add = (name: string, value: number | null | undefined, limit: number, unit: string, higherIsBetter = false) => {
+    const known = value !== null && value !== undefined && Number.isFinite(value);
+    out.push({ name, value: known ? value : null, limit: `${higherIsBetter ? '≥' : '≤'} ${limit}${unit}`, pass: known ? (higherIsBetter ? value >= limit : value <= limit) : null });
+  };
+  add('cold / floor at 10,000', s10k && s10k.cold_ms / s10k.floor_ms, 20, '×');
+  add('dclint / check at 1,000', s1k?.dclint_ms && s1k.cli_ms ? s1k.dclint_ms / s1k.cli_ms : null, 20, '×', true);
+  add('incremental median at 10,000 (ms)', s10k?.incremental_median_ms, 5, ' ms');
+  add('incremental p95 at 10,000 (ms)', s10k?.incremental_p95_ms, 20, ' ms');
+  add('incremental median 10,000 / 100', s10k && s100 && s10k.incremental_median_ms / s100.incremental_median_ms, 2, '×');
+  add('incremental p95 10,000 / 100', s10k && s100 && s10k.incremental_p95_ms / s100.incremental_p95_ms, 2, '×');
+  for (const [size, s] of Object.entries(sizes)) add(`hover median at ${Number(size).toLocaleString('en')} (ms)`, s.hover_median_ms, 0.05, ' ms');
+  add('heap at 10,000 (MB)', s10k?.heap_mb, 150, ' MB');
+  add('CLI peak RSS at 10,000 (MB)', s10k?.cli_rss_mb, 300, ' MB');
+  add('CLI wall time at 10,000 (ms)', s10k?.cli_ms, 10_000, ' ms');
+  add('dist/extension.js (KB)', bundleKb, 1024, ' KB');
+  add('extension load (ms)', loadMs, 50, ' ms');
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Output
+
+function table(rows: string[][]): string {
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+  const line = (r: string[]) => `| ${r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ')} |`;
+  return [line(rows[0]), `|${widths.map((w, i) => (i === 0 ? `${'-'.repeat(w + 1)}-` : `${'-'.repeat(w + 1)}:`)).join('|')}|`, ...rows.slice(1).map(line)].join('\n');
+}
+
+function fmt(x: number | null | undefined, digits = 1): string {
+  if (x === null || x === undefined || !Number.isFinite(x)) return '—';
+  // Small values keep three significant digits (a hover lookup takes well under a microsecond).
+  if (x !== 0 && Math.abs(x) < 1) return String(Number(x.toPrecision(3)));
+  return x.toLocaleString('en', { maximumFractionDigits: digits, minimumFractionDigits: 0 });
+}
+
+function resultsTable(sizes: Record<string, SizeResult>): string {
+  const keys = Object.keys(sizes);
+  const row = (label: string, f: (s: SizeResult) => string) => [label, ...keys.map((k) => f(sizes[k]))];
+  return table([
+    ['', ...keys.map((k) => `${Number(k).toLocaleString('en')} files`)],
+    row('bytes (MB)', (s) => fmt(s.bytes / 1e6, 1)),
+    row('floor: read every file (ms)', (s) => fmt(s.floor_ms)),
+    row('parse: YAML + Markdown + env (ms)', (s) => fmt(s.parse_ms)),
+    row('cold: discover + read + parse + rules (ms)', (s) => fmt(s.cold_ms)),
+    row('cold / floor', (s) => `${fmt(s.cold_ms / s.floor_ms, 1)}×`),
+    row('incremental median (ms)', (s) => fmt(s.incremental_median_ms, 2)),
+    row('incremental p95 (ms)', (s) => fmt(s.incremental_p95_ms, 2)),
+    row('hover lookup median (ms)', (s) => fmt(s.hover_median_ms, 4)),
+    row('heap after indexing (MB)', (s) => fmt(s.heap_mb)),
+    row('`portolan check` wall (ms)', (s) => fmt(s.cli_ms)),
+    row('`portolan check` peak RSS (MB)', (s) => fmt(s.cli_rss_mb)),
+    row('dclint on the compose files (ms)', (s) => (s.dclint_ms === undefined ? '' : fmt(s.dclint_ms))),
+    row('planted conflicts / found', (s) => `${s.planted['port-conflict']} / ${s.found['port-conflict']}`),
+    row('planted mismatches / found', (s) => `${s.planted['port-mismatch']} / ${s.found['port-mismatch']}`),
+    row('other warnings and errors', (s) => String(s.found.other)),
+    row('infos (not judged)', (s) => String(s.found.info)),
+  ]);
+}
+
+function machine(): Record<string, unknown> {
+  const cpus = os.cpus();
+  return {
+    cpus: cpus.length,
+    model: cpus[0]?.model.trim() ?? 'unknown',
+    memory_gb: round(os.totalmem() / 2 ** 30, 1),
+    node: process.version,
+    os: `${os.type()} ${os.release()} ${os.arch()}`,
+    load_average: os.loadavg().map((x) => round(x, 2)),
+    cpu_pressure: cpuPressure(),
+  };
+}
+
+/** Share of the last minute some task waited for a CPU (Linux PSI): how busy the machine was. */
+function cpuPressure(): string | null {
+  try {
+    const m = /some avg10=([\d.]+) avg60=([\d.]+)/.exec(fs.readFileSync('/proc/pressure/cpu', 'utf8'));
+    return m ? `some avg10=${m[1]}% avg60=${m[2]}%` : null;
+  } catch {
+    return null;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+function main(): number {
+  const opts = parseOptions(process.argv.slice(2));
+  if (!fs.existsSync(CLI) || !fs.existsSync(EXTENSION)) throw new Error('dist/ is missing: run `npm run build` first (npm run bench does)');
+  const m = machine();
+  console.log(`Portolan bench on ${m.cpus} × ${m.model}, ${m.memory_gb} GB, node ${m.node}, ${m.os}, load ${(m.load_average as number[]).join(' ')}, CPU pressure ${m.cpu_pressure ?? 'n/a'}`);
+  const sizes: Record<string, SizeResult> = {};
+  const extras: Record<string, Extra> = {};
+  for (const size of opts.sizes) {
+    const { result, extra } = measureSize(size, opts);
+    sizes[String(size)] = result;
+    extras[String(size)] = extra;
+  }
+  const bundleKb = round(fs.statSync(EXTENSION).size / 1024, 1);
+  const loadMs = round(measureLoad(opts.quick ? 5 : 15), 2);
+  const results = { machine: { ...m, load_average_after: os.loadavg().map((x) => round(x, 2)), cpu_pressure_after: cpuPressure() }, sizes, bundle_kb: bundleKb, load_ms: loadMs };
+  fs.writeFileSync(RESULTS, `${JSON.stringify(results, null, 2)}\n`);
+
+  console.log('');
+  console.log(resultsTable(sizes));
+  console.log('');
+  console.log(`dist/extension.js: ${fmt(bundleKb)} KB, require() in ${fmt(loadMs, 2)} ms (median of fresh processes, stub vscode)`);
+  console.log('');
+  console.log('Diagnostics (not in results.json):');
+  for (const [size, e] of Object.entries(extras)) {
+    const kinds = Object.entries(e.parseByKind).map(([k, v]) => `${k} ${fmt(v)}`).join(', ');
+    console.log(`  ${size}: parse by kind (ms) ${kinds}; Checker.update(all) ${fmt(e.checkerBuildMs)} ms; hover map built in ${fmt(e.hoverMapBuildMs)} ms; `
+      + `server hover scan (placesOn + mentionsOn) ${fmt(e.serverHoverScanMs, 3)} ms; heap before indexing ${fmt(e.heapBaselineMb)} MB`);
+    const infos = Object.entries(e.infoByRule).map(([rule, n]) => `${rule} ${n}`).join(', ');
+    if (infos) console.log(`  ${size}: infos: ${infos}`);
+    if (e.cliCpuMs != null) console.log(`  ${size}: portolan check CPU time (user + sys) ${fmt(e.cliCpuMs, 0)} ms`);
+    if (e.dclint) console.log(`  ${size}: dclint: ${e.dclint}`);
+    if (e.dclintCpuMs != null && e.cliCpuMs != null) console.log(`  ${size}: dclint / check by CPU time: ${fmt(e.dclintCpuMs / e.cliCpuMs, 1)}×`);
+  }
+  console.log('');
+  const rows = targets(sizes, bundleKb, loadMs);
+  console.log(table([['target (2-core machine)', 'value', 'limit', ''], ...rows.map((t) => [t.name, fmt(t.value, 3), t.limit, t.pass === null ? 'n/a' : t.pass ? 'pass' : 'MISS'])]));
+  console.log(`\nwrote ${path.relative(REPO, RESULTS)}`);
+
+  const problems = Object.entries(extras).flatMap(([size, e]) => e.problems.map((p) => `${size}: ${p}`));
+  const countsOff = Object.entries(sizes).filter(([, s]) => s.found['port-conflict'] !== s.planted['port-conflict'] || s.found['port-mismatch'] !== s.planted['port-mismatch'] || s.found.other !== 0);
+  if (problems.length > 0 || countsOff.length > 0) {
+    console.error(`\nFAILED: the engine did not report exactly the planted problems (${problems.length} differences):`);
+    for (const p of problems.slice(0, 50)) console.error(`  ${p}`);
+    if (problems.length > 50) console.error(`  ... and ${problems.length - 50} more`);
+    return 1;
+  }
+  console.log('\nThe engine reported exactly the planted conflicts and mismatches at every size.');
+  return 0;
+}
+
+if (require.main === module) {
+  if (typeof (globalThis as { gc?: unknown }).gc !== 'function') {
+    // Heap is measured after a forced GC: run again with --expose-gc.
+    const r = spawnSync(process.execPath, ['--expose-gc', ...process.execArgv, __filename, ...process.argv.slice(2)], { stdio: 'inherit' });
+    process.exitCode = r.status ?? 1;
+  } else {
+    process.exitCode = main();
+  }
+}

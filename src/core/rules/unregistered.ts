@@ -1,0 +1,34 @@
+// unregistered-port: when a folder keeps a ports.yaml registry, a compose or env port of a service
+// that the registry does not list at all (under its name or an alias). Info: the registry is
+// incomplete, nothing is wrong yet. Reported once per unit (a compose service's ports, an env
+// variable), at its first port.
+import type { FileFacts, Finding } from '../model';
+import type { Place } from './model';
+
+/** Whether the file is a Portolan registry (a foreign `ports.yaml` is read as empty facts with a note). */
+export function isRegistry(f: FileFacts): boolean {
+  if (f.kind !== 'registry') return false;
+  const empty = f.allocations.length === 0 && f.ranges.length === 0 && f.reserved.length === 0 && f.problems.length === 0 && f.projects.length === 0;
+  return !(empty && f.notes.length > 0);
+}
+
+/** `places` are one service's places in one scope; `registered` says whether the registry lists its identity. */
+export function unregisteredOf(places: Place[], registered: boolean, registryName: string): Finding[] {
+  if (registered) return [];
+  const out: Finding[] = [];
+  const seen = new Set<string>();
+  for (const p of places) {
+    if (p.claim || (p.source !== 'compose' && p.source !== 'env') || seen.has(p.group)) continue;
+    seen.add(p.group);
+    out.push({
+      rule: 'unregistered-port',
+      severity: 'info',
+      message: `${p.service} (${p.endPort !== undefined ? `${p.port}-${p.endPort}` : p.port}) is not in ${registryName}`,
+      service: p.service,
+      port: p.port,
+      loc: p.loc,
+      related: [],
+    });
+  }
+  return out;
+}

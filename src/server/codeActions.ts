@@ -1,0 +1,157 @@
+// Quick fixes for findings (textDocument/codeAction, kind quickfix):
+//   port-mismatch       "Change to 8087 (as in PORTS.md:14 and 6 more)": that number only;
+//   port-conflict, out-of-range, reserved-port
+//                       "Move <service> to <port>, the next free port in <range>": everywhere the
+//                       service's port is written (the rename machinery);
+//   unregistered-port   "Add <service> to ports.yaml";
+//   every rule          "Ignore <rule> here": a suppression comment above the line.
+import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type Range } from 'vscode-languageserver/node';
+import type { Finding } from '../core/model';
+import { planChangePort } from '../core/edits/changePort';
+import { nextFreePort } from '../core/edits/freePort';
+import { planMove } from '../core/edits/movePort';
+import { planAddService } from '../core/edits/registryEdit';
+import { planIgnore } from '../core/edits/suppress';
+import type { TextEdit } from '../core/edits/textEdit';
+import { declaredRanges, owningRange, rangeText, type RangeInfo } from '../core/query/ranges';
+import { placeKey, where, type Place, type RuleInput } from '../core/rules/model';
+import { isRegistry } from '../core/rules/unregistered';
+import { matchRole } from '../core/syntax/names';
+import { baseOf } from '../core/syntax/paths';
+import { DIAGNOSTIC_SOURCE, toRange } from './diagnostics';
+import type { FolderState } from './folderState';
+import { textHost, toWorkspaceEdit } from './lspEdits';
+
+export function codeActions(folder: FolderState, file: string, params: CodeActionParams): CodeAction[] {
+  const only = params.context.only;
+  if (only && !only.some((k) => k === '' || k === CodeActionKind.QuickFix || CodeActionKind.QuickFix.startsWith(`${k}.`))) return [];
+  const input = folder.ruleInput();
+  const inRange = folder.findings.filter((f) => f.loc.file === file && overlaps(toRange(f.loc.span), params.range));
+  // The client names the diagnostics it wants fixes for; without any of ours, every finding in range.
+  const named = inRange.filter((f) => params.context.diagnostics.some((d) => sameDiagnostic(d, f)));
+  const findings = named.length > 0 ? named : inRange;
+  const actions: CodeAction[] = [];
+  for (const finding of findings) {
+    const diagnostic = params.context.diagnostics.find((d) => sameDiagnostic(d, finding));
+    const fix = new Fixes(folder, input, finding, diagnostic);
+    actions.push(...fix.all());
+  }
+  return actions;
+}
+
+class Fixes {
+  private readonly host;
+  private readonly place: Place | undefined;
+
+  constructor(
+    private readonly folder: FolderState,
+    private readonly input: RuleInput,
+    private readonly finding: Finding,
+    private readonly diagnostic: Diagnostic | undefined,
+  ) {
+    this.host = textHost(folder);
+    const at = input.places.filter((p) => placeKey(p.loc) === placeKey(finding.loc));
+    this.place = at.find((p) => p.service === finding.service) ?? at[0];
+  }
+
+  all(): CodeAction[] {
+    const out: CodeAction[] = [];
+    switch (this.finding.rule) {
+      case 'port-mismatch': out.push(...this.changeToMajority()); break;
+      case 'port-conflict':
+      case 'out-of-range':
+      case 'reserved-port': out.push(...this.moveToFreePort()); break;
+      case 'unregistered-port': out.push(...this.addToRegistry()); break;
+      default: break;
+    }
+    out.push(...this.ignoreHere());
+    return out;
+  }
+
+  private action(title: string, edits: TextEdit[], isPreferred = false): CodeAction {
+    return {
+      title,
+      kind: CodeActionKind.QuickFix,
+      ...(this.diagnostic ? { diagnostics: [this.diagnostic] } : {}),
+      ...(isPreferred ? { isPreferred } : {}),
+      edit: toWorkspaceEdit(this.folder, edits),
+    };
+  }
+
+  /** One action per port the agreeing places say (several only on a tie). */
+  private changeToMajority(): CodeAction[] {
+    const place = this.place;
+    if (!place) return [];
+    const agreeing = this.finding.related
+      .map((r) => this.input.places.find((p) => placeKey(p.loc) === placeKey(r.loc)))
+      .filter((p): p is Place => p !== undefined && p.endPort === undefined && p.port !== place.port);
+    const ports = [...new Set(agreeing.map((p) => p.port))];
+    return ports.flatMap((port) => {
+      const these = agreeing.filter((p) => p.port === port);
+      const plan = planChangePort(place, port, this.host);
+      if ('error' in plan) return [];
+      const more = these.length > 1 ? ` and ${these.length - 1} more` : '';
+      return [this.action(`Change to ${port} (as in ${where(these[0].loc)}${more})`, plan.edits, ports.length === 1)];
+    });
+  }
+
+  private moveToFreePort(): CodeAction[] {
+    const place = this.place;
+    if (!place || place.endPort !== undefined) return [];
+    const range = this.rangeFor(place);
+    if (!range) return [];
+    const port = nextFreePort(this.input, range);
+    if (port === undefined) return [];
+    const plan = planMove(this.input, place, port, this.host);
+    if (plan.edits.length === 0) return [];
+    const preferred = this.finding.rule !== 'port-conflict';
+    return [this.action(`Move ${place.service} to ${port}, the next free port in ${range.name} (${rangeText(range)})`, plan.edits, preferred)];
+  }
+
+  /** The range a moved port should land in: the one the place's section names, else the one that holds it. */
+  private rangeFor(place: Place): RangeInfo | undefined {
+    const ranges = declaredRanges(this.input);
+    const range = owningRange(ranges, place);
+    // A range's rule holds its main port; a port of another role is placed by its number only.
+    if (range && matchRole(place.role) !== 'main' && (place.port < range.from || place.port > range.to)) return undefined;
+    return range;
+  }
+
+  private addToRegistry(): CodeAction[] {
+    const place = this.place;
+    const registry = this.input.files.filter(isRegistry).map((f) => f.file).sort()[0];
+    if (!place || !registry) return [];
+    const text = this.folder.textOf(registry);
+    if (text === undefined) return [];
+    const ranges = this.input.files.find((f) => f.file === registry)!.ranges
+      .filter((r) => !r.keptFree && !r.project && place.port >= r.from && place.port <= r.to)
+      .sort((a, b) => a.to - a.from - (b.to - b.from));
+    const plan = planAddService(text, registry, { name: place.service, port: place.port, role: place.role, range: ranges[0]?.name });
+    if ('error' in plan) return [];
+    return [this.action(`Add ${place.service} to ${baseOf(registry)}`, plan.edits, true)];
+  }
+
+  private ignoreHere(): CodeAction[] {
+    const { file } = this.finding.loc;
+    const text = this.folder.textOf(file);
+    const kind = this.input.files.find((f) => f.file === file)?.kind;
+    if (text === undefined || !kind) return [];
+    const plan = planIgnore(text, file, kind, this.finding.loc.span.start.line, this.finding.rule);
+    if ('error' in plan) return [];
+    return [this.action(`Ignore ${this.finding.rule} here`, plan.edits)];
+  }
+}
+
+function sameDiagnostic(d: Diagnostic, f: Finding): boolean {
+  const code = typeof d.code === 'object' && d.code !== null ? (d.code as { value: unknown }).value : d.code;
+  const r = toRange(f.loc.span);
+  return (d.source === undefined || d.source === DIAGNOSTIC_SOURCE) && code === f.rule
+    && d.range.start.line === r.start.line && d.range.start.character === r.start.character
+    && d.range.end.line === r.end.line && d.range.end.character === r.end.character
+    && (typeof d.message !== 'string' || d.message.startsWith(f.message));
+}
+
+function overlaps(a: Range, b: Range): boolean {
+  const before = (x: { line: number; character: number }, y: { line: number; character: number }) => x.line < y.line || (x.line === y.line && x.character < y.character);
+  return !before(a.end, b.start) && !before(b.end, a.start);
+}

@@ -1,0 +1,71 @@
+// Find All References and Go to Definition on a port number. References are every place the
+// number is written (allocations, references and mentions; for a service's port, in its scope).
+// The definition is the registry entry for that service and role, or the place with the majority
+// port when no registry lists it; on a bare mention, the definitions of the services on that port.
+import type { Location as LspLocation, Position } from 'vscode-languageserver/node';
+import type { Location } from '../core/model';
+import { roleOfPlace, servicesOf } from '../core/query/services';
+import { placeKey, type RuleInput } from '../core/rules/model';
+import { toRange } from './diagnostics';
+import type { FolderState } from './folderState';
+import { targetAt, type Target } from './hover';
+import { mentionsOn, placesOn, samePlace } from './portFacts';
+
+export function references(folder: FolderState, file: string, position: Position, includeDeclaration: boolean): LspLocation[] | null {
+  const input = folder.ruleInput();
+  const target = targetAt(input, file, position);
+  if (!target || target.kind === 'range') return null;
+  const [from, to] = portsOf(target);
+  const scope = target.kind === 'place' ? target.place.scope : undefined;
+  const locs: Location[] = [
+    ...placesOn(input, from, to).filter((p) => scope === undefined || p.scope === scope).map((p) => p.loc),
+    ...mentionsOn(input, from, to).map((m) => m.loc),
+  ];
+  if (target.kind === 'reserved') locs.push(target.loc);
+  const declarations = includeDeclaration ? [] : definitions(input, target);
+  const unique: Location[] = [];
+  for (const loc of locs.sort(byLocation)) {
+    if (unique.some((u) => samePlace(u, loc)) || declarations.some((d) => placeKey(d) === placeKey(loc))) continue;
+    unique.push(loc);
+  }
+  return unique.map((loc) => toLsp(folder, loc));
+}
+
+export function definition(folder: FolderState, file: string, position: Position): LspLocation[] | null {
+  const input = folder.ruleInput();
+  const target = targetAt(input, file, position);
+  if (!target || target.kind === 'range') return null;
+  const locs = definitions(input, target);
+  return locs.length > 0 ? locs.map((loc) => toLsp(folder, loc)) : null;
+}
+
+function definitions(input: RuleInput, target: Exclude<Target, { kind: 'range' }>): Location[] {
+  const services = servicesOf(input);
+  if (target.kind === 'place') {
+    const found = roleOfPlace(input, target.place, services);
+    return found ? [found.role.definition.loc] : [];
+  }
+  const [from, to] = portsOf(target);
+  const out: Location[] = [];
+  for (const place of placesOn(input, from, to).filter((p) => !p.claim)) {
+    const found = roleOfPlace(input, place, services);
+    if (found && found.role.port >= from && found.role.port <= to && !out.some((l) => placeKey(l) === placeKey(found.role.definition.loc))) {
+      out.push(found.role.definition.loc);
+    }
+  }
+  return out;
+}
+
+function portsOf(target: Exclude<Target, { kind: 'range' }>): [number, number] {
+  if (target.kind === 'place') return [target.place.port, target.place.endPort ?? target.place.port];
+  if (target.kind === 'mention') return [target.mention.port, target.mention.port];
+  return [target.reservation.from, target.reservation.to];
+}
+
+function byLocation(a: Location, b: Location): number {
+  return a.file < b.file ? -1 : a.file > b.file ? 1 : a.span.start.offset - b.span.start.offset;
+}
+
+export function toLsp(folder: FolderState, loc: Location): LspLocation {
+  return { uri: folder.uriOf(loc.file), range: toRange(loc.span) };
+}

@@ -1,0 +1,47 @@
+// Rename (F2) on a port number: the service's port moves everywhere it is written (registry,
+// compose published port, env values and URLs, table cells, mermaid labels, env blocks in docs),
+// in one WorkspaceEdit. A target port that is taken, reserved, kept free or not a port is refused
+// with a message that says why.
+import { LSPErrorCodes, ResponseError, type Position, type Range, type WorkspaceEdit } from 'vscode-languageserver/node';
+import { whyNotFree } from '../core/edits/freePort';
+import { planMove } from '../core/edits/movePort';
+import type { Place } from '../core/rules/model';
+import { toRange } from './diagnostics';
+import type { FolderState } from './folderState';
+import { targetAt } from './hover';
+import { textHost, toWorkspaceEdit } from './lspEdits';
+
+/** The service place under the cursor, or why there is nothing to rename there. */
+function renamable(folder: FolderState, file: string, position: Position): Place | ResponseError<void> {
+  const target = targetAt(folder.ruleInput(), file, position);
+  if (!target) return refuse('Portolan renames port numbers: there is no port here');
+  if (target.kind === 'mention') return refuse(`${target.mention.port} here belongs to no service (it is only mentioned); rename it where a service's port is written`);
+  if (target.kind !== 'place') return refuse('Portolan renames a service\'s port; this is a declared range or a reserved port');
+  if (target.place.endPort !== undefined) return refuse(`${target.place.port}-${target.place.endPort} is a range of ports; only single ports can be renamed`);
+  return target.place;
+}
+
+export function prepareRename(folder: FolderState, file: string, position: Position): { range: Range; placeholder: string } | ResponseError<void> {
+  const place = renamable(folder, file, position);
+  if (place instanceof ResponseError) return place;
+  return { range: toRange(place.loc.span), placeholder: String(place.port) };
+}
+
+export function renamePort(folder: FolderState, file: string, position: Position, newName: string): WorkspaceEdit | ResponseError<void> {
+  const place = renamable(folder, file, position);
+  if (place instanceof ResponseError) return place;
+  const written = newName.trim();
+  if (!/^\d{1,5}$/.test(written)) return refuse(`"${written}" is not a port number (1-65535)`);
+  const port = Number(written);
+  if (port === place.port) return { changes: {} };
+  const input = folder.ruleInput();
+  const why = whyNotFree(input, port, place.scope, place.identity);
+  if (why) return refuse(`Cannot move ${place.service} to ${port}: ${why}`);
+  const plan = planMove(input, place, port, textHost(folder));
+  if (plan.edits.length === 0) return refuse(`Cannot move ${place.service} to ${port}: ${plan.skipped[0]?.reason ?? 'no place to edit'}`);
+  return toWorkspaceEdit(folder, plan.edits);
+}
+
+function refuse(message: string): ResponseError<void> {
+  return new ResponseError<void>(LSPErrorCodes.RequestFailed, message);
+}

@@ -1,0 +1,485 @@
+// fast-check arbitraries for the fuzzers: port-ish tokens, generated documents of every source
+// kind (registry, compose, env, Markdown with tables, lists, mermaid and fenced blocks), and
+// mutations of real-looking seed texts (byte flips, line duplication and deletion, port tokens,
+// unicode, CR/LF mixes).
+import fc from 'fast-check';
+import { stringify } from 'yaml';
+import type { SourceKind } from '../../src/core/model';
+import type { Seed } from './seeds';
+
+// ---------------------------------------------------------------------------------------------
+// Tokens
+
+/** Ports the generators share, so generated files clash, mismatch and fall in and out of ranges. */
+export const COMMON_PORTS = [22, 80, 443, 3000, 5432, 6379, 8000, 8001, 8009, 8080, 8081, 8087, 8088, 9090, 50051];
+
+const ODD_PORTS = [
+  '0', '65535', '65536', '99999', '-1', '-8080', '0x1F90', '0o17', '1e3', '8080.0', '08080', '+8080', '８０８０', '٨٠٨٠', '4294967296',
+  '999999999999', '${UNSET}', '${WEB_PORT:-8080}', '${WEB_PORT-8081}', '${A:?missing}', '${A:+9000}', '$PORT', '$$8080', '${', '${UNCLOSED',
+  '%PORT%', 'true', 'random', '', ' ', '8080/udp', '8080/sctp', '8080/xyz', '8000-8009', '8009-8000', '9090-9091', '0-1023', '80xx',
+  '300xx', '12000+', '8080–8081', '127.0.0.1:8001', '0.0.0.0:8080:80', '[::1]:6001', '::1:6000:6000', 'localhost:8080', ':8080', '8080:',
+  '1:2:3:4', 'null', '~', '[8080]', '{port: 8080}', '8080 # comment', '8080, 8081', '8080 / 8443', '**8080**', '`8080`', '8080 (HTTP)',
+];
+
+export const portNumber = fc.oneof(
+  { weight: 4, arbitrary: fc.constantFrom(...COMMON_PORTS) },
+  { weight: 2, arbitrary: fc.integer({ min: 1, max: 65535 }) },
+  { weight: 1, arbitrary: fc.integer({ min: -70000, max: 200000 }) },
+);
+
+/** A port as written somewhere: mostly plausible, sometimes hostile. */
+export const portToken: fc.Arbitrary<string> = fc.oneof(
+  { weight: 5, arbitrary: portNumber.map(String) },
+  { weight: 3, arbitrary: fc.constantFrom(...ODD_PORTS) },
+  { weight: 1, arbitrary: fc.tuple(portNumber, portNumber).map(([a, b]) => `${a}-${b}`) },
+  { weight: 1, arbitrary: fc.nat({ max: 99_999_999 }).map(String) },
+);
+
+const NAMES = [
+  'gateway', 'api-gateway', 'API Gateway', 'Token Engine', 'token-engine', 'TOKEN_ENGINE', 'Settlement Engine', 'settlement', 'redis', 'Redis',
+  'postgres', 'PostgreSQL', 'grafana', 'Grafana', 'NATS', 'NATS Monitoring', 'web', 'worker', 'mission-control', 'Backend API (FastAPI)',
+  'Ollama (CPU)', 'Ollama (GPU)', 'n8n / Redis', '服务', 'サービス', 'Ünïcödé svc', '🚀 Launcher', 'Reserved', 'TBD', '-', 'db', 'x',
+];
+
+export const serviceName: fc.Arbitrary<string> = fc.oneof(
+  { weight: 6, arbitrary: fc.constantFrom(...NAMES) },
+  { weight: 1, arbitrary: fc.string({ maxLength: 12 }) },
+  { weight: 1, arbitrary: fc.string({ unit: 'grapheme', maxLength: 8 }) },
+);
+
+const HOSTS = ['localhost', '127.0.0.1', '0.0.0.0', '[::1]', 'gateway', 'token-engine', 'redis', 'api.example.com', 'svc.ns.svc.cluster.local', 'host.docker.internal'];
+
+export const url: fc.Arbitrary<string> = fc
+  .tuple(fc.constantFrom('http', 'https', 'redis', 'grpc', 'ws', 'postgres', 'tcp'), fc.constantFrom(...HOSTS), portToken, fc.constantFrom('', '/', '/metrics', '/health', '/api/v1?x=1', '/#/route'))
+  .map(([scheme, host, port, p]) => `${scheme}://${host}:${port}${p}`);
+
+const EOL = fc.constantFrom('\n', '\n', '\n', '\r\n', '\r');
+
+function joinLines(lines: string[], eols: string[]): string {
+  return lines.map((l, i) => l + (eols[i % eols.length] ?? '\n')).join('');
+}
+
+/** Lines joined with a mix of line endings. */
+function lines(arb: fc.Arbitrary<string[]>): fc.Arbitrary<string> {
+  return fc.tuple(arb, fc.array(EOL, { minLength: 1, maxLength: 4 })).map(([ls, eols]) => joinLines(ls, eols));
+}
+
+function quoted(s: string, style: number): string {
+  if (style === 1) return `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+  if (style === 2) return `'${s.replace(/'/g, "''")}'`;
+  return s;
+}
+
+const quoteStyle = fc.constantFrom(0, 0, 1, 2);
+
+// ---------------------------------------------------------------------------------------------
+// Compose
+
+const protocol = fc.constantFrom('', '', '', '/tcp', '/udp', '/sctp', '/TCP', '/xyz');
+const hostIp = fc.constantFrom('', '', '127.0.0.1:', '0.0.0.0:', '[::1]:', '::1:', '${IP}:', '10.0.0.1:');
+
+const shortPort = fc.oneof(
+  fc.tuple(portToken, protocol).map(([c, p]) => `${c}${p}`),
+  fc.tuple(hostIp, portToken, portToken, protocol).map(([ip, h, c, p]) => `${ip}${h}:${c}${p}`),
+  fc.tuple(portNumber, portNumber, fc.nat(3), protocol).map(([h, c, n, p]) => `${h}-${h + n}:${c}-${c + n}${p}`),
+);
+
+const longPort = fc
+  .record({
+    target: fc.option(portToken, { nil: undefined }),
+    published: fc.option(portToken, { nil: undefined }),
+    protocol: fc.option(fc.constantFrom('tcp', 'udp', 'sctp', 'xyz'), { nil: undefined }),
+    host_ip: fc.option(fc.constantFrom('127.0.0.1', '::1', '0.0.0.0'), { nil: undefined }),
+    mode: fc.option(fc.constantFrom('host', 'ingress'), { nil: undefined }),
+  })
+  .map((r) => Object.entries(r).filter(([, v]) => v !== undefined));
+
+const envEntry = fc.tuple(
+  fc.constantFrom('PORT', 'HTTP_PORT', 'API_URL', 'REDIS_URL', 'DB_PORT', 'OTHER', 'X_PORT'),
+  fc.oneof(portToken, url),
+);
+
+const composeService = fc.record({
+  name: fc.oneof(fc.constantFrom('web', 'api', 'gateway', 'token-engine', 'redis', 'db', 'worker', 'x-ext', '"quoted name"', '<<'), fc.string({ maxLength: 6 })),
+  ports: fc.array(fc.oneof({ weight: 3, arbitrary: shortPort.map((s) => ({ short: s })) }, { weight: 1, arbitrary: longPort.map((l) => ({ long: l })) }), { maxLength: 4 }),
+  expose: fc.array(portToken, { maxLength: 2 }),
+  env: fc.array(envEntry, { maxLength: 3 }),
+  envAsList: fc.boolean(),
+  flow: fc.boolean(),
+  quote: quoteStyle,
+  merge: fc.boolean(),
+});
+
+type ComposeService = typeof composeService extends fc.Arbitrary<infer T> ? T : never;
+
+function renderComposeService(s: ComposeService, indent: string): string[] {
+  const out = [`${indent}${s.name === '' ? '""' : s.name}:`];
+  const i2 = `${indent}  `;
+  const i3 = `${indent}    `;
+  if (s.merge) out.push(`${i2}<<: *common`);
+  out.push(`${i2}image: example/${s.name.replace(/[^a-z]/gi, '') || 'x'}:latest`);
+  if (s.ports.length > 0) {
+    if (s.flow && s.ports.every((p) => 'short' in p)) {
+      out.push(`${i2}ports: [${s.ports.map((p) => quoted((p as { short: string }).short, s.quote || 1)).join(', ')}]`);
+    } else {
+      out.push(`${i2}ports:`);
+      for (const p of s.ports) {
+        if ('short' in p) out.push(`${i3}- ${quoted(p.short, s.quote)}`);
+        else if (p.long.length === 0) out.push(`${i3}- {}`);
+        else p.long.forEach(([k, v], j) => out.push(`${j === 0 ? `${i3}- ` : `${i3}  `}${k}: ${quoted(String(v), s.quote)}`));
+      }
+    }
+  }
+  if (s.expose.length > 0) out.push(`${i2}expose: [${s.expose.map((e) => quoted(e, 1)).join(', ')}]`);
+  if (s.env.length > 0) {
+    out.push(`${i2}environment:`);
+    for (const [k, v] of s.env) out.push(s.envAsList ? `${i3}- ${quoted(`${k}=${v}`, s.quote || 1)}` : `${i3}${k}: ${quoted(v, s.quote || 1)}`);
+  }
+  return out;
+}
+
+export const composeText: fc.Arbitrary<string> = fc
+  .record({
+    services: fc.array(composeService, { minLength: 0, maxLength: 5 }),
+    version: fc.constantFrom('', "version: '3.8'", 'version: "2"'),
+    anchors: fc.boolean(),
+    snippet: fc.boolean(),
+    ignore: fc.boolean(),
+  })
+  .chain((doc) => {
+    const head: string[] = [];
+    if (doc.version) head.push(doc.version);
+    if (doc.anchors || doc.services.some((s) => s.merge)) head.push('x-common: &common', '  ports:', '    - "9000:9000"', '  restart: always');
+    if (doc.ignore) head.push('# portolan-ignore port-conflict');
+    const body = doc.snippet
+      ? doc.services.flatMap((s) => renderComposeService(s, ''))
+      : ['services:', ...doc.services.flatMap((s) => renderComposeService(s, '  '))];
+    return lines(fc.constant([...head, ...body]));
+  });
+
+// ---------------------------------------------------------------------------------------------
+// Env
+
+const envKey = fc.oneof(
+  { weight: 5, arbitrary: fc.constantFrom(
+    'PORT', 'HTTP_PORT', 'GRPC_PORT', 'WS_PORT', 'METRICS_PORT', 'GATEWAY_PORT', 'TOKEN_ENGINE_PORT', 'TOKEN_ENGINE_GRPC_PORT', 'TOKEN_ENGINE_URL',
+    'SETTLEMENT_ENGINE_URL', 'DB_PORT', 'DB_HOST', 'POSTGRES_PORT', 'POSTGRES_HOST', 'TEST_POSTGRES_PORT', 'PROD_REDIS_PORT', 'SERVICE_NAME', 'APP_NAME',
+    'REDIS_URL', 'VITE_API_URL', 'NEXT_PUBLIC_GATEWAY_URL', 'HOST_PORT', 'RANDOM_PORT', 'LISTEN_ADDR', 'GRPC_ENDPOINT', 'CORS_ORIGINS', 'TIMEOUT', 'a.b.PORT',
+  ) },
+  { weight: 1, arbitrary: fc.stringMatching(/^[A-Za-z_][A-Za-z0-9_]{0,10}(_PORT|_URL)?$/) },
+);
+
+const envValue = fc.oneof(
+  { weight: 4, arbitrary: portToken },
+  { weight: 2, arbitrary: url },
+  { weight: 1, arbitrary: serviceName },
+  { weight: 1, arbitrary: fc.tuple(fc.constantFrom(...HOSTS), portToken).map(([h, p]) => `${h}:${p}`) },
+  { weight: 1, arbitrary: fc.string({ maxLength: 20 }) },
+);
+
+const envLine = fc.oneof(
+  { weight: 8, arbitrary: fc.tuple(fc.constantFrom('', '', '', 'export ', 'set ', '$ export ', '  ', 'SET '), envKey, fc.constantFrom('=', '=', ' = ', '= '), envValue, fc.constantFrom(0, 0, 1, 2, 3), fc.constantFrom('', '', ' # note', ' #x'))
+    .map(([pre, k, eq, v, q, comment]) => (q === 3 ? `set "${k}=${v}"${comment}` : `${pre}${k}${eq}${quoted(v, q)}${comment}`)) },
+  { weight: 1, arbitrary: fc.constantFrom('', '# Test environment', '# Production environment', '# portolan-ignore', '# portolan-ignore port-mismatch', 'rem comment', ':: cmd comment', 'docker run -p 8080:80 x', 'netstat | findstr "8080 8081"') },
+  { weight: 1, arbitrary: fc.string({ maxLength: 30 }) },
+);
+
+export const envText: fc.Arbitrary<string> = lines(fc.array(envLine, { maxLength: 14 }));
+
+// ---------------------------------------------------------------------------------------------
+// Registry
+
+const rangeValue = fc.oneof(
+  fc.tuple(portNumber, fc.nat(200)).map(([from, n]) => ({ from, to: from + n })),
+  fc.tuple(portNumber, fc.nat(200)).map(([from, n]) => `${from}-${from + n}`),
+  fc.constantFrom('80xx', '12000+', '8000–8009', '9000-8000', 'nonsense', '300xx'),
+  fc.tuple(portNumber, fc.nat(50)).map(([from, n]) => ({ range: `${from}-${from + n}`, parent: 'core' })),
+  fc.tuple(portNumber, fc.nat(50), fc.constantFrom('core', 'web', 'missing', 'loop')).map(([from, n, parent]) => ({ from, to: from + n, parent })),
+);
+
+const portValue: fc.Arbitrary<unknown> = fc.oneof(
+  { weight: 5, arbitrary: portNumber },
+  { weight: 1, arbitrary: fc.constantFrom('8080', '0x1F90', 99999, -1, 0, 8080.5, null, true, '${UNSET}', [8080]) },
+);
+
+const registryService = fc.oneof(
+  { weight: 1, arbitrary: portValue },
+  {
+    weight: 3,
+    arbitrary: fc.record(
+      {
+        range: fc.constantFrom('core', 'data', 'web', 'missing'),
+        ports: fc.oneof(portValue, fc.dictionary(fc.constantFrom('http', 'grpc', 'main', 'port', 'default', 'metrics', 'rest', 'prometheus', 'grpc-web', 'HTTP'), portValue, { maxKeys: 4 })),
+        aliases: fc.oneof(fc.array(serviceName, { maxLength: 3 }), serviceName),
+        environment: fc.constantFrom('production', 'dev', 'staging', 'somewhere'),
+        protocol: fc.constantFrom('tcp', 'udp', 'sctp', 'icmp'),
+        description: fc.string({ maxLength: 10 }),
+        enviroment: fc.constant('typo'),
+      },
+      { requiredKeys: ['ports'] },
+    ),
+  },
+);
+
+const reservedEntry = fc.oneof(
+  portValue,
+  fc.constantFrom('8070-8099', '22', 'nope'),
+  fc.record({ port: portValue, reason: fc.string({ maxLength: 10 }) }, { requiredKeys: ['port'] }),
+  fc.record({ ports: fc.constantFrom('8070-8099', '9000-9009', '0-1023', 'x'), reason: fc.string({ maxLength: 10 }), kept_free: fc.boolean() }, { requiredKeys: ['ports'] }),
+);
+
+const registryObject = fc.record(
+  {
+    version: fc.constantFrom(1, 1, 2, '1'),
+    ranges: fc.dictionary(fc.constantFrom('core', 'data', 'data-hot', 'web', 'loop', 'x'), rangeValue, { maxKeys: 4 }),
+    reserved: fc.array(reservedEntry, { maxLength: 3 }),
+    services: fc.dictionary(serviceName, registryService, { maxKeys: 6 }),
+    projects: fc.dictionary(fc.constantFrom('web', 'mobile', 'core'), fc.record({ range: fc.constantFrom('10000-10999', '10000-10099', 'bad'), path: fc.constantFrom('apps/web', './svc/', '.', 'a\\b') }, { requiredKeys: [] }), { maxKeys: 2 }),
+    extra: fc.anything({ maxDepth: 2 }),
+  },
+  { requiredKeys: [] },
+);
+
+export const registryText: fc.Arbitrary<string> = fc.oneof(
+  { weight: 5, arbitrary: fc.tuple(registryObject, fc.constantFrom<'block' | 'flow'>('block', 'block', 'flow')).map(([obj, style]) => safeStringify(obj, style)) },
+  // Valid YAML of the wrong shape.
+  { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 3 }).map((v) => safeStringify(v, 'block')) },
+  { weight: 1, arbitrary: fc.constantFrom('', '---\n', '# only a comment\n', 'services: [8080]\n', 'version: 1\nservices:\n  a: &x 8080\n  b: *x\n', 'ranges: !!binary aGk=\n', '- a\n- b\n') },
+);
+
+function safeStringify(value: unknown, style: 'block' | 'flow'): string {
+  try {
+    return stringify(value, style === 'flow' ? { collectionStyle: 'flow' } : undefined) ?? '';
+  } catch {
+    return '';
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Markdown
+
+const headingText = fc.oneof(
+  fc.tuple(serviceName, fc.constantFrom('', ' (8000-8009)', ' (3000–3099)', ' (12000+)', ' (300xx)', ' (Port 8081)', ' 8000-8009', ' (0-1023)', ' (9000-8000)'))
+    .map(([n, r]) => `${n}${r}`),
+  fc.constantFrom(
+    'Ports', 'Port Allocation', 'Reserved system ports (never use)', 'Reserved for future expansion (8070-8099)', 'Reserved (in use)', 'Development', 'Production',
+    'Examples', 'Rejected alternatives', 'History', 'NEURECTOMY (16000-16999)', 'Application Tier (16000-16099)', 'Token Engine (Port 8081)', 'Services', '端口分配',
+  ),
+);
+
+const HEADERS = [
+  'Service', 'Name', 'Port', 'Ports', 'HTTP Port', 'gRPC Port', 'WebSocket', 'Port Range', 'Internal URL', 'Endpoint', 'Environment', 'Description',
+  'Container', 'Host Port', 'Container Port', 'Dev Port', 'Prod Port', 'Category', 'Domain', '端口', '服务', 'Status', 'Protocol', '',
+];
+
+const cellValue = fc.oneof(
+  { weight: 4, arbitrary: portToken },
+  { weight: 3, arbitrary: serviceName },
+  { weight: 1, arbitrary: url },
+  { weight: 1, arbitrary: fc.tuple(portToken, portToken).map(([a, b]) => `${a} (HTTP), ${b} (gRPC)`) },
+  { weight: 1, arbitrary: fc.constantFrom('-', '', 'Production', 'dev', '`code | pipe`', 'a \\| b', '**bold**', '(reserved)') },
+);
+
+const table = fc.tuple(fc.array(fc.constantFrom(...HEADERS), { minLength: 1, maxLength: 6 }), fc.nat(5), fc.boolean(), fc.constantFrom('', '> ', '  ', '- '))
+  .chain(([headers, rows, pipes, prefix]) => fc.array(fc.array(cellValue, { minLength: headers.length - 1, maxLength: headers.length + 1 }), { minLength: rows, maxLength: rows })
+    .map((data) => {
+      const row = (cells: string[]) => `${prefix}${pipes ? '| ' : ''}${cells.join(' | ')}${pipes ? ' |' : ''}`;
+      return [row(headers), row(headers.map(() => '---')), ...data.map(row)];
+    }));
+
+const listItem = fc.oneof(
+  fc.tuple(portToken, serviceName).map(([p, n]) => `- **${p}**: ${n}`),
+  fc.tuple(serviceName, portToken).map(([n, p]) => `- ${n}: ${p}`),
+  fc.tuple(serviceName, portToken, portToken).map(([n, a, b]) => `- ${n}: Port ${a} (HTTP), ${b} (gRPC)`),
+  fc.tuple(serviceName, portToken).map(([n, p]) => `**${n} (${p})**: does things`),
+  fc.tuple(serviceName, portToken, fc.constantFrom('* ', '+ ', '1. ', '- [ ] ', '  - ', '> - ')).map(([n, p, m]) => `${m}${n} — ${p}`),
+  fc.constantFrom('- ml-ensemble moved from 8014 → 8021', '- **HTTP Services**: 8080-8099'),
+);
+
+const mermaidNode = fc.tuple(
+  fc.constantFrom('A', 'GW', 'Token_Engine', 'db-1', 'R'),
+  fc.constantFrom(['[', ']'], ['[(', ')]'], ['((', '))'], ['{{', '}}'], ['(', ')'], ['{', '}'], ['>', ']'], ['["', '"]'], ['[/', '/]']),
+  serviceName,
+  fc.oneof(portToken.map((p) => ` :${p}`), fc.tuple(portToken, portToken).map(([a, b]) => ` \\n ports: ${a}, ${b}`), fc.constant('<br/>:8087'), fc.constant('')),
+).map(([id, [open, close], label, port]) => `${id}${open}${label}${port}${close}`);
+
+const mermaid = fc.array(
+  fc.oneof(
+    { weight: 4, arbitrary: fc.tuple(mermaidNode, fc.constantFrom(' --> ', ' -.-> ', ' & '), mermaidNode).map(([a, arrow, b]) => `  ${a}${arrow}${b}`) },
+    { weight: 1, arbitrary: fc.constantFrom('  subgraph Production', '  subgraph dev [Development]', '  end', 'graph TD', 'flowchart LR') },
+  ),
+  { maxLength: 8 },
+).map((body) => ['```mermaid', 'graph TD', ...body, '```']);
+
+const fence = fc.oneof(
+  mermaid,
+  envText.map((t) => ['```bash', ...t.split(/\r\n|\r|\n/), '```']),
+  envText.map((t) => ['```env', ...t.split(/\r\n|\r|\n/), '```']),
+  composeText.map((t) => ['```yaml', ...t.split(/\r\n|\r|\n/), '```']),
+  fc.tuple(url, url).map(([a, b]) => ['```', `Gateway:  ${a}`, `curl ${b}`, '```']),
+  fc.constantFrom(['```json', '{"port": 8080}', '```'], ['~~~sh', 'PORT=8080', '~~~'], ['```yaml', '# Example', 'services:', '  x:', '    ports: ["1:1"]'], ['````', '```', '````']),
+);
+
+const block = fc.oneof(
+  { weight: 2, arbitrary: fc.tuple(fc.integer({ min: 1, max: 6 }), headingText).map(([level, text]) => [`${'#'.repeat(level)} ${text}`]) },
+  { weight: 3, arbitrary: table },
+  { weight: 2, arbitrary: fc.array(listItem, { minLength: 1, maxLength: 4 }) },
+  { weight: 2, arbitrary: fence },
+  { weight: 1, arbitrary: fc.tuple(url, fc.string({ maxLength: 20 })).map(([u, s]) => [`See ${u} for ${s}.`]) },
+  { weight: 1, arbitrary: fc.constantFrom(['<!-- portolan-ignore -->'], ['<!-- portolan-ignore port-conflict -->'], ['---'], ['> quoted port 8080'], ['Setext heading (8000-8009)', '======']) },
+);
+
+export const markdownText: fc.Arbitrary<string> = lines(fc.array(block, { maxLength: 10 }).map((blocks) => blocks.flatMap((b) => [...b, ''])));
+
+/** A generated document of one kind. */
+export function generatedText(kind: SourceKind): fc.Arbitrary<string> {
+  switch (kind) {
+    case 'registry': return registryText;
+    case 'compose': return composeText;
+    case 'env': return envText;
+    case 'markdown': return markdownText;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Mutations
+
+const ODD_TEXT = [
+  '\u0000', '\uFFFD', '\uFEFF', '\u200B', '\u202E', '\u00A0', '\u0301', '\uD800', '\uDC00', '😀', '中文', '８', '\t', '\r', '\n', '\r\n', ':', '-', '|', '#',
+  '"', "'", '{', '}', '[', ']', '&a', '*a', '<<', '`', '```', '>', '$', '${', '!!', '%', '?', ',', '\\', '/', '---', '...', '- ', '  ',
+];
+
+type Mutation =
+  | { op: 'flip'; at: number; with: string }
+  | { op: 'insert'; at: number; text: string }
+  | { op: 'delete'; at: number; length: number }
+  | { op: 'deleteLine'; line: number }
+  | { op: 'duplicateLine'; line: number; times: number }
+  | { op: 'swapLines'; a: number; b: number }
+  | { op: 'replaceNumber'; nth: number; token: string }
+  | { op: 'eol'; mode: 'crlf' | 'cr' | 'lf' | 'mixed'; bits: number }
+  | { op: 'indent'; line: number; by: number }
+  | { op: 'truncate'; at: number }
+  | { op: 'bom' };
+
+const position = fc.nat();
+
+const mutation: fc.Arbitrary<Mutation> = fc.oneof(
+  { weight: 3, arbitrary: fc.record({ op: fc.constant('flip' as const), at: position, with: fc.oneof(fc.constantFrom(...ODD_TEXT), fc.string({ unit: 'binary', minLength: 1, maxLength: 1 })) }) },
+  { weight: 3, arbitrary: fc.record({ op: fc.constant('insert' as const), at: position, text: fc.oneof(portToken, fc.constantFrom(...ODD_TEXT), fc.string({ unit: 'grapheme', maxLength: 4 })) }) },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant('delete' as const), at: position, length: fc.integer({ min: 1, max: 12 }) }) },
+  { weight: 2, arbitrary: fc.record({ op: fc.constant('deleteLine' as const), line: position }) },
+  { weight: 2, arbitrary: fc.record({ op: fc.constant('duplicateLine' as const), line: position, times: fc.integer({ min: 1, max: 4 }) }) },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant('swapLines' as const), a: position, b: position }) },
+  { weight: 4, arbitrary: fc.record({ op: fc.constant('replaceNumber' as const), nth: position, token: portToken }) },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant('eol' as const), mode: fc.constantFrom('crlf' as const, 'cr' as const, 'lf' as const, 'mixed' as const), bits: fc.nat() }) },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant('indent' as const), line: position, by: fc.integer({ min: -4, max: 6 }) }) },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant('truncate' as const), at: position }) },
+  { weight: 1, arbitrary: fc.constant({ op: 'bom' as const }) },
+);
+
+function splitLines(text: string): { lines: string[]; eols: string[] } {
+  const lines: string[] = [];
+  const eols: string[] = [];
+  const re = /\r\n|\r|\n/g;
+  let at = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    lines.push(text.slice(at, m.index));
+    eols.push(m[0]);
+    at = m.index + m[0].length;
+  }
+  lines.push(text.slice(at));
+  eols.push('');
+  return { lines, eols };
+}
+
+function joinSplit(s: { lines: string[]; eols: string[] }): string {
+  return s.lines.map((l, i) => l + (s.eols[i] ?? '')).join('');
+}
+
+export function applyMutation(text: string, m: Mutation): string {
+  const n = text.length;
+  switch (m.op) {
+    case 'flip': {
+      if (n === 0) return m.with;
+      const at = m.at % n;
+      return text.slice(0, at) + m.with + text.slice(at + 1);
+    }
+    case 'insert': {
+      const at = m.at % (n + 1);
+      return text.slice(0, at) + m.text + text.slice(at);
+    }
+    case 'delete': {
+      if (n === 0) return text;
+      const at = m.at % n;
+      return text.slice(0, at) + text.slice(at + m.length);
+    }
+    case 'truncate':
+      return text.slice(0, m.at % (n + 1));
+    case 'bom':
+      return `\uFEFF${text}`;
+    case 'replaceNumber': {
+      const numbers = [...text.matchAll(/\d+/g)];
+      if (numbers.length === 0) return text + m.token;
+      const hit = numbers[m.nth % numbers.length];
+      return text.slice(0, hit.index) + m.token + text.slice(hit.index! + hit[0].length);
+    }
+    case 'eol': {
+      const s = splitLines(text);
+      s.eols = s.eols.map((e, i) => {
+        if (e === '') return e;
+        if (m.mode === 'mixed') return ['\n', '\r\n', '\r'][((m.bits >>> (i % 16)) + i) % 3];
+        return m.mode === 'crlf' ? '\r\n' : m.mode === 'cr' ? '\r' : '\n';
+      });
+      return joinSplit(s);
+    }
+    default: {
+      const s = splitLines(text);
+      const count = s.lines.length;
+      if (m.op === 'deleteLine') {
+        const i = m.line % count;
+        s.lines.splice(i, 1);
+        s.eols.splice(i, 1);
+      } else if (m.op === 'duplicateLine') {
+        const i = m.line % count;
+        const eol = s.eols[i] || '\n';
+        for (let k = 0; k < m.times; k++) {
+          s.lines.splice(i, 0, s.lines[i]);
+          s.eols.splice(i, 0, eol);
+        }
+      } else if (m.op === 'swapLines') {
+        const a = m.a % count;
+        const b = m.b % count;
+        [s.lines[a], s.lines[b]] = [s.lines[b], s.lines[a]];
+      } else {
+        const i = m.line % count;
+        s.lines[i] = m.by >= 0 ? ' '.repeat(m.by) + s.lines[i] : s.lines[i].replace(new RegExp(`^ {0,${-m.by}}`), '');
+      }
+      return joinSplit(s);
+    }
+  }
+}
+
+/** A seed text with 1-8 mutations applied (the seed is picked from `seeds`). */
+export function mutatedText(seeds: readonly Seed[]): fc.Arbitrary<string> {
+  return fc
+    .tuple(fc.constantFrom(...seeds), fc.array(mutation, { minLength: 1, maxLength: 8 }))
+    .map(([seed, mutations]) => mutations.reduce(applyMutation, seed.text));
+}
+
+/** A generated document with a few mutations on top. */
+export function mutatedGenerated(kind: SourceKind): fc.Arbitrary<string> {
+  return fc.tuple(generatedText(kind), fc.array(mutation, { minLength: 1, maxLength: 4 })).map(([text, ms]) => ms.reduce(applyMutation, text));
+}
+
+/** Any input for a parser of `kind`: generated, mutated (seeds of the same kind mostly), or noise. */
+export function parserInput(kind: SourceKind, seeds: readonly Seed[]): fc.Arbitrary<string> {
+  const own = seeds.filter((s) => s.kind === kind);
+  return fc.oneof(
+    { weight: 4, arbitrary: generatedText(kind) },
+    { weight: 4, arbitrary: mutatedText(own.length > 0 ? own : seeds) },
+    { weight: 2, arbitrary: mutatedGenerated(kind) },
+    { weight: 1, arbitrary: mutatedText(seeds) },
+    { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 200 }) },
+  );
+}
