@@ -24,6 +24,7 @@ import {
   ALLOCATIONS_METHOD, CREATE_REGISTRY_COMMAND, DID_CHANGE_ALLOCATIONS_METHOD, EXPORT_MARKDOWN_COMMAND, FIND_FREE_PORT_COMMAND, SERVER_COMMANDS,
 } from '../shared/methods';
 import type { AllocationsParams, AllocationsResult, DidChangeAllocationsParams, FindFreePortArgs, FolderCommandArgs } from '../shared/protocol';
+import { sourceKindOf } from '../core/parsers/dispatch';
 import { folderAllocations, liveCandidates } from './allocationsTree';
 import { codeActions } from './codeActions';
 import { createRegistry, exportAllocations, findFreePort } from './commands';
@@ -167,6 +168,9 @@ class PortolanServer {
       return workspaceSymbols(folders, params.query);
     }));
     connection.onCompletion(errors.guard('completion', null, async (params) => {
+      // Editors ask on every word typed in Markdown and YAML: only a registry is worth a re-check.
+      const located = this.folders.locate(params.textDocument.uri);
+      if (!located || sourceKindOf(located.file) !== 'registry') return null;
       const at = await this.current(params.textDocument.uri);
       return at ? registryCompletions(at.folder, at.file, params.position) : null;
     }));
