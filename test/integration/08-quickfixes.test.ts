@@ -3,7 +3,7 @@
 // document text checked, then the documents are reverted so the next tests see the fixture again.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { codeOf, fixture, portolan, portolanDiagnostics, restoreFixture, revertAll, snapshotFixture, waitFor, waitForFixtureDiagnostics, type FixtureSnapshot } from './helpers';
+import { codeOf, fixture, portolanDiagnostics, restoreFixtureAfterEachTest, revertAll, waitFor } from './helpers';
 
 async function actions(file: string, range: vscode.Range): Promise<vscode.CodeAction[]> {
   await vscode.workspace.openTextDocument(fixture(file));
@@ -22,18 +22,7 @@ async function lineOf(file: string, line: number): Promise<string> {
 }
 
 suite('quick fixes', () => {
-  let snapshot: FixtureSnapshot;
-
-  suiteSetup(async () => {
-    await (await portolan()).ready;
-    await waitForFixtureDiagnostics();
-    snapshot = await snapshotFixture();
-  });
-
-  teardown(async () => {
-    await restoreFixture(snapshot);
-    await waitForFixtureDiagnostics(undefined, 20_000);
-  });
+  restoreFixtureAfterEachTest();
 
   test('port-mismatch in .env: "Change to 8082 (as in ports.yaml:27)", preferred, edits only that number', async () => {
     const list = await actions('.env', new vscode.Range(3, 15, 3, 19));

@@ -3,25 +3,14 @@
 // vscode.execute*Provider commands (the same providers F2, Shift+F12, F12 and Ctrl+T use).
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { fixture, portolan, relativePath, restoreFixture, snapshotFixture, waitForFixtureDiagnostics, type FixtureSnapshot } from './helpers';
+import { fixture, relativePath, restoreFixtureAfterEachTest } from './helpers';
 
 const at = (l: vscode.Location | vscode.LocationLink) => ('targetUri' in l
   ? `${relativePath(l.targetUri)}:${l.targetRange.start.line + 1}`
   : `${relativePath(l.uri)}:${l.range.start.line + 1}:${l.range.start.character + 1}`);
 
 suite('navigation and rename', () => {
-  let snapshot: FixtureSnapshot;
-
-  suiteSetup(async () => {
-    await (await portolan()).ready;
-    await waitForFixtureDiagnostics();
-    snapshot = await snapshotFixture();
-  });
-
-  teardown(async () => {
-    await restoreFixture(snapshot);
-    await waitForFixtureDiagnostics(undefined, 20_000);
-  });
+  restoreFixtureAfterEachTest();
 
   test('rename 8087 in ports.yaml: registry, compose host port and mermaid label change in one edit; the table\'s 8088 stays', async () => {
     const registry = fixture('ports.yaml');

@@ -125,6 +125,23 @@ export async function restoreFixture(snapshot: FixtureSnapshot): Promise<void> {
 }
 
 /** Reverts every dirty document (edits the tests applied), so the fixture is as it was on disk. */
+/**
+ * For suites whose edits VS Code saves to disk (multi-file workspace edits): the fixture is
+ * snapshotted once the server is ready and put back after each test.
+ */
+export function restoreFixtureAfterEachTest(): void {
+  let snapshot: FixtureSnapshot;
+  suiteSetup(async () => {
+    await (await portolan()).ready;
+    await waitForFixtureDiagnostics();
+    snapshot = await snapshotFixture();
+  });
+  teardown(async () => {
+    await restoreFixture(snapshot);
+    await waitForFixtureDiagnostics(undefined, 20_000);
+  });
+}
+
 export async function revertAll(): Promise<void> {
   for (const doc of vscode.workspace.textDocuments.filter((d) => d.isDirty && !d.isUntitled)) {
     await vscode.window.showTextDocument(doc);
