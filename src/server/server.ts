@@ -14,6 +14,7 @@ import {
   ProposedFeatures,
   ResponseError,
   TextDocumentSyncKind,
+  type CancellationToken,
   type Connection,
   type InitializeParams,
   type InitializeResult,
@@ -139,25 +140,25 @@ class PortolanServer {
     }));
 
     connection.onCodeAction(errors.guard('codeAction', [], async (params, token) => {
-      const at = await this.current(params.textDocument.uri);
-      if (!at || token.isCancellationRequested) return [];
+      const at = await this.current(params.textDocument.uri, token);
+      if (!at) return [];
       return codeActions(at.folder, at.file, params);
     }));
 
-    connection.onPrepareRename(errors.guard('prepareRename', null, async (params) => {
-      const at = await this.current(params.textDocument.uri);
+    connection.onPrepareRename(errors.guard('prepareRename', null, async (params, token) => {
+      const at = await this.current(params.textDocument.uri, token);
       return at ? prepareRename(at.folder, at.file, params.position) : null;
     }));
-    connection.onRenameRequest(errors.guard('rename', null, async (params) => {
-      const at = await this.current(params.textDocument.uri);
+    connection.onRenameRequest(errors.guard('rename', null, async (params, token) => {
+      const at = await this.current(params.textDocument.uri, token);
       return at ? renamePort(at.folder, at.file, params.position, params.newName) : null;
     }));
-    connection.onReferences(errors.guard('references', null, async (params) => {
-      const at = await this.current(params.textDocument.uri);
+    connection.onReferences(errors.guard('references', null, async (params, token) => {
+      const at = await this.current(params.textDocument.uri, token);
       return at ? references(at.folder, at.file, params.position, params.context.includeDeclaration) : null;
     }));
-    connection.onDefinition(errors.guard('definition', null, async (params: TextDocumentPositionParams) => {
-      const at = await this.current(params.textDocument.uri);
+    connection.onDefinition(errors.guard('definition', null, async (params: TextDocumentPositionParams, token) => {
+      const at = await this.current(params.textDocument.uri, token);
       return at ? definition(at.folder, at.file, params.position) : null;
     }));
     connection.onWorkspaceSymbol(errors.guard('workspaceSymbol', [], async (params, token) => {
@@ -167,11 +168,11 @@ class PortolanServer {
       for (const folder of folders) folder.flush();
       return workspaceSymbols(folders, params.query);
     }));
-    connection.onCompletion(errors.guard('completion', null, async (params) => {
+    connection.onCompletion(errors.guard('completion', null, async (params, token) => {
       // Editors ask on every word typed in Markdown and YAML: only a registry is worth a re-check.
       const located = this.folders.locate(params.textDocument.uri);
       if (!located || sourceKindOf(located.file) !== 'registry') return null;
-      const at = await this.current(params.textDocument.uri);
+      const at = await this.current(params.textDocument.uri, token);
       return at ? registryCompletions(at.folder, at.file, params.position) : null;
     }));
     connection.onExecuteCommand(errors.guard('executeCommand', null as unknown, async (params) => {
@@ -298,10 +299,15 @@ class PortolanServer {
   }
 
   /** The folder and file of a document, with pending edits applied (what the requests on ports answer from). */
-  private async current(uri: string): Promise<{ folder: FolderState; file: string } | undefined> {
+  /**
+   * The folder and file of a document once its folder is indexed and its pending edits applied;
+   * undefined when no folder owns it or the request was cancelled while waiting.
+   */
+  private async current(uri: string, token: CancellationToken): Promise<{ folder: FolderState; file: string } | undefined> {
     const located = this.folders.locate(uri);
     if (!located) return undefined;
     await located.folder.ready;
+    if (token.isCancellationRequested) return undefined;
     located.folder.flush();
     return located;
   }

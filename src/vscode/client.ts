@@ -3,6 +3,7 @@
 // the files it indexes, so the client sets no synchronize.fileEvents.
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { untrustedConfiguration } from './untrusted';
 
 /** `.env`, `.env.local`, `prod.env`: the names the server reads as env files. */
 export const ENV_FILE_PATTERN = '**/{.env,.env.*,*.env}';
@@ -38,9 +39,7 @@ export function createClient(extension: vscode.ExtensionContext, output: vscode.
         configuration: async (params, token, next) => {
           const result = await next(params, token);
           if (vscode.workspace.isTrusted || !Array.isArray(result)) return result;
-          return result.map((value: unknown, i) => (params.items[i]?.section === 'portolan' && typeof value === 'object' && value !== null
-            ? { ...value, liveStatus: false }
-            : value));
+          return untrustedConfiguration(params.items, result);
         },
       },
     },
