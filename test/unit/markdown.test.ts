@@ -178,3 +178,16 @@ test('outside a section about ports, only items that say so are ports', () => {
   const f = parse(['## 1.0.0 / 2015-03-26', '- run keywords(1)', '- Grafana: 3000', '- Gateway: Port 8080', '- **Redis**: 6379'].join('\n'));
   assert.deepEqual(allocs(f).map((a) => `${a.service}=${a.port}`), ['Gateway=8080', 'Redis=6379']);
 });
+
+test('the port-like prefilter lets through identifiers, ranges and URLs, not words that contain "port" or dates', () => {
+  // Each document's only port signal is one the prefilter must see.
+  const env = parse(['```bash', 'export DB_PORT=5432', '```'].join('\n'));
+  assert.deepEqual(allocs(env).map((a) => a.port), [5432]);
+  const range = parse(['## Edge (9100-9199)', '', '| Service | Number |', '|---|---|', '| edge | 9100 |'].join('\n'));
+  assert.deepEqual(range.ranges.map((r) => [r.from, r.to]), [[9100, 9199]]);
+  const url = parse(['```env', 'API_URL=http://localhost:8080', '```'].join('\n'));
+  assert.deepEqual(url.mentions.map((m) => m.port), [8080]);
+  // "Support", "report", "import" and a date are not ports: nothing is read from such a document.
+  const prose = parse(['# Support report', '', '- **Imported**: 2024-01-15', '- **Retries**: 3'].join('\n'));
+  assert.deepEqual([prose.allocations, prose.ranges, prose.mentions], [[], [], []]);
+});

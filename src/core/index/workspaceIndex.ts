@@ -12,6 +12,8 @@ export interface IndexHost {
 
 export class WorkspaceIndex {
   private readonly facts = new Map<string, FileFacts>();
+  /** Compose files by folder: the ones an edited `.env` there makes re-read. */
+  private readonly composeByDir = new Map<string, Set<string>>();
   /** Bumped on every change, so callers can cache derived results. */
   version = 0;
 
@@ -39,6 +41,10 @@ export class WorkspaceIndex {
       return true;
     }
     this.facts.set(file, this.parse(file, kind, text));
+    if (kind === 'compose') {
+      const dir = dirOf(file);
+      this.composeByDir.set(dir, (this.composeByDir.get(dir) ?? new Set()).add(file));
+    }
     this.version++;
     if (kind === 'env' && baseOf(file) === '.env') this.refreshComposeIn(dirOf(file));
     return true;
@@ -46,6 +52,8 @@ export class WorkspaceIndex {
 
   remove(file: string): void {
     if (!this.facts.delete(file)) return;
+    const composeFiles = this.composeByDir.get(dirOf(file));
+    if (composeFiles?.delete(file) && composeFiles.size === 0) this.composeByDir.delete(dirOf(file));
     this.version++;
     if (baseOf(file) === '.env') this.refreshComposeIn(dirOf(file));
   }
@@ -63,11 +71,9 @@ export class WorkspaceIndex {
   }
 
   private refreshComposeIn(dir: string): void {
-    for (const facts of [...this.facts.values()]) {
-      if (facts.kind === 'compose' && dirOf(facts.file) === dir) {
-        const text = this.host.read(facts.file);
-        if (text !== undefined) this.facts.set(facts.file, this.parse(facts.file, 'compose', text));
-      }
+    for (const file of this.composeByDir.get(dir) ?? []) {
+      const text = this.host.read(file);
+      if (text !== undefined) this.facts.set(file, this.parse(file, 'compose', text));
     }
   }
 }
