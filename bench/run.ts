@@ -147,7 +147,7 @@ interface Extra {
 // ---------------------------------------------------------------------------------------------
 // Checking what the engine found against what was planted
 
-function countFindings(findings: Array<Pick<Finding, 'rule' | 'severity'>>): Counts {
+function countFindings(findings: ReadonlyArray<Pick<Finding, 'rule' | 'severity'>>): Counts {
   const counts: Counts = { 'port-conflict': 0, 'port-mismatch': 0, other: 0, info: 0 };
   for (const f of findings) {
     if (f.rule === 'port-conflict' || f.rule === 'port-mismatch') counts[f.rule]++;
@@ -161,7 +161,7 @@ function countFindings(findings: Array<Pick<Finding, 'rule' | 'severity'>>): Cou
  * Each warning and error must be a planted problem, at its file, port and service, and each plant
  * must be found once. Infos (kept-free-port, unregistered-port) are counted, not judged.
  */
-function verify(ws: GeneratedWorkspace, findings: Finding[]): string[] {
+function verify(ws: GeneratedWorkspace, findings: readonly Finding[]): string[] {
   const problems: string[] = [];
   const left = [...ws.plants];
   for (const f of findings) {
@@ -187,9 +187,9 @@ function measureFloor(root: string, files: string[], n: number): number {
   return median(times);
 }
 
-function measureCold(root: string, n: number): { ms: number; findings: Finding[] } {
+function measureCold(root: string, n: number): { ms: number; findings: readonly Finding[] } {
   const times: number[] = [];
-  let findings: Finding[] = [];
+  let findings: readonly Finding[] = [];
   for (let r = 0; r < n; r++) {
     let result: ReturnType<typeof checkPath> | undefined;
     times.push(timeIt(() => {
@@ -246,7 +246,7 @@ function measureParse(root: string, files: string[], n: number): { ms: number; b
 export interface Live {
   index: WorkspaceIndex;
   checker: Checker;
-  baseline: Finding[];
+  baseline: readonly Finding[];
   checkerBuildMs: number;
 }
 

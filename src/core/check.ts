@@ -8,7 +8,7 @@ import { runRules, type RuleSettings } from './rules/run';
 
 export interface CheckResult {
   root: string;
-  findings: Finding[];
+  findings: readonly Finding[];
   allocations: Allocation[];
   skipped: Skipped[];
   files: number;

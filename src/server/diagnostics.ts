@@ -67,7 +67,7 @@ export class DiagnosticsPublisher {
   ) {}
 
   /** Publishes `findings` for the scope `scope`; files of the scope no longer named are cleared. */
-  publish(scope: string, findings: Finding[], uriOf: (file: string) => string): void {
+  publish(scope: string, findings: readonly Finding[], uriOf: (file: string) => string): void {
     const byFile = new Map<string, Finding[]>();
     for (const f of findings) {
       const list = byFile.get(f.loc.file);

@@ -68,7 +68,7 @@ async function sliced<T>(items: readonly T[], work: (item: T) => void, stop: () 
 export class FolderState {
   settings: Settings = DEFAULT_SETTINGS;
   index: WorkspaceIndex;
-  findings: Finding[] = [];
+  findings: readonly Finding[] = [];
   /** Resolves once the folder has been scanned and checked the first time. */
   ready: Promise<void> = Promise.resolve();
   private filter = fileFilter(DEFAULT_SETTINGS);
@@ -269,7 +269,7 @@ export class FolderState {
    * Gives the checker the files whose facts changed since the last check (the typed or saved file,
    * and the compose files an edited `.env` made the index re-read) and the files that are gone.
    */
-  private runChecker(): Finding[] {
+  private runChecker(): readonly Finding[] {
     const changed: FileFacts[] = [];
     const present = new Set<string>();
     for (const facts of this.index.files()) {

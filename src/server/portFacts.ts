@@ -35,7 +35,7 @@ export function samePlace(a: Location, b: Location): boolean {
 }
 
 /** Findings whose place or related places are one of `locs`. */
-export function findingsTouching(findings: Finding[], locs: Location[]): Finding[] {
+export function findingsTouching(findings: readonly Finding[], locs: Location[]): Finding[] {
   return findings.filter((f) => [f.loc, ...f.related.map((r) => r.loc)].some((l) => locs.some((loc) => samePlace(l, loc))));
 }
 

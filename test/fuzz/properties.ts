@@ -257,7 +257,7 @@ const workspaceOp = (seeds: readonly Seed[]) => fc
   .chain((file) => fc.record({ file: fc.constant(file), text: fc.option(workspaceText(file, seeds), { nil: undefined, freq: 6 }) }));
 
 /** Findings in a canonical order (the order of findings at one place is not significant). */
-function canonical(findings: Finding[]): string[] {
+function canonical(findings: readonly Finding[]): string[] {
   return findings.map((f) => JSON.stringify(f)).sort();
 }
 

@@ -5,7 +5,7 @@ import type { Allocation, Finding, Location } from '../../src/core/model';
 
 export interface MemoryCheck {
   index: WorkspaceIndex;
-  findings: Finding[];
+  findings: readonly Finding[];
   allocations: Allocation[];
   /** The source text a location points at. */
   textAt(loc: Location): string;

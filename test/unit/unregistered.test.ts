@@ -59,3 +59,13 @@ test('an env variable that compose interpolates is the compose service\'s port, 
   checker.update([checkFiles(files).index.get('docker-compose.yml')!]);
   assert.deepEqual(checker.findings(), []);
 });
+
+test('a project the registry delegates by folder keeps its own services: no infos there, still at the root', () => {
+  const registry = `${REGISTRY}projects:\n  shop: { range: 20000-20099, path: projects/shop }\n`;
+  const c = checkFiles({
+    'ports.yaml': registry,
+    'docker-compose.yml': COMPOSE,
+    'projects/shop/docker-compose.yml': 'services:\n  cart:\n    ports: ["20001:80"]\n',
+  });
+  assert.deepEqual(c.findings.map((f) => `${brief(f)} ${f.service}`), ['unregistered-port@docker-compose.yml:5 worker']);
+});

@@ -7,6 +7,7 @@ import type { FileFacts, Finding } from '../model';
 import { conflictsAt } from './conflict';
 import { mismatchesOf } from './mismatch';
 import { compareLocations, hasSharedFacts, placeKey, placesOf, sharedFacts, type Place, type SharedFacts } from './model';
+import { FindingStore } from './findingStore';
 import { findOutOfRange, findOverlaps, findReservedUse } from './ranges';
 import type { RuleSettings } from './settings';
 import { isRegistry, unregisteredOf } from './unregistered';
@@ -23,13 +24,12 @@ export class Checker {
   private readonly placesByFile = new Map<string, Place[]>();
   private readonly byService = new Map<string, Set<Place>>();
   private readonly byPort = new Map<string, Set<Place>>();
-  private readonly fileFindings = new Map<string, Finding[]>();
-  private readonly mismatchFindings = new Map<string, Finding[]>();
-  private readonly conflictFindings = new Map<string, Finding[]>();
-  private readonly unregisteredFindings = new Map<string, Finding[]>();
-  /** The registry's file name when the files include one, and the identities it lists. */
+  /** Findings in groups: `f` + file, `m` + service key (mismatch), `c` + port key, `u` + service key (unregistered). */
+  private readonly store = new FindingStore((raw) => this.finish(raw));
+  /** The registry's file name when the files include one, the identities it lists and their scopes. */
   private registryName: string | undefined;
   private registered = new Set<string>();
+  private registeredScopes = new Set<string>();
   /** `dir\u0000VAR` → how many compose places interpolate VAR from the `.env` in dir. */
   private readonly interpolations = new Map<string, number>();
   /**
@@ -61,13 +61,17 @@ export class Checker {
     this.recheck(services, ports);
   }
 
-  findings(): Finding[] {
+  /** Every finding, in document order. The list is shared: read it, do not change it. */
+  findings(): readonly Finding[] {
+    return this.store.list();
+  }
+
+  /** One file's raw findings as reported: settings applied, suppressed and duplicate ones dropped. */
+  private finish(raw: Finding[]): Finding[] {
     const out: Finding[] = [];
     const seen = new Set<string>();
     // In a fixed order, so which of a range's clashes is kept does not depend on the edit history.
-    const all = [...this.fileFindings.values(), ...this.mismatchFindings.values(), ...this.conflictFindings.values(), ...this.unregisteredFindings.values()]
-      .flat()
-      .sort((a, b) => compareLocations(a.loc, b.loc) || a.rule.localeCompare(b.rule) || (a.port ?? 0) - (b.port ?? 0) || compareText(a.message, b.message));
+    const all = raw.sort((a, b) => compareLocations(a.loc, b.loc) || compareText(a.rule, b.rule) || (a.port ?? 0) - (b.port ?? 0) || compareText(a.message, b.message));
     for (const f of all) {
       const severity = this.settings[f.rule] ?? f.severity;
       if (severity === 'off' || this.isSuppressed(f)) continue;
@@ -77,7 +81,7 @@ export class Checker {
       seen.add(key);
       out.push(severity === f.severity ? f : { ...f, severity });
     }
-    return out.sort((a, b) => compareLocations(a.loc, b.loc) || a.rule.localeCompare(b.rule));
+    return out;
   }
 
   private isSuppressed(f: Finding): boolean {
@@ -87,7 +91,8 @@ export class Checker {
 
   private rebuild(): void {
     this.shared = sharedFacts(this.files.values());
-    for (const map of [this.placesByFile, this.byService, this.byPort, this.fileFindings, this.mismatchFindings, this.conflictFindings, this.unregisteredFindings]) map.clear();
+    for (const map of [this.placesByFile, this.byService, this.byPort]) map.clear();
+    this.store.clear();
     this.mismatched.clear();
     this.interpolations.clear();
     const services: Keys = new Set();
@@ -95,7 +100,9 @@ export class Checker {
     for (const f of this.files.values()) this.index(f, services, ports);
     const registries = [...this.files.values()].filter(isRegistry).map((f) => f.file).sort();
     this.registryName = registries.length > 0 ? baseOf(registries[0]) : undefined;
-    this.registered = new Set(registries.flatMap((file) => this.placesByFile.get(file) ?? []).map((p) => p.identity));
+    const listed = registries.flatMap((file) => this.placesByFile.get(file) ?? []);
+    this.registered = new Set(listed.map((p) => p.identity));
+    this.registeredScopes = new Set(listed.map((p) => p.scope));
     this.recheck(services, ports);
   }
 
@@ -114,7 +121,7 @@ export class Checker {
       if (!p.claim) for (const key of portKeysOf(p)) addTo(this.byPort, key, p, ports);
     }
     const ranges = new Map(f.ranges.map((r) => [r.id, r]));
-    this.fileFindings.set(f.file, [
+    this.store.set(`f${f.file}`, [
       ...f.problems.map((p): Finding => ({ rule: p.rule, severity: 'error', message: p.message, port: p.port, loc: p.loc, related: [] })),
       ...findOutOfRange(places, ranges),
       ...findOverlaps(f.ranges),
@@ -129,7 +136,7 @@ export class Checker {
       if (!p.claim) for (const key of portKeysOf(p)) removeFrom(this.byPort, key, p, ports);
     }
     this.placesByFile.delete(file);
-    this.fileFindings.delete(file);
+    this.store.set(`f${file}`, []);
   }
 
   /**
@@ -157,23 +164,32 @@ export class Checker {
     }
   }
 
+  /**
+   * A registry answers for the scopes it lists services in: a project it hands a folder and a
+   * range to (`projects:`) keeps its own services, checked against that range, not listed here.
+   */
+  private unregistered(serviceKey: string, places: Place[]): Finding[] {
+    if (this.registryName === undefined) return [];
+    const split = serviceKey.indexOf('\u0000');
+    if (!this.registeredScopes.has(serviceKey.slice(0, split)) || this.registered.has(serviceKey.slice(split + 1))) return [];
+    return unregisteredOf(places.filter((p) => !this.interpolated(p)), this.registryName);
+  }
+
   private recheck(services: Keys, ports: Keys): void {
     for (const key of services) {
-      for (const f of this.mismatchFindings.get(key) ?? []) this.count(placeKey(f.loc), -1);
+      for (const f of this.store.get(`m${key}`)) this.count(placeKey(f.loc), -1);
       const places = sorted(this.byService.get(key));
       const findings = places.length > 1 ? mismatchesOf(places) : [];
       for (const f of findings) this.count(placeKey(f.loc), +1);
-      setOrDelete(this.mismatchFindings, key, findings);
-      const identity = key.slice(key.indexOf('\u0000') + 1);
-      const candidates = this.registryName === undefined || this.registered.has(identity) ? [] : places.filter((p) => !this.interpolated(p));
-      setOrDelete(this.unregisteredFindings, key, this.registryName === undefined ? [] : unregisteredOf(candidates, false, this.registryName));
+      this.store.set(`m${key}`, findings);
+      this.store.set(`u${key}`, this.unregistered(key, places));
       // Whether a place is mismatched decides whether it can conflict.
       for (const p of places) if (!p.claim) for (const portKey of portKeysOf(p)) ports.add(portKey);
     }
     for (const key of ports) {
       const eligible = sorted(this.byPort.get(key)).filter((p) => !this.mismatched.has(placeKey(p.loc)));
       const findings = new Set(eligible.map((p) => p.identity)).size > 1 ? conflictsAt(portOfKey(key), eligible) : [];
-      setOrDelete(this.conflictFindings, key, findings);
+      this.store.set(`c${key}`, findings);
     }
   }
 }
@@ -210,11 +226,6 @@ function removeFrom(map: Map<string, Set<Place>>, key: string, p: Place, dirty: 
   set.delete(p);
   if (set.size === 0) map.delete(key);
   dirty.add(key);
-}
-
-function setOrDelete(map: Map<string, Finding[]>, key: string, findings: Finding[]): void {
-  if (findings.length > 0) map.set(key, findings);
-  else map.delete(key);
 }
 
 function sorted(places: Set<Place> | undefined): Place[] {

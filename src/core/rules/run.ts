@@ -17,7 +17,7 @@ export const RULES: ReadonlyArray<{ id: RuleId; severity: Severity; summary: str
   { id: 'unregistered-port', severity: 'info', summary: 'a compose or env port of a service that the ports.yaml registry does not list' },
 ];
 
-export function runRules(files: Iterable<FileFacts>, settings: RuleSettings = {}): Finding[] {
+export function runRules(files: Iterable<FileFacts>, settings: RuleSettings = {}): readonly Finding[] {
   const checker = new Checker(settings);
   checker.update(files);
   return checker.findings();

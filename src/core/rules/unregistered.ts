@@ -1,7 +1,8 @@
 // unregistered-port: when a folder keeps a ports.yaml registry, a compose or env port of a service
-// that the registry does not list at all (under its name or an alias). Info: the registry is
-// incomplete, nothing is wrong yet. Reported once per unit (a compose service's ports, an env
-// variable), at its first port.
+// that the registry does not list at all (under its name or an alias), in a scope the registry
+// lists services in (a project folder it delegates with `projects:` keeps its own). Info: the
+// registry is incomplete, nothing is wrong yet. Reported once per unit (a compose service's
+// ports, an env variable), at its first port.
 import type { FileFacts, Finding } from '../model';
 import type { Place } from './model';
 
@@ -12,9 +13,8 @@ export function isRegistry(f: FileFacts): boolean {
   return !(empty && f.notes.length > 0);
 }
 
-/** `places` are one service's places in one scope; `registered` says whether the registry lists its identity. */
-export function unregisteredOf(places: Place[], registered: boolean, registryName: string): Finding[] {
-  if (registered) return [];
+/** `places` are the places, in one scope, of a service the registry does not list. */
+export function unregisteredOf(places: Place[], registryName: string): Finding[] {
   const out: Finding[] = [];
   const seen = new Set<string>();
   for (const p of places) {
