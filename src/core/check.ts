@@ -5,6 +5,7 @@ import type { Allocation, Finding } from './model';
 import { DEFAULT_DISCOVER, discover, readSource, type DiscoverOptions, type Skipped } from './discover';
 import { WorkspaceIndex } from './index/workspaceIndex';
 import { runRules, type RuleSettings } from './rules/run';
+import { baseOf } from './syntax/paths';
 
 export interface CheckResult {
   root: string;
@@ -27,19 +28,23 @@ export function checkPath(target: string, options: CheckOptions = {}): CheckResu
   const root = isFile ? path.dirname(target) : target;
   const found = isFile ? { files: [path.basename(target)], skipped: [] } : discover(root, discoverOptions);
   const skipped = [...found.skipped];
-  const texts = new Map<string, string | null>();
+  // discover() already refused links and excluded folders: what it did not list is not read, so
+  // no per-file link check is needed. A single file is checked with the `.env` beside it.
+  const sources = new Set(found.files);
+  if (isFile) sources.add('.env');
+  // Compose files read the `.env` beside them, which is indexed too: read it once.
+  const envTexts = new Map<string, string | undefined>();
+  const readOnce = (file: string): string | undefined => {
+    const result = readSource(path.join(root, file), discoverOptions.maxFileBytes);
+    if ('text' in result) return result.text;
+    if (!result.skipped.startsWith('unreadable (ENOENT)')) skipped.push({ file, reason: result.skipped });
+    return undefined;
+  };
   const read = (file: string): string | undefined => {
-    if (!texts.has(file)) {
-      const result = readSource(path.join(root, file), discoverOptions.maxFileBytes, isFile ? undefined : root);
-      if ('skipped' in result) {
-        if (result.skipped.startsWith('unreadable (ENOENT)')) texts.set(file, null);
-        else {
-          skipped.push({ file, reason: result.skipped });
-          texts.set(file, null);
-        }
-      } else texts.set(file, result.text);
-    }
-    return texts.get(file) ?? undefined;
+    if (!sources.has(file)) return undefined;
+    if (baseOf(file) !== '.env') return readOnce(file);
+    if (!envTexts.has(file)) envTexts.set(file, readOnce(file));
+    return envTexts.get(file);
   };
   const index = new WorkspaceIndex({ read }, path.basename(path.resolve(root)));
   for (const file of found.files) index.update(file);

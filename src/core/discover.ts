@@ -66,7 +66,7 @@ export function readSource(absolute: string, maxFileBytes: number, root?: string
   try {
     if (root !== undefined) {
       if (fs.lstatSync(absolute).isSymbolicLink()) return { skipped: 'symbolic link (not followed)' };
-      if (!isInside(fs.realpathSync(root), fs.realpathSync(path.dirname(absolute)))) return { skipped: 'outside the folder through a symbolic link (not followed)' };
+      if (!isInside(fs.realpathSync.native(root), fs.realpathSync.native(path.dirname(absolute)))) return { skipped: 'outside the folder through a symbolic link (not followed)' };
     }
     const stat = fs.statSync(absolute);
     if (stat.size > maxFileBytes) return { skipped: `larger than ${maxFileBytes} bytes (${stat.size})` };
