@@ -12,23 +12,25 @@ export interface Place extends Allocation {
 /** Facts of some files that change how every other file is read. */
 export interface SharedFacts {
   alias: Map<string, string>;
-  /** Longest path first, so nested projects win. */
-  projects: Array<{ path: string; name: string }>;
+  /** Project name by folder (relative path); the first declaration of a folder wins. */
+  projects: Map<string, string>;
   reserved: Reservation[];
   keptFree: RangeDecl[];
 }
 
 export function sharedFacts(files: Iterable<FileFacts>): SharedFacts {
-  const shared: SharedFacts = { alias: new Map(), projects: [], reserved: [], keptFree: [] };
+  const shared: SharedFacts = { alias: new Map(), projects: new Map(), reserved: [], keptFree: [] };
   // In file order, so the outcome (the alias that wins, the reservation cited) does not depend on
   // the order the files were indexed or edited in.
   for (const f of [...files].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))) {
     for (const a of f.aliases) for (const k of a.aliasKeys) shared.alias.set(k, a.serviceKey);
-    for (const p of f.projects) if (p.path) shared.projects.push({ path: p.path.replace(/^\.\/|\/+$/g, ''), name: p.name });
+    for (const p of f.projects) {
+      const folder = p.path?.replace(/^\.\/|\/+$/g, '');
+      if (folder && !shared.projects.has(folder)) shared.projects.set(folder, p.name);
+    }
     shared.reserved.push(...f.reserved);
     shared.keptFree.push(...f.ranges.filter((r) => r.keptFree));
   }
-  shared.projects.sort((a, b) => b.path.length - a.path.length || a.path.localeCompare(b.path));
   return shared;
 }
 
@@ -37,11 +39,21 @@ export function hasSharedFacts(f: FileFacts): boolean {
   return f.aliases.length > 0 || f.projects.length > 0 || f.reserved.length > 0 || f.ranges.some((r) => r.keptFree);
 }
 
+/** The project whose folder holds the file (the innermost one), looked up folder by folder. */
+function projectOf(file: string, projects: ReadonlyMap<string, string>): string | undefined {
+  if (projects.size === 0) return undefined;
+  for (let path = file; path !== ''; path = dirOf(path)) {
+    const name = projects.get(path);
+    if (name !== undefined) return name;
+  }
+  return undefined;
+}
+
 export function placesOf(f: FileFacts, shared: SharedFacts): Place[] {
-  const project = shared.projects.find((p) => f.file === p.path || f.file.startsWith(`${p.path}/`));
+  const project = projectOf(f.file, shared.projects);
   return f.allocations.map((a) => ({
     ...a,
-    scope: a.scope === '' && project ? project.name : a.scope,
+    scope: a.scope === '' && project !== undefined ? project : a.scope,
     identity: shared.alias.get(a.serviceKey) ?? a.serviceKey,
   }));
 }
