@@ -1,7 +1,12 @@
 // One service, many spellings: `Settlement Engine`, `settlement-engine`, `SETTLEMENT_ENGINE_URL`.
 
 /** Strips Markdown decoration, emoji and mojibake around a name as written. */
+// Most names are plain words (`Billing Engine`, `ledger-sync`): nothing to clean, nothing to fold.
+const PLAIN_NAME_RE = /^[A-Za-z0-9]+(?:[ ._-][A-Za-z0-9]+)*$/;
+const PLAIN_KEY_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
 export function cleanName(raw: string): string {
+  if (PLAIN_NAME_RE.test(raw)) return raw;
   return raw
     .replace(/\*+|__|`|~~/g, '')
     // Link text and target stop at the next bracket or parenthesis, so a long run of `[` or
@@ -24,6 +29,7 @@ function isNoiseToken(token: string): boolean {
 
 /** The identity of a service name: lower case words joined by '-'. */
 export function serviceKey(name: string): string {
+  if (PLAIN_KEY_RE.test(name)) return name;
   return cleanName(name)
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')

@@ -1,6 +1,6 @@
 // Markdown allocation documents. markdown-it gives the block structure with line maps; columns
 // come from the source lines, so every fact points at the number as written.
-import MarkdownIt from 'markdown-it';
+import MarkdownIt, { type Options } from 'markdown-it';
 import { emptyFacts, type FileFacts, type ParseContext } from '../../model';
 import { LineIndex } from '../../text/lineIndex';
 import { findUrls } from '../../syntax/ports';
@@ -15,7 +15,8 @@ import { currentContext, emitAllocation, emitMention, emitHeadingRange, emitRese
 // markdown-it stops reading a block nested deeper than maxNesting, and with it every line up to
 // the end of the enclosing blocks: the commonmark preset's 20 is only ten levels of nested lists.
 const MAX_NESTING = 100;
-const md = new MarkdownIt('commonmark').enable('table').set({ maxNesting: MAX_NESTING });
+// markdown-it reads options.maxNesting, which its type definitions leave out.
+const md = new MarkdownIt('commonmark').enable('table').set({ maxNesting: MAX_NESTING } as Options);
 // Only the block structure is used (inline tokens' text and line maps); inline parsing (links,
 // emphasis) would cost seconds on a long line of `[`.
 md.core.ruler.disable(['inline', 'text_join']);
