@@ -1,7 +1,7 @@
 // Differential test against a real peer: Debian's docker-compose (1.29.2, `apt-get install
 // docker-compose`; `.ci/run` installs it). For every compose fixture in the repository and 50
 // generated files (fixed seed), the published host ports Portolan extracts for each service
-// (src/core/parsers/compose.ts) must equal those in `docker-compose config`'s normalized output,
+// (src/core/parsers/compose/) must equal those in `docker-compose config`'s normalized output,
 // interpolated from the same `.env`. docker-compose must be installed: without it this test fails.
 //
 // Differences that are Compose-spec behaviour v1 lacks (or v1 behaviour the spec dropped) are

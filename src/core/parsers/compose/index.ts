@@ -1,0 +1,105 @@
+// Docker Compose files, and compose snippets inside Markdown fences. A service's published host
+// ports are its allocations; container ports, `expose` and ports inside `environment` are only
+// mentions, because they live in the container's own network namespace and cannot collide on the
+// host. Everything is read from the YAML node tree (never a plain JS value) so each fact keeps its
+// exact source span. The tree comes from the fast block reader when it is sure of the text, and
+// from the `yaml` package otherwise (other documents, and errors, are only yaml's to judge).
+
+import { parseAllDocuments } from 'yaml';
+import type { Document } from 'yaml';
+import { emptyFacts } from '../../model';
+import type { FileFacts, ParseContext } from '../../model';
+import { LineIndex } from '../../text/lineIndex';
+import { findSuppressions } from '../../syntax/suppressions';
+import { readBlockYaml } from './blockYaml';
+import { composeEnvironmentFromFileName } from './fileNames';
+import { extractEnvironment } from './environment';
+import { treeFromYaml } from './fromYaml';
+import { extractExpose, extractPorts } from './ports';
+import type { YamlNode } from './tree';
+import { mapEntries, newWalk, resolveMap, seqItems, servicesOf } from './walk';
+import type { ComposeExtractOptions, Value, Walk } from './walk';
+
+export { composeEnvironmentFromFileName, isComposeFileName } from './fileNames';
+export type { ComposeExtractOptions } from './walk';
+
+export function parseCompose(text: string, ctx: ParseContext): FileFacts {
+  const facts = emptyFacts(ctx.file, 'compose');
+  facts.suppressions = findSuppressions(text);
+  extractComposeFacts(text, 0, new LineIndex(text), facts, {
+    ctx,
+    snippet: false,
+    environment: composeEnvironmentFromFileName(ctx.file),
+  });
+  return facts;
+}
+
+/**
+ * Appends the compose facts of `yamlText`, which starts at `baseOffset` in the text `lines`
+ * indexes, to `facts`. Never throws: a document that fails to parse or walk adds nothing.
+ */
+export function extractComposeFacts(
+  yamlText: string,
+  baseOffset: number,
+  lines: LineIndex,
+  facts: FileFacts,
+  opts: ComposeExtractOptions,
+): void {
+  const fast = readBlockYaml(yamlText);
+  if (fast) {
+    walkDocument(() => fast, yamlText, baseOffset, lines, facts, opts);
+    return;
+  }
+  let docs: Document.Parsed[];
+  try {
+    // `merge: false`: merge keys are resolved by the walk, under the alias budget.
+    docs = parseAllDocuments(yamlText, { uniqueKeys: false, merge: false, prettyErrors: false }) as Document.Parsed[];
+  } catch (err) {
+    // The yaml parser recurses per nesting level: thousands of levels overflow the stack.
+    if (!opts.snippet) facts.notes.push(`YAML could not be parsed, file skipped: ${err instanceof Error ? err.message : String(err)}`);
+    return;
+  }
+  for (const doc of docs) {
+    if (doc.errors.length > 0) {
+      // A snippet in a document is often pseudo-YAML; a compose file with errors is worth a log line.
+      if (!opts.snippet) facts.notes.push(`YAML error, document skipped: ${doc.errors[0].message.split('\n')[0]}`);
+      continue;
+    }
+    walkDocument(() => treeFromYaml(doc, yamlText), yamlText, baseOffset, lines, facts, opts);
+  }
+}
+
+/** How the note of a document the walk failed on begins. */
+export const WALK_FAILED = 'YAML document could not be read, skipped';
+
+function walkDocument(
+  tree: () => YamlNode | null,
+  source: string,
+  base: number,
+  lines: LineIndex,
+  facts: FileFacts,
+  opts: ComposeExtractOptions,
+): void {
+  let walk: Walk;
+  try {
+    const root = tree();
+    walk = newWalk(root, source, base, lines, opts);
+    for (const [name, node] of servicesOf(root, walk)) extractService(name, node, walk);
+  } catch (err) {
+    // A document we cannot walk adds nothing rather than half its facts.
+    if (!opts.snippet) facts.notes.push(`${WALK_FAILED}: ${err instanceof Error ? err.message : String(err)}`);
+    return;
+  }
+  for (const a of walk.out.allocations) facts.allocations.push(a);
+  for (const m of walk.out.mentions) facts.mentions.push(m);
+  for (const p of walk.out.problems) facts.problems.push(p);
+}
+
+function extractService(name: string, node: Value, walk: Walk): void {
+  const service = resolveMap(node, walk);
+  if (!service) return;
+  const fields = mapEntries(service, walk);
+  extractPorts(name, fields.get('ports'), walk);
+  for (const item of seqItems(fields.get('expose'), walk)) extractExpose(item, walk);
+  extractEnvironment(fields.get('environment'), walk);
+}

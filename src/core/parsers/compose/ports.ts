@@ -1,0 +1,193 @@
+// `ports:` and `expose:` of a service. Published host ports are allocations; container ports and
+// `expose` are mentions, since they live in the container's own network namespace.
+
+import type { Protocol } from '../../model';
+import { serviceKey } from '../../syntax/names';
+import { isValidPort, MAX_PORT } from '../../syntax/ports';
+import { invalidPort, location, mention } from './facts';
+import { UNKNOWN } from './interpolation';
+import type { Seg } from './interpolation';
+import { locate, scalarText, slice, whole } from './scalarText';
+import type { Text } from './scalarText';
+import type { MapNode, YamlNode } from './tree';
+import { mapEntries, seqItems } from './walk';
+import type { Value, Walk } from './walk';
+
+interface Endpoint {
+  port: number;
+  seg: Seg;
+}
+
+interface PortRange {
+  first: Endpoint;
+  last: Endpoint;
+}
+
+/**
+ * A port or range where compose requires one. An unset variable makes it unknown, which is not
+ * a problem: the `.env` that sets it may simply not be beside the file.
+ */
+function readPortRange(text: Text, seg: Seg, walk: Walk): PortRange | undefined {
+  const written = slice(text, seg);
+  if (written.includes(UNKNOWN)) return undefined;
+  const m = /^(\d+)(?:-(\d+))?$/.exec(written);
+  if (!m) {
+    invalidPort(notAPortMessage(written), text, seg, walk, /^-\d{1,9}$/.test(written) ? Number(written) : undefined);
+    return undefined;
+  }
+  const first = endpoint(m[1], seg.from, text, walk);
+  const last = m[2] === undefined ? first : endpoint(m[2], seg.from + m[1].length + 1, text, walk);
+  if (!first || !last) return undefined;
+  if (first.port > last.port) {
+    invalidPort(`Port range ${shown(written)} runs backwards`, text, seg, walk);
+    return undefined;
+  }
+  return { first, last };
+}
+
+function notAPortMessage(written: string): string {
+  if (written === '') return 'Missing port number';
+  if (/^-\d+$/.test(written)) return `Port ${clip(written)} is outside 1-${MAX_PORT}`;
+  return `${shown(written)} is not a port number`;
+}
+
+function shown(written: string): string {
+  return JSON.stringify(clip(written));
+}
+
+/** A value cut short for a message: a hostile file can make it arbitrarily long. */
+function clip(written: string): string {
+  return written.length > 40 ? `${written.slice(0, 39)}…` : written;
+}
+
+function endpoint(digits: string, from: number, text: Text, walk: Walk): Endpoint | undefined {
+  const port = Number(digits);
+  const seg = { from, to: from + digits.length };
+  if (isValidPort(port)) return { port, seg };
+  invalidPort(`Port ${clip(digits)} is outside 1-${MAX_PORT}`, text, seg, walk, port);
+  return undefined;
+}
+
+function mentionRange(range: PortRange, text: Text, walk: Walk): void {
+  mention(range.first.port, text, range.first.seg, walk);
+  if (range.last !== range.first) mention(range.last.port, text, range.last.seg, walk);
+}
+
+/** One `ports:` entry, short or long syntax, reduced to where each part was written. */
+interface PortSpec {
+  host?: { text: Text; seg: Seg };
+  container?: { text: Text; seg: Seg };
+  hostIp?: string;
+  protocol: string;
+}
+
+export function extractPorts(service: string, node: Value, walk: Walk): void {
+  const group = `${walk.opts.groupPrefix ?? walk.opts.ctx.file}#services.${service}.ports`;
+  let index = 0;
+  for (const item of seqItems(node, walk)) {
+    const spec = item.kind === 'map' ? longSyntax(item, walk) : shortSyntax(item, walk);
+    if (spec && publish(service, spec, group, index, walk)) index++;
+  }
+}
+
+/**
+ * `[[ip:]host:]container[/protocol]`, split as Docker's nat.ParsePortSpec does: the last `:` ends
+ * the host port, the one before it the IP, so `::1:6000:6000` binds ::1.
+ */
+function shortSyntax(node: YamlNode, walk: Walk): PortSpec | undefined {
+  const text = scalarText(node, walk);
+  if (!text) return undefined;
+  const { value } = text;
+  const last = value.lastIndexOf(':');
+  const before = last > 0 ? value.lastIndexOf(':', last - 1) : -1;
+  const containerFrom = last + 1;
+  const slash = value.indexOf('/', containerFrom);
+  const containerTo = slash < 0 ? value.length : slash;
+  return {
+    container: { text, seg: { from: containerFrom, to: containerTo } },
+    host: last >= 0 ? { text, seg: { from: before + 1, to: last } } : undefined,
+    hostIp: before >= 0 ? value.slice(0, before) : undefined,
+    protocol: slash < 0 ? '' : value.slice(slash + 1).split('/')[0],
+  };
+}
+
+/** `{ target, published, host_ip, protocol, mode }`; `mode` does not change the host port. */
+function longSyntax(map: MapNode, walk: Walk): PortSpec | undefined {
+  const fields = mapEntries(map, walk);
+  const target = scalarText(fields.get('target'), walk);
+  const published = scalarText(fields.get('published'), walk);
+  // Without either this is not compose (a Kubernetes `ports:` list in a snippet, say).
+  if (!target && !published) return undefined;
+  return {
+    container: target && { text: target, seg: whole(target) },
+    host: published && { text: published, seg: whole(published) },
+    hostIp: scalarText(fields.get('host_ip'), walk)?.value,
+    protocol: scalarText(fields.get('protocol'), walk)?.value ?? '',
+  };
+}
+
+/** Mentions the container port and allocates the host port; true when it allocated. */
+function publish(service: string, spec: PortSpec, group: string, indexInGroup: number, walk: Walk): boolean {
+  const container = spec.container && readContainer(spec.container.text, spec.container.seg, walk);
+  const protocol = protocolOf(spec.protocol);
+  // An empty host part (`127.0.0.1::80`) asks Docker for an ephemeral port: nothing to allocate.
+  if (!spec.host || spec.host.seg.from === spec.host.seg.to || !protocol) return false;
+  const { text, seg } = spec.host;
+  const host = readPortRange(text, seg, walk);
+  if (!host) return false;
+  if (container) checkRangeLengths(host, container, text, seg, walk);
+  const at = locate(text, seg);
+  walk.out.allocations.push({
+    service,
+    // A name with no letter or digit (`_`, `-`) is still its own service.
+    serviceKey: serviceKey(service) || JSON.stringify(service),
+    port: host.first.port,
+    endPort: host.last.port > host.first.port ? host.last.port : undefined,
+    protocol,
+    hostIp: hostIpOf(spec.hostIp),
+    scope: walk.opts.scope ?? '',
+    environment: walk.opts.environment,
+    source: 'compose',
+    claim: false,
+    group,
+    indexInGroup,
+    fromVariable: at.variable,
+    loc: location(walk, at),
+  });
+  return true;
+}
+
+function readContainer(text: Text, seg: Seg, walk: Walk): PortRange | undefined {
+  const range = readPortRange(text, seg, walk);
+  if (range) mentionRange(range, text, walk);
+  return range;
+}
+
+/** Docker accepts a host range for one container port (it picks one), but not unequal ranges. */
+function checkRangeLengths(host: PortRange, container: PortRange, text: Text, seg: Seg, walk: Walk): void {
+  const containerSpan = container.last.port - container.first.port;
+  if (containerSpan === 0 || containerSpan === host.last.port - host.first.port) return;
+  invalidPort(`Host range ${shown(slice(text, seg))} and its container range differ in length`, text, seg, walk);
+}
+
+// Compose substitutes '' for an unset variable, so an unknown protocol or IP means the default.
+function protocolOf(written: string): Protocol | undefined {
+  const protocol = written.includes(UNKNOWN) ? '' : written.toLowerCase();
+  if (protocol === '') return 'tcp';
+  // Any other protocol makes Docker reject the file; such an entry publishes nothing.
+  return protocol === 'tcp' || protocol === 'udp' || protocol === 'sctp' ? protocol : undefined;
+}
+
+/** IPv6 addresses are kept without brackets, as Docker stores them (`[::1]` → `::1`). */
+function hostIpOf(written: string | undefined): string | undefined {
+  if (!written || written.includes(UNKNOWN)) return undefined;
+  return written.replace(/^\[(.*)\]$/, '$1');
+}
+
+export function extractExpose(node: YamlNode, walk: Walk): void {
+  const text = scalarText(node, walk);
+  if (!text) return;
+  const slash = text.value.indexOf('/');
+  const range = readPortRange(text, { from: 0, to: slash < 0 ? text.value.length : slash }, walk);
+  if (range) mentionRange(range, text, walk);
+}
