@@ -94,6 +94,8 @@ const URL_RE = /\b([a-zA-Z][a-zA-Z0-9+.-]{1,20}):\/\/(?:[^\s/@'"`<>]*@)?(\[[0-9a
 /** URLs that carry an explicit port: `http://localhost:8088/health`, `redis://redis:6379`. */
 export function findUrls(text: string): UrlPort[] {
   const out: UrlPort[] = [];
+  // The expression tries every word of the text; most texts have no URL at all.
+  if (!text.includes('://')) return out;
   for (const m of text.matchAll(URL_RE)) {
     const start = m.index!;
     const portStart = start + m[0].indexOf(`:${m[3]}`, m[1].length + 3 + m[2].length - 1) + 1;

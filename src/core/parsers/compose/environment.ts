@@ -32,11 +32,8 @@ export function extractEnvironment(node: Value, walk: Walk): void {
  */
 function extractEnvValue(key: string, text: Text, seg: Seg, walk: Walk): void {
   const value = slice(text, seg);
-  // Most values hold no URL; findUrls finds none without `://`.
-  if (value.includes('://')) {
-    for (const url of findUrls(value)) {
-      if (isValidPort(url.port)) mention(url.port, text, { from: seg.from + url.portStart, to: seg.from + url.portEnd }, walk);
-    }
+  for (const url of findUrls(value)) {
+    if (isValidPort(url.port)) mention(url.port, text, { from: seg.from + url.portStart, to: seg.from + url.portEnd }, walk);
   }
   const port = PORT_KEY_RE.test(key) ? parseDecimal(value) : undefined;
   if (port !== undefined && isValidPort(port)) mention(port, text, seg, walk);
