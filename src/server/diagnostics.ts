@@ -55,6 +55,8 @@ interface Published {
   uri: string;
   /** The diagnostics as sent, serialised, to skip sending the same list again. */
   key: string;
+  /** The findings they were made from. */
+  list: readonly Finding[];
 }
 
 /** A scope's files with the diagnostics published for them (one per workspace folder). */
@@ -66,25 +68,26 @@ export class DiagnosticsPublisher {
     private readonly options: () => DiagnosticOptions,
   ) {}
 
-  /** Publishes `findings` for the scope `scope`; files of the scope no longer named are cleared. */
-  publish(scope: string, findings: readonly Finding[], uriOf: (file: string) => string): void {
-    const byFile = new Map<string, Finding[]>();
-    for (const f of findings) {
-      const list = byFile.get(f.loc.file);
-      if (list) list.push(f);
-      else byFile.set(f.loc.file, [f]);
-    }
+  /**
+   * Publishes each file's findings for the scope `scope`; files of the scope no longer named are
+   * cleared. A file whose list is the very object published last time is not converted again.
+   */
+  publish(scope: string, byFile: ReadonlyMap<string, readonly Finding[]>, uriOf: (file: string) => string): void {
     const before = this.published.get(scope) ?? new Map<string, Published>();
     const after = new Map<string, Published>();
     const options = this.options();
     for (const [file, list] of byFile) {
       const uri = uriOf(file);
+      const previous = before.get(file);
+      if (previous?.list === list && previous.uri === uri) {
+        after.set(file, previous);
+        continue;
+      }
       const diagnostics = list.map((f) => toDiagnostic(f, uriOf, options));
       const key = JSON.stringify(diagnostics);
-      const previous = before.get(file);
       if (previous && previous.uri !== uri) this.send(previous.uri, []);
       if (!previous || previous.uri !== uri || previous.key !== key) this.send(uri, diagnostics);
-      after.set(file, { uri, key });
+      after.set(file, { uri, key, list });
     }
     for (const [file, previous] of before) if (!after.has(file)) this.send(previous.uri, []);
     this.published.set(scope, after);

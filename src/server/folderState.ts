@@ -69,6 +69,8 @@ export class FolderState {
   settings: Settings = DEFAULT_SETTINGS;
   index: WorkspaceIndex;
   findings: readonly Finding[] = [];
+  /** The same findings by file, each file's list kept (the same object) while it is unchanged. */
+  findingsByFile: ReadonlyMap<string, readonly Finding[]> = new Map();
   /** Resolves once the folder has been scanned and checked the first time. */
   ready: Promise<void> = Promise.resolve();
   private filter = fileFilter(DEFAULT_SETTINGS);
@@ -230,6 +232,7 @@ export class FolderState {
   private finishCheck(): void {
     try {
       this.findings = this.runChecker();
+      this.findingsByFile = this.checker.findingsByFile();
     } catch (err) {
       this.host.report(`checking ${this.name}`, err);
       // Start over from scratch next time rather than trust a half-updated checker.

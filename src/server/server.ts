@@ -334,7 +334,7 @@ class PortolanServer {
   }
 
   private checked(folder: FolderState): void {
-    this.publisher.publish(folder.uri, folder.findings, (file) => folder.uriOf(file));
+    this.publisher.publish(folder.uri, folder.findingsByFile, (file) => folder.uriOf(file));
     this.notifyAllocations({ uri: folder.uri });
   }
 

@@ -66,6 +66,11 @@ export class Checker {
     return this.store.list();
   }
 
+  /** The same findings by file; an unchanged file keeps the identical list from check to check. */
+  findingsByFile(): ReadonlyMap<string, readonly Finding[]> {
+    return this.store.byFile();
+  }
+
   /** One file's raw findings as reported: settings applied, suppressed and duplicate ones dropped. */
   private finish(raw: Finding[]): Finding[] {
     const out: Finding[] = [];

@@ -49,6 +49,15 @@ export class FindingStore {
     this.all = [];
   }
 
+  /**
+   * Each file's reported findings. A file's list is replaced, never changed, when its findings
+   * change, so a caller can tell an unchanged file by the identity of its list.
+   */
+  byFile(): ReadonlyMap<string, readonly Finding[]> {
+    if (this.stale.size > 0) this.refresh();
+    return this.finished;
+  }
+
   /** Every reported finding, by file (in path order) and within a file as `finish` ordered them. */
   list(): Finding[] {
     if (this.stale.size > 0) this.refresh();
