@@ -1,5 +1,5 @@
-// Bundles the extension, the language server and the CLI into dist/, and writes the registry's
-// JSON Schema (dist/ports.schema.json).
+// Bundles the extension, the language server and the CLI (with its parse worker) into dist/, and
+// writes the registry's JSON Schema (dist/ports.schema.json).
 const fs = require('node:fs');
 const path = require('node:path');
 const esbuild = require('esbuild');
@@ -11,6 +11,8 @@ const entries = [
   { in: 'src/extension.ts', out: 'extension' },
   { in: 'src/server/main.ts', out: 'server' },
   { in: 'src/cli.ts', out: 'cli' },
+  // The CLI's parse worker threads, started from beside dist/cli.js.
+  { in: 'src/core/parallel/parseWorker.ts', out: 'parseWorker' },
 ];
 
 /**

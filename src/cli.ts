@@ -3,7 +3,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { checkPath, type CheckResult } from './core/check';
+import { checkPathParallel, type CheckResult } from './core/check';
 import { DEFAULT_DISCOVER } from './core/discover';
 import { parseArgs, USAGE, UsageError, type CliArgs } from './cli/args';
 import { formatJson, formatSarif, formatText } from './cli/report';
@@ -12,7 +12,7 @@ import { startServer } from './server';
 
 declare const PORTOLAN_VERSION: string;
 
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   let args: CliArgs;
   try {
     args = parseArgs(argv);
@@ -43,8 +43,12 @@ function main(argv: string[]): number {
     }
   }
   const discoverOptions = args.maxFileSize === undefined ? DEFAULT_DISCOVER : { ...DEFAULT_DISCOVER, maxFileBytes: args.maxFileSize };
-  const results = args.paths.map((p) => checkPath(p, { discover: discoverOptions }));
-  for (const r of results) for (const s of r.skipped) process.stderr.write(`portolan: skipped ${path.join(r.root, s.file)}: ${s.reason}\n`);
+  const results = [];
+  for (const p of args.paths) results.push(await checkPathParallel(p, { discover: discoverOptions }));
+  for (const r of results) {
+    for (const s of r.skipped) process.stderr.write(`portolan: skipped ${path.join(r.root, s.file)}: ${s.reason}\n`);
+    for (const failure of r.workerFailures) process.stderr.write(`portolan: ${failure}\n`);
+  }
   if (args.command === 'list') {
     process.stdout.write(`${results.map(formatList).join('\n\n')}\n`);
     return 0;
@@ -70,9 +74,12 @@ function exitCode(args: CliArgs, results: CheckResult[]): number {
   return results.some((r) => r.findings.some((f) => levels.includes(f.severity))) ? 1 : 0;
 }
 
-try {
-  process.exitCode = main(process.argv.slice(2));
-} catch (err) {
-  process.stderr.write(`portolan: internal error: ${(err as Error).stack ?? err}\n`);
-  process.exitCode = 2;
-}
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    process.stderr.write(`portolan: internal error: ${(err as Error).stack ?? err}\n`);
+    process.exitCode = 2;
+  },
+);

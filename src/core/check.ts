@@ -2,8 +2,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Allocation, Finding } from './model';
-import { DEFAULT_DISCOVER, discover, readSource, type DiscoverOptions, type Skipped } from './discover';
+import { DEFAULT_DISCOVER, discover, type DiscoverOptions, type Skipped } from './discover';
 import { WorkspaceIndex } from './index/workspaceIndex';
+import { batchesOf, sourceReader } from './parallel/batch';
+import { DEFAULT_POOL, parseInThreads, type PoolOptions } from './parallel/pool';
 import { runRules, type RuleSettings } from './rules/run';
 import { baseOf } from './syntax/paths';
 
@@ -21,35 +23,93 @@ export interface CheckOptions {
   rules?: RuleSettings;
 }
 
+/** What a check reads: the files discover() listed, or the single file asked for. */
+export interface CheckScope {
+  root: string;
+  /** The root folder's name, which owns a bare `PORT=` in an env file at the root. */
+  rootName: string;
+  isFile: boolean;
+  /** In discover order. */
+  files: string[];
+  /** What discover() left out. */
+  skipped: Skipped[];
+  /**
+   * The only files ever read: discover() already refused links and excluded folders, so no
+   * per-file link check is needed.
+   */
+  sources: ReadonlySet<string>;
+  maxFileBytes: number;
+}
+
 /** `target` is a folder (every port source under it) or a single file (checked alone). */
 export function checkPath(target: string, options: CheckOptions = {}): CheckResult {
+  return checkScope(scopeOf(target, options), options);
+}
+
+function scopeOf(target: string, options: CheckOptions): CheckScope {
   const discoverOptions = options.discover ?? DEFAULT_DISCOVER;
   const isFile = fs.statSync(target).isFile();
   const root = isFile ? path.dirname(target) : target;
   const found = isFile ? { files: [path.basename(target)], skipped: [] } : discover(root, discoverOptions);
-  const skipped = [...found.skipped];
-  // discover() already refused links and excluded folders: what it did not list is not read, so
-  // no per-file link check is needed. A single file is checked with the `.env` beside it.
+  // A single file is checked with the `.env` beside it.
   const sources = new Set(found.files);
   if (isFile) sources.add('.env');
-  // Compose files read the `.env` beside them, which is indexed too: read it once.
-  const envTexts = new Map<string, string | undefined>();
-  const readOnce = (file: string): string | undefined => {
-    const result = readSource(path.join(root, file), discoverOptions.maxFileBytes);
-    if ('text' in result) return result.text;
-    if (!result.skipped.startsWith('unreadable (ENOENT)')) skipped.push({ file, reason: result.skipped });
-    return undefined;
-  };
-  const read = (file: string): string | undefined => {
-    if (!sources.has(file)) return undefined;
-    if (baseOf(file) !== '.env') return readOnce(file);
-    if (!envTexts.has(file)) envTexts.set(file, readOnce(file));
-    return envTexts.get(file);
-  };
-  const index = new WorkspaceIndex({ read }, path.basename(path.resolve(root)));
-  for (const file of found.files) index.update(file);
+  return { root, rootName: path.basename(path.resolve(root)), isFile, files: found.files, skipped: found.skipped, sources, maxFileBytes: discoverOptions.maxFileBytes };
+}
+
+/** Reads and parses every file of `scope` on this thread, then checks them. */
+function checkScope(scope: CheckScope, options: CheckOptions): CheckResult {
+  const skipped = [...scope.skipped];
+  const index = scopeIndex(scope, skipped);
+  for (const file of scope.files) index.update(file);
+  return finishCheck(scope, index, skipped, options);
+}
+
+/** An empty index of `scope` whose later reads report what they skip to `skipped`. */
+function scopeIndex(scope: CheckScope, skipped: Skipped[]): WorkspaceIndex {
+  const read = sourceReader(scope.root, scope.sources, scope.maxFileBytes, (s) => skipped.push(s));
+  return new WorkspaceIndex({ read }, scope.rootName);
+}
+
+/** Runs the rules on a filled index; `skipped` already holds what discovery and reading skipped. */
+function finishCheck(scope: CheckScope, index: WorkspaceIndex, skipped: Skipped[], options: CheckOptions): CheckResult {
   for (const f of index.files()) for (const note of f.notes) skipped.push({ file: f.file, reason: note });
   const findings = runRules(index.files(), options.rules);
-  const allocations = [...index.files()].flatMap((f) => f.allocations).sort((a, b) => a.port - b.port || a.serviceKey.localeCompare(b.serviceKey));
-  return { root, findings, allocations, skipped, files: found.files.length, index };
+  const allocations = [...index.files()].flatMap((f) => f.allocations).sort((a, b) => a.port - b.port || (a.serviceKey < b.serviceKey ? -1 : a.serviceKey > b.serviceKey ? 1 : 0));
+  return { root: scope.root, findings, allocations, skipped, files: scope.files.length, index };
+}
+
+export interface ParallelCheckOptions extends CheckOptions {
+  pool?: Partial<PoolOptions>;
+}
+
+export interface ParallelCheckResult extends CheckResult {
+  /** Why parse workers failed; their files were parsed on the main thread, so the result is whole. */
+  workerFailures: string[];
+}
+
+/** checkPath's result, with the files read and parsed on worker threads too when there are enough of them. */
+export async function checkPathParallel(target: string, options: ParallelCheckOptions = {}): Promise<ParallelCheckResult> {
+  const scope = scopeOf(target, options);
+  const pool = { ...DEFAULT_POOL, ...options.pool };
+  if (scope.isFile || scope.files.length < pool.minFiles || pool.workers < 1) return { ...checkScope(scope, options), workerFailures: [] };
+  const { parsed, failures } = await parseInThreads(batchesOf(scope, pool.batchFiles), pool);
+  const byFile = new Map(parsed.flat().map((p) => [p.file, p]));
+  const skipped = [...scope.skipped];
+  const index = scopeIndex(scope, skipped);
+  // In discover order, as checkPath reads. A check reads a `.env` once: when two batches read it,
+  // its skip is reported at the first.
+  const skippedEnvs = new Set<string>();
+  for (const file of scope.files) {
+    const p = byFile.get(file)!;
+    for (const s of p.skipped) {
+      if (baseOf(s.file) === '.env') {
+        if (skippedEnvs.has(s.file)) continue;
+        skippedEnvs.add(s.file);
+      }
+      skipped.push(s);
+    }
+    if (p.facts) index.set(p.facts);
+  }
+  return { ...finishCheck(scope, index, skipped, options), workerFailures: failures };
 }

@@ -40,14 +40,22 @@ export class WorkspaceIndex {
       this.remove(file);
       return true;
     }
-    this.facts.set(file, this.parse(file, kind, text));
-    if (kind === 'compose') {
-      const dir = dirOf(file);
-      this.composeByDir.set(dir, (this.composeByDir.get(dir) ?? new Set()).add(file));
-    }
-    this.version++;
+    this.set(this.parse(file, kind, text));
     if (kind === 'env' && baseOf(file) === '.env') this.refreshComposeIn(dirOf(file));
     return true;
+  }
+
+  /**
+   * Takes facts parsed elsewhere (a parse worker) from the text `read` gives now. A compose file's
+   * facts must have been parsed with the `.env` beside it: nothing is re-parsed here.
+   */
+  set(facts: FileFacts): void {
+    this.facts.set(facts.file, facts);
+    if (facts.kind === 'compose') {
+      const dir = dirOf(facts.file);
+      this.composeByDir.set(dir, (this.composeByDir.get(dir) ?? new Set()).add(facts.file));
+    }
+    this.version++;
   }
 
   remove(file: string): void {

@@ -1,0 +1,84 @@
+// How a check reads and parses its files, on the main thread (checkPath, and checkPathParallel's
+// own share) and in the parse workers: one code path, so every way of indexing reads files alike.
+import * as path from 'node:path';
+import type { CheckScope } from '../check';
+import type { FileFacts, SourceKind } from '../model';
+import { readSource, type Skipped } from '../discover';
+import { WorkspaceIndex } from '../index/workspaceIndex';
+import { sourceKindOf } from '../parsers/dispatch';
+import { baseOf, dirOf } from '../syntax/paths';
+
+/** A reader of the files `sources` names under `root`, reporting each file it cannot read to `skip`. */
+export function sourceReader(root: string, sources: ReadonlySet<string>, maxFileBytes: number, skip: (s: Skipped) => void): (file: string) => string | undefined {
+  // Compose files read the `.env` beside them, which is indexed too: read it once.
+  const envTexts = new Map<string, string | undefined>();
+  const readOnce = (file: string): string | undefined => {
+    const result = readSource(path.join(root, file), maxFileBytes);
+    if ('text' in result) return result.text;
+    if (!result.skipped.startsWith('unreadable (ENOENT)')) skip({ file, reason: result.skipped });
+    return undefined;
+  };
+  return (file) => {
+    if (!sources.has(file)) return undefined;
+    if (baseOf(file) !== '.env') return readOnce(file);
+    if (!envTexts.has(file)) envTexts.set(file, readOnce(file));
+    return envTexts.get(file);
+  };
+}
+
+/** A run of discovered files, in discover order, to parse in one go. Plain data: it goes to a worker. */
+export interface ParseBatch {
+  root: string;
+  files: string[];
+  /** The discovered `.env` files that compose files of this batch interpolate from. */
+  envs: string[];
+  maxFileBytes: number;
+  rootName: string;
+}
+
+/**
+ * `scope`'s files in runs of at most `size`, one kind to a run, sorted by kind: markdown, env,
+ * compose, registry (see pool.ts). Within a run files keep their discover order.
+ */
+export function batchesOf(scope: CheckScope, size: number): ParseBatch[] {
+  const byKind = new Map<SourceKind, string[]>(KIND_ORDER.map((kind) => [kind, []]));
+  for (const file of scope.files) byKind.get(sourceKindOf(file)!)!.push(file);
+  const batches: ParseBatch[] = [];
+  for (const files of byKind.values()) {
+    for (let i = 0; i < files.length; i += size) {
+      const run = files.slice(i, i + size);
+      const envs = new Set<string>();
+      for (const file of run) {
+        if (sourceKindOf(file) !== 'compose') continue;
+        const env = dirOf(file) === '' ? '.env' : `${dirOf(file)}/.env`;
+        if (scope.sources.has(env)) envs.add(env);
+      }
+      batches.push({ root: scope.root, files: run, envs: [...envs], maxFileBytes: scope.maxFileBytes, rootName: scope.rootName });
+    }
+  }
+  return batches;
+}
+
+/** Markdown, the most work, first, where workers start; env between it and compose, where the threads meet. */
+const KIND_ORDER: SourceKind[] = ['markdown', 'env', 'compose', 'registry'];
+
+/** One file's facts (none when it could not be read) and the files its reading skipped, in order. */
+export interface ParsedFile {
+  file: string;
+  facts?: FileFacts;
+  skipped: Skipped[];
+}
+
+export function parseBatch(batch: ParseBatch): ParsedFile[] {
+  let current: ParsedFile | undefined;
+  const read = sourceReader(batch.root, new Set([...batch.files, ...batch.envs]), batch.maxFileBytes, (s) => current!.skipped.push(s));
+  const index = new WorkspaceIndex({ read }, batch.rootName);
+  const parsed = batch.files.map((file) => {
+    current = { file, skipped: [] };
+    index.update(file);
+    return current;
+  });
+  // Facts are taken last: a `.env` later in the batch re-parses the compose files beside it.
+  for (const p of parsed) p.facts = index.get(p.file);
+  return parsed;
+}
