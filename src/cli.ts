@@ -8,7 +8,6 @@ import { DEFAULT_DISCOVER } from './core/discover';
 import { parseArgs, USAGE, UsageError, type CliArgs } from './cli/args';
 import { formatJson, formatSarif, formatText } from './cli/report';
 import { formatList } from './cli/list';
-import { startServer } from './server';
 
 declare const PORTOLAN_VERSION: string;
 
@@ -33,6 +32,8 @@ async function main(argv: string[]): Promise<number> {
   }
   if (args.command === 'lsp') {
     // Runs until the client exits; the transport comes from argv (--stdio, --node-ipc, ...).
+    // Loaded only here: `check` and `list` need none of the server (a third of the bundle).
+    const { startServer } = await import('./server');
     startServer();
     return 0;
   }
