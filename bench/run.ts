@@ -22,6 +22,7 @@ import { readEnvVariables } from '../src/core/parsers/env';
 import { Checker } from '../src/core/rules/checker';
 import { buildRuleInput } from '../src/core/rules/model';
 import { serviceKey } from '../src/core/syntax/names';
+import { dirOf, envFileIn } from '../src/core/syntax/paths';
 import { mentionsOn, placesOn } from '../src/server/portFacts';
 import { generate, SIZES, type GeneratedWorkspace, type Planted } from './generate';
 
@@ -208,11 +209,6 @@ function measureColdSingle(root: string, n: number): number {
   return median(Array.from({ length: n }, () => timeIt(() => checkPath(root))));
 }
 
-function dirOf(file: string): string {
-  const i = file.lastIndexOf('/');
-  return i < 0 ? '' : file.slice(0, i);
-}
-
 function folderNameOf(file: string, rootName: string): string {
   const dir = dirOf(file);
   return dir === '' ? rootName : dir.slice(dir.lastIndexOf('/') + 1);
@@ -226,7 +222,7 @@ function measureParse(root: string, files: string[], n: number): { ms: number; b
     const text = fs.readFileSync(path.join(root, file), 'utf8');
     let env: Map<string, string> | undefined;
     if (kind === 'compose') {
-      const envFile = path.join(root, dirOf(file), '.env');
+      const envFile = path.join(root, envFileIn(dirOf(file)));
       if (fs.existsSync(envFile)) env = readEnvVariables(fs.readFileSync(envFile, 'utf8'));
     }
     return { file, kind, text, ctx: { file, env, folderName: folderNameOf(file, rootName) } };

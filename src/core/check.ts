@@ -8,6 +8,7 @@ import { batchesOf, sourceReader } from './parallel/batch';
 import { DEFAULT_POOL, parseInThreads, type PoolOptions } from './parallel/pool';
 import { runRules, type RuleSettings } from './rules/run';
 import { baseOf } from './syntax/paths';
+import { compareText } from './text/compareText';
 
 export interface CheckResult {
   root: string;
@@ -75,7 +76,7 @@ function scopeIndex(scope: CheckScope, skipped: Skipped[]): WorkspaceIndex {
 function finishCheck(scope: CheckScope, index: WorkspaceIndex, skipped: Skipped[], options: CheckOptions): CheckResult {
   for (const f of index.files()) for (const note of f.notes) skipped.push({ file: f.file, reason: note });
   const findings = runRules(index.files(), options.rules);
-  const allocations = [...index.files()].flatMap((f) => f.allocations).sort((a, b) => a.port - b.port || (a.serviceKey < b.serviceKey ? -1 : a.serviceKey > b.serviceKey ? 1 : 0));
+  const allocations = [...index.files()].flatMap((f) => f.allocations).sort((a, b) => a.port - b.port || compareText(a.serviceKey, b.serviceKey));
   return { root: scope.root, findings, allocations, skipped, files: scope.files.length, index };
 }
 

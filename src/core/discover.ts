@@ -4,6 +4,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { sourceKindOf } from './parsers/dispatch';
+import { compareText } from './text/compareText';
 
 export interface DiscoverOptions {
   maxFileBytes: number;
@@ -38,7 +39,7 @@ export function discover(root: string, options: DiscoverOptions = DEFAULT_DISCOV
       skipped.push({ file: rel || '.', reason: `unreadable folder (${(err as NodeJS.ErrnoException).code ?? err})` });
       return;
     }
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    entries.sort((a, b) => compareText(a.name, b.name));
     for (const entry of entries) {
       const relPath = rel ? `${rel}/${entry.name}` : entry.name;
       if (entry.isSymbolicLink()) {

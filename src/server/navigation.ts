@@ -5,7 +5,7 @@
 import type { Location as LspLocation, Position } from 'vscode-languageserver/node';
 import type { Location } from '../core/model';
 import { roleOfPlace, servicesOf } from '../core/query/services';
-import { placeKey, type RuleInput } from '../core/rules/model';
+import { compareLocations, placeKey, type RuleInput } from '../core/rules/model';
 import { toRange } from './diagnostics';
 import type { FolderState } from './folderState';
 import { targetAt, type Target } from './hover';
@@ -24,7 +24,7 @@ export function references(folder: FolderState, file: string, position: Position
   if (target.kind === 'reserved') locs.push(target.loc);
   const declarations = includeDeclaration ? [] : definitions(input, target);
   const unique: Location[] = [];
-  for (const loc of locs.sort(byLocation)) {
+  for (const loc of locs.sort(compareLocations)) {
     if (unique.some((u) => samePlace(u, loc)) || declarations.some((d) => placeKey(d) === placeKey(loc))) continue;
     unique.push(loc);
   }
@@ -62,9 +62,6 @@ function portsOf(target: Exclude<Target, { kind: 'range' }>): [number, number] {
   return [target.reservation.from, target.reservation.to];
 }
 
-function byLocation(a: Location, b: Location): number {
-  return a.file < b.file ? -1 : a.file > b.file ? 1 : a.span.start.offset - b.span.start.offset;
-}
 
 export function toLsp(folder: FolderState, loc: Location): LspLocation {
   return { uri: folder.uriOf(loc.file), range: toRange(loc.span) };

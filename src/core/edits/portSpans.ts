@@ -8,7 +8,7 @@
 // working the same way without the `.env`), and left alone when it says something else.
 import type { Allocation } from '../model';
 import { parseEnvAssignments } from '../parsers/env';
-import { dirOf } from '../syntax/paths';
+import { dirOf, envFileIn } from '../syntax/paths';
 import type { TextHost } from './textEdit';
 
 export interface PortSpan {
@@ -77,8 +77,7 @@ interface EnvValue extends PortSpan {
 
 /** The last assignment of `name` in the `.env` beside `composeFile` (the one compose reads). */
 function envValueSpan(composeFile: string, name: string, host: TextHost): EnvValue | undefined {
-  const dir = dirOf(composeFile);
-  const envFile = dir === '' ? '.env' : `${dir}/.env`;
+  const envFile = envFileIn(dirOf(composeFile));
   const text = host.read(envFile);
   if (text === undefined) return undefined;
   const last = parseEnvAssignments(text).filter((a) => a.key === name).pop();

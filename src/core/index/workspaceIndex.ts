@@ -3,7 +3,7 @@
 import type { FileFacts, SourceKind } from '../model';
 import { parseByKind, sourceKindOf } from '../parsers/dispatch';
 import { readEnvVariables } from '../parsers/env';
-import { baseOf, dirOf } from '../syntax/paths';
+import { baseOf, dirOf, envFileIn } from '../syntax/paths';
 
 export interface IndexHost {
   /** Current text of a file (an open editor's buffer or the disk), undefined when it is gone. */
@@ -74,7 +74,7 @@ export class WorkspaceIndex {
   }
 
   private siblingEnv(dir: string): Map<string, string> | undefined {
-    const text = this.host.read(dir === '' ? '.env' : `${dir}/.env`);
+    const text = this.host.read(envFileIn(dir));
     return text === undefined ? undefined : readEnvVariables(text);
   }
 

@@ -6,7 +6,7 @@ import type { FileFacts, SourceKind } from '../model';
 import { readSource, type Skipped } from '../discover';
 import { WorkspaceIndex } from '../index/workspaceIndex';
 import { sourceKindOf } from '../parsers/dispatch';
-import { baseOf, dirOf } from '../syntax/paths';
+import { baseOf, dirOf, envFileIn } from '../syntax/paths';
 
 /** A reader of the files `sources` names under `root`, reporting each file it cannot read to `skip`. */
 export function sourceReader(root: string, sources: ReadonlySet<string>, maxFileBytes: number, skip: (s: Skipped) => void): (file: string) => string | undefined {
@@ -50,7 +50,7 @@ export function batchesOf(scope: CheckScope, size: number): ParseBatch[] {
       const envs = new Set<string>();
       for (const file of run) {
         if (sourceKindOf(file) !== 'compose') continue;
-        const env = dirOf(file) === '' ? '.env' : `${dirOf(file)}/.env`;
+        const env = envFileIn(dirOf(file));
         if (scope.sources.has(env)) envs.add(env);
       }
       batches.push({ root: scope.root, files: run, envs: [...envs], maxFileBytes: scope.maxFileBytes, rootName: scope.rootName });

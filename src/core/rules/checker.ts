@@ -11,7 +11,8 @@ import { FindingStore } from './findingStore';
 import { findOutOfRange, findOverlaps, findReservedUse } from './ranges';
 import type { RuleSettings } from './settings';
 import { isRegistry, unregisteredOf } from './unregistered';
-import { baseOf, dirOf } from '../syntax/paths';
+import { baseOf, dirOf, envFileIn } from '../syntax/paths';
+import { compareText } from '../text/compareText';
 
 /** Published ranges wider than this are checked by their first port only (e.g. RTP pools). */
 const MAX_EXPANDED_RANGE = 1024;
@@ -164,7 +165,7 @@ export class Checker {
       const n = (this.interpolations.get(key) ?? 0) + by;
       if (n > 0) this.interpolations.set(key, n);
       else this.interpolations.delete(key);
-      const env = this.placesByFile.get(dir === '' ? '.env' : `${dir}/.env`) ?? [];
+      const env = this.placesByFile.get(envFileIn(dir)) ?? [];
       for (const p of env) if (p.variable === c.fromVariable) services.add(serviceKeyOf(p));
     }
   }
@@ -197,10 +198,6 @@ export class Checker {
       this.store.set(`c${key}`, findings);
     }
   }
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function serviceKeyOf(p: Place): string {

@@ -3,6 +3,7 @@
 // touch are finished again (sorted, deduplicated, settings applied), so the list the editor gets
 // costs what the edit changed, not what the workspace holds.
 import type { Finding } from '../model';
+import { compareText } from '../text/compareText';
 
 /** Turns one file's raw findings into what is reported for it. */
 export type FinishFile = (raw: Finding[]) => Finding[];
@@ -62,7 +63,7 @@ export class FindingStore {
   list(): Finding[] {
     if (this.stale.size > 0) this.refresh();
     if (!this.all) {
-      this.files ??= [...this.finished.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+      this.files ??= [...this.finished.keys()].sort(compareText);
       this.all = this.files.flatMap((file) => this.finished.get(file)!);
     }
     return this.all;

@@ -3,6 +3,7 @@
 import type { Allocation, FileFacts, Location, RangeDecl, Reservation } from '../model';
 import { baseOf, dirOf } from '../syntax/paths';
 import { VARIANT_PREFIX } from '../syntax/names';
+import { compareText } from '../text/compareText';
 
 export interface Place extends Allocation {
   /** Canonical service identity after aliases. */
@@ -22,7 +23,7 @@ export function sharedFacts(files: Iterable<FileFacts>): SharedFacts {
   const shared: SharedFacts = { alias: new Map(), projects: new Map(), reserved: [], keptFree: [] };
   // In file order, so the outcome (the alias that wins, the reservation cited) does not depend on
   // the order the files were indexed or edited in.
-  for (const f of [...files].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))) {
+  for (const f of [...files].sort((a, b) => compareText(a.file, b.file))) {
     for (const a of f.aliases) for (const k of a.aliasKeys) shared.alias.set(k, a.serviceKey);
     for (const p of f.projects) {
       const folder = p.path?.replace(/^\.\/|\/+$/g, '');
@@ -67,7 +68,7 @@ export interface RuleInput {
 }
 
 export function buildRuleInput(files: Iterable<FileFacts>): RuleInput {
-  const list = [...files].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  const list = [...files].sort((a, b) => compareText(a.file, b.file));
   const shared = sharedFacts(list);
   return {
     places: list.flatMap((f) => placesOf(f, shared)),
