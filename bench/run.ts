@@ -170,7 +170,7 @@ function verify(ws: GeneratedWorkspace, findings: readonly Finding[]): string[] 
     if (f.severity === 'info' && f.rule !== 'port-conflict' && f.rule !== 'port-mismatch') continue;
     const i = left.findIndex((p) => p.rule === f.rule && p.file === f.loc.file && p.port === f.port && serviceKey(p.service) === serviceKey(f.service ?? ''));
     if (i >= 0) left.splice(i, 1);
-    else problems.push(`unexpected ${f.severity} ${f.rule} at ${f.loc.file}:${f.loc.span.start.line}: ${f.message}`);
+    else problems.push(`unexpected ${f.severity} ${f.rule} at ${f.loc.file}:${f.loc.span.startLine}: ${f.message}`);
   }
   for (const p of left) problems.push(`missed planted ${p.rule} in ${p.file} (${p.service} on ${p.port}: ${p.note})`);
   return problems;
@@ -281,11 +281,11 @@ export function planEdits(root: string, live: Live, composeFiles: string[], coun
     if (!facts) continue;
     if (!texts.has(file)) texts.set(file, fs.readFileSync(path.join(root, file), 'utf8'));
     const text = texts.get(file)!;
-    const candidates = facts.allocations.filter((a) => a.endPort === undefined && /^\d+$/.test(text.slice(a.loc.span.start.offset, a.loc.span.end.offset)));
+    const candidates = facts.allocations.filter((a) => a.endPort === undefined && /^\d+$/.test(text.slice(a.loc.span.startOffset, a.loc.span.endOffset)));
     if (candidates.length === 0) continue;
     const a = candidates[Math.floor(random() * candidates.length)];
     const port = a.port + 1000 <= 65535 ? a.port + 1000 : a.port - 1000;
-    const after = text.slice(0, a.loc.span.start.offset) + String(port) + text.slice(a.loc.span.end.offset);
+    const after = text.slice(0, a.loc.span.startOffset) + String(port) + text.slice(a.loc.span.endOffset);
     edits.push({ file, before: text, after });
   }
   return edits;
@@ -353,7 +353,7 @@ function measureHover(live: Live, lookups: number): { median: number; buildMs: n
     const e = map.get(port);
     if (e) {
       const owners = [...e.owners];
-      const places = e.places.slice(0, 15).map((l) => `${l.file}:${l.span.start.line}`);
+      const places = e.places.slice(0, 15).map((l) => `${l.file}:${l.span.startLine}`);
       sink += owners.length + places.length;
     }
     times.push(performance.now() - t0);
@@ -426,7 +426,7 @@ function measureCli(root: string, n: number): { ms: number; cpuMs: number | null
     const json = JSON.parse(run.stdout) as { findings: Array<{ rule: Finding['rule']; severity: Finding['severity']; file: string; line: number; port?: number; service?: string; message: string }> };
     findings = json.findings.map((f) => ({
       rule: f.rule, severity: f.severity, message: f.message, port: f.port, service: f.service, related: [],
-      loc: { file: f.file, span: { start: { offset: 0, line: f.line, column: 1 }, end: { offset: 0, line: f.line, column: 1 } } },
+      loc: { file: f.file, span: { startOffset: 0, startLine: f.line, startColumn: 1, endOffset: 0, endLine: f.line, endColumn: 1 } },
     }));
   }
   return { ms: median(times), cpuMs: cpu.length > 0 ? median(cpu) : null, rssMb: rss.length > 0 ? Math.max(...rss) : null, found: countFindings(findings), findings, problems };

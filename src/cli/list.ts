@@ -27,7 +27,7 @@ export function allocationRows(result: CheckResult): Row[] {
     }
     // The registry's spelling is the canonical name.
     if (a.source === 'registry') row.service = a.service;
-    row.places.push(`${a.loc.file}:${a.loc.span.start.line}`);
+    row.places.push(`${a.loc.file}:${a.loc.span.startLine}`);
   }
   return [...rows.values()].sort((x, y) => x.sortPort - y.sortPort || x.service.localeCompare(y.service));
 }

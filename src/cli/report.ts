@@ -9,10 +9,10 @@ export function formatText(results: CheckResult[], label: (r: CheckResult, file:
   for (const r of results) {
     for (const f of r.findings) {
       counts = { ...counts, [f.severity]: counts[f.severity] + 1 };
-      const s = f.loc.span.start;
-      lines.push(`${label(r, f.loc.file)}:${s.line}:${s.column} ${f.severity} ${f.rule} ${f.message}`);
+      const s = f.loc.span;
+      lines.push(`${label(r, f.loc.file)}:${s.startLine}:${s.startColumn} ${f.severity} ${f.rule} ${f.message}`);
       for (const rel of f.related.slice(0, 5)) {
-        lines.push(`    ${label(r, rel.loc.file)}:${rel.loc.span.start.line}:${rel.loc.span.start.column} ${rel.message}`);
+        lines.push(`    ${label(r, rel.loc.file)}:${rel.loc.span.startLine}:${rel.loc.span.startColumn} ${rel.message}`);
       }
       if (f.related.length > 5) lines.push(`    ... and ${f.related.length - 5} more`);
     }
@@ -34,14 +34,14 @@ export function formatJson(results: CheckResult[]): string {
     ...(a.endPort !== undefined ? { endPort: a.endPort } : {}),
     claim: a.claim,
     file: a.loc.file,
-    line: a.loc.span.start.line,
-    column: a.loc.span.start.column,
+    line: a.loc.span.startLine,
+    column: a.loc.span.startColumn,
   })));
   return JSON.stringify({ version: 1, findings, allocations }, null, 2);
 }
 
 function jsonFinding(f: Finding) {
-  const { start, end } = f.loc.span;
+  const { span } = f.loc;
   return {
     rule: f.rule,
     severity: f.severity,
@@ -49,11 +49,11 @@ function jsonFinding(f: Finding) {
     service: f.service ?? null,
     port: f.port ?? null,
     file: f.loc.file,
-    line: start.line,
-    column: start.column,
-    endLine: end.line,
-    endColumn: end.column,
-    related: f.related.map((r) => ({ file: r.loc.file, line: r.loc.span.start.line, column: r.loc.span.start.column, message: r.message })),
+    line: span.startLine,
+    column: span.startColumn,
+    endLine: span.endLine,
+    endColumn: span.endColumn,
+    related: f.related.map((r) => ({ file: r.loc.file, line: r.loc.span.startLine, column: r.loc.span.startColumn, message: r.message })),
   };
 }
 
@@ -65,7 +65,7 @@ export function formatSarif(results: CheckResult[], toolVersion: string, rootUri
   const location = (i: number, loc: Finding['loc'], message?: string) => ({
     physicalLocation: {
       artifactLocation: { uri: encodeURI(loc.file), uriBaseId: base(i) },
-      region: { startLine: loc.span.start.line, startColumn: loc.span.start.column, endLine: loc.span.end.line, endColumn: loc.span.end.column },
+      region: { startLine: loc.span.startLine, startColumn: loc.span.startColumn, endLine: loc.span.endLine, endColumn: loc.span.endColumn },
     },
     ...(message ? { message: { text: message } } : {}),
   });

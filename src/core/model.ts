@@ -10,10 +10,18 @@ export interface Position {
   column: number;
 }
 
-/** A half-open span [start, end). */
+/**
+ * A half-open span [start, end): offsets are 0-based UTF-16 offsets, lines and columns 1-based
+ * (UTF-16 code units). Flat numbers, not two positions: a workspace holds hundreds of thousands of
+ * spans, and one object each takes half the memory of three.
+ */
 export interface Span {
-  start: Position;
-  end: Position;
+  startOffset: number;
+  startLine: number;
+  startColumn: number;
+  endOffset: number;
+  endLine: number;
+  endColumn: number;
 }
 
 export interface Location {

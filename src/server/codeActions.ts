@@ -136,7 +136,7 @@ class Fixes {
     const text = this.folder.textOf(file);
     const kind = this.input.files.find((f) => f.file === file)?.kind;
     if (text === undefined || !kind) return [];
-    const plan = planIgnore(text, file, kind, this.finding.loc.span.start.line, this.finding.rule);
+    const plan = planIgnore(text, file, kind, this.finding.loc.span.startLine, this.finding.rule);
     if ('error' in plan) return [];
     return [this.action(`Ignore ${this.finding.rule} here`, plan.edits)];
   }

@@ -19,8 +19,8 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 /** Core spans are 1-based lines and columns in UTF-16 code units; LSP ranges are 0-based. */
 export function toRange(span: Span): Range {
   return {
-    start: { line: span.start.line - 1, character: span.start.column - 1 },
-    end: { line: span.end.line - 1, character: span.end.column - 1 },
+    start: { line: span.startLine - 1, character: span.startColumn - 1 },
+    end: { line: span.endLine - 1, character: span.endColumn - 1 },
   };
 }
 
@@ -45,7 +45,7 @@ export function toDiagnostic(f: Finding, uriOf: (file: string) => string, option
         message: r.message,
       }));
     } else {
-      diagnostic.message += f.related.map((r) => `\n  ${r.loc.file}:${r.loc.span.start.line}: ${r.message}`).join('');
+      diagnostic.message += f.related.map((r) => `\n  ${r.loc.file}:${r.loc.span.startLine}: ${r.message}`).join('');
     }
   }
   return diagnostic;

@@ -52,7 +52,7 @@ export function hoverAt(folder: FolderState, file: string, position: Position, t
  * `web: 10000-10099`): the facts locate the range by its name, so the number is found in the text.
  */
 function rangeBoundAt(folder: FolderState, ranges: RangeDecl[], file: string, position: Position): Target | undefined {
-  const onLine = ranges.filter((r) => r.loc.span.start.line === position.line + 1);
+  const onLine = ranges.filter((r) => r.loc.span.startLine === position.line + 1);
   if (onLine.length === 0) return undefined;
   const lineText = folder.textOf(file)?.split(/\r\n|\r|\n/)[position.line];
   if (lineText === undefined) return undefined;
@@ -73,9 +73,9 @@ export function targetAt(input: RuleInput, file: string, position: Position): Ta
   const line = position.line + 1;
   const column = position.character + 1;
   const holds = (loc: Location) => {
-    const { start, end } = loc.span;
-    const afterStart = line > start.line || (line === start.line && column >= start.column);
-    const beforeEnd = line < end.line || (line === end.line && column <= end.column);
+    const { span } = loc;
+    const afterStart = line > span.startLine || (line === span.startLine && column >= span.startColumn);
+    const beforeEnd = line < span.endLine || (line === span.endLine && column <= span.endColumn);
     return afterStart && beforeEnd;
   };
   const facts = input.files.find((f) => f.file === file);
@@ -86,9 +86,9 @@ export function targetAt(input: RuleInput, file: string, position: Position): Ta
     ...facts.reserved.filter((r) => holds(r.loc)).map((reservation): Target => ({ kind: 'reserved', reservation, loc: reservation.loc })),
     ...facts.ranges.filter((r) => holds(r.loc)).map((range): Target => ({ kind: 'range', range, loc: range.loc })),
   ];
-  const width = (t: Target) => t.loc.span.end.offset - t.loc.span.start.offset;
+  const width = (t: Target) => t.loc.span.endOffset - t.loc.span.startOffset;
   // A cursor right after one number can touch the start of the next: prefer the fact it is inside.
-  const atEnd = (t: Target) => (t.loc.span.end.line === line && t.loc.span.end.column === column ? 1 : 0);
+  const atEnd = (t: Target) => (t.loc.span.endLine === line && t.loc.span.endColumn === column ? 1 : 0);
   return targets.sort((a, b) => atEnd(a) - atEnd(b) || width(a) - width(b) || KIND_ORDER[a.kind] - KIND_ORDER[b.kind])[0];
 }
 
@@ -136,7 +136,7 @@ class HoverWriter {
     ];
     if (target.kind === 'reserved') written.push({ loc: target.loc, label: 'reserved' });
     const unique = dedupeByLocation(written);
-    const lines = unique.map((w) => `${w.loc.file}:${w.loc.span.start.line}`);
+    const lines = unique.map((w) => `${w.loc.file}:${w.loc.span.startLine}`);
     const shared = (i: number) => lines.indexOf(lines[i]) !== lines.lastIndexOf(lines[i]);
     this.list('Written at', unique.map((w, i) => `${this.link(w.loc, shared(i))} ${w.label}`), MAX_PLACES);
     this.problems(findingsTouching(this.folder.findings, unique.map((w) => w.loc)));
@@ -184,7 +184,7 @@ class HoverWriter {
 
   /** `[file:line](uri#Lline)`, which the editor opens at the line (with the column when asked). */
   private link(loc: Location, withColumn = false): string {
-    const { line, column } = loc.span.start;
+    const { startLine: line, startColumn: column } = loc.span;
     const uri = this.folder.uriOf(loc.file).replace(/\(/g, '%28').replace(/\)/g, '%29');
     return withColumn
       ? `[${escape(`${loc.file}:${line}:${column}`)}](${uri}#L${line},${column})`

@@ -30,8 +30,8 @@ export function reservationsOn(input: RuleInput, from: number, to: number, scope
 /** Whether two locations are the same place (same file, spans that meet). */
 export function samePlace(a: Location, b: Location): boolean {
   if (a.file !== b.file) return false;
-  if (a.span.start.offset === b.span.start.offset) return true;
-  return a.span.start.offset < b.span.end.offset && b.span.start.offset < a.span.end.offset;
+  if (a.span.startOffset === b.span.startOffset) return true;
+  return a.span.startOffset < b.span.endOffset && b.span.startOffset < a.span.endOffset;
 }
 
 /** Findings whose place or related places are one of `locs`. */

@@ -47,7 +47,9 @@ export function naivePosition(text: string, offset: number): { line: number; col
 
 function locationProblems(text: string, file: string, loc: Location, what: string): string[] {
   const out: string[] = [];
-  const { start, end } = loc.span;
+  const { span } = loc;
+  const start = { offset: span.startOffset, line: span.startLine, column: span.startColumn };
+  const end = { offset: span.endOffset, line: span.endLine, column: span.endColumn };
   if (loc.file !== file) out.push(`${what}: file ${loc.file} is not ${file}`);
   if (!(Number.isInteger(start.offset) && Number.isInteger(end.offset) && start.offset >= 0 && start.offset <= end.offset && end.offset <= text.length)) {
     out.push(`${what}: span ${start.offset}..${end.offset} is not inside a text of ${text.length}`);
@@ -76,20 +78,20 @@ export function factsProblems(text: string, file: string, kind: SourceKind, fact
   const out: string[] = [];
   if (facts.file !== file) out.push(`facts.file ${facts.file} is not ${file}`);
   if (facts.kind !== kind) out.push(`facts.kind ${facts.kind} is not ${kind}`);
-  const where = (loc: Location) => `${loc.span.start.offset}..${loc.span.end.offset} ${JSON.stringify(text.slice(loc.span.start.offset, loc.span.end.offset))}`;
+  const where = (loc: Location) => `${loc.span.startOffset}..${loc.span.endOffset} ${JSON.stringify(text.slice(loc.span.startOffset, loc.span.endOffset))}`;
   facts.allocations.forEach((a, i) => {
     out.push(...locationProblems(text, file, a.loc, `allocation ${i}`));
     if (!isPort(a.port)) out.push(`allocation ${i} (${a.service}) port ${a.port} at ${where(a.loc)}`);
     if (a.endPort !== undefined && (!isPort(a.endPort) || a.endPort <= a.port)) out.push(`allocation ${i} endPort ${a.endPort} after ${a.port}`);
-    if (a.loc.span.start.offset === a.loc.span.end.offset) out.push(`allocation ${i} has an empty span`);
+    if (a.loc.span.startOffset === a.loc.span.endOffset) out.push(`allocation ${i} has an empty span`);
     if (!a.serviceKey) out.push(`allocation ${i} has no service key`);
-    const written = text.slice(a.loc.span.start.offset, a.loc.span.end.offset);
+    const written = text.slice(a.loc.span.startOffset, a.loc.span.endOffset);
     if (/^\d+$/.test(written) && Number(written) !== a.port && Number(written) !== a.endPort) out.push(`allocation ${i} port ${a.port} is written ${written}`);
   });
   facts.mentions.forEach((m, i) => {
     out.push(...locationProblems(text, file, m.loc, `mention ${i}`));
     if (!isPort(m.port)) out.push(`mention ${i} port ${m.port} at ${where(m.loc)}`);
-    const written = text.slice(m.loc.span.start.offset, m.loc.span.end.offset);
+    const written = text.slice(m.loc.span.startOffset, m.loc.span.endOffset);
     if (/^\d+$/.test(written) && Number(written) !== m.port) out.push(`mention ${i} port ${m.port} is written ${written}`);
   });
   facts.problems.forEach((p, i) => out.push(...locationProblems(text, file, p.loc, `problem ${i} (${p.rule})`)));

@@ -18,11 +18,11 @@ export function checkFiles(files: Record<string, string>, rules: RuleSettings = 
     index,
     findings: runRules(index.files(), rules),
     allocations: [...index.files()].flatMap((f) => f.allocations),
-    textAt: (loc) => files[loc.file].slice(loc.span.start.offset, loc.span.end.offset),
+    textAt: (loc) => files[loc.file].slice(loc.span.startOffset, loc.span.endOffset),
   };
 }
 
 /** `rule@file:line` for compact assertions. */
 export function brief(f: Finding): string {
-  return `${f.rule}@${f.loc.file}:${f.loc.span.start.line}`;
+  return `${f.rule}@${f.loc.file}:${f.loc.span.startLine}`;
 }

@@ -52,8 +52,8 @@ test('createRegistry: ranges, kept-free and reserved ports, services with majori
   assert.ok(text.includes("ranges:\n  core-services: { from: 8080, to: 8089, description: Core Services }\n"), text);
   // Checked together with the files it came from, it adds no problem of its own.
   const withRegistry = checkFiles({ ...FILES, 'ports.yaml': text });
-  const before = c.findings.map((f) => `${f.rule}@${f.loc.file}:${f.loc.span.start.line}`);
-  const after = withRegistry.findings.filter((f) => f.loc.file !== 'ports.yaml').map((f) => `${f.rule}@${f.loc.file}:${f.loc.span.start.line}`);
+  const before = c.findings.map((f) => `${f.rule}@${f.loc.file}:${f.loc.span.startLine}`);
+  const after = withRegistry.findings.filter((f) => f.loc.file !== 'ports.yaml').map((f) => `${f.rule}@${f.loc.file}:${f.loc.span.startLine}`);
   assert.deepEqual(after, before);
   assert.deepEqual(withRegistry.findings.filter((f) => f.loc.file === 'ports.yaml'), []);
 });

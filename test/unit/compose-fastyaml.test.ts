@@ -12,7 +12,7 @@ import fc from 'fast-check';
 import { parseAllDocuments } from 'yaml';
 import type { Document } from 'yaml';
 import { buildWorkspace } from '../../bench/generate';
-import type { FileFacts } from '../../src/core/model';
+import type { FileFacts, Location } from '../../src/core/model';
 import { parseCompose } from '../../src/core/parsers/compose';
 import { readBlockYaml } from '../../src/core/parsers/compose/blockYaml';
 import { treeFromYaml } from '../../src/core/parsers/compose/fromYaml';
@@ -320,7 +320,7 @@ test('the fast path is taken for the compose fixtures and the benchmark\'s compo
 
 /** Facts as what they point at, so texts that differ in layout can be compared. */
 function view(text: string, facts: FileFacts): string[] {
-  const at = (loc: { span: { start: { offset: number }; end: { offset: number } } }) => JSON.stringify(text.slice(loc.span.start.offset, loc.span.end.offset));
+  const at = (loc: Location) => JSON.stringify(text.slice(loc.span.startOffset, loc.span.endOffset));
   return [
     ...facts.allocations.map((a) => `allocation ${a.service} ${a.port}${a.endPort ? `-${a.endPort}` : ''}/${a.protocol} ${a.hostIp ?? ''} ${at(a.loc)}`),
     ...facts.mentions.map((m) => `mention ${m.port} ${at(m.loc)}`),

@@ -46,9 +46,9 @@ function parseFixture(name: string, env = ENV): { text: string; facts: FileFacts
 /** What a location points at: the text under it and where it starts. */
 function at(text: string, loc: Location): { written: string; line: number; column: number } {
   return {
-    written: text.slice(loc.span.start.offset, loc.span.end.offset),
-    line: loc.span.start.line,
-    column: loc.span.start.column,
+    written: text.slice(loc.span.startOffset, loc.span.endOffset),
+    line: loc.span.startLine,
+    column: loc.span.startColumn,
   };
 }
 
@@ -84,8 +84,8 @@ function assertAllocations(text: string, facts: FileFacts, service: string, expe
 /** Mentions written on one line, as `port@column "text"`. */
 function mentionsOn(text: string, facts: FileFacts, line: number): string[] {
   return facts.mentions
-    .filter((m) => m.loc.span.start.line === line)
-    .map((m) => `${m.port}@${m.loc.span.start.column} ${JSON.stringify(at(text, m.loc).written)}`);
+    .filter((m) => m.loc.span.startLine === line)
+    .map((m) => `${m.port}@${m.loc.span.startColumn} ${JSON.stringify(at(text, m.loc).written)}`);
 }
 
 // --- ports: short syntax --------------------------------------------------------------------
@@ -158,7 +158,7 @@ test('interpolation: .env first, then the default; the span is the expression', 
     { port: 9100, hostIp: '127.0.0.1', fromVariable: 'METRICS_PORT', written: '${METRICS_PORT-9100}', line: 34, column: 32 },
   ]);
   assert.deepEqual(mentionsOn(text, facts, 33), ['83@24 "83"']);
-  assert.equal(facts.problems.filter((p) => p.loc.span.start.line === 33).length, 0);
+  assert.equal(facts.problems.filter((p) => p.loc.span.startLine === 33).length, 0);
 });
 
 test('a variable in .env wins over the default', () => {
@@ -373,7 +373,7 @@ test('snippets: spans are in whole-file coordinates; bare services count, other 
   assert.equal(facts.allocations[0].group, `snippet.md#fence@${yamlFences(markdown)[0].offset}#services.compliance-monitor.ports`);
   assert.deepEqual(mentionsOn(markdown, facts, 10), ['7001@30 "7001"']);
   // The Kubernetes manifest and the `x-` template give nothing.
-  assert.equal(facts.mentions.filter((m) => m.loc.span.start.line > 21).length, 0);
+  assert.equal(facts.mentions.filter((m) => m.loc.span.startLine > 21).length, 0);
   assert.deepEqual(facts.problems, []);
   assert.deepEqual(facts.suppressions, []);
 });

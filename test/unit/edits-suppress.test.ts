@@ -17,7 +17,7 @@ function ignored(text: string, file: string, kind: SourceKind, line: number, rul
 test('YAML: an indented comment line above, CRLF kept, and the finding is gone', () => {
   const compose = 'services:\r\n  a:\r\n    ports:\r\n      - "8081:80"\r\n  b:\r\n    ports:\r\n      - "8081:81"   # b\r\n';
   const before = checkFiles({ 'docker-compose.yml': compose });
-  assert.deepEqual(before.findings.map((f) => `${f.rule}:${f.loc.span.start.line}`), ['port-conflict:7']);
+  assert.deepEqual(before.findings.map((f) => `${f.rule}:${f.loc.span.startLine}`), ['port-conflict:7']);
   const after = ignored(compose, 'docker-compose.yml', 'compose', 7, 'port-conflict');
   assert.equal(after, compose.replace('      - "8081:81"', '      # portolan-ignore port-conflict\r\n      - "8081:81"'));
   assert.deepEqual(checkFiles({ 'docker-compose.yml': after }).findings, []);
@@ -66,7 +66,7 @@ const DOC = [
 
 test('Markdown: a table row gets the comment at the end of the row above, so the table stays one table', () => {
   const before = checkFiles({ 'd.md': DOC });
-  assert.ok(before.findings.some((f) => f.rule === 'port-conflict' && f.loc.span.start.line === 6));
+  assert.ok(before.findings.some((f) => f.rule === 'port-conflict' && f.loc.span.startLine === 6));
   const after = ignored(DOC, 'd.md', 'markdown', 6, 'port-conflict');
   assert.equal(after, DOC.replace('| grafana | 3000 |', '| grafana | 3000 | <!-- portolan-ignore port-conflict -->'));
   const check = checkFiles({ 'd.md': after });
@@ -105,10 +105,10 @@ test('Markdown: each comment silences its finding in the engine', () => {
     '',
     '- **Notifier**: 9000',
   ].join('\n');
-  const before = checkFiles({ 'd.md': doc }).findings.map((f) => `${f.rule}:${f.loc.span.start.line}`);
+  const before = checkFiles({ 'd.md': doc }).findings.map((f) => `${f.rule}:${f.loc.span.startLine}`);
   assert.deepEqual(before, ['port-mismatch:5', 'port-mismatch:9', 'out-of-range:12']);
   const mermaid = ignored(doc, 'd.md', 'markdown', 9, 'port-mismatch');
-  assert.deepEqual(checkFiles({ 'd.md': mermaid }).findings.map((f) => `${f.rule}:${f.loc.span.start.line}`), ['port-mismatch:5', 'out-of-range:13']);
+  assert.deepEqual(checkFiles({ 'd.md': mermaid }).findings.map((f) => `${f.rule}:${f.loc.span.startLine}`), ['port-mismatch:5', 'out-of-range:13']);
   const list = ignored(mermaid, 'd.md', 'markdown', 13, 'out-of-range');
-  assert.deepEqual(checkFiles({ 'd.md': list }).findings.map((f) => `${f.rule}:${f.loc.span.start.line}`), ['port-mismatch:5']);
+  assert.deepEqual(checkFiles({ 'd.md': list }).findings.map((f) => `${f.rule}:${f.loc.span.startLine}`), ['port-mismatch:5']);
 });

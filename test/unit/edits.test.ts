@@ -27,7 +27,7 @@ function applyAll(files: Files, edits: TextEdit[]): Files {
 }
 
 function placeAt(input: ReturnType<typeof buildRuleInput>, file: string, line: number, service?: string): Place {
-  const found = input.places.find((p) => p.loc.file === file && p.loc.span.start.line === line && (!service || p.service === service));
+  const found = input.places.find((p) => p.loc.file === file && p.loc.span.startLine === line && (!service || p.service === service));
   assert.ok(found, `a place at ${file}:${line}`);
   return found;
 }
@@ -197,10 +197,10 @@ test('places that are not one written number are skipped with a reason', () => {
 test('servicePortPlaces: same identity (aliases included), scope, port and role; a role-less place joins the role with that port', () => {
   const w = workspace(FILES);
   const registry = placeAt(w.input, 'ports.yaml', 14);
-  const places = servicePortPlaces(w.input, registry).map((p) => `${p.loc.file}:${p.loc.span.start.line}`);
+  const places = servicePortPlaces(w.input, registry).map((p) => `${p.loc.file}:${p.loc.span.startLine}`);
   assert.deepEqual(places, ['.env:2', 'docker-compose.yml:8', 'docs/PORTS.md:7', 'docs/PORTS.md:12', 'docs/PORTS.md:16', 'ports.yaml:14']);
   const grpc = placeAt(w.input, 'ports.yaml', 11).role === 'grpc' ? placeAt(w.input, 'ports.yaml', 11) : w.input.places.find((p) => p.role === 'grpc')!;
-  const grpcPlaces = servicePortPlaces(w.input, grpc).map((p) => `${p.loc.file}:${p.loc.span.start.line}:${p.port}`);
+  const grpcPlaces = servicePortPlaces(w.input, grpc).map((p) => `${p.loc.file}:${p.loc.span.startLine}:${p.port}`);
   assert.deepEqual(grpcPlaces, ['docker-compose.yml:5:50051', 'ports.yaml:11:50051']);
 });
 

@@ -30,9 +30,9 @@ function fixture(name: string): string {
 /** What a location points at: the text under it and where it starts. */
 function at(text: string, loc: Location): { written: string; line: number; column: number } {
   return {
-    written: text.slice(loc.span.start.offset, loc.span.end.offset),
-    line: loc.span.start.line,
-    column: loc.span.start.column,
+    written: text.slice(loc.span.startOffset, loc.span.endOffset),
+    line: loc.span.startLine,
+    column: loc.span.startColumn,
   };
 }
 

@@ -48,11 +48,11 @@ function parse(kind: SourceKind, text: string, file: string, limitMs = 5000, opt
 }
 
 function written(text: string, loc: Location): string {
-  return text.slice(loc.span.start.offset, loc.span.end.offset);
+  return text.slice(loc.span.startOffset, loc.span.endOffset);
 }
 
 function at(loc: Location): string {
-  return `${loc.span.start.line}:${loc.span.start.column}`;
+  return `${loc.span.startLine}:${loc.span.startColumn}`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -238,7 +238,7 @@ test('CRLF and mixed line endings: every span has the line and column it has wit
     markdown: ['PORTS.md', '# Ports\n\n## Core (8000-8009)\n\n| Service | Port |\n|---|---|\n| api | 8001 |\n| bad | 70000 |\n\n```mermaid\ngraph TD\n  A[api :8001]\n```\n\n```bash\nAPI_PORT=8001\n```\n'],
   } as const;
   const summary = (facts: FileFacts) => [
-    ...facts.allocations.map((a) => `A ${a.service} ${a.port} ${at(a.loc)}-${a.loc.span.end.line}:${a.loc.span.end.column}`),
+    ...facts.allocations.map((a) => `A ${a.service} ${a.port} ${at(a.loc)}-${a.loc.span.endLine}:${a.loc.span.endColumn}`),
     ...facts.problems.map((p) => `P ${p.rule} ${at(p.loc)}`),
     ...facts.ranges.map((r) => `R ${r.name} ${at(r.loc)}`),
     ...facts.mentions.map((m) => `M ${m.port} ${at(m.loc)}`),

@@ -5,11 +5,11 @@ import type { FileFacts, Location } from '../../src/core/model';
 
 function parse(text: string, file = 'docs/PORTS.md'): FileFacts & { at: (loc: Location) => string } {
   const facts = parseMarkdown(text, { file });
-  return { ...facts, at: (loc) => text.slice(loc.span.start.offset, loc.span.end.offset) };
+  return { ...facts, at: (loc) => text.slice(loc.span.startOffset, loc.span.endOffset) };
 }
 
 function allocs(f: ReturnType<typeof parse>) {
-  return f.allocations.map((a) => ({ service: a.service, role: a.role, port: a.port, claim: a.claim, text: f.at(a.loc), line: a.loc.span.start.line }));
+  return f.allocations.map((a) => ({ service: a.service, role: a.role, port: a.port, claim: a.claim, text: f.at(a.loc), line: a.loc.span.startLine }));
 }
 
 test('a service table: one allocation per port cell, roles from the headers, exact columns', () => {
@@ -29,8 +29,7 @@ test('a service table: one allocation per port cell, roles from the headers, exa
     { service: 'Notifier', role: 'http', port: 8089, claim: false, text: '8089', line: 7 },
     { service: 'Notifier', role: 'ws', port: 8090, claim: false, text: '8090', line: 7 },
   ]);
-  const gateway = f.allocations[0].loc.span.start;
-  assert.equal(gateway.column, '| **Gateway** | **'.length + 1);
+  assert.equal(f.allocations[0].loc.span.startColumn, '| **Gateway** | **'.length + 1);
 });
 
 test('port column first, URL cells are claims with the path role, host port beats container port', () => {
@@ -105,7 +104,7 @@ test('mermaid node labels allocate; the label names the service, ranges in label
   assert.deepEqual(f.allocations.map((a) => [a.service, a.port, a.endPort, f.at(a.loc)]), [
     ['Gateway', 8080, undefined, '8080'], ['Reporting Engine', 8087, undefined, '8087'], ['PostgreSQL', 5432, undefined, '5432'], ['Proxy', 10008, 10009, '10008-10009'],
   ]);
-  assert.equal(f.allocations[1].loc.span.start.line, 3);
+  assert.equal(f.allocations[1].loc.span.startLine, 3);
 });
 
 test('shell fences: owner from the heading, Windows set, URLs as claims; commands allocate nothing', () => {
@@ -161,7 +160,7 @@ test('emoji and mojibake headings, CRLF line endings and no trailing newline kee
   const f = parse(text);
   assert.deepEqual(f.ranges.map((r) => [r.name, r.from]), [['Core', 8000]]);
   assert.equal(f.at(f.allocations[0].loc), '8001');
-  assert.deepEqual([f.allocations[0].loc.span.start.line, f.allocations[0].loc.span.start.column], [5, 9]);
+  assert.deepEqual([f.allocations[0].loc.span.startLine, f.allocations[0].loc.span.startColumn], [5, 9]);
 });
 
 test('a document with nothing port-like is skipped before parsing', () => {

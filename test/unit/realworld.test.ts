@@ -35,7 +35,7 @@ test('every real-world case has an expectation', () => {
 for (const [name, expected] of Object.entries(EXPECTED)) {
   test(`real-world pattern: ${name}`, () => {
     const result = checkPath(path.join(ROOT, name));
-    const found = result.findings.filter((f) => f.severity !== 'info').map((f) => `${f.rule}@${f.loc.file}:${f.loc.span.start.line}`);
+    const found = result.findings.filter((f) => f.severity !== 'info').map((f) => `${f.rule}@${f.loc.file}:${f.loc.span.startLine}`);
     assert.deepEqual(found, expected);
   });
 }

@@ -22,7 +22,7 @@ function parse(text: string): FileFacts {
 
 /** A location as `line:column text`: where it starts and what it underlines. */
 function at(text: string, loc: Location): string {
-  return `${loc.span.start.line}:${loc.span.start.column} ${text.slice(loc.span.start.offset, loc.span.end.offset)}`;
+  return `${loc.span.startLine}:${loc.span.startColumn} ${text.slice(loc.span.startOffset, loc.span.endOffset)}`;
 }
 
 /** Facts with every location replaced by what it points at, for exact comparison. */

@@ -15,7 +15,7 @@ test('port-conflict: two services on one port in one scope, reported once with t
   assert.equal(f.severity, 'error');
   assert.equal(f.port, 3000);
   assert.equal(c.textAt(f.loc), '3000');
-  assert.deepEqual(f.related.map((r) => r.loc.span.start.line), [3]);
+  assert.deepEqual(f.related.map((r) => r.loc.span.startLine), [3]);
 });
 
 test('port-conflict does not fire across environments, host IPs, protocols, or for one service', () => {
@@ -60,7 +60,7 @@ test('port-mismatch: the outvoted place is reported, naming both ports, with the
   const f = c.findings[0];
   assert.match(f.message, /Reporting Engine is 8087 here, but 8088/);
   assert.equal(c.textAt(f.loc), '8087');
-  assert.deepEqual(f.related.map((r) => r.loc.span.start.line).sort((a, b) => a - b), [5, 12]);
+  assert.deepEqual(f.related.map((r) => r.loc.span.startLine).sort((a, b) => a - b), [5, 12]);
 });
 
 test('port-mismatch: the registry wins over any number of documents', () => {
@@ -109,7 +109,7 @@ test('out-of-range fires for a port outside its heading range and not inside it'
   const c = checkFiles({ 'docs/ports.md': ['## Infrastructure (26400-26499)', table([['PostgreSQL', 26432], ['Redis', 26500]])].join('\n') });
   assert.deepEqual(c.findings.map(brief), ['out-of-range@docs/ports.md:5']);
   assert.match(c.findings[0].message, /Redis is on 26500, outside Infrastructure \(26400-26499\)/);
-  assert.equal(c.findings[0].related[0].loc.span.start.line, 1);
+  assert.equal(c.findings[0].related[0].loc.span.startLine, 1);
 });
 
 test('range-overlap: siblings overlap; the same range twice and a range nested in its parent do not', () => {
@@ -123,7 +123,7 @@ test('range-overlap: siblings overlap; the same range twice and a range nested i
     ].join('\n'),
   });
   assert.deepEqual(c.findings.map(brief), ['range-overlap@docs/ranges.md:6']);
-  assert.deepEqual(c.findings[0].related.map((r) => r.loc.span.start.line), [5]);
+  assert.deepEqual(c.findings[0].related.map((r) => r.loc.span.startLine), [5]);
 });
 
 test('reserved-port fires for a forbidden port; a port in a range kept free is only info', () => {

@@ -26,7 +26,7 @@ interface Row {
 }
 
 export function exportMarkdown(input: RuleInput, options: ExportOptions = {}): string {
-  const placeText = options.placeText ?? ((loc: Location) => `${loc.file}:${loc.span.start.line}`);
+  const placeText = options.placeText ?? ((loc: Location) => `${loc.file}:${loc.span.startLine}`);
 
   const ranges = declaredRanges(input);
   const rows = rowsOf(input, ranges);
@@ -137,7 +137,7 @@ function placesText(places: Place[], placeText?: (loc: Location) => string): str
   const byFile = new Map<string, string[]>();
   for (const p of [...places].sort((a, b) => compareLocations(a.loc, b.loc))) {
     const list = byFile.get(p.loc.file) ?? [];
-    list.push(`${p.loc.span.start.line}${p.claim ? ' (reference)' : ''}`);
+    list.push(`${p.loc.span.startLine}${p.claim ? ' (reference)' : ''}`);
     byFile.set(p.loc.file, list);
   }
   return [...byFile].map(([file, lines]) => `${file}:${lines.join(', ')}`).join('; ');

@@ -59,13 +59,13 @@ export function whyNotFree(input: RuleInput, port: number, scope: string, identi
   const b = portBlockers(input, port, scope);
   if (b.reserved.length > 0) {
     const r = b.reserved[0];
-    return `${port} is reserved${r.reason ? ` (${r.reason})` : ''} in ${r.loc.file}:${r.loc.span.start.line}`;
+    return `${port} is reserved${r.reason ? ` (${r.reason})` : ''} in ${r.loc.file}:${r.loc.span.startLine}`;
   }
   if (b.keptFree.length > 0) return `${port} is in ${b.keptFree[0].name}, kept free for later`;
   const others = b.taken.filter((p) => p.identity !== identity);
   if (others.length > 0) {
     const names = [...new Set(others.map((p) => p.service))].slice(0, 3).join(', ');
-    return `${port} is taken by ${names} (${others[0].loc.file}:${others[0].loc.span.start.line})`;
+    return `${port} is taken by ${names} (${others[0].loc.file}:${others[0].loc.span.startLine})`;
   }
   return undefined;
 }

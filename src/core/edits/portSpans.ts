@@ -27,12 +27,11 @@ export function portSpans(place: Written, host: TextHost): PortSpans {
   const { file } = place.loc;
   const text = host.read(file);
   if (text === undefined) return { error: `${file} cannot be read` };
-  const { offset: start } = place.loc.span.start;
-  const { offset: end } = place.loc.span.end;
+  const { startOffset: start, endOffset: end } = place.loc.span;
   const written = text.slice(start, end);
   if (isNumber(written, place.port)) return { spans: [{ file, start, end }] };
   const expr = parseInterpolation(written);
-  if (!expr) return { error: `${file}:${place.loc.span.start.line} does not write ${place.port} as a number` };
+  if (!expr) return { error: `${file}:${place.loc.span.startLine} does not write ${place.port} as a number` };
   const spans: PortSpan[] = [];
   if (place.source === 'compose') {
     const env = envValueSpan(file, expr.name, host);
@@ -43,7 +42,7 @@ export function portSpans(place: Written, host: TextHost): PortSpans {
   if (expr.fallback !== undefined && isNumber(expr.fallback, place.port)) {
     spans.push({ file, start: start + expr.fallbackAt, end: start + expr.fallbackAt + expr.fallback.length });
   }
-  return spans.length > 0 ? { spans } : { error: `${place.port} is not written in ${file}:${place.loc.span.start.line} or its .env` };
+  return spans.length > 0 ? { spans } : { error: `${place.port} is not written in ${file}:${place.loc.span.startLine} or its .env` };
 }
 
 function isNumber(text: string, port: number): boolean {

@@ -51,7 +51,7 @@ export function parseRegistry(text: string, ctx: ParseContext): FileFacts {
   if (!checked.success) facts.problems.push(...issueProblems(checked.error.issues, input, at));
   if (isRecord(input)) readRegistry(input, new Reader(at, facts));
   // Document order, as editors and the CLI list them.
-  facts.problems.sort((a, b) => a.loc.span.start.offset - b.loc.span.start.offset);
+  facts.problems.sort((a, b) => a.loc.span.startOffset - b.loc.span.startOffset);
   return facts;
 }
 

@@ -37,7 +37,7 @@ export function issueProblems(issues: readonly Issue[], input: unknown, at: Yaml
     .flatMap(({ issue, path }) => leafProblems(issue, path, valueAt(input, path), at))
     // One bad number can fail several checks (min and int); it is one problem.
     .filter((problem) => {
-      const id = `${problem.loc.span.start.offset}:${problem.loc.span.end.offset}:${problem.message}`;
+      const id = `${problem.loc.span.startOffset}:${problem.loc.span.endOffset}:${problem.message}`;
       if (seen.has(id)) return false;
       seen.add(id);
       return true;

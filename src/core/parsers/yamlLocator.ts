@@ -44,7 +44,7 @@ export class YamlLocator {
   /** The source text of the value at `path` (a number as written: `8080`, `0x1F90`, `8080.0`). */
   written(path: Path): string {
     const { span } = this.value(path);
-    return this.lines.text.slice(span.start.offset, span.end.offset);
+    return this.lines.text.slice(span.startOffset, span.endOffset);
   }
 
   /** The span between two offsets, such as a YAML error's position. */

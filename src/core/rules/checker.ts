@@ -92,7 +92,7 @@ export class Checker {
 
   private isSuppressed(f: Finding): boolean {
     const list = this.files.get(f.loc.file)?.suppressions;
-    return !!list?.some((s) => s.line === f.loc.span.start.line && (s.rules.length === 0 || s.rules.includes(f.rule)));
+    return !!list?.some((s) => s.line === f.loc.span.startLine && (s.rules.length === 0 || s.rules.includes(f.rule)));
   }
 
   private rebuild(): void {

@@ -89,16 +89,16 @@ export function layered(a: Place, b: Place): boolean {
 /** Document order: by file, then by position. */
 export function compareLocations(a: Location, b: Location): number {
   if (a.file !== b.file) return a.file < b.file ? -1 : 1;
-  return a.span.start.offset - b.span.start.offset;
+  return a.span.startOffset - b.span.startOffset;
 }
 
 export function placeKey(loc: Location): string {
-  return `${loc.file}@${loc.span.start.offset}`;
+  return `${loc.file}@${loc.span.startOffset}`;
 }
 
 /** `file:line`, as messages name places. */
 export function where(loc: Location): string {
-  return `${baseOf(loc.file)}:${loc.span.start.line}`;
+  return `${baseOf(loc.file)}:${loc.span.startLine}`;
 }
 
 export function portText(p: { port: number; endPort?: number }): string {

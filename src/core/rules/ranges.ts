@@ -37,7 +37,7 @@ export function findOverlaps(ranges: RangeDecl[]): Finding[] {
   }
   const out: Finding[] = [];
   for (const list of siblings.values()) {
-    list.sort((a, b) => a.loc.span.start.offset - b.loc.span.start.offset);
+    list.sort((a, b) => a.loc.span.startOffset - b.loc.span.startOffset);
     for (let i = 1; i < list.length; i++) {
       const later = list[i];
       // The same range written twice (a summary table and the section heading) is one range.

@@ -20,26 +20,43 @@ export class LineIndex {
     return this.starts.length;
   }
 
-  /** An offset inside a CRLF pair (a YAML error can point there) is taken as the line's end, before the CR. */
   position(offset: number): Position {
-    let clamped = Math.max(0, Math.min(offset, this.text.length));
-    if (this.text.charCodeAt(clamped) === 10 && this.text.charCodeAt(clamped - 1) === 13) clamped--;
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid] <= clamped) lo = mid;
-      else hi = mid - 1;
-    }
-    return { offset: clamped, line: lo + 1, column: clamped - this.starts[lo] + 1 };
+    const at = this.clamp(offset);
+    const line = this.lineAt(at);
+    return { offset: at, line: line + 1, column: at - this.starts[line] + 1 };
   }
 
   span(start: number, end: number): Span {
-    return { start: this.position(start), end: this.position(end) };
+    const from = this.clamp(start);
+    const to = this.clamp(end);
+    const first = this.lineAt(from);
+    const last = this.lineAt(to);
+    return {
+      startOffset: from, startLine: first + 1, startColumn: from - this.starts[first] + 1,
+      endOffset: to, endLine: last + 1, endColumn: to - this.starts[last] + 1,
+    };
   }
 
   location(file: string, start: number, end: number): Location {
     return { file, span: this.span(start, end) };
+  }
+
+  /** An offset inside a CRLF pair (a YAML error can point there) is taken as the line's end, before the CR. */
+  private clamp(offset: number): number {
+    const clamped = Math.max(0, Math.min(offset, this.text.length));
+    return this.text.charCodeAt(clamped) === 10 && this.text.charCodeAt(clamped - 1) === 13 ? clamped - 1 : clamped;
+  }
+
+  /** The 0-based line holding an offset. */
+  private lineAt(offset: number): number {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
   }
 
   /** Offset of the first character of a 1-based line. */

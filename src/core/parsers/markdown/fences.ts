@@ -60,8 +60,8 @@ function extractSettings(state: MdState, context: Context, content: string, at: 
 /** Offsets of the facts added since the given counts, so a URL is not also a mention. */
 function placesSince(state: MdState, allocations: number, mentions: number): Set<number> {
   return new Set([
-    ...state.facts.allocations.slice(allocations).map((a) => a.loc.span.start.offset),
-    ...state.facts.mentions.slice(mentions).map((m) => m.loc.span.start.offset),
+    ...state.facts.allocations.slice(allocations).map((a) => a.loc.span.startOffset),
+    ...state.facts.mentions.slice(mentions).map((m) => m.loc.span.startOffset),
   ]);
 }
 
