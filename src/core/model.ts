@@ -55,8 +55,11 @@ export interface Allocation {
   environment?: string;
   source: SourceKind;
   claim: boolean;
-  /** Places written together (a table row, a compose service's ports) share a group id. */
-  group: string;
+  /**
+   * Places written together (a table, a compose service's ports, a registry service) share a
+   * group: the offset where they are written, unique within the file (compare with `sameGroup`).
+   */
+  group: number;
   /** Position of this port within its group: only the first port of a group is its main port. */
   indexInGroup: number;
   /** The declared range whose section owns this entry (a heading range above a table). */

@@ -210,14 +210,14 @@ test('expose entries are mentions', () => {
 });
 
 test('allocation identity: group, index, key, scope and source', () => {
-  const { facts } = parseFixture('docker-compose.yml');
+  const { text, facts } = parseFixture('docker-compose.yml');
   const [first, second] = allocationsOf(facts, 'bound');
   assert.deepEqual(
     { ...first, loc: undefined },
     {
       service: 'bound', serviceKey: 'bound', port: 8001, endPort: undefined, protocol: 'tcp',
       hostIp: '127.0.0.1', scope: '', environment: undefined, source: 'compose', claim: false,
-      group: 'docker-compose.yml#services.bound.ports', indexInGroup: 0, fromVariable: undefined, loc: undefined,
+      group: text.indexOf('\n', text.indexOf('  bound:')) + 5, indexInGroup: 0, fromVariable: undefined, loc: undefined,
     },
   );
   assert.equal(second.indexInGroup, 1);
@@ -360,7 +360,7 @@ test('snippets: spans are in whole-file coordinates; bare services count, other 
   const ctx = { file: 'snippet.md' };
   for (const fence of yamlFences(markdown)) {
     extractComposeFacts(fence.content, fence.offset, lines, facts, {
-      ctx, snippet: true, environment: 'staging', scope: 'compliance', groupPrefix: `snippet.md#fence@${fence.offset}`,
+      ctx, snippet: true, environment: 'staging', scope: 'compliance',
     });
   }
   assert.deepEqual(
@@ -370,7 +370,8 @@ test('snippets: spans are in whole-file coordinates; bare services count, other 
       { service: 'ledger', port: 7001, scope: 'compliance', environment: 'staging', written: '7001', line: 19, column: 10 },
     ],
   );
-  assert.equal(facts.allocations[0].group, `snippet.md#fence@${yamlFences(markdown)[0].offset}#services.compliance-monitor.ports`);
+  // The group is where the service is written, in the document.
+  assert.match(markdown.slice(facts.allocations[0].group), /^image: compliance\/monitor/);
   assert.deepEqual(mentionsOn(markdown, facts, 10), ['7001@30 "7001"']);
   // The Kubernetes manifest and the `x-` template give nothing.
   assert.equal(facts.mentions.filter((m) => m.loc.span.startLine > 21).length, 0);

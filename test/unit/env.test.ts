@@ -171,7 +171,7 @@ test('gateway/.env: the owner\'s ports, upstream claims, mentions and nothing fo
   assert.equal(port.scope, '');
   assert.equal(port.environment, undefined);
   assert.equal(port.variable, 'PORT');
-  assert.equal(port.group, 'gateway/.env#PORT@3');
+  assert.equal(port.group, text.indexOf('PORT='), 'the group is where the variable is written');
   assert.equal(port.indexInGroup, 0);
   assert.equal(new Set(facts.allocations.map((a) => a.group)).size, facts.allocations.length);
 });
@@ -305,7 +305,7 @@ test('a fenced block under a service heading: set HTTP_PORT=8087 belongs to the 
   const facts = emptyFacts('docs/PORTS.md', 'markdown');
   envFacts(parseEnvAssignments(content, base), lines, facts, {
     ctx: { file: 'docs/PORTS.md' }, owner: 'Token Engine', environment: 'development', scope: 'payments',
-    source: 'markdown', groupPrefix: `docs/PORTS.md#fence@${base}`,
+    source: 'markdown',
   });
   assert.deepEqual(allocations(doc, facts), [
     { service: 'Token Engine', serviceKey: 'token-engine', role: 'http', port: 8087, claim: false, written: '8087', line: 7, column: 15 },
@@ -314,7 +314,7 @@ test('a fenced block under a service heading: set HTTP_PORT=8087 belongs to the 
   assert.equal(a.source, 'markdown');
   assert.equal(a.scope, 'payments');
   assert.equal(a.environment, 'development');
-  assert.equal(a.group, `docs/PORTS.md#fence@${base}#HTTP_PORT@7`);
+  assert.equal(a.group, doc.indexOf('HTTP_PORT'), 'the group is where the variable is written, in the document');
   assert.deepEqual(facts.mentions, []);
   assert.deepEqual(facts.problems, []);
 });
@@ -323,7 +323,7 @@ test('a block with DB_HOST and DB_PORT is a client setting; without an owner POR
   const content = 'DB_HOST=localhost\nDB_PORT=5432\nPORT=8080\n';
   const lines = new LineIndex(content);
   const facts = emptyFacts('README.md', 'markdown');
-  envFacts(parseEnvAssignments(content), lines, facts, { ctx: { file: 'README.md' }, source: 'markdown', groupPrefix: 'README.md#fence@0' });
+  envFacts(parseEnvAssignments(content), lines, facts, { ctx: { file: 'README.md' }, source: 'markdown' });
   assert.deepEqual(allocations(content, facts).map((a) => [a.serviceKey, a.port, a.claim]), [['db', 5432, true]]);
   assert.deepEqual(mentions(content, facts), [{ port: 8080, written: '8080', line: 3, column: 6 }]);
 });

@@ -25,9 +25,15 @@ function at(text: string, loc: Location): string {
   return `${loc.span.startLine}:${loc.span.startColumn} ${text.slice(loc.span.startOffset, loc.span.endOffset)}`;
 }
 
-/** Facts with every location replaced by what it points at, for exact comparison. */
+/** A group as `line:column` and the word written there. */
+function groupAt(text: string, offset: number): string {
+  const line = text.slice(0, offset).split('\n').length;
+  return `${line}:${offset - text.lastIndexOf('\n', offset - 1)} ${/^[\w-]*/.exec(text.slice(offset))![0]}`;
+}
+
+/** Facts with every location and group replaced by what it points at, for exact comparison. */
 function readable(text: string, facts: FileFacts): unknown {
-  return JSON.parse(JSON.stringify(facts, (key, value) => (key === 'loc' ? at(text, value) : value)));
+  return JSON.parse(JSON.stringify(facts, (key, value) => (key === 'loc' ? at(text, value) : key === 'group' ? groupAt(text, value) : value)));
 }
 
 function problems(text: string, facts = parse(text)): Array<[ParseProblem['rule'], string, string]> {
@@ -36,11 +42,11 @@ function problems(text: string, facts = parse(text)): Array<[ParseProblem['rule'
 
 const GATEWAY = {
   service: 'gateway', serviceKey: 'gateway', protocol: 'tcp', scope: '', source: 'registry', claim: false,
-  group: 'ports.yaml#services.gateway', environment: 'production', ownerRange: 'ports.yaml#registry:core',
+  group: '19:3 gateway', environment: 'production', ownerRange: 'ports.yaml#registry:core',
 };
 const AGENT = {
   service: 'metrics-agent', serviceKey: 'metrics-agent', protocol: 'udp', scope: '', source: 'registry', claim: false,
-  group: 'ports.yaml#services.metrics-agent', ownerRange: 'ports.yaml#registry:data-hot',
+  group: '26:3 metrics-agent', ownerRange: 'ports.yaml#registry:data-hot',
 };
 /** A service's range owns only its main (http) port. */
 function unowned<T extends { ownerRange?: string }>(o: T): Omit<T, 'ownerRange'> {
@@ -67,11 +73,11 @@ test('a full registry: exact facts, each located on its key or port digits', () 
     allocations: [
       { ...GATEWAY, role: 'http', port: 8000, indexInGroup: 0, loc: '21:20 8000' },
       { ...unowned(GATEWAY), role: 'grpc', port: 50051, indexInGroup: 1, loc: '21:32 50051' },
-      { ...PLAIN, service: 'redis', serviceKey: 'redis', group: 'ports.yaml#services.redis', port: 6379, indexInGroup: 0, loc: '25:12 6379' },
+      { ...PLAIN, service: 'redis', serviceKey: 'redis', group: '24:3 redis', port: 6379, indexInGroup: 0, loc: '25:12 6379' },
       { ...AGENT, port: 8011, indexInGroup: 0, loc: '30:13 8011' },
       { ...unowned(AGENT), role: 'metrics', port: 8012, indexInGroup: 1, loc: '31:19 8012' },
       { ...unowned(AGENT), role: 'grpc-web', port: 8013, indexInGroup: 2, loc: '32:17 8013' },
-      { ...PLAIN, service: 'legacy', serviceKey: 'legacy', group: 'ports.yaml#services.legacy', port: 8080, indexInGroup: 0, loc: '34:11 8080' },
+      { ...PLAIN, service: 'legacy', serviceKey: 'legacy', group: '34:3 legacy', port: 8080, indexInGroup: 0, loc: '34:11 8080' },
     ],
     ranges: [
       { id: 'ports.yaml#registry:core', name: 'core', from: 8000, to: 8009, scope: '', loc: '5:3 core' },
@@ -353,10 +359,10 @@ test('service fields: environment and aliases are normalised, protocol applies t
   ].join('\n');
   const facts = parse(text);
   assert.deepEqual(facts.problems, []);
-  assert.deepEqual(facts.allocations.map((a) => [a.serviceKey, a.port, a.protocol, a.environment, a.group]), [
-    ['settlement-engine', 8000, 'sctp', 'production', 'ports.yaml#services.Settlement Engine'],
-    ['settlement-engine', 9100, 'sctp', 'production', 'ports.yaml#services.Settlement Engine'],
-    ['api', 8001, 'tcp', 'eu-west', 'ports.yaml#services.api'],
+  assert.deepEqual(facts.allocations.map((a) => [a.serviceKey, a.port, a.protocol, a.environment, groupAt(text, a.group)]), [
+    ['settlement-engine', 8000, 'sctp', 'production', '2:3 Settlement'],
+    ['settlement-engine', 9100, 'sctp', 'production', '2:3 Settlement'],
+    ['api', 8001, 'tcp', 'eu-west', '7:3 api'],
   ]);
   // Spellings that are the service's own key, or no key at all, are not aliases.
   assert.deepEqual(facts.aliases, [{ serviceKey: 'api', aliasKeys: ['the-api'] }]);

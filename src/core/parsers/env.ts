@@ -156,8 +156,6 @@ export interface EnvFactsOptions {
   environment?: string;
   scope?: string;
   source: 'env' | 'markdown';
-  /** Group ids are `${groupPrefix}#${key}@${line}`: each variable is its own place. */
-  groupPrefix: string;
 }
 
 // Frontend build tools only expose variables with these prefixes; the rest of the name is the
@@ -354,7 +352,6 @@ function mentionUrls(r: Reading): void {
 }
 
 function allocate(r: Reading, holder: Holder, role: string | undefined, port: number, start: number, end: number): void {
-  const line = r.lines.position(r.a.keyStart).line;
   r.facts.allocations.push({
     service: holder.service,
     serviceKey: holder.serviceKey,
@@ -365,7 +362,8 @@ function allocate(r: Reading, holder: Holder, role: string | undefined, port: nu
     environment: environmentOf(r),
     source: r.opts.source,
     claim: holder.claim,
-    group: `${r.opts.groupPrefix}#${r.a.key}@${line}`,
+    // Each variable is a place of its own.
+    group: r.a.keyStart,
     indexInGroup: 0,
     variable: r.a.key,
     loc: r.lines.location(r.opts.ctx.file, start, end),
@@ -437,7 +435,6 @@ export function parseEnv(text: string, ctx: ParseContext): FileFacts {
     owner: ownerOf(assignments, ctx),
     environment: envEnvironmentFromFileName(ctx.file),
     source: 'env',
-    groupPrefix: ctx.file,
   };
   const lines = new LineIndex(text);
   if (!isTemplateFileName(ctx.file)) {

@@ -248,7 +248,7 @@ function readService(name: string, entry: unknown, refs: RangeRefs, r: Reader): 
     scope: '',
     source: 'registry',
     claim: false,
-    group: `${r.facts.file}#services.${name}`,
+    group: r.at.key(path).span.startOffset,
     ...defined({ environment: environment && (environmentFromText(environment) ?? environment.trim()) }),
   };
   const written = isRecord(entry) ? { ports: entry.ports, path: [...path, 'ports'] } : { ports: entry, path };

@@ -3,7 +3,7 @@
 // disagreeing place is reported.
 import type { Finding } from '../model';
 import { matchRole } from '../syntax/names';
-import { environmentsMeet, isVariant, layered, placeKey, portText, where, type Place } from './model';
+import { environmentsMeet, groupKey, isVariant, layered, placeKey, portText, sameGroup, where, type Place } from './model';
 
 /** Mismatches among the places of one service in one scope. */
 export function mismatchesOf(places: Place[]): Finding[] {
@@ -66,7 +66,7 @@ interface Unit {
 
 function vote(places: Place[], role: string): Finding[] {
   if (new Set(places.map(portText)).size < 2) return [];
-  const units = [...groupBy(places, (p) => p.group).values()].map((list): Unit => ({ places: list, values: new Set(list.map(portText)) }));
+  const units = [...groupBy(places, groupKey).values()].map((list): Unit => ({ places: list, values: new Set(list.map(portText)) }));
   const deciding = units.filter((u) => u.places.some((p) => !p.claim));
   const registry = places.filter((p) => p.source === 'registry' && !p.claim);
   const winners = registry.length > 0 ? new Set(registry.map(portText)) : documentVote(deciding);
@@ -79,7 +79,7 @@ function vote(places: Place[], role: string): Finding[] {
     for (const place of unit.places) {
       const value = portText(place);
       if (!tie && winners.has(value)) continue;
-      const others = places.filter((p) => p.group !== place.group && portText(p) !== value && (tie || winners.has(portText(p))) && !layered(p, place));
+      const others = places.filter((p) => !sameGroup(p, place) && portText(p) !== value && (tie || winners.has(portText(p))) && !layered(p, place));
       if (others.length > 0) out.push(finding(place, others, role, tie));
     }
   }

@@ -86,6 +86,16 @@ export function layered(a: Place, b: Place): boolean {
   return a.source === 'compose' && b.source === 'compose' && a.loc.file !== b.loc.file && dirOf(a.loc.file) === dirOf(b.loc.file);
 }
 
+/** Whether two places were written together (one table, one compose service's ports). */
+export function sameGroup(a: Allocation, b: Allocation): boolean {
+  return a.group === b.group && a.loc.file === b.loc.file;
+}
+
+/** A key for a place's group across files. */
+export function groupKey(a: Allocation): string {
+  return `${a.loc.file}\u0000${a.group}`;
+}
+
 /** Document order: by file, then by position. */
 export function compareLocations(a: Location, b: Location): number {
   if (a.file !== b.file) return a.file < b.file ? -1 : 1;

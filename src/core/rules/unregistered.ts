@@ -4,7 +4,7 @@
 // registry is incomplete, nothing is wrong yet. Reported once per unit (a compose service's
 // ports, an env variable), at its first port.
 import type { FileFacts, Finding } from '../model';
-import type { Place } from './model';
+import { groupKey, type Place } from './model';
 
 /** Whether the file is a Portolan registry (a foreign `ports.yaml` is read as empty facts with a note). */
 export function isRegistry(f: FileFacts): boolean {
@@ -18,8 +18,10 @@ export function unregisteredOf(places: Place[], registryName: string): Finding[]
   const out: Finding[] = [];
   const seen = new Set<string>();
   for (const p of places) {
-    if (p.claim || (p.source !== 'compose' && p.source !== 'env') || seen.has(p.group)) continue;
-    seen.add(p.group);
+    if (p.claim || (p.source !== 'compose' && p.source !== 'env')) continue;
+    const group = groupKey(p);
+    if (seen.has(group)) continue;
+    seen.add(group);
     out.push({
       rule: 'unregistered-port',
       severity: 'info',

@@ -97,9 +97,9 @@ function walkDocument(
 
 function extractService(name: string, node: Value, walk: Walk): void {
   const service = resolveMap(node, walk);
-  if (!service) return;
+  if (!service || !node) return;
   const fields = mapEntries(service, walk);
-  extractPorts(name, fields.get('ports'), walk);
+  extractPorts(name, walk.base + node.start, fields.get('ports'), walk);
   for (const item of seqItems(fields.get('expose'), walk)) extractExpose(item, walk);
   extractEnvironment(fields.get('environment'), walk);
 }

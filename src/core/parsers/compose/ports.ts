@@ -81,8 +81,8 @@ interface PortSpec {
   protocol: string;
 }
 
-export function extractPorts(service: string, node: Value, walk: Walk): void {
-  const group = `${walk.opts.groupPrefix ?? walk.opts.ctx.file}#services.${service}.ports`;
+/** `group` is where the service is written: its ports are one group. */
+export function extractPorts(service: string, group: number, node: Value, walk: Walk): void {
   let index = 0;
   for (const item of seqItems(node, walk)) {
     const spec = item.kind === 'map' ? longSyntax(item, walk) : shortSyntax(item, walk);
@@ -127,7 +127,7 @@ function longSyntax(map: MapNode, walk: Walk): PortSpec | undefined {
 }
 
 /** Mentions the container port and allocates the host port; true when it allocated. */
-function publish(service: string, spec: PortSpec, group: string, indexInGroup: number, walk: Walk): boolean {
+function publish(service: string, spec: PortSpec, group: number, indexInGroup: number, walk: Walk): boolean {
   const container = spec.container && readContainer(spec.container.text, spec.container.seg, walk);
   const protocol = protocolOf(spec.protocol);
   // An empty host part (`127.0.0.1::80`) asks Docker for an ephemeral port: nothing to allocate.

@@ -15,8 +15,6 @@ export interface ComposeExtractOptions {
   snippet: boolean;
   environment?: string;
   scope?: string;
-  /** Prefix of allocation group ids; defaults to the file. */
-  groupPrefix?: string;
 }
 
 // Expanded merges are cached per map, so a merge bomb costs one expansion per anchor; the budget

@@ -35,7 +35,6 @@ function extractYaml(state: MdState, context: Context, content: string, at: numb
   const mentionsBefore = state.facts.mentions.length;
   extractComposeFacts(content, at, state.lines, state.facts, {
     ctx: state.ctx, snippet: true, environment: context.environment, scope: context.scope,
-    groupPrefix: `${state.ctx.file}#fence@${at}`,
   });
   // Compose snippets in a document belong to the section they are written under.
   for (const a of state.facts.allocations.slice(allocationsBefore)) {
@@ -50,7 +49,7 @@ function extractSettings(state: MdState, context: Context, content: string, at: 
   const mentionsBefore = state.facts.mentions.length;
   envFacts(parseEnvAssignments(content, at), state.lines, state.facts, {
     ctx: state.ctx, owner: context.owner, environment: context.environment, scope: context.scope,
-    source: 'markdown', groupPrefix: `${state.ctx.file}#fence@${at}`,
+    source: 'markdown',
   });
   const taken = placesSince(state, allocationsBefore, mentionsBefore);
   extractNamedUrls(state, context, content, at, taken);
@@ -88,7 +87,7 @@ function extractNamedUrls(state: MdState, context: Context, content: string, at:
       if (!claimed.has(start)) {
         emitAllocation(state, context, {
           service: cleanName(m[1]), role: roleFromPath(url.path), port: url.port, claim: true,
-          group: `${state.ctx.file}#fence@${at}:${lineAt}`, indexInGroup: 0, start, end: start + (url.portEnd - url.portStart),
+          group: at + lineAt, indexInGroup: 0, start, end: start + (url.portEnd - url.portStart),
         });
         claimed.add(start);
       }

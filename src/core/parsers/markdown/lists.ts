@@ -62,7 +62,7 @@ export function extractListItem(state: MdState, text: string, at: number): void 
   // Outside a section about ports, only an item that says so ("Port 8087", a bold name) counts:
   // "run keywords(1)" in a changelog is not a port.
   if (!context.aboutPorts && !/\*\*|__|\bports?\b/i.test(text)) return;
-  const group = `${state.ctx.file}#item@${at}`;
+  const group = at;
   m.values.forEach((value, index) => {
     const start = at + value.start;
     const end = at + value.end;

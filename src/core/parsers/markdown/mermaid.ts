@@ -21,7 +21,7 @@ export function extractMermaid(state: MdState, content: string, at: number): voi
     else if (/^\s*end\s*$/i.test(line)) subgraphs.pop();
     else {
       const environment = [...subgraphs].reverse().find((e) => e !== undefined) ?? outer.environment;
-      extractNodes(state, { ...outer, environment }, line, at + lineAt, { group: `${state.ctx.file}#mermaid@${at}`, seen });
+      extractNodes(state, { ...outer, environment }, line, at + lineAt, { group: at, seen });
     }
     lineAt += line.length + 1;
   }
@@ -29,7 +29,7 @@ export function extractMermaid(state: MdState, content: string, at: number): voi
 
 /** One graph is one unit of places; a node drawn twice in it is one place. */
 interface Graph {
-  group: string;
+  group: number;
   seen: Set<string>;
 }
 

@@ -126,7 +126,7 @@ function enterSection(state: MdState, heading: Heading): void {
   const owner = heading.info.ownerPort;
   if (owner && heading.info.owner) {
     emitAllocation(state, currentContext(state), {
-      service: heading.info.owner, port: owner.port, claim: false, group: `${state.ctx.file}#heading@${heading.line}`,
+      service: heading.info.owner, port: owner.port, claim: false, group: heading.at,
       indexInGroup: 0, start: heading.at + owner.start, end: heading.at + owner.end,
     });
   }

@@ -72,7 +72,7 @@ export interface AllocationInput {
   protocol?: Protocol;
   hostIp?: string;
   claim: boolean;
-  group: string;
+  group: number;
   indexInGroup: number;
   /** Absolute offsets of the number in the file. */
   start: number;

@@ -115,8 +115,8 @@ interface Row {
 }
 
 /** A table is one unit of places: a service with a row per port states all of them. */
-function groupOf(state: MdState, row: Row): string {
-  return `${state.ctx.file}#table@${row.headerLine}`;
+function groupOf(state: MdState, row: Row): number {
+  return state.lines.lineStart(row.headerLine);
 }
 
 function extractUrlCell(state: MdState, context: Context, row: Row, cell: Cell, role: string | undefined): void {
