@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `portolan check` for CI and `portolan list` for people: the same engine the extension runs.
 import * as fs from 'node:fs';
+import { once } from 'node:events';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { checkPathParallel, type CheckResult } from './core/check';
@@ -54,19 +55,31 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${results.map(formatList).join('\n\n')}\n`);
     return 0;
   }
-  process.stdout.write(`${render(args, results)}\n`);
+  await writeOut(render(args, results));
   return exitCode(args, results);
 }
 
-function render(args: CliArgs, results: CheckResult[]): string {
+function render(args: CliArgs, results: CheckResult[]): Iterable<string> {
   switch (args.format) {
     case 'json': return formatJson(results);
-    case 'sarif': return formatSarif(results, PORTOLAN_VERSION, (root) => `${pathToFileURL(path.resolve(root)).href}/`);
+    case 'sarif': return [formatSarif(results, PORTOLAN_VERSION, (root) => `${pathToFileURL(path.resolve(root)).href}/`)];
     case 'text': {
       const label = (r: CheckResult, file: string) => (results.length > 1 || args.paths[0] !== '.' ? path.join(r.root, file) : file);
-      return formatText(results, label);
+      return [formatText(results, label)];
     }
   }
+}
+
+/** Writes a report in pieces of about 64 KB, waiting while the reader is behind, so it is never held whole. */
+async function writeOut(pieces: Iterable<string>): Promise<void> {
+  let pending = '';
+  for (const piece of pieces) {
+    pending += piece;
+    if (pending.length < 1 << 16) continue;
+    if (!process.stdout.write(pending)) await once(process.stdout, 'drain');
+    pending = '';
+  }
+  process.stdout.write(`${pending}\n`);
 }
 
 function exitCode(args: CliArgs, results: CheckResult[]): number {

@@ -22,22 +22,47 @@ export function formatText(results: CheckResult[], label: (r: CheckResult, file:
   return lines.join('\n');
 }
 
-export function formatJson(results: CheckResult[]): string {
+/**
+ * The JSON report in pieces that join to `JSON.stringify({ version, findings, allocations }, null, 2)`.
+ * On a big workspace the allocation list alone is tens of megabytes: held as one string, and as
+ * the buffer written from it, it would double the CLI's peak memory.
+ */
+export function* formatJson(results: CheckResult[]): Generator<string> {
   const multi = results.length > 1;
   const rootOf = (r: CheckResult) => (multi ? { root: r.root } : {});
-  const findings = results.flatMap((r) => r.findings.map((f) => ({ ...rootOf(r), ...jsonFinding(f) })));
-  const allocations = results.flatMap((r) => r.allocations.map((a) => ({
-    ...rootOf(r),
-    service: a.service,
-    role: a.role ?? null,
-    port: a.port,
-    ...(a.endPort !== undefined ? { endPort: a.endPort } : {}),
-    claim: a.claim,
-    file: a.loc.file,
-    line: a.loc.span.startLine,
-    column: a.loc.span.startColumn,
-  })));
-  return JSON.stringify({ version: 1, findings, allocations }, null, 2);
+  yield '{\n  "version": 1,\n  "findings": ';
+  yield* jsonArray(function* () {
+    for (const r of results) for (const f of r.findings) yield { ...rootOf(r), ...jsonFinding(f) };
+  }());
+  yield ',\n  "allocations": ';
+  yield* jsonArray(function* () {
+    for (const r of results) {
+      for (const a of r.allocations) {
+        yield {
+          ...rootOf(r),
+          service: a.service,
+          role: a.role ?? null,
+          port: a.port,
+          ...(a.endPort !== undefined ? { endPort: a.endPort } : {}),
+          claim: a.claim,
+          file: a.loc.file,
+          line: a.loc.span.startLine,
+          column: a.loc.span.startColumn,
+        };
+      }
+    }
+  }());
+  yield '\n}';
+}
+
+/** An array as a property of the report's top-level object: items indented by four spaces. */
+function* jsonArray(items: Iterable<unknown>): Generator<string> {
+  let first = true;
+  for (const item of items) {
+    yield `${first ? '[\n' : ',\n'}    ${JSON.stringify(item, null, 2).replace(/\n/g, '\n    ')}`;
+    first = false;
+  }
+  yield first ? '[]' : '\n  ]';
 }
 
 function jsonFinding(f: Finding) {

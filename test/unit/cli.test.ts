@@ -63,6 +63,20 @@ test('--format json: findings and allocations with 1-based positions relative to
   assert.ok(out.allocations.some((a: { service: string; port: number; file: string }) => a.service === 'billing' && a.port === 8001 && a.file === 'apps/.env'));
 });
 
+test('--format json is written in pieces that join to JSON.stringify\'s layout, across roots and empty lists', () => {
+  // About 600 KB of report: many pieces, and more than a pipe holds, so the writer waits for the reader.
+  const big = tempRoot({ '.env': Array.from({ length: 3000 }, (_, i) => `SERVICE${i}_PORT=${10000 + i}`).join('\n') });
+  const empty = tempRoot({ 'README.md': '# Nothing here\n' });
+  for (const roots of [[big, empty], [empty]]) {
+    const r = run('check', ...roots, '--format', 'json');
+    assert.equal(r.code, 0, r.err);
+    const parsed = JSON.parse(r.out);
+    assert.equal(r.out, `${JSON.stringify(parsed, null, 2)}\n`);
+    assert.equal(parsed.allocations.length, roots.length === 2 ? 3000 : 0);
+    assert.deepEqual(parsed.findings, []);
+  }
+});
+
 test('--format sarif: a SARIF 2.1.0 log with one result per finding and the rules described', () => {
   const json = JSON.parse(run('check', EXAMPLES, '--format', 'json', '--fail-on', 'never').out);
   const sarif = JSON.parse(run('check', EXAMPLES, '--format', 'sarif', '--fail-on', 'never').out);
