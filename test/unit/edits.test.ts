@@ -191,7 +191,7 @@ test('places that are not one written number are skipped with a reason', () => {
   const rtp = placeAt(w.input, 'docker-compose.yml', 4);
   const plan = planChangePort(rtp, 20000, w.host);
   assert.ok('error' in plan && /range of ports/.test(plan.error));
-  assert.deepEqual(portSpans({ ...rtp, endPort: undefined, port: 9999 }, w.host), { error: 'docker-compose.yml:4 does not write 9999 as a number' });
+  assert.deepEqual(portSpans({ ...rtp.allocation, endPort: undefined, port: 9999 }, w.host), { error: 'docker-compose.yml:4 does not write 9999 as a number' });
 });
 
 test('servicePortPlaces: same identity (aliases included), scope, port and role; a role-less place joins the role with that port', () => {

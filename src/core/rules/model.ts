@@ -1,13 +1,39 @@
 // What the rules work on: allocations as places, with identities resolved (registry aliases) and
 // scopes assigned (registry projects by folder), and the facts that apply across files.
-import type { Allocation, FileFacts, Location, RangeDecl, Reservation } from '../model';
+import type { Allocation, FileFacts, Location, Protocol, RangeDecl, Reservation, SourceKind } from '../model';
 import { baseOf, dirOf } from '../syntax/paths';
 import { VARIANT_PREFIX } from '../syntax/names';
 import { compareText } from '../text/compareText';
 
-export interface Place extends Allocation {
-  /** Canonical service identity after aliases. */
-  identity: string;
+/**
+ * An allocation as the rules read it: in its project's scope, under its identity after aliases.
+ * A view, not a copy: a workspace has tens of thousands of places, and a copy of every field
+ * cost three times the memory and most of the time of indexing them.
+ */
+export class Place implements Allocation {
+  constructor(
+    readonly allocation: Allocation,
+    readonly scope: string,
+    /** Canonical service identity after aliases. */
+    readonly identity: string,
+  ) {}
+
+  get service(): string { return this.allocation.service; }
+  get serviceKey(): string { return this.allocation.serviceKey; }
+  get role(): string | undefined { return this.allocation.role; }
+  get port(): number { return this.allocation.port; }
+  get endPort(): number | undefined { return this.allocation.endPort; }
+  get protocol(): Protocol { return this.allocation.protocol; }
+  get hostIp(): string | undefined { return this.allocation.hostIp; }
+  get environment(): string | undefined { return this.allocation.environment; }
+  get source(): SourceKind { return this.allocation.source; }
+  get claim(): boolean { return this.allocation.claim; }
+  get group(): number { return this.allocation.group; }
+  get indexInGroup(): number { return this.allocation.indexInGroup; }
+  get ownerRange(): string | undefined { return this.allocation.ownerRange; }
+  get fromVariable(): string | undefined { return this.allocation.fromVariable; }
+  get variable(): string | undefined { return this.allocation.variable; }
+  get loc(): Location { return this.allocation.loc; }
 }
 
 /** Facts of some files that change how every other file is read. */
@@ -52,11 +78,11 @@ function projectOf(file: string, projects: ReadonlyMap<string, string>): string 
 
 export function placesOf(f: FileFacts, shared: SharedFacts): Place[] {
   const project = projectOf(f.file, shared.projects);
-  return f.allocations.map((a) => ({
-    ...a,
-    scope: a.scope === '' && project !== undefined ? project : a.scope,
-    identity: shared.alias.get(a.serviceKey) ?? a.serviceKey,
-  }));
+  return f.allocations.map((a) => new Place(
+    a,
+    a.scope === '' && project !== undefined ? project : a.scope,
+    shared.alias.get(a.serviceKey) ?? a.serviceKey,
+  ));
 }
 
 /** Every place and range of a set of files at once: what hover and the tree look things up in. */
