@@ -318,10 +318,10 @@ test('an unreadable file is skipped with the reason and the rest is checked (chm
   } finally {
     fs.chmodSync(locked, 0o644);
   }
-  // The same failure simulated, so it is exercised whoever runs the tests.
+  // The same failure simulated, so it is exercised whoever runs the tests: opening it is denied.
   const nodeFs: typeof fs = createRequire(__filename)('node:fs');
-  const real = nodeFs.readFileSync;
-  const denied = mock.method(nodeFs, 'readFileSync', (file: fs.PathOrFileDescriptor, ...rest: unknown[]) => {
+  const real = nodeFs.openSync;
+  const denied = mock.method(nodeFs, 'openSync', (file: fs.PathLike, ...rest: unknown[]) => {
     if (file === locked) throw Object.assign(new Error(`EACCES: permission denied, open '${locked}'`), { code: 'EACCES' });
     return (real as (...args: unknown[]) => unknown)(file, ...rest);
   });
