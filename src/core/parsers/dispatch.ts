@@ -4,6 +4,7 @@ import { isComposeFileName, parseCompose } from './compose';
 import { isEnvFileName, parseEnv } from './env';
 import { isMarkdownFileName, parseMarkdown } from './markdown/parseMarkdown';
 import { isRegistryFileName, parseRegistry } from './registry';
+import { internStrings } from '../text/intern';
 
 export function sourceKindOf(fileName: string): SourceKind | undefined {
   const base = fileName.split(/[\\/]/).pop() ?? fileName;
@@ -20,16 +21,20 @@ export function sourceKindOf(fileName: string): SourceKind | undefined {
  */
 export function parseByKind(kind: SourceKind, text: string, ctx: ParseContext): FileFacts {
   try {
-    switch (kind) {
-      case 'registry': return parseRegistry(text, ctx);
-      case 'compose': return parseCompose(text, ctx);
-      case 'env': return parseEnv(text, ctx);
-      case 'markdown': return parseMarkdown(text, ctx);
-    }
+    return internStrings(parseKind(kind, text, ctx));
   } catch (err) {
     const facts = emptyFacts(ctx.file, kind);
     facts.notes.push(`${PARSER_FAILED}: ${err instanceof RangeError ? 'nested too deeply' : 'internal error'} (${err instanceof Error ? err.message : String(err)})`);
     return facts;
+  }
+}
+
+function parseKind(kind: SourceKind, text: string, ctx: ParseContext): FileFacts {
+  switch (kind) {
+    case 'registry': return parseRegistry(text, ctx);
+    case 'compose': return parseCompose(text, ctx);
+    case 'env': return parseEnv(text, ctx);
+    case 'markdown': return parseMarkdown(text, ctx);
   }
 }
 

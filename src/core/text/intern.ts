@@ -1,0 +1,36 @@
+// The strings a fact keeps (a service name, a variable, a range name) are often slices of its
+// file's text, and in V8 a slice keeps the whole text alive: an index of a workspace's facts would
+// hold most of its files' texts as well (17 MB of the bench's 10,000-file workspace). Facts keep
+// flat copies instead, one per distinct value, shared by every fact that has it.
+import type { FileFacts } from '../model';
+
+/** A long-running server sees names come and go: past this many, the table starts over. */
+const MAX_INTERNED = 1 << 16;
+let table = new Map<string, string>();
+
+export function intern(s: string): string {
+  let flat = table.get(s);
+  if (flat === undefined) {
+    if (table.size >= MAX_INTERNED) table = new Map();
+    // JSON.parse builds a new sequential string; slice, concat and repeat can return slices.
+    flat = JSON.parse(JSON.stringify(s)) as string;
+    table.set(flat, flat);
+  }
+  return flat;
+}
+
+/** Replaces the strings of the facts' entries (fields, and lists such as suppressed rules) with interned copies, in place. */
+export function internStrings(facts: FileFacts): FileFacts {
+  for (const list of [facts.allocations, facts.ranges, facts.reserved, facts.problems, facts.suppressions, facts.aliases, facts.projects]) {
+    for (const entry of list) internFields(entry as unknown as Record<string, unknown>);
+  }
+  return facts;
+}
+
+function internFields(entry: Record<string, unknown>): void {
+  for (const key in entry) {
+    const value = entry[key];
+    if (typeof value === 'string') entry[key] = intern(value);
+    else if (Array.isArray(value)) entry[key] = value.map((item: unknown) => (typeof item === 'string' ? intern(item) : item));
+  }
+}
