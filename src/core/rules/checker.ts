@@ -3,7 +3,7 @@
 // per port (conflict) and per file (parse problems, ranges, reserved ports). Files that change how
 // every file is read (aliases, projects, reservations) and registry files (which services are
 // registered) trigger a full re-check.
-import type { FileFacts, Finding } from '../model';
+import type { FileFacts, Finding, Location, Protocol } from '../model';
 import { conflictsAt } from './conflict';
 import { mismatchesOf } from './mismatch';
 import { compareLocations, hasSharedFacts, placeKey, placesOf, sharedFacts, type Place, type SharedFacts } from './model';
@@ -18,14 +18,21 @@ import { compareText } from '../text/compareText';
 const MAX_EXPANDED_RANGE = 1024;
 
 type Keys = Set<string>;
+/** A scope, protocol and port as one number (see portKeyOf): cheaper to hash than a string. */
+type PortKey = number;
+type PortKeys = Set<PortKey>;
+
+const PROTOCOL_IDS: Record<Protocol, number> = { tcp: 0, udp: 1, sctp: 2 };
 
 export class Checker {
   private readonly files = new Map<string, FileFacts>();
   private shared: SharedFacts = sharedFacts([]);
   private readonly placesByFile = new Map<string, Place[]>();
   private readonly byService = new Map<string, Set<Place>>();
-  private readonly byPort = new Map<string, Set<Place>>();
-  /** Findings in groups: `f` + file, `m` + service key (mismatch), `c` + port key, `u` + service key (unregistered). */
+  private readonly byPort = new Map<PortKey, Set<Place>>();
+  /** Each scope's number in port keys. */
+  private readonly scopeIds = new Map<string, number>();
+  /** Findings in groups: `f` + file, `m` + service key (mismatch), `u` + service key (unregistered), a port key (conflict). */
   private readonly store = new FindingStore((raw) => this.finish(raw));
   /** The registry's file name when the files include one, the identities it lists and their scopes. */
   private registryName: string | undefined;
@@ -34,11 +41,11 @@ export class Checker {
   /** `dir\u0000VAR` → how many compose places interpolate VAR from the `.env` in dir. */
   private readonly interpolations = new Map<string, number>();
   /**
-   * Places reported as mismatched (conflicts that exist only because of them are folded in), with
-   * a count: after an edit an offset can be reported for a new service before the old one's
-   * finding there is dropped.
+   * Places reported as mismatched (conflicts that exist only because of them are folded in), by
+   * their location object, with a count: a place can be reported for a new service before the
+   * old one's finding there is dropped.
    */
-  private readonly mismatched = new Map<string, number>();
+  private readonly mismatched = new Map<Location, number>();
 
   constructor(private readonly settings: RuleSettings = {}) {}
 
@@ -56,7 +63,7 @@ export class Checker {
       return;
     }
     const services: Keys = new Set();
-    const ports: Keys = new Set();
+    const ports: PortKeys = new Set();
     for (const file of [...gone, ...changes.map((f) => f.file)]) this.unindex(file, services, ports);
     for (const f of changes) this.index(f, services, ports);
     this.recheck(services, ports);
@@ -102,7 +109,7 @@ export class Checker {
     this.mismatched.clear();
     this.interpolations.clear();
     const services: Keys = new Set();
-    const ports: Keys = new Set();
+    const ports: PortKeys = new Set();
     for (const f of this.files.values()) this.index(f, services, ports);
     const registries = [...this.files.values()].filter(isRegistry).map((f) => f.file).sort();
     this.registryName = registries.length > 0 ? baseOf(registries[0]) : undefined;
@@ -112,19 +119,19 @@ export class Checker {
     this.recheck(services, ports);
   }
 
-  private count(key: string, by: number): void {
+  private count(key: Location, by: number): void {
     const n = (this.mismatched.get(key) ?? 0) + by;
     if (n > 0) this.mismatched.set(key, n);
     else this.mismatched.delete(key);
   }
 
-  private index(f: FileFacts, services: Keys, ports: Keys): void {
+  private index(f: FileFacts, services: Keys, ports: PortKeys): void {
     const places = placesOf(f, this.shared);
     this.placesByFile.set(f.file, places);
     this.touchInterpolated(places, services, +1);
     for (const p of places) {
       addTo(this.byService, serviceKeyOf(p), p, services);
-      if (!p.claim) for (const key of portKeysOf(p)) addTo(this.byPort, key, p, ports);
+      if (!p.claim) for (const key of this.portKeysOf(p)) addTo(this.byPort, key, p, ports);
     }
     const ranges = new Map(f.ranges.map((r) => [r.id, r]));
     this.store.set(`f${f.file}`, [
@@ -135,11 +142,11 @@ export class Checker {
     ]);
   }
 
-  private unindex(file: string, services: Keys, ports: Keys): void {
+  private unindex(file: string, services: Keys, ports: PortKeys): void {
     this.touchInterpolated(this.placesByFile.get(file) ?? [], services, -1);
     for (const p of this.placesByFile.get(file) ?? []) {
       removeFrom(this.byService, serviceKeyOf(p), p, services);
-      if (!p.claim) for (const key of portKeysOf(p)) removeFrom(this.byPort, key, p, ports);
+      if (!p.claim) for (const key of this.portKeysOf(p)) removeFrom(this.byPort, key, p, ports);
     }
     this.placesByFile.delete(file);
     this.store.set(`f${file}`, []);
@@ -174,55 +181,68 @@ export class Checker {
    * A registry answers for the scopes it lists services in: a project it hands a folder and a
    * range to (`projects:`) keeps its own services, checked against that range, not listed here.
    */
-  private unregistered(serviceKey: string, places: Place[]): Finding[] {
-    if (this.registryName === undefined) return [];
+  private unregistered(serviceKey: string, places: Set<Place> | undefined): Finding[] {
+    if (this.registryName === undefined || !places) return [];
     const split = serviceKey.indexOf('\u0000');
     if (!this.registeredScopes.has(serviceKey.slice(0, split)) || this.registered.has(serviceKey.slice(split + 1))) return [];
-    return unregisteredOf(places.filter((p) => !this.interpolated(p)), this.registryName);
+    return unregisteredOf(sorted(places).filter((p) => !this.interpolated(p)), this.registryName);
   }
 
-  private recheck(services: Keys, ports: Keys): void {
+  /**
+   * Sorting places into document order was most of a cold check's rule time, so a service or
+   * port is sorted only when it can have a finding: a service written with more than one port,
+   * a port that more than one service (not reported as mismatched) is on.
+   */
+  private recheck(services: Keys, ports: PortKeys): void {
     for (const key of services) {
-      for (const f of this.store.get(`m${key}`)) this.count(placeKey(f.loc), -1);
-      const places = sorted(this.byService.get(key));
-      const findings = places.length > 1 ? mismatchesOf(places) : [];
-      for (const f of findings) this.count(placeKey(f.loc), +1);
+      for (const f of this.store.get(`m${key}`)) this.count(f.loc, -1);
+      const places = this.byService.get(key);
+      const findings = places && morePortsThanOne(places) ? mismatchesOf(sorted(places)) : [];
+      for (const f of findings) this.count(f.loc, +1);
       this.store.set(`m${key}`, findings);
       this.store.set(`u${key}`, this.unregistered(key, places));
       // Whether a place is mismatched decides whether it can conflict.
-      for (const p of places) if (!p.claim) for (const portKey of portKeysOf(p)) ports.add(portKey);
+      if (places) for (const p of places) if (!p.claim) for (const portKey of this.portKeysOf(p)) ports.add(portKey);
     }
     for (const key of ports) {
-      const eligible = sorted(this.byPort.get(key)).filter((p) => !this.mismatched.has(placeKey(p.loc)));
-      const findings = new Set(eligible.map((p) => p.identity)).size > 1 ? conflictsAt(portOfKey(key), eligible) : [];
-      this.store.set(`c${key}`, findings);
+      const places = this.byPort.get(key);
+      const eligible = (p: Place) => !this.mismatched.has(p.loc);
+      const findings = places && servicesAmong(places, eligible) > 1 ? conflictsAt(portOfKey(key), sorted(places).filter(eligible)) : [];
+      this.store.set(key, findings);
     }
   }
+
+  /** `(scope, protocol, port)` numbered, for each port of a published range up to MAX_EXPANDED_RANGE. */
+  private portKeysOf(p: Place): PortKey[] {
+    let scope = this.scopeIds.get(p.scope);
+    if (scope === undefined) this.scopeIds.set(p.scope, (scope = this.scopeIds.size));
+    const base = (scope * 4 + PROTOCOL_IDS[p.protocol]) * PORTS;
+    const last = p.endPort !== undefined && p.endPort - p.port <= MAX_EXPANDED_RANGE ? p.endPort : p.port;
+    const keys: PortKey[] = [];
+    for (let port = p.port; port <= last; port++) keys.push(base + port);
+    return keys;
+  }
 }
+
+/** Port numbers and the room each (scope, protocol) pair takes in a port key. */
+const PORTS = 65536;
 
 function serviceKeyOf(p: Place): string {
   return `${p.scope}\u0000${p.identity}`;
 }
 
-function portKeysOf(p: Place): string[] {
-  const last = p.endPort !== undefined && p.endPort - p.port <= MAX_EXPANDED_RANGE ? p.endPort : p.port;
-  const keys: string[] = [];
-  for (let port = p.port; port <= last; port++) keys.push(`${p.scope}\u0000${p.protocol}\u0000${port}`);
-  return keys;
+function portOfKey(key: PortKey): number {
+  return key % PORTS;
 }
 
-function portOfKey(key: string): number {
-  return Number(key.slice(key.lastIndexOf('\u0000') + 1));
-}
-
-function addTo(map: Map<string, Set<Place>>, key: string, p: Place, dirty: Keys): void {
+function addTo<K>(map: Map<K, Set<Place>>, key: K, p: Place, dirty: Set<K>): void {
   let set = map.get(key);
   if (!set) map.set(key, (set = new Set()));
   set.add(p);
   dirty.add(key);
 }
 
-function removeFrom(map: Map<string, Set<Place>>, key: string, p: Place, dirty: Keys): void {
+function removeFrom<K>(map: Map<K, Set<Place>>, key: K, p: Place, dirty: Set<K>): void {
   const set = map.get(key);
   if (!set) return;
   set.delete(p);
@@ -232,4 +252,25 @@ function removeFrom(map: Map<string, Set<Place>>, key: string, p: Place, dirty: 
 
 function sorted(places: Set<Place> | undefined): Place[] {
   return places ? [...places].sort((a, b) => compareLocations(a.loc, b.loc)) : [];
+}
+
+/** Whether the places say more than one port (or range): only then can they mismatch. */
+function morePortsThanOne(places: Set<Place>): boolean {
+  let first: Place | undefined;
+  for (const p of places) {
+    if (!first) first = p;
+    else if (p.port !== first.port || p.endPort !== first.endPort) return true;
+  }
+  return false;
+}
+
+/** How many services the eligible places belong to, counted up to two. */
+function servicesAmong(places: Set<Place>, eligible: (p: Place) => boolean): number {
+  let identity: string | undefined;
+  for (const p of places) {
+    if (!eligible(p)) continue;
+    if (identity === undefined) identity = p.identity;
+    else if (p.identity !== identity) return 2;
+  }
+  return identity === undefined ? 0 : 1;
 }

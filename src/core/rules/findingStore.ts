@@ -5,13 +5,16 @@
 import type { Finding } from '../model';
 import { compareText } from '../text/compareText';
 
+/** A group's name: a string, or a number for the many groups of one kind (ports). */
+export type GroupKey = string | number;
+
 /** Turns one file's raw findings into what is reported for it. */
 export type FinishFile = (raw: Finding[]) => Finding[];
 
 export class FindingStore {
-  private readonly groups = new Map<string, Finding[]>();
+  private readonly groups = new Map<GroupKey, Finding[]>();
   /** File → the groups with a finding at it. */
-  private readonly groupsAt = new Map<string, Set<string>>();
+  private readonly groupsAt = new Map<string, Set<GroupKey>>();
   private readonly finished = new Map<string, Finding[]>();
   private readonly stale = new Set<string>();
   /** Files with findings, in order; undefined when that set changed. */
@@ -20,11 +23,11 @@ export class FindingStore {
 
   constructor(private readonly finish: FinishFile) {}
 
-  get(group: string): Finding[] {
+  get(group: GroupKey): Finding[] {
     return this.groups.get(group) ?? [];
   }
 
-  set(group: string, findings: Finding[]): void {
+  set(group: GroupKey, findings: Finding[]): void {
     const old = this.groups.get(group);
     if (old === undefined && findings.length === 0) return;
     for (const f of old ?? []) {
