@@ -86,3 +86,11 @@ test('Checker: which port of a clashing published range is reported does not dep
     ['ports.yaml', 'ports:\n  consciousness-server: 13032\n'],
   ]);
 });
+
+test('Checker: a compose file added beside .env.production re-checks the variables it interpolates from it', () => {
+  replay([
+    ['svc/.env.production', 'METRICS_PORT=1\n'],
+    ['apps/web/.ports.yaml', 'services:\n  gateway: 8000\n'],
+    ['svc/compose.prod.yaml', 'services:\n  metrics:\n    ports:\n      - "${METRICS_PORT-9100}:9100"\n'],
+  ]);
+});

@@ -11,7 +11,7 @@ import { FindingStore } from './findingStore';
 import { findOutOfRange, findOverlaps, findReservedUse } from './ranges';
 import type { RuleSettings } from './settings';
 import { isRegistry, unregisteredOf } from './unregistered';
-import { baseOf, dirOf, envFileIn } from '../syntax/paths';
+import { baseOf, dirOf } from '../syntax/paths';
 import { compareText } from '../text/compareText';
 
 /** Published ranges wider than this are checked by their first port only (e.g. RTP pools). */
@@ -28,6 +28,8 @@ export class Checker {
   private readonly files = new Map<string, FileFacts>();
   private shared: SharedFacts = sharedFacts([]);
   private readonly placesByFile = new Map<string, Place[]>();
+  /** Folder → its env files (`.env`, `.env.production`, ...), whose variables compose files beside them interpolate. */
+  private readonly envFilesIn = new Map<string, Set<string>>();
   private readonly byService = new Map<string, Set<Place>>();
   private readonly byPort = new Map<PortKey, Set<Place>>();
   /** Each scope's number in port keys. */
@@ -104,7 +106,7 @@ export class Checker {
 
   private rebuild(): void {
     this.shared = sharedFacts(this.files.values());
-    for (const map of [this.placesByFile, this.byService, this.byPort]) map.clear();
+    for (const map of [this.placesByFile, this.envFilesIn, this.byService, this.byPort]) map.clear();
     this.store.clear();
     this.mismatched.clear();
     this.interpolations.clear();
@@ -128,6 +130,12 @@ export class Checker {
   private index(f: FileFacts, services: Keys, ports: PortKeys): void {
     const places = placesOf(f, this.shared);
     this.placesByFile.set(f.file, places);
+    if (f.kind === 'env') {
+      const dir = dirOf(f.file);
+      let files = this.envFilesIn.get(dir);
+      if (!files) this.envFilesIn.set(dir, (files = new Set()));
+      files.add(f.file);
+    }
     this.touchInterpolated(places, services, +1);
     for (const p of places) {
       addTo(this.byService, serviceKeyOf(p), p, services);
@@ -149,6 +157,8 @@ export class Checker {
       if (!p.claim) for (const key of this.portKeysOf(p)) removeFrom(this.byPort, key, p, ports);
     }
     this.placesByFile.delete(file);
+    const envFiles = this.envFilesIn.get(dirOf(file));
+    if (envFiles?.delete(file) && envFiles.size === 0) this.envFilesIn.delete(dirOf(file));
     this.store.set(`f${file}`, []);
   }
 
@@ -161,8 +171,8 @@ export class Checker {
   }
 
   /**
-   * Counts the variables compose places interpolate (`dir\u0000VAR`), and marks the env places of
-   * those variables for a re-check with them.
+   * Counts the variables compose places interpolate (`dir\u0000VAR`), and marks the places of
+   * those variables in the env files beside them for a re-check with them.
    */
   private touchInterpolated(places: Place[], services: Keys, by: 1 | -1): void {
     for (const c of places) {
@@ -172,8 +182,9 @@ export class Checker {
       const n = (this.interpolations.get(key) ?? 0) + by;
       if (n > 0) this.interpolations.set(key, n);
       else this.interpolations.delete(key);
-      const env = this.placesByFile.get(envFileIn(dir)) ?? [];
-      for (const p of env) if (p.variable === c.fromVariable) services.add(serviceKeyOf(p));
+      for (const file of this.envFilesIn.get(dir) ?? []) {
+        for (const p of this.placesByFile.get(file) ?? []) if (p.variable === c.fromVariable) services.add(serviceKeyOf(p));
+      }
     }
   }
 
