@@ -4,6 +4,9 @@
 // flat copies instead, one per distinct value, shared by every fact that has it.
 import type { FileFacts } from '../model';
 
+/** V8 copies shorter substrings (SlicedString::kMinLength): they hold no text alive. */
+const MIN_SLICE = 13;
+
 /** A long-running server sees names come and go: past this many, the table starts over. */
 const MAX_INTERNED = 1 << 16;
 let table = new Map<string, string>();
@@ -30,7 +33,10 @@ export function internStrings(facts: FileFacts): FileFacts {
 function internFields(entry: Record<string, unknown>): void {
   for (const key in entry) {
     const value = entry[key];
-    if (typeof value === 'string') entry[key] = intern(value);
-    else if (Array.isArray(value)) entry[key] = value.map((item: unknown) => (typeof item === 'string' ? intern(item) : item));
+    if (typeof value === 'string') {
+      if (value.length >= MIN_SLICE) entry[key] = intern(value);
+    } else if (Array.isArray(value)) {
+      entry[key] = value.map((item: unknown) => (typeof item === 'string' && item.length >= MIN_SLICE ? intern(item) : item));
+    }
   }
 }
