@@ -164,7 +164,7 @@ function parserProperty(kind: SourceKind, runs: number): FuzzProperty {
 
 const mixedText = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 120 }),
-  fc.array(fc.oneof(portToken, url, fc.constantFrom('\n', '\r\n', '\r', ' ', '|', ':', '-', '–', 'x', 'xx', '+', '(', ')', '**', '`', '[', ']', '\uD800', '😀')), { maxLength: 30 }).map((p) => p.join('')),
+  fc.array(fc.oneof(portToken, url, fc.constantFrom('\n', '\r\n', '\r', ' ', '|', ':', '-', '–', 'x', 'xx', '+', '(', ')', '**', '`', '[', ']', '\uD800', '😀', '://', '_', '.', '/', '@', 'http', 'localhost', '8080')), { maxLength: 30 }).map((p) => p.join('')),
 );
 
 const lineIndexProperty: FuzzProperty = {
@@ -186,11 +186,19 @@ const lineIndexProperty: FuzzProperty = {
   })),
 };
 
+/** findUrls as first written: the expression tried at every word. The faster one must find the same URLs. */
+const URL_REFERENCE = /\b([a-zA-Z][a-zA-Z0-9+.-]{1,20}):\/\/(?:[^\s/@'"`<>]*@)?(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9_.-]+):(\d{1,6})(\/[^\s'"`<>)|,]*)?/g;
+
+function referenceUrlSpans(text: string): Array<[number, number]> {
+  return [...text.matchAll(URL_REFERENCE)].map((m) => [m.index!, m.index! + m[0].length]);
+}
+
 const urlsAndRangesProperty: FuzzProperty = {
   name: 'syntax:urls-ranges',
   runs: 6000,
   make: () => erase(fc.property(mixedText, (text) => {
     tracker.note('syntax:urls-ranges', text);
+    assert.deepEqual(findUrls(text).map((u) => [u.start, u.end]), referenceUrlSpans(text), 'the URLs the plain expression finds');
     for (const u of findUrls(text)) {
       assert.ok(u.start <= u.portStart && u.portStart < u.portEnd && u.portEnd <= u.end && u.end <= text.length, `url span ${JSON.stringify(u)}`);
       assert.equal(Number(text.slice(u.portStart, u.portEnd)), u.port, `url port ${JSON.stringify(text.slice(u.start, u.end))}`);

@@ -89,15 +89,24 @@ export interface UrlPort {
   end: number;
 }
 
-const URL_RE = /\b([a-zA-Z][a-zA-Z0-9+.-]{1,20}):\/\/(?:[^\s/@'"`<>]*@)?(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9_.-]+):(\d{1,6})(\/[^\s'"`<>)|,]*)?/g;
+/** A URL with a port, from its scheme on (tried where a word begins, as `\b` would). */
+const URL_AT = /([a-zA-Z][a-zA-Z0-9+.-]{1,20}):\/\/(?:[^\s/@'"`<>]*@)?(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9_.-]+):(\d{1,6})(\/[^\s'"`<>)|,]*)?/y;
+const MAX_SCHEME = 21;
 
-/** URLs that carry an explicit port: `http://localhost:8088/health`, `redis://redis:6379`. */
+/**
+ * URLs that carry an explicit port: `http://localhost:8088/health`, `redis://redis:6379`. The
+ * same as matching `\b` + URL_AT through the text, but the expression is tried only where a
+ * scheme can end in `://`, not at every word of a long document.
+ */
 export function findUrls(text: string): UrlPort[] {
   const out: UrlPort[] = [];
-  // The expression tries every word of the text; most texts have no URL at all.
-  if (!text.includes('://')) return out;
-  for (const m of text.matchAll(URL_RE)) {
-    const start = m.index!;
+  // Matches do not overlap: the next one starts at or after the end of the last.
+  let free = 0;
+  for (let sep = text.indexOf('://'); sep !== -1; sep = text.indexOf('://', Math.max(sep + 3, free))) {
+    const m = urlEndingSchemeAt(text, sep, free);
+    if (!m) continue;
+    const start = m.index;
+    free = start + m[0].length;
     const portStart = start + m[0].indexOf(`:${m[3]}`, m[1].length + 3 + m[2].length - 1) + 1;
     out.push({
       scheme: m[1].toLowerCase(),
@@ -111,6 +120,23 @@ export function findUrls(text: string): UrlPort[] {
     });
   }
   return out;
+}
+
+/** The leftmost URL whose scheme ends at `sep` and starts at or after `free`. */
+function urlEndingSchemeAt(text: string, sep: number, free: number): RegExpExecArray | undefined {
+  for (let start = Math.max(free, sep - MAX_SCHEME); start <= sep - 2; start++) {
+    if (start > 0 && isWordCode(text.charCodeAt(start - 1))) continue;
+    URL_AT.lastIndex = start;
+    const m = URL_AT.exec(text);
+    // The scheme cannot hold a ':', so a match from here is the URL of this `://` or none.
+    if (m) return m;
+  }
+  return undefined;
+}
+
+/** `\w`: a letter, digit or underscore (ASCII). */
+function isWordCode(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 }
 
 /** Hosts that say "this machine", so the URL's owner must come from elsewhere (a key name). */
