@@ -23,11 +23,13 @@ export interface PoolOptions {
 }
 
 export const DEFAULT_POOL: PoolOptions = {
-  workers: Math.min(os.availableParallelism(), 4) - 1,
-  // On two cores a worker pays for itself only from about 8,000 files (the CLI, measured: 1,000
-  // to 5,000 files 7-20% slower, 10,000 files 6-10% faster): the second core is already busy
-  // compiling and collecting garbage for the main thread, and a worker starts, loads and compiles
-  // the parsers again.
+  // One worker does not pay: on two cores the second is already busy compiling and collecting
+  // garbage for the main thread, and a worker starts, loads and compiles the parsers again. The
+  // CLI on 10,000 files, measured with the facts' memory halved: one worker made it 3% faster in
+  // wall time for a second more CPU time and 45 MB more memory.
+  workers: os.availableParallelism() >= 3 ? Math.min(os.availableParallelism(), 4) - 1 : 0,
+  // Below this, starting workers costs more than they save (measured only on two cores, with one
+  // worker: 1,000 to 5,000 files 7-20% slower).
   minFiles: 8000,
   batchFiles: 200,
   script: path.join(__dirname, __filename.endsWith('.ts') ? 'parseWorker.ts' : 'parseWorker.js'),
