@@ -3,7 +3,7 @@
 // `npm run build` writes it to dist/ports.schema.json; package.json contributes it for ports.yaml
 // through `yamlValidation`. Checks zod cannot express in JSON Schema (range notation, from <= to,
 // one of port/ports) stay with Portolan's own diagnostics.
-import { z } from 'zod';
+import * as z from 'zod';
 import { RegistrySchema } from './registrySchema';
 
 export const REGISTRY_SCHEMA_ID = 'https://github.com/portolan/portolan/ports.schema.json';

@@ -44,7 +44,7 @@
 // - A name that is both a range and a project refers to the range.
 // - Unknown keys are errors, so a typo (`enviroment:`) is caught instead of silently ignored.
 
-import { z } from 'zod';
+import * as z from 'zod';
 import { MAX_PORT, parseRange } from '../syntax/ports';
 
 const Port = z.number().int().min(1).max(MAX_PORT).describe('A port number, 1-65535.');
