@@ -32,10 +32,10 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (args.command === 'lsp') {
-    // Runs until the client exits; the transport comes from argv (--stdio, --node-ipc, ...).
-    // Loaded only here: `check` and `list` need none of the server (a third of the bundle).
-    const { startServer } = await import('./server');
-    startServer();
+    // The language server is its own bundle beside this one (dist/server.js), which starts it and
+    // runs until the client exits; the transport comes from argv (--stdio, --node-ipc, ...). Not
+    // bundled here: `check` and `list` need none of it, and it was a third of what every run loaded.
+    await import(pathToFileURL(path.join(__dirname, 'server.js')).href);
     return 0;
   }
   for (const p of args.paths) {
