@@ -174,8 +174,14 @@ test('suppression comments are read', () => {
 });
 
 test('outside a section about ports, only items that say so are ports', () => {
-  const f = parse(['## 1.0.0 / 2015-03-26', '- run keywords(1)', '- Grafana: 3000', '- Gateway: Port 8080', '- **Redis**: 6379'].join('\n'));
-  assert.deepEqual(allocs(f).map((a) => `${a.service}=${a.port}`), ['Gateway=8080', 'Redis=6379']);
+  const f = parse(['## 1.0.0 / 2015-03-26', '- run keywords(1)', '- Grafana: 3000', '- Gateway: Port 8080', '- **Ledger (8003)**: the books', '- **Redis**: 6379'].join('\n'));
+  assert.deepEqual(allocs(f).map((a) => `${a.service}=${a.port}`), ['Gateway=8080', 'Ledger=8003']);
+});
+
+test('a settings list is not a port list, in a section about ports or not', () => {
+  const settings = ['- **Retries**: 3', '- **Timeout**: 30', '- **Max connections**: 100', '- **Pool size**: 100', '- Batch size: 100', '- Concurrency: 100'];
+  const f = parse(['## Configuration', ...settings, '', '## Ports', ...settings, '- **Gateway**: 8080', '- Admin: 8081'].join('\n'));
+  assert.deepEqual(allocs(f).map((a) => `${a.service}=${a.port}`), ['Gateway=8080', 'Admin=8081']);
 });
 
 test('the port-like prefilter lets through identifiers, ranges and URLs, not words that contain "port" or dates', () => {

@@ -12,16 +12,22 @@ const NAME_WITH_PORT = new RegExp(String.raw`^\s*${NAME}\s*\(\s*(?:port\s+)?(\d{
 
 // Words that make a "name" a sentence: "Separated by incrementing ports", "Grafana vs Mission Control".
 const PROSE_WORD = /\b(vs|versus|moved?|from|uses?|using|via|ports|port|no|not|all|each|every|only|should|must|will|was|were|is|are|the|by|if|when|then|see|e\.g|i\.e)\b/i;
+// Words that make a "name" a setting whose number is a count or a duration: "Retries: 3",
+// "Max connections: 100", "Pool size: 100", "Timeout: 30".
+const SETTING_WORD = /\b(size|timeout|retries|retry|attempts|limit|max|min|maximum|minimum|count|concurrency|workers|threads|connections|interval|ttl|delay|threshold|capacity|replicas|version|days|hours|minutes|seconds|ms)\b/i;
 
 function plausibleName(raw: string): string | undefined {
   const name = cleanName(raw);
-  if (name === '' || /^\d+$/.test(name) || PROSE_WORD.test(name.replace(/\([^()]*\)/g, ''))) return undefined;
+  const words = name.replace(/\([^()]*\)/g, '');
+  if (name === '' || /^\d+$/.test(name) || PROSE_WORD.test(words) || SETTING_WORD.test(words)) return undefined;
   return name.split(/\s+/).length <= 5 ? name : undefined;
 }
 
 interface Match {
   name: string;
   values: CellPort[];
+  /** `compliance-monitor (8017)`: a name with its port in parentheses, a port by its form. */
+  portForm: boolean;
 }
 
 function match(text: string): Match | undefined {
@@ -31,21 +37,21 @@ function match(text: string): Match | undefined {
     const name = plausibleName(byName[1]);
     const valueAt = blank.indexOf(byName[2], byName.index + byName[1].length);
     const values = parseCellPorts(blank.slice(valueAt, valueAt + byName[2].length)).map((v) => shift(v, valueAt));
-    if (name && values.length > 0) return { name, values };
+    if (name && values.length > 0) return { name, values, portForm: false };
   }
   const byValue = VALUE_THEN_NAME.exec(blank);
   if (byValue) {
     const name = plausibleName(byValue[2]);
     const valueAt = blank.indexOf(byValue[1]);
     const values = parseCellPorts(byValue[1]).map((v) => shift(v, valueAt));
-    if (name && values.length === 1) return { name, values };
+    if (name && values.length === 1) return { name, values, portForm: false };
   }
   const withPort = NAME_WITH_PORT.exec(blank);
   if (withPort) {
     const name = plausibleName(withPort[1]);
     const valueAt = blank.indexOf(withPort[2], withPort[1].length);
     const values = parseCellPorts(withPort[2]).map((v) => shift(v, valueAt));
-    if (name && values.length === 1) return { name, values };
+    if (name && values.length === 1) return { name, values, portForm: true };
   }
   return undefined;
 }
@@ -59,9 +65,10 @@ export function extractListItem(state: MdState, text: string, at: number): void 
   const m = match(text);
   if (!m) return;
   const context = currentContext(state);
-  // Outside a section about ports, only an item that says so ("Port 8087", a bold name) counts:
-  // "run keywords(1)" in a changelog is not a port.
-  if (!context.aboutPorts && !/\*\*|__|\bports?\b/i.test(text)) return;
+  // Outside a section about ports, only an item that says so counts ("Port 8087", a bold
+  // "**Ledger (8003)**"): "run keywords(1)" in a changelog and "**Retries**: 3" in a settings list
+  // are not ports.
+  if (!context.aboutPorts && !(m.portForm && /\*\*|__/.test(text)) && !/\bports?\b/i.test(text)) return;
   const group = at;
   m.values.forEach((value, index) => {
     const start = at + value.start;
