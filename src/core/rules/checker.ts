@@ -18,11 +18,13 @@ import { compareText } from '../text/compareText';
 const MAX_EXPANDED_RANGE = 1024;
 
 type Keys = Set<string>;
-/** A scope, protocol and port as one number (see portKeyOf): cheaper to hash than a string. */
+/** A scope, protocol and port as one number (see Checker.portKeysOf): cheaper to hash than a string. */
 type PortKey = number;
 type PortKeys = Set<PortKey>;
 
 const PROTOCOL_IDS: Record<Protocol, number> = { tcp: 0, udp: 1, sctp: 2 };
+/** Port numbers and the room each (scope, protocol) pair takes in a port key. */
+const PORTS = 65536;
 
 export class Checker {
   private readonly files = new Map<string, FileFacts>();
@@ -40,7 +42,7 @@ export class Checker {
   private registryName: string | undefined;
   private registered = new Set<string>();
   private registeredScopes = new Set<string>();
-  /** `dir\u0000VAR` → how many compose places interpolate VAR from the `.env` in dir. */
+  /** `dir\u0000VAR` → how many compose places in dir interpolate VAR (from an env file beside them). */
   private readonly interpolations = new Map<string, number>();
   /**
    * Places reported as mismatched (conflicts that exist only because of them are folded in), by
@@ -234,9 +236,6 @@ export class Checker {
     return keys;
   }
 }
-
-/** Port numbers and the room each (scope, protocol) pair takes in a port key. */
-const PORTS = 65536;
 
 function serviceKeyOf(p: Place): string {
   return `${p.scope}\u0000${p.identity}`;
