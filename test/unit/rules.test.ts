@@ -212,3 +212,15 @@ test('environment columns and "Dev Port" / "Prod Port" headers keep environments
   assert.deepEqual(c.findings.map(brief), []);
   assert.deepEqual(c.allocations.filter((a) => a.service === 'web').map((a) => [a.port, a.environment]), [[3000, 'development'], [80, 'production']]);
 });
+
+test('a service .env PORT that compose publishes from inside the container is its container port: no mismatch, no conflict', () => {
+  const compose = ['services:', '  api:', '    build: ./services/api', '    ports: ["4000:3000"]', '  web:', '    build: ./services/web', '    ports: ["4001:3000"]'].join('\n');
+  const inside = checkFiles({ 'docker-compose.yml': compose, 'services/api/.env': 'PORT=3000\n', 'services/web/.env': 'PORT=3000\n' });
+  assert.deepEqual(inside.findings.map(brief), []);
+  // Another port in the .env is neither the published nor the container port: still a mismatch.
+  const other = checkFiles({ 'docker-compose.yml': compose, 'services/api/.env': 'PORT=3001\n', 'services/web/.env': 'PORT=3000\n' });
+  assert.deepEqual(other.findings.map(brief).sort(), ['port-mismatch@docker-compose.yml:4', 'port-mismatch@services/api/.env:1']);
+  // Without the compose file the two PORT=3000 are two services on one port.
+  const alone = checkFiles({ 'services/api/.env': 'PORT=3000\n', 'services/web/.env': 'PORT=3000\n' });
+  assert.deepEqual(alone.findings.map(brief), ['port-conflict@services/web/.env:1']);
+});

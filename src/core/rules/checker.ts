@@ -6,7 +6,7 @@
 import type { FileFacts, Finding, Location, Protocol } from '../model';
 import { conflictsAt } from './conflict';
 import { mismatchesOf } from './mismatch';
-import { compareLocations, hasSharedFacts, placeKey, placesOf, sharedFacts, type Place, type SharedFacts } from './model';
+import { compareLocations, hasSharedFacts, insideContainer, placeKey, placesOf, sharedFacts, type Place, type SharedFacts } from './model';
 import { FindingStore } from './findingStore';
 import { findOutOfRange, findOverlaps, findReservedUse } from './ranges';
 import type { RuleSettings } from './settings';
@@ -219,7 +219,7 @@ export class Checker {
     }
     for (const key of ports) {
       const places = this.byPort.get(key);
-      const eligible = (p: Place) => !this.mismatched.has(p.loc);
+      const eligible = (p: Place) => !this.mismatched.has(p.loc) && !insideContainer(p, this.byService.get(serviceKeyOf(p)) ?? []);
       const findings = places && servicesAmong(places, eligible) > 1 ? conflictsAt(portOfKey(key), sorted(places).filter(eligible)) : [];
       this.store.set(key, findings);
     }

@@ -3,10 +3,11 @@
 // disagreeing place is reported.
 import type { Finding } from '../model';
 import { matchRole } from '../syntax/names';
-import { environmentsMeet, groupKey, isVariant, layered, placeKey, portText, sameGroup, where, type Place } from './model';
+import { environmentsMeet, groupKey, insideContainer, isVariant, layered, placeKey, portText, sameGroup, where, type Place } from './model';
 
 /** Mismatches among the places of one service in one scope. */
-export function mismatchesOf(places: Place[]): Finding[] {
+export function mismatchesOf(all: Place[]): Finding[] {
+  const places = all.filter((p) => !insideContainer(p, all));
   if (!places.some((p) => !p.claim)) return [];
   const seen = new Set<string>();
   const out: Finding[] = [];

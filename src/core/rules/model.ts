@@ -31,6 +31,7 @@ export class Place implements Allocation {
   get group(): number { return this.allocation.group; }
   get indexInGroup(): number { return this.allocation.indexInGroup; }
   get ownerRange(): string | undefined { return this.allocation.ownerRange; }
+  get containerPort(): number | undefined { return this.allocation.containerPort; }
   get fromVariable(): string | undefined { return this.allocation.fromVariable; }
   get variable(): string | undefined { return this.allocation.variable; }
   get loc(): Location { return this.allocation.loc; }
@@ -110,6 +111,17 @@ export function buildRuleInput(files: Iterable<FileFacts>): RuleInput {
  */
 export function layered(a: Place, b: Place): boolean {
   return a.source === 'compose' && b.source === 'compose' && a.loc.file !== b.loc.file && dirOf(a.loc.file) === dirOf(b.loc.file);
+}
+
+/**
+ * A service's env `PORT=3000` beside a compose service that publishes `4000:3000` is the port it
+ * listens on inside its container: it agrees with the compose place, and it is no host port to
+ * clash with another service's container port. `servicePlaces` are the service's places.
+ */
+export function insideContainer(p: Place, servicePlaces: Iterable<Place>): boolean {
+  if (p.source !== 'env') return false;
+  for (const c of servicePlaces) if (c.source === 'compose' && c.containerPort === p.port && c.port !== p.port) return true;
+  return false;
 }
 
 /** Whether two places were written together (one table, one compose service's ports). */

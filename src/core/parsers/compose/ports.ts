@@ -151,6 +151,7 @@ function publish(service: string, spec: PortSpec, group: number, indexInGroup: n
     claim: false,
     group,
     indexInGroup,
+    containerPort: container?.first.port,
     fromVariable: at.variable,
     loc: location(walk, at),
   });
