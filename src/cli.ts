@@ -70,16 +70,28 @@ function render(args: CliArgs, results: CheckResult[]): Iterable<string> {
   }
 }
 
-/** Writes a report in pieces of about 64 KB, waiting while the reader is behind, so it is never held whole. */
+/**
+ * Writes a report in pieces of about 64 KB, waiting while the reader is behind, so it is never
+ * held whole. A reader that stops early (`| head`) closes the pipe: the rest is dropped quietly.
+ */
 async function writeOut(pieces: Iterable<string>): Promise<void> {
+  const out = process.stdout;
+  let closed = false;
+  out.on('error', (err: NodeJS.ErrnoException) => {
+    closed = true;
+    if (err.code === 'EPIPE') return;
+    process.stderr.write(`portolan: cannot write the report: ${err.message}\n`);
+    process.exitCode = 2;
+  });
   let pending = '';
   for (const piece of pieces) {
     pending += piece;
     if (pending.length < 1 << 16) continue;
-    if (!process.stdout.write(pending)) await once(process.stdout, 'drain');
+    if (closed) return;
+    if (!out.write(pending)) await once(out, 'drain').catch(() => undefined);
     pending = '';
   }
-  process.stdout.write(`${pending}\n`);
+  if (!closed) out.write(`${pending}\n`);
 }
 
 function exitCode(args: CliArgs, results: CheckResult[]): number {
@@ -90,7 +102,8 @@ function exitCode(args: CliArgs, results: CheckResult[]): number {
 
 main(process.argv.slice(2)).then(
   (code) => {
-    process.exitCode = code;
+    // A failed write of the report has set its own exit code already.
+    process.exitCode ??= code;
   },
   (err: unknown) => {
     process.stderr.write(`portolan: internal error: ${(err as Error).stack ?? err}\n`);

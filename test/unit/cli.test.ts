@@ -1,7 +1,8 @@
 // Drives the built CLI (dist/cli.js, built by `npm test` first) as a user or CI job would.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -75,6 +76,20 @@ test('--format json is written in pieces that join to JSON.stringify\'s layout, 
     assert.equal(parsed.allocations.length, roots.length === 2 ? 3000 : 0);
     assert.deepEqual(parsed.findings, []);
   }
+});
+
+test('a reader that stops early (| head) ends the report quietly; a failed write says why and exits 2', async () => {
+  const big = tempRoot({ '.env': Array.from({ length: 3000 }, (_, i) => `SERVICE${i}_PORT=${10000 + i}`).join('\n') });
+  const child = spawn(process.execPath, [CLI, 'check', big, '--format', 'json', '--fail-on', 'never']);
+  let err = '';
+  child.stderr.on('data', (d: Buffer) => { err += d; });
+  child.stdout.once('data', () => child.stdout.destroy());
+  const [code] = await once(child, 'close');
+  assert.equal(err, '');
+  assert.equal(code, 0);
+  const full = spawnSync(process.execPath, [CLI, 'check', EXAMPLES], { encoding: 'utf8', stdio: ['ignore', fs.openSync('/dev/full', 'w'), 'pipe'] });
+  assert.match(full.stderr, /cannot write the report: ENOSPC/);
+  assert.equal(full.status, 2);
 });
 
 test('--format sarif: a SARIF 2.1.0 log with one result per finding and the rules described', () => {
