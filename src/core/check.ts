@@ -1,7 +1,7 @@
 // One check root on disk, indexed and checked: what the CLI runs and the tests drive.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Allocation, Finding } from './model';
+import type { Allocation, FileFacts, Finding } from './model';
 import { DEFAULT_DISCOVER, discover, type DiscoverOptions, type Skipped } from './discover';
 import { WorkspaceIndex } from './index/workspaceIndex';
 import { batchesOf, sourceReader } from './parallel/batch';
@@ -76,8 +76,24 @@ function scopeIndex(scope: CheckScope, skipped: Skipped[]): WorkspaceIndex {
 function finishCheck(scope: CheckScope, index: WorkspaceIndex, skipped: Skipped[], options: CheckOptions): CheckResult {
   for (const f of index.files()) for (const note of f.notes) skipped.push({ file: f.file, reason: note });
   const findings = runRules(index.files(), options.rules);
-  const allocations = [...index.files()].flatMap((f) => f.allocations).sort((a, b) => a.port - b.port || compareText(a.serviceKey, b.serviceKey));
+  const allocations = byPortAndService(index.files());
   return { root: scope.root, findings, allocations, skipped, files: scope.files.length, index };
+}
+
+/**
+ * Every allocation by port, then service key, else in file order. Filed by port first: sorting
+ * the whole list (77,000 at 10,000 files) took about half again as long.
+ */
+function byPortAndService(files: Iterable<FileFacts>): Allocation[] {
+  const byPort: Allocation[][] = [];
+  for (const f of files) for (const a of f.allocations) (byPort[a.port] ??= []).push(a);
+  const out: Allocation[] = [];
+  for (const list of byPort) {
+    if (!list) continue;
+    if (list.length > 1) list.sort((a, b) => compareText(a.serviceKey, b.serviceKey));
+    for (const a of list) out.push(a);
+  }
+  return out;
 }
 
 export interface ParallelCheckOptions extends CheckOptions {
