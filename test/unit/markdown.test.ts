@@ -180,8 +180,8 @@ test('outside a section about ports, only items that say so are ports', () => {
 
 test('a settings list is not a port list, in a section about ports or not', () => {
   const settings = ['- **Retries**: 3', '- **Timeout**: 30', '- **Max connections**: 100', '- **Pool size**: 100', '- Batch size: 100', '- Concurrency: 100'];
-  const f = parse(['## Configuration', ...settings, '', '## Ports', ...settings, '- **Gateway**: 8080', '- Admin: 8081'].join('\n'));
-  assert.deepEqual(allocs(f).map((a) => `${a.service}=${a.port}`), ['Gateway=8080', 'Admin=8081']);
+  const f = parse(['## Configuration', ...settings, '', '## Ports', ...settings, '- **Gateway**: 8080', '- Admin: 8081', '- MS SQL: 1433'].join('\n'));
+  assert.deepEqual(allocs(f).map((a) => `${a.service}=${a.port}`), ['Gateway=8080', 'Admin=8081', 'MS SQL=1433']);
 });
 
 test('the port-like prefilter lets through identifiers, ranges and URLs, not words that contain "port" or dates', () => {

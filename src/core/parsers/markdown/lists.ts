@@ -14,7 +14,7 @@ const NAME_WITH_PORT = new RegExp(String.raw`^\s*${NAME}\s*\(\s*(?:port\s+)?(\d{
 const PROSE_WORD = /\b(vs|versus|moved?|from|uses?|using|via|ports|port|no|not|all|each|every|only|should|must|will|was|were|is|are|the|by|if|when|then|see|e\.g|i\.e)\b/i;
 // Words that make a "name" a setting whose number is a count or a duration: "Retries: 3",
 // "Max connections: 100", "Pool size: 100", "Timeout: 30".
-const SETTING_WORD = /\b(size|timeout|retries|retry|attempts|limit|max|min|maximum|minimum|count|concurrency|workers|threads|connections|interval|ttl|delay|threshold|capacity|replicas|version|days|hours|minutes|seconds|ms)\b/i;
+const SETTING_WORD = /\b(size|timeout|retries|retry|attempts|limit|max|min|maximum|minimum|count|concurrency|workers|threads|connections|interval|ttl|delay|threshold|capacity|replicas|version|days|hours|minutes|seconds)\b/i;
 
 function plausibleName(raw: string): string | undefined {
   const name = cleanName(raw);
