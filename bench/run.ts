@@ -455,10 +455,27 @@ function measureDclint(root: string, composeFiles: string[], timeoutMs: number):
   return { ms: run.ms, cpuMs: run.cpuMs, note: `${composeFiles.length} compose files in ${(run.ms / 1000).toFixed(1)} s${cpu}${rss}, exit ${run.status}, ${reported}` };
 }
 
-/** require() of dist/extension.js in fresh processes, with a stub 'vscode' module. */
-export function measureLoad(n: number, file = EXTENSION): number {
+/**
+ * The runtime names of VS Code's API (namespaces, classes, enums, constants and functions), from
+ * @types/vscode: what a stand-in of the API object needs to be the same shape.
+ */
+function vscodeApiNames(): string[] {
+  const types = fs.readFileSync(path.join(REPO, 'node_modules/@types/vscode/index.d.ts'), 'utf8');
+  return [...new Set([...types.matchAll(/^\texport (?:namespace|class|enum|const|let|function) ([A-Za-z0-9_]+)/gm)].map((m) => m[1]))];
+}
+
+/**
+ * require() of dist/extension.js in fresh processes, with a stub 'vscode' module. `hostLike`
+ * measures it closer to an extension host: Node's common built-ins already loaded, and 'vscode'
+ * a plain object with the API's names (each a stub), as VS Code's is. The bare form is what the
+ * target is judged on; the host-like one is printed beside it.
+ */
+export function measureLoad(n: number, file = EXTENSION, hostLike = false): number {
+  const api = hostLike ? JSON.stringify(vscodeApiNames()) : 'undefined';
   const script = `
 const Module = require('node:module');
+const api = ${api};
+if (api) for (const m of ['child_process', 'crypto', 'events', 'fs', 'net', 'os', 'path', 'stream', 'url', 'util']) require('node:' + m);
 const stubPath = require('node:path').join(require('node:os').tmpdir(), 'portolan-bench-vscode-stub.js');
 const resolve = Module._resolveFilename;
 Module._resolveFilename = function (request, ...rest) {
@@ -475,7 +492,8 @@ const stub = () => new Proxy(function () {}, {
   construct: () => stub(),
   getPrototypeOf: () => proto,
 });
-require.cache[stubPath] = { id: stubPath, filename: stubPath, loaded: true, exports: stub() };
+const vscodeModule = api ? Object.fromEntries(api.map((name) => [name, stub()])) : stub();
+require.cache[stubPath] = { id: stubPath, filename: stubPath, loaded: true, exports: vscodeModule };
 const { performance } = require('node:perf_hooks');
 const t0 = performance.now();
 require(${JSON.stringify(file)});
@@ -692,6 +710,7 @@ async function main(): Promise<number> {
   }
   const bundleKb = round(fs.statSync(EXTENSION).size / 1024, 1);
   const loadMs = round(measureLoad(opts.quick ? 5 : 15), 2);
+  const hostLikeLoadMs = round(measureLoad(opts.quick ? 5 : 15, EXTENSION, true), 2);
   const results = { machine: { ...m, load_average_after: os.loadavg().map((x) => round(x, 2)), cpu_pressure_after: cpuPressure() }, sizes, bundle_kb: bundleKb, load_ms: loadMs };
   fs.writeFileSync(RESULTS, `${JSON.stringify(results, null, 2)}\n`);
 
@@ -699,6 +718,7 @@ async function main(): Promise<number> {
   console.log(resultsTable(sizes));
   console.log('');
   console.log(`dist/extension.js: ${fmt(bundleKb)} KB, require() in ${fmt(loadMs, 2)} ms (median of fresh processes, stub vscode)`);
+  console.log(`  host-like (not judged): ${fmt(hostLikeLoadMs, 2)} ms with Node's common built-ins loaded first and 'vscode' a plain object of the API's names`);
   console.log('');
   console.log('Diagnostics (not in results.json):');
   for (const [size, e] of Object.entries(extras)) {
