@@ -64,6 +64,8 @@ export interface Allocation {
   indexInGroup: number;
   /** The declared range whose section owns this entry (a heading range above a table). */
   ownerRange?: string;
+  /** Compose: the folder the service builds from, relative to the check root (`build: ./api`). */
+  buildContext?: string;
   /** Compose: the container port the host port is published to (`4000:3000` → 3000). */
   containerPort?: number;
   /** Compose `${VAR}` the published port was interpolated from. */

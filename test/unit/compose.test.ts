@@ -217,7 +217,7 @@ test('allocation identity: group, index, key, scope and source', () => {
     {
       service: 'bound', serviceKey: 'bound', port: 8001, endPort: undefined, protocol: 'tcp',
       hostIp: '127.0.0.1', scope: '', environment: undefined, source: 'compose', claim: false,
-      group: text.indexOf('\n', text.indexOf('  bound:')) + 5, indexInGroup: 0, containerPort: 8002, fromVariable: undefined, loc: undefined,
+      group: text.indexOf('\n', text.indexOf('  bound:')) + 5, indexInGroup: 0, buildContext: undefined, containerPort: 8002, fromVariable: undefined, loc: undefined,
     },
   );
   assert.equal(second.indexInGroup, 1);
@@ -410,4 +410,21 @@ test('suppressions are read from comments', () => {
   const facts = parseCompose(text, { file: 'compose.yaml' });
   assert.deepEqual(facts.suppressions, [{ line: 5, rules: ['port-conflict'] }]);
   assert.equal(facts.allocations.length, 1);
+});
+
+test('build contexts: relative to the compose file, from a string or a map; none for images, remote or unknown contexts', () => {
+  const text = [
+    'services:',
+    '  a: { build: ../api/, ports: ["8001:80"] }',
+    '  b: { build: { context: ., dockerfile: Dockerfile.b }, ports: ["8002:80"] }',
+    '  c: { build: { dockerfile: Dockerfile.c }, ports: ["8003:80"] }',
+    '  d: { image: nginx, ports: ["8004:80"] }',
+    '  e: { build: "https://github.com/example/e.git", ports: ["8005:80"] }',
+    '  f: { build: "${CONTEXT}", ports: ["8006:80"] }',
+    '  g: { build: ../../outside, ports: ["8007:80"] }',
+  ].join('\n');
+  const facts = parseCompose(text, { file: 'deploy/docker-compose.yml' });
+  assert.deepEqual(facts.allocations.map((a) => [a.service, a.buildContext]), [
+    ['a', 'api'], ['b', 'deploy'], ['c', 'deploy'], ['d', undefined], ['e', undefined], ['f', undefined], ['g', undefined],
+  ]);
 });

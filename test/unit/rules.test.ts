@@ -224,3 +224,13 @@ test('a service .env PORT that compose publishes from inside the container is it
   const alone = checkFiles({ 'services/api/.env': 'PORT=3000\n', 'services/web/.env': 'PORT=3000\n' });
   assert.deepEqual(alone.findings.map(brief), ['port-conflict@services/web/.env:1']);
 });
+
+test('compose services in two files that build the same folder are one service; in one file, or from two folders, they clash', () => {
+  const root = ['services:', '  api:', '    build: ./api', '    ports: ["8080:8080"]'].join('\n');
+  const own = ['services:', '  app:', '    build: { context: . }', '    ports: ["8080:8080"]'].join('\n');
+  assert.deepEqual(checkFiles({ 'docker-compose.yml': root, 'api/docker-compose.yml': own }).findings.map(brief), []);
+  const elsewhere = ['services:', '  app:', '    build: ../web', '    ports: ["8080:8080"]'].join('\n');
+  assert.deepEqual(checkFiles({ 'docker-compose.yml': root, 'api/docker-compose.yml': elsewhere }).findings.map(brief), ['port-conflict@docker-compose.yml:4']);
+  const twice = [root, '  worker:', '    build: ./api', '    ports: ["8080:8080"]'].join('\n');
+  assert.deepEqual(checkFiles({ 'docker-compose.yml': twice }).findings.map(brief), ['port-conflict@docker-compose.yml:7']);
+});

@@ -34,7 +34,12 @@ export function conflictsAt(port: number, places: Place[]): Finding[] {
 
 function clash(a: Place, b: Place): boolean {
   return environmentsMeet(a.environment, b.environment) && hostsMeet(a.hostIp, b.hostIp) && !interpolationLink(a, b)
-    && !probablySameService(a.service, b.service) && !layered(a, b);
+    && !probablySameService(a.service, b.service) && !layered(a, b) && !sameBuild(a, b);
+}
+
+/** Compose services in two files that build the same folder are one service, whatever each file calls it. */
+function sameBuild(a: Place, b: Place): boolean {
+  return a.buildContext !== undefined && a.buildContext === b.buildContext && a.loc.file !== b.loc.file;
 }
 
 const ANY_HOST = new Set([undefined, '0.0.0.0', '::', '']);

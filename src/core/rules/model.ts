@@ -31,6 +31,7 @@ export class Place implements Allocation {
   get group(): number { return this.allocation.group; }
   get indexInGroup(): number { return this.allocation.indexInGroup; }
   get ownerRange(): string | undefined { return this.allocation.ownerRange; }
+  get buildContext(): string | undefined { return this.allocation.buildContext; }
   get containerPort(): number | undefined { return this.allocation.containerPort; }
   get fromVariable(): string | undefined { return this.allocation.fromVariable; }
   get variable(): string | undefined { return this.allocation.variable; }

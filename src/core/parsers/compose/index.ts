@@ -10,12 +10,15 @@ import type { Document } from 'yaml';
 import { emptyFacts } from '../../model';
 import type { FileFacts, ParseContext } from '../../model';
 import { LineIndex } from '../../text/lineIndex';
+import { dirOf, joinPath } from '../../syntax/paths';
 import { findSuppressions } from '../../syntax/suppressions';
 import { readBlockYaml } from './blockYaml';
 import { composeEnvironmentFromFileName } from './fileNames';
 import { extractEnvironment } from './environment';
 import { treeFromYaml } from './fromYaml';
 import { extractExpose, extractPorts } from './ports';
+import { UNKNOWN } from './interpolation';
+import { scalarText } from './scalarText';
 import type { YamlNode } from './tree';
 import { mapEntries, newWalk, resolveMap, seqItems, servicesOf } from './walk';
 import type { ComposeExtractOptions, Value, Walk } from './walk';
@@ -95,11 +98,25 @@ function walkDocument(
   for (const p of walk.out.problems) facts.problems.push(p);
 }
 
+/**
+ * The folder a service builds from, relative to the check root (`build: ./api`, `build: {
+ * context: ./api }`); undefined for an image, a snippet in a document, a remote or absolute
+ * context, or one a variable leaves unknown.
+ */
+function buildContextOf(fields: Map<string, Value>, walk: Walk): string | undefined {
+  const build = fields.get('build');
+  if (walk.opts.snippet || build === undefined) return undefined;
+  const map = resolveMap(build, walk);
+  const context = map ? scalarText(mapEntries(map, walk).get('context'), walk)?.value ?? '.' : scalarText(build, walk)?.value;
+  if (context === undefined || context.includes(UNKNOWN) || /^(?:[a-z][a-z0-9+.-]*:\/\/|git@|\/)/i.test(context)) return undefined;
+  return joinPath(dirOf(walk.opts.ctx.file), context);
+}
+
 function extractService(name: string, node: Value, walk: Walk): void {
   const service = resolveMap(node, walk);
   if (!service || !node) return;
   const fields = mapEntries(service, walk);
-  extractPorts(name, walk.base + node.start, fields.get('ports'), walk);
+  extractPorts(name, { group: walk.base + node.start, buildContext: buildContextOf(fields, walk) }, fields.get('ports'), walk);
   for (const item of seqItems(fields.get('expose'), walk)) extractExpose(item, walk);
   extractEnvironment(fields.get('environment'), walk);
 }

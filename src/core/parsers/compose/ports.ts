@@ -81,12 +81,17 @@ interface PortSpec {
   protocol: string;
 }
 
-/** `group` is where the service is written: its ports are one group. */
-export function extractPorts(service: string, group: number, node: Value, walk: Walk): void {
+/** What a service's ports share: where the service is written (their group) and what it builds. */
+export interface ServiceOrigin {
+  group: number;
+  buildContext?: string;
+}
+
+export function extractPorts(service: string, origin: ServiceOrigin, node: Value, walk: Walk): void {
   let index = 0;
   for (const item of seqItems(node, walk)) {
     const spec = item.kind === 'map' ? longSyntax(item, walk) : shortSyntax(item, walk);
-    if (spec && publish(service, spec, group, index, walk)) index++;
+    if (spec && publish(service, spec, origin, index, walk)) index++;
   }
 }
 
@@ -127,7 +132,7 @@ function longSyntax(map: MapNode, walk: Walk): PortSpec | undefined {
 }
 
 /** Mentions the container port and allocates the host port; true when it allocated. */
-function publish(service: string, spec: PortSpec, group: number, indexInGroup: number, walk: Walk): boolean {
+function publish(service: string, spec: PortSpec, origin: ServiceOrigin, indexInGroup: number, walk: Walk): boolean {
   const container = spec.container && readContainer(spec.container.text, spec.container.seg, walk);
   const protocol = protocolOf(spec.protocol);
   // An empty host part (`127.0.0.1::80`) asks Docker for an ephemeral port: nothing to allocate.
@@ -149,8 +154,9 @@ function publish(service: string, spec: PortSpec, group: number, indexInGroup: n
     environment: walk.opts.environment,
     source: 'compose',
     claim: false,
-    group,
+    group: origin.group,
     indexInGroup,
+    buildContext: origin.buildContext,
     containerPort: container?.first.port,
     fromVariable: at.variable,
     loc: location(walk, at),
