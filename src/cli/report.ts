@@ -28,22 +28,23 @@ export function formatText(results: CheckResult[], label: (r: CheckResult, file:
  * the buffer written from it, it would double the CLI's peak memory.
  */
 export function* formatJson(results: CheckResult[]): Generator<string> {
-  const multi = results.length > 1;
-  const rootOf = (r: CheckResult) => (multi ? { root: r.root } : {});
+  // JSON leaves out undefined fields: `root` with one root, `endPort` of a single port.
+  const rootOf = (r: CheckResult) => (results.length > 1 ? r.root : undefined);
   yield '{\n  "version": 1,\n  "findings": ';
   yield* jsonArray(function* () {
-    for (const r of results) for (const f of r.findings) yield { ...rootOf(r), ...jsonFinding(f) };
+    for (const r of results) for (const f of r.findings) yield jsonFinding(f, rootOf(r));
   }());
   yield ',\n  "allocations": ';
   yield* jsonArray(function* () {
     for (const r of results) {
+      const root = rootOf(r);
       for (const a of r.allocations) {
         yield {
-          ...rootOf(r),
+          root,
           service: a.service,
           role: a.role ?? null,
           port: a.port,
-          ...(a.endPort !== undefined ? { endPort: a.endPort } : {}),
+          endPort: a.endPort,
           claim: a.claim,
           file: a.loc.file,
           line: a.loc.span.startLine,
@@ -78,9 +79,10 @@ function* jsonArray(items: Iterable<unknown>): Generator<string> {
   yield first ? '[]' : '\n  ]';
 }
 
-function jsonFinding(f: Finding) {
+function jsonFinding(f: Finding, root: string | undefined) {
   const { span } = f.loc;
   return {
+    root,
     rule: f.rule,
     severity: f.severity,
     message: f.message,
