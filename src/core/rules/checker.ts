@@ -219,7 +219,7 @@ export class Checker {
     }
     for (const key of ports) {
       const places = this.byPort.get(key);
-      const eligible = (p: Place) => !this.mismatched.has(p.loc) && !insideContainer(p, this.byService.get(serviceKeyOf(p)) ?? []);
+      const eligible = (p: Place) => !this.mismatched.has(p.loc) && !insideContainer(p, () => this.byService.get(serviceKeyOf(p)) ?? []);
       const findings = places && servicesAmong(places, eligible) > 1 ? conflictsAt(portOfKey(key), sorted(places).filter(eligible)) : [];
       this.store.set(key, findings);
     }

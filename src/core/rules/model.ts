@@ -117,11 +117,12 @@ export function layered(a: Place, b: Place): boolean {
 /**
  * A service's env `PORT=3000` beside a compose service that publishes `4000:3000` is the port it
  * listens on inside its container: it agrees with the compose place, and it is no host port to
- * clash with another service's container port. `servicePlaces` are the service's places.
+ * clash with another service's container port. `servicePlaces` gives the service's places; it is
+ * asked only for env places, so a caller that must look them up pays only for those.
  */
-export function insideContainer(p: Place, servicePlaces: Iterable<Place>): boolean {
+export function insideContainer(p: Place, servicePlaces: () => Iterable<Place>): boolean {
   if (p.source !== 'env') return false;
-  for (const c of servicePlaces) if (c.source === 'compose' && c.containerPort === p.port && c.port !== p.port) return true;
+  for (const c of servicePlaces()) if (c.source === 'compose' && c.containerPort === p.port && c.port !== p.port) return true;
   return false;
 }
 
