@@ -12,8 +12,8 @@ async function main(): Promise<void> {
   if (!fs.existsSync(extensionTestsPath)) throw new Error(`${extensionTestsPath} is missing: run node --import tsx test/integration/build.ts`);
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'portolan-integration-'));
   const workspace = path.join(scratch, 'workspace');
-  fs.cpSync(path.join(repo, 'test', 'fixtures', 'vscode-workspace'), workspace, { recursive: true });
   try {
+    fs.cpSync(path.join(repo, 'test', 'fixtures', 'vscode-workspace'), workspace, { recursive: true });
     await runTests({
       // A VS Code already on the machine, or the version @vscode/test-electron downloads.
       ...(process.env.VSCODE_EXECUTABLE_PATH ? { vscodeExecutablePath: process.env.VSCODE_EXECUTABLE_PATH } : { version: process.env.VSCODE_TEST_VERSION ?? 'stable' }),

@@ -5,7 +5,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import {
   CancellationTokenSource,
@@ -21,12 +20,13 @@ import {
   WorkspaceSymbolRequest,
 } from 'vscode-languageserver-protocol/node';
 import { ALLOCATIONS_METHOD } from '../../src/shared/methods';
+import { tempDir } from '../support/tempDir';
 import { TestClient } from './harness';
 
 const FILES = 3000;
 
 function bigFolder(): string {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'portolan-cancel-'));
+  const root = tempDir('portolan-cancel-');
   fs.writeFileSync(path.join(root, 'ports.yaml'), 'version: 1\nranges:\n  web: { from: 8080, to: 8089 }\nservices:\n  gateway:\n    range: web\n    ports: 8080\n');
   // Disagrees with the registry: a mismatch, so a quick fix is on offer.
   fs.writeFileSync(path.join(root, '.env'), 'GATEWAY_PORT=8081\n');
@@ -76,6 +76,5 @@ test('requests cancelled while the folder is indexed answer their empty value', 
     assert.deepEqual(worked, requests.map(([name]) => name));
   } finally {
     await client.stop();
-    fs.rmSync(root, { recursive: true, force: true });
   }
 });

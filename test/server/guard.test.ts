@@ -3,13 +3,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import type { CancellationToken } from 'vscode-languageserver/node';
 import { ErrorReporter } from '../../src/server/guard';
 import { FolderState } from '../../src/server/folderState';
 import { hoverAt } from '../../src/server/hover';
 import { DEFAULT_SETTINGS } from '../../src/server/settings';
+import { tempDir } from '../support/tempDir';
 
 test('guard: a throwing or rejecting handler answers its fallback, and each failure is logged once', async () => {
   const logged: string[] = [];
@@ -32,7 +32,7 @@ test('guard: a throwing or rejecting handler answers its fallback, and each fail
 });
 
 test('hover honours its cancellation token', async () => {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'portolan-cancel-'));
+  const root = tempDir('portolan-cancel-');
   fs.writeFileSync(path.join(root, '.env'), 'GATEWAY_PORT=8080\n');
   const reported: string[] = [];
   const folder = new FolderState(`file://${root}`, 'cancel', root, {
@@ -45,5 +45,4 @@ test('hover honours its cancellation token', async () => {
   assert.ok(hoverAt(folder, '.env', position, token(false)), 'a hover when not cancelled');
   assert.equal(hoverAt(folder, '.env', position, token(true)), null);
   assert.deepEqual(reported, []);
-  fs.rmSync(root, { recursive: true, force: true });
 });

@@ -78,10 +78,19 @@ export function uriOf(abs: string): string {
   return pathToFileURL(abs).href;
 }
 
-/** A throwaway copy of a fixture workspace, for tests that write to disk. */
+/**
+ * A throwaway copy of a fixture workspace, for tests that write to disk. The caller removes it
+ * once its client has stopped: callers stop the client in `t.after`, which would run after a
+ * removal registered here.
+ */
 export function copyWorkspace(name: string): string {
   const target = fs.mkdtempSync(path.join(os.tmpdir(), `portolan-${name}-`));
-  fs.cpSync(path.join(WORKSPACES, name), target, { recursive: true });
+  try {
+    fs.cpSync(path.join(WORKSPACES, name), target, { recursive: true });
+  } catch (err) {
+    fs.rmSync(target, { recursive: true, force: true });
+    throw err;
+  }
   return target;
 }
 

@@ -5,7 +5,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { FileChangeType, type Diagnostic } from 'vscode-languageserver-protocol/node';
@@ -13,6 +12,7 @@ import { checkPath } from '../../src/core/check';
 import { toRange } from '../../src/server/diagnostics';
 import { FolderState, type FolderHost } from '../../src/server/folderState';
 import { DEFAULT_SETTINGS } from '../../src/server/settings';
+import { tempDir } from '../support/tempDir';
 import { TestClient, uriOf } from './harness';
 
 const FILES = Number(process.env.LOAD_FILES ?? 5000);
@@ -31,7 +31,7 @@ function repoFile(i: number, branch: 'main' | 'feature'): [string, string] {
 }
 
 function tempFolder(prefix: string): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), `portolan-load-${prefix}-`));
+  return tempDir(`portolan-load-${prefix}-`);
 }
 
 function write(root: string, file: string, text: string): void {
@@ -100,7 +100,6 @@ test('a branch switch changing 5,000 files: one batch of events, one re-check, t
     assert.deepEqual(publishedDiagnostics(client, root), coldDiagnostics(root), 'after the branch switch');
   } finally {
     await client.stop();
-    fs.rmSync(root, { recursive: true, force: true });
   }
 });
 
@@ -119,8 +118,6 @@ test('indexing 5,000 files yields to the event loop: another folder\'s hover is 
     await client.waitFor('the big folder indexed', bigIndexed);
   } finally {
     await client.stop();
-    fs.rmSync(small, { recursive: true, force: true });
-    fs.rmSync(big, { recursive: true, force: true });
   }
 });
 
@@ -152,7 +149,6 @@ test('a folder scan runs in slices: timers fire while 5,000 files are indexed (e
   t.diagnostic(`event-loop delay while indexing ${FILES} files: max ${(delay.max / 1e6).toFixed(1)} ms, p99 ${(delay.percentile(99) / 1e6).toFixed(1)} ms`);
   const cold = checkPath(root);
   assert.deepEqual(folder.findings.map((f) => JSON.stringify(f)).sort(), cold.findings.map((f) => JSON.stringify(f)).sort());
-  fs.rmSync(root, { recursive: true, force: true });
 });
 
 test('1,000 rapid edits to one open document: the diagnostics afterwards equal a cold check', { timeout: 120_000 }, async () => {
@@ -210,6 +206,5 @@ test('1,000 rapid edits to one open document: the diagnostics afterwards equal a
     assert.ok(expected.length > 0, 'the final text has findings');
   } finally {
     await client.stop();
-    fs.rmSync(root, { recursive: true, force: true });
   }
 });

@@ -6,6 +6,7 @@ import { once } from 'node:events';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { tempDir } from '../support/tempDir';
 
 const CLI = path.resolve(__dirname, '../../dist/cli.js');
 const EXAMPLES = path.resolve(__dirname, '../../examples');
@@ -16,7 +17,7 @@ function run(...args: string[]) {
 }
 
 function tempRoot(files: Record<string, string>): string {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'portolan-cli-'));
+  const root = tempDir('portolan-cli-');
   for (const [file, text] of Object.entries(files)) {
     fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
     fs.writeFileSync(path.join(root, file), text);

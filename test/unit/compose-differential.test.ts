@@ -17,6 +17,7 @@ import fc from 'fast-check';
 import { isMap, parse as parseYaml, parseDocument } from 'yaml';
 import { parseCompose } from '../../src/core/parsers/compose';
 import { readEnvVariables } from '../../src/core/parsers/env';
+import { tempDir } from '../support/tempDir';
 
 const ROOT = path.resolve(__dirname, '../..');
 
@@ -209,7 +210,7 @@ const generatedFile = fc.array(service, { minLength: 1, maxLength: 4 }).map((ser
 
 test('published ports per service equal docker-compose config (1.29.2) for every compose fixture and 50 generated files', { timeout: 120_000 }, async () => {
   assert.ok(dockerComposeAvailable(), 'docker-compose is not installed: `apt-get install -y --no-install-recommends docker-compose` (.ci/run does it)');
-  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'portolan-differential-'));
+  const work = tempDir('portolan-differential-');
   const fixtures = composeFixtures();
   assert.ok(fixtures.length >= 10, `${fixtures.length} fixtures`);
   for (const key of Object.keys(KNOWN_DIFFERENCES)) {
@@ -252,5 +253,4 @@ test('published ports per service equal docker-compose config (1.29.2) for every
     compared += Object.values(r.expected).reduce((n, ports) => n + ports.length, 0);
   }
   assert.ok(compared > 300, `${compared} published ports compared`);
-  fs.rmSync(work, { recursive: true, force: true });
 });

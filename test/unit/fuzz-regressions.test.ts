@@ -3,7 +3,6 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import type { FileFacts, SourceKind } from '../../src/core/model';
 import { parseByKind } from '../../src/core/parsers/dispatch';
@@ -12,6 +11,7 @@ import { Checker } from '../../src/core/rules/checker';
 import { runRules } from '../../src/core/rules/run';
 import { LineIndex } from '../../src/core/text/lineIndex';
 import { factsProblems } from '../fuzz/properties';
+import { tempDir } from '../support/tempDir';
 
 function sound(kind: SourceKind, text: string, file: string): FileFacts {
   const facts = parseByKind(kind, text, { file });
@@ -44,7 +44,7 @@ test('A span never ends between the CR and LF of a line break (a YAML error in a
 });
 
 test('A registry with a collection as a key prints no process warning', () => {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'portolan-warn-'));
+  const root = tempDir('portolan-warn-');
   fs.writeFileSync(path.join(root, 'ports.yaml'), 'version: 1\nservices:\n  ? [::1]\n  : 8080\n');
   const r = spawnSync(process.execPath, [path.resolve(__dirname, '../../dist/cli.js'), 'check', root], { encoding: 'utf8' });
   assert.doesNotMatch(r.stderr, /Warning|stringified/);

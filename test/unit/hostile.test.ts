@@ -6,7 +6,6 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { checkPath, type CheckResult } from '../../src/core/check';
@@ -14,11 +13,12 @@ import { DEFAULT_DISCOVER, discover, readSource } from '../../src/core/discover'
 import type { FileFacts, Location, SourceKind } from '../../src/core/model';
 import { parseByKind } from '../../src/core/parsers/dispatch';
 import { factsProblems } from '../fuzz/properties';
+import { tempDir } from '../support/tempDir';
 
 const CLI = path.resolve(__dirname, '../../dist/cli.js');
 
 function tempRoot(files: Record<string, string | Buffer> = {}): string {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'portolan-hostile-'));
+  const root = tempDir('portolan-hostile-');
   for (const [file, content] of Object.entries(files)) {
     fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
     fs.writeFileSync(path.join(root, file), content);

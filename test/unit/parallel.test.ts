@@ -2,13 +2,14 @@
 // same findings, allocations, skipped files and reasons in the same order, and the same facts,
 // on real folders and on a generated one with every kind of source and every reason to skip a
 // file; and the same again when workers throw, crash, answer nonsense or cannot start.
-import { after, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { checkPath, checkPathParallel, type CheckOptions, type ParallelCheckOptions, type ParallelCheckResult } from '../../src/core/check';
 import { DEFAULT_DISCOVER } from '../../src/core/discover';
+import { tempDir } from '../support/tempDir';
 
 const REPO = path.resolve(__dirname, '../..');
 const WORKER = path.join(REPO, 'src/core/parallel/parseWorker.ts');
@@ -32,7 +33,7 @@ function foldersIn(dir: string): string[] {
 
 /** ~1,500 files: a registry, projects of compose stacks interpolating from the `.env` beside them, env files and Markdown, and files that are skipped. */
 function generatedRoot(): string {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'portolan-parallel-'));
+  const root = tempDir('portolan-parallel-');
   const write = (file: string, content: string | Buffer) => {
     fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
     fs.writeFileSync(path.join(root, file), content);
@@ -76,10 +77,6 @@ function generatedRoot(): string {
 
 const GENERATED = generatedRoot();
 const OPTIONS: CheckOptions = { discover: { ...DEFAULT_DISCOVER, maxFileBytes: MAX_FILE_BYTES } };
-const temporary = [GENERATED];
-after(() => {
-  for (const dir of temporary) fs.rmSync(dir, { recursive: true, force: true });
-});
 
 test('every fixture workspace and examples/: the same result as checkPath, in batches of two files', async () => {
   const folders = [...foldersIn(path.join(REPO, 'test/fixtures/workspaces')), path.join(REPO, 'examples')];
@@ -119,8 +116,7 @@ test('a single file, a small folder and one thread: checked on the main thread, 
 
 /** A worker script that does what `failure` says on the `nth` batch it is sent, and parses the others. */
 function failingWorker(nth: number, failure: string): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'portolan-worker-'));
-  temporary.push(dir);
+  const dir = tempDir('portolan-worker-');
   const script = path.join(dir, 'worker.cjs');
   fs.writeFileSync(script, [
     "const { parentPort } = require('node:worker_threads');",
