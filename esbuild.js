@@ -3,6 +3,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const esbuild = require('esbuild');
+const { eagerModuleWrappers } = require('./scripts/eagerModuleWrappers');
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -58,37 +59,61 @@ const vscodeModulePlugin = {
 };
 
 /**
- * dist/extension.js: its load time is part of every activation. Whitespace and syntax are
- * minified, identifiers are not, in every build: esbuild's identifier minification rewrites each
- * bundled CommonJS module's wrapper into an arrow function, which V8 compiles more slowly (in A/B runs
- * the bundle loaded 7-19 ms slower that way than unminified). Development builds keep their
- * source map, so it stays debuggable.
+ * Writes the build's output with eagerModuleWrappers applied to it (the build runs with
+ * `write: false`).
  */
-const extensionOptions = {
-  entryPoints: [{ in: 'src/extension.ts', out: 'extension' }],
-  minifyWhitespace: true,
-  minifySyntax: true,
-  plugins: [vscodeModulePlugin],
+const eagerWrappersPlugin = {
+  name: 'eager-module-wrappers',
+  setup(build) {
+    build.onEnd((result) => {
+      for (const file of result.outputFiles ?? []) {
+        fs.mkdirSync(path.dirname(file.path), { recursive: true });
+        fs.writeFileSync(file.path, eagerModuleWrappers(file.text).code);
+      }
+    });
+  },
 };
 
-async function main() {
-  await writeRegistrySchema();
-  const common = {
+/**
+ * dist/extension.js: its load time is part of every activation, and nearly all of it is V8
+ * compiling vscode-languageclient. Production builds are fully minified, with each bundled
+ * module's wrapper made a parenthesized function (scripts/eagerModuleWrappers.js), which V8
+ * compiles once instead of twice: 42 ms to load in A/B runs, against 50 ms with only whitespace
+ * and syntax minified and 57 ms fully minified with esbuild's arrow wrappers. Development builds
+ * minify whitespace and syntax only and keep their source map, so they stay debuggable.
+ */
+function extensionOptions(forProduction) {
+  return {
+    entryPoints: [{ in: 'src/extension.ts', out: 'extension' }],
+    ...(forProduction
+      ? { minify: true, write: false, plugins: [vscodeModulePlugin, eagerWrappersPlugin] }
+      : { minify: false, minifyWhitespace: true, minifySyntax: true, plugins: [vscodeModulePlugin] }),
+  };
+}
+
+/** What every bundle shares; `outdir` is dist/ for the build, a scratch folder for tests. */
+function commonOptions(forProduction, outdir = 'dist') {
+  return {
     entryPoints: entries,
     bundle: true,
     format: 'cjs',
     platform: 'node',
     target: 'node20',
-    outdir: 'dist',
+    outdir,
     external: ['vscode'],
-    sourcemap: !production,
-    minify: production,
+    sourcemap: !forProduction,
+    minify: forProduction,
     logLevel: 'warning',
     define: { PORTOLAN_VERSION: JSON.stringify(require('./package.json').version) },
   };
+}
+
+async function main() {
+  await writeRegistrySchema();
+  const common = commonOptions(production);
   const contexts = await Promise.all([
     esbuild.context(common),
-    esbuild.context({ ...common, minify: false, ...extensionOptions }),
+    esbuild.context({ ...common, ...extensionOptions(production) }),
   ]);
   if (watch) {
     await Promise.all(contexts.map((ctx) => ctx.watch()));
@@ -98,7 +123,11 @@ async function main() {
   }
 }
 
-main().catch((err) => {
-  console.error(err);
-  process.exit(1);
-});
+if (require.main === module) {
+  main().catch((err) => {
+    console.error(err);
+    process.exit(1);
+  });
+}
+
+module.exports = { commonOptions, extensionOptions };
