@@ -385,13 +385,29 @@ interface ProcessRun {
 
 const HAS_TIME = fs.existsSync('/usr/bin/time');
 
+/**
+ * The environment of every measured process: this one's, without NODE_EXTRA_CA_CERTS. Node reads
+ * and parses that certificate file when it starts, whether or not the process ever opens a TLS
+ * connection (about 80 ms per process on the machine this was written on, which sets it for its
+ * proxy), and neither portolan nor dclint makes a network request. Both tools get the same.
+ */
+const CHILD_ENV: NodeJS.ProcessEnv = { ...process.env };
+delete CHILD_ENV.NODE_EXTRA_CA_CERTS;
+
+/** What starting Node costs with and without NODE_EXTRA_CA_CERTS (medians), when it is set. */
+function extraCaCertsCost(): { with: number; without: number } | undefined {
+  if (!process.env.NODE_EXTRA_CA_CERTS) return undefined;
+  const start = (env: NodeJS.ProcessEnv) => median(Array.from({ length: 9 }, () => timeIt(() => spawnSync(process.execPath, ['-e', ''], { env }))));
+  return { with: start(process.env), without: start(CHILD_ENV) };
+}
+
 /** Wall time and peak RSS of a process (GNU time -v when there is one). */
 function runProcess(args: string[], cwd: string, timeoutMs: number): ProcessRun {
   const timeFile = path.join(os.tmpdir(), `portolan-bench-time-${process.pid}.txt`);
   const command = HAS_TIME ? '/usr/bin/time' : process.execPath;
   const argv = HAS_TIME ? ['-v', '-o', timeFile, process.execPath, ...args] : args;
   const t0 = performance.now();
-  const r = spawnSync(command, argv, { cwd, encoding: 'utf8', maxBuffer: 1 << 30, timeout: timeoutMs, killSignal: 'SIGKILL' });
+  const r = spawnSync(command, argv, { cwd, env: CHILD_ENV, encoding: 'utf8', maxBuffer: 1 << 30, timeout: timeoutMs, killSignal: 'SIGKILL' });
   const ms = performance.now() - t0;
   let rssMb: number | null = null;
   let cpuMs: number | null = null;
@@ -501,7 +517,7 @@ process.stdout.write(String(performance.now() - t0));
 `;
   const times: number[] = [];
   for (let r = 0; r < n; r++) {
-    const run = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
+    const run = spawnSync(process.execPath, ['-e', script], { env: CHILD_ENV, encoding: 'utf8' });
     if (run.status !== 0) throw new Error(`loading dist/extension.js failed: ${run.stderr}`);
     times.push(Number(run.stdout));
   }
@@ -731,6 +747,8 @@ async function main(): Promise<number> {
     if (e.dclint) console.log(`  ${size}: dclint: ${e.dclint}`);
     if (e.dclintCpuMs != null && e.cliCpuMs != null) console.log(`  ${size}: dclint / check by CPU time: ${fmt(e.dclintCpuMs / e.cliCpuMs, 1)}×`);
   }
+  const caCost = extraCaCertsCost();
+  if (caCost) console.log(`  measured processes ran without NODE_EXTRA_CA_CERTS, which is set here: Node starts in ${fmt(caCost.without, 0)} ms without it, ${fmt(caCost.with, 0)} ms with it`);
   console.log('');
   const rows = targets(sizes, bundleKb, loadMs);
   console.log(table([['target (2-core machine)', 'value', 'limit', ''], ...rows.map((t) => [t.name, fmt(t.value, 3), t.limit, t.pass === null ? 'n/a' : t.pass ? 'pass' : 'MISS'])]));
