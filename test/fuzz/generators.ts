@@ -247,6 +247,57 @@ export const registryText: fc.Arbitrary<string> = fc.oneof(
   { weight: 1, arbitrary: fc.constantFrom('', '---\n', '# only a comment\n', 'services: [8080]\n', 'version: 1\nservices:\n  a: &x 8080\n  b: *x\n', 'ranges: !!binary aGk=\n', '- a\n- b\n') },
 );
 
+// Registries as teams write them: valid ports and ranges that point at declared names, written
+// in the styles yaml can emit, with comments between lines. Most read without a problem, which is
+// where the registry's fast path answers (its property mutates them too).
+const RANGE_NAMES = ['core', 'data', 'web', 'tools', 'edge'];
+const validPort = fc.integer({ min: 1, max: 65535 });
+const validRange = fc.tuple(fc.integer({ min: 1, max: 65000 }), fc.nat(400)).map(([from, n]) => ({ from, to: Math.min(65535, from + n) }));
+
+const cleanRegistryObject = fc.record(
+  {
+    version: fc.constant(1),
+    ranges: fc.dictionary(fc.constantFrom(...RANGE_NAMES), fc.oneof(
+      validRange,
+      validRange.map((r) => `${r.from}-${r.to}`),
+      fc.tuple(validRange, fc.string({ maxLength: 12 })).map(([r, description]) => ({ ...r, description })),
+    ), { maxKeys: 4 }),
+    reserved: fc.array(fc.oneof(
+      validPort,
+      fc.record({ port: validPort, reason: fc.string({ maxLength: 10 }) }, { requiredKeys: ['port'] }),
+      fc.tuple(validRange, fc.string({ maxLength: 10 }), fc.boolean()).map(([r, reason, keptFree]) => ({ ports: `${r.from}-${r.to}`, reason, kept_free: keptFree })),
+    ), { maxLength: 3 }),
+    services: fc.dictionary(serviceName, fc.oneof(
+      validPort,
+      fc.record({
+        range: fc.constantFrom(...RANGE_NAMES),
+        ports: fc.oneof(validPort, fc.record({ http: validPort, grpc: validPort, metrics: validPort }, { requiredKeys: [] })),
+        aliases: fc.array(serviceName, { maxLength: 2 }),
+        environment: fc.constantFrom('production', 'dev', 'staging'),
+        protocol: fc.constantFrom('tcp', 'udp'),
+        description: fc.string({ maxLength: 12 }),
+      }, { requiredKeys: ['ports'] }),
+    ), { maxKeys: 8 }),
+  },
+  { requiredKeys: ['version'] },
+);
+
+const registryStyle = fc.record({
+  collectionStyle: fc.constantFrom('any', 'block', 'flow') as fc.Arbitrary<'any' | 'block' | 'flow'>,
+  defaultStringType: fc.constantFrom('PLAIN', 'QUOTE_DOUBLE', 'QUOTE_SINGLE', 'BLOCK_LITERAL') as fc.Arbitrary<'PLAIN' | 'QUOTE_DOUBLE' | 'QUOTE_SINGLE' | 'BLOCK_LITERAL'>,
+  defaultKeyType: fc.constantFrom(null, 'PLAIN', 'QUOTE_DOUBLE') as fc.Arbitrary<null | 'PLAIN' | 'QUOTE_DOUBLE'>,
+  indent: fc.integer({ min: 2, max: 4 }),
+  indentSeq: fc.boolean(),
+});
+
+export const cleanRegistryText: fc.Arbitrary<string> = fc
+  .tuple(cleanRegistryObject, registryStyle, fc.array(fc.tuple(fc.nat(), fc.constantFrom('# note', '  # indented note', '')), { maxLength: 3 }), fc.boolean())
+  .map(([registry, style, notes, marker]) => {
+    const lines = stringify(registry, style).split('\n');
+    for (const [at, note] of notes) lines.splice(at % (lines.length + 1), 0, note);
+    return (marker ? '---\n' : '') + lines.join('\n');
+  });
+
 function safeStringify(value: unknown, style: 'block' | 'flow'): string {
   try {
     return stringify(value, style === 'flow' ? { collectionStyle: 'flow' } : undefined) ?? '';
@@ -466,6 +517,11 @@ export function mutatedText(seeds: readonly Seed[]): fc.Arbitrary<string> {
     .tuple(fc.constantFrom(...seeds), fc.array(mutation, { minLength: 1, maxLength: 8 }))
     .map(([seed, mutations]) => mutations.reduce(applyMutation, seed.text));
 }
+
+/** A valid registry with one or two mutations: the edge of what the fast path answers. */
+export const mutatedCleanRegistry: fc.Arbitrary<string> = fc
+  .tuple(cleanRegistryText, fc.array(mutation, { minLength: 1, maxLength: 2 }))
+  .map(([text, ms]) => ms.reduce(applyMutation, text));
 
 /** A generated document with a few mutations on top. */
 export function mutatedGenerated(kind: SourceKind): fc.Arbitrary<string> {

@@ -11,6 +11,7 @@ import type { FileFacts, Finding, Location, ParseContext, SourceKind } from '../
 import { PARSER_FAILED, parseByKind, sourceKindOf } from '../../src/core/parsers/dispatch';
 import { WALK_FAILED } from '../../src/core/parsers/compose';
 import { parseEnvAssignments } from '../../src/core/parsers/env';
+import { parseRegistryFromTree, parseRegistryWithYaml } from '../../src/core/parsers/registry';
 import { splitRow } from '../../src/core/parsers/markdown/cells';
 import { parseCellPorts } from '../../src/core/parsers/markdown/cellValues';
 import { WorkspaceIndex } from '../../src/core/index/workspaceIndex';
@@ -19,7 +20,7 @@ import { runRules } from '../../src/core/rules/run';
 import { findRanges, findUrls, parseRange } from '../../src/core/syntax/ports';
 import { findSuppressions } from '../../src/core/syntax/suppressions';
 import { LineIndex } from '../../src/core/text/lineIndex';
-import { generatedText, mutatedText, parserInput, portToken, url } from './generators';
+import { cleanRegistryText, generatedText, mutatedCleanRegistry, mutatedText, parserInput, portToken, url } from './generators';
 import type { Seed } from './seeds';
 
 /** One case may take this long (inputs are a few KB; a parse takes about a millisecond). */
@@ -161,6 +162,17 @@ function parserProperty(kind: SourceKind, runs: number): FuzzProperty {
     })),
   };
 }
+
+/** The registry's fast path gives yaml's facts whenever it answers at all. */
+const registryFastProperty: FuzzProperty = {
+  name: 'registry:fast',
+  runs: 8000,
+  make: (seeds) => erase(fc.property(fc.oneof(parserInput('registry', seeds), cleanRegistryText, mutatedCleanRegistry), (text) => {
+    tracker.note('registry:fast', text);
+    const fast = parseRegistryFromTree(text, { file: 'ports.yaml' });
+    if (fast) assert.deepEqual(fast, parseRegistryWithYaml(text, { file: 'ports.yaml' }));
+  })),
+};
 
 const mixedText = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 120 }),
@@ -306,6 +318,7 @@ const checkerProperty: FuzzProperty = {
 
 export const PROPERTIES: FuzzProperty[] = [
   parserProperty('registry', 16_000),
+  registryFastProperty,
   parserProperty('compose', 18_000),
   parserProperty('env', 16_000),
   parserProperty('markdown', 24_000),

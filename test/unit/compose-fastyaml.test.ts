@@ -1,4 +1,4 @@
-// The fast block-YAML reader (src/core/parsers/compose/blockYaml.ts) against the `yaml` package:
+// The fast block-YAML reader (src/core/parsers/yaml/blockYaml.ts) against the `yaml` package:
 // whenever it returns a tree, that tree must equal the one made of yaml's document, and whenever
 // yaml reports an error it must have returned nothing (so the file goes to yaml and gets the same
 // note as before). Checked on generated compose-like YAML, mutations of it, every YAML file and
@@ -14,8 +14,8 @@ import type { Document } from 'yaml';
 import { buildWorkspace } from '../../bench/generate';
 import type { FileFacts, Location } from '../../src/core/model';
 import { parseCompose } from '../../src/core/parsers/compose';
-import { readBlockYaml } from '../../src/core/parsers/compose/blockYaml';
-import { treeFromYaml } from '../../src/core/parsers/compose/fromYaml';
+import { readBlockYaml } from '../../src/core/parsers/yaml/blockYaml';
+import { treeFromYaml } from '../../src/core/parsers/yaml/fromYaml';
 
 const SEED = 20250612;
 

@@ -7,6 +7,16 @@ import type { LineIndex } from '../text/lineIndex';
 
 export type Path = readonly PropertyKey[];
 
+/** Where the value at a path is written: in yaml's document (YamlLocator) or the block reader's tree (TreeLocator). */
+export interface PathLocator {
+  /** The value at `path`, or its key when the value is empty. */
+  value(path: Path): Location;
+  /** The key that leads to `path`; the value itself for sequence items and the root. */
+  key(path: Path): Location;
+  /** The source text of the value at `path`. */
+  written(path: Path): string;
+}
+
 /** Where a path ends in the document. */
 interface Reached {
   node: Node | null;

@@ -12,14 +12,14 @@ import type { FileFacts, ParseContext } from '../../model';
 import { LineIndex } from '../../text/lineIndex';
 import { dirOf, joinPath } from '../../syntax/paths';
 import { findSuppressions } from '../../syntax/suppressions';
-import { readBlockYaml } from './blockYaml';
+import { readBlockYaml } from '../yaml/blockYaml';
 import { composeEnvironmentFromFileName } from './fileNames';
 import { extractEnvironment } from './environment';
-import { treeFromYaml } from './fromYaml';
+import { treeFromYaml } from '../yaml/fromYaml';
 import { extractExpose, extractPorts } from './ports';
 import { UNKNOWN } from './interpolation';
 import { scalarText } from './scalarText';
-import type { YamlNode } from './tree';
+import type { YamlNode } from '../yaml/tree';
 import { mapEntries, newWalk, resolveMap, seqItems, servicesOf } from './walk';
 import type { ComposeExtractOptions, Value, Walk } from './walk';
 

@@ -9,7 +9,7 @@ import { UNKNOWN } from './interpolation';
 import type { Seg } from './interpolation';
 import { locate, scalarText, slice, whole } from './scalarText';
 import type { Text } from './scalarText';
-import type { MapNode, YamlNode } from './tree';
+import type { MapNode, YamlNode } from '../yaml/tree';
 import { mapEntries, seqItems } from './walk';
 import type { Value, Walk } from './walk';
 

@@ -3,7 +3,7 @@
 
 import { interpolate } from './interpolation';
 import type { Piece, Seg } from './interpolation';
-import type { ScalarNode } from './tree';
+import type { ScalarNode } from '../yaml/tree';
 import { resolve } from './walk';
 import type { Value, Walk } from './walk';
 

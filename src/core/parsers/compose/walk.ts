@@ -4,7 +4,7 @@
 import { emptyFacts } from '../../model';
 import type { FileFacts, ParseContext } from '../../model';
 import type { LineIndex } from '../../text/lineIndex';
-import type { MapNode, YamlNode } from './tree';
+import type { MapNode, YamlNode } from '../yaml/tree';
 
 export interface ComposeExtractOptions {
   ctx: ParseContext;

@@ -1,8 +1,9 @@
-// A fast reader of the block YAML compose files are nearly always written in. The `yaml` package
-// reads such a file at about 1 MB/s; this reads it line by line, many times faster, and builds the
-// same tree (tree.ts) that fromYaml.ts makes of yaml's document. It reads a conservative subset and
-// returns undefined ("not sure, let yaml do it") the moment a line is outside it or is something
-// yaml would report as an error, so the answer is either yaml's tree or nothing.
+// A fast reader of the block YAML that compose files and registries are nearly always written in.
+// The `yaml` package reads such a file at about 1 MB/s; this reads it line by line, many times
+// faster, and builds the same tree (tree.ts) that fromYaml.ts makes of yaml's document. It reads a
+// conservative subset and returns undefined ("not sure, let yaml do it") the moment a line is
+// outside it or is something yaml would report as an error, so the answer is either yaml's tree
+// or nothing.
 //
 // The subset: comments; an optional leading `---`; block maps with plain or simply quoted keys;
 // block sequences, with compact `- key: value` maps in items and at their parent key's indentation;
