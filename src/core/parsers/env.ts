@@ -10,6 +10,7 @@ import { LineIndex } from '../text/lineIndex';
 import { environmentFromText, keyFromVariable, roleFromPath, roleFromWords, serviceKey } from '../syntax/names';
 import { findUrls, isLocalHost, isValidPort, parseDecimal, parseRange, serviceFromHost } from '../syntax/ports';
 import { findSuppressions } from '../syntax/suppressions';
+import { memoByText } from '../text/memo';
 
 // ---------------------------------------------------------------------------------------------
 // Assignments
@@ -187,19 +188,20 @@ const CLIENT_NAMES = new Set(['db', 'database']);
 const SWITCH_RE = /^(?:true|false|yes|no|on|off|auto|random)$/i;
 
 interface KeyShape {
+  /** The key in capitals, dots as underscores, without a framework prefix (`VITE_`). */
+  normalized: string;
   kind: 'port' | 'url' | 'other';
   /** From a leading `TEST_` / `DEV_` / `PROD_` word: `TEST_POSTGRES_PORT` is postgres in test. */
   environment?: string;
   /** The words before `PORT`/`URL`, normalized (`TOKEN_ENGINE_GRPC`). */
-  prefix: string[];
+  prefix: readonly string[];
   /** The prefix without role and main words: the service's name, empty for the owner's own. */
-  name: string[];
+  name: readonly string[];
   role?: string;
 }
 
-function normalizedKey(key: string): string {
-  return key.toUpperCase().replace(/\./g, '_').replace(FRAMEWORK_PREFIX_RE, '');
-}
+/** What a variable's name says, computed once per name: it is shared, and frozen. */
+const keyShape = memoByText((key: string) => shapeOf(key.toUpperCase().replace(/\./g, '_').replace(FRAMEWORK_PREFIX_RE, '')));
 
 function shapeOf(normalized: string): KeyShape {
   const words = normalized.split('_').filter((w) => w !== '');
@@ -214,7 +216,7 @@ function shapeOf(normalized: string): KeyShape {
     // The role word nearest `PORT` decides: `GRPC_LISTEN_PORT` is gRPC, `HTTP_METRICS_PORT` metrics.
     role ??= roleFromWords(word);
   }
-  return { kind, prefix, name, role, environment };
+  return Object.freeze({ normalized, kind, prefix: Object.freeze(prefix), name: Object.freeze(name), role, environment });
 }
 
 const ENV_PREFIXES = new Set(['DEV', 'DEVELOPMENT', 'TEST', 'TESTING', 'PROD', 'PRODUCTION', 'STAGING', 'STAGE', 'QA', 'CI']);
@@ -256,11 +258,11 @@ export function envFacts(
   facts: FileFacts,
   opts: EnvFactsOptions,
 ): void {
-  const keys = new Set(assignments.map((a) => normalizedKey(a.key)));
+  const keys = new Set(assignments.map((a) => keyShape(a.key).normalized));
   const ownerKey = opts.owner ? serviceKey(opts.owner) : '';
   const owner = ownerKey ? { service: opts.owner!, serviceKey: ownerKey, claim: false } : undefined;
   for (const a of assignments) {
-    const reading: Reading = { a, shape: shapeOf(normalizedKey(a.key)), lines, facts, opts, keys, owner };
+    const reading: Reading = { a, shape: keyShape(a.key), lines, facts, opts, keys, owner };
     if (reading.shape.kind === 'port') readPortVariable(reading);
     else if (reading.shape.kind === 'url') readUrlVariable(reading);
     else mentionUrls(reading);

@@ -1,6 +1,6 @@
 // One service, many spellings: `Settlement Engine`, `settlement-engine`, `SETTLEMENT_ENGINE_URL`.
 
-import { intern } from '../text/intern';
+import { memoByText } from '../text/memo';
 
 // Most names are plain words (`Billing Engine`, `ledger-sync`): nothing to clean, nothing to fold.
 const PLAIN_NAME_RE = /^[A-Za-z0-9]+(?:[ ._-][A-Za-z0-9]+)*$/;
@@ -8,18 +8,19 @@ const PLAIN_KEY_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** Strips Markdown decoration, emoji and mojibake around a name as written. */
 export function cleanName(raw: string): string {
-  if (PLAIN_NAME_RE.test(raw)) return raw;
-  return raw
-    .replace(/\*+|__|`|~~/g, '')
-    // Link text and target stop at the next bracket or parenthesis, so a long run of `[` or
-    // `](` cannot make this quadratic.
-    .replace(/\[([^\][]*)\]\([^()]*\)/g, '$1')
-    .replace(/\ufe0f/g, '')
-    .split(/\s+/)
-    .filter((token) => !isNoiseToken(token))
-    .join(' ')
-    .trim();
+  return PLAIN_NAME_RE.test(raw) ? raw : strippedName(raw);
 }
+
+const strippedName = memoByText((raw: string): string => raw
+  .replace(/\*+|__|`|~~/g, '')
+  // Link text and target stop at the next bracket or parenthesis, so a long run of `[` or
+  // `](` cannot make this quadratic.
+  .replace(/\[([^\][]*)\]\([^()]*\)/g, '$1')
+  .replace(/\ufe0f/g, '')
+  .split(/\s+/)
+  .filter((token) => !isNoiseToken(token))
+  .join(' ')
+  .trim());
 
 // Emoji, and the mojibake UTF-8 emoji turn into when read as Latin-1/Mac Roman ("üéØ", "‚úÖ"),
 // are whole tokens made of symbols and Latin-1/punctuation blocks with no ASCII letter or digit.
@@ -29,33 +30,18 @@ function isNoiseToken(token: string): boolean {
   return /^[\u0080-\u036f\u2000-\u2bff\u0152\u0153\u0178\u0192\u02c6\u02dc\p{Extended_Pictographic}\p{So}\p{Sk}\p{P}]+$/u.test(token);
 }
 
-/** A workspace spells each service the same way in many places: each spelling is folded once. */
-const KEYS = new Map<string, string>();
-/** A long-running server sees names come and go: past this many, the cache starts over. */
-const MAX_KEYS = 1 << 14;
-
 /** The identity of a service name: lower case words joined by '-'. */
 export function serviceKey(name: string): string {
-  if (PLAIN_KEY_RE.test(name)) return name;
-  let key = KEYS.get(name);
-  if (key === undefined) {
-    if (KEYS.size >= MAX_KEYS) KEYS.clear();
-    key = foldName(name);
-    // Interned, so the cache holds no slice of a file's text.
-    KEYS.set(intern(name), key);
-  }
-  return key;
+  return PLAIN_KEY_RE.test(name) ? name : foldedName(name);
 }
 
-function foldName(name: string): string {
-  return cleanName(name)
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/([a-z0-9])\.([a-z])/g, '$1-$2')
-    .replace(/[^\p{L}\p{N}]+/gu, '-')
-    .replace(/^-+|-+$/g, '');
-}
+const foldedName = memoByText((name: string): string => cleanName(name)
+  .normalize('NFKD')
+  .replace(/[\u0300-\u036f]/g, '')
+  .toLowerCase()
+  .replace(/([a-z0-9])\.([a-z])/g, '$1-$2')
+  .replace(/[^\p{L}\p{N}]+/gu, '-')
+  .replace(/^-+|-+$/g, ''));
 
 /** `SETTLEMENT_ENGINE` → `settlement-engine`. */
 export function keyFromVariable(prefix: string): string {
