@@ -12,7 +12,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 export const SIZES = [100, 1000, 10000] as const;
-export const WORK_DIR = path.join(__dirname, '.work');
+// bench/generate.ts, or bundled into dist/bench.js: both one folder below the repository.
+export const WORK_DIR = path.resolve(__dirname, '..', 'bench', '.work');
 const SEED = 0x5eed_2024;
 
 export interface Planted {

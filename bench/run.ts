@@ -26,11 +26,12 @@ import { dirOf, envFileIn } from '../src/core/syntax/paths';
 import { mentionsOn, placesOn } from '../src/server/portFacts';
 import { generate, SIZES, type GeneratedWorkspace, type Planted } from './generate';
 
+// Run from bench/run.ts (tsx) or from its bundle, dist/bench.js: both sit one folder below the repository.
 const REPO = path.resolve(__dirname, '..');
 const CLI = path.join(REPO, 'dist', 'cli.js');
 const EXTENSION = path.join(REPO, 'dist', 'extension.js');
 const DCLINT = path.join(REPO, 'node_modules', 'dclint', 'bin', 'dclint.cjs');
-const RESULTS = path.join(__dirname, 'results.json');
+const RESULTS = path.join(REPO, 'bench', 'results.json');
 
 // ---------------------------------------------------------------------------------------------
 // Options
