@@ -48,7 +48,8 @@ export const ROOT = path.resolve(__dirname, '../..');
 export const WORKSPACES = path.join(ROOT, 'test/fixtures/workspaces');
 const WAIT_GUARD_MS = 30_000;
 
-export type ServerCommand = 'source' | 'dist-stdio' | 'dist-ipc' | 'cli-stdio';
+/** How the server is started; `{ bundle }` runs a server bundle built elsewhere over IPC. */
+export type ServerCommand = 'source' | 'dist-stdio' | 'dist-ipc' | 'cli-stdio' | { bundle: string };
 
 export interface StartOptions {
   /** Absolute folder paths, opened as workspace folders. */
@@ -316,6 +317,7 @@ export class TestClient {
 }
 
 function commandLine(command: ServerCommand): { args: string[]; ipc: boolean } {
+  if (typeof command === 'object') return { args: [command.bundle, '--node-ipc'], ipc: true };
   switch (command) {
     case 'source': return { args: ['--import', 'tsx', path.join(ROOT, 'src/server/main.ts'), '--stdio'], ipc: false };
     case 'dist-stdio': return { args: [path.join(ROOT, 'dist/server.js'), '--stdio'], ipc: false };

@@ -15,10 +15,7 @@ const { eagerModuleWrappers } = require(path.join(REPO, 'scripts/eagerModuleWrap
   eagerModuleWrappers(code: string): { code: string; wrappers: number };
 };
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const build = require(path.join(REPO, 'esbuild.js')) as {
-  commonOptions(production: boolean, outdir: string): esbuild.BuildOptions;
-  extensionOptions(production: boolean): esbuild.BuildOptions;
-};
+const { bundleOptions } = require(path.join(REPO, 'esbuild.js')) as { bundleOptions(production: boolean, outdir: string): esbuild.BuildOptions[] };
 
 /** A minified bundle of CommonJS modules given as file texts; `main.js` is the entry. */
 function bundleOf(files: Record<string, string>): string {
@@ -74,13 +71,14 @@ test('eagerModuleWrappers: a bundle without esbuild\'s CommonJS helper is an err
   assert.throws(() => eagerModuleWrappers('module.exports = 1;'), /no __commonJS helper/);
 });
 
-test('the production extension bundle loads with every module wrapper eager and exports activate and deactivate', async () => {
+test('the production bundles: the extension loads with every module wrapper eager and exports activate and deactivate', async () => {
   const out = tempDir('portolan-bundle-');
-  await esbuild.build({ ...build.commonOptions(true, out), ...build.extensionOptions(true), entryPoints: [{ in: path.join(REPO, 'src/extension.ts'), out: 'extension' }], logLevel: 'silent' });
+  await Promise.all(bundleOptions(true, out).map((options) => esbuild.build({ ...options, logLevel: 'silent' })));
   const bundle = path.join(out, 'extension.js');
   const code = fs.readFileSync(bundle, 'utf8');
   assert.ok((code.match(/\(\(function\(/g) ?? []).length > 100, 'vscode-languageclient\'s modules are eager');
-  assert.doesNotMatch(code, /sourceMappingURL/);
+  assert.ok((fs.readFileSync(path.join(out, 'server.js'), 'utf8').match(/\(\(function\(/g) ?? []).length > 100, 'vscode-languageserver\'s modules are eager');
+  for (const file of fs.readdirSync(out)) assert.doesNotMatch(fs.readFileSync(path.join(out, file), 'utf8'), /sourceMappingURL/, file);
   // VS Code's API object stands behind every name the bundle reads while it loads.
   const script = `
     const Module = require('node:module');
