@@ -38,8 +38,8 @@ export function parseRegistry(text: string, ctx: ParseContext): FileFacts {
  * The fast path, for the registry as it nearly always is: block YAML the block reader is sure of,
  * a value that is certain (coreValue) and valid, and no problem found while reading it; undefined
  * otherwise. Its facts are those parseRegistryWithYaml gives (test/unit/registry-fast.test.ts and
- * the `registry:fast` fuzz property hold them equal). The yaml package reads about 0.5 MB/s and
- * costs a short CLI run 50 ms before it is warm.
+ * the `registry:fast` fuzz property hold them equal). The yaml package reads a registry at about
+ * 0.5 MB/s, which a keystroke in a large registry pays, and a CLI run pays its warm-up on top.
  */
 export function parseRegistryFromTree(text: string, ctx: ParseContext): FileFacts | undefined {
   const tree = readBlockYaml(text);

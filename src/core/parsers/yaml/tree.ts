@@ -1,7 +1,8 @@
 // The YAML node tree the compose walk and the registry's fast path read. Both readers build it:
 // the fast block reader (blockYaml.ts) and the conversion of a `yaml` document (fromYaml.ts), so
-// the compose walk does not care which one read the file. Offsets are into the YAML text; every node has the same properties in
-// the same order whichever reader built it, so two trees of one text can be compared with deepEqual.
+// the compose walk does not care which one read the file. Offsets are into the YAML text; every
+// node has the same properties in the same order whichever reader built it, so two trees of one
+// text can be compared with deepEqual.
 
 export type ScalarType = 'PLAIN' | 'QUOTE_DOUBLE' | 'QUOTE_SINGLE' | 'BLOCK_LITERAL' | 'BLOCK_FOLDED';
 
