@@ -775,7 +775,9 @@ export function generate(size: number, workDir = WORK_DIR): GeneratedWorkspace {
   return ws;
 }
 
-if (require.main === module) {
+// Run as a script (`node --import tsx bench/generate.ts 1000`). Bundled into dist/bench.js, every
+// module of the bundle is require.main: the script's name tells them apart.
+if (require.main === module && /generate\.[jt]s$/.test(process.argv[1] ?? '')) {
   const sizes = process.argv.slice(2).map(Number);
   for (const size of sizes.length > 0 ? sizes : SIZES) {
     const ws = generate(size);

@@ -180,18 +180,20 @@ function verify(ws: GeneratedWorkspace, findings: readonly Finding[]): string[] 
 // ---------------------------------------------------------------------------------------------
 // In-process measurements
 
-function measureFloor(root: string, files: string[], n: number): number {
-  const times: number[] = [];
-  for (let r = 0; r < n; r++) {
-    times.push(timeIt(() => {
-      for (const f of files) fs.readFileSync(path.join(root, f));
-    }));
-  }
-  return median(times);
+/** `fs.readFileSync` of every file, nothing else. */
+function readAll(root: string, files: string[]): number {
+  return timeIt(() => {
+    for (const f of files) fs.readFileSync(path.join(root, f));
+  });
 }
 
-/** What `portolan check` does in-process (with parse workers on 3+ cores from 8,000 files). */
-async function measureCold(root: string, n: number): Promise<{ ms: number; findings: readonly Finding[]; problems: string[] }> {
+/**
+ * What `portolan check` does in-process (with parse workers on 3+ cores from 8,000 files), and the
+ * floor, taken in turns: a floor before each check and one after the last, so that cold / floor
+ * compares times taken under the same load on a shared machine.
+ */
+async function measureFloorAndCold(root: string, files: string[], n: number): Promise<{ floorMs: number; ms: number; findings: readonly Finding[]; problems: string[] }> {
+  const floors = [readAll(root, files)];
   const times: number[] = [];
   let findings: readonly Finding[] = [];
   const problems: string[] = [];
@@ -201,8 +203,9 @@ async function measureCold(root: string, n: number): Promise<{ ms: number; findi
     times.push(performance.now() - t0);
     findings = result.findings;
     problems.push(...result.workerFailures.map((f) => `a parse worker failed: ${f}`));
+    floors.push(readAll(root, files));
   }
-  return { ms: median(times), findings, problems };
+  return { floorMs: median(floors), ms: median(times), findings, problems };
 }
 
 /** The same check on this thread alone (checkPath, which the tests and the server's cold start mirror). */
@@ -534,10 +537,9 @@ async function measureSize(size: number, opts: Options): Promise<{ result: SizeR
   const n = reps(size, opts);
   const problems: string[] = [];
   if (files.length !== ws.files) problems.push(`discovered ${files.length} files, generated ${ws.files}`);
-  log(`  ${size}: ${ws.files} files, ${(ws.bytes / 1e6).toFixed(1)} MB; floor`);
-  const floor = measureFloor(ws.root, files, n);
-  log('cold');
-  const cold = await measureCold(ws.root, n);
+  log(`  ${size}: ${ws.files} files, ${(ws.bytes / 1e6).toFixed(1)} MB; floor and cold`);
+  const cold = await measureFloorAndCold(ws.root, files, n);
+  const floor = cold.floorMs;
   problems.push(...cold.problems, ...verify(ws, cold.findings));
   // Only counts are kept: the findings must not weigh on the heap measured below.
   const found = countFindings(cold.findings);
