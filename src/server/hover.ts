@@ -8,7 +8,7 @@ import type { Place, RuleInput } from '../core/rules/model';
 import { ruleHref, toRange } from './diagnostics';
 import type { FolderState } from './folderState';
 import {
-  bySpelling, compareLocations, declaredRanges, findingsTouching, mentionsOn, owningRange, placesOn, rangeLabel, reservationsOn, samePlace, type RangeInfo,
+  bySpelling, compareLocations, factsOf, findingsTouching, mentionsOn, owningRange, placesIn, placesOn, rangeLabel, rangesOf, reservationsOn, samePlace, type RangeInfo,
 } from './portFacts';
 import { wellKnownPort } from './wellKnownPorts';
 
@@ -78,10 +78,10 @@ export function targetAt(input: RuleInput, file: string, position: Position): Ta
     const beforeEnd = line < span.endLine || (line === span.endLine && column <= span.endColumn);
     return afterStart && beforeEnd;
   };
-  const facts = input.files.find((f) => f.file === file);
+  const facts = factsOf(input, file);
   if (!facts) return undefined;
   const targets: Target[] = [
-    ...input.places.filter((p) => p.loc.file === file && holds(p.loc)).map((place): Target => ({ kind: 'place', place, loc: place.loc })),
+    ...placesIn(input, file).filter((p) => holds(p.loc)).map((place): Target => ({ kind: 'place', place, loc: place.loc })),
     ...facts.mentions.filter((m) => holds(m.loc)).map((mention): Target => ({ kind: 'mention', mention, loc: mention.loc })),
     ...facts.reserved.filter((r) => holds(r.loc)).map((reservation): Target => ({ kind: 'reserved', reservation, loc: reservation.loc })),
     ...facts.ranges.filter((r) => holds(r.loc)).map((range): Target => ({ kind: 'range', range, loc: range.loc })),
@@ -94,10 +94,10 @@ export function targetAt(input: RuleInput, file: string, position: Position): Ta
 
 class HoverWriter {
   private readonly lines: string[] = [];
-  private readonly ranges: RangeInfo[];
+  private readonly ranges: readonly RangeInfo[];
 
   constructor(private readonly folder: FolderState, private readonly input: RuleInput, private readonly listening?: ReadonlySet<number>) {
-    this.ranges = declaredRanges(input);
+    this.ranges = rangesOf(input);
   }
 
   text(): string {

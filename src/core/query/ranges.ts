@@ -42,7 +42,7 @@ export function declaredRanges(input: RuleInput): RangeInfo[] {
 
 /** The range that owns an entry: the one its section or registry entry names, else the smallest that holds it. */
 export function owningRange(
-  ranges: RangeInfo[],
+  ranges: readonly RangeInfo[],
   entry: { port: number; endPort?: number; scope: string; ownerRange?: string },
 ): RangeInfo | undefined {
   if (entry.ownerRange !== undefined) {
