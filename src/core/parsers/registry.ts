@@ -15,7 +15,8 @@ import {
 } from './registrySchema';
 import { YamlLocator, type Path, type PathLocator } from './yamlLocator';
 import { readBlockYaml } from './yaml/blockYaml';
-import { coreValue, unlessNotSure } from './yaml/coreValue';
+import { coreValue } from './yaml/coreValue';
+import { unlessNotSure } from './yaml/notSure';
 import { TreeLocator } from './yaml/treeLocator';
 
 const REGISTRY_FILE_NAMES = new Set(['ports.yaml', '.ports.yaml', 'ports.yml', '.ports.yml']);

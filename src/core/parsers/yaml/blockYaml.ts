@@ -18,11 +18,9 @@
 // Iterative over lines with an explicit stack, so no input can overflow the call stack.
 
 import { blockScalarValue } from './blockScalarValue';
+import { notSure, unlessNotSure } from './notSure';
 import { aliasNode, mapNode, scalarNode, seqNode } from './tree';
 import type { MapNode, Pair, ScalarType, SeqNode, YamlNode } from './tree';
-
-/** Thrown to leave the reader; readBlockYaml turns it into undefined. */
-const BAIL: unique symbol = Symbol('bail');
 
 /** Far deeper than any compose file, far shallower than where yaml's recursion gives out. */
 const MAX_DEPTH = 64;
@@ -62,16 +60,7 @@ export function readBlockYaml(text: string): YamlNode | undefined {
   // Tabs are indentation errors or separators yaml treats with rules of their own; a lone CR is
   // a line break to YAML but not to this reader; a BOM past the start is content to yaml.
   if (text.includes('\t') || text.indexOf('\uFEFF', 1) >= 0 || hasLoneCr(text)) return undefined;
-  try {
-    return new Reader(text).read();
-  } catch (err) {
-    if (err === BAIL) return undefined;
-    throw err;
-  }
-}
-
-function bail(): never {
-  throw BAIL;
+  return unlessNotSure(() => new Reader(text).read());
 }
 
 class Reader {
@@ -92,7 +81,7 @@ class Reader {
     if (text.charCodeAt(0) === 0xfeff) {
       // yaml misplaces the columns of a first line that follows a BOM and is indented or an item.
       const c = text.charCodeAt(1);
-      if (c === SPACE || (c === DASH && !text.startsWith('---', 1))) bail();
+      if (c === SPACE || (c === DASH && !text.startsWith('---', 1))) notSure();
       this.next = 1;
     }
     this.pending = { owner: undefined, parentIndent: -1, anchor: undefined, emptyAt: 0 };
@@ -109,7 +98,7 @@ class Reader {
       if (i === this.end || text.charCodeAt(i) === HASH) continue;
       if (i === start && (text.startsWith('---', i) || text.startsWith('...', i) || text.charCodeAt(i) === 0x25)) {
         // `---` may open the one document; a second one, `...` and `%` directives go to yaml.
-        if (started || !text.startsWith('---', i) || !this.onlyComment(i + 3)) bail();
+        if (started || !text.startsWith('---', i) || !this.onlyComment(i + 3)) notSure();
         started = true;
         continue;
       }
@@ -118,7 +107,7 @@ class Reader {
     }
     if (this.pending) {
       // Nothing but comments: yaml makes no document of that.
-      if (!this.pending.owner) bail();
+      if (!this.pending.owner) notSure();
       this.settle(this.pending.owner, emptyScalar(this.pending));
     }
     return this.root!;
@@ -143,23 +132,23 @@ class Reader {
     while (frames.length > 0 && frames[frames.length - 1].indent > indent) frames.pop();
     let top = frames[frames.length - 1];
     // Deeper than the open collection: a continued scalar, or a bad indentation.
-    if (!top || top.indent !== indent) bail();
+    if (!top || top.indent !== indent) notSure();
     if (top.node.kind === 'seq') {
       if (this.isDash(i)) {
         this.item(top.node, i, indent);
         return;
       }
-      if (!top.indentless) bail();
+      if (!top.indentless) notSure();
       frames.pop();
       top = frames[frames.length - 1];
     }
-    if (this.isDash(i)) bail();
+    if (this.isDash(i)) notSure();
     this.entry(top.node as MapNode, i, indent);
   }
 
   /** The block collection whose first key or item is at `i`: the value `pending` waited for. */
   private open(pending: Pending, i: number, indent: number, indentless: boolean): void {
-    if (this.frames.length >= MAX_DEPTH) bail();
+    if (this.frames.length >= MAX_DEPTH) notSure();
     const node = this.isDash(i) ? seqNode(i, pending.anchor) : mapNode(i, pending.anchor);
     this.settle(pending.owner, node);
     this.frames.push({ node, indent, indentless });
@@ -188,7 +177,7 @@ class Reader {
     }
     if (this.startsKey(at)) {
       // `- key: value`: a map whose keys are at the column of this one.
-      if (this.frames.length >= MAX_DEPTH) bail();
+      if (this.frames.length >= MAX_DEPTH) notSure();
       const map = mapNode(at, undefined);
       this.settle(seq, map);
       const column = at - this.lineStart;
@@ -202,7 +191,7 @@ class Reader {
   /** `key: ...` at `i`, a key of `map`, whose keys are at column `indent`. */
   private entry(map: MapNode, i: number, indent: number): void {
     const colon = this.keyEnd(i);
-    if (colon < 0) bail();
+    if (colon < 0) notSure();
     const pair: Pair = { key: this.key(i, colon), value: null };
     map.pairs.push(pair);
     const at = this.skipSpaces(colon + 1);
@@ -229,14 +218,14 @@ class Reader {
         return;
       }
       // In an item, an anchor before `key:` names the key, not the map it starts.
-      if (owner.kind === 'seq' && this.startsKey(at)) bail();
+      if (owner.kind === 'seq' && this.startsKey(at)) notSure();
     }
     const c = text.charCodeAt(at);
     let node: YamlNode;
     let after: number;
     switch (c) {
       case 0x2a /* * */: {
-        if (anchor !== undefined) bail();
+        if (anchor !== undefined) notSure();
         after = this.nameEnd(at + 1);
         node = aliasNode(text.slice(at + 1, after), at, after);
         break;
@@ -259,13 +248,13 @@ class Reader {
         this.settle(owner, this.blockScalar(at, parentIndent + 1, anchor));
         return;
       default: {
-        if (!plainMayStart(text, at, this.end)) bail();
+        if (!plainMayStart(text, at, this.end)) notSure();
         after = this.plainEnd(at, owner.kind === 'map');
         const written = text.slice(at, after);
         node = scalarNode('PLAIN', at, after, isNullPlain(written) ? null : written, anchor);
       }
     }
-    if (!this.onlyComment(after)) bail();
+    if (!this.onlyComment(after)) notSure();
     this.settle(owner, node);
   }
 
@@ -275,10 +264,10 @@ class Reader {
     const c = text.charCodeAt(i);
     if (c === 0x22 || c === 0x27) {
       const close = this.quotedEnd(i);
-      if (this.skipSpaces(close) !== colon) bail();
+      if (this.skipSpaces(close) !== colon) notSure();
       return scalarNode(c === 0x22 ? 'QUOTE_DOUBLE' : 'QUOTE_SINGLE', i, close, text.slice(i + 1, close - 1), undefined);
     }
-    if (!plainMayStart(text, i, this.end) || c === 0x3f /* ? */ || c === COLON) bail();
+    if (!plainMayStart(text, i, this.end) || c === 0x3f /* ? */ || c === COLON) notSure();
     let end = colon;
     while (text.charCodeAt(end - 1) === SPACE) end--;
     const written = text.slice(i, end);
@@ -308,7 +297,7 @@ class Reader {
     for (; p < end; p++) {
       const ch = text.charCodeAt(p);
       if (ch === COLON && (p + 1 === end || text.charCodeAt(p + 1) === SPACE)) {
-        if (p - i > MAX_KEY_LENGTH) bail();
+        if (p - i > MAX_KEY_LENGTH) notSure();
         return p;
       }
       if (ch === HASH && text.charCodeAt(p - 1) === SPACE) return -1;
@@ -324,7 +313,7 @@ class Reader {
       const ch = text.charCodeAt(p);
       if (ch === COLON && (p + 1 === end || text.charCodeAt(p + 1) === SPACE)) {
         // In a map value this is a nested compact mapping (an error); in an item, item() took it as a key.
-        if (inMap) bail();
+        if (inMap) notSure();
       } else if (ch === HASH && text.charCodeAt(p - 1) === SPACE) {
         stop = p;
         break;
@@ -339,9 +328,9 @@ class Reader {
     const { text, end } = this;
     const quote = text.charCodeAt(i);
     const close = text.indexOf(quote === 0x22 ? '"' : "'", i + 1);
-    if (close < 0 || close >= end) bail();
-    if (quote === 0x27 && text.charCodeAt(close + 1) === 0x27) bail();
-    if (quote === 0x22) for (let p = i + 1; p < close; p++) if (text.charCodeAt(p) === 0x5c /* \ */) bail();
+    if (close < 0 || close >= end) notSure();
+    if (quote === 0x27 && text.charCodeAt(close + 1) === 0x27) notSure();
+    if (quote === 0x22) for (let p = i + 1; p < close; p++) if (text.charCodeAt(p) === 0x5c /* \ */) notSure();
     return close + 1;
   }
 
@@ -350,9 +339,9 @@ class Reader {
     const { text } = this;
     let p = i;
     while (p < this.end && isNameChar(text.charCodeAt(p))) p++;
-    if (p === i) bail();
+    if (p === i) notSure();
     const after = text.charCodeAt(p);
-    if (p < this.end && after !== SPACE && after !== 0x2c && after !== 0x5d && after !== 0x7d) bail();
+    if (p < this.end && after !== SPACE && after !== 0x2c && after !== 0x5d && after !== 0x7d) notSure();
     return p;
   }
 
@@ -384,7 +373,7 @@ class Reader {
         p = item.end;
       } else {
         const key = this.flowScalar(p, true);
-        if (key.node.kind === 'alias' || text.charCodeAt(key.end) !== COLON || text.charCodeAt(key.end + 1) !== SPACE) bail();
+        if (key.node.kind === 'alias' || text.charCodeAt(key.end) !== COLON || text.charCodeAt(key.end + 1) !== SPACE) notSure();
         const value = this.flowScalar(this.skipSpaces(key.end + 1), false);
         (node as MapNode).pairs.push({ key: key.node, value: value.node });
         p = value.end;
@@ -392,9 +381,9 @@ class Reader {
       p = this.skipSpaces(p);
       const c = text.charCodeAt(p);
       if (p < this.end && c === close) return { node, end: p + 1 };
-      if (p >= this.end || c !== 0x2c) bail();
+      if (p >= this.end || c !== 0x2c) notSure();
       p = this.skipSpaces(p + 1);
-      if (p >= this.end || text.charCodeAt(p) === close) bail();
+      if (p >= this.end || text.charCodeAt(p) === close) notSure();
     }
   }
 
@@ -414,23 +403,23 @@ class Reader {
       const end = this.nameEnd(i + 1);
       return { node: aliasNode(text.slice(i + 1, end), i, end), end };
     }
-    if (!plainMayStart(text, i, this.end) || ((c === DASH || c === 0x3f || c === COLON) && isFlowIndicator(text.charCodeAt(i + 1)))) bail();
+    if (!plainMayStart(text, i, this.end) || ((c === DASH || c === 0x3f || c === COLON) && isFlowIndicator(text.charCodeAt(i + 1)))) notSure();
     let p = i;
     for (; p < this.end; p++) {
       const ch = text.charCodeAt(p);
       if (ch === 0x2c || ch === 0x5d || ch === 0x7d) break;
-      if (ch === 0x5b || ch === 0x7b) bail();
+      if (ch === 0x5b || ch === 0x7b) notSure();
       if (ch === COLON) {
         const next = text.charCodeAt(p + 1);
-        if (p + 1 === this.end || isFlowIndicator(next)) bail();
+        if (p + 1 === this.end || isFlowIndicator(next)) notSure();
         if (next === SPACE) {
-          if (!isKey) bail();
+          if (!isKey) notSure();
           break;
         }
       }
-      if (ch === HASH && text.charCodeAt(p - 1) === SPACE) bail();
+      if (ch === HASH && text.charCodeAt(p - 1) === SPACE) notSure();
     }
-    if (p >= this.end) bail();
+    if (p >= this.end) notSure();
     let stop = p;
     while (text.charCodeAt(stop - 1) === SPACE) stop--;
     const written = text.slice(i, stop);
@@ -455,9 +444,9 @@ class Reader {
       p++;
     }
     // An indentation indicator, or anything else in the header, goes to yaml.
-    if (p < this.end && text.charCodeAt(p) !== SPACE) bail();
-    if (!this.onlyComment(p)) bail();
-    if (this.lineEnd >= text.length) bail();
+    if (p < this.end && text.charCodeAt(p) !== SPACE) notSure();
+    if (!this.onlyComment(p)) notSure();
+    if (this.lineEnd >= text.length) notSure();
     const contentStart = this.lineEnd + 1;
     // The first line with content sets the indentation; empty lines before it may not be deeper.
     let indent = -1;
@@ -474,7 +463,7 @@ class Reader {
       break;
     }
     // An empty block scalar, or one whose empty lines need an indentation indicator.
-    if (indent < minIndent || leading > indent) bail();
+    if (indent < minIndent || leading > indent) notSure();
     // Content runs to the first line with less indentation; its empty lines may not be deeper (yaml
     // would keep their extra spaces).
     let contentEnd = lineStart;
@@ -482,7 +471,7 @@ class Reader {
     for (; lineStart < text.length; lineStart = nextLine(text, lineStart)) {
       const spaces = countSpaces(text, lineStart);
       if (isBlankAfter(text, lineStart + spaces)) {
-        if (spaces > indent) bail();
+        if (spaces > indent) notSure();
         // Spaces that end the text without a line break belong to the scalar only at its indentation.
         if (lineStart + spaces === text.length && spaces < indent) {
           stop = lineStart;

@@ -5,10 +5,8 @@
 // integers, and plain scalars the core schema reads as octal, hexadecimal or floating point
 // numbers.
 
+import { notSure, unlessNotSure } from './notSure';
 import type { ScalarNode, YamlNode } from './tree';
-
-/** Thrown to leave the conversion; coreValue turns it into undefined. */
-const NOT_SURE: unique symbol = Symbol('not sure');
 
 // The core schema's tags for plain scalars, as yaml writes them (yaml/dist/schema/core).
 const NULL = /^(?:~|[Nn]ull|NULL)?$/;
@@ -24,13 +22,13 @@ export function coreValue(root: YamlNode): { value: unknown } | undefined {
 
 // Recursive: the block reader stops at 64 levels of nesting, far inside the stack.
 function valueOf(node: YamlNode | null): unknown {
-  if (node === null || node.kind === 'alias' || node.anchor !== undefined) throw NOT_SURE;
+  if (node === null || node.kind === 'alias' || node.anchor !== undefined) notSure();
   if (node.kind === 'scalar') return scalarValue(node);
   if (node.kind === 'seq') return node.items.map(valueOf);
   const map: Record<string, unknown> = {};
   for (const { key, value } of node.pairs) {
     const name = keyOf(key);
-    if (Object.prototype.hasOwnProperty.call(map, name)) throw NOT_SURE;
+    if (Object.prototype.hasOwnProperty.call(map, name)) notSure();
     map[name] = valueOf(value);
   }
   return map;
@@ -44,30 +42,15 @@ function scalarValue(node: ScalarNode): unknown {
   if (TRUE.test(value)) return true;
   if (FALSE.test(value)) return false;
   if (DECIMAL.test(value)) return parseInt(value, 10);
-  if (OTHER_NUMBER.test(value)) throw NOT_SURE;
+  if (OTHER_NUMBER.test(value)) notSure();
   return value;
 }
 
 /** A map key as toJS() names it in a plain object. */
 export function keyOf(key: YamlNode | null): string {
-  if (key?.kind !== 'scalar' || key.anchor !== undefined) throw NOT_SURE;
+  if (key?.kind !== 'scalar' || key.anchor !== undefined) notSure();
   const value = scalarValue(key);
   const name = typeof value === 'number' ? String(value) : value;
-  if (typeof name !== 'string' || name === '<<' || name === '__proto__') throw NOT_SURE;
+  if (typeof name !== 'string' || name === '<<' || name === '__proto__') notSure();
   return name;
-}
-
-/** What `read` returns, or undefined when it gave up on the tree (coreValue, keyOf, TreeLocator). */
-export function unlessNotSure<T>(read: () => T): T | undefined {
-  try {
-    return read();
-  } catch (err) {
-    if (err === NOT_SURE) return undefined;
-    throw err;
-  }
-}
-
-/** Gives up on the tree being read; see unlessNotSure. */
-export function notSure(): never {
-  throw NOT_SURE;
 }

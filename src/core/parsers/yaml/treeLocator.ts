@@ -5,7 +5,8 @@
 
 import type { Location } from '../../model';
 import type { LineIndex } from '../../text/lineIndex';
-import { keyOf, notSure } from './coreValue';
+import { keyOf } from './coreValue';
+import { notSure } from './notSure';
 import type { Pair, ScalarNode, YamlNode } from './tree';
 import type { Path } from '../yamlLocator';
 
