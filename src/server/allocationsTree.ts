@@ -9,7 +9,7 @@ import type { AllocationNode, FolderAllocations, PlaceNode, ProblemSummary, Rang
 import { toRange } from './diagnostics';
 import type { FolderState } from './folderState';
 import type { Listening } from './liveStatus';
-import { bySpelling, compareLocations, declaredRanges, findingsTouching, kindsByFile, owningRange, usedPorts, type RangeInfo } from './portFacts';
+import { bySpelling, compareLocations, findingsTouching, kindsByFile, owningRange, rangesOf, usedPortsIn, type RangeInfo } from './portFacts';
 
 export function folderAllocations(folder: FolderState, listening?: Listening): FolderAllocations {
   const input = folder.ruleInput();
@@ -20,13 +20,13 @@ export function folderAllocations(folder: FolderState, listening?: Listening): F
   const problems = (locs: Location[]): ProblemSummary[] =>
     findingsTouching(folder.findings, locs).map((f: Finding) => ({ rule: f.rule, severity: f.severity, message: f.message }));
 
-  const ranges = declaredRanges(input);
+  const ranges = rangesOf(input);
   const nodes = new Map<RangeInfo, RangeNode>(ranges.map((r) => [r, {
     name: r.name,
     from: r.from,
     to: r.to,
     scope: r.scope,
-    used: usedPorts(input, r),
+    used: usedPortsIn(input, r),
     capacity: r.to - r.from + 1,
     declaredAt: r.decls.map((d) => placeNode(d.loc)),
     allocations: [],
@@ -95,7 +95,7 @@ export function liveCandidates(folder: FolderState, budget = 1024): number[] {
   const input = folder.ruleInput();
   const ports = new Set<number>();
   for (const p of input.places) if (!p.claim && p.endPort === undefined) ports.add(p.port);
-  const ranges = declaredRanges(input).filter((r) => !r.keptFree);
+  const ranges = rangesOf(input).filter((r) => !r.keptFree);
   const total = ranges.reduce((n, r) => n + r.to - r.from + 1, 0);
   if (ports.size + total <= budget) for (const r of ranges) for (let p = r.from; p <= r.to; p++) ports.add(p);
   return [...ports].slice(0, budget);

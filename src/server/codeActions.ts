@@ -13,7 +13,8 @@ import { planMove } from '../core/edits/movePort';
 import { planAddService } from '../core/edits/registryEdit';
 import { planIgnore } from '../core/edits/suppress';
 import type { TextEdit } from '../core/edits/textEdit';
-import { declaredRanges, owningRange, rangeText, type RangeInfo } from '../core/query/ranges';
+import { owningRange, rangeText, type RangeInfo } from '../core/query/ranges';
+import { rangesOf } from './portFacts';
 import { placeKey, where, type Place, type RuleInput } from '../core/rules/model';
 import { isRegistry } from '../core/rules/unregistered';
 import { matchRole } from '../core/syntax/names';
@@ -110,8 +111,7 @@ class Fixes {
 
   /** The range a moved port should land in: the one the place's section names, else the one that holds it. */
   private rangeFor(place: Place): RangeInfo | undefined {
-    const ranges = declaredRanges(this.input);
-    const range = owningRange(ranges, place);
+    const range = owningRange(rangesOf(this.input), place);
     // A range's rule holds its main port; a port of another role is placed by its number only.
     if (range && matchRole(place.role) !== 'main' && (place.port < range.from || place.port > range.to)) return undefined;
     return range;

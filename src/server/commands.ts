@@ -3,7 +3,7 @@
 import { createRegistryText } from '../core/authoring/createRegistry';
 import { exportMarkdown } from '../core/authoring/exportMarkdown';
 import { nextFreePort } from '../core/edits/freePort';
-import { declaredRanges } from '../core/query/ranges';
+import { rangesOf } from './portFacts';
 import { isRegistry } from '../core/rules/unregistered';
 import { serviceKey } from '../core/syntax/names';
 import { parseRange } from '../core/syntax/ports';
@@ -23,7 +23,7 @@ export function exportAllocations(folder: FolderState): string {
 export function findFreePort(folder: FolderState, range: string): FreePortResult | null {
   const input = folder.ruleInput();
   const wanted = range.trim();
-  const ranges = declaredRanges(input).filter((r) => !r.keptFree);
+  const ranges = rangesOf(input).filter((r) => !r.keptFree);
   const names = (r: (typeof ranges)[number]) => [r.name, ...r.decls.map((d) => d.name)];
   const byName = ranges.find((r) => r.name === wanted)
     ?? ranges.find((r) => names(r).some((n) => serviceKey(n) === serviceKey(wanted)))

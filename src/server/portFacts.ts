@@ -6,20 +6,43 @@ import { compareLocations, type Place, type RuleInput } from '../core/rules/mode
 import { declaredRanges, usedPorts, type RangeInfo } from '../core/query/ranges';
 
 export { compareLocations };
-export { declaredRanges, kindsByFile, owningRange, usedPorts, type RangeInfo } from '../core/query/ranges';
+export { kindsByFile, owningRange, type RangeInfo } from '../core/query/ranges';
 
 export function rangeLabel(range: RangeInfo, input: RuleInput): string {
-  const lookup = lookupOf(input);
-  const key = `${range.scope}\u0000${range.from}\u0000${range.to}`;
-  let used = lookup.usedPorts.get(key);
-  if (used === undefined) lookup.usedPorts.set(key, (used = usedPorts(input, range)));
-  return `${range.from}-${range.to} ${range.name} · ${used}/${range.to - range.from + 1} used`;
+  return `${range.from}-${range.to} ${range.name} · ${usedPortsIn(input, range)}/${range.to - range.from + 1} used`;
+}
+
+/**
+ * A rule input's declared ranges and how full each is, made once per rule input (a snapshot of one
+ * index version): the hover, the tree and the code actions all ask, and each answer scans the folder.
+ */
+interface RangeFacts {
+  ranges?: RangeInfo[];
+  /** By scope, from and to. */
+  used: Map<string, number>;
+}
+
+const rangeFacts = new WeakMap<RuleInput, RangeFacts>();
+
+function rangeFactsOf(input: RuleInput): RangeFacts {
+  let facts = rangeFacts.get(input);
+  if (!facts) rangeFacts.set(input, (facts = { used: new Map() }));
+  return facts;
 }
 
 /** declaredRanges(input), made once per rule input: the list is shared, so read it, do not change it. */
 export function rangesOf(input: RuleInput): readonly RangeInfo[] {
-  const lookup = lookupOf(input);
-  return (lookup.ranges ??= declaredRanges(input));
+  const facts = rangeFactsOf(input);
+  return (facts.ranges ??= declaredRanges(input));
+}
+
+/** usedPorts(input, range), made once per rule input and range. */
+export function usedPortsIn(input: RuleInput, range: { from: number; to: number; scope: string }): number {
+  const { used } = rangeFactsOf(input);
+  const key = `${range.scope}\u0000${range.from}\u0000${range.to}`;
+  let count = used.get(key);
+  if (count === undefined) used.set(key, (count = usedPorts(input, range)));
+  return count;
 }
 
 /**
@@ -39,9 +62,6 @@ interface Lookup {
   mentionOrder?: Map<Mention, number>;
   placesByFile: Map<string, Place[]>;
   files: Map<string, FileFacts>;
-  /** Asked for by hovers and made on first use: a folder's ranges, and how full each is (by scope, from and to). */
-  ranges?: RangeInfo[];
-  usedPorts: Map<string, number>;
 }
 
 const lookups = new WeakMap<RuleInput, Lookup>();
@@ -56,7 +76,7 @@ function lookupOf(input: RuleInput): Lookup {
   const known = lookups.get(input);
   if (known) return known;
   const made: Lookup = {
-    placesByPort: new Map(), widePlaces: [], mentionsByPort: new Map(), placesByFile: new Map(), files: new Map(), usedPorts: new Map(),
+    placesByPort: new Map(), widePlaces: [], mentionsByPort: new Map(), placesByFile: new Map(), files: new Map(),
   };
   for (const p of input.places) {
     push(made.placesByFile, p.loc.file, p);
