@@ -138,8 +138,7 @@ export function groupKey(a: Allocation): string {
 
 /** Document order: by file, then by position. */
 export function compareLocations(a: Location, b: Location): number {
-  if (a.file !== b.file) return a.file < b.file ? -1 : 1;
-  return a.span.startOffset - b.span.startOffset;
+  return compareText(a.file, b.file) || a.span.startOffset - b.span.startOffset;
 }
 
 export function placeKey(loc: Location): string {
