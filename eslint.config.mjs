@@ -8,6 +8,9 @@ export default tseslint.config(
   {
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      // `import x = require()` is typed, and it takes a CommonJS library's exports object as it is,
+      // where esbuild copies every export of it for each ES import (src/vscode/languageClient.ts).
+      '@typescript-eslint/no-require-imports': ['error', { allowAsImport: true }],
     },
   },
   {

@@ -5,7 +5,8 @@
 //                       service's port is written (the rename machinery);
 //   unregistered-port   "Add <service> to ports.yaml";
 //   every rule          "Ignore <rule> here": a suppression comment above the line.
-import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type Range } from 'vscode-languageserver/node';
+import { CodeActionKind } from './lsp';
+import type { CodeAction, CodeActionParams, Diagnostic, Range } from 'vscode-languageserver/node';
 import type { Finding } from '../core/model';
 import { planChangePort } from '../core/edits/changePort';
 import { nextFreePort } from '../core/edits/freePort';

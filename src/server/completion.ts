@@ -2,7 +2,8 @@
 // parent), and the next free port of the service's range after a `ports:` key or a role under it.
 // The YAML around the cursor is often half-typed, so the keys that lead to it are read from the
 // indentation of the lines above rather than from a parse.
-import { CompletionItemKind, type CompletionItem, type Position } from 'vscode-languageserver/node';
+import { CompletionItemKind } from './lsp';
+import type { CompletionItem, Position } from 'vscode-languageserver/node';
 import { parseDocument } from 'yaml';
 import { nextFreePort } from '../core/edits/freePort';
 import { rangeText } from '../core/query/ranges';

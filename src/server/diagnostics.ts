@@ -1,6 +1,7 @@
 // Findings as LSP diagnostics, and the publishing of them: every file with findings gets its list,
 // files that had some and have none now get an empty one, unchanged lists are not sent again.
-import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver/node';
+import { DiagnosticSeverity } from './lsp';
+import type { Diagnostic, Range } from 'vscode-languageserver/node';
 import type { Finding, Severity, Span } from '../core/model';
 
 export const DIAGNOSTIC_SOURCE = 'portolan';

@@ -1,6 +1,6 @@
 // The documents the client has open (incremental sync), found by file system path: their unsaved
 // text overrides the disk for the index.
-import { TextDocuments } from 'vscode-languageserver/node';
+import { TextDocuments } from './lsp';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fsPathOf } from './uris';
 

@@ -1,7 +1,8 @@
 // Hover on a port number (an allocation, a reference, a mention, a reserved port) or a declared
 // range: who owns the port, the range it belongs to and how full that is, every place the port is
 // written (links), the findings those places are part of, and the IANA service for the number.
-import { MarkupKind, type CancellationToken, type Hover, type Position, type Range } from 'vscode-languageserver/node';
+import { MarkupKind } from './lsp';
+import type { CancellationToken, Hover, Position, Range } from 'vscode-languageserver/node';
 import type { Finding, Location, Mention, RangeDecl, Reservation } from '../core/model';
 import { matchRole } from '../core/syntax/names';
 import type { Place, RuleInput } from '../core/rules/model';

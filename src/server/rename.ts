@@ -2,7 +2,8 @@
 // compose published port, env values and URLs, table cells, mermaid labels, env blocks in docs),
 // in one WorkspaceEdit. A target port that is taken, reserved, kept free or not a port is refused
 // with a message that says why.
-import { LSPErrorCodes, ResponseError, type Position, type Range, type WorkspaceEdit } from 'vscode-languageserver/node';
+import { LSPErrorCodes, ResponseError } from './lsp';
+import type { Position, Range, WorkspaceEdit } from 'vscode-languageserver/node';
 import { whyNotFree } from '../core/edits/freePort';
 import { planMove } from '../core/edits/movePort';
 import type { Place } from '../core/rules/model';

@@ -4,22 +4,8 @@
 // ports.yaml and the registry commands.
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import {
-  CodeActionKind,
-  createConnection,
-  DidChangeConfigurationNotification,
-  DidChangeWatchedFilesNotification,
-  WatchKind,
-  LSPErrorCodes,
-  ProposedFeatures,
-  ResponseError,
-  TextDocumentSyncKind,
-  type CancellationToken,
-  type Connection,
-  type InitializeParams,
-  type InitializeResult,
-  type TextDocumentPositionParams,
-  type WorkspaceFolder,
+import type {
+  CancellationToken, Connection, InitializeParams, InitializeResult, TextDocumentPositionParams, WorkspaceFolder,
 } from 'vscode-languageserver/node';
 import {
   ALLOCATIONS_METHOD, CREATE_REGISTRY_COMMAND, DID_CHANGE_ALLOCATIONS_METHOD, EXPORT_MARKDOWN_COMMAND, FIND_FREE_PORT_COMMAND, SERVER_COMMANDS,
@@ -37,6 +23,10 @@ import { Folders } from './folders';
 import { ErrorReporter } from './guard';
 import { hoverAt, hoverPort } from './hover';
 import { LiveStatus } from './liveStatus';
+import {
+  CodeActionKind, createConnection, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, LSPErrorCodes, ProposedFeatures, ResponseError,
+  TextDocumentSyncKind, WatchKind,
+} from './lsp';
 import { definition, references } from './navigation';
 import { prepareRename, renamePort } from './rename';
 import { normalizeSettings, type Settings } from './settings';

@@ -1,7 +1,8 @@
 // Workspace symbols: every service (`#settlement`) and every allocated port (`#8087`), each at its
 // definition (the registry entry, else the majority place). A query of digits matches ports by
 // prefix; other queries match service names by their letters in order; `#` in front is ignored.
-import { SymbolKind, type SymbolInformation } from 'vscode-languageserver/node';
+import { SymbolKind } from './lsp';
+import type { SymbolInformation } from 'vscode-languageserver/node';
 import { servicesOf } from '../core/query/services';
 import type { FolderState } from './folderState';
 import { toLsp } from './navigation';

@@ -1,5 +1,6 @@
 // The files the server asks the client to watch on disk, and what a change to one means.
-import { FileChangeType, type FileEvent } from 'vscode-languageserver/node';
+import { FileChangeType } from './lsp';
+import type { FileEvent } from 'vscode-languageserver/node';
 import { sourceKindOf } from '../core/parsers/dispatch';
 import type { Folders } from './folders';
 

@@ -1,6 +1,8 @@
 // Custom LSP requests between the Portolan server and its clients, typed in one place so the
 // server, the VS Code client and other editors' integrations agree on them.
-import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
+// `import = require`, not an ES import: in the extension's bundle that would copy all of the
+// protocol module's exports as it loads (see src/vscode/languageClient.ts).
+import protocol = require('vscode-languageserver-protocol');
 import type { Range } from 'vscode-languageserver-protocol';
 import { ALLOCATIONS_METHOD, DID_CHANGE_ALLOCATIONS_METHOD } from './methods';
 
@@ -82,7 +84,7 @@ export interface AllocationsResult {
   folders: FolderAllocations[];
 }
 
-export const AllocationsRequest = new RequestType<AllocationsParams, AllocationsResult, void>(ALLOCATIONS_METHOD);
+export const AllocationsRequest = new protocol.RequestType<AllocationsParams, AllocationsResult, void>(ALLOCATIONS_METHOD);
 
 export interface DidChangeAllocationsParams {
   /** The workspace folder that was re-checked (its diagnostics were published just before). */
@@ -90,7 +92,7 @@ export interface DidChangeAllocationsParams {
 }
 
 /** Sent by the server after each re-check of a folder, so a client can refresh its allocations view. */
-export const DidChangeAllocationsNotification = new NotificationType<DidChangeAllocationsParams>(DID_CHANGE_ALLOCATIONS_METHOD);
+export const DidChangeAllocationsNotification = new protocol.NotificationType<DidChangeAllocationsParams>(DID_CHANGE_ALLOCATIONS_METHOD);
 
 /** Arguments of the server's workspace/executeCommand commands (see methods.ts). */
 export interface FolderCommandArgs {

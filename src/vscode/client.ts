@@ -2,7 +2,7 @@
 // File watching is left to the server: it registers workspace/didChangeWatchedFiles itself for
 // the files it indexes, so the client sets no synchronize.fileEvents.
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from './languageClient';
 import { untrustedConfiguration } from './untrusted';
 
 /** `.env`, `.env.local`, `prod.env`: the names the server reads as env files. */

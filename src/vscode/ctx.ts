@@ -2,7 +2,7 @@
 // client's lifecycle (start, stop, restart), and relays the server's notifications through events
 // that outlive a restart, so the tree and the status bar subscribe once.
 import * as vscode from 'vscode';
-import { DidChangeConfigurationNotification, ExecuteCommandRequest, type LanguageClient } from 'vscode-languageclient/node';
+import { DidChangeConfigurationNotification, ExecuteCommandRequest, type LanguageClient } from './languageClient';
 import { AllocationsRequest, DidChangeAllocationsNotification, type AllocationsParams, type AllocationsResult, type DidChangeAllocationsParams } from '../shared/protocol';
 import { createClient } from './client';
 
