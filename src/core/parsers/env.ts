@@ -34,7 +34,10 @@ export interface EnvAssignment {
 // `KEY=v`, `export KEY=v`, cmd's `set KEY=v` and `set "KEY=v"`, after an optional console prompt
 // (`$ export PORT=8080`). Blanks around `=` are tolerated as dotenv loaders do. Anything else at
 // the start of a line (`cd x`, `docker run -p 8080:80`, `netstat | findstr "8080"`) is a command.
-const HEAD_RE = /^[ \t\uFEFF]*(?:\$[ \t]+)?(?:export[ \t]+|[Ss][Ee][Tt][ \t]+("?))?([A-Za-z_][A-Za-z0-9_.]*)[ \t]*=/;
+// Both expressions are sticky, tried at a line's start in the whole text: nothing in them matches
+// a line break, so neither reads past its line.
+const HEAD_RE = /[ \t\uFEFF]*(?:\$[ \t]+)?(?:export[ \t]+|[Ss][Ee][Tt][ \t]+("?))?([A-Za-z_][A-Za-z0-9_.]*)[ \t]*=/y;
+const COMMENT_RE = /[ \t]*(?:#|::|rem\b|REM\b)[ \t#]*(.*)(?=[\r\n]|$)/y;
 
 /**
  * The assignments in `text`, which starts at `baseOffset` in a larger file (a Markdown fence), so
@@ -47,7 +50,8 @@ export function parseEnvAssignments(text: string, baseOffset = 0): EnvAssignment
   let section: string | undefined;
   while (at < text.length) {
     const end = lineEnd(text, at);
-    const comment = /^[ \t]*(?:#|::|rem\b|REM\b)[ \t#]*(.*)$/.exec(text.slice(at, end));
+    COMMENT_RE.lastIndex = at;
+    const comment = COMMENT_RE.exec(text);
     if (comment) section = comment[1].trim() || section;
     const found = comment ? undefined : readLine(text, at, end);
     if (found) {
@@ -76,7 +80,8 @@ interface Found {
 }
 
 function readLine(text: string, start: number, end: number): Found | undefined {
-  const head = HEAD_RE.exec(text.slice(start, end));
+  HEAD_RE.lastIndex = start;
+  const head = HEAD_RE.exec(text);
   if (!head) return undefined;
   const key = head[2];
   // Only blanks and `=` follow the key inside the match, so its last occurrence is the key.
@@ -197,6 +202,10 @@ interface KeyShape {
   prefix: readonly string[];
   /** The prefix without role and main words: the service's name, empty for the owner's own. */
   name: readonly string[];
+  /** The service `name` is (`token-engine`), or '' when it names none: empty, or a qualifier (`HOST`). */
+  nameKey: string;
+  /** For a port: the keys beside it that make the file a client of that service (`GATEWAY_HOST`). */
+  clientKeys: readonly string[];
   role?: string;
 }
 
@@ -216,7 +225,11 @@ function shapeOf(normalized: string): KeyShape {
     // The role word nearest `PORT` decides: `GRPC_LISTEN_PORT` is gRPC, `HTTP_METRICS_PORT` metrics.
     role ??= roleFromWords(word);
   }
-  return Object.freeze({ normalized, kind, prefix: Object.freeze(prefix), name: Object.freeze(name), role, environment });
+  const nameKey = name.length > 0 && !name.some((w) => GENERIC_WORDS.has(w)) ? keyFromVariable(name.join('_')) : '';
+  const clientKeys = kind === 'port' && nameKey ? [prefix, name].flatMap((p) => CLIENT_SUFFIXES.map((s) => [...p, s].join('_'))) : [];
+  return Object.freeze({
+    normalized, kind, prefix: Object.freeze(prefix), name: Object.freeze(name), nameKey, clientKeys: Object.freeze(clientKeys), role, environment,
+  });
 }
 
 const ENV_PREFIXES = new Set(['DEV', 'DEVELOPMENT', 'TEST', 'TESTING', 'PROD', 'PRODUCTION', 'STAGING', 'STAGE', 'QA', 'CI']);
@@ -293,13 +306,11 @@ function readPortVariable(r: Reading): void {
 }
 
 function portHolder(r: Reading): Holder | undefined {
-  const { name } = r.shape;
+  const { name, nameKey: key } = r.shape;
   if (name.length === 0) return r.owner;
-  if (name.some((w) => GENERIC_WORDS.has(w))) return undefined;
-  const key = keyFromVariable(name.join('_'));
   if (!key) return undefined;
   if (key === r.owner?.serviceKey) return r.owner;
-  const client = CLIENT_NAMES.has(key) || [r.shape.prefix, name].some((p) => CLIENT_SUFFIXES.some((s) => r.keys.has([...p, s].join('_'))));
+  const client = CLIENT_NAMES.has(key) || r.shape.clientKeys.some((k) => r.keys.has(k));
   return { service: key, serviceKey: key, claim: client };
 }
 
@@ -315,11 +326,9 @@ interface PortInValue {
 const HOST_PORT_RE = /^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9_.-]*):(\d{1,5})$/;
 
 function readUrlVariable(r: Reading): void {
-  const { name } = r.shape;
   // A URL of the owner's own (`APP_URL`, `LISTEN_ADDR`) or of a qualifier (`PUBLIC_URL`) names
-  // no other service: its ports are only mentions.
-  const named = name.length > 0 && !name.some((w) => GENERIC_WORDS.has(w));
-  const key = named ? keyFromVariable(name.join('_')) : '';
+  // no other service (nameKey is ''): its ports are only mentions.
+  const key = r.shape.nameKey;
   for (const p of portsInValue(r.a)) {
     if (key && !isExternalHost(p.host)) {
       const holder = { service: key, serviceKey: key, claim: true };
