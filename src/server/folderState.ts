@@ -8,7 +8,7 @@ import type { FileFacts, Finding } from '../core/model';
 import { DEFAULT_DISCOVER, discover, readSource } from '../core/discover';
 import { WorkspaceIndex } from '../core/index/workspaceIndex';
 import { sourceKindOf } from '../core/parsers/dispatch';
-import { buildRuleInput, type RuleInput } from '../core/rules/model';
+import { RuleInputBuilder, type RuleInput } from '../core/rules/model';
 import { Checker } from '../core/rules/checker';
 import { Debouncer } from './debounce';
 import { DEFAULT_SETTINGS, fileFilter, sameFileSettings, type Settings } from './settings';
@@ -85,6 +85,7 @@ export class FolderState {
   /** A big batch of changed files being re-read in slices; checks asked for meanwhile wait for it. */
   private batch: Promise<void> | undefined;
   private inputCache: { version: number; input: RuleInput } | undefined;
+  private readonly inputBuilder = new RuleInputBuilder();
   private checker = new Checker();
   /** The facts the checker was last given, per file: a changed object is a changed file. */
   private readonly checkedFacts = new Map<string, FileFacts>();
@@ -248,7 +249,7 @@ export class FolderState {
   /** The rules' view of the folder (identities and scopes resolved), cached per index version. */
   ruleInput(): RuleInput {
     if (this.inputCache?.version !== this.index.version) {
-      this.inputCache = { version: this.index.version, input: buildRuleInput(this.index.files()) };
+      this.inputCache = { version: this.index.version, input: this.inputBuilder.build(this.index.files()) };
     }
     return this.inputCache.input;
   }

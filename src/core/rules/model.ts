@@ -96,14 +96,42 @@ export interface RuleInput {
 }
 
 export function buildRuleInput(files: Iterable<FileFacts>): RuleInput {
-  const list = [...files].sort((a, b) => compareText(a.file, b.file));
-  const shared = sharedFacts(list);
-  return {
-    places: list.flatMap((f) => placesOf(f, shared)),
-    ranges: new Map(list.flatMap((f) => f.ranges.map((r) => [r.id, r] as const))),
-    reserved: shared.reserved,
-    files: list,
-  };
+  return new RuleInputBuilder().build(files);
+}
+
+/**
+ * Builds the rule input of one folder version after version. A file whose facts are the same
+ * object as in the last build keeps its places while the shared facts come from the same objects
+ * too, so after an edit only the edited file's places are made again: at 10,000 files, making
+ * every place was most of a build (30-50 ms of 45-50).
+ */
+export class RuleInputBuilder {
+  private sharedFrom: FileFacts[] | undefined;
+  private shared: SharedFacts = sharedFacts([]);
+  private placesByFacts = new WeakMap<FileFacts, Place[]>();
+
+  build(files: Iterable<FileFacts>): RuleInput {
+    const list = [...files].sort((a, b) => compareText(a.file, b.file));
+    // Only files with shared facts contribute to them (hasSharedFacts).
+    const sharing = list.filter(hasSharedFacts);
+    if (!this.sharedFrom || sharing.length !== this.sharedFrom.length || sharing.some((f, i) => f !== this.sharedFrom![i])) {
+      this.sharedFrom = sharing;
+      this.shared = sharedFacts(sharing);
+      this.placesByFacts = new WeakMap();
+    }
+    const places: Place[] = [];
+    for (const f of list) {
+      let own = this.placesByFacts.get(f);
+      if (!own) this.placesByFacts.set(f, (own = placesOf(f, this.shared)));
+      for (const p of own) places.push(p);
+    }
+    return {
+      places,
+      ranges: new Map(list.flatMap((f) => f.ranges.map((r) => [r.id, r] as const))),
+      reserved: this.shared.reserved,
+      files: list,
+    };
+  }
 }
 
 /**
