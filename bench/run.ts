@@ -5,8 +5,9 @@
 //
 //   npm run bench                          every size, every measurement
 //   npm run bench -- --sizes 100,1000      some sizes only
-//   npm run bench -- --quick               fewer repetitions, no dclint
+//   npm run bench -- --quick               fewer repetitions, no dclint, one VS Code window
 //   npm run bench -- --no-cli --no-dclint  in-process measurements only
+//   npm run bench -- --no-vscode           no load time read from a real VS Code
 
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -14,6 +15,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { checkPath, checkPathParallel } from '../src/core/check';
+import { measureVscodeLoad, type ActivationTimes } from './vscodeLoad';
 import { discover, DEFAULT_DISCOVER } from '../src/core/discover';
 import { WorkspaceIndex } from '../src/core/index/workspaceIndex';
 import type { Finding } from '../src/core/model';
@@ -41,23 +43,29 @@ interface Options {
   quick: boolean;
   cli: boolean;
   dclint: boolean;
+  /** Windows of real VS Code to read the extension's load time from (0: none). */
+  vscodeWindows: number;
   dclintTimeoutMs: number;
   edits: number;
   lookups: number;
 }
 
 function parseOptions(argv: string[]): Options {
-  const opts: Options = { sizes: [...SIZES], quick: false, cli: true, dclint: true, dclintTimeoutMs: 600_000, edits: 200, lookups: 10_000 };
+  const opts: Options = { sizes: [...SIZES], quick: false, cli: true, dclint: true, vscodeWindows: 3, dclintTimeoutMs: 600_000, edits: 200, lookups: 10_000 };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--sizes') opts.sizes = argv[++i].split(',').map(Number);
     else if (arg === '--quick') opts.quick = true;
     else if (arg === '--no-cli') opts.cli = false;
     else if (arg === '--no-dclint') opts.dclint = false;
+    else if (arg === '--no-vscode') opts.vscodeWindows = 0;
     else if (arg === '--dclint-timeout') opts.dclintTimeoutMs = Number(argv[++i]) * 1000;
     else throw new Error(`unknown option ${arg}`);
   }
-  if (opts.quick) opts.dclint = false;
+  if (opts.quick) {
+    opts.dclint = false;
+    opts.vscodeWindows = Math.min(opts.vscodeWindows, 1);
+  }
   return opts;
 }
 
@@ -583,6 +591,13 @@ function round(x: number, digits = 1): number {
   return Math.round(x * f) / f;
 }
 
+/** Medians of load and activate times, each taken apart; undefined when no window listed the extension. */
+function medianTimes(times: Array<ActivationTimes | undefined>): ActivationTimes | undefined {
+  const listed = times.filter((t): t is ActivationTimes => t !== undefined);
+  if (listed.length === 0) return undefined;
+  return { loadMs: median(listed.map((t) => t.loadMs)), activateMs: median(listed.map((t) => t.activateMs)) };
+}
+
 function log(text: string): void {
   process.stderr.write(text.endsWith('\n') || text.startsWith('  ') ? text : ` ${text}`);
 }
@@ -701,7 +716,16 @@ async function main(): Promise<number> {
   const bundleKb = round(fs.statSync(EXTENSION).size / 1024, 1);
   const loadMs = round(measureLoad(opts.quick ? 5 : 15), 2);
   const hostLikeLoadMs = round(measureLoad(opts.quick ? 5 : 15, EXTENSION, true), 2);
-  const results = { machine: { ...m, load_average_after: os.loadavg().map((x) => round(x, 2)), cpu_pressure_after: cpuPressure() }, sizes, bundle_kb: bundleKb, load_ms: loadMs };
+  if (opts.vscodeWindows > 0) log(`VS Code: ${opts.vscodeWindows} window(s)`);
+  const inVscode = opts.vscodeWindows > 0 ? await measureVscodeLoad(REPO, opts.vscodeWindows) : { runs: [], note: '--no-vscode' };
+  const vscodeLoad = Object.fromEntries(['portolan.portolan', 'vscode.git'].map((id) => [id, medianTimes(inVscode.runs.map((r) => r[id]))]));
+  const results = {
+    machine: { ...m, load_average_after: os.loadavg().map((x) => round(x, 2)), cpu_pressure_after: cpuPressure() },
+    sizes,
+    bundle_kb: bundleKb,
+    load_ms: loadMs,
+    vscode_load: inVscode.runs.length > 0 ? { windows: inVscode.runs.length, ...vscodeLoad } : { note: inVscode.note },
+  };
   fs.writeFileSync(RESULTS, `${JSON.stringify(results, null, 2)}\n`);
 
   console.log('');
@@ -709,6 +733,15 @@ async function main(): Promise<number> {
   console.log('');
   console.log(`dist/extension.js: ${fmt(bundleKb)} KB, require() in ${fmt(loadMs, 2)} ms (median of fresh processes, stub vscode)`);
   console.log(`  host-like (not judged): ${fmt(hostLikeLoadMs, 2)} ms with Node's common built-ins loaded first and 'vscode' a plain object of the API's names`);
+  if (inVscode.runs.length > 0) {
+    const shown = (id: string) => {
+      const t = vscodeLoad[id];
+      return t ? `${id} load code ${fmt(t.loadMs, 0)} ms, call activate ${fmt(t.activateMs, 0)} ms` : `${id} not listed`;
+    };
+    console.log(`  in VS Code 1.100's extension host (not judged; median of ${inVscode.runs.length} window${inVscode.runs.length === 1 ? '' : 's'}, as Developer: Startup Performance records it): ${shown('portolan.portolan')}; beside it ${shown('vscode.git')}`);
+  } else {
+    console.log(`  in VS Code: not measured (${inVscode.note})`);
+  }
   console.log('');
   console.log('Diagnostics (not in results.json):');
   for (const [size, e] of Object.entries(extras)) {
