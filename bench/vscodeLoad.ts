@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { CHROMIUM, launch, workbenchUrl } from '../test/e2e/browser';
+import type * as Browser from '../test/e2e/browser';
 
 export interface ActivationTimes {
   loadMs: number;
@@ -35,7 +35,9 @@ function codeServerDir(): string {
 export async function measureVscodeLoad(repo: string, windows: number): Promise<VscodeLoad> {
   const vscode = codeServerDir();
   if (!fs.existsSync(path.join(vscode, 'out', 'server-main.js'))) return { runs: [], note: 'code-server is not installed (npm run test:e2e installs it)' };
-  if (!fs.existsSync(CHROMIUM)) return { runs: [], note: `no browser at ${CHROMIUM}` };
+  // Loaded here, not with the bench: playwright-core alone would add some 25 MB to the heap the bench measures.
+  const browser = await import('../test/e2e/browser');
+  if (!fs.existsSync(browser.CHROMIUM)) return { runs: [], note: `no browser at ${browser.CHROMIUM}` };
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'portolan-bench-vscode-'));
   try {
     const env = prepare(work);
@@ -46,7 +48,7 @@ export async function measureVscodeLoad(repo: string, windows: number): Promise<
     for (let i = 0; i < windows; i++) {
       const workspace = path.join(work, `ws-${i}`);
       fs.cpSync(path.join(repo, 'test', 'fixtures', 'vscode-workspace'), workspace, { recursive: true });
-      runs.push(await oneWindow(vscode, work, workspace, env));
+      runs.push(await oneWindow(browser, vscode, work, workspace, env));
     }
     return { runs };
   } catch (err) {
@@ -93,7 +95,9 @@ function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEn
   if (r.status !== 0) throw new Error(`${path.basename(command)} ${args[0]} failed: ${(r.stderr || r.stdout || String(r.error)).trim().slice(0, 300)}`);
 }
 
-async function oneWindow(vscode: string, work: string, workspace: string, env: NodeJS.ProcessEnv): Promise<Record<string, ActivationTimes>> {
+async function oneWindow(
+  { launch, workbenchUrl }: typeof Browser, vscode: string, work: string, workspace: string, env: NodeJS.ProcessEnv,
+): Promise<Record<string, ActivationTimes>> {
   const port = await freePort();
   // Detached, so the server and its extension hosts are one process group, killed together.
   const server = spawn(process.execPath, [path.join(vscode, 'out', 'server-main.js'), ...serverArgs(work, port)], { env, detached: true, stdio: 'ignore' });
