@@ -8,6 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as esbuild from 'esbuild';
 import { tempDir } from '../support/tempDir';
+import { checkPath } from '../../src/core/check';
 
 const REPO = path.resolve(__dirname, '../..');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -71,13 +72,22 @@ test('eagerModuleWrappers: a bundle without esbuild\'s CommonJS helper is an err
   assert.throws(() => eagerModuleWrappers('module.exports = 1;'), /no __commonJS helper/);
 });
 
-test('the production bundles: the extension loads with every module wrapper eager and exports activate and deactivate', async () => {
+test('the production bundles: eager module wrappers; the extension exports activate and deactivate, the CLI finds what the engine finds', async () => {
   const out = tempDir('portolan-bundle-');
   await Promise.all(bundleOptions(true, out).map((options) => esbuild.build({ ...options, logLevel: 'silent' })));
   const bundle = path.join(out, 'extension.js');
   const code = fs.readFileSync(bundle, 'utf8');
   assert.ok((code.match(/\(\(function\(/g) ?? []).length > 100, 'vscode-languageclient\'s modules are eager');
   assert.ok((fs.readFileSync(path.join(out, 'server.js'), 'utf8').match(/\(\(function\(/g) ?? []).length > 100, 'vscode-languageserver\'s modules are eager');
+  const cli = path.join(out, 'cli.js');
+  assert.ok((fs.readFileSync(cli, 'utf8').match(/\(\(function\(/g) ?? []).length > 10, 'the CLI\'s CommonJS modules (yaml) are eager');
+  assert.equal(fs.statSync(cli).mode & 0o111, 0o111, 'dist/cli.js, the package\'s bin, is executable');
+  const check = spawnSync(process.execPath, [cli, 'check', path.join(REPO, 'examples'), '--format', 'json', '--fail-on', 'never'], { encoding: 'utf8' });
+  assert.equal(check.status, 0, check.stderr);
+  const reported = (JSON.parse(check.stdout) as { findings: Array<{ rule: string; file: string; line: number }> }).findings;
+  const engine = checkPath(path.join(REPO, 'examples')).findings;
+  assert.ok(engine.length > 5);
+  assert.deepEqual(reported.map((f) => `${f.rule} ${f.file}:${f.line}`), engine.map((f) => `${f.rule} ${f.loc.file}:${f.loc.span.startLine}`));
   for (const file of fs.readdirSync(out)) assert.doesNotMatch(fs.readFileSync(path.join(out, file), 'utf8'), /sourceMappingURL/, file);
   // VS Code's API object stands behind every name the bundle reads while it loads.
   const script = `
