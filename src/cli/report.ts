@@ -58,15 +58,19 @@ export function* formatJson(results: CheckResult[]): Generator<string> {
 
 /** Items stringified at once: one JSON.stringify call per item cost more than the items. */
 const JSON_CHUNK = 512;
+/** What JSON.stringify({ items }, null, 2) writes around the items. */
+const WRAPPER_OPEN = '{\n  "items": [\n';
+const WRAPPER_CLOSE = '\n  ]\n}';
 
 /** An array as a property of the report's top-level object: items indented by four spaces. */
 function* jsonArray(items: Iterable<unknown>): Generator<string> {
   let chunk: unknown[] = [];
   let first = true;
   const flush = () => {
-    // `[\n  item,\n  item\n]` without its brackets, two spaces deeper.
-    const inner = JSON.stringify(chunk, null, 2).slice(2, -2).replace(/\n/g, '\n  ');
-    const piece = `${first ? '[\n' : ',\n'}  ${inner}`;
+    // Stringified as the report's own property, so they come out indented as deep as they are
+    // written, with no pass over the text to indent it.
+    const text = JSON.stringify({ items: chunk }, null, 2);
+    const piece = `${first ? '[\n' : ',\n'}${text.slice(WRAPPER_OPEN.length, -WRAPPER_CLOSE.length)}`;
     first = false;
     chunk = [];
     return piece;
