@@ -9,8 +9,10 @@
 #      exit code comes back through codeAutomationExit.
 #   5. smoke.ts: the packaged VSIX installed, a person's view: Problems panel row, hover, tree item,
 #      with screenshots.
+#   6. untrusted.ts: the same VSIX in a second server with Workspace Trust on, the folder opened in
+#      Restricted Mode: checked, but no port probed until the folder is trusted.
 # Exit code: 0 when both pass. Env: PORTOLAN_E2E_CACHE (install cache), PORTOLAN_E2E_RUN_DIR
-# (scratch, recreated; screenshots and logs stay there), PORTOLAN_E2E_ONLY=suite|smoke,
+# (scratch, recreated; screenshots and logs stay there), PORTOLAN_E2E_ONLY=suite|smoke|untrusted,
 # PORTOLAN_E2E_SKIP_BUILD=1, PORTOLAN_TEST_GREP (mocha grep for the suite).
 set -euo pipefail
 REPO=$(cd "$(dirname "$0")/../.." && pwd)
@@ -33,7 +35,7 @@ fi
 test -f dist/server.js || { echo "dist/server.js is missing: the language server is not built" >&2; exit 1; }
 
 rm -rf "$RUN"
-mkdir -p "$RUN/tmp" "$RUN/ud/User" "$RUN/sd" "$RUN/exts" "$RUN/shots" "$RUN/xdg"
+mkdir -p "$RUN/tmp" "$RUN/ud/User" "$RUN/ud-untrusted/User" "$RUN/sd" "$RUN/sd-untrusted" "$RUN/exts" "$RUN/shots" "$RUN/xdg"
 export TMPDIR="$RUN/tmp"     # VS Code's IPC sockets, chromium profiles
 export XDG_CONFIG_HOME="$RUN/xdg/config" XDG_DATA_HOME="$RUN/xdg/data" XDG_CACHE_HOME="$RUN/xdg/cache"
 # No extension gallery: code-server's VS Code otherwise queries open-vsx.org, which is not reachable here.
@@ -41,6 +43,7 @@ export EXTENSIONS_GALLERY='{}'
 # Each browser session gets its own copy of the fixture (tests may edit it; no state shared).
 cp -R test/fixtures/vscode-workspace "$RUN/ws-suite"
 cp -R test/fixtures/vscode-workspace "$RUN/ws-smoke"
+cp -R test/fixtures/vscode-workspace "$RUN/ws-untrusted"
 cat > "$RUN/ud/User/settings.json" <<'JSON'
 {
   "workbench.startupEditor": "none",
@@ -57,6 +60,9 @@ cat > "$RUN/ud/User/settings.json" <<'JSON'
   "files.watcherExclude": { "**/node_modules/**": true }
 }
 JSON
+# The same, with Workspace Trust on: an untrusted folder opens in Restricted Mode without a prompt.
+sed -e 's/"security.workspace.trust.enabled": false/"security.workspace.trust.enabled": true, "security.workspace.trust.startupPrompt": "never"/' \
+  "$RUN/ud/User/settings.json" > "$RUN/ud-untrusted/User/settings.json"
 
 PORT=$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
 SRV=(node "$VSCODE/out/server-main.js")
@@ -75,25 +81,43 @@ fi
 # VS Code's own server, in its own process group: its file watchers and extension hosts go with it.
 setsid "${SRV[@]}" "${SRVARGS[@]}" > "$RUN/server.log" 2>&1 < /dev/null &
 SRV_PID=$!
+SRV2_PID=
+stop_server() {
+  kill -TERM -- "-$1" 2>/dev/null || true
+  for _ in $(seq 20); do kill -0 "$1" 2>/dev/null || break; sleep 0.25; done
+  kill -KILL -- "-$1" 2>/dev/null || true
+}
 cleanup() {
-  kill -TERM -- "-$SRV_PID" 2>/dev/null || true
-  for _ in $(seq 20); do kill -0 "$SRV_PID" 2>/dev/null || break; sleep 0.25; done
-  kill -KILL -- "-$SRV_PID" 2>/dev/null || true
+  stop_server "$SRV_PID"
+  [ -z "$SRV2_PID" ] || stop_server "$SRV2_PID"
   rm -rf "$RUN/tmp"
 }
 trap cleanup EXIT
-node -e '
-  const url = process.argv[1], deadline = Date.now() + 60000;
-  (async () => { for (;;) { try { if ((await fetch(url)).ok) return; } catch {} if (Date.now() > deadline) { console.error("VS Code server did not answer " + url); process.exit(1); } await new Promise(r => setTimeout(r, 250)); } })();
-' "http://127.0.0.1:$PORT/"
+wait_for() {
+  node -e '
+    const url = process.argv[1], deadline = Date.now() + 60000;
+    (async () => { for (;;) { try { if ((await fetch(url)).ok) return; } catch {} if (Date.now() > deadline) { console.error("VS Code server did not answer " + url); process.exit(1); } await new Promise(r => setTimeout(r, 250)); } })();
+  ' "$1"
+}
+wait_for "http://127.0.0.1:$PORT/"
 step "VS Code server $(node "$VSCODE/out/server-main.js" --version | head -1) up on 127.0.0.1:$PORT (pid $SRV_PID)"
 
 RC=0
-if [ "$ONLY" != smoke ]; then
+if [ -z "$ONLY" ] || [ "$ONLY" = suite ]; then
   timed node --import tsx test/e2e/runSuite.ts "http://127.0.0.1:$PORT" "$RUN/ws-suite" "$REPO" "$REPO/dist/test/integration/index.js" "$RUN/shots" || RC=1
 fi
-if [ "$ONLY" != suite ]; then
+if [ -z "$ONLY" ] || [ "$ONLY" = smoke ]; then
   timed node --import tsx test/e2e/smoke.ts "http://127.0.0.1:$PORT" "$RUN/ws-smoke" "$RUN/shots" || RC=1
+fi
+if [ -z "$ONLY" ] || [ "$ONLY" = untrusted ]; then
+  # A second server: Workspace Trust is a server-wide switch (--disable-workspace-trust above).
+  PORT2=$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
+  setsid "${SRV[@]}" --host 127.0.0.1 --port "$PORT2" --without-connection-token --accept-server-license-terms --disable-telemetry \
+    --server-data-dir "$RUN/sd-untrusted" --user-data-dir "$RUN/ud-untrusted" --extensions-dir "$RUN/exts" \
+    > "$RUN/server-untrusted.log" 2>&1 < /dev/null &
+  SRV2_PID=$!
+  wait_for "http://127.0.0.1:$PORT2/"
+  timed node --import tsx test/e2e/untrusted.ts "http://127.0.0.1:$PORT2" "$RUN/ws-untrusted" "$RUN/shots" || RC=1
 fi
 step "screenshots and logs in $RUN (server log: $RUN/server.log)"
 if [ $RC = 0 ]; then step "REAL VS CODE E2E PASSED in $((SECONDS - T0))s"; else step "REAL VS CODE E2E FAILED"; fi
