@@ -15,7 +15,6 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { checkPath, checkPathParallel } from '../src/core/check';
-import { measureVscodeLoad, type ActivationTimes } from './vscodeLoad';
 import { discover, DEFAULT_DISCOVER } from '../src/core/discover';
 import { WorkspaceIndex } from '../src/core/index/workspaceIndex';
 import type { Finding } from '../src/core/model';
@@ -27,6 +26,7 @@ import { serviceKey } from '../src/core/syntax/names';
 import { dirOf, envFileIn } from '../src/core/syntax/paths';
 import { mentionsOn, placesOn } from '../src/server/portFacts';
 import { generate, SIZES, type GeneratedWorkspace, type Planted } from './generate';
+import { measureVscodeLoad, type ActivationTimes } from './vscodeLoad';
 
 // Run from bench/run.ts (tsx) or from its bundle, dist/bench.js: both sit one folder below the repository.
 const REPO = path.resolve(__dirname, '..');

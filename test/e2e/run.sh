@@ -11,7 +11,7 @@
 #      with screenshots.
 #   6. untrusted.ts: the same VSIX in a second server with Workspace Trust on, the folder opened in
 #      Restricted Mode: checked, but no port probed until the folder is trusted.
-# Exit code: 0 when both pass. Env: PORTOLAN_E2E_CACHE (install cache), PORTOLAN_E2E_RUN_DIR
+# Exit code: 0 when all pass. Env: PORTOLAN_E2E_CACHE (install cache), PORTOLAN_E2E_RUN_DIR
 # (scratch, recreated; screenshots and logs stay there), PORTOLAN_E2E_ONLY=suite|smoke|untrusted,
 # PORTOLAN_E2E_SKIP_BUILD=1, PORTOLAN_TEST_GREP (mocha grep for the suite).
 set -euo pipefail
@@ -64,7 +64,8 @@ JSON
 sed -e 's/"security.workspace.trust.enabled": false/"security.workspace.trust.enabled": true, "security.workspace.trust.startupPrompt": "never"/' \
   "$RUN/ud/User/settings.json" > "$RUN/ud-untrusted/User/settings.json"
 
-PORT=$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
+free_port() { node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'; }
+PORT=$(free_port)
 SRV=(node "$VSCODE/out/server-main.js")
 SRVARGS=(--host 127.0.0.1 --port "$PORT" --without-connection-token --accept-server-license-terms --disable-telemetry
          --disable-workspace-trust --enable-smoke-test-driver --server-data-dir "$RUN/sd" --user-data-dir "$RUN/ud"
@@ -111,7 +112,7 @@ if [ -z "$ONLY" ] || [ "$ONLY" = smoke ]; then
 fi
 if [ -z "$ONLY" ] || [ "$ONLY" = untrusted ]; then
   # A second server: Workspace Trust is a server-wide switch (--disable-workspace-trust above).
-  PORT2=$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
+  PORT2=$(free_port)
   setsid "${SRV[@]}" --host 127.0.0.1 --port "$PORT2" --without-connection-token --accept-server-license-terms --disable-telemetry \
     --server-data-dir "$RUN/sd-untrusted" --user-data-dir "$RUN/ud-untrusted" --extensions-dir "$RUN/exts" \
     > "$RUN/server-untrusted.log" 2>&1 < /dev/null &
