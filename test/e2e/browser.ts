@@ -43,3 +43,35 @@ export function workbenchUrl(origin: string, folder: string, payload?: Array<[st
   if (payload) url += `&payload=${encodeURIComponent(JSON.stringify(payload))}`;
   return url;
 }
+
+/** The checks of a script that looks at the workbench as a person would: each is logged as it is made. */
+export class Checks {
+  readonly failures: string[] = [];
+
+  constructor(private readonly log: (...args: unknown[]) => void) {}
+
+  check(what: string, ok: boolean): void {
+    if (!ok) this.failures.push(what);
+    this.log(ok ? 'ok  ' : 'FAIL', what);
+  }
+
+  /** An error that stopped the script: a failure too. */
+  stopped(err: unknown): void {
+    this.failures.push(err instanceof Error ? err.message.split('\n')[0] : String(err));
+    this.log('ERROR', err);
+  }
+
+  /** Logs `<name> PASSED` or what failed; the script's exit code. */
+  verdict(name: string): number {
+    this.log(this.failures.length === 0 ? `${name} PASSED` : `${name} FAILED: ${this.failures.join('; ')}`);
+    return this.failures.length === 0 ? 0 : 1;
+  }
+}
+
+/** Runs a script's main and exits with its code, or 2 when it threw. */
+export function runMain(main: () => Promise<number>): void {
+  main().then((code) => process.exit(code), (err: unknown) => {
+    console.error(err);
+    process.exit(2);
+  });
+}

@@ -5,7 +5,7 @@
 // Usage: node --import tsx test/e2e/runSuite.ts <origin> <workspace> <extensionDir> <testsEntry.js> <shotsDir>
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { launch, logger, workbenchUrl } from './browser';
+import { launch, logger, runMain, workbenchUrl } from './browser';
 
 const [origin, workspace, extensionDir, testsEntry, shots] = process.argv.slice(2);
 const TIMEOUT_MS = Number(process.env.PORTOLAN_E2E_SUITE_TIMEOUT_MS ?? 240_000);
@@ -51,7 +51,4 @@ async function main(): Promise<number> {
   return code === 0 ? 0 : 1;
 }
 
-main().then((code) => process.exit(code), (err: unknown) => {
-  console.error(err);
-  process.exit(2);
-});
+runMain(main);

@@ -4,7 +4,7 @@
 // Usage: node --import tsx test/e2e/smoke.ts <origin> <workspace> <shotsDir>
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { launch, logger, workbenchUrl } from './browser';
+import { Checks, launch, logger, runMain, workbenchUrl } from './browser';
 
 const [origin, workspace, shots] = process.argv.slice(2);
 const log = logger();
@@ -36,11 +36,7 @@ async function main(): Promise<number> {
   page.on('console', (m) => {
     if (m.type() === 'error' && /portolan/i.test(m.text())) log('[page error]', m.text().slice(0, 300));
   });
-  const failures: string[] = [];
-  const check = (what: string, ok: boolean) => {
-    if (!ok) failures.push(what);
-    log(ok ? 'ok  ' : 'FAIL', what);
-  };
+  const checks = new Checks(log);
   try {
     await page.goto(workbenchUrl(origin, workspace), { waitUntil: 'domcontentloaded' });
     await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
@@ -57,15 +53,15 @@ async function main(): Promise<number> {
     await conflictRow.waitFor({ timeout: 30_000 });
     results.tree = (await tree.allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim()).filter(Boolean);
     log('tree rows:', results.tree);
-    check('a range row "8080-8089 … · n/m used" is visible', results.tree.some((t) => EXPECT.rangeRow.test(t)));
-    check('the conflicting allocation row has a problem icon', await conflictRow.locator('.codicon-error, .codicon-warning').count() > 0);
+    checks.check('a range row "8080-8089 … · n/m used" is visible', results.tree.some((t) => EXPECT.rangeRow.test(t)));
+    checks.check('the conflicting allocation row has a problem icon', await conflictRow.locator('.codicon-error, .codicon-warning').count() > 0);
     await shot('02-tree.png');
 
     // --- Status bar item ---
     const status = page.locator('.statusbar-item', { hasText: EXPECT.status }).first();
     await status.waitFor({ timeout: 30_000 });
     results.status = (await status.innerText()).trim();
-    check(`status bar shows the port problem count (${results.status})`, EXPECT.status.test(results.status));
+    checks.check(`status bar shows the port problem count (${results.status})`, EXPECT.status.test(results.status));
 
     // --- Hover on the conflicting port in docker-compose.yml ---
     await page.keyboard.press('Control+P');
@@ -96,8 +92,8 @@ async function main(): Promise<number> {
       }
     }
     log('hover:', JSON.stringify(results.hover));
-    check('hover over 8081 names the owners', !!results.hover && /Owners: .*fraud-detector/.test(results.hover) && /Owners: .*ledger/.test(results.hover));
-    check('hover lists the other places and the problem', !!results.hover && /ports\.yaml:24/.test(results.hover) && /docs\/PORTS\.md:15/.test(results.hover) && /port-conflict/.test(results.hover));
+    checks.check('hover over 8081 names the owners', !!results.hover && /Owners: .*fraud-detector/.test(results.hover) && /Owners: .*ledger/.test(results.hover));
+    checks.check('hover lists the other places and the problem', !!results.hover && /ports\.yaml:24/.test(results.hover) && /docs\/PORTS\.md:15/.test(results.hover) && /port-conflict/.test(results.hover));
     await page.waitForTimeout(500);   // let the hover finish fading in
     await shot('03-hover.png');
     await page.mouse.move(5, 5);
@@ -108,7 +104,7 @@ async function main(): Promise<number> {
     await page.locator('.markers-panel .monaco-list-row', { hasText: EXPECT.problem }).first().waitFor({ timeout: 30_000 });
     results.problems = (await rows.allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
     log('problems:', results.problems);
-    check('the Problems panel lists the port conflict from portolan', results.problems.some((t) => EXPECT.problem.test(t) && /portolan/.test(t)));
+    checks.check('the Problems panel lists the port conflict from portolan', results.problems.some((t) => EXPECT.problem.test(t) && /portolan/.test(t)));
     await shot('04-problems.png');
 
     // --- Collapse All from the Ports view's title bar leaves only the top-level rows ---
@@ -120,21 +116,16 @@ async function main(): Promise<number> {
     await sidebar.locator('.monaco-list-row', { hasText: EXPECT.conflictRow }).first().waitFor({ state: 'detached', timeout: 10_000 });
     const collapsed = (await sidebar.locator('.monaco-list-row').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
     log('after Collapse All:', collapsed);
-    check('Collapse All leaves only the ranges and groups', collapsed.length === 3 && collapsed.every((t) => /used$|^Reserved/.test(t)));
+    checks.check('Collapse All leaves only the ranges and groups', collapsed.length === 3 && collapsed.every((t) => /used$|^Reserved/.test(t)));
     await shot('05-collapsed.png');
   } catch (err) {
-    failures.push(err instanceof Error ? err.message.split('\n')[0] : String(err));
-    log('ERROR', err);
+    checks.stopped(err);
     await shot('99-failure.png').catch(() => undefined);
   } finally {
-    fs.writeFileSync(path.join(shots, 'smoke-results.json'), JSON.stringify({ results, failures }, null, 2));
+    fs.writeFileSync(path.join(shots, 'smoke-results.json'), JSON.stringify({ results, failures: checks.failures }, null, 2));
     await browser.close();
   }
-  log(failures.length === 0 ? 'SMOKE PASSED' : `SMOKE FAILED: ${failures.join('; ')}`);
-  return failures.length === 0 ? 0 : 1;
+  return checks.verdict('SMOKE');
 }
 
-main().then((code) => process.exit(code), (err: unknown) => {
-  console.error(err);
-  process.exit(2);
-});
+runMain(main);

@@ -8,7 +8,7 @@
 import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as path from 'node:path';
-import { launch, logger, workbenchUrl } from './browser';
+import { Checks, launch, logger, runMain, workbenchUrl } from './browser';
 
 const [origin, workspace, shots] = process.argv.slice(2);
 const log = logger();
@@ -32,11 +32,7 @@ async function main(): Promise<number> {
   const browser = await launch({ width: 1600, height: 1000 });
   const { page } = browser;
   const shot = (name: string) => page.screenshot({ path: path.join(shots, name) });
-  const failures: string[] = [];
-  const check = (what: string, ok: boolean) => {
-    if (!ok) failures.push(what);
-    log(ok ? 'ok  ' : 'FAIL', what);
-  };
+  const checks = new Checks(log);
   const row = () => page.locator('.pane-body .monaco-list-row', { hasText: ROW }).first();
   const rowText = async () => (await row().innerText()).replace(/\s+/g, ' ').trim();
   try {
@@ -47,7 +43,7 @@ async function main(): Promise<number> {
 
     const status = page.locator('.statusbar-item', { hasText: /\d+ port problems?/ }).first();
     await status.waitFor({ timeout: 60_000 });
-    check(`untrusted, the folder is still checked: ${(await status.innerText()).trim()}`, true);
+    checks.check(`untrusted, the folder is still checked: ${(await status.innerText()).trim()}`, true);
 
     await page.locator('.activitybar .action-item .action-label[aria-label^="Portolan"]').first().click({ timeout: 30_000 });
     await row().waitFor({ timeout: 60_000 });
@@ -56,8 +52,8 @@ async function main(): Promise<number> {
     const untrustedRow = await rowText();
     const roots = (await page.locator('.pane-body .monaco-list-row').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
     log('untrusted:', untrustedRow, roots);
-    check(`untrusted, ${LISTENING_PORT} is not marked listening (${untrustedRow})`, !/listening/.test(untrustedRow));
-    check('untrusted, no unclaimed listeners are listed', !roots.some((t) => t.startsWith('Unclaimed listeners')));
+    checks.check(`untrusted, ${LISTENING_PORT} is not marked listening (${untrustedRow})`, !/listening/.test(untrustedRow));
+    checks.check('untrusted, no unclaimed listeners are listed', !roots.some((t) => t.startsWith('Unclaimed listeners')));
     await shot('untrusted-01-restricted.png');
 
     // Trust the folder from Manage Workspace Trust, as a person would.
@@ -73,21 +69,16 @@ async function main(): Promise<number> {
     await page.locator('.pane-body .monaco-list-row', { hasText: new RegExp(`^${LISTENING_PORT} reporting.*listening`) }).first().waitFor({ timeout: 30_000 });
     const trustedRow = await rowText();
     log('trusted:', trustedRow);
-    check(`trusted, ${LISTENING_PORT} is marked listening (${trustedRow})`, /listening/.test(trustedRow));
+    checks.check(`trusted, ${LISTENING_PORT} is marked listening (${trustedRow})`, /listening/.test(trustedRow));
     await shot('untrusted-02-trusted.png');
   } catch (err) {
-    failures.push(err instanceof Error ? err.message.split('\n')[0] : String(err));
-    log('ERROR', err);
+    checks.stopped(err);
     await shot('untrusted-99-failure.png').catch(() => undefined);
   } finally {
     await browser.close();
     socket?.close();
   }
-  log(failures.length === 0 ? 'UNTRUSTED PASSED' : `UNTRUSTED FAILED: ${failures.join('; ')}`);
-  return failures.length === 0 ? 0 : 1;
+  return checks.verdict('UNTRUSTED');
 }
 
-main().then((code) => process.exit(code), (err: unknown) => {
-  console.error(err);
-  process.exit(2);
-});
+runMain(main);
