@@ -32,6 +32,10 @@ import { measureVscodeLoad, type ActivationTimes } from './vscodeLoad';
 const REPO = path.resolve(__dirname, '..');
 const CLI = path.join(REPO, 'dist', 'cli.js');
 const EXTENSION = path.join(REPO, 'dist', 'extension.js');
+/** What dist/extension.js loads (src/load/extension.ts): the extension's code is the two together. */
+const EXTENSION_BUNDLE = path.join(REPO, 'dist', 'extension.bundle.js');
+/** The bundles' V8 code caches (src/load/codeCache.ts): removed as a run starts, so every run writes its own. */
+const CODE_CACHE = path.join(REPO, 'dist', 'v8-cache');
 const DCLINT = path.join(REPO, 'node_modules', 'dclint', 'bin', 'dclint.cjs');
 const RESULTS = path.join(REPO, 'bench', 'results.json');
 
@@ -133,6 +137,8 @@ interface SizeResult {
   hover_median_ms: number;
   heap_mb: number;
   cli_ms: number | null;
+  /** Without the code cache: the first run after an install. */
+  cli_no_cache_ms: number | null;
   cli_rss_mb: number | null;
   planted: Planted;
   found: Counts;
@@ -377,6 +383,12 @@ const HAS_TIME = fs.existsSync('/usr/bin/time');
  */
 const CHILD_ENV: NodeJS.ProcessEnv = { ...process.env };
 delete CHILD_ENV.NODE_EXTRA_CA_CERTS;
+delete CHILD_ENV.PORTOLAN_CODE_CACHE;
+/**
+ * The same with the bundles' V8 code cache off (src/load/codeCache.ts): what the first run after
+ * an install or an upgrade costs, measured beside every run that has the cache.
+ */
+const NO_CACHE_ENV: NodeJS.ProcessEnv = { ...CHILD_ENV, PORTOLAN_CODE_CACHE: 'off' };
 
 /** What starting Node costs with and without NODE_EXTRA_CA_CERTS (medians), when it is set. */
 function extraCaCertsCost(): { with: number; without: number } | undefined {
@@ -386,12 +398,12 @@ function extraCaCertsCost(): { with: number; without: number } | undefined {
 }
 
 /** Wall time and peak RSS of a process (GNU time -v when there is one). */
-function runProcess(args: string[], cwd: string, timeoutMs: number): ProcessRun {
+function runProcess(args: string[], cwd: string, timeoutMs: number, env = CHILD_ENV): ProcessRun {
   const timeFile = path.join(os.tmpdir(), `portolan-bench-time-${process.pid}.txt`);
   const command = HAS_TIME ? '/usr/bin/time' : process.execPath;
   const argv = HAS_TIME ? ['-v', '-o', timeFile, process.execPath, ...args] : args;
   const t0 = performance.now();
-  const r = spawnSync(command, argv, { cwd, env: CHILD_ENV, encoding: 'utf8', maxBuffer: 1 << 30, timeout: timeoutMs, killSignal: 'SIGKILL' });
+  const r = spawnSync(command, argv, { cwd, env, encoding: 'utf8', maxBuffer: 1 << 30, timeout: timeoutMs, killSignal: 'SIGKILL' });
   const ms = performance.now() - t0;
   let rssMb: number | null = null;
   let cpuMs: number | null = null;
@@ -408,19 +420,30 @@ function runProcess(args: string[], cwd: string, timeoutMs: number): ProcessRun 
   return { ms, rssMb, cpuMs, status: r.status, stdout: r.stdout ?? '', stderr: r.stderr ?? '', timedOut };
 }
 
-function measureCli(root: string, n: number): { ms: number; cpuMs: number | null; rssMb: number | null; found: Counts; findings: Finding[]; problems: string[] } {
+/**
+ * `n` runs with the code cache and `n` without, taken in turns so both see the same load. Findings,
+ * RSS and CPU time are those of the runs with the cache, which every run but the first after an
+ * install has.
+ */
+function measureCli(root: string, n: number): { ms: number; noCacheMs: number; cpuMs: number | null; rssMb: number | null; found: Counts; findings: Finding[]; problems: string[] } {
   const times: number[] = [];
+  const noCacheTimes: number[] = [];
   const cpu: number[] = [];
   const rss: number[] = [];
   let findings: Finding[] = [];
   const problems: string[] = [];
+  const args = [CLI, 'check', root, '--format', 'json', '--fail-on', 'never'];
   for (let r = 0; r < n; r++) {
-    const run = runProcess([CLI, 'check', root, '--format', 'json', '--fail-on', 'never'], REPO, 300_000);
-    if (run.status !== 0) {
-      problems.push(`portolan check exited ${run.status}${run.timedOut ? ' (timed out)' : ''}: ${run.stderr.slice(0, 500)}`);
+    const run = runProcess(args, REPO, 300_000);
+    const noCache = runProcess(args, REPO, 300_000, NO_CACHE_ENV);
+    const failed = [run, noCache].find((x) => x.status !== 0);
+    if (failed) {
+      problems.push(`portolan check exited ${failed.status}${failed.timedOut ? ' (timed out)' : ''}: ${failed.stderr.slice(0, 500)}`);
       break;
     }
+    if (noCache.stdout !== run.stdout) problems.push('portolan check reported differently without its code cache');
     times.push(run.ms);
+    noCacheTimes.push(noCache.ms);
     if (run.rssMb !== null) rss.push(run.rssMb);
     if (run.cpuMs !== null) cpu.push(run.cpuMs);
     const json = JSON.parse(run.stdout) as { findings: Array<{ rule: Finding['rule']; severity: Finding['severity']; file: string; line: number; port?: number; service?: string; message: string }> };
@@ -429,7 +452,7 @@ function measureCli(root: string, n: number): { ms: number; cpuMs: number | null
       loc: { file: f.file, span: { startOffset: 0, startLine: f.line, startColumn: 1, endOffset: 0, endLine: f.line, endColumn: 1 } },
     }));
   }
-  return { ms: median(times), cpuMs: cpu.length > 0 ? median(cpu) : null, rssMb: rss.length > 0 ? Math.max(...rss) : null, found: countFindings(findings), findings, problems };
+  return { ms: median(times), noCacheMs: median(noCacheTimes), cpuMs: cpu.length > 0 ? median(cpu) : null, rssMb: rss.length > 0 ? Math.max(...rss) : null, found: countFindings(findings), findings, problems };
 }
 
 function measureDclint(root: string, composeFiles: string[], timeoutMs: number): { ms: number | null; cpuMs?: number | null; note: string } {
@@ -465,12 +488,13 @@ function vscodeApiNames(): string[] {
 }
 
 /**
- * require() of dist/extension.js in fresh processes, with a stub 'vscode' module. `hostLike`
- * measures it closer to an extension host: Node's common built-ins already loaded, and 'vscode'
- * a plain object with the API's names (each a stub), as VS Code's is. The bare form is what the
- * target is judged on; the host-like one is printed beside it.
+ * require() of dist/extension.js in fresh processes, with a stub 'vscode' module, `n` times with
+ * the code cache and `n` times without, in turns (the first load with it writes the cache as its
+ * process exits). `hostLike` measures it closer to an extension host: Node's common built-ins
+ * already loaded, and 'vscode' a plain object with the API's names (each a stub), as VS Code's
+ * is. The bare form with the cache is what the target is judged on; the others are printed.
  */
-export function measureLoad(n: number, file = EXTENSION, hostLike = false): number {
+export function measureLoad(n: number, file = EXTENSION, hostLike = false): { ms: number; noCacheMs: number } {
   const api = hostLike ? JSON.stringify(vscodeApiNames()) : 'undefined';
   const script = `
 const Module = require('node:module');
@@ -499,13 +523,18 @@ const t0 = performance.now();
 require(${JSON.stringify(file)});
 process.stdout.write(String(performance.now() - t0));
 `;
-  const times: number[] = [];
-  for (let r = 0; r < n; r++) {
-    const run = spawnSync(process.execPath, ['-e', script], { env: CHILD_ENV, encoding: 'utf8' });
+  const load = (env: NodeJS.ProcessEnv) => {
+    const run = spawnSync(process.execPath, ['-e', script], { env, encoding: 'utf8' });
     if (run.status !== 0) throw new Error(`loading dist/extension.js failed: ${run.stderr}`);
-    times.push(Number(run.stdout));
+    return Number(run.stdout);
+  };
+  const times: number[] = [];
+  const noCacheTimes: number[] = [];
+  for (let r = 0; r < n; r++) {
+    times.push(load(CHILD_ENV));
+    noCacheTimes.push(load(NO_CACHE_ENV));
   }
-  return median(times);
+  return { ms: median(times), noCacheMs: median(noCacheTimes) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -565,6 +594,7 @@ async function measureSize(size: number, opts: Options): Promise<{ result: SizeR
     hover_median_ms: round(hover.median, 5),
     heap_mb: round(heap / 2 ** 20, 1),
     cli_ms: cli ? round(cli.ms) : null,
+    cli_no_cache_ms: cli ? round(cli.noCacheMs) : null,
     cli_rss_mb: cli?.rssMb != null ? round(cli.rssMb, 1) : null,
     planted: ws.planted,
     found,
@@ -631,7 +661,7 @@ function targets(sizes: Record<string, SizeResult>, bundleKb: number, loadMs: nu
   add('heap at 10,000 (MB)', s10k?.heap_mb, 150, ' MB');
   add('CLI peak RSS at 10,000 (MB)', s10k?.cli_rss_mb, 300, ' MB');
   add('CLI wall time at 10,000 (ms)', s10k?.cli_ms, 10_000, ' ms');
-  add('dist/extension.js (KB)', bundleKb, 1024, ' KB');
+  add('dist/extension.js + its bundle (KB)', bundleKb, 1024, ' KB');
   add('extension load (ms)', loadMs, 50, ' ms');
   return out;
 }
@@ -704,6 +734,7 @@ function cpuPressure(): string | null {
 async function main(): Promise<number> {
   const opts = parseOptions(process.argv.slice(2));
   if (!fs.existsSync(CLI) || !fs.existsSync(EXTENSION)) throw new Error('dist/ is missing: run `npm run build` first (npm run bench does)');
+  fs.rmSync(CODE_CACHE, { recursive: true, force: true });
   const m = machine();
   console.log(`Portolan bench on ${m.cpus} × ${m.model}, ${m.memory_gb} GB, node ${m.node}, ${m.os}, load ${(m.load_average as number[]).join(' ')}, CPU pressure ${m.cpu_pressure ?? 'n/a'}`);
   const sizes: Record<string, SizeResult> = {};
@@ -713,9 +744,10 @@ async function main(): Promise<number> {
     sizes[String(size)] = result;
     extras[String(size)] = extra;
   }
-  const bundleKb = round(fs.statSync(EXTENSION).size / 1024, 1);
-  const loadMs = round(measureLoad(opts.quick ? 5 : 15), 2);
-  const hostLikeLoadMs = round(measureLoad(opts.quick ? 5 : 15, EXTENSION, true), 2);
+  const bundleKb = round((fs.statSync(EXTENSION).size + fs.statSync(EXTENSION_BUNDLE).size) / 1024, 1);
+  const load = measureLoad(opts.quick ? 5 : 15);
+  const loadMs = round(load.ms, 2);
+  const hostLikeLoadMs = round(measureLoad(opts.quick ? 5 : 15, EXTENSION, true).ms, 2);
   if (opts.vscodeWindows > 0) log(`VS Code: ${opts.vscodeWindows} window(s)`);
   const inVscode = opts.vscodeWindows > 0 ? await measureVscodeLoad(REPO, opts.vscodeWindows) : { runs: [], note: '--no-vscode' };
   const vscodeLoad = Object.fromEntries(['portolan.portolan', 'vscode.git'].map((id) => [id, medianTimes(inVscode.runs.map((r) => r[id]))]));
@@ -724,6 +756,7 @@ async function main(): Promise<number> {
     sizes,
     bundle_kb: bundleKb,
     load_ms: loadMs,
+    load_no_cache_ms: round(load.noCacheMs, 2),
     vscode_load: inVscode.runs.length > 0 ? { windows: inVscode.runs.length, ...vscodeLoad } : { note: inVscode.note },
   };
   fs.writeFileSync(RESULTS, `${JSON.stringify(results, null, 2)}\n`);
@@ -731,7 +764,8 @@ async function main(): Promise<number> {
   console.log('');
   console.log(resultsTable(sizes));
   console.log('');
-  console.log(`dist/extension.js: ${fmt(bundleKb)} KB, require() in ${fmt(loadMs, 2)} ms (median of fresh processes, stub vscode)`);
+  console.log(`dist/extension.js with the bundle it loads: ${fmt(bundleKb)} KB, require() in ${fmt(loadMs, 2)} ms (median of fresh processes, stub vscode), `
+    + `${fmt(load.noCacheMs, 2)} ms without the code cache (the first load after an install)`);
   console.log(`  host-like (not judged): ${fmt(hostLikeLoadMs, 2)} ms with Node's common built-ins loaded first and 'vscode' a plain object of the API's names`);
   if (inVscode.runs.length > 0) {
     const shown = (id: string) => {
@@ -751,6 +785,11 @@ async function main(): Promise<number> {
     const infos = Object.entries(e.infoByRule).map(([rule, n]) => `${rule} ${n}`).join(', ');
     if (infos) console.log(`  ${size}: infos: ${infos}`);
     if (e.cliCpuMs != null) console.log(`  ${size}: portolan check CPU time (user + sys) ${fmt(e.cliCpuMs, 0)} ms`);
+    const s = sizes[size];
+    if (s.cli_no_cache_ms != null) {
+      const ratio = s.dclint_ms ? `; dclint / check without it ${fmt(s.dclint_ms / s.cli_no_cache_ms, 1)}×` : '';
+      console.log(`  ${size}: portolan check without its code cache (the first run after an install) ${fmt(s.cli_no_cache_ms)} ms${ratio}`);
+    }
     if (e.dclint) console.log(`  ${size}: dclint: ${e.dclint}`);
     if (e.dclintCpuMs != null && e.cliCpuMs != null) console.log(`  ${size}: dclint / check by CPU time: ${fmt(e.dclintCpuMs / e.cliCpuMs, 1)}×`);
   }

@@ -1,7 +1,7 @@
-#!/usr/bin/env node
 // `portolan check` for CI and `portolan list` for people: the same engine the extension runs.
 import * as fs from 'node:fs';
 import { once } from 'node:events';
+import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { checkPathParallel, type CheckResult } from './core/check';
@@ -35,7 +35,7 @@ async function main(argv: string[]): Promise<number> {
     // The language server is its own bundle beside this one (dist/server.js), which starts it and
     // runs until the client exits; the transport comes from argv (--stdio, --node-ipc, ...). Not
     // bundled here: `check` and `list` need none of it, and it was a third of what every run loaded.
-    await import(pathToFileURL(path.join(__dirname, 'server.js')).href);
+    createRequire(__filename)(path.join(__dirname, 'server.js'));
     return 0;
   }
   for (const p of args.paths) {

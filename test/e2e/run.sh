@@ -80,6 +80,8 @@ if [ "$ONLY" != suite ]; then
 fi
 
 # VS Code's own server, in its own process group: its file watchers and extension hosts go with it.
+# Extension hosts log their stderr to the server's log: there the code cache says what it did.
+export NODE_DEBUG=portolan-code-cache
 setsid "${SRV[@]}" "${SRVARGS[@]}" > "$RUN/server.log" 2>&1 < /dev/null &
 SRV_PID=$!
 SRV2_PID=
@@ -119,6 +121,13 @@ if [ -z "$ONLY" ] || [ "$ONLY" = untrusted ]; then
   SRV2_PID=$!
   wait_for "http://127.0.0.1:$PORT2/"
   timed node --import tsx test/e2e/untrusted.ts "http://127.0.0.1:$PORT2" "$RUN/ws-untrusted" "$RUN/shots" || RC=1
+fi
+if [ -z "$ONLY" ]; then
+  # The smoke window's extension host wrote the installed extension's V8 code cache; the second
+  # server's extension host, a new process, must have loaded the extension from it.
+  CACHED='extension\.bundle\.js\.[0-9a-f-]*\.bin: used'
+  if grep -q "$CACHED" "$RUN/server-untrusted.log"; then step "ok   a new extension host loaded the extension through its code cache"
+  else step "FAIL a new extension host did not use the extension's code cache: $(grep -h 'PORTOLAN-CODE-CACHE' "$RUN"/server*.log | tail -3)"; RC=1; fi
 fi
 step "screenshots and logs in $RUN (server log: $RUN/server.log)"
 if [ $RC = 0 ]; then step "REAL VS CODE E2E PASSED in $((SECONDS - T0))s"; else step "REAL VS CODE E2E FAILED"; fi

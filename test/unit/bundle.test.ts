@@ -72,23 +72,29 @@ test('eagerModuleWrappers: a bundle without esbuild\'s CommonJS helper is an err
   assert.throws(() => eagerModuleWrappers('module.exports = 1;'), /no __commonJS helper/);
 });
 
-test('the production bundles: eager module wrappers; the extension exports activate and deactivate, the CLI finds what the engine finds', async () => {
+test('the production bundles: eager module wrappers; the extension exports activate and deactivate, the CLI finds what the engine finds, through the code cache too', async () => {
   const out = tempDir('portolan-bundle-');
   await Promise.all(bundleOptions(true, out).map((options) => esbuild.build({ ...options, logLevel: 'silent' })));
-  const bundle = path.join(out, 'extension.js');
-  const code = fs.readFileSync(bundle, 'utf8');
-  assert.ok((code.match(/\(\(function\(/g) ?? []).length > 100, 'vscode-languageclient\'s modules are eager');
-  assert.ok((fs.readFileSync(path.join(out, 'server.js'), 'utf8').match(/\(\(function\(/g) ?? []).length > 100, 'vscode-languageserver\'s modules are eager');
+  const eagerWrappers = (file: string) => (fs.readFileSync(path.join(out, file), 'utf8').match(/\(\(function\(/g) ?? []).length;
+  assert.ok(eagerWrappers('extension.bundle.js') > 100, 'vscode-languageclient\'s modules are eager');
+  assert.ok(eagerWrappers('server.bundle.js') > 100, 'vscode-languageserver\'s modules are eager');
+  assert.ok(eagerWrappers('cli.bundle.js') > 10, 'the CLI\'s CommonJS modules (yaml) are eager');
   const cli = path.join(out, 'cli.js');
-  assert.ok((fs.readFileSync(cli, 'utf8').match(/\(\(function\(/g) ?? []).length > 10, 'the CLI\'s CommonJS modules (yaml) are eager');
   assert.equal(fs.statSync(cli).mode & 0o111, 0o111, 'dist/cli.js, the package\'s bin, is executable');
-  const check = spawnSync(process.execPath, [cli, 'check', path.join(REPO, 'examples'), '--format', 'json', '--fail-on', 'never'], { encoding: 'utf8' });
-  assert.equal(check.status, 0, check.stderr);
-  const reported = (JSON.parse(check.stdout) as { findings: Array<{ rule: string; file: string; line: number }> }).findings;
+  for (const file of fs.readdirSync(out)) assert.doesNotMatch(fs.readFileSync(path.join(out, file), 'utf8'), /sourceMappingURL/, file);
   const engine = checkPath(path.join(REPO, 'examples')).findings;
   assert.ok(engine.length > 5);
-  assert.deepEqual(reported.map((f) => `${f.rule} ${f.file}:${f.line}`), engine.map((f) => `${f.rule} ${f.loc.file}:${f.loc.span.startLine}`));
-  for (const file of fs.readdirSync(out)) assert.doesNotMatch(fs.readFileSync(path.join(out, file), 'utf8'), /sourceMappingURL/, file);
+  // The first run writes the CLI's code cache as it exits, the second runs from it.
+  for (const status of ['missing', 'used']) {
+    const check = spawnSync(process.execPath, [cli, 'check', path.join(REPO, 'examples'), '--format', 'json', '--fail-on', 'never'], {
+      encoding: 'utf8',
+      env: { ...process.env, NODE_DEBUG: 'portolan-code-cache' },
+    });
+    assert.equal(check.status, 0, check.stderr);
+    assert.match(check.stderr, new RegExp(`cli\\.bundle\\.js\\.[0-9a-f-]+\\.bin: ${status}`));
+    const reported = (JSON.parse(check.stdout) as { findings: Array<{ rule: string; file: string; line: number }> }).findings;
+    assert.deepEqual(reported.map((f) => `${f.rule} ${f.file}:${f.line}`), engine.map((f) => `${f.rule} ${f.loc.file}:${f.loc.span.startLine}`));
+  }
   // VS Code's API object stands behind every name the bundle reads while it loads.
   const script = `
     const Module = require('node:module');
@@ -96,9 +102,12 @@ test('the production bundles: eager module wrappers; the extension exports activ
     Module._resolveFilename = function (request, ...rest) { return request === 'vscode' ? 'vscode' : resolve.call(this, request, ...rest); };
     const stub = () => new Proxy(function () {}, { get: (t, key) => key === '__esModule' ? true : key === 'then' ? undefined : stub(), apply: () => stub(), construct: () => stub() });
     require.cache.vscode = { id: 'vscode', filename: 'vscode', loaded: true, exports: stub() };
-    const extension = require(${JSON.stringify(bundle)});
+    const extension = require(${JSON.stringify(path.join(out, 'extension.js'))});
     process.stdout.write(JSON.stringify({ activate: typeof extension.activate, deactivate: typeof extension.deactivate }));`;
-  const run = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
-  assert.equal(run.status, 0, run.stderr);
-  assert.deepEqual(JSON.parse(run.stdout), { activate: 'function', deactivate: 'function' });
+  for (const status of ['missing', 'used']) {
+    const run = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', env: { ...process.env, NODE_DEBUG: 'portolan-code-cache' } });
+    assert.equal(run.status, 0, run.stderr);
+    assert.match(run.stderr, new RegExp(`extension\\.bundle\\.js\\.[0-9a-f-]+\\.bin: ${status}`));
+    assert.deepEqual(JSON.parse(run.stdout), { activate: 'function', deactivate: 'function' });
+  }
 });
