@@ -16,8 +16,9 @@ import * as vm from 'node:vm';
 export type CodeCacheStatus =
   /** The cache was there and V8 took it. */
   | 'used'
-  /** There was none, or V8 refused it: a new one is written after the load (see WRITE_AFTER_MS). */
+  /** There was none: one is written after the load (see WRITE_AFTER_MS). */
   | 'missing'
+  /** V8 refused the one there (a damaged file): a new one is written after the load. */
   | 'rejected'
   /** Switched off with PORTOLAN_CODE_CACHE=off: loaded by require(). */
   | 'off';
