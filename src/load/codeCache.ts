@@ -43,8 +43,9 @@ const WRITE_AFTER_MS = 3000;
 export function loadWithCodeCache(file: string, options: LoadOptions = {}): Loaded {
   if (process.env.PORTOLAN_CODE_CACHE === 'off') return { exports: createRequire(file)(file), status: 'off' };
   const bytes = fs.readFileSync(file);
-  const prefix = `${path.basename(file)}.`;
-  const cache: CacheFile = { dir: options.cacheDir ?? path.join(path.dirname(file), 'v8-cache'), prefix, name: `${prefix}${cacheKey(bytes)}` };
+  // Another V8 (a VS Code of another Electron on the same remote host) keeps caches of its own here.
+  const prefix = `${path.basename(file)}.${v8.cachedDataVersionTag().toString(16)}-`;
+  const cache: CacheFile = { dir: options.cacheDir ?? path.join(path.dirname(file), 'v8-cache'), prefix, name: `${prefix}${contentKey(bytes)}.bin` };
   const cacheFile = path.join(cache.dir, cache.name);
   const cachedData = readCache(cacheFile);
   // The bundle runs as require() would run it: Node's own wrapper, parenthesized so V8 compiles it
@@ -61,21 +62,21 @@ export function loadWithCodeCache(file: string, options: LoadOptions = {}): Load
   return { exports: module.exports, status };
 }
 
-/** A bundle's cache file: `<bundle's name>.<key>` in `dir`. */
+/** A bundle's cache file in `dir`: `<bundle's name>.<V8's tag>-<content key>.bin`. */
 interface CacheFile {
   dir: string;
-  /** What every cache file of the bundle starts with, whatever its key. */
+  /** What every cache file of the bundle for this V8 starts with, whatever the bundle's content. */
   prefix: string;
   name: string;
 }
 
 /**
- * V8 checks a cache against its own version and flags, but against the source only by its length:
- * the key takes the bundle's content and V8's tag, so a rebuilt bundle never meets an old cache.
+ * V8 checks a cache against its own version and flags (its tag, in the prefix), but against the
+ * source only by its length: the content's hash is in the name, so a rebuilt bundle never meets
+ * an old cache.
  */
-function cacheKey(source: Buffer): string {
-  const digest = crypto.createHash('sha256').update(source).digest('hex').slice(0, 20);
-  return `${v8.cachedDataVersionTag().toString(16)}-${digest}.bin`;
+function contentKey(source: Buffer): string {
+  return crypto.createHash('sha256').update(source).digest('hex').slice(0, 20);
 }
 
 function readCache(cacheFile: string): Buffer | undefined {
@@ -100,8 +101,8 @@ function scheduleWrite(script: vm.Script, cache: CacheFile, delayMs: number): vo
 
 /**
  * Writes to a file of its own and renames it into place, so a process that reads the cache while
- * another writes it sees the whole old one or the whole new one. Then removes the bundle's other
- * caches (older builds, another V8). A folder that cannot be written means no cache, nothing more.
+ * another writes it sees the whole old one or the whole new one. Then removes the caches of the
+ * bundle's older builds for this V8. A folder that cannot be written means no cache, nothing more.
  */
 function writeCache(script: vm.Script, cache: CacheFile): void {
   const file = path.join(cache.dir, cache.name);

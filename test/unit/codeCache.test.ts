@@ -71,12 +71,15 @@ test('the first load writes the cache as the process exits, the next one uses it
   assert.deepEqual(cacheFiles(cacheDir), written);
 });
 
-test('a rebuilt bundle of the same length gets a cache of its own and never runs the old one; the old cache is removed', () => {
+test('a rebuilt bundle of the same length gets a cache of its own and never runs the old one; the old cache is removed, another V8\'s is kept', () => {
   const dir = tempDir('portolan-codecache-');
   const cacheDir = path.join(dir, 'v8-cache');
   const file = writeBundle(dir, 21);
   load(file, cacheDir);
   const old = cacheFiles(cacheDir);
+  // What a VS Code of another Electron, sharing the folder on a remote host, would have written.
+  const otherV8 = 'bundle.js.0-0123456789abcdef0123.bin';
+  fs.writeFileSync(path.join(cacheDir, otherV8), 'another V8');
   const before = fs.statSync(file).size;
   writeBundle(dir, 34);
   assert.equal(fs.statSync(file).size, before, 'V8 alone would take the old cache: it checks only the length');
@@ -84,9 +87,10 @@ test('a rebuilt bundle of the same length gets a cache of its own and never runs
   assert.equal(rebuilt.status, 'missing');
   assert.equal(rebuilt.exports!.value, 34);
   assert.equal(rebuilt.exports!.answer, 68);
-  const now = cacheFiles(cacheDir);
+  const now = cacheFiles(cacheDir).filter((name) => name !== otherV8);
   assert.equal(now.length, 1);
   assert.notDeepEqual(now, old);
+  assert.equal(fs.readFileSync(path.join(cacheDir, otherV8), 'utf8'), 'another V8');
   assert.equal(load(file, cacheDir).status, 'used');
 });
 
