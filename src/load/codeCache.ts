@@ -56,7 +56,7 @@ export function loadWithCodeCache(file: string, options: LoadOptions = {}): Load
   });
   const status: CodeCacheStatus = cachedData === undefined ? 'missing' : script.cachedDataRejected ? 'rejected' : 'used';
   debug('%s: %s', cacheFile, status);
-  if (status !== 'used') scheduleWrite(script, cache, WRITE_AFTER_MS);
+  if (status !== 'used') scheduleWrite(script, cache);
   const module = { exports: {} as unknown };
   script.runInThisContext()(module.exports, createRequire(file), module, file, path.dirname(file));
   return { exports: module.exports, status };
@@ -87,14 +87,14 @@ function readCache(cacheFile: string): Buffer | undefined {
   }
 }
 
-/** Writes the cache after `delayMs`, or as the process exits if that comes first; once. */
-function scheduleWrite(script: vm.Script, cache: CacheFile, delayMs: number): void {
+/** Writes the cache after WRITE_AFTER_MS, or as the process exits if that comes first; once. */
+function scheduleWrite(script: vm.Script, cache: CacheFile): void {
   const write = () => {
     clearTimeout(timer);
     process.removeListener('exit', write);
     writeCache(script, cache);
   };
-  const timer = setTimeout(write, delayMs);
+  const timer = setTimeout(write, WRITE_AFTER_MS);
   timer.unref();
   process.once('exit', write);
 }
