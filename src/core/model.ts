@@ -72,6 +72,23 @@ export interface Allocation {
   fromVariable?: string;
   /** For env facts: the variable name that wrote this port. */
   variable?: string;
+  /**
+   * Other names the same service goes by at this place (compose `container_name`, `hostname`,
+   * image name, network aliases, the services it publishes for with `network_mode: service:`; a
+   * table's Stack column), as service keys: a place with one of these names is not another service.
+   */
+  names?: string[];
+  /**
+   * The machine or VM the place is on, as a path from the outer machine in (`ibm-server`,
+   * `ibm-server/docker-vm`): places on machines neither of which contains the other never clash.
+   */
+  host?: string;
+  /** Compose: the external networks the service joins; stacks that share one run on one host. */
+  networks?: string[];
+  /** Compose: the profiles the service is in (none: always started). */
+  profiles?: string[];
+  /** A compose snippet in a document: the offset of its fence, a deployment unit of its own. */
+  fence?: number;
   loc: Location;
 }
 
@@ -159,6 +176,20 @@ export interface FileFacts {
   projects: ProjectDecl[];
   /** Why parts of the file were left out (a compose document with YAML errors), for the log. */
   notes: string[];
+  /** Compose files: what ties the file to others of its project. */
+  compose?: ComposeFileMeta;
+}
+
+/** What Compose reads together with a compose file; paths relative to the check root. */
+export interface ComposeFileMeta {
+  /** The top-level `name:`. */
+  name?: string;
+  /** Files pulled in by `include:` and `extends: { file }`. */
+  includes: string[];
+  /** `env_file:` entries of its services. */
+  envFiles: string[];
+  /** The folders its services build from: a service's own `.env` there is part of the project. */
+  builds: string[];
 }
 
 export interface ServiceAlias {

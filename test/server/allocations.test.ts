@@ -94,7 +94,7 @@ test('allocations: every folder, one folder, after a change', async (t) => {
       uri: uriOf(DOC), range: { start: { line: 15, character: 42 }, end: { line: 15, character: 46 } }, source: 'markdown', claim: false,
     }]);
     assert.deepEqual(graph.problems, [{
-      rule: 'port-mismatch', severity: 'warning', message: 'Reporting Engine is 8087 here, but 8088 in architecture.md:9 and 1 more place',
+      rule: 'port-mismatch', severity: 'warning', message: 'Reporting Engine is 8087 here, but 8088 in docs/architecture.md:9 and 1 more place',
     }]);
     assert.equal(platform.ranges[0].scope, '');
     assert.equal(platform.ranges[0].capacity, 10);

@@ -20,7 +20,7 @@ const MERMAID_MISMATCH: Diagnostic = {
   source: 'portolan',
   code: 'port-mismatch',
   codeDescription: { href: 'https://github.com/portolan/portolan#port-mismatch' },
-  message: 'Reporting Engine is 8087 here, but 8088 in architecture.md:9 and 1 more place',
+  message: 'Reporting Engine is 8087 here, but 8088 in docs/architecture.md:9 and 1 more place',
   relatedInformation: [
     { location: { uri: uriOf(DOC), range: range(8, 21, 25) }, message: 'Reporting Engine: 8088' },
     { location: { uri: uriOf(REGISTRY), range: range(20, 11, 15) }, message: 'reporting-engine: 8088' },
@@ -92,7 +92,7 @@ test('typing in the registry re-checks the Markdown that depends on it', async (
   await client.change(REGISTRY, [{ range: range(20, 11, 15), text: '8087' }]);
   const moved = await client.waitForDiagnostics(DOC, 'the mismatch on the table row', (d) => d.length === 1 && d[0].range.start.line === 8);
   assert.equal(moved[0].code, 'port-mismatch');
-  assert.equal(moved[0].message, 'Reporting Engine is 8088 here, but 8087 in architecture.md:16 and 1 more place');
+  assert.equal(moved[0].message, 'Reporting Engine is 8088 here, but 8087 in docs/architecture.md:16 and 1 more place');
   assert.deepEqual(moved[0].relatedInformation!.map((r) => [r.location.uri, r.location.range.start.line]), [[uriOf(DOC), 15], [uriOf(REGISTRY), 20]]);
   assert.deepEqual(moved[0].range, range(8, 21, 25));
   // Saving keeps the buffer's verdict (the file on disk is untouched by the test: the save only re-checks).

@@ -26,7 +26,7 @@ test('hover', async (t) => {
     assert.match(text, /Owner: \*\*Reporting Engine\*\*/);
     assert.match(text, /Range: 8080-8089 reporting · 2\/10 used/);
     assert.ok(text.includes(`[docs/architecture.md:16${link(DOC, 16)} **Reporting Engine**`), text);
-    assert.ok(text.includes('warning [port-mismatch](https://github.com/portolan/portolan#port-mismatch): Reporting Engine is 8087 here, but 8088 in architecture.md:9 and 1 more place'), text);
+    assert.ok(text.includes('warning [port-mismatch](https://github.com/portolan/portolan#port-mismatch): Reporting Engine is 8087 here, but 8088 in docs/architecture.md:9 and 1 more place'), text);
     // The other places of the problem, as links.
     assert.ok(text.includes(`[docs/architecture.md:9${link(DOC, 9)}`), text);
     assert.ok(text.includes(`[ports.yaml:21${link(REGISTRY, 21)}`), text);

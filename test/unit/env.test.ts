@@ -358,3 +358,10 @@ test('an unclosed quote and many escaped quotes stay linear', () => {
   assert.equal(got[0].value, '\\"x\\" \\"y\\"');
   assert.ok(Date.now() - started < 2000);
 });
+
+test('Docker link variables (`DB_PORT_5432_TCP_PORT`) say where a client connects: no service, no allocation', () => {
+  const text = 'MYSQL_PORT_3306_TCP_ADDR=db\nMYSQL_PORT_3306_TCP_PORT=3306\nCACHE_PORT_6379_TCP=tcp://cache:6379\nAPP_PORT=8000\n';
+  const facts = parseEnv(text, { file: 'app/.env', folderName: 'app' });
+  assert.deepEqual(facts.allocations.map((a) => `${a.serviceKey}:${a.port}`), ['app:8000']);
+  assert.ok(facts.mentions.some((m) => m.port === 6379));
+});

@@ -294,7 +294,7 @@ test('a symlink loop and symlinks out of the workspace are not followed', () => 
 });
 
 test('an unreadable file is skipped with the reason and the rest is checked (chmod 000, or a failing read when running as root)', () => {
-  const root = tempRoot({ 'a/.env': 'GATEWAY_PORT=8080\n', 'b/.env': 'GATEWAY_PORT=8081\n' });
+  const root = tempRoot({ 'a/.env': 'GATEWAY_PORT=8080\n', 'a/README.md': '| Service | Port |\n|---|---|\n| gateway | 8081 |\n' });
   const locked = path.join(root, 'a/.env');
   fs.chmodSync(locked, 0o000);
   let readable: boolean;
@@ -309,7 +309,7 @@ test('an unreadable file is skipped with the reason and the rest is checked (chm
       // Root reads it anyway: chmod denies nothing, so the file is checked like any other.
       const result = check(root);
       assert.deepEqual(result.skipped, []);
-      assert.deepEqual(result.findings.map((f) => f.rule), ['port-mismatch', 'port-mismatch']);
+      assert.deepEqual(result.findings.map((f) => `${f.rule}@${f.loc.file}`), ['port-mismatch@a/README.md']);
     } else {
       const result = check(root);
       assert.deepEqual(result.skipped, [{ file: 'a/.env', reason: 'unreadable (EACCES)' }]);

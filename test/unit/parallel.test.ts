@@ -58,8 +58,8 @@ function generatedRoot(): string {
     write(`${dir}/docs/PORTS.md`, `# p${p} ports (${base}-${base + 99})\n\n| Service | Port |\n|---|---|\n| web | ${p % 3 === 0 ? base + 50 : base} |\n| api | ${base + 1} |\n| auth | ${base + 2} |\n`);
     write(`${dir}/README.md`, `# p${p}\n\nOpen http://localhost:${base}/ after \`docker compose up\`.\n\n- web: ${base}\n- api: ${base + 1}\n`);
     for (let n = 0; n < 22; n++) write(`${dir}/notes/n${String(n).padStart(2, '0')}.md`, `# Note ${n}\n\nNothing about ports here; see the runbook from 2024-0${(n % 9) + 1}-01.\n`);
-    // Two services of different projects on one port in the root scope: a conflict.
-    if (p % 10 === 0) write(`${dir}/stacks/shared/docker-compose.yml`, `services:\n  shared-${p}:\n    image: x\n    ports:\n      - "7000:7000"\n`);
+    // Two services of one stack on one port: a conflict (stacks of different projects never clash).
+    if (p % 10 === 0) write(`${dir}/stacks/shared/docker-compose.yml`, `services:\n  shared-${p}:\n    image: x\n    ports:\n      - "7000:7000"\n  other-${p}:\n    image: y\n    ports:\n      - "7000:7001"\n`);
   }
   write('ports.yaml', `${registry.join('\n')}\n`);
   write('docs/PORTS.md', '# Platform (9000-9099)\n\n| Service | Port |\n|---|---|\n| gateway | 9000 |\n| auth | 9001 |\n');

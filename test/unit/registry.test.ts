@@ -203,8 +203,8 @@ test('wrong shapes: a number for a section, an unknown key next to `version`', (
   ]);
 });
 
-test('a ports.yaml of another format (no `version`, a list at the top, foreign top-level keys) is skipped with a note', () => {
-  for (const text of ['- 8000\n- 8001\n', '8000\n', 'colour: red\n', 'meta: {}\nservices:\n  api: { port: 8000, team: a }\n']) {
+test('a ports.yaml of another format (no `version` or another one, a list at the top, foreign top-level keys) is skipped with a note', () => {
+  for (const text of ['- 8000\n- 8001\n', '8000\n', 'colour: red\n', 'meta: {}\nservices:\n  api: { port: 8000, team: a }\n', 'version: "2.3"\nupdated: today\nenvironments: { prod: { api: 8000 } }\n']) {
     const facts = parse(text);
     assert.deepEqual([facts.problems, facts.allocations], [[], []], JSON.stringify(text));
     assert.match(facts.notes[0], /not a Portolan registry/);

@@ -72,12 +72,20 @@ test('port-mismatch: the registry wins over any number of documents', () => {
   assert.deepEqual(c.findings.map(brief).sort(), ['port-mismatch@docs/a.md:3', 'port-mismatch@docs/b.md:3']);
 });
 
-test('port-mismatch: documents vote; a tie is reported at every disagreeing place, and the clash it causes is folded in', () => {
+test('port-mismatch: a summary is reported against the port document it summarizes, and the clash it causes is folded in', () => {
   const c = checkFiles({
-    'docs/master.md': table([['data-backup', 8017], ['compliance-monitor', 8040]]),
+    'docs/PORTS.md': table([['data-backup', 8017], ['compliance-monitor', 8040]]),
     'docs/summary.md': ['1. **compliance-monitor (8017)**: monitoring', '', '```yaml', 'compliance-monitor:', '  ports: ["8017:8017"]', '```'].join('\n'),
   });
-  assert.deepEqual(c.findings.map(brief).sort(), ['port-mismatch@docs/master.md:4', 'port-mismatch@docs/summary.md:1', 'port-mismatch@docs/summary.md:5']);
+  assert.deepEqual(c.findings.map(brief).sort(), ['port-mismatch@docs/summary.md:1', 'port-mismatch@docs/summary.md:5']);
+});
+
+test('port-mismatch: documents of one rank that disagree with no majority are reported on neither side', () => {
+  const c = checkFiles({
+    'docs/master.md': table([['data-backup', 8017], ['compliance-monitor', 8040]]),
+    'docs/summary.md': ['1. **compliance-monitor (8017)**: monitoring'].join('\n'),
+  });
+  assert.deepEqual(c.findings.filter((f) => f.rule === 'port-mismatch').map(brief), []);
 });
 
 test('a metrics URL on another port is a second role, not a mismatch', () => {
@@ -85,6 +93,11 @@ test('a metrics URL on another port is a second role, not a mismatch', () => {
     'docs/ports.md': [table([['Notification Engine', 8089]], '| Service | HTTP Port |'), '', '```bash', 'Notification Engine: http://localhost:9095/metrics', '```'].join('\n'),
   });
   assert.deepEqual(c.findings.map(brief), []);
+});
+
+test('an abbreviation of a name is that name: "KVS Admin UI" on Key Value Store\'s port is no conflict', () => {
+  const c = checkFiles({ 'docs/ports.md': table([['Key Value Store', 81], ['KVS Admin UI', 81], ['Kiosk View', 81]]) });
+  assert.deepEqual(c.findings.map((f) => `${f.rule}:${f.service}`), ['port-conflict:Kiosk View']);
 });
 
 test('NATS and NATS Monitoring are different services', () => {
@@ -157,10 +170,10 @@ test('suppression comments and rule settings silence or re-grade findings', () =
 });
 
 test('updating one file re-checks against the rest; a fixed mismatch disappears', () => {
-  const files: Record<string, string> = { 'a.md': table([['api', 8000]]), 'b.md': table([['api', 8000]]), 'c.md': table([['api', 8001]]) };
+  const files: Record<string, string> = { 'a.md': table([['billing', 8000]]), 'b.md': table([['billing', 8000]]), 'c.md': table([['billing', 8001]]) };
   const c = checkFiles(files);
   assert.deepEqual(c.findings.map(brief), ['port-mismatch@c.md:3']);
-  files['c.md'] = table([['api', 8000]]);
+  files['c.md'] = table([['billing', 8000]]);
   c.index.update('c.md');
   assert.deepEqual(runRules(c.index.files()), []);
 });
@@ -217,20 +230,21 @@ test('a service .env PORT that compose publishes from inside the container is it
   const compose = ['services:', '  api:', '    build: ./services/api', '    ports: ["4000:3000"]', '  web:', '    build: ./services/web', '    ports: ["4001:3000"]'].join('\n');
   const inside = checkFiles({ 'docker-compose.yml': compose, 'services/api/.env': 'PORT=3000\n', 'services/web/.env': 'PORT=3000\n' });
   assert.deepEqual(inside.findings.map(brief), []);
-  // Another port in the .env is neither the published nor the container port: still a mismatch.
+  // Another port in the .env is neither the published nor the container port: a mismatch, at the
+  // .env (compose, what runs, outranks it).
   const other = checkFiles({ 'docker-compose.yml': compose, 'services/api/.env': 'PORT=3001\n', 'services/web/.env': 'PORT=3000\n' });
-  assert.deepEqual(other.findings.map(brief).sort(), ['port-mismatch@docker-compose.yml:4', 'port-mismatch@services/api/.env:1']);
-  // Without the compose file the two PORT=3000 are two services on one port.
+  assert.deepEqual(other.findings.map(brief).sort(), ['port-mismatch@services/api/.env:1']);
+  // Without the compose file the two folders' .env files are two stacks that nothing runs together.
   const alone = checkFiles({ 'services/api/.env': 'PORT=3000\n', 'services/web/.env': 'PORT=3000\n' });
-  assert.deepEqual(alone.findings.map(brief), ['port-conflict@services/web/.env:1']);
+  assert.deepEqual(alone.findings.map(brief), []);
 });
 
-test('compose services in two files that build the same folder are one service; in one file, or from two folders, they clash', () => {
+test('compose services in two files that build the same folder are one service; two services in one file clash, two projects do not', () => {
   const root = ['services:', '  api:', '    build: ./api', '    ports: ["8080:8080"]'].join('\n');
   const own = ['services:', '  app:', '    build: { context: . }', '    ports: ["8080:8080"]'].join('\n');
   assert.deepEqual(checkFiles({ 'docker-compose.yml': root, 'api/docker-compose.yml': own }).findings.map(brief), []);
   const elsewhere = ['services:', '  app:', '    build: ../web', '    ports: ["8080:8080"]'].join('\n');
-  assert.deepEqual(checkFiles({ 'docker-compose.yml': root, 'api/docker-compose.yml': elsewhere }).findings.map(brief), ['port-conflict@docker-compose.yml:4']);
+  assert.deepEqual(checkFiles({ 'docker-compose.yml': root, 'api/docker-compose.yml': elsewhere }).findings.map(brief), []);
   const twice = [root, '  worker:', '    build: ./api', '    ports: ["8080:8080"]'].join('\n');
   assert.deepEqual(checkFiles({ 'docker-compose.yml': twice }).findings.map(brief), ['port-conflict@docker-compose.yml:7']);
 });

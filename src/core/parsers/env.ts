@@ -212,10 +212,13 @@ interface KeyShape {
 /** What a variable's name says, computed once per name: it is shared, and frozen. */
 const keyShape = memoByText((key: string) => shapeOf(key.toUpperCase().replace(/\./g, '_').replace(FRAMEWORK_PREFIX_RE, '')));
 
+// Docker links set `<ALIAS>_PORT_<N>_TCP_PORT=N` in a client's environment: where it connects, never a listener.
+const LINK_VARIABLE_RE = /_PORT_\d+_(?:TCP|UDP|SCTP)(?:_|$)/;
+
 function shapeOf(normalized: string): KeyShape {
   const words = normalized.split('_').filter((w) => w !== '');
   const last = words[words.length - 1] ?? '';
-  const kind = last === 'PORT' ? 'port' : URL_WORDS.has(last) ? 'url' : 'other';
+  const kind = LINK_VARIABLE_RE.test(normalized) ? 'other' : last === 'PORT' ? 'port' : URL_WORDS.has(last) ? 'url' : 'other';
   const prefix = words.slice(0, -1);
   const environment = prefix.length > 1 && ENV_PREFIXES.has(prefix[0]) ? environmentFromText(prefix[0].toLowerCase()) : undefined;
   const name = environment ? prefix.slice(1) : [...prefix];

@@ -77,7 +77,7 @@ export function parseRegistryWithYaml(text: string, ctx: ParseContext): FileFact
   if (!checked.success && isForeign(input)) {
     // Other tools keep files called ports.yaml too: one without `version` whose top level is not
     // ours is theirs, and a flood of schema errors would only be noise.
-    return { ...emptyFacts(ctx.file, 'registry'), notes: ['not a Portolan registry (no `version: 1`, and top-level keys of another format)'] };
+    return { ...emptyFacts(ctx.file, 'registry'), notes: ['not a Portolan registry (not `version: 1`, and top-level keys of another format)'] };
   }
   if (!checked.success) facts.problems.push(...issueProblems(checked.error.issues, input, at));
   if (isRecord(input)) readRegistry(input, new Reader(at, facts));
@@ -348,9 +348,11 @@ function readAliases(key: string, aliases: string | string[] | undefined, r: Rea
 
 const TOP_LEVEL_KEYS = new Set(['version', 'ranges', 'reserved', 'services', 'projects']);
 
+/** A file with top-level keys of another format that does not say it is version 1 of ours. */
 function isForeign(input: unknown): boolean {
   if (!isRecord(input)) return true;
-  return !('version' in input) && Object.keys(input).some((k) => !TOP_LEVEL_KEYS.has(k));
+  const ours = input.version === 1 || input.version === '1';
+  return !ours && Object.keys(input).some((k) => !TOP_LEVEL_KEYS.has(k));
 }
 
 function valid<T>(schema: z.ZodType<T>, value: unknown): T | undefined {

@@ -7,6 +7,7 @@ import type { FileFacts, Finding, Location, Protocol } from '../model';
 import { conflictsAt } from './conflict';
 import { mismatchesOf } from './mismatch';
 import { compareLocations, hasSharedFacts, insideContainer, placeKey, placesOf, sharedFacts, type Place, type SharedFacts } from './model';
+import { compositionKey, ProjectModel } from '../project/projectModel';
 import { FindingStore } from './findingStore';
 import { findOutOfRange, findOverlaps, findReservedUse } from './ranges';
 import type { RuleSettings } from './settings';
@@ -59,7 +60,10 @@ export class Checker {
     const changes = [...new Map([...changed].map((f) => [f.file, f] as const)).values()];
     const gone = [...removed].filter((file) => this.files.has(file));
     const touchesShared = [...changes, ...gone.map((file) => this.files.get(file)!)]
-      .some((f) => hasSharedFacts(f) || f.kind === 'registry' || (this.files.has(f.file) && hasSharedFacts(this.files.get(f.file)!)));
+      .some((f) => hasSharedFacts(f) || f.kind === 'registry' || (this.files.has(f.file) && hasSharedFacts(this.files.get(f.file)!)))
+      // A compose file added, removed or recomposed (`include:`, `env_file:`) changes the deployment units.
+      || gone.some((file) => this.files.get(file)!.kind === 'compose')
+      || changes.some((f) => (f.kind === 'compose' || this.files.get(f.file)?.kind === 'compose') && compositionKey(f) !== compositionKey(this.files.get(f.file)));
     for (const file of gone) this.files.delete(file);
     for (const f of changes) this.files.set(f.file, f);
     if (touchesShared) {
@@ -107,7 +111,7 @@ export class Checker {
   }
 
   private rebuild(): void {
-    this.shared = sharedFacts(this.files.values());
+    this.shared = sharedFacts(this.files.values(), ProjectModel.of(this.files.values()));
     for (const map of [this.placesByFile, this.envFilesIn, this.byService, this.byPort]) map.clear();
     this.store.clear();
     this.mismatched.clear();
@@ -217,12 +221,35 @@ export class Checker {
       // Whether a place is mismatched decides whether it can conflict.
       if (places) for (const p of places) if (!p.claim) for (const portKey of this.portKeysOf(p)) ports.add(portKey);
     }
+    const memo = new Map<string, Set<string>>();
+    const listed = (a: Place, b: Place): boolean => {
+      const theirs = this.listingFilesOf(serviceKeyOf(b), memo);
+      if (theirs.size === 0) return false;
+      for (const file of this.listingFilesOf(serviceKeyOf(a), memo)) if (theirs.has(file)) return true;
+      return false;
+    };
     for (const key of ports) {
       const places = this.byPort.get(key);
       const eligible = (p: Place) => !this.mismatched.has(p.loc) && !insideContainer(p, () => this.byService.get(serviceKeyOf(p)) ?? []);
-      const findings = places && servicesAmong(places, eligible) > 1 ? conflictsAt(portOfKey(key), sorted(places).filter(eligible)) : [];
+      const findings = places && servicesAmong(places, eligible) > 1 ? conflictsAt(portOfKey(key), sorted(places).filter(eligible), listed) : [];
       this.store.set(key, findings);
     }
+  }
+
+  /**
+   * The files that list a service: registries and documents (not their compose snippets) with a
+   * place of it. Two services a file lists together run together. Asked per recheck, so kept for one.
+   */
+  private listingFilesOf(serviceKey: string, memo: Map<string, Set<string>>): Set<string> {
+    let files = memo.get(serviceKey);
+    if (!files) {
+      files = new Set();
+      for (const p of this.byService.get(serviceKey) ?? []) {
+        if (!p.claim && p.fence === undefined && (p.source === 'registry' || p.source === 'markdown')) files.add(p.loc.file);
+      }
+      memo.set(serviceKey, files);
+    }
+    return files;
   }
 
   /** `(scope, protocol, port)` numbered, for each port of a published range up to MAX_EXPANDED_RANGE. */

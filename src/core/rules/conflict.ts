@@ -1,18 +1,26 @@
-// port-conflict: two different services on the same port, protocol and host IP, in the same
-// scope and a compatible environment.
+// port-conflict: two different services on the same port, protocol and host IP, that would run on
+// one host (see runTogether) in a compatible environment, machine and profile.
 import type { Finding } from '../model';
 import { probablySameService } from '../syntax/names';
 import { dirOf } from '../syntax/paths';
-import { environmentsMeet, layered, portText, where, type Place } from './model';
+import { machinesMeet, namesMeet, profilesMeet, runTogether } from '../project/relations';
+import { environmentsMeet, portText, where, type Place } from './model';
+
+/** Whether some file (the registry, a port document) lists both places' services. */
+export type ListedTogether = (a: Place, b: Place) => boolean;
+
+/** Related places listed per finding; the message counts the rest. */
+const MAX_RELATED = 20;
 
 /**
  * Conflicts on one port among `places`: allocations (no claims, no mismatched places) in one
  * scope and protocol, in document order. The first service on the port holds it; every other
  * service that clashes with an earlier one is reported once, at its first place on the port.
  */
-export function conflictsAt(port: number, places: Place[]): Finding[] {
+export function conflictsAt(port: number, places: Place[], listedTogether: ListedTogether): Finding[] {
   const services = [...new Set(places.map((p) => p.identity))];
   const findings: Finding[] = [];
+  const clash = (a: Place, b: Place) => clashes(a, b, listedTogether);
   for (let i = 1; i < services.length; i++) {
     const mine = places.filter((p) => p.identity === services[i]);
     const theirs = places.filter((p) => services.indexOf(p.identity) < i && mine.some((m) => clash(m, p)));
@@ -26,15 +34,24 @@ export function conflictsAt(port: number, places: Place[]): Finding[] {
       service: at.service,
       port,
       loc: at.loc,
-      related: theirs.map((t) => ({ loc: t.loc, message: `${t.service}: ${portText(t)}` })),
+      related: theirs.slice(0, MAX_RELATED).map((t) => ({ loc: t.loc, message: `${t.service}: ${portText(t)}` })),
     });
   }
   return findings;
 }
 
-function clash(a: Place, b: Place): boolean {
-  return environmentsMeet(a.environment, b.environment) && hostsMeet(a.hostIp, b.hostIp) && !interpolationLink(a, b)
-    && !probablySameService(a.service, b.service) && !layered(a, b) && !sameBuild(a, b);
+function clashes(a: Place, b: Place, listedTogether: ListedTogether): boolean {
+  return environmentsMeet(a.environment, b.environment) && hostsMeet(a.hostIp, b.hostIp) && machinesMeet(a.host, b.host)
+    && profilesMeet(a.profiles, b.profiles) && !interpolationLink(a, b) && !probablySameService(a.service, b.service)
+    && !namesMeet(a, b) && !sameBuild(a, b) && !variantFiles(a, b) && runTogether(a, b, listedTogether);
+}
+
+/**
+ * A project's `docker-compose.dev.yml` is its own way to run the project, not a layer on the
+ * base file: only a base file and its overrides are started together for sure.
+ */
+function variantFiles(a: Place, b: Place): boolean {
+  return a.source === 'compose' && b.source === 'compose' && a.loc.file !== b.loc.file && (a.environment !== undefined || b.environment !== undefined);
 }
 
 /** Compose services in two files that build the same folder are one service, whatever each file calls it. */

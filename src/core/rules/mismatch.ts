@@ -1,9 +1,12 @@
-// port-mismatch: one service and role, different ports in different places. The registry wins;
-// otherwise places vote within a document and documents vote across documents; on a tie every
-// disagreeing place is reported.
+// port-mismatch: one service and role, different ports in places that describe the same
+// deployment. What runs outranks what describes it (registry, then compose, then env files, then
+// port documents, then other documents): a place is reported only against places that outrank it or
+// that outvote it among its equals, once, with the others as related information; never at both
+// sides of a tie.
 import type { Finding } from '../model';
 import { matchRole } from '../syntax/names';
-import { environmentsMeet, groupKey, insideContainer, isVariant, layered, placeKey, portText, sameGroup, where, type Place } from './model';
+import { describeSame } from '../project/relations';
+import { compareLocations, environmentsMeet, groupKey, insideContainer, isVariant, placeKey, portText, where, type Place } from './model';
 
 /** Mismatches among the places of one service in one scope. */
 export function mismatchesOf(all: Place[]): Finding[] {
@@ -58,32 +61,74 @@ function checkService(places: Place[]): Finding[] {
 /**
  * Places written together (one table, one compose service, one list item) are one unit: a unit
  * that lists several ports for a service (a compose service publishing 29092 and 9092, a table
- * with a row per port) states them all, and agrees with any of them.
+ * with a row per port) states them all, and agrees with any of them. A service's compose places
+ * in one project are one unit too: Compose concatenates an override's ports with the base file's.
  */
 interface Unit {
   places: Place[];
   values: Set<string>;
+  /** The places that decide (not claims). */
+  deciding: Place[];
+}
+
+function unitKey(p: Place): string {
+  return p.source === 'compose' ? `${p.unit}\u0000compose` : groupKey(p);
 }
 
 function vote(places: Place[], role: string): Finding[] {
   if (new Set(places.map(portText)).size < 2) return [];
-  const units = [...groupBy(places, groupKey).values()].map((list): Unit => ({ places: list, values: new Set(list.map(portText)) }));
-  const deciding = units.filter((u) => u.places.some((p) => !p.claim));
-  const registry = places.filter((p) => p.source === 'registry' && !p.claim);
-  const winners = registry.length > 0 ? new Set(registry.map(portText)) : documentVote(deciding);
-  if (winners.size === 0) return [];
-  const tie = winners.size > 1;
+  const units = [...groupBy(places, unitKey).values()].map((list): Unit => ({
+    places: list, values: new Set(list.map(portText)), deciding: list.filter((p) => !p.claim),
+  }));
   const out: Finding[] = [];
   for (const unit of units) {
-    const agrees = tie ? [...winners].every((w) => unit.values.has(w)) : [...unit.values].some((v) => winners.has(v));
-    if (agrees) continue;
+    const verdict = judge(unit, units);
+    if (!verdict) continue;
     for (const place of unit.places) {
-      const value = portText(place);
-      if (!tie && winners.has(value)) continue;
-      const others = places.filter((p) => !sameGroup(p, place) && portText(p) !== value && (tie || winners.has(portText(p))) && !layered(p, place));
-      if (others.length > 0) out.push(finding(place, others, role, tie));
+      if (verdict.winners.has(portText(place))) continue;
+      out.push(finding(place, verdict.by, role));
     }
   }
+  return out;
+}
+
+interface Verdict {
+  winners: Set<string>;
+  /** The places that say what the port is, in document order. */
+  by: Place[];
+}
+
+/**
+ * What `unit` is measured against: the values of the most authoritative places that describe the
+ * same deployment. Undefined when the unit agrees, or when nothing outranks or outvotes it.
+ */
+function judge(unit: Unit, units: Unit[]): Verdict | undefined {
+  const first = unit.places[0];
+  const peers = units.filter((u) => u !== unit && u.deciding.length > 0 && describeSame(first, u.deciding[0]));
+  if (peers.length === 0) return undefined;
+  const authority = unit.deciding.length > 0 ? first.fileRole.authority : 0;
+  const top = Math.max(authority, ...peers.map((u) => u.deciding[0].fileRole.authority));
+  const ruling = peers.filter((u) => u.deciding[0].fileRole.authority === top);
+  let winners: Set<string>;
+  if (top > authority) {
+    // Outranked: what runs may differ from stack to stack, so agreeing with any of them is enough;
+    // documents of one rank vote.
+    winners = ruling[0].deciding[0].fileRole.describes ? documentVote(ruling) : union(ruling);
+    if ([...unit.values].some((v) => winners.has(v))) return undefined;
+  } else {
+    // Among equals, documents vote; a unit is reported only when one value wins and it is not that.
+    if (!first.fileRole.describes) return undefined;
+    winners = documentVote([unit, ...ruling]);
+    if (winners.size !== 1 || [...unit.values].some((v) => winners.has(v))) return undefined;
+  }
+  // Every place that agrees with the winners is related, not only the ones that decided.
+  const by = peers.flatMap((u) => u.deciding.filter((p) => winners.has(portText(p)))).sort((a, b) => compareLocations(a.loc, b.loc));
+  return by.length > 0 ? { winners, by } : undefined;
+}
+
+function union(units: Unit[]): Set<string> {
+  const out = new Set<string>();
+  for (const u of units) for (const p of u.deciding) out.add(portText(p));
   return out;
 }
 
@@ -92,9 +137,8 @@ function documentVote(units: Unit[]): Set<string> {
   const tally = new Map<string, number>();
   for (const docUnits of groupBy(units, (u) => u.places[0].loc.file).values()) {
     const counts = new Map<string, number>();
-    for (const u of docUnits) {
-      for (const p of u.places) if (!p.claim) counts.set(portText(p), (counts.get(portText(p)) ?? 0) + 1);
-    }
+    for (const u of docUnits) for (const p of u.deciding) counts.set(portText(p), (counts.get(portText(p)) ?? 0) + 1);
+    if (counts.size === 0) continue;
     const best = Math.max(...counts.values());
     for (const [value, n] of counts) if (n === best) tally.set(value, (tally.get(value) ?? 0) + 1);
   }
@@ -106,19 +150,18 @@ function documentVote(units: Unit[]): Set<string> {
 /** Related places listed per finding; the message counts the rest. */
 const MAX_RELATED = 20;
 
-function finding(place: Place, others: Place[], role: string, tie: boolean): Finding {
+function finding(place: Place, others: Place[], role: string): Finding {
   const otherValues = [...new Set(others.map(portText))];
   const more = others.length > 1 ? ` and ${others.length - 1} more ${others.length > 2 ? 'places' : 'place'}` : '';
   const roleText = role === 'main' ? '' : ` ${role}`;
-  const verdict = tie ? ' (no majority: the documents disagree)' : '';
+  const related = others.slice(0, MAX_RELATED).map((o) => ({ loc: o.loc, message: `${o.service}${roleText}: ${portText(o)}` }));
   return {
     rule: 'port-mismatch',
     severity: 'warning',
-    message: `${place.service}${roleText} is ${portText(place)} here, but ${otherValues.join(' / ')} in ${where(others[0].loc)}${more}${verdict}`,
+    message: `${place.service}${roleText} is ${portText(place)} here, but ${otherValues.join(' / ')} in ${where(others[0].loc)}${more}`,
     service: place.service,
     port: place.port,
     loc: place.loc,
-    // A service written in thousands of places would make every finding list all of them.
-    related: others.slice(0, MAX_RELATED).map((o) => ({ loc: o.loc, message: `${o.service}${roleText}: ${portText(o)}` })),
+    related,
   };
 }

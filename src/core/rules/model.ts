@@ -1,9 +1,11 @@
 // What the rules work on: allocations as places, with identities resolved (registry aliases) and
 // scopes assigned (registry projects by folder), and the facts that apply across files.
 import type { Allocation, FileFacts, Location, Protocol, RangeDecl, Reservation, SourceKind } from '../model';
-import { baseOf, dirOf } from '../syntax/paths';
+import { dirOf } from '../syntax/paths';
 import { VARIANT_PREFIX } from '../syntax/names';
 import { compareText } from '../text/compareText';
+import { ProjectModel } from '../project/projectModel';
+import { identityIn, type FileRole } from '../project/roles';
 
 /**
  * An allocation as the rules read it: in its project's scope, under its identity after aliases.
@@ -14,9 +16,17 @@ export class Place implements Allocation {
   constructor(
     readonly allocation: Allocation,
     readonly scope: string,
-    /** Canonical service identity after aliases. */
+    /** Canonical service identity after aliases; a generic name (`web`) qualified by its unit. */
     readonly identity: string,
+    /** What the place's file is in the deployment (shared by every place of the file). */
+    readonly fileRole: FileRole,
   ) {}
+
+  /** The deployment unit: the file's, or for a compose snippet in a document its own. */
+  get unit(): string {
+    const fence = this.allocation.fence;
+    return fence === undefined ? this.fileRole.unit : `${this.fileRole.unit}#${fence}`;
+  }
 
   get service(): string { return this.allocation.service; }
   get serviceKey(): string { return this.allocation.serviceKey; }
@@ -35,6 +45,11 @@ export class Place implements Allocation {
   get containerPort(): number | undefined { return this.allocation.containerPort; }
   get fromVariable(): string | undefined { return this.allocation.fromVariable; }
   get variable(): string | undefined { return this.allocation.variable; }
+  get names(): string[] | undefined { return this.allocation.names; }
+  get host(): string | undefined { return this.allocation.host; }
+  get networks(): string[] | undefined { return this.allocation.networks; }
+  get profiles(): string[] | undefined { return this.allocation.profiles; }
+  get fence(): number | undefined { return this.allocation.fence; }
   get loc(): Location { return this.allocation.loc; }
 }
 
@@ -45,10 +60,12 @@ export interface SharedFacts {
   projects: Map<string, string>;
   reserved: Reservation[];
   keptFree: RangeDecl[];
+  /** Deployment units, from every compose file. */
+  project: ProjectModel;
 }
 
-export function sharedFacts(files: Iterable<FileFacts>): SharedFacts {
-  const shared: SharedFacts = { alias: new Map(), projects: new Map(), reserved: [], keptFree: [] };
+export function sharedFacts(files: Iterable<FileFacts>, project = ProjectModel.of([])): SharedFacts {
+  const shared: SharedFacts = { alias: new Map(), projects: new Map(), reserved: [], keptFree: [], project };
   // In file order, so the outcome (the alias that wins, the reservation cited) does not depend on
   // the order the files were indexed or edited in.
   for (const f of [...files].sort((a, b) => compareText(a.file, b.file))) {
@@ -80,10 +97,12 @@ function projectOf(file: string, projects: ReadonlyMap<string, string>): string 
 
 export function placesOf(f: FileFacts, shared: SharedFacts): Place[] {
   const project = projectOf(f.file, shared.projects);
+  const role = shared.project.roleOf(f);
   return f.allocations.map((a) => new Place(
     a,
     a.scope === '' && project !== undefined ? project : a.scope,
-    shared.alias.get(a.serviceKey) ?? a.serviceKey,
+    identityIn(shared.alias.get(a.serviceKey) ?? a.serviceKey, role.about),
+    role,
   ));
 }
 
@@ -112,11 +131,14 @@ export class RuleInputBuilder {
 
   build(files: Iterable<FileFacts>): RuleInput {
     const list = [...files].sort((a, b) => compareText(a.file, b.file));
-    // Only files with shared facts contribute to them (hasSharedFacts).
+    // Only files with shared facts contribute to them (hasSharedFacts), and compose files to the
+    // units only through their composition (an edited port changes neither).
     const sharing = list.filter(hasSharedFacts);
-    if (!this.sharedFrom || sharing.length !== this.sharedFrom.length || sharing.some((f, i) => f !== this.sharedFrom![i])) {
+    const project = ProjectModel.of(list);
+    if (!this.sharedFrom || project.signature !== this.shared.project.signature
+      || sharing.length !== this.sharedFrom.length || sharing.some((f, i) => f !== this.sharedFrom![i])) {
       this.sharedFrom = sharing;
-      this.shared = sharedFacts(sharing);
+      this.shared = sharedFacts(sharing, project);
       this.placesByFacts = new WeakMap();
     }
     const places: Place[] = [];
@@ -132,14 +154,6 @@ export class RuleInputBuilder {
       files: list,
     };
   }
-}
-
-/**
- * Compose files side by side in one folder (`docker-compose.yml`, `docker-compose.simple.yml`,
- * an override) are alternative or layered stacks: they may publish a service differently on purpose.
- */
-export function layered(a: Place, b: Place): boolean {
-  return a.source === 'compose' && b.source === 'compose' && a.loc.file !== b.loc.file && dirOf(a.loc.file) === dirOf(b.loc.file);
 }
 
 /**
@@ -173,9 +187,9 @@ export function placeKey(loc: Location): string {
   return `${loc.file}@${loc.span.startOffset}`;
 }
 
-/** `file:line`, as messages name places. */
+/** `path:line`, as messages name places: the path from the check root, so two stacks' `compose.yaml` stay apart. */
 export function where(loc: Location): string {
-  return `${baseOf(loc.file)}:${loc.span.startLine}`;
+  return `${loc.file}:${loc.span.startLine}`;
 }
 
 export function portText(p: { port: number; endPort?: number }): string {

@@ -8,19 +8,17 @@
 import { parseAllDocuments } from 'yaml';
 import type { Document } from 'yaml';
 import { emptyFacts } from '../../model';
-import type { FileFacts, ParseContext } from '../../model';
+import type { ComposeFileMeta, FileFacts, ParseContext } from '../../model';
 import { LineIndex } from '../../text/lineIndex';
-import { dirOf, joinPath } from '../../syntax/paths';
 import { findSuppressions } from '../../syntax/suppressions';
 import { readBlockYaml } from '../yaml/blockYaml';
 import { composeEnvironmentFromFileName } from './fileNames';
 import { extractEnvironment } from './environment';
 import { treeFromYaml } from '../yaml/fromYaml';
 import { extractExpose, extractPorts } from './ports';
-import { UNKNOWN } from './interpolation';
-import { scalarText } from './scalarText';
 import type { YamlNode } from '../yaml/tree';
 import { mapEntries, newWalk, resolveMap, seqItems, servicesOf } from './walk';
+import { buildContextOf, composeFileMeta, servicesMeta, type ServiceMeta } from './serviceMeta';
 import type { ComposeExtractOptions, Value, Walk } from './walk';
 
 export { composeEnvironmentFromFileName, isComposeFileName } from './fileNames';
@@ -87,7 +85,12 @@ function walkDocument(
   try {
     const root = tree();
     walk = newWalk(root, source, base, lines, opts);
-    for (const [name, node] of servicesOf(root, walk)) extractService(name, node, walk);
+    const services = servicesOf(root, walk);
+    const topMap = resolveMap(root, walk);
+    const top = topMap && mapEntries(topMap, walk);
+    const meta = servicesMeta(services, top, walk);
+    for (const [name, node] of services) extractService(name, node, meta.get(name), walk);
+    if (!opts.snippet) facts.compose = mergeMeta(facts.compose, composeFileMeta(services, top, walk));
   } catch (err) {
     // A document we cannot walk adds nothing rather than half its facts.
     if (!opts.snippet) facts.notes.push(`${WALK_FAILED}: ${err instanceof Error ? err.message : String(err)}`);
@@ -98,25 +101,18 @@ function walkDocument(
   for (const p of walk.out.problems) facts.problems.push(p);
 }
 
-/**
- * The folder a service builds from, relative to the check root (`build: ./api`, `build: {
- * context: ./api }`); undefined for an image, a snippet in a document, a remote or absolute
- * context, or one a variable leaves unknown.
- */
-function buildContextOf(fields: Map<string, Value>, walk: Walk): string | undefined {
-  const build = fields.get('build');
-  if (walk.opts.snippet || build === undefined) return undefined;
-  const map = resolveMap(build, walk);
-  const context = map ? scalarText(mapEntries(map, walk).get('context'), walk)?.value ?? '.' : scalarText(build, walk)?.value;
-  if (context === undefined || context.includes(UNKNOWN) || /^(?:[a-z][a-z0-9+.-]*:\/\/|git@|\/)/i.test(context)) return undefined;
-  return joinPath(dirOf(walk.opts.ctx.file), context);
+/** A file's documents read together: the first `name:` and every file they pull in. */
+function mergeMeta(a: ComposeFileMeta | undefined, b: ComposeFileMeta): ComposeFileMeta {
+  if (!a) return b;
+  const both = (key: 'includes' | 'envFiles' | 'builds') => [...new Set([...a[key], ...b[key]])];
+  return { name: a.name ?? b.name, includes: both('includes'), envFiles: both('envFiles'), builds: both('builds') };
 }
 
-function extractService(name: string, node: Value, walk: Walk): void {
+function extractService(name: string, node: Value, meta: ServiceMeta | undefined, walk: Walk): void {
   const service = resolveMap(node, walk);
   if (!service || !node) return;
   const fields = mapEntries(service, walk);
-  extractPorts(name, { group: walk.base + node.start, buildContext: buildContextOf(fields, walk) }, fields.get('ports'), walk);
+  extractPorts(name, { group: walk.base + node.start, buildContext: buildContextOf(fields, walk), meta }, fields.get('ports'), walk);
   for (const item of seqItems(fields.get('expose'), walk)) extractExpose(item, walk);
   extractEnvironment(fields.get('environment'), walk);
 }

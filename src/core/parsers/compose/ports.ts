@@ -11,6 +11,7 @@ import { locate, scalarText, slice, whole } from './scalarText';
 import type { Text } from './scalarText';
 import type { MapNode, YamlNode } from '../yaml/tree';
 import { mapEntries, seqItems } from './walk';
+import type { ServiceMeta } from './serviceMeta';
 import type { Value, Walk } from './walk';
 
 interface Endpoint {
@@ -85,6 +86,7 @@ interface PortSpec {
 export interface ServiceOrigin {
   group: number;
   buildContext?: string;
+  meta?: ServiceMeta;
 }
 
 export function extractPorts(service: string, origin: ServiceOrigin, node: Value, walk: Walk): void {
@@ -159,9 +161,20 @@ function publish(service: string, spec: PortSpec, origin: ServiceOrigin, indexIn
     buildContext: origin.buildContext,
     containerPort: container?.first.port,
     fromVariable: at.variable,
+    ...metaFields(origin.meta),
     loc: location(walk, at),
   });
   return true;
+}
+
+/** Only what a service has: most have no other name, network or profile, and a field each costs memory. */
+function metaFields(meta: ServiceMeta | undefined): { names?: string[]; networks?: string[]; profiles?: string[] } {
+  if (!meta) return {};
+  return {
+    ...(meta.names.length > 0 ? { names: meta.names } : {}),
+    ...(meta.networks.length > 0 ? { networks: meta.networks } : {}),
+    ...(meta.profiles.length > 0 ? { profiles: meta.profiles } : {}),
+  };
 }
 
 function readContainer(text: Text, seg: Seg, walk: Walk): PortRange | undefined {

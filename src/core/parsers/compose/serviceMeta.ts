@@ -1,0 +1,159 @@
+// What a compose service says about who it is and where it runs, besides its ports: the other
+// names it answers to, the external networks it shares with other stacks, its profiles, and what
+// the file reads with it (`include:`, `extends: { file }`, `env_file:`).
+
+import type { ComposeFileMeta } from '../../model';
+import { serviceKey } from '../../syntax/names';
+import { dirOf, joinPath } from '../../syntax/paths';
+import { UNKNOWN } from './interpolation';
+import { scalarText } from './scalarText';
+import { mapEntries, resolve, resolveMap, seqItems } from './walk';
+import type { Value, Walk } from './walk';
+
+/** A service's names, external networks and profiles, as the allocations of its ports carry them. */
+export interface ServiceMeta {
+  names: string[];
+  networks: string[];
+  profiles: string[];
+}
+
+function text(node: Value, walk: Walk): string | undefined {
+  const value = scalarText(node, walk)?.value;
+  return value === undefined || value === '' || value.includes(UNKNOWN) ? undefined : value;
+}
+
+/** `ghcr.io/org/nginx-proxy-manager:2.11@sha256:…` → `nginx-proxy-manager`. */
+export function imageName(image: string): string {
+  const withoutDigest = image.split('@')[0];
+  const last = withoutDigest.slice(withoutDigest.lastIndexOf('/') + 1);
+  return last.split(':')[0];
+}
+
+/** A scalar, or each item of a list of scalars. */
+function scalars(node: Value, walk: Walk): string[] {
+  const resolved = resolve(node, walk);
+  if (resolved?.kind === 'seq') return seqItems(resolved, walk).map((n) => text(n, walk)).filter((s): s is string => s !== undefined);
+  const one = text(resolved, walk);
+  return one === undefined ? [] : [one];
+}
+
+/** The keys of a map, or the items of a list (`networks: [a, b]` or `networks: { a: {...} }`). */
+function namesIn(node: Value, walk: Walk): string[] {
+  const map = resolveMap(node, walk);
+  return map ? [...mapEntries(map, walk).keys()] : scalars(node, walk);
+}
+
+/** Network aliases: `networks: { proxy: { aliases: [a, b] } }`. */
+function networkAliases(node: Value, walk: Walk): string[] {
+  const map = resolveMap(node, walk);
+  if (!map) return [];
+  const out: string[] = [];
+  for (const value of mapEntries(map, walk).values()) {
+    const settings = resolveMap(value, walk);
+    if (settings) out.push(...scalars(mapEntries(settings, walk).get('aliases'), walk));
+  }
+  return out;
+}
+
+/**
+ * Names, external networks and profiles of every service of a document. `network_mode:
+ * service:vpn` puts a service in vpn's network namespace: vpn publishes its ports, so vpn goes by
+ * its name too.
+ */
+export function servicesMeta(services: Array<[string, Value]>, top: Map<string, Value> | undefined, walk: Walk): Map<string, ServiceMeta> {
+  const external = externalNetworks(top, walk);
+  const out = new Map<string, ServiceMeta>();
+  const attached: Array<[string, string]> = [];
+  for (const [name, node] of services) {
+    const map = resolveMap(node, walk);
+    const fields = map ? mapEntries(map, walk) : new Map<string, Value>();
+    const image = text(fields.get('image'), walk);
+    const names = [text(fields.get('container_name'), walk), text(fields.get('hostname'), walk), image && imageName(image), ...networkAliases(fields.get('networks'), walk)]
+      .filter((n): n is string => !!n)
+      .map(serviceKey)
+      .filter((k) => k !== '' && k !== serviceKey(name));
+    const mode = text(fields.get('network_mode'), walk);
+    // A service that names no network joins the project's `default` one, which may be external.
+    const joined = fields.has('networks') ? namesIn(fields.get('networks'), walk) : mode ? [] : ['default'];
+    const networks = joined.filter((n) => external.has(n)).map((n) => external.get(n)!);
+    const host = mode && /^(?:service|container):(.+)$/.exec(mode)?.[1];
+    if (host) attached.push([host, name]);
+    out.set(name, { names: [...new Set(names)], networks, profiles: scalars(fields.get('profiles'), walk) });
+  }
+  for (const [host, guest] of attached) {
+    const meta = out.get(host) ?? [...out].find(([, m]) => m.names.includes(serviceKey(host)))?.[1];
+    if (meta) meta.names.push(serviceKey(guest), ...(out.get(guest)?.names ?? []));
+  }
+  return out;
+}
+
+/** Top-level networks marked `external`, by their key, with the name Docker knows them by. */
+function externalNetworks(top: Map<string, Value> | undefined, walk: Walk): Map<string, string> {
+  const out = new Map<string, string>();
+  const networks = resolveMap(top?.get('networks'), walk);
+  if (!networks) return out;
+  for (const [key, value] of mapEntries(networks, walk)) {
+    const settings = resolveMap(value, walk);
+    if (!settings) continue;
+    const fields = mapEntries(settings, walk);
+    const external = resolve(fields.get('external'), walk);
+    const isExternal = external?.kind === 'map' || (external?.kind === 'scalar' && /^true$/i.test(String(external.value)));
+    if (isExternal) out.set(key, written(fields.get('name'), walk) ?? key);
+  }
+  return out;
+}
+
+/**
+ * A scalar's value, or as written when a variable in it is not set here: stacks that name their
+ * shared network `$PROXY_NETWORK` mean one network, whatever the variable holds.
+ */
+function written(node: Value, walk: Walk): string | undefined {
+  const value = scalarText(node, walk)?.value;
+  if (value === undefined || value === '') return undefined;
+  const scalar = resolve(node, walk);
+  return value.includes(UNKNOWN) && scalar?.kind === 'scalar' ? walk.source.slice(scalar.start, scalar.end).replace(/^["']|["']$/g, '') : value;
+}
+
+/**
+ * The folder a service builds from, relative to the check root (`build: ./api`, `build: {
+ * context: ./api }`); undefined for an image, a snippet in a document, a remote or absolute
+ * context, or one a variable leaves unknown.
+ */
+export function buildContextOf(fields: Map<string, Value>, walk: Walk): string | undefined {
+  const build = fields.get('build');
+  if (walk.opts.snippet || build === undefined) return undefined;
+  const map = resolveMap(build, walk);
+  const context = map ? scalarText(mapEntries(map, walk).get('context'), walk)?.value ?? '.' : scalarText(build, walk)?.value;
+  if (context === undefined || context.includes(UNKNOWN) || /^(?:[a-z][a-z0-9+.-]*:\/\/|git@|\/)/i.test(context)) return undefined;
+  return joinPath(dirOf(walk.opts.ctx.file), context);
+}
+
+/** What the file reads with it: its project name, `include:`, `extends: { file }`, `env_file:`, the folders it builds. */
+export function composeFileMeta(services: Array<[string, Value]>, top: Map<string, Value> | undefined, walk: Walk): ComposeFileMeta {
+  const dir = dirOf(walk.opts.ctx.file);
+  const path = (rel: string) => joinPath(dir, rel);
+  const includes: string[] = [];
+  for (const item of seqItems(top?.get('include'), walk)) {
+    const map = resolveMap(item, walk);
+    includes.push(...(map ? scalars(mapEntries(map, walk).get('path'), walk) : scalars(item, walk)));
+  }
+  const envFiles: string[] = [];
+  const builds = new Set<string>();
+  for (const [, node] of services) {
+    const map = resolveMap(node, walk);
+    if (!map) continue;
+    const fields = mapEntries(map, walk);
+    const build = buildContextOf(fields, walk);
+    if (build !== undefined) builds.add(build);
+    const extended = resolveMap(fields.get('extends'), walk);
+    if (extended) includes.push(...scalars(mapEntries(extended, walk).get('file'), walk));
+    const envFile = resolve(fields.get('env_file'), walk);
+    const items = envFile?.kind === 'seq' ? seqItems(envFile, walk) : [envFile];
+    for (const item of items) {
+      const entry = resolveMap(item, walk);
+      envFiles.push(...scalars(entry ? mapEntries(entry, walk).get('path') : item, walk));
+    }
+  }
+  const resolved = (list: string[]) => [...new Set(list.map(path).filter((p): p is string => p !== undefined))];
+  return { name: text(top?.get('name'), walk), includes: resolved(includes), envFiles: resolved(envFiles), builds: [...builds] };
+}

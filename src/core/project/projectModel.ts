@@ -1,0 +1,83 @@
+// The deployment units of a check root: which compose files Compose runs together, and which env
+// files belong to which of them. Everything else about a file's role follows from its own path and
+// facts (roles.ts). Built from every file's facts; only compose files change it, and only through
+// what `compositionOf` reads, so an edit to a port leaves it as it is.
+
+import type { FileFacts } from '../model';
+import { dirOf } from '../syntax/paths';
+import { compareText } from '../text/compareText';
+import { Authority, documentHome, isolatedFolderOf, isPortDocument, type FileRole } from './roles';
+
+/** Includes are followed this deep: a cycle or a long chain stops here. */
+const MAX_INCLUDE_DEPTH = 16;
+
+interface Unit {
+  key: string;
+  folder: string;
+}
+
+export class ProjectModel {
+  /** Compose file → the unit Compose runs it in. */
+  private readonly composeUnits = new Map<string, Unit>();
+  /** Folder → the unit of the compose files there (the project a README or `.env` there is about). */
+  private readonly folderUnits = new Map<string, Unit>();
+  /** Env files a compose service reads (`env_file:`) → that service's unit. */
+  private readonly envUnits = new Map<string, Unit>();
+  /** Folders a compose service builds from → its unit: the `.env` there is the service's own. */
+  private readonly buildUnits = new Map<string, Unit>();
+
+  private constructor(readonly signature: string) {}
+
+  static of(files: Iterable<FileFacts>): ProjectModel {
+    const compose = [...files].filter((f) => f.kind === 'compose').sort((a, b) => compareText(a.file, b.file));
+    const model = new ProjectModel(compositionOf(compose));
+    const includer = new Map<string, string>();
+    for (const f of compose) for (const inc of f.compose?.includes ?? []) if (inc !== f.file && !includer.has(inc)) includer.set(inc, f.file);
+    for (const f of compose) {
+      let file = f.file;
+      for (let depth = 0; includer.has(file) && depth < MAX_INCLUDE_DEPTH; depth++) file = includer.get(file)!;
+      const folder = dirOf(file);
+      const unit = { key: `compose:${folder}`, folder };
+      model.composeUnits.set(f.file, unit);
+      if (!includer.has(f.file) || !model.folderUnits.has(dirOf(f.file))) model.folderUnits.set(dirOf(f.file), unit);
+      for (const env of f.compose?.envFiles ?? []) if (!model.envUnits.has(env)) model.envUnits.set(env, unit);
+      for (const folder of f.compose?.builds ?? []) if (!model.buildUnits.has(folder)) model.buildUnits.set(folder, unit);
+    }
+    return model;
+  }
+
+  roleOf(f: FileFacts): FileRole {
+    const dir = dirOf(f.file);
+    const isolated = isolatedFolderOf(f.file);
+    switch (f.kind) {
+      case 'registry': {
+        const unit = this.folderUnits.get(dir);
+        return { unit: 'registry', home: dir, about: unit?.key ?? 'registry', authority: Authority.registry, isolated, describes: false };
+      }
+      case 'compose': {
+        const unit = this.composeUnits.get(f.file) ?? { key: `compose:${dir}`, folder: dir };
+        return { unit: unit.key, home: unit.folder, about: unit.key, authority: Authority.compose, isolated, describes: false };
+      }
+      case 'env': {
+        const unit = this.envUnits.get(f.file) ?? this.folderUnits.get(dir) ?? this.buildUnits.get(dir) ?? { key: `env:${dir}`, folder: dir };
+        return { unit: unit.key, home: unit.folder, about: unit.key, authority: Authority.env, isolated, describes: false };
+      }
+      case 'markdown': {
+        const home = documentHome(f.file);
+        const unit = `doc:${f.file}`;
+        const authority = isPortDocument(f) ? Authority.portDocument : Authority.document;
+        return { unit, home, about: this.folderUnits.get(home)?.key ?? unit, authority, isolated, describes: true };
+      }
+    }
+  }
+}
+
+/** What decides the units: each compose file's name, includes and env files. */
+function compositionOf(compose: FileFacts[]): string {
+  return compose.map((f) => [f.file, f.compose?.name ?? '', ...(['includes', 'envFiles', 'builds'] as const).map((k) => f.compose?.[k].join('\u0002') ?? '')].join('\u0001')).join('\u0000');
+}
+
+/** The composition part of one compose file: when it changes, the units must be worked out again. */
+export function compositionKey(f: FileFacts | undefined): string {
+  return f?.kind === 'compose' ? compositionOf([f]) : '';
+}

@@ -1,0 +1,87 @@
+// What a file is in the world it describes: which deployment unit its places belong to, which folder
+// it speaks for, how much its word counts against other places, and whether it is a world apart
+// (a test fixture, an example). Pure functions of paths and the file's own facts.
+
+import type { FileFacts } from '../model';
+import { baseOf, dirOf } from '../syntax/paths';
+
+/**
+ * How much a place's word counts when places of one service disagree: what runs outranks what
+ * describes it. A port document (one that declares ranges or calls itself the allocation) outranks
+ * a README or a summary.
+ */
+export const Authority = {
+  document: 1,
+  portDocument: 2,
+  env: 3,
+  compose: 4,
+  registry: 5,
+} as const;
+export type Authority = (typeof Authority)[keyof typeof Authority];
+
+export interface FileRole {
+  /** The deployment unit of the file's places: a compose project, a document, the registry. */
+  unit: string;
+  /**
+   * The folder whose stack the file belongs to or describes: a compose project's folder, an env
+   * file's folder, a document's folder without its `docs/` part (docs/ports.md speaks for the root).
+   */
+  home: string;
+  /** The unit a generic service name (`web`, `db`) is one service in. */
+  about: string;
+  authority: Authority;
+  /** The independent folder (`tests/`, `examples/`, ...) the file is in, '' for none. */
+  isolated: string;
+  /** A document's places, unlike a compose file's or an env file's, describe rather than run. */
+  describes: boolean;
+}
+
+// Folders of stacks that never run with the rest of the repository.
+const ISOLATED_FOLDERS = new Set(['test', 'tests', '__tests__', 'testdata', 'test-data', 'fixtures', 'fixture', 'examples', 'example', 'samples', 'sample']);
+
+/** The path up to and including the first test/example folder in it, '' when there is none. */
+export function isolatedFolderOf(file: string): string {
+  const parts = dirOf(file).split('/');
+  const i = parts.findIndex((p) => ISOLATED_FOLDERS.has(p.toLowerCase()));
+  return i < 0 ? '' : parts.slice(0, i + 1).join('/');
+}
+
+// Folders that hold a project's documentation, not a project of their own.
+const DOC_FOLDERS = new Set(['docs', 'doc', 'documentation', 'wiki', '.github']);
+
+/** A document's folder without its documentation folders: `docs/apps` → `` , `api/docs` → `api`. */
+export function documentHome(file: string): string {
+  const parts = dirOf(file).split('/').filter((p) => p !== '');
+  const i = parts.findIndex((p) => DOC_FOLDERS.has(p.toLowerCase()));
+  return (i < 0 ? parts : parts.slice(0, i)).join('/');
+}
+
+/** `home` is `folder` or one of its ancestors. */
+export function covers(home: string, folder: string): boolean {
+  return home === '' || folder === home || folder.startsWith(`${home}/`);
+}
+
+const PORT_DOCUMENT_NAME = /ports?|allocation|assignment|registry|端口|ポート|포트/i;
+const SECONDARY_DOCUMENT_NAME = /summary|reconcil|changelog|history|migration|report|readme|notes?/i;
+
+/** A document that declares ranges, or whose name says it is the port allocation. */
+export function isPortDocument(f: FileFacts): boolean {
+  const name = baseOf(f.file).replace(/\.[^.]*$/, '');
+  if (SECONDARY_DOCUMENT_NAME.test(name)) return false;
+  return f.ranges.length > 0 || PORT_DOCUMENT_NAME.test(name);
+}
+
+// Names that say what a service does, not which it is: one stack's `web` is not another's.
+const GENERIC_NAMES = new Set([
+  'web', 'app', 'api', 'db', 'database', 'backend', 'frontend', 'front', 'back', 'proxy', 'server', 'worker', 'client',
+  'ui', 'site', 'www', 'service', 'reverse-proxy',
+]);
+
+export function isGenericName(key: string): boolean {
+  return GENERIC_NAMES.has(key);
+}
+
+/** A generic name is one service only within its unit: `web` in two stacks is two services. */
+export function identityIn(key: string, about: string): string {
+  return isGenericName(key) ? `${key}@${about}` : key;
+}

@@ -1,0 +1,209 @@
+// The world model: deployment units, identities, authority and what ties stacks together.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { brief, checkFiles } from '../support/memoryWorkspace';
+import { ProjectModel } from '../../src/core/project/projectModel';
+import { covers, documentHome, identityIn, isolatedFolderOf, isPortDocument } from '../../src/core/project/roles';
+import { describeSame, machinesMeet, profilesMeet } from '../../src/core/project/relations';
+import { placesOf, sharedFacts } from '../../src/core/rules/model';
+
+const warnings = (c: ReturnType<typeof checkFiles>) => c.findings.filter((f) => f.severity !== 'info').map(brief);
+
+const stack = (services: Record<string, string>) =>
+  ['services:', ...Object.entries(services).map(([name, port]) => `  ${name}:\n    image: ${name}\n    ports: ["${port}"]`)].join('\n');
+
+test('independent stacks in sibling folders: one generic name is two services, one port two listeners', () => {
+  const c = checkFiles({
+    'shop/compose.yaml': stack({ web: '8000:80', api: '9000:9000' }),
+    'blog/compose.yaml': stack({ web: '4200:4200', db: '9000:5432' }),
+    'chat/docker-compose.yml': stack({ backend: '8000:8000' }),
+  });
+  assert.deepEqual(warnings(c), []);
+});
+
+test('a base file and its override are one project: their services clash on one host port', () => {
+  const c = checkFiles({
+    'compose.yaml': stack({ web: '1234:80' }),
+    'compose.override.yaml': stack({ api: '1234:8080' }),
+  });
+  assert.equal(warnings(c).length, 1);
+  const f = c.findings[0];
+  assert.equal(f.port, 1234);
+  assert.deepEqual([f.loc.file, ...f.related.map((r) => r.loc.file)].sort(), ['compose.override.yaml', 'compose.yaml']);
+});
+
+test('an override adds ports to a service: no mismatch with the base file', () => {
+  const c = checkFiles({
+    'compose.yaml': stack({ proxy: '80:80' }),
+    'compose.override.yaml': stack({ proxy: '8080:8080' }),
+  });
+  assert.deepEqual(warnings(c), []);
+});
+
+test('variant files are environments of the project: never compared for conflicts', () => {
+  const c = checkFiles({
+    'docker-compose.yml': stack({ web: '8080:80' }),
+    'docker-compose.dev.yml': stack({ tools: '8080:8080' }),
+  });
+  assert.deepEqual(warnings(c), []);
+});
+
+test('files pulled in by include: run in the includer\'s project', () => {
+  const c = checkFiles({
+    'compose.yaml': ['include:', '  - infra/compose.yaml', stack({ app: '5000:5000' }).replace('services:\n', 'services:\n')].join('\n'),
+    'infra/compose.yaml': stack({ metrics: '5000:9090' }),
+  });
+  assert.deepEqual(warnings(c), ['port-conflict@infra/compose.yaml:4']);
+});
+
+test('stacks joining one external network run on one host and clash', () => {
+  const external = (name: string, port: string) => [stack({ [name]: port }), 'networks:', '  default:', '    name: edge', '    external: true'].join('\n');
+  const c = checkFiles({
+    'proxy/docker-compose.yml': external('caddy', '80:80'),
+    'wiki/docker-compose.yml': external('wiki', '80:80'),
+    'alone/docker-compose.yml': stack({ other: '80:80' }),
+  });
+  assert.deepEqual(warnings(c), ['port-conflict@wiki/docker-compose.yml:4']);
+});
+
+test('services in profiles with none in common never run together', () => {
+  const c = checkFiles({
+    'compose.yaml': [
+      'services:',
+      '  llm-cpu: { image: x, profiles: [cpu], ports: ["11434:11434"] }',
+      '  llm-gpu: { image: x, profiles: [gpu], ports: ["11434:11434"] }',
+      '  ranker: { image: y, profiles: [all, gpu], ports: ["7000:80"] }',
+      '  pricer: { image: z, profiles: [all], ports: ["7000:80"] }',
+    ].join('\n'),
+  });
+  assert.deepEqual(warnings(c), ['port-conflict@compose.yaml:5']);
+});
+
+test('a container name, an image or network_mode: service: are names of the service', () => {
+  const c = checkFiles({
+    'vpn/docker-compose.yml': [
+      'services:',
+      '  gluetun: { image: qmcgaw/gluetun, ports: ["8080:8080"] }',
+      '  torrent: { image: linuxserver/qbittorrent, network_mode: "service:gluetun" }',
+      '  edge: { image: jc21/nginx-proxy-manager:latest, container_name: proxy-manager, ports: ["81:81"] }',
+    ].join('\n'),
+    'PORTS.md': ['| Service | Port |', '|---|---|', '| torrent | 8080 |', '| proxy-manager | 81 |'].join('\n'),
+  });
+  assert.deepEqual(warnings(c), []);
+});
+
+test('tests/ and examples/ folders are worlds apart: never compared with the rest', () => {
+  const c = checkFiles({
+    'docker-compose.yml': stack({ mailer: '1080:1080' }),
+    'tests/resources/docker-compose.yml': stack({ mailer: '9503:1080', other: '1080:80' }),
+    'PORTS.md': ['| Service | Port |', '|---|---|', '| mailer | 1080 |'].join('\n'),
+  });
+  assert.deepEqual(warnings(c), []);
+});
+
+test('a document is reported against the compose file it describes, never the other way round', () => {
+  const c = checkFiles({
+    'docker-compose.yml': stack({ billing: '8081:8080' }),
+    'README.md': ['| Service | Port |', '|---|---|', '| billing | 8090 |'].join('\n'),
+  });
+  assert.deepEqual(warnings(c), ['port-mismatch@README.md:3']);
+  assert.match(c.findings[0].message, /billing is 8090 here, but 8081 in docker-compose\.yml:4/);
+});
+
+test('a README in a stack\'s folder does not describe a stack elsewhere; a docs/ folder speaks for the root', () => {
+  const readme = checkFiles({
+    'docker-compose.yml': stack({ billing: '8081:8080' }),
+    'tools/README.md': ['| Service | Port |', '|---|---|', '| billing | 9999 |'].join('\n'),
+  });
+  assert.deepEqual(warnings(readme), []);
+  const docs = checkFiles({
+    'docker-compose.yml': stack({ billing: '8081:8080' }),
+    'docs/ports.md': ['| Service | Port |', '|---|---|', '| billing | 8090 |'].join('\n'),
+  });
+  assert.deepEqual(warnings(docs), ['port-mismatch@docs/ports.md:3']);
+});
+
+test('documents of one rank that tie are reported on neither side', () => {
+  const c = checkFiles({
+    'a/README.md': ['| Service | Port |', '|---|---|', '| search | 9200 |'].join('\n'),
+    'a/NOTES.md': ['| Service | Port |', '|---|---|', '| search | 9300 |'].join('\n'),
+  });
+  assert.deepEqual(warnings(c), []);
+});
+
+test('a port document outranks a summary of it', () => {
+  const c = checkFiles({
+    'docs/PORT_ALLOCATION.md': ['## Data (8010-8019)', '| Service | Port |', '|---|---|', '| ledger | 8012 |'].join('\n'),
+    'docs/SUMMARY.md': ['| Service | Port |', '|---|---|', '| ledger | 8015 |'].join('\n'),
+  });
+  assert.deepEqual(warnings(c), ['port-mismatch@docs/SUMMARY.md:3']);
+});
+
+test('a document ties the services it lists: different stacks it lists together clash', () => {
+  const c = checkFiles({
+    'mail/docker-compose.yml': stack({ postfix: '2525:25' }),
+    'relay/docker-compose.yml': stack({ haraka: '2525:25' }),
+    'PORTS.md': ['| Service | Port |', '|---|---|', '| postfix | 2525 |', '| haraka | 2526 |'].join('\n'),
+  });
+  assert.ok(warnings(c).includes('port-conflict@relay/docker-compose.yml:4'), warnings(c).join());
+});
+
+test('messages and related places name paths from the check root, related places capped at 20', () => {
+  const rows = Array.from({ length: 30 }, (_, i) => `| svc-${i} | 7000 |`);
+  const c = checkFiles({ 'docs/ports.md': ['| Service | Port |', '|---|---|', ...rows].join('\n') });
+  const last = c.findings.filter((f) => f.rule === 'port-conflict').at(-1)!;
+  assert.ok(last.related.length <= 20);
+  assert.match(last.message, /docs\/ports\.md:3/);
+});
+
+test('roles: documents speak for their folder without docs/, tests and examples are isolated', () => {
+  assert.equal(documentHome('docs/apps/x.md'), '');
+  assert.equal(documentHome('api/docs/ports.md'), 'api');
+  assert.equal(documentHome('api/README.md'), 'api');
+  assert.equal(isolatedFolderOf('tests/resources/docker/compose.yml'), 'tests');
+  assert.equal(isolatedFolderOf('apps/examples/a/compose.yml'), 'apps/examples');
+  assert.equal(isolatedFolderOf('apps/web/compose.yml'), '');
+  assert.ok(covers('', 'a/b') && covers('a', 'a/b') && !covers('a/b', 'a') && !covers('ab', 'a/b'));
+  assert.equal(identityIn('web', 'compose:shop'), 'web@compose:shop');
+  assert.equal(identityIn('grafana', 'compose:shop'), 'grafana');
+});
+
+test('roles: a port document declares ranges or says so in its name; summaries and READMEs do not', () => {
+  const doc = (file: string, ranges = 0) => ({ ...emptyMarkdown(file), ranges: Array.from({ length: ranges }, () => ({ id: 'r', name: 'r', from: 1, to: 2, scope: '', loc: { file, span: SPAN } })) });
+  assert.ok(isPortDocument(doc('docs/PORTS.md')));
+  assert.ok(isPortDocument(doc('docs/guide.md', 1)));
+  assert.ok(!isPortDocument(doc('docs/PORT_SUMMARY.md')));
+  assert.ok(!isPortDocument(doc('README.md')));
+});
+
+test('units: compose files of a folder are one unit, an env file read by env_file joins it', () => {
+  const compose = (file: string, envFiles: string[] = [], includes: string[] = []) => ({ ...emptyMarkdown(file), kind: 'compose' as const, compose: { includes, envFiles, builds: [] } });
+  const files = [compose('app/compose.yaml', ['config/app.env']), compose('app/compose.prod.yaml'), emptyMarkdown('app/README.md')];
+  const model = ProjectModel.of(files);
+  assert.equal(model.roleOf(files[0]).unit, 'compose:app');
+  assert.equal(model.roleOf(files[1]).unit, 'compose:app');
+  assert.equal(model.roleOf({ ...emptyMarkdown('config/app.env'), kind: 'env' }).unit, 'compose:app');
+  assert.equal(model.roleOf(files[2]).about, 'compose:app');
+  assert.equal(model.roleOf({ ...emptyMarkdown('other/.env'), kind: 'env' }).unit, 'env:other');
+});
+
+test('relations: machines nest, profiles meet when they share one, documents describe what lies under them', () => {
+  assert.ok(machinesMeet('box', 'box/vm') && machinesMeet(undefined, 'pi') && !machinesMeet('box', 'pi') && !machinesMeet('box/a', 'box/b'));
+  assert.ok(profilesMeet(undefined, ['gpu']) && profilesMeet(['all', 'gpu'], ['gpu']) && !profilesMeet(['cpu'], ['gpu']));
+  const c = checkFiles({
+    'svc/compose.yaml': stack({ queue: '5672:5672' }),
+    'svc/README.md': ['| Service | Port |', '|---|---|', '| queue | 5672 |'].join('\n'),
+    'elsewhere/README.md': ['| Service | Port |', '|---|---|', '| queue | 5673 |'].join('\n'),
+  });
+  const shared = sharedFacts([], ProjectModel.of(c.index.files()));
+  const place = (file: string) => placesOf(c.index.get(file)!, shared)[0];
+  assert.ok(describeSame(place('svc/README.md'), place('svc/compose.yaml')));
+  assert.ok(!describeSame(place('elsewhere/README.md'), place('svc/compose.yaml')));
+  assert.ok(!describeSame(place('elsewhere/README.md'), place('svc/README.md')));
+});
+
+const SPAN = { startOffset: 0, startLine: 1, startColumn: 1, endOffset: 0, endLine: 1, endColumn: 1 };
+
+function emptyMarkdown(file: string) {
+  return { file, kind: 'markdown' as const, allocations: [], ranges: [], reserved: [], mentions: [], problems: [], suppressions: [], aliases: [], projects: [], notes: [] };
+}
