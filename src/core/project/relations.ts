@@ -12,14 +12,14 @@ export interface Situated extends Allocation {
 }
 
 /**
- * Whether two places of one service describe the same deployment. Within a unit, always. The
- * registry speaks for everything. Stacks that run apart (two compose projects, two folders' `.env`)
+ * Whether two places of one service describe the same deployment. Within a unit, always. A
+ * registry speaks for everything under its folder. Stacks that run apart (two compose projects, two folders' `.env`)
  * may give one service different ports on purpose. A document speaks for the stacks under the
  * folder it is about (a README for its own folder and below, docs/ for the whole repository).
  */
 export function describeSame(a: Situated, b: Situated): boolean {
   if (a.fileRole.isolated !== b.fileRole.isolated) return false;
-  if (a.unit === b.unit || a.fileRole.unit === 'registry' || b.fileRole.unit === 'registry') return true;
+  if (a.unit === b.unit || registryOver(a, b) || registryOver(b, a)) return true;
   if (!a.fileRole.describes && !b.fileRole.describes) return false;
   if (a.fileRole.describes && b.fileRole.describes) return covers(a.fileRole.home, b.fileRole.home) || covers(b.fileRole.home, a.fileRole.home);
   const [doc, runs] = a.fileRole.describes ? [a, b] : [b, a];
@@ -34,9 +34,14 @@ export function describeSame(a: Situated, b: Situated): boolean {
  */
 export function runTogether<T extends Situated>(a: T, b: T, listedTogether: (a: T, b: T) => boolean): boolean {
   if (a.fileRole.isolated !== b.fileRole.isolated) return false;
-  if (a.unit === b.unit || a.fileRole.unit === 'registry' || b.fileRole.unit === 'registry') return true;
+  if (a.unit === b.unit || registryOver(a, b) || registryOver(b, a)) return true;
   if (a.networks && b.networks && a.networks.some((n) => b.networks!.includes(n))) return true;
   return listedTogether(a, b);
+}
+
+/** A registry speaks for everything in the folder it sits in and below. */
+function registryOver(registry: Situated, other: Situated): boolean {
+  return registry.fileRole.unit === 'registry' && covers(registry.fileRole.home, other.fileRole.home);
 }
 
 /** Machines meet unless they are different and neither contains the other (`box` holds `box/vm`). */

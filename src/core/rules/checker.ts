@@ -4,10 +4,12 @@
 // every file is read (aliases, projects, reservations) and registry files (which services are
 // registered) trigger a full re-check.
 import type { FileFacts, Finding, Location, Protocol } from '../model';
-import { conflictsAt } from './conflict';
+import { conflictsAt, type Ties } from './conflict';
 import { mismatchesOf } from './mismatch';
 import { compareLocations, hasSharedFacts, insideContainer, placeKey, placesOf, sharedFacts, type Place, type SharedFacts } from './model';
 import { compositionKey, ProjectModel } from '../project/projectModel';
+import { describeSame } from '../project/relations';
+import { covers } from '../project/roles';
 import { FindingStore } from './findingStore';
 import { findOutOfRange, findOverlaps, findReservedUse } from './ranges';
 import type { RuleSettings } from './settings';
@@ -42,6 +44,8 @@ export class Checker {
   /** The registry's file name when the files include one, the identities it lists and their scopes. */
   private registryName: string | undefined;
   private registered = new Set<string>();
+  /** A place of each registry with one: what a registry speaks for is read off its file's role. */
+  private registries: Place[] = [];
   private registeredScopes = new Set<string>();
   /** `dir\u0000VAR` → how many compose places in dir interpolate VAR (from an env file beside them). */
   private readonly interpolations = new Map<string, number>();
@@ -123,6 +127,7 @@ export class Checker {
     this.registryName = registries.length > 0 ? baseOf(registries[0]) : undefined;
     const listed = registries.flatMap((file) => this.placesByFile.get(file) ?? []);
     this.registered = new Set(listed.map((p) => p.identity));
+    this.registries = registries.map((file) => this.placesByFile.get(file)?.[0]).filter((p): p is Place => p !== undefined);
     this.registeredScopes = new Set(listed.map((p) => p.scope));
     this.recheck(services, ports);
   }
@@ -221,35 +226,34 @@ export class Checker {
       // Whether a place is mismatched decides whether it can conflict.
       if (places) for (const p of places) if (!p.claim) for (const portKey of this.portKeysOf(p)) ports.add(portKey);
     }
-    const memo = new Map<string, Set<string>>();
-    const listed = (a: Place, b: Place): boolean => {
-      const theirs = this.listingFilesOf(serviceKeyOf(b), memo);
-      if (theirs.size === 0) return false;
-      for (const file of this.listingFilesOf(serviceKeyOf(a), memo)) if (theirs.has(file)) return true;
-      return false;
+    const memo = new Map<string, Place[]>();
+    const ties: Ties = {
+      listing: (p) => this.listingFilesOf(p, memo),
+      registriesOver: (p) => this.registries.filter((r) => r.fileRole.isolated === p.fileRole.isolated && covers(r.fileRole.home, p.fileRole.home)).map((r) => r.loc.file),
     };
     for (const key of ports) {
       const places = this.byPort.get(key);
       const eligible = (p: Place) => !this.mismatched.has(p.loc) && !insideContainer(p, () => this.byService.get(serviceKeyOf(p)) ?? []);
-      const findings = places && servicesAmong(places, eligible) > 1 ? conflictsAt(portOfKey(key), sorted(places).filter(eligible), listed) : [];
+      const findings = places && servicesAmong(places, eligible) > 1 ? conflictsAt(portOfKey(key), sorted(places).filter(eligible), ties) : [];
       this.store.set(key, findings);
     }
   }
 
   /**
-   * The files that list a service: registries and documents (not their compose snippets) with a
-   * place of it. Two services a file lists together run together. Asked per recheck, so kept for one.
+   * The registries and documents (not their compose snippets) that list `p`'s service and speak
+   * for `p`: two services a file lists together run together. Asked per recheck, so kept for one.
    */
-  private listingFilesOf(serviceKey: string, memo: Map<string, Set<string>>): Set<string> {
-    let files = memo.get(serviceKey);
-    if (!files) {
-      files = new Set();
-      for (const p of this.byService.get(serviceKey) ?? []) {
-        if (!p.claim && p.fence === undefined && (p.source === 'registry' || p.source === 'markdown')) files.add(p.loc.file);
+  private listingFilesOf(p: Place, memo: Map<string, Place[]>): string[] {
+    const key = serviceKeyOf(p);
+    let listings = memo.get(key);
+    if (!listings) {
+      const byFile = new Map<string, Place>();
+      for (const q of this.byService.get(key) ?? []) {
+        if (!q.claim && q.fence === undefined && (q.source === 'registry' || q.source === 'markdown') && !byFile.has(q.loc.file)) byFile.set(q.loc.file, q);
       }
-      memo.set(serviceKey, files);
+      memo.set(key, (listings = [...byFile.values()]));
     }
-    return files;
+    return listings.filter((l) => describeSame(l, p)).map((l) => l.loc.file);
   }
 
   /** `(scope, protocol, port)` numbered, for each port of a published range up to MAX_EXPANDED_RANGE. */

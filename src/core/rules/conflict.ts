@@ -6,18 +6,67 @@ import { dirOf } from '../syntax/paths';
 import { machinesMeet, namesMeet, profilesMeet, runTogether } from '../project/relations';
 import { environmentsMeet, portText, where, type Place } from './model';
 
-/** Whether some file (the registry, a port document) lists both places' services. */
-export type ListedTogether = (a: Place, b: Place) => boolean;
+/** What ties stacks together beyond a unit, as the checker knows it. */
+export interface Ties {
+  /** The registries and documents that list the place's service and speak for the place. */
+  listing(p: Place): Iterable<string>;
+  /** The registries whose folder holds the place. */
+  registriesOver(p: Place): Iterable<string>;
+}
 
 /** Related places listed per finding; the message counts the rest. */
 const MAX_RELATED = 20;
 
 /**
  * Conflicts on one port among `places`: allocations (no claims, no mismatched places) in one
- * scope and protocol, in document order. The first service on the port holds it; every other
- * service that clashes with an earlier one is reported once, at its first place on the port.
+ * scope and protocol, in document order. Places that nothing ties together are checked apart
+ * (two copies of a project in one folder find what each finds alone, and a port written by a
+ * thousand independent stacks costs what they cost one by one). Within a group, the first service
+ * on the port holds it; every other service that clashes with an earlier one is reported once, at
+ * its first place on the port.
  */
-export function conflictsAt(port: number, places: Place[], listedTogether: ListedTogether): Finding[] {
+export function conflictsAt(port: number, places: Place[], ties: Ties): Finding[] {
+  const listed = (a: Place, b: Place) => {
+    const theirs = new Set(ties.listing(b));
+    for (const file of ties.listing(a)) if (theirs.has(file)) return true;
+    return false;
+  };
+  const findings: Finding[] = [];
+  for (const group of tiedGroups(places, ties)) if (group.length > 1) findings.push(...conflictsAmong(port, group, listed));
+  return findings;
+}
+
+/** Places joined by what may tie them (a unit, a network, a listing file, a registry), each group in document order. */
+function tiedGroups(places: Place[], ties: Ties): Place[][] {
+  const parent = places.map((_, i) => i);
+  const find = (i: number): number => {
+    while (parent[i] !== i) i = parent[i] = parent[parent[i]];
+    return i;
+  };
+  const first = new Map<string, number>();
+  const join = (key: string, i: number) => {
+    const j = first.get(key);
+    if (j === undefined) first.set(key, i);
+    else parent[find(i)] = find(j);
+  };
+  places.forEach((p, i) => {
+    const isolated = p.fileRole.isolated;
+    join(`u\u0000${p.unit}`, i);
+    for (const n of p.networks ?? []) join(`n\u0000${isolated}\u0000${n}`, i);
+    for (const file of ties.listing(p)) join(`l\u0000${file}`, i);
+    for (const file of ties.registriesOver(p)) join(`r\u0000${isolated}\u0000${file}`, i);
+  });
+  const groups = new Map<number, Place[]>();
+  places.forEach((p, i) => {
+    const root = find(i);
+    const group = groups.get(root);
+    if (group) group.push(p);
+    else groups.set(root, [p]);
+  });
+  return [...groups.values()];
+}
+
+function conflictsAmong(port: number, places: Place[], listedTogether: (a: Place, b: Place) => boolean): Finding[] {
   const services = [...new Set(places.map((p) => p.identity))];
   const findings: Finding[] = [];
   const clash = (a: Place, b: Place) => clashes(a, b, listedTogether);
@@ -40,7 +89,7 @@ export function conflictsAt(port: number, places: Place[], listedTogether: Liste
   return findings;
 }
 
-function clashes(a: Place, b: Place, listedTogether: ListedTogether): boolean {
+function clashes(a: Place, b: Place, listedTogether: (a: Place, b: Place) => boolean): boolean {
   return environmentsMeet(a.environment, b.environment) && hostsMeet(a.hostIp, b.hostIp) && machinesMeet(a.host, b.host)
     && profilesMeet(a.profiles, b.profiles) && !interpolationLink(a, b) && !probablySameService(a.service, b.service)
     && !namesMeet(a, b) && !sameBuild(a, b) && !variantFiles(a, b) && runTogether(a, b, listedTogether);
