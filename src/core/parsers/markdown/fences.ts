@@ -22,6 +22,10 @@ export function extractFence(state: MdState, lang: string, content: string, at: 
   else if (YAML_LANGS.has(kind)) extractYaml(state, context, content, at);
   else if (SETTINGS_LANGS.has(kind)) extractSettings(state, context, content, at);
   else mentionUrls(state, content, at, new Set());
+  // The compose and env parsers write their places themselves, with no idea of the section's machine.
+  if (context.host) {
+    for (const a of state.facts.allocations.slice(allocationsBefore)) a.host ??= context.host;
+  }
   // Examples and rejected plans show something other than the current setup.
   if (context.illustrative || illustrativeBlock(content)) {
     for (const a of state.facts.allocations.splice(allocationsBefore)) {

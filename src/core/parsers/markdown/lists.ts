@@ -3,7 +3,7 @@
 // else in a list is prose ("ml-ensemble moved from 8014 → 8021") and allocates nothing.
 import { cleanName } from '../../syntax/names';
 import { blankDecoration, parseCellPorts, type CellPort } from './cellValues';
-import { currentContext, emitAllocation, emitInvalid, emitMention, emitItemRange, emitReservation, type MdState } from './state';
+import { currentContext, emitAllocation, emitInvalid, emitMention, emitItemRange, emitReservation, withQualifierHost, type MdState } from './state';
 
 const NAME = String.raw`([\p{L}\p{N}][\p{L}\p{N} ._/&+'-]{0,60}?(?:\s*\([^()]{1,30}\))?)`;
 const NAME_THEN_VALUE = new RegExp(String.raw`^\s*${NAME}\s*:\s*(?:ports?\s+)?(.+?)\s*(?:\s[-–—]\s+(?!\d).*)?$`, 'iu');
@@ -64,7 +64,7 @@ function shift(v: CellPort, by: number): CellPort {
 export function extractListItem(state: MdState, text: string, at: number): void {
   const m = match(text);
   if (!m) return;
-  const context = currentContext(state);
+  const context = withQualifierHost(currentContext(state), m.name);
   // Outside a section about ports, only an item that says so counts ("Port 8087", a bold
   // "**Ledger (8003)**"): "run keywords(1)" in a changelog and "**Retries**: 3" in a settings list
   // are not ports.

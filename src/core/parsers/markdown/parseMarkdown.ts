@@ -10,7 +10,8 @@ import { analyzeHeading, reservedKind, type HeadingInfo } from './sections';
 import { extractTable } from './tables';
 import { extractListItem } from './lists';
 import { extractFence } from './fences';
-import { currentContext, emitAllocation, emitMention, emitHeadingRange, emitReservation, type MdState, type Section } from './state';
+import { hostFromLine } from './hosts';
+import { currentContext, emitAllocation, emitMention, emitHeadingRange, emitReservation, setSectionHost, type MdState, type Section } from './state';
 
 // markdown-it stops reading a block nested deeper than maxNesting, and with it every line up to
 // the end of the enclosing blocks: the commonmark preset's 20 is only ten levels of nested lists.
@@ -34,7 +35,8 @@ export function isMarkdownFileName(name: string): boolean {
 export function parseMarkdown(text: string, ctx: ParseContext): FileFacts {
   const facts = emptyFacts(ctx.file, 'markdown');
   if (!PORT_LIKE.test(text)) return facts;
-  const state: MdState = { text, lines: new LineIndex(text), facts, ctx, sections: [], headingRanges: [] };
+  const document: Section = { level: 0, line: 0, info: { name: '' } };
+  const state: MdState = { text, lines: new LineIndex(text), facts, ctx, sections: [document], headingRanges: [] };
   const tokens = md.parse(text, {});
   if (tokens.some((t) => t.level >= MAX_NESTING - 1)) {
     facts.notes.push(`blocks nested more than ${MAX_NESTING} levels deep: what follows the deepest one in its outermost block was not read`);
@@ -47,7 +49,7 @@ export function parseMarkdown(text: string, ctx: ParseContext): FileFacts {
     else if (token.type === 'table_open') i = walkTable(state, tokens, i);
     else if (token.type === 'list_item_open') walkListItem(state, tokens, i);
     else if (token.type === 'fence' && token.map) walkFence(state, token);
-    else if (token.type === 'inline' && token.map && tokens[i - 1]?.type === 'paragraph_open') mentionUrls(state, token.map[0] + 1, token.map[1]);
+    else if (token.type === 'inline' && token.map && tokens[i - 1]?.type === 'paragraph_open') walkParagraph(state, token.map[0] + 1, token.map[1]);
   }
   facts.suppressions = findSuppressions(text);
   return facts;
@@ -105,8 +107,8 @@ function firstParagraph(tokens: Token[], from: number): string {
 }
 
 function enterSection(state: MdState, heading: Heading): void {
-  while (state.sections.length && state.sections[state.sections.length - 1].level >= heading.level) state.sections.pop();
-  const section: Section = { level: heading.level, line: heading.line, info: heading.info, reserved: heading.info.reserved };
+  while (state.sections[state.sections.length - 1].level >= heading.level) state.sections.pop();
+  const section: Section = { level: heading.level, line: heading.line, info: heading.info, reserved: heading.info.reserved, host: heading.info.host };
   const outer = currentContext(state);
   const range = heading.info.range;
   if (heading.project) section.scope = serviceKey(heading.info.name) || outer.scope;
@@ -146,13 +148,17 @@ function walkTable(state: MdState, tokens: Token[], start: number): number {
   return i;
 }
 
+// Blockquote and list markers and a task box before a line's text. A marker is followed by a
+// blank, so the `**` of `**Machine**: nas` is not one.
+const LINE_MARKER = /^\s*(?:>\s*)*(?:(?:[-*+]|\d{1,9}[.)])\s+)?(?:\[[ xX]\]\s+)?/;
+
 function walkListItem(state: MdState, tokens: Token[], i: number): void {
   const paragraph = tokens[i + 1];
   if (paragraph?.type !== 'paragraph_open' || !paragraph.map) return;
   const line = paragraph.map[0] + 1;
   const source = state.lines.lineText(line);
   // The item's own marker sits on the paragraph's first line; strip it and a task box.
-  const marker = /^\s*(?:>\s*)*(?:[-*+]|\d{1,9}[.)])?\s*(?:\[[ xX]\]\s+)?/.exec(source)![0];
+  const marker = LINE_MARKER.exec(source)![0];
   extractListItem(state, source.slice(marker.length), state.lines.lineStart(line) + marker.length);
 }
 
@@ -164,6 +170,14 @@ function walkFence(state: MdState, token: Token): void {
   const bodyEnd = closed ? state.lines.lineStart(close) : close < state.lines.lineCount ? state.lines.lineStart(close + 1) : state.text.length;
   if (bodyEnd <= bodyStart) return;
   extractFence(state, token.info.trim().split(/\s+/)[0] ?? '', state.text.slice(bodyStart, bodyEnd), bodyStart);
+}
+
+function walkParagraph(state: MdState, fromLine: number, toLine: number): void {
+  for (let line = fromLine; line <= toLine; line++) {
+    const host = hostFromLine(state.lines.lineText(line).replace(LINE_MARKER, ''));
+    if (host) setSectionHost(state, host);
+  }
+  mentionUrls(state, fromLine, toLine);
 }
 
 function mentionUrls(state: MdState, fromLine: number, toLine: number): void {

@@ -1,7 +1,8 @@
 // What a heading says about the content under it: a declared range, an environment, a
-// reserved-ports section, the service a block of settings belongs to.
+// reserved-ports section, the service a block of settings belongs to, the machine it is on.
 import { findRanges, type RangeInText } from '../../syntax/ports';
 import { cleanName, environmentFromText } from '../../syntax/names';
+import { headingHost } from './hosts';
 
 /** How a "reserved" section is meant: only `forbidden` makes reserved-port findings. */
 export type ReservedKind = 'forbidden' | 'keptFree' | 'inUse' | 'unclear';
@@ -14,6 +15,10 @@ export interface HeadingInfo {
   reserved?: ReservedKind;
   /** Examples, rejected alternatives, history: what is written here is not a current allocation. */
   illustrative?: boolean;
+  /** Ports inside containers ("Internal (Docker / not published)"): no host port is taken. */
+  containerSide?: boolean;
+  /** The machine or VM the heading names (`### IBM Server` → `ibm-server`), as a host key. */
+  host?: string;
   /** A service named by the heading (`### Token Engine (Port 8081)`), owner of env blocks below it. */
   owner?: string;
   /** The port a heading gives its owner: `(Port 8081)`. */
@@ -25,6 +30,16 @@ const GENERIC_HEADING = /\b(environment|variables?|config(uration)?|setup|start(
 // Examples, rejected plans, history, and lists of free ports ("Next Available Ports").
 export const ILLUSTRATIVE = /\b(rejected|alternatives?|examples?|samples?|deprecated|obsolete|legacy|old|previous|formerly|history|historical|proposals?|proposed|drafts?|templates?|hypothetical|before|available|unused|unassigned|free|recommended|suggested)\b/i;
 
+// Only these phrases: a plain "Internal Services" section lists LAN-internal host ports.
+const CONTAINER_SIDE = /\bnot\s+published\b|\bunpublished\b|\bcontainer[- ]only\b|\bdocker[- ]internal\b|\binternal\s*\(\s*(?:docker|container)/i;
+const CONTAINER_PORTS = /\bcontainer[- ]ports?\b/i;
+// "Host and container ports", "Container port mapping": both sides, and the host side is real.
+const BOTH_SIDES = /\bhost\b|\bmapp(?:ing|ed)\b/i;
+
+function containerSide(text: string): boolean {
+  return CONTAINER_SIDE.test(text) || (CONTAINER_PORTS.test(text) && !BOTH_SIDES.test(text));
+}
+
 /** `text` is the heading's source text after the `#` marker; offsets are relative to it. */
 export function analyzeHeading(text: string): HeadingInfo {
   const ranges = findRanges(text);
@@ -34,8 +49,12 @@ export function analyzeHeading(text: string): HeadingInfo {
   const info: HeadingInfo = { name, range };
   if (/\breserved\b/i.test(text)) info.reserved = reservedKind(text);
   if (ILLUSTRATIVE.test(name)) info.illustrative = true;
+  if (containerSide(text)) info.containerSide = true;
   // A category heading with a range ("Development & Monitoring (8060-8069)") is not an environment.
   if (!range) info.environment = environmentFromText(name);
+  // A range heading is a range section and an environment heading an environment, whatever words they use.
+  const host = range || info.environment ? undefined : headingHost(text);
+  if (host) info.host = host;
   const portMatch = /\(\s*(?:[^()]*?[-–,]\s*)?port\s+(\d{1,5})\s*\)/i.exec(text);
   const ownerName = cleanName(text.replace(/\([^()]*\)/g, ''));
   if (!range && ownerName && !GENERIC_HEADING.test(ownerName) && ownerName.split(' ').length <= 4 && !info.environment) {

@@ -4,6 +4,7 @@ import type { LineIndex } from '../../text/lineIndex';
 import { cleanName, serviceKey } from '../../syntax/names';
 import { isValidPort, MAX_PORT } from '../../syntax/ports';
 import type { HeadingInfo, ReservedKind } from './sections';
+import { nestHost, qualifierHost } from './hosts';
 
 export interface Section {
   level: number;
@@ -14,6 +15,8 @@ export interface Section {
   /** Set when this heading opens a project's sub-scope. */
   scope?: string;
   reserved?: ReservedKind;
+  /** The machine the section is on: its heading's, or the last key/value line's (`**Machine**: nas`). */
+  host?: string;
 }
 
 export interface MdState {
@@ -21,6 +24,7 @@ export interface MdState {
   lines: LineIndex;
   facts: FileFacts;
   ctx: ParseContext;
+  /** Open sections, outermost first; the first is the document itself, which no heading closes. */
   sections: Section[];
   /** Ranges declared by headings so far, which table and list ranges may nest in. */
   headingRanges: Array<{ id: string; from: number; to: number }>;
@@ -40,8 +44,13 @@ export interface Context {
   reserved?: ReservedKind;
   /** Service named by the nearest heading. */
   owner?: string;
-  /** Inside an example, a rejected alternative or history: allocations become mentions. */
+  /**
+   * Inside an example, a rejected alternative, history, or a list of ports inside containers: no
+   * host port is taken here, so allocations become mentions.
+   */
   illustrative?: boolean;
+  /** The machine or VM, outer machine first (`big-server/docker-vm`). */
+  host?: string;
   /** A heading above talks about ports or services, so a bare `- name: 8080` item means a port. */
   aboutPorts?: boolean;
 }
@@ -55,13 +64,26 @@ export function currentContext(state: MdState): Context {
     if (s.info.environment) out.environment = s.info.environment;
     if (s.rangeId) out.enclosingRange = s.rangeId;
     if (s.reserved) out.reserved = s.reserved;
-    if (s.info.illustrative) out.illustrative = true;
+    if (s.info.illustrative || s.info.containerSide) out.illustrative = true;
+    if (s.host) out.host = nestHost(out.host, s.host);
     if (ABOUT_PORTS.test(s.info.name) || s.info.range) out.aboutPorts = true;
   }
   const last = state.sections[state.sections.length - 1];
   if (last?.info.owner) out.owner = last.info.owner;
   if (last?.rangeId) out.ownerRange = last.rangeId;
   return out;
+}
+
+/** A key/value line naming a machine: the rest of its section is on it, unless the heading named one. */
+export function setSectionHost(state: MdState, host: string): void {
+  const section = state.sections[state.sections.length - 1];
+  if (!section.info.host) section.host = host;
+}
+
+/** A service written with the VM it runs in (`Game daemon (gameservers VM)`) is on that VM. */
+export function withQualifierHost(context: Context, service: string): Context {
+  const host = qualifierHost(service);
+  return host ? { ...context, host: nestHost(context.host, host) } : context;
 }
 
 export interface AllocationInput {
@@ -71,6 +93,8 @@ export interface AllocationInput {
   endPort?: number;
   protocol?: Protocol;
   hostIp?: string;
+  /** Other names of the service at this place, as written. */
+  names?: string[];
   claim: boolean;
   group: number;
   indexInGroup: number;
@@ -103,9 +127,16 @@ export function emitAllocation(state: MdState, context: Context, input: Allocati
     group: input.group,
     indexInGroup: input.indexInGroup,
     ownerRange: input.claim ? undefined : context.ownerRange,
+    names: otherKeys(key, input.names),
+    host: context.host,
     loc: state.lines.location(state.ctx.file, input.start, input.end),
   };
   state.facts.allocations.push(allocation);
+}
+
+function otherKeys(key: string, names: string[] | undefined): string[] | undefined {
+  const keys = names?.map(serviceKey).filter((k) => k !== '' && k !== key);
+  return keys?.length ? keys : undefined;
 }
 
 // A row or item with many ports names its service once per port: the name is cleaned once.

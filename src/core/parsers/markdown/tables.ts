@@ -4,7 +4,11 @@ import { findUrls, serviceFromHost } from '../../syntax/ports';
 import { cleanName, environmentFromText, roleFromPath, roleFromWords } from '../../syntax/names';
 import { splitRow, type Cell } from './cells';
 import { parseCellPorts, type CellPort } from './cellValues';
-import { currentContext, emitAllocation, emitInvalid, emitMention, emitItemRange, emitReservation, type Context, type MdState } from './state';
+import { hostFromKeyValue } from './hosts';
+import {
+  currentContext, emitAllocation, emitInvalid, emitMention, emitItemRange, emitReservation, setSectionHost, withQualifierHost,
+  type AllocationInput, type Context, type MdState,
+} from './state';
 
 interface Columns {
   name?: number;
@@ -14,6 +18,8 @@ interface Columns {
   environment?: number;
   /** A column with a unique name per row (Container), used when the name column is generic. */
   container?: number;
+  /** A column naming the stack or proxy a row's service runs in or behind (Stack, Via, Behind). */
+  stack?: number;
   routing: boolean;
   /** Columns whose cells hold URLs (Internal URL, Endpoint, Example). */
   urls: Array<{ index: number; role?: string }>;
@@ -21,7 +27,7 @@ interface Columns {
   rangeTable: boolean;
 }
 
-const DESCRIPTIVE = /^(description|purpose|notes?|status|technology|tech|stack|protocol|transport|level|comments?|remarks?|expected response|response|type|version|image|language|details|usage|health|tags?|priority|examples?|用途|说明|說明|説明|备注|備考|描述|例|示例|例子|备考)$/i;
+const DESCRIPTIVE = /^(description|purpose|notes?|status|technology|tech|protocol|transport|level|comments?|remarks?|expected response|response|type|version|image|language|details|usage|health|tags?|priority|examples?|用途|说明|說明|説明|备注|備考|描述|例|示例|例子|备考)$/i;
 const PORT_HEADER = /\bports?\b|端口|ポート|\bgrpc\b|\bhttps?\b|websocket|\bws\b|\blisten(ing)?\b|\bbind\b|\bpublished\b|\bexposed?\b|\bhost\s*port\b/i;
 const URL_HEADER = /\burls?\b|\buri\b|\bendpoints?\b|\baddress(es)?\b|\bexample\b|\blinks?\b|地址/i;
 const NAME_HEADER = /\b(services?|name|component|app|application|project|container|system|server|process|daemon|category|tier|module|workload)\b|服务|名称|应用|组件|项目|サービス|名前/i;
@@ -34,14 +40,16 @@ const PLACEHOLDER = /^\(?\s*(reserved|available|free|unused|unassigned|tbd|todo|
 const RANGE_NAME_HEADER = /\b(category|project|tier|group|range|team|block|pool|reserved)\b|项目/i;
 const CONTAINER_HEADER = /\b(container|internal|target)\b|コンテナ|容器|内部/i;
 const ENV_HEADER = /^(env|environment|stage|环境)$/i;
+const STACK_HEADER = /^(stack|compose stack|project stack|via|proxied by|behind)$/i;
 const HOST_HEADER = /\b(host|external|published|public)\b|ホスト|主机|宿主|公開|外部/i;
 
 function classify(headers: string[]): Columns {
   const cleaned = headers.map((h) => cleanName(h));
   const ports: Columns['ports'] = [];
   const urls: Columns['urls'] = [];
+  const stack = cleaned.findIndex((h) => STACK_HEADER.test(h));
   cleaned.forEach((h, index) => {
-    if (DESCRIPTIVE.test(h)) return;
+    if (DESCRIPTIVE.test(h) || index === stack) return;
     if (URL_HEADER.test(h)) urls.push({ index, role: roleFromWords(h) });
     else if (PORT_HEADER.test(h)) ports.push({ index, role: roleFromWords(h.replace(/\bhost\b/i, '')), environment: environmentFromText(h) });
   });
@@ -49,6 +57,7 @@ function classify(headers: string[]): Columns {
   const hostColumns = ports.filter((p) => HOST_HEADER.test(cleaned[p.index]));
   const hostPorts = hostColumns.length > 0 ? hostColumns : ports.filter((p) => !CONTAINER_HEADER.test(cleaned[p.index]) || ports.length === 1);
   const taken = new Set([...ports, ...urls].map((c) => c.index));
+  if (stack >= 0) taken.add(stack);
   let name = cleaned.findIndex((h, i) => !taken.has(i) && NAME_HEADER.test(h));
   if (name < 0) name = cleaned.findIndex((h, i) => !taken.has(i) && !DESCRIPTIVE.test(h) && h !== '');
   const environment = cleaned.findIndex((h) => ENV_HEADER.test(h));
@@ -62,6 +71,7 @@ function classify(headers: string[]): Columns {
     rangeTable,
     environment: environment >= 0 ? environment : undefined,
     container: container >= 0 ? container : undefined,
+    stack: stack >= 0 ? stack : undefined,
     routing,
   };
 }
@@ -86,22 +96,61 @@ function rowNames(columns: Columns, cells: Cell[]): string[] {
   return names;
 }
 
+// A two-column table of properties, whose rows are key/value pairs.
+const PROPERTY_HEADER = /^(property|key|field|attribute|item|setting|spec|)$/i;
+const BOLD_KEY = /^(?:\*\*|__)[^*_]+(?:\*\*|__):?$/;
+
+/**
+ * A property row naming the machine (`| **Machine** | 🖥️ Big Server |`, the header row included)
+ * puts the rest of the section on it. In other tables a row's first cell is a name, not a key:
+ * `| Server | Express |` under `| Layer | Technology |` says nothing about machines.
+ */
+function readHostRows(state: MdState, header: Cell[], rows: Cell[][]): void {
+  const properties = PROPERTY_HEADER.test(cleanName(header[0]?.text ?? ''));
+  for (const cells of [header, ...rows]) {
+    if (cells.length !== 2 || !(properties || BOLD_KEY.test(cells[0].text))) continue;
+    const host = hostFromKeyValue(cells[0].text, cells[1].text);
+    if (host) setSectionHost(state, host);
+  }
+}
+
+interface Stack {
+  name: string;
+  /** `nginx → homepage`: the named proxy holds the row's port. */
+  proxy: boolean;
+}
+
+// No blanks around the arrow: `\s*` before it backtracks quadratically over a run of blanks, and cleanName trims.
+const ARROW = /→|->|=>/;
+const SINGLE_NAME = /^[\p{L}\p{N}][\p{L}\p{N}._-]*(?: [\p{L}\p{N}._-]+){0,2}$/u;
+
+/** `nginx → homepage`: the port is the proxy's, on the left; `qbittorrent`: another name of the row's service. */
+function stackOf(cell: Cell | undefined): Stack | undefined {
+  if (!cell) return undefined;
+  const [first, ...rest] = cell.text.split(ARROW).map(cleanName);
+  if (!SINGLE_NAME.test(first) || PLACEHOLDER.test(first)) return undefined;
+  return { name: first, proxy: rest.length > 0 };
+}
+
 export function extractTable(state: MdState, headerLine: number, rowLines: number[]): void {
   const header = splitRow(state.lines.lineText(headerLine));
+  const rows = rowLines.map((line) => splitRow(state.lines.lineText(line)));
+  readHostRows(state, header, rows);
   const columns = classify(header.map((c) => c.text));
   const section = currentContext(state);
-  for (const line of rowLines) {
+  rowLines.forEach((line, r) => {
     const lineStart = state.lines.lineStart(line);
-    const cells = splitRow(state.lines.lineText(line));
+    const cells = rows[r];
     const rowEnvironment = columns.environment === undefined ? undefined : environmentFromText(cells[columns.environment]?.text ?? '');
     const context = rowEnvironment ? { ...section, environment: rowEnvironment } : section;
-    const row: Row = { headerLine, line, lineStart, cells, names: rowNames(columns, cells), next: 0 };
+    const stack = columns.stack === undefined ? undefined : stackOf(cells[columns.stack]);
+    const row: Row = { headerLine, line, lineStart, cells, names: rowNames(columns, cells), stack, next: 0 };
     for (const col of columns.urls) if (cells[col.index]) extractUrlCell(state, context, row, cells[col.index], col.role);
     for (const col of columns.ports) {
       const columnContext = col.environment ? { ...context, environment: col.environment } : context;
       if (cells[col.index]) extractPortCell(state, columnContext, columns, row, cells[col.index], col.role);
     }
-  }
+  });
 }
 
 interface Row {
@@ -110,8 +159,17 @@ interface Row {
   lineStart: number;
   cells: Cell[];
   names: string[];
+  stack?: Stack;
   /** Next index within the row's group. */
   next: number;
+}
+
+/** A row's port, with the names and machine the row gives its service. */
+function emitRowAllocation(state: MdState, context: Context, row: Row, name: string, input: Omit<AllocationInput, 'service' | 'names'>): void {
+  const stack = row.stack;
+  const service = stack?.proxy ? stack.name : name;
+  const other = stack?.proxy ? name : stack?.name;
+  emitAllocation(state, withQualifierHost(context, name), { ...input, service, names: other === undefined ? undefined : [other] });
 }
 
 /** A table is one unit of places: a service with a row per port states all of them. */
@@ -127,8 +185,7 @@ function extractUrlCell(state: MdState, context: Context, row: Row, cell: Cell, 
       emitMention(state, url.port, base + url.portStart, base + url.portEnd);
       continue;
     }
-    emitAllocation(state, context, {
-      service,
+    emitRowAllocation(state, context, row, service, {
       role: roleFromPath(url.path) ?? role,
       port: url.port,
       claim: true,
@@ -188,8 +245,7 @@ function placeValue(
     emitMention(state, value.port, at.start, at.end);
     return;
   }
-  emitAllocation(state, context, {
-    service: at.name,
+  emitRowAllocation(state, context, row, at.name, {
     role: at.role,
     port: value.port,
     endPort: value.kind === 'range' ? value.to : undefined,

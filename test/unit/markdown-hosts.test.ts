@@ -1,0 +1,155 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { performance } from 'node:perf_hooks';
+import { parseMarkdown } from '../../src/core/parsers/markdown/parseMarkdown';
+import type { FileFacts, Location } from '../../src/core/model';
+
+function parse(text: string, file = 'docs/HOMELAB.md'): FileFacts & { at: (loc: Location) => string } {
+  const facts = parseMarkdown(text, { file });
+  return { ...facts, at: (loc) => text.slice(loc.span.startOffset, loc.span.endOffset) };
+}
+
+/** `service=port@host`, with `-` for no host. */
+function hosts(f: ReturnType<typeof parse>): string[] {
+  return f.allocations.map((a) => `${a.service}=${a.port}@${a.host ?? '-'}`);
+}
+
+function table(...rows: string[]): string[] {
+  return ['', '| Service | Port |', '|---|---|', ...rows.map((r) => `| ${r.replace(' = ', ' | ')} |`), ''];
+}
+
+test('a heading naming a machine puts everything under it on that machine; an inner one nests', () => {
+  const f = parse([
+    '## Cobalt Server', ...table('wiki = 8090'),
+    '### Docker VM', ...table('ledger = 9200'),
+    '```yaml', 'tally:', '  ports: ["9300:9300"]', '```',
+    '## 🍓 Raspberry Pi 3B', ...table('sensor hub = 1883'),
+    '## Node #3 (10.1.2.3)', ...table('scraper = 9100'),
+    '## Proxmox', ...table('backup agent = 8007'),
+  ].join('\n'));
+  assert.deepEqual(hosts(f), [
+    'wiki=8090@cobalt-server', 'ledger=9200@cobalt-server/docker-vm', 'tally=9300@cobalt-server/docker-vm',
+    'sensor hub=1883@raspberry-pi-3b', 'scraper=9100@node-3', 'backup agent=8007@proxmox',
+  ]);
+});
+
+test('range, environment, generic and software headings name no machine', () => {
+  const f = parse([
+    '## Edge (8000-8009)', ...table('edge = 8001'),
+    '## Production Server', ...table('shop = 8443'),
+    '## Internal Ports Reference', ...table('queue = 5672'),
+    '## Server configuration', ...table('cache = 6379'),
+    '## Services', ...table('search = 9201'),
+    '## Server', ...table('blob = 9000'),
+    '### Web Server', ...table('site = 8088'),
+    '### Node Exporter', ...table('exporter = 9101'),
+    '### Node 18', ...table('bundler = 5173'),
+    '### Pi-hole', ...table('dns admin = 8053'),
+  ].join('\n'));
+  assert.deepEqual(f.allocations.filter((a) => a.host !== undefined).map((a) => `${a.service}@${a.host}`), []);
+  assert.equal(f.allocations.length, 10);
+  assert.equal(f.allocations[1].environment, 'production');
+  assert.deepEqual(f.ranges.map((r) => r.name), ['Edge']);
+});
+
+test('a key/value line or property row naming the machine puts the rest of its section on it', () => {
+  const f = parse([
+    '## Media', ...table('early = 7001'),
+    '**Machine**: quartz', '', ...table('reader = 7002'),
+    '```bash', 'PORT=7003', '```',
+    '## Downloads',
+    '| **Machine** | 🖥️ Granite Server |', '|---|---|', '| **IP** | 10.0.0.9 |', ...table('fetcher = 7004'),
+    '## Archive', '| Property | Value |', '|---|---|', '| Machine | flint |', ...table('vault = 7008'),
+    '## Sync', '- **Host**: box-b', '- **Disk**: 2 TB', ...table('mirror = 7005'),
+    '## Paper', 'Server: slate', ...table('scanner = 7006'),
+    '## Database', '- **Host**: localhost', '- **Port**: 5432', ...table('pg = 5432'),
+    '## Tools', '| Layer | Technology |', '|---|---|', '| Server | Express |', ...table('lint = 7007'),
+  ].join('\n'));
+  assert.deepEqual(hosts(f), [
+    'early=7001@-', 'reader=7002@quartz', 'Media=7003@quartz', 'fetcher=7004@granite-server', 'vault=7008@flint', 'mirror=7005@box-b', 'scanner=7006@slate',
+    'pg=5432@-', 'lint=7007@-',
+  ]);
+});
+
+test('a key/value line nests in the machine its heading names, and does not replace it', () => {
+  const f = parse([
+    '**Machine**: rack', '',
+    '## Cobalt Server', '**Host**: elsewhere', '', ...table('wiki = 8090'),
+    '### Games', '**VM**: arcade', '', ...table('lobby = 27000'),
+  ].join('\n'));
+  assert.deepEqual(hosts(f), ['wiki=8090@rack/cobalt-server', 'lobby=27000@rack/cobalt-server/arcade']);
+});
+
+test('a service qualified with the VM it runs in is on that VM; ordinary qualifiers are not hosts', () => {
+  const f = parse([
+    '## Cobalt Server', ...table('Score daemon (arcade VM) = 27100', 'Relay (TLS) = 8883', 'Ollama (CPU) = 11434', 'Gateway (gRPC) = 50051'),
+    '## Ports', ...table('Panel (docker VM, behind proxy) = 8443', 'Signal (LXC 105) = 7443', 'Frontend (Node 20) = 3000'),
+    '- Score daemon (on arcade VM): 27101',
+  ].join('\n'));
+  assert.deepEqual(hosts(f), [
+    'Score daemon (arcade VM)=27100@cobalt-server/arcade-vm', 'Relay (TLS)=8883@cobalt-server', 'Ollama (CPU)=11434@cobalt-server',
+    'Gateway (gRPC)=50051@cobalt-server', 'Panel (docker VM, behind proxy)=8443@docker-vm', 'Signal (LXC 105)=7443@lxc-105',
+    'Frontend (Node 20)=3000@-', 'Score daemon (on arcade VM)=27101@arcade-vm',
+  ]);
+});
+
+test('a container-side section mentions its ports instead of allocating them', () => {
+  const f = parse([
+    '## Internal (Docker / not published)', ...table('broker = 5672'),
+    '## Container ports', '- cache: 6379',
+    // The compose snippet's host and container sides are both mentions.
+    '## Unpublished', '```yaml', 'indexer:', '  ports: ["7700:7700"]', '```',
+    '## Docker-internal services', ...table('worker = 8010'),
+    '## Internal (container network)', ...table('metrics = 9091'),
+    '## Internal Ports Reference', ...table('queue = 5673'),
+    '## Internal Services', ...table('vault = 8200'),
+    '## Host and container ports', ...table('proxy = 8081'),
+    '## Container port mapping', ...table('site = 8082'),
+  ].join('\n'));
+  assert.deepEqual(hosts(f), ['queue=5673@-', 'vault=8200@-', 'proxy=8081@-', 'site=8082@-']);
+  assert.deepEqual(f.mentions.map((m) => `${m.port}:${f.at(m.loc)}`), [
+    '5672:5672', '6379:6379', '7700:7700', '7700:7700', '8010:8010', '9091:9091',
+  ]);
+});
+
+test('a Stack cell with an arrow gives the port to the proxy on its left; a plain name is another name', () => {
+  const f = parse([
+    '| Service | Port | Stack |', '|---|---|---|',
+    '| Homepage | 8080 | nginx → homepage |',
+    '| Dashboard | 8081 | **caddy** -> dash |',
+    '| Files | 8082 | traefik => files |',
+    '| Torrent UI | 8112 | qbittorrent |',
+    '| Notes | 8200 | - |',
+    '| nginx | 80 | nginx |',
+  ].join('\n'));
+  assert.deepEqual(f.allocations.map((a) => [a.service, a.port, a.names]), [
+    ['nginx', 8080, ['homepage']], ['caddy', 8081, ['dashboard']], ['traefik', 8082, ['files']],
+    ['Torrent UI', 8112, ['qbittorrent']], ['Notes', 8200, undefined], ['nginx', 80, undefined],
+  ]);
+});
+
+test('stack and proxy columns are never the name or port column', () => {
+  const f = parse([
+    '| Project stack | Port | Service |', '|---|---|---|', '| arr | 8989 | Series Finder |', '',
+    '| Via | Port | Thing |', '|---|---|---|', '| swag | 8096 | Jelly |', '',
+    '| Service | Proxied by | Port |', '|---|---|---|', '| Photos | edge-proxy -> photos | 2342 |', '',
+    '| Behind | Service | Port |', '|---|---|---|', '| gate | Books | 5299 |', '',
+    '| Compose Stack | Port | Thing |', '|---|---|---|', '| media | 8686 | Music |',
+  ].join('\n'));
+  assert.deepEqual(f.allocations.map((a) => [a.service, a.port, a.names]), [
+    ['Series Finder', 8989, ['arr']], ['Jelly', 8096, ['swag']], ['edge-proxy', 2342, ['photos']], ['Books', 5299, ['gate']],
+    ['Music', 8686, ['media']],
+  ]);
+});
+
+test('long runs of blanks in a Stack cell or a key/value line are read in linear time', () => {
+  const blanks = ' '.repeat(200_000);
+  const text = [
+    '## Ports', `Host:${blanks}x`, `**Machine**${blanks}: y`, '',
+    '| Service | Port | Stack |', '|---|---|---|', `| a | 80 | x${blanks}y |`, `| b | 81 | ${'-> '.repeat(50_000)}z |`,
+  ].join('\n');
+  const started = performance.now();
+  const f = parse(text);
+  assert.ok(performance.now() - started < 2_000);
+  assert.deepEqual(f.allocations.map((a) => [a.service, a.port]), [['a', 80], ['b', 81]]);
+});
