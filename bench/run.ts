@@ -1,13 +1,15 @@
 // `npm run bench`: generates the workspaces (bench/generate.ts), measures the engine on them in
 // one process (medians of repeated runs), runs `portolan check` and dclint as whole processes,
-// checks that the engine found exactly the planted problems, prints a table with the targets of
-// issue 5 and writes bench/results.json.
+// checks that the engine found exactly the planted problems, checks a monorepo of copies of the
+// development corpus's repositories (bench/monorepo.ts) against each copy checked alone, prints a
+// table with the targets of issue 5 and writes bench/results.json.
 //
 //   npm run bench                          every size, every measurement
 //   npm run bench -- --sizes 100,1000      some sizes only
 //   npm run bench -- --quick               fewer repetitions, no dclint, one VS Code window
 //   npm run bench -- --no-cli --no-dclint  in-process measurements only
 //   npm run bench -- --no-vscode           no load time read from a real VS Code
+//   npm run bench -- --no-monorepo         without the monorepo of corpus repositories
 
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -26,6 +28,7 @@ import { serviceKey } from '../src/core/syntax/names';
 import { dirOf, envFileIn } from '../src/core/syntax/paths';
 import { mentionsOn, placesOn } from '../src/server/portFacts';
 import { generate, SIZES, type GeneratedWorkspace, type Planted } from './generate';
+import { buildMonorepo, compareFindings, CORPUS_DIR, corpusRepos, findingsOfCopiesAlone, keyOfFinding, MONOREPO_SIZES, multiset, type CorpusRepo, type FindingKey } from './monorepo';
 import { measureVscodeLoad, type ActivationTimes } from './vscodeLoad';
 
 // Run from bench/run.ts (tsx) or from its bundle, dist/bench.js: both sit one folder below the repository.
@@ -49,6 +52,8 @@ interface Options {
   quick: boolean;
   cli: boolean;
   dclint: boolean;
+  /** The monorepo of corpus repositories, at the sizes of MONOREPO_SIZES among `sizes`. */
+  monorepo: boolean;
   /** Windows of real VS Code to read the extension's load time from (0: none). */
   vscodeWindows: number;
   dclintTimeoutMs: number;
@@ -57,7 +62,7 @@ interface Options {
 }
 
 function parseOptions(argv: string[]): Options {
-  const opts: Options = { sizes: [...SIZES], quick: false, cli: true, dclint: true, vscodeWindows: 3, dclintTimeoutMs: 600_000, edits: 200, lookups: 10_000 };
+  const opts: Options = { sizes: [...SIZES], quick: false, cli: true, dclint: true, monorepo: true, vscodeWindows: 3, dclintTimeoutMs: 600_000, edits: 200, lookups: 10_000 };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--sizes') opts.sizes = argv[++i].split(',').map(Number);
@@ -65,6 +70,7 @@ function parseOptions(argv: string[]): Options {
     else if (arg === '--no-cli') opts.cli = false;
     else if (arg === '--no-dclint') opts.dclint = false;
     else if (arg === '--no-vscode') opts.vscodeWindows = 0;
+    else if (arg === '--no-monorepo') opts.monorepo = false;
     else if (arg === '--dclint-timeout') opts.dclintTimeoutMs = Number(argv[++i]) * 1000;
     else throw new Error(`unknown option ${arg}`);
   }
@@ -73,6 +79,12 @@ function parseOptions(argv: string[]): Options {
     opts.vscodeWindows = Math.min(opts.vscodeWindows, 1);
   }
   return opts;
+}
+
+/** Runs of `portolan check` on a workspace: each takes seconds at 10,000 files. */
+function cliRuns(size: number, opts: Options): number {
+  if (opts.quick) return 1;
+  return size >= 10_000 ? 3 : 5;
 }
 
 /** Repetitions of a whole-workspace measurement: more for small workspaces, where noise is larger. */
@@ -583,7 +595,7 @@ async function measureSize(size: number, opts: Options): Promise<{ result: SizeR
   let cli: ReturnType<typeof measureCli> | undefined;
   if (opts.cli) {
     log('cli');
-    cli = measureCli(ws.root, opts.quick ? 1 : size >= 10_000 ? 3 : 5, (run) => {
+    cli = measureCli(ws.root, cliRuns(size, opts), (run) => {
       if (run < DCLINT_RUNS) runDclint?.();
     });
     problems.push(...cli.problems, ...verify(ws, cli.findings).map((p) => `CLI: ${p}`));
@@ -648,6 +660,162 @@ function log(text: string): void {
 }
 
 // ---------------------------------------------------------------------------------------------
+// The monorepo of corpus repositories (bench/monorepo.ts)
+
+interface MonorepoResult {
+  files: number;
+  bytes: number;
+  copies: number;
+  repositories: number;
+  /** `portolan check` on the whole workspace, as for the generated ones: wall time (median) and peak RSS. */
+  cli_ms: number | null;
+  cli_rss_mb: number | null;
+  cli_ms_per_file: number | null;
+  /** checkPath of the whole workspace in this process (median). */
+  check_path_ms: number;
+  findings: Record<Finding['severity'], number>;
+  /** The whole workspace's findings (checkPath, and the CLI's) equal the copies' checked alone. */
+  findings_equal: boolean;
+  /** Findings only in the whole workspace, only in the copies checked alone (checkPath's). */
+  only_in_workspace: number;
+  only_in_copies: number;
+  /** Findings of the CLI and of checkPath on the whole workspace that the other lacks. */
+  cli_vs_check_path: number | null;
+  /** The first ten differences. */
+  first_differences: string[];
+}
+
+/** Printed for diagnosis, not in results.json. */
+interface MonorepoExtra {
+  buildMs: number;
+  aloneMs: number;
+  cliCpuMs: number | null;
+  problems: string[];
+}
+
+/** Findings of `portolan check --format json`, as compared. */
+function cliFindingKeys(stdout: string): FindingKey[] {
+  const json = JSON.parse(stdout) as { findings: FindingKey[] };
+  return json.findings.map(({ rule, severity, file, line, column, port }) => ({ rule, severity, file, line, column, port }));
+}
+
+function severities(keys: readonly FindingKey[]): Record<Finding['severity'], number> {
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const k of keys) counts[k.severity as Finding['severity']]++;
+  return counts;
+}
+
+/** Runs of `portolan check` on the workspace: the median wall time, the largest RSS, the last run's findings. */
+function measureMonorepoCli(root: string, n: number): { ms: number; rssMb: number | null; cpuMs: number | null; keys: FindingKey[]; problems: string[] } {
+  const times: number[] = [];
+  const rss: number[] = [];
+  const cpu: number[] = [];
+  let keys: FindingKey[] = [];
+  for (let r = 0; r < n; r++) {
+    const run = runProcess([CLI, 'check', root, '--format', 'json', '--fail-on', 'never'], REPO, 300_000);
+    if (run.status !== 0) return { ms: NaN, rssMb: null, cpuMs: null, keys, problems: [`portolan check exited ${run.status}${run.timedOut ? ' (timed out)' : ''}: ${run.stderr.slice(0, 500)}`] };
+    times.push(run.ms);
+    if (run.rssMb !== null) rss.push(run.rssMb);
+    if (run.cpuMs !== null) cpu.push(run.cpuMs);
+    keys = cliFindingKeys(run.stdout);
+  }
+  return { ms: median(times), rssMb: rss.length > 0 ? Math.max(...rss) : null, cpuMs: cpu.length > 0 ? median(cpu) : null, keys, problems: [] };
+}
+
+/**
+ * Builds the workspace, times checkPath and `portolan check` on it, and compares its findings with
+ * the copies' checked alone: the copies are independent projects, so a finding of one copy that
+ * depends on another is wrong however fast it came.
+ */
+function measureMonorepo(size: number, repos: readonly CorpusRepo[], opts: Options): { result: MonorepoResult; extra: MonorepoExtra } {
+  log(`  monorepo ${size}: build`);
+  const t0 = performance.now();
+  const ws = buildMonorepo(size, repos);
+  const buildMs = performance.now() - t0;
+  const problems: string[] = [];
+  // The cut last copy makes the size exact; more than 1% off and the two sizes' time per file
+  // would not compare like for like.
+  if (Math.abs(ws.files - size) > size / 100) problems.push(`the workspace has ${ws.files} port sources, not ${size}`);
+  log('checkPath');
+  let whole: FindingKey[] = [];
+  const checkMs = median(Array.from({ length: reps(size, opts) }, () => timeIt(() => { whole = checkPath(ws.root).findings.map(keyOfFinding); })));
+  log('copies alone');
+  const t1 = performance.now();
+  const alone = findingsOfCopiesAlone(ws);
+  const aloneMs = performance.now() - t1;
+  const wholeSet = multiset(whole);
+  const diff = compareFindings(wholeSet, alone, ['in the whole workspace', 'in the copies checked alone']);
+  let cli: ReturnType<typeof measureMonorepoCli> | undefined;
+  let cliDiff: ReturnType<typeof compareFindings> | undefined;
+  if (opts.cli) {
+    log('cli');
+    cli = measureMonorepoCli(ws.root, cliRuns(size, opts));
+    problems.push(...cli.problems);
+    // The CLI runs the same engine, so its findings are compared with checkPath's: a difference
+    // there is the CLI's own, not one of those above listed again.
+    if (cli.problems.length === 0) cliDiff = compareFindings(multiset(cli.keys), wholeSet, ['in the CLI', 'in checkPath']);
+  }
+  log('\n');
+  const cliVsCheckPath = cliDiff ? cliDiff.onlyInA + cliDiff.onlyInB : null;
+  const equal = diff.equal && (cliDiff?.equal ?? true);
+  const cliMs = cli && cli.problems.length === 0 ? round(cli.ms) : null;
+  const result: MonorepoResult = {
+    files: ws.files,
+    bytes: ws.bytes,
+    copies: ws.copies.length,
+    repositories: new Set(ws.copies.map((c) => c.repo.dir)).size,
+    cli_ms: cliMs,
+    cli_rss_mb: cli?.rssMb != null ? round(cli.rssMb, 1) : null,
+    cli_ms_per_file: cliMs === null ? null : round(cliMs / ws.files, 4),
+    check_path_ms: round(checkMs),
+    findings: severities(whole),
+    findings_equal: equal,
+    only_in_workspace: diff.onlyInA,
+    only_in_copies: diff.onlyInB,
+    cli_vs_check_path: cliVsCheckPath,
+    first_differences: [...diff.first, ...(cliDiff?.first ?? []).map((d) => `CLI: ${d}`)].slice(0, 10),
+  };
+  if (!diff.equal) problems.push(`the whole workspace's findings are not its copies' checked alone: ${diff.onlyInA} only in the workspace, ${diff.onlyInB} only in the copies`);
+  if (cliVsCheckPath) problems.push(`the CLI and checkPath differ by ${cliVsCheckPath} findings on the whole workspace`);
+  return { result, extra: { buildMs: round(buildMs), aloneMs: round(aloneMs), cliCpuMs: cli?.cpuMs ?? null, problems } };
+}
+
+/** The monorepo case at the selected sizes it is built for, or why it did not run. */
+function measureMonorepos(opts: Options): { sizes: Record<string, MonorepoResult>; extras: Record<string, MonorepoExtra>; note?: string } {
+  const sizes = opts.sizes.filter((s) => MONOREPO_SIZES.includes(s));
+  const none = (note: string) => ({ sizes: {}, extras: {}, note });
+  if (!opts.monorepo) return none('--no-monorepo');
+  if (sizes.length === 0) return none(`only built at ${MONOREPO_SIZES.join(' and ')} files`);
+  if (!fs.existsSync(CORPUS_DIR)) return none(`no corpus at ${CORPUS_DIR}`);
+  const repos = corpusRepos();
+  const out: ReturnType<typeof measureMonorepos> = { sizes: {}, extras: {} };
+  for (const size of sizes) {
+    const { result, extra } = measureMonorepo(size, repos, opts);
+    out.sizes[String(size)] = result;
+    out.extras[String(size)] = extra;
+  }
+  return out;
+}
+
+function monorepoTable(sizes: Record<string, MonorepoResult>): string {
+  const keys = Object.keys(sizes);
+  const row = (label: string, f: (s: MonorepoResult) => string) => [label, ...keys.map((k) => f(sizes[k]))];
+  return table([
+    ['monorepo of corpus repositories', ...keys.map((k) => `${Number(k).toLocaleString('en')} files`)],
+    row('port sources', (s) => fmt(s.files, 0)),
+    row('copies (of repositories)', (s) => `${s.copies} (${s.repositories})`),
+    row('bytes (MB)', (s) => fmt(s.bytes / 1e6, 1)),
+    row('`portolan check` wall (ms)', (s) => fmt(s.cli_ms)),
+    row('`portolan check` per file (ms)', (s) => fmt(s.cli_ms_per_file, 3)),
+    row('`portolan check` peak RSS (MB)', (s) => fmt(s.cli_rss_mb)),
+    row('checkPath in-process (ms)', (s) => fmt(s.check_path_ms)),
+    row('errors / warnings / infos', (s) => `${s.findings.error} / ${s.findings.warning} / ${s.findings.info}`),
+    row('findings only in the workspace / copies', (s) => `${s.only_in_workspace} / ${s.only_in_copies}`),
+    row('findings = copies checked alone', (s) => (s.findings_equal ? 'yes' : 'no')),
+  ]);
+}
+
+// ---------------------------------------------------------------------------------------------
 // Targets (issue 5, on a 2-core machine)
 
 interface Target {
@@ -655,9 +823,11 @@ interface Target {
   value: number | null | undefined;
   limit: string;
   pass: boolean | null;
+  /** Shown instead of the value (yes / no). */
+  shown?: string;
 }
 
-function targets(sizes: Record<string, SizeResult>, bundleKb: number, loadMs: number): Target[] {
+function targets(sizes: Record<string, SizeResult>, bundleKb: number, loadMs: number, monorepo: Record<string, MonorepoResult>): Target[] {
   const s100 = sizes['100'];
   const s1k = sizes['1000'];
   const s10k = sizes['10000'];
@@ -678,6 +848,18 @@ function targets(sizes: Record<string, SizeResult>, bundleKb: number, loadMs: nu
   add('CLI wall time at 10,000 (ms)', s10k?.cli_ms, 10_000, ' ms');
   add('dist/extension.js + its bundle (KB)', bundleKb, 1024, ' KB');
   add('extension load (ms)', loadMs, 50, ' ms');
+  return [...out, ...monorepoTargets(monorepo)];
+}
+
+/** Copies checked together find what they find alone, and a workspace ten times larger costs no more than 1.5× per file. */
+function monorepoTargets(monorepo: Record<string, MonorepoResult>): Target[] {
+  const out: Target[] = Object.entries(monorepo).map(([size, m]) => ({
+    name: `monorepo ${Number(size).toLocaleString('en')}: findings = copies alone`, value: null, shown: m.findings_equal ? 'yes' : 'no', limit: 'yes', pass: m.findings_equal,
+  }));
+  const perFile = (m: MonorepoResult | undefined) => (m?.cli_ms == null ? null : m.cli_ms / m.files);
+  const [small, large] = [perFile(monorepo['1000']), perFile(monorepo['10000'])];
+  const ratio = small !== null && large !== null ? large / small : null;
+  out.push({ name: 'monorepo CLI time per file 10,000 / 1,000', value: ratio, limit: '≤ 1.5×', pass: ratio === null ? null : ratio <= 1.5 });
   return out;
 }
 
@@ -759,6 +941,7 @@ async function main(): Promise<number> {
     sizes[String(size)] = result;
     extras[String(size)] = extra;
   }
+  const monorepo = measureMonorepos(opts);
   const bundleKb = round((fs.statSync(EXTENSION).size + fs.statSync(EXTENSION_BUNDLE).size) / 1024, 1);
   const load = measureLoad(opts.quick ? 5 : 15);
   const loadMs = round(load.ms, 2);
@@ -769,6 +952,7 @@ async function main(): Promise<number> {
   const results = {
     machine: { ...m, load_average_after: os.loadavg().map((x) => round(x, 2)), cpu_pressure_after: cpuPressure() },
     sizes,
+    monorepo: monorepo.note === undefined ? monorepo.sizes : { note: monorepo.note },
     bundle_kb: bundleKb,
     load_ms: loadMs,
     load_no_cache_ms: round(load.noCacheMs, 2),
@@ -779,6 +963,12 @@ async function main(): Promise<number> {
   console.log('');
   console.log(resultsTable(sizes));
   console.log('');
+  if (monorepo.note === undefined) {
+    console.log(monorepoTable(monorepo.sizes));
+    console.log('');
+  } else {
+    console.log(`monorepo of corpus repositories: not measured (${monorepo.note})`);
+  }
   console.log(`dist/extension.js with the bundle it loads: ${fmt(bundleKb)} KB, require() in ${fmt(loadMs, 2)} ms (median of fresh processes, stub vscode), `
     + `${fmt(load.noCacheMs, 2)} ms without the code cache (the first load after an install)`);
   console.log(`  host-like (not judged): ${fmt(hostLikeLoadMs, 2)} ms with Node's common built-ins loaded first and 'vscode' a plain object of the API's names`);
@@ -808,23 +998,45 @@ async function main(): Promise<number> {
     if (e.dclint) console.log(`  ${size}: dclint: ${e.dclint}`);
     if (e.dclintCpuMs != null && e.cliCpuMs != null) console.log(`  ${size}: dclint / check by CPU time: ${fmt(e.dclintCpuMs / e.cliCpuMs, 1)}×`);
   }
+  for (const [size, e] of Object.entries(monorepo.extras)) {
+    const cpu = e.cliCpuMs === null ? '' : `; portolan check CPU time (user + sys) ${fmt(e.cliCpuMs, 0)} ms`;
+    console.log(`  monorepo ${size}: built in ${fmt(e.buildMs, 0)} ms; each distinct copy checked alone in ${fmt(e.aloneMs, 0)} ms${cpu}`);
+  }
   const caCost = extraCaCertsCost();
   if (caCost) console.log(`  measured processes ran without NODE_EXTRA_CA_CERTS, which is set here: Node starts in ${fmt(caCost.without, 0)} ms without it, ${fmt(caCost.with, 0)} ms with it`);
   console.log('');
-  const rows = targets(sizes, bundleKb, loadMs);
-  console.log(table([['target (2-core machine)', 'value', 'limit', ''], ...rows.map((t) => [t.name, fmt(t.value, 3), t.limit, t.pass === null ? 'n/a' : t.pass ? 'pass' : 'MISS'])]));
+  const rows = targets(sizes, bundleKb, loadMs, monorepo.sizes);
+  console.log(table([['target (2-core machine)', 'value', 'limit', ''], ...rows.map((t) => [t.name, t.shown ?? fmt(t.value, 3), t.limit, t.pass === null ? 'n/a' : t.pass ? 'pass' : 'MISS'])]));
   console.log(`\nwrote ${path.relative(REPO, RESULTS)}`);
 
+  const planted = plantedVerdict(sizes, extras);
+  const monorepoOk = monorepoVerdict(monorepo.sizes, monorepo.extras);
+  return planted && monorepoOk ? 0 : 1;
+}
+
+/** Whether the engine reported exactly the planted problems at every size; prints the differences. */
+function plantedVerdict(sizes: Record<string, SizeResult>, extras: Record<string, Extra>): boolean {
   const problems = Object.entries(extras).flatMap(([size, e]) => e.problems.map((p) => `${size}: ${p}`));
   const countsOff = Object.entries(sizes).filter(([, s]) => s.found['port-conflict'] !== s.planted['port-conflict'] || s.found['port-mismatch'] !== s.planted['port-mismatch'] || s.found.other !== 0);
   if (problems.length > 0 || countsOff.length > 0) {
     console.error(`\nFAILED: the engine did not report exactly the planted problems (${problems.length} differences):`);
     for (const p of problems.slice(0, 50)) console.error(`  ${p}`);
     if (problems.length > 50) console.error(`  ... and ${problems.length - 50} more`);
-    return 1;
+    return false;
   }
   console.log('\nThe engine reported exactly the planted conflicts and mismatches at every size.');
-  return 0;
+  return true;
+}
+
+/** Whether each monorepo's findings were its copies' checked alone; prints the first differences. */
+function monorepoVerdict(sizes: Record<string, MonorepoResult>, extras: Record<string, MonorepoExtra>): boolean {
+  const failed = Object.entries(extras).filter(([, e]) => e.problems.length > 0);
+  for (const [size, e] of failed) {
+    console.error(`\nFAILED: monorepo ${size}: ${e.problems.join('; ')}`);
+    for (const d of sizes[size]?.first_differences ?? []) console.error(`  ${d}`);
+  }
+  if (failed.length === 0 && Object.keys(sizes).length > 0) console.log('The monorepo of corpus repositories found what its copies find alone.');
+  return failed.length === 0;
 }
 
 if (require.main === module) {
