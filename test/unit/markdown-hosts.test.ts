@@ -153,3 +153,22 @@ test('long runs of blanks in a Stack cell or a key/value line are read in linear
   assert.ok(performance.now() - started < 2_000);
   assert.deepEqual(f.allocations.map((a) => [a.service, a.port]), [['a', 80], ['b', 81]]);
 });
+
+test('a page that names one machine and no machine heading has every place on it, its compose snippet too', () => {
+  const page = parse([
+    '# Ledger', '## Deployment', '| | |', '|---|---|', '| **Machine** | 🖥️ Basalt Server |', '| **Port** | 9300 |',
+    '## Docker Compose', '```yaml', 'services:', '  ledger:', '    ports: ["9300:9300"]', '```',
+  ].join('\n'));
+  assert.deepEqual(hosts(page), ['ledger=9300@basalt-server']);
+  const two = parse(['## A', '**Machine**: alpha', ...table('one = 7001'), '## B', '**Machine**: beta', ...table('two = 7002'), '## C', ...table('three = 7003')].join('\n'));
+  assert.deepEqual(hosts(two), ['one=7001@alpha', 'two=7002@beta', 'three=7003@-']);
+});
+
+test('a section in a VM or an LXC is on that guest, nested in the machine above it', () => {
+  const f = parse([
+    '## Node #4 (Harbor) - Management Hub',
+    '### Current Allocations (12 Services in LXC)', ...table('edge proxy = 443'),
+    '### Dedicated Audit Manager VM Ports', ...table('audit dashboard = 443'),
+  ].join('\n'));
+  assert.deepEqual(hosts(f), ['edge proxy=443@node-4/lxc', 'audit dashboard=443@node-4/dedicated-audit-manager-vm']);
+});

@@ -14,12 +14,20 @@ const YAML_LANGS = new Set(['yaml', 'yml']);
 // `Token Engine:       http://localhost:8081/metrics`: a name and the URL it is reached at.
 const NAMED_URL_RE = /^\s*([A-Za-z][\w .()-]{0,40}?)\s*:\s+\S+:\/\/\S+\s*$/;
 
+// A fence with no language that is a compose file all the same (`services:` over `ports:`).
+const COMPOSE_TEXT = /^services:[ \t]*(?:#.*)?$[\s\S]*^[ \t]+ports:/m;
+const PLAIN_LANGS = new Set(['', 'text', 'txt']);
+// A compose snippet's service reads a `.env` (`env_file:`): an env block in the same page is that
+// container's environment, and `${VAR}` in a snippet reads variables from such a block.
+const ENV_FILE_KEY = /^[ \t]+env_file[ \t]*:/m;
+const INTERPOLATED = /\$\{?([A-Za-z_][A-Za-z0-9_]*)/g;
+
 export function extractFence(state: MdState, lang: string, content: string, at: number): void {
   const kind = lang.toLowerCase();
   const context = currentContext(state);
   const allocationsBefore = state.facts.allocations.length;
   if (kind === 'mermaid') extractMermaid(state, content, at);
-  else if (YAML_LANGS.has(kind)) extractYaml(state, context, content, at);
+  else if (YAML_LANGS.has(kind) || (PLAIN_LANGS.has(kind) && COMPOSE_TEXT.test(content))) extractYaml(state, context, content, at);
   else if (SETTINGS_LANGS.has(kind)) extractSettings(state, context, content, at);
   else mentionUrls(state, content, at, new Set());
   // The compose and env parsers write their places themselves, with no idea of the section's machine.
@@ -40,21 +48,35 @@ function extractYaml(state: MdState, context: Context, content: string, at: numb
   extractComposeFacts(content, at, state.lines, state.facts, {
     ctx: state.ctx, snippet: true, environment: context.environment, scope: context.scope,
   });
-  // Compose snippets in a document belong to the section they are written under.
+  // Compose snippets in a document belong to the section they are written under, and each is a
+  // stack of its own (its fence's offset says which).
   for (const a of state.facts.allocations.slice(allocationsBefore)) {
     a.source = 'markdown';
     a.ownerRange = context.ownerRange;
+    a.fence = at;
   }
+  if (ENV_FILE_KEY.test(content)) state.snippetReadsEnv = true;
+  for (const m of content.matchAll(INTERPOLATED)) state.snippetVariables.add(m[1]);
   mentionUrls(state, content, at, placesSince(state, allocationsBefore, mentionsBefore));
 }
 
 function extractSettings(state: MdState, context: Context, content: string, at: number): void {
   const allocationsBefore = state.facts.allocations.length;
   const mentionsBefore = state.facts.mentions.length;
-  envFacts(parseEnvAssignments(content, at), state.lines, state.facts, {
+  const assignments = parseEnvAssignments(content, at);
+  envFacts(assignments, state.lines, state.facts, {
     ctx: state.ctx, owner: context.owner, environment: context.environment, scope: context.scope,
     source: 'markdown',
   });
+  // A block that sets one variable to several values shows alternatives ("# Development", "# Before:"),
+  // not the setting: none of them is the port.
+  const values = new Map<string, Set<string>>();
+  for (const a of assignments) values.set(a.key, (values.get(a.key) ?? new Set()).add(a.value));
+  const added = state.facts.allocations.splice(allocationsBefore);
+  for (const a of added) {
+    if (a.variable !== undefined && values.get(a.variable)!.size > 1) state.facts.mentions.push({ port: a.port, loc: a.loc });
+    else state.facts.allocations.push(a);
+  }
   const taken = placesSince(state, allocationsBefore, mentionsBefore);
   extractNamedUrls(state, context, content, at, taken);
   mentionUrls(state, content, at, taken);
@@ -98,4 +120,20 @@ function extractNamedUrls(state: MdState, context: Context, content: string, at:
     }
     lineAt += line.length + 1;
   }
+}
+
+/**
+ * When a compose snippet in the page reads a `.env` (`env_file:`), the page's env blocks are that
+ * container's environment: `WEBUI_PORT=8080` is the port the service listens on inside its
+ * container, not a service of its own. A variable a snippet interpolates stays its host port.
+ */
+export function containerEnvironmentToMentions(state: MdState): void {
+  if (!state.snippetReadsEnv) return;
+  const kept = state.facts.allocations.filter((a) => {
+    const inside = a.variable !== undefined && a.fence === undefined && !a.claim && !state.snippetVariables.has(a.variable);
+    if (inside) state.facts.mentions.push({ port: a.port, loc: a.loc });
+    return !inside;
+  });
+  state.facts.allocations.length = 0;
+  state.facts.allocations.push(...kept);
 }

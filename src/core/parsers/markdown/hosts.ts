@@ -37,7 +37,20 @@ function machineKey(name: string): string | undefined {
 /** `IBM Server`, `Node #1 (192.168.1.10)`, `Big Server — 10.0.0.5`: the machine a heading names. */
 export function headingHost(text: string): string | undefined {
   const title = text.replace(/\([^()]*\)/g, ' ').split(/\s[-–—|]\s|:(?:\s|$)/)[0];
-  return machineKey(title);
+  return machineKey(title) ?? guestIn(text);
+}
+
+// "Dedicated Wazuh Manager VM Ports", "Allocations (13 Services in LXC)": the guest a section is in,
+// named by the words before VM or LXC, or by "in LXC" alone.
+const GUEST = /\b((?:[A-Za-z][\w-]*\s+){0,3}?)(VM|LXC)\b/i;
+
+function guestIn(text: string): string | undefined {
+  const m = GUEST.exec(cleanName(text));
+  if (!m) return undefined;
+  const before = m[1].trim().split(/\s+/).filter((w) => w !== '');
+  // "13 Services in LXC" names no guest of its own: it is the LXC.
+  const named = /^(in|on|inside|an?|the)$/i.test(before[before.length - 1] ?? '') ? [] : before.filter((w) => !/^\d+$/.test(w));
+  return serviceKey([...named, m[2]].join(' ')) || undefined;
 }
 
 // Words that lead a qualifier to the machine it names: "(on nas)", "(in the docker VM)".

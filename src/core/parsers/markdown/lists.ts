@@ -3,7 +3,7 @@
 // else in a list is prose ("ml-ensemble moved from 8014 → 8021") and allocates nothing.
 import { cleanName } from '../../syntax/names';
 import { blankDecoration, parseCellPorts, type CellPort } from './cellValues';
-import { currentContext, emitAllocation, emitInvalid, emitMention, emitItemRange, emitReservation, withQualifierHost, type MdState } from './state';
+import { currentContext, emitAllocation, emitInvalid, emitMention, emitItemRange, emitReservation, withQualifierHost, withRowRemarks, type MdState } from './state';
 
 const NAME = String.raw`([\p{L}\p{N}][\p{L}\p{N} ._/&+'-]{0,60}?(?:\s*\([^()]{1,30}\))?)`;
 const NAME_THEN_VALUE = new RegExp(String.raw`^\s*${NAME}\s*:\s*(?:ports?\s+)?(.+?)\s*(?:\s[-–—]\s+(?!\d).*)?$`, 'iu');
@@ -78,9 +78,10 @@ export function extractListItem(state: MdState, text: string, at: number): void 
     else if (value.kind === 'range') emitItemRange(state, context, { name: m.name, from: value.port, to: value.to, start, end });
     else if (context.reserved && context.reserved !== 'inUse') emitMention(state, value.port, start, end);
     else {
-      emitAllocation(state, context, {
+      const remarks = withRowRemarks(context, text, m.name);
+      emitAllocation(state, remarks.context, {
         service: m.name, role: value.role, port: value.port, protocol: value.protocol, hostIp: value.hostIp,
-        claim: false, group, indexInGroup: index, start, end,
+        names: remarks.names, claim: false, group, indexInGroup: index, start, end,
       });
     }
   });

@@ -9,9 +9,9 @@ import { findSuppressions } from '../../syntax/suppressions';
 import { analyzeHeading, reservedKind, type HeadingInfo } from './sections';
 import { extractTable } from './tables';
 import { extractListItem } from './lists';
-import { extractFence } from './fences';
+import { containerEnvironmentToMentions, extractFence } from './fences';
 import { hostFromLine } from './hosts';
-import { currentContext, emitAllocation, emitMention, emitHeadingRange, emitReservation, setSectionHost, type MdState, type Section } from './state';
+import { currentContext, emitAllocation, emitMention, emitHeadingRange, emitReservation, placeOnPageHost, setSectionHost, type MdState, type Section } from './state';
 
 // markdown-it stops reading a block nested deeper than maxNesting, and with it every line up to
 // the end of the enclosing blocks: the commonmark preset's 20 is only ten levels of nested lists.
@@ -36,7 +36,7 @@ export function parseMarkdown(text: string, ctx: ParseContext): FileFacts {
   const facts = emptyFacts(ctx.file, 'markdown');
   if (!PORT_LIKE.test(text)) return facts;
   const document: Section = { level: 0, line: 0, info: { name: '' } };
-  const state: MdState = { text, lines: new LineIndex(text), facts, ctx, sections: [document], headingRanges: [] };
+  const state: MdState = { text, lines: new LineIndex(text), facts, ctx, sections: [document], headingRanges: [], namedHosts: new Set(), machineHeading: false, snippetReadsEnv: false, snippetVariables: new Set() };
   const tokens = md.parse(text, {});
   if (tokens.some((t) => t.level >= MAX_NESTING - 1)) {
     facts.notes.push(`blocks nested more than ${MAX_NESTING} levels deep: what follows the deepest one in its outermost block was not read`);
@@ -51,6 +51,8 @@ export function parseMarkdown(text: string, ctx: ParseContext): FileFacts {
     else if (token.type === 'fence' && token.map) walkFence(state, token);
     else if (token.type === 'inline' && token.map && tokens[i - 1]?.type === 'paragraph_open') walkParagraph(state, token.map[0] + 1, token.map[1]);
   }
+  placeOnPageHost(state);
+  containerEnvironmentToMentions(state);
   facts.suppressions = findSuppressions(text);
   return facts;
 }
@@ -109,6 +111,7 @@ function firstParagraph(tokens: Token[], from: number): string {
 function enterSection(state: MdState, heading: Heading): void {
   while (state.sections[state.sections.length - 1].level >= heading.level) state.sections.pop();
   const section: Section = { level: heading.level, line: heading.line, info: heading.info, reserved: heading.info.reserved, host: heading.info.host };
+  if (heading.info.host) state.machineHeading = true;
   const outer = currentContext(state);
   const range = heading.info.range;
   if (heading.project) section.scope = serviceKey(heading.info.name) || outer.scope;

@@ -1,7 +1,7 @@
 // The walk's state: where in the document we are (the section stack) and where facts go.
 import type { Allocation, FileFacts, ParseContext, Protocol } from '../../model';
 import type { LineIndex } from '../../text/lineIndex';
-import { cleanName, serviceKey } from '../../syntax/names';
+import { cleanName, serviceKey, VARIANT_PREFIX } from '../../syntax/names';
 import { isValidPort, MAX_PORT } from '../../syntax/ports';
 import type { HeadingInfo, ReservedKind } from './sections';
 import { nestHost, qualifierHost } from './hosts';
@@ -28,6 +28,12 @@ export interface MdState {
   sections: Section[];
   /** Ranges declared by headings so far, which table and list ranges may nest in. */
   headingRanges: Array<{ id: string; from: number; to: number }>;
+  /** The machines that key/value lines name (`Machine: nas`), and whether a heading names one. */
+  namedHosts: Set<string>;
+  machineHeading: boolean;
+  /** A compose snippet in the page reads a `.env` file; the variables snippets interpolate. */
+  snippetReadsEnv: boolean;
+  snippetVariables: Set<string>;
 }
 
 /** What the enclosing sections say about the content at the current point. */
@@ -78,6 +84,32 @@ export function currentContext(state: MdState): Context {
 export function setSectionHost(state: MdState, host: string): void {
   const section = state.sections[state.sections.length - 1];
   if (!section.info.host) section.host = host;
+  state.namedHosts.add(host);
+}
+
+/**
+ * A page that names one machine and no machine heading is about a service on that machine ("Machine:
+ * nas" under "Deployment", the compose snippet under "Docker Compose"): every place of it is there.
+ */
+export function placeOnPageHost(state: MdState): void {
+  if (state.machineHeading || state.namedHosts.size !== 1) return;
+  const [host] = state.namedHosts;
+  for (const a of state.facts.allocations) a.host ??= host;
+}
+
+// "(standalone)", "runs alone", "독립 실행": a service started on its own, never beside the others.
+const STANDALONE = /\b(?:standalone|stand-alone|run(?:s|ning)? (?:alone|on its own)|independent(?:ly)?)\b|독립|独立|単独/i;
+// "routed by the Ingress", "走 Ingress": the shared entry point holds the port, routing by host name.
+const INGRESS = /\bingress\b/i;
+
+/**
+ * What a row or list item says about where its service runs, besides its name: started on its own
+ * (an environment of its own, never compared with the rest), or reached through an ingress (the
+ * ingress's port: every row routed by it is one listener).
+ */
+export function withRowRemarks(context: Context, text: string, service: string): { context: Context; names?: string[] } {
+  const alone = STANDALONE.test(text) ? { ...context, environment: `${VARIANT_PREFIX}standalone-${serviceKey(service)}` } : context;
+  return INGRESS.test(text) ? { context: alone, names: ['ingress'] } : { context: alone };
 }
 
 /** A service written with the VM it runs in (`Game daemon (gameservers VM)`) is on that VM. */

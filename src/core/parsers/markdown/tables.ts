@@ -6,7 +6,7 @@ import { splitRow, type Cell } from './cells';
 import { parseCellPorts, type CellPort } from './cellValues';
 import { hostFromKeyValue } from './hosts';
 import {
-  currentContext, emitAllocation, emitInvalid, emitMention, emitItemRange, emitReservation, setSectionHost, withQualifierHost,
+  currentContext, emitAllocation, emitInvalid, emitMention, emitItemRange, emitReservation, setSectionHost, withQualifierHost, withRowRemarks,
   type AllocationInput, type Context, type MdState,
 } from './state';
 
@@ -169,7 +169,9 @@ function emitRowAllocation(state: MdState, context: Context, row: Row, name: str
   const stack = row.stack;
   const service = stack?.proxy ? stack.name : name;
   const other = stack?.proxy ? name : stack?.name;
-  emitAllocation(state, withQualifierHost(context, name), { ...input, service, names: other === undefined ? undefined : [other] });
+  const remarks = withRowRemarks(withQualifierHost(context, name), row.cells.map((c) => c.text).join(' | '), service);
+  const names = [...(other === undefined ? [] : [other]), ...(remarks.names ?? [])];
+  emitAllocation(state, remarks.context, { ...input, service, names: names.length > 0 ? names : undefined });
 }
 
 /** A table is one unit of places: a service with a row per port states all of them. */
