@@ -89,6 +89,12 @@ export interface Allocation {
   profiles?: string[];
   /** A compose snippet in a document: the offset of its fence, a deployment unit of its own. */
   fence?: number;
+  /**
+   * Something else already holds the port on the host (an "occupied ports" list): it clashes with
+   * what the project publishes there, but says nothing about the port of the project's own service
+   * of that name.
+   */
+  occupied?: boolean;
   loc: Location;
 }
 

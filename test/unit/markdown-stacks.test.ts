@@ -45,3 +45,35 @@ test('a service run on its own is an environment of its own; rows routed by an i
   const c = checkFiles({ 'docs/PORTS.md': text });
   assert.deepEqual(c.findings.map(brief), ['port-conflict@docs/PORTS.md:9']);
 });
+
+test('a plain-text table in a fence with no language: a header with name and port columns over rows', () => {
+  const text = [
+    '## Assignments',
+    '```',
+    'SERVICE            PORT    STATUS',
+    '──────────────────────────────────',
+    'ledger-api         8100    ✅ ready (moved from 8000)',
+    'report builder     8101    ✅ ready',
+    'spare              8102    reserved',
+    '```',
+  ].join('\n');
+  const f = parse(text);
+  assert.deepEqual(places(text), ['ledger-api=8100', 'report builder=8101']);
+  assert.equal(text.slice(f.allocations[0].loc.span.startOffset, f.allocations[0].loc.span.endOffset), '8100');
+  // A shell session is not a table, and a bash fence is settings.
+  assert.deepEqual(places(['```', '$ ss -ltn', 'State   Recv-Q  Local Address:Port', 'LISTEN  0       0.0.0.0:8100', '```'].join('\n')), []);
+});
+
+test('a port-per-line list in a plain fence; an "occupied" list holds ports without saying which port a service of the project has', () => {
+  const text = ['```', 'OCCUPIED PORTS:', '22    - SSH', '9200  - Search Engine (other stack)', '8080  - Admin UI', '```'].join('\n');
+  const f = parse(text);
+  assert.deepEqual(places(text), ['SSH=22', 'Search Engine (other stack)=9200', 'Admin UI=8080']);
+  assert.ok(f.allocations.every((a) => a.occupied));
+  const c = checkFiles({
+    'docs/PORTS.md': [text, '', '| Service | Port |', '|---|---|', '| gateway | 8090 |'].join('\n'),
+    'docker-compose.yml': ['services:', '  search-engine:', '    image: s', '    ports: ["7200:9200"]', '  gateway:', '    image: g', '    ports: ["8080:8080"]'].join('\n'),
+  });
+  // The project's search engine is on 7200: the occupant on 9200 is not its port. The gateway
+  // publishes 8080, which the Admin UI holds: a conflict the page lists both for; its own row says 8090.
+  assert.deepEqual(c.findings.map(brief).sort(), ['port-conflict@docs/PORTS.md:5', 'port-mismatch@docs/PORTS.md:10']);
+});

@@ -50,6 +50,7 @@ export class Place implements Allocation {
   get networks(): string[] | undefined { return this.allocation.networks; }
   get profiles(): string[] | undefined { return this.allocation.profiles; }
   get fence(): number | undefined { return this.allocation.fence; }
+  get occupied(): boolean | undefined { return this.allocation.occupied; }
   get loc(): Location { return this.allocation.loc; }
 }
 

@@ -5,6 +5,7 @@ import { cleanName, roleFromPath } from '../../syntax/names';
 import { envFacts, parseEnvAssignments } from '../env';
 import { extractComposeFacts } from '../compose';
 import { extractMermaid } from './mermaid';
+import { extractTextTable } from './textTables';
 import { currentContext, emitAllocation, emitMention, type Context, type MdState } from './state';
 import { ILLUSTRATIVE } from './sections';
 
@@ -28,8 +29,13 @@ export function extractFence(state: MdState, lang: string, content: string, at: 
   const allocationsBefore = state.facts.allocations.length;
   if (kind === 'mermaid') extractMermaid(state, content, at);
   else if (YAML_LANGS.has(kind) || (PLAIN_LANGS.has(kind) && COMPOSE_TEXT.test(content))) extractYaml(state, context, content, at);
+  else if (PLAIN_LANGS.has(kind) && extractTextTable(state, context, content, at)) return finishFence(state, context, content, allocationsBefore);
   else if (SETTINGS_LANGS.has(kind)) extractSettings(state, context, content, at);
   else mentionUrls(state, content, at, new Set());
+  finishFence(state, context, content, allocationsBefore);
+}
+
+function finishFence(state: MdState, context: Context, content: string, allocationsBefore: number): void {
   // The compose and env parsers write their places themselves, with no idea of the section's machine.
   if (context.host) {
     for (const a of state.facts.allocations.slice(allocationsBefore)) a.host ??= context.host;

@@ -27,8 +27,12 @@ export interface HeadingInfo {
 
 const GENERIC_HEADING = /\b(environment|variables?|config(uration)?|setup|start(up)?|example|commands?|usage|overview|guide|install(ation)?|reference|table|summary|ports?|allocations?|dependencies|verification|monitoring|security|considerations|rules?|notes?|history|resolution|services|health|checks?|debugging|migration|checklist|troubleshooting|deployment|validation|docker|compose|kubernetes|strategy)\b/i;
 
-// Examples, rejected plans, history, and lists of free ports ("Next Available Ports").
-export const ILLUSTRATIVE = /\b(rejected|alternatives?|examples?|samples?|deprecated|obsolete|legacy|old|previous|formerly|history|historical|proposals?|proposed|drafts?|templates?|hypothetical|before|available|unused|unassigned|free|recommended|suggested)\b/i;
+// Examples, rejected plans, history, and lists of free ports ("Next Available Ports"); not a
+// compound such as "Conflict-Free", which describes the current allocation.
+export const ILLUSTRATIVE = /(?<![-‐])\b(rejected|alternatives?|examples?|samples?|deprecated|obsolete|legacy|old|previous|formerly|history|historical|proposals?|proposed|drafts?|templates?|hypothetical|before|available|unused|unassigned|free|recommended|suggested)\b/i;
+
+// "Compose sample application", "Example project": the page of a sample that really runs as written.
+const SAMPLE_PROJECT = /\b(?:samples?|examples?)\s+(?:applications?|apps?|projects?|stacks?)\b/i;
 
 // Only these phrases: a plain "Internal Services" section lists LAN-internal host ports.
 const CONTAINER_SIDE = /\bnot\s+published\b|\bunpublished\b|\bcontainer[- ]only\b|\bdocker[- ]internal\b|\binternal\s*\(\s*(?:docker|container)/i;
@@ -48,7 +52,7 @@ export function analyzeHeading(text: string): HeadingInfo {
   const name = cleanName(withoutRange.replace(/\(\s*\)|\[\s*\]/g, '').replace(/[:\-–]\s*$/, ''));
   const info: HeadingInfo = { name, range };
   if (/\breserved\b/i.test(text)) info.reserved = reservedKind(text);
-  if (ILLUSTRATIVE.test(name)) info.illustrative = true;
+  if (ILLUSTRATIVE.test(name) && !SAMPLE_PROJECT.test(name)) info.illustrative = true;
   if (containerSide(text)) info.containerSide = true;
   // A category heading with a range ("Development & Monitoring (8060-8069)") is not an environment.
   if (!range) info.environment = environmentFromText(name);

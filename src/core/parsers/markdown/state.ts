@@ -127,6 +127,8 @@ export interface AllocationInput {
   hostIp?: string;
   /** Other names of the service at this place, as written. */
   names?: string[];
+  /** Listed as holding a port on the host already (see Allocation.occupied). */
+  occupied?: boolean;
   claim: boolean;
   group: number;
   indexInGroup: number;
@@ -160,6 +162,7 @@ export function emitAllocation(state: MdState, context: Context, input: Allocati
     indexInGroup: input.indexInGroup,
     ownerRange: input.claim ? undefined : context.ownerRange,
     names: otherKeys(key, input.names),
+    ...(input.occupied ? { occupied: true } : {}),
     host: context.host,
     loc: state.lines.location(state.ctx.file, input.start, input.end),
   };

@@ -28,15 +28,15 @@ interface Columns {
 }
 
 const DESCRIPTIVE = /^(description|purpose|notes?|status|technology|tech|protocol|transport|level|comments?|remarks?|expected response|response|type|version|image|language|details|usage|health|tags?|priority|examples?|用途|说明|說明|説明|备注|備考|描述|例|示例|例子|备考)$/i;
-const PORT_HEADER = /\bports?\b|端口|ポート|\bgrpc\b|\bhttps?\b|websocket|\bws\b|\blisten(ing)?\b|\bbind\b|\bpublished\b|\bexposed?\b|\bhost\s*port\b/i;
+export const PORT_HEADER = /\bports?\b|端口|ポート|\bgrpc\b|\bhttps?\b|websocket|\bws\b|\blisten(ing)?\b|\bbind\b|\bpublished\b|\bexposed?\b|\bhost\s*port\b/i;
 const URL_HEADER = /\burls?\b|\buri\b|\bendpoints?\b|\baddress(es)?\b|\bexample\b|\blinks?\b|地址/i;
-const NAME_HEADER = /\b(services?|name|component|app|application|project|container|system|server|process|daemon|category|tier|module|workload)\b|服务|名称|应用|组件|项目|サービス|名前/i;
+export const NAME_HEADER = /\b(services?|name|component|app|application|project|container|system|server|process|daemon|category|tier|module|workload)\b|服务|名称|应用|组件|项目|サービス|名前/i;
 // A routing table (Domain | Service | Target | Port) lists what a proxy forwards to, not who owns a port.
 const ROUTING_HEADER = /^(domains?|sub-?domains?|hosts?names?|hostnames?|routes?|paths?|virtual hosts?|域名)$/i;
 // A unique per-row identity.
 const CONTAINER_NAME_HEADER = /^(containers?|container names?|hostnames?|service names?|images?)$/i;
 // Rows kept as placeholders: a slot, not a service.
-const PLACEHOLDER = /^\(?\s*(reserved|available|free|unused|unassigned|tbd|todo|spare|open|none|n\/a|empty|预留端口|预留|空闲|未使用|保留|予約)\s*\)?$/i;
+export const PLACEHOLDER = /^\(?\s*(reserved|available|free|unused|unassigned|tbd|todo|spare|open|none|n\/a|empty|预留端口|预留|空闲|未使用|保留|予約)\s*\)?$/i;
 const RANGE_NAME_HEADER = /\b(category|project|tier|group|range|team|block|pool|reserved)\b|项目/i;
 const CONTAINER_HEADER = /\b(container|internal|target)\b|コンテナ|容器|内部/i;
 const ENV_HEADER = /^(env|environment|stage|环境)$/i;

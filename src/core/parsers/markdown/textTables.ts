@@ -1,0 +1,82 @@
+// Port tables written as plain text in a fence with no language: columns lined up with blanks under
+// a header (`SERVICE   PORT   STATUS`), or one port per line (`8080  - Billing UI`). People paste
+// these from terminals and keep them as the allocation; only these two shapes are read.
+import { cleanName } from '../../syntax/names';
+import { isValidPort } from '../../syntax/ports';
+import { NAME_HEADER, PLACEHOLDER, PORT_HEADER } from './tables';
+import { withRowRemarks, emitAllocation, withQualifierHost, type Context, type MdState } from './state';
+
+interface Field {
+  text: string;
+  /** Offset in the fence's content. */
+  start: number;
+}
+
+/** A line cut at runs of two or more blanks (or a tab): the columns of a text table. */
+function fieldsOf(line: string): Field[] {
+  const out: Field[] = [];
+  const re = /\S+(?: \S+)*/g;
+  for (let m = re.exec(line); m; m = re.exec(line)) out.push({ text: m[0], start: m.index });
+  return out;
+}
+
+const RULE_LINE = /^[\s─━—=\-+|]+$/;
+// "OCCUPIED PORTS:", "Already in use": ports other software holds on the host.
+const OCCUPIED = /\b(?:occupied|already (?:in use|used|taken)|in use by|used by other)\b|占用|使用中|사용 ?중/i;
+const PORT_FIRST = /^(\s*)(\d{2,5})\s+[-–:]\s+(\S.*?)\s*$/;
+const DIGITS = /^\d{1,5}$/;
+
+/** Reads the text tables of a fence; true when it found one. */
+export function extractTextTable(state: MdState, context: Context, content: string, at: number): boolean {
+  const lines = content.split('\n');
+  const offsets: number[] = [];
+  let offset = 0;
+  for (const line of lines) {
+    offsets.push(offset);
+    offset += line.length + 1;
+  }
+  const occupied = OCCUPIED.test(lines.find((l) => l.trim() !== '') ?? '');
+  return readColumns(state, context, lines, offsets, at, occupied) || readPortList(state, context, lines, offsets, at, occupied);
+}
+
+/** `SERVICE  PORT  STATUS` over rows whose port column holds a number. */
+function readColumns(state: MdState, context: Context, lines: string[], offsets: number[], at: number, occupied: boolean): boolean {
+  const headerAt = lines.findIndex((l) => l.trim() !== '');
+  if (headerAt < 0) return false;
+  const header = fieldsOf(lines[headerAt]);
+  const nameColumn = header.findIndex((f) => NAME_HEADER.test(f.text));
+  const portColumn = header.findIndex((f) => PORT_HEADER.test(f.text));
+  if (header.length < 2 || nameColumn < 0 || portColumn < 0 || nameColumn === portColumn) return false;
+  let found = false;
+  for (let i = headerAt + 1; i < lines.length; i++) {
+    if (RULE_LINE.test(lines[i]) || lines[i].trim() === '') continue;
+    const fields = fieldsOf(lines[i]);
+    const name = fields[nameColumn];
+    const port = fields[portColumn];
+    if (!name || !port || !DIGITS.test(port.text) || PLACEHOLDER.test(cleanName(name.text))) continue;
+    const start = at + offsets[i] + port.start;
+    found = emit(state, context, lines[i], name.text, Number(port.text), start, at, occupied) || found;
+  }
+  return found;
+}
+
+/** Lines such as `8080  - Billing UI`, two or more in the fence. */
+function readPortList(state: MdState, context: Context, lines: string[], offsets: number[], at: number, occupied: boolean): boolean {
+  const items = lines.map((l, i) => ({ m: PORT_FIRST.exec(l), i })).filter((x) => x.m);
+  if (items.length < 2) return false;
+  let found = false;
+  for (const { m, i } of items) {
+    const start = at + offsets[i] + m![1].length;
+    found = emit(state, context, lines[i], m![3], Number(m![2]), start, at, occupied) || found;
+  }
+  return found;
+}
+
+function emit(state: MdState, context: Context, line: string, name: string, port: number, start: number, group: number, occupied: boolean): boolean {
+  if (!isValidPort(port) || cleanName(name) === '') return false;
+  const remarks = withRowRemarks(withQualifierHost(context, name), line, name);
+  emitAllocation(state, remarks.context, {
+    service: name, port, names: remarks.names, occupied, claim: false, group, indexInGroup: 0, start, end: start + String(port).length,
+  });
+  return true;
+}
