@@ -5,7 +5,10 @@
 import type { Location as LspLocation, Position } from 'vscode-languageserver/node';
 import type { Location } from '../core/model';
 import { roleOfPlace, servicesOf } from '../core/query/services';
-import { compareLocations, placeKey, type RuleInput } from '../core/rules/model';
+import { compareLocations, placeKey, type Place, type RuleInput } from '../core/rules/model';
+import { describeSame } from '../core/project/relations';
+import { covers, documentHome } from '../core/project/roles';
+import { dirOf } from '../core/syntax/paths';
 import { toRange } from './diagnostics';
 import type { FolderState } from './folderState';
 import { targetAt, type Target } from './hover';
@@ -16,10 +19,12 @@ export function references(folder: FolderState, file: string, position: Position
   const target = targetAt(input, file, position);
   if (!target || target.kind === 'range') return null;
   const [from, to] = portsOf(target);
-  const scope = target.kind === 'place' ? target.place.scope : undefined;
+  // From a service's place: the places of its scope that speak of the same deployment (another
+  // stack's 8000 in an examples collection is not this one); from a mention, every place.
+  const near = (p: Place) => target.kind !== 'place' || (p.scope === target.place.scope && describeSame(p, target.place));
   const locs: Location[] = [
-    ...placesOn(input, from, to).filter((p) => scope === undefined || p.scope === scope).map((p) => p.loc),
-    ...mentionsOn(input, from, to).map((m) => m.loc),
+    ...placesOn(input, from, to).filter(near).map((p) => p.loc),
+    ...mentionsOn(input, from, to).filter((m) => target.kind !== 'place' || sameHome(m.loc.file, target.place)).map((m) => m.loc),
   ];
   if (target.kind === 'reserved') locs.push(target.loc);
   const declarations = includeDeclaration ? [] : definitions(input, target);
@@ -54,6 +59,11 @@ function definitions(input: RuleInput, target: Exclude<Target, { kind: 'range' }
     }
   }
   return out;
+}
+
+/** A mention in a file under the place's own folder, or in a document that speaks for it. */
+function sameHome(file: string, place: Place): boolean {
+  return covers(place.fileRole.home, dirOf(file)) || covers(documentHome(file), place.fileRole.home);
 }
 
 function portsOf(target: Exclude<Target, { kind: 'range' }>): [number, number] {

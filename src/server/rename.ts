@@ -36,7 +36,7 @@ export function renamePort(folder: FolderState, file: string, position: Position
   const port = Number(written);
   if (port === place.port) return { changes: {} };
   const input = folder.ruleInput();
-  const why = whyNotFree(input, port, place.scope, place.identity);
+  const why = whyNotFree(input, port, place);
   if (why) return refuse(`Cannot move ${place.service} to ${port}: ${why}`);
   const plan = planMove(input, place, port, textHost(folder));
   if (plan.edits.length === 0) return refuse(`Cannot move ${place.service} to ${port}: ${plan.skipped[0]?.reason ?? 'no place to edit'}`);

@@ -39,13 +39,26 @@ test('next free port: skips allocations of every source, references, mentions, r
 
 test('whyNotFree: taken by another service, reserved, kept free, invalid; a service\'s own port is no obstacle', () => {
   const i = input(FILES);
-  assert.match(whyNotFree(i, 8081, '')!, /^8081 is taken by b \(docker-compose\.yml:3\)$/);
-  assert.equal(whyNotFree(i, 8081, '', 'b'), undefined);
-  assert.match(whyNotFree(i, 8082, '')!, /^8082 is reserved \(legacy\) in ports\.yaml:5$/);
-  assert.match(whyNotFree(i, 8085, '')!, /kept free/);
-  assert.match(whyNotFree(i, 0, '')!, /not a port number/);
-  assert.match(whyNotFree(i, 70000, '')!, /not a port number/);
-  assert.equal(whyNotFree(i, 8089, ''), undefined);
+  const a = i.places.find((p) => p.service === 'a')!;
+  const b = i.places.find((p) => p.service === 'b')!;
+  assert.match(whyNotFree(i, 8081, a)!, /^8081 is taken by b \(docker-compose\.yml:3\)$/);
+  assert.equal(whyNotFree(i, 8081, b), undefined);
+  assert.match(whyNotFree(i, 8082, a)!, /^8082 is reserved \(legacy\) in ports\.yaml:5$/);
+  assert.match(whyNotFree(i, 8085, a)!, /kept free/);
+  assert.match(whyNotFree(i, 0, a)!, /not a port number/);
+  assert.match(whyNotFree(i, 70000, a)!, /not a port number/);
+  assert.equal(whyNotFree(i, 8089, a), undefined);
   assert.ok(isFree(portBlockers(i, 8089, '')));
   assert.ok(!isFree(portBlockers(i, 8087, '')));
+});
+
+test('whyNotFree: a port another, independent stack publishes is no obstacle', () => {
+  const i = input({
+    'shop/compose.yaml': 'services:\n  web:\n    image: w\n    ports: ["8000:80"]\n  cache:\n    image: c\n    ports: ["6400:6379"]\n',
+    'blog/compose.yaml': 'services:\n  web:\n    image: w\n    ports: ["4200:80"]\n',
+  });
+  const blogWeb = i.places.find((p) => p.loc.file === 'blog/compose.yaml')!;
+  assert.equal(whyNotFree(i, 8000, blogWeb), undefined);
+  const shopWeb = i.places.find((p) => p.loc.file === 'shop/compose.yaml' && p.service === 'web')!;
+  assert.match(whyNotFree(i, 6400, shopWeb)!, /taken by cache/);
 });

@@ -212,3 +212,20 @@ test('parseInterpolation', () => {
   assert.equal(parseInterpolation('8080'), undefined);
   assert.equal(parseInterpolation('${A:?required}')?.fallback, undefined);
 });
+
+test('moving a service in one stack of an examples collection never touches another stack\'s same-named service', () => {
+  const files: Files = {
+    'shop/compose.yaml': 'services:\n  web:\n    image: w\n    ports: ["8000:80"]\n  metrics:\n    image: prom/prometheus\n    ports: ["9090:9090"]\n',
+    'shop/README.md': '| Service | Port |\n|---|---|\n| web | 8000 |\n',
+    'blog/compose.yaml': 'services:\n  web:\n    image: w\n    ports: ["8000:80"]\n  metrics:\n    image: prom/prometheus\n    ports: ["9090:9090"]\n',
+  };
+  const { input, host } = workspace(files);
+  const web = placeAt(input, 'shop/compose.yaml', 4);
+  assert.deepEqual(servicePortPlaces(input, web).map((p) => p.loc.file).sort(), ['shop/README.md', 'shop/compose.yaml']);
+  const moved = applyAll(files, planMove(input, web, 8001, host).edits);
+  assert.match(moved['shop/compose.yaml'], /"8001:80"/);
+  assert.match(moved['shop/README.md'], /\| web \| 8001 \|/);
+  assert.equal(moved['blog/compose.yaml'], files['blog/compose.yaml']);
+  const metrics = placeAt(input, 'blog/compose.yaml', 7);
+  assert.deepEqual(servicePortPlaces(input, metrics).map((p) => p.loc.file), ['blog/compose.yaml']);
+});

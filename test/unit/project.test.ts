@@ -207,3 +207,25 @@ const SPAN = { startOffset: 0, startLine: 1, startColumn: 1, endOffset: 0, endLi
 function emptyMarkdown(file: string) {
   return { file, kind: 'markdown' as const, allocations: [], ranges: [], reserved: [], mentions: [], problems: [], suppressions: [], aliases: [], projects: [], notes: [] };
 }
+
+test('a folder of clones: stacks of one repository joining a network clash, the same network name in another clone does not tie', () => {
+  const external = (name: string, port: string) => [stack({ [name]: port }), 'networks:', '  default:', '    name: $EDGE_NET', '    external: true'].join('\n');
+  const clone = (dir: string) => ({
+    [`${dir}/README.md`]: '# Homelab\n',
+    [`${dir}/proxy/docker-compose.yml`]: external('caddy', '80:80'),
+    [`${dir}/wiki/docker-compose.yml`]: external('wiki', '80:80'),
+  });
+  const one = checkFiles(clone('a'));
+  assert.deepEqual(warnings(one), ['port-conflict@a/wiki/docker-compose.yml:4']);
+  const two = checkFiles({ ...clone('a'), ...clone('b') });
+  assert.deepEqual(warnings(two), ['port-conflict@a/wiki/docker-compose.yml:4', 'port-conflict@b/wiki/docker-compose.yml:4']);
+});
+
+test('a service folder\'s .env belongs to the stack above it', () => {
+  const c = checkFiles({
+    'shop/docker-compose.yml': stack({ pricing: '3370:3370' }),
+    'shop/services/cart/.env': 'PRICING_URL=http://localhost:3370/v1\n',
+    'shop/docs/PORTS.md': ['| Service | Port |', '|---|---|', '| pricing | 3397 |'].join('\n'),
+  });
+  assert.deepEqual(warnings(c), ['port-mismatch@shop/docs/PORTS.md:3']);
+});

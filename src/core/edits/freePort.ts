@@ -4,6 +4,7 @@
 import type { RangeDecl, Reservation } from '../model';
 import type { Place, RuleInput } from '../rules/model';
 import { scopeMeets } from '../query/ranges';
+import { describeSame } from '../project/relations';
 
 export interface PortBlockers {
   /** Allocations (not references) on the port. */
@@ -53,8 +54,12 @@ function usedSet(input: RuleInput, scope: string): Set<number> {
   return used;
 }
 
-/** Why a port cannot be taken in `scope` by `identity` (its own places do not count), or undefined when it can. */
-export function whyNotFree(input: RuleInput, port: number, scope: string, identity?: string): string | undefined {
+/**
+ * Why a port cannot be taken by the service at `mover` (its own places do not count, nor stacks
+ * that never run beside it), or undefined when it can.
+ */
+export function whyNotFree(input: RuleInput, port: number, mover: Place): string | undefined {
+  const scope = mover.scope;
   if (!Number.isInteger(port) || port < 1 || port > 65535) return `${port} is not a port number (1-65535)`;
   const b = portBlockers(input, port, scope);
   if (b.reserved.length > 0) {
@@ -62,7 +67,7 @@ export function whyNotFree(input: RuleInput, port: number, scope: string, identi
     return `${port} is reserved${r.reason ? ` (${r.reason})` : ''} in ${r.loc.file}:${r.loc.span.startLine}`;
   }
   if (b.keptFree.length > 0) return `${port} is in ${b.keptFree[0].name}, kept free for later`;
-  const others = b.taken.filter((p) => p.identity !== identity);
+  const others = b.taken.filter((p) => p.identity !== mover.identity && describeSame(p, mover));
   if (others.length > 0) {
     const names = [...new Set(others.map((p) => p.service))].slice(0, 3).join(', ');
     return `${port} is taken by ${names} (${others[0].loc.file}:${others[0].loc.span.startLine})`;

@@ -6,6 +6,7 @@
 import { matchRole } from '../syntax/names';
 import type { Place, RuleInput } from '../rules/model';
 import { portSpans } from './portSpans';
+import { describeSame } from '../project/relations';
 import { dedupeEdits, type TextEdit, type TextHost } from './textEdit';
 
 export interface MovePlan {
@@ -18,12 +19,14 @@ export interface MovePlan {
 
 /**
  * The places that write the same port of the same service as `target`: same identity and scope,
- * same port, and the same role (a place with no role is whichever role has that port).
+ * describing the same deployment (one stack's `prometheus` is not another's), same port, and the
+ * same role (a place with no role is whichever role has that port).
  */
 export function servicePortPlaces(input: RuleInput, target: Place): Place[] {
   const role = matchRole(target.role);
   return input.places.filter((p) => p.identity === target.identity
     && p.scope === target.scope
+    && describeSame(p, target)
     && p.port === target.port
     && (p.endPort ?? p.port) === (target.endPort ?? target.port)
     && (p.role === undefined || target.role === undefined || matchRole(p.role) === role));

@@ -4,9 +4,11 @@
 // what `compositionOf` reads, so an edit to a port leaves it as it is.
 
 import type { FileFacts } from '../model';
-import { dirOf } from '../syntax/paths';
+import { baseOf, dirOf } from '../syntax/paths';
 import { compareText } from '../text/compareText';
 import { Authority, documentHome, isolatedFolderOf, isPortDocument, type FileRole } from './roles';
+
+const README = /^readme\.(?:md|markdown|mdx)$/i;
 
 /** Includes are followed this deep: a cycle or a long chain stops here. */
 const MAX_INCLUDE_DEPTH = 16;
@@ -26,11 +28,18 @@ export class ProjectModel {
   /** Folders a compose service builds from → its unit: the `.env` there is the service's own. */
   private readonly buildUnits = new Map<string, Unit>();
 
-  private constructor(readonly signature: string) {}
+  /** Folders with a README: the outermost one above a file is the repository it belongs to. */
+  private readonly readmeFolders: ReadonlySet<string>;
+
+  private constructor(readonly signature: string, readmeFolders: Set<string>) {
+    this.readmeFolders = readmeFolders;
+  }
 
   static of(files: Iterable<FileFacts>): ProjectModel {
-    const compose = [...files].filter((f) => f.kind === 'compose').sort((a, b) => compareText(a.file, b.file));
-    const model = new ProjectModel(compositionOf(compose));
+    const all = [...files];
+    const compose = all.filter((f) => f.kind === 'compose').sort((a, b) => compareText(a.file, b.file));
+    const readmes = new Set(all.filter((f) => f.kind === 'markdown' && README.test(baseOf(f.file))).map((f) => dirOf(f.file)));
+    const model = new ProjectModel(`${compositionOf(compose)}\u0003${[...readmes].sort(compareText).join('\u0002')}`, readmes);
     const includer = new Map<string, string>();
     for (const f of compose) for (const inc of f.compose?.includes ?? []) if (inc !== f.file && !includer.has(inc)) includer.set(inc, f.file);
     for (const f of compose) {
@@ -46,7 +55,34 @@ export class ProjectModel {
     return model;
   }
 
+  /**
+   * The compose project of the folder or the nearest folder above it: a service folder's `.env`
+   * (`services/billing/.env`) belongs to the stack its project runs.
+   */
+  private stackAbove(dir: string): Unit | undefined {
+    for (let folder = dir; ; folder = dirOf(folder)) {
+      const unit = this.folderUnits.get(folder);
+      if (unit || folder === '') return unit;
+    }
+  }
+
+  /**
+   * The repository a folder belongs to: the outermost folder above it with a README (a folder of
+   * clones has one per clone), '' when there is none.
+   */
+  private repositoryOf(dir: string): string {
+    if (this.readmeFolders.has('')) return '';
+    let found = '';
+    for (let folder = dir; folder !== ''; folder = dirOf(folder)) if (this.readmeFolders.has(folder)) found = folder;
+    return found;
+  }
+
   roleOf(f: FileFacts): FileRole {
+    const role = this.unitRoleOf(f);
+    return { ...role, repository: this.repositoryOf(dirOf(f.file)) };
+  }
+
+  private unitRoleOf(f: FileFacts): Omit<FileRole, 'repository'> {
     const dir = dirOf(f.file);
     const isolated = isolatedFolderOf(f.file);
     switch (f.kind) {
@@ -59,7 +95,7 @@ export class ProjectModel {
         return { unit: unit.key, home: unit.folder, about: unit.key, authority: Authority.compose, isolated, describes: false };
       }
       case 'env': {
-        const unit = this.envUnits.get(f.file) ?? this.folderUnits.get(dir) ?? this.buildUnits.get(dir) ?? { key: `env:${dir}`, folder: dir };
+        const unit = this.envUnits.get(f.file) ?? this.buildUnits.get(dir) ?? this.stackAbove(dir) ?? { key: `env:${dir}`, folder: dir };
         return { unit: unit.key, home: unit.folder, about: unit.key, authority: Authority.env, isolated, describes: false };
       }
       case 'markdown': {

@@ -35,7 +35,7 @@ export function describeSame(a: Situated, b: Situated): boolean {
 export function runTogether<T extends Situated>(a: T, b: T, listedTogether: (a: T, b: T) => boolean): boolean {
   if (a.fileRole.isolated !== b.fileRole.isolated) return false;
   if (a.unit === b.unit || registryOver(a, b) || registryOver(b, a)) return true;
-  if (a.networks && b.networks && a.networks.some((n) => b.networks!.includes(n))) return true;
+  if (a.networks && b.networks && a.fileRole.repository === b.fileRole.repository && a.networks.some((n) => b.networks!.includes(n))) return true;
   return listedTogether(a, b);
 }
 

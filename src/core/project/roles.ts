@@ -32,6 +32,12 @@ export interface FileRole {
   authority: Authority;
   /** The independent folder (`tests/`, `examples/`, ...) the file is in, '' for none. */
   isolated: string;
+  /**
+   * The repository the file is in: the outermost folder above it with a README, '' for none (or
+   * the check root's). External networks of one name tie stacks of one repository only: a folder
+   * of clones shares network names without sharing a host.
+   */
+  repository: string;
   /** A document's places, unlike a compose file's or an env file's, describe rather than run. */
   describes: boolean;
 }

@@ -52,7 +52,7 @@ function tiedGroups(places: Place[], ties: Ties): Place[][] {
   places.forEach((p, i) => {
     const isolated = p.fileRole.isolated;
     join(`u\u0000${p.unit}`, i);
-    for (const n of p.networks ?? []) join(`n\u0000${isolated}\u0000${n}`, i);
+    for (const n of p.networks ?? []) join(`n\u0000${isolated}\u0000${p.fileRole.repository}\u0000${n}`, i);
     for (const file of ties.listing(p)) join(`l\u0000${file}`, i);
     for (const file of ties.registriesOver(p)) join(`r\u0000${isolated}\u0000${file}`, i);
   });
