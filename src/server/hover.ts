@@ -6,6 +6,7 @@ import type { CancellationToken, Hover, Position, Range } from 'vscode-languages
 import type { Finding, Location, Mention, RangeDecl, Reservation } from '../core/model';
 import { matchRole } from '../core/syntax/names';
 import type { Place, RuleInput } from '../core/rules/model';
+import { describeSame } from '../core/project/relations';
 import { ruleHref, toRange } from './diagnostics';
 import type { FolderState } from './folderState';
 import {
@@ -113,7 +114,9 @@ class HoverWriter {
     this.lines.push(`**Port ${portText}**${protocol !== 'tcp' ? ` (${protocol})` : ''}`, '');
     if (from === to && this.listening?.has(from)) this.lines.push('Listening now on this machine', '');
 
-    const places = placesOn(this.input, from, to).filter((p) => p.scope === scope || target.kind !== 'place');
+    // On a service's place, the places of the deployment it speaks of (another stack's 8000 in an
+    // examples collection is another story); on a mention or a reservation, every place.
+    const places = placesOn(this.input, from, to).filter((p) => target.kind !== 'place' || (p.scope === scope && describeSame(p, target.place)));
     const owners = ownersOf(places.filter((p) => !p.claim));
     if (owners.size > 0) this.lines.push(`Owner${owners.size > 1 ? 's' : ''}: ${[...owners.values()].join(', ')}`, '');
     else this.lines.push('Owner: none allocated in this folder', '');

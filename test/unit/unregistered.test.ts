@@ -69,3 +69,13 @@ test('a project the registry delegates by folder keeps its own services: no info
   });
   assert.deepEqual(c.findings.map((f) => `${brief(f)} ${f.service}`), ['unregistered-port@docker-compose.yml:5 worker']);
 });
+
+test('a registry speaks for its folder and below, not for test fixtures or a sibling folder', () => {
+  const c = checkFiles({
+    'platform/ports.yaml': REGISTRY,
+    'platform/docker-compose.yml': COMPOSE,
+    'platform/tests/docker-compose.yml': COMPOSE,
+    'tools/docker-compose.yml': COMPOSE,
+  });
+  assert.deepEqual(c.findings.filter((f) => f.rule === 'unregistered-port').map(brief), ['unregistered-port@platform/docker-compose.yml:5']);
+});

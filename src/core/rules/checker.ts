@@ -207,7 +207,9 @@ export class Checker {
     if (this.registryName === undefined || !places) return [];
     const split = serviceKey.indexOf('\u0000');
     if (!this.registeredScopes.has(serviceKey.slice(0, split)) || this.registered.has(serviceKey.slice(split + 1))) return [];
-    return unregisteredOf(sorted(places).filter((p) => !this.interpolated(p)), this.registryName);
+    // A registry speaks for its folder and below, not for test fixtures and examples.
+    const spokenFor = (p: Place) => this.registries.some((r) => r.fileRole.isolated === p.fileRole.isolated && covers(r.fileRole.home, p.fileRole.home));
+    return unregisteredOf(sorted(places).filter((p) => !this.interpolated(p) && spokenFor(p)), this.registryName);
   }
 
   /**
