@@ -7,6 +7,7 @@ import { WorkspaceIndex } from './index/workspaceIndex';
 import { batchesOf, sourceReader } from './parallel/batch';
 import { DEFAULT_POOL, parseInThreads, type PoolOptions } from './parallel/pool';
 import { runRules, type RuleSettings } from './rules/run';
+import { sourceKindOf } from './parsers/dispatch';
 import { baseOf } from './syntax/paths';
 import { compareText } from './text/compareText';
 
@@ -77,7 +78,9 @@ function finishCheck(scope: CheckScope, index: WorkspaceIndex, skipped: Skipped[
   for (const f of index.files()) for (const note of f.notes) skipped.push({ file: f.file, reason: note });
   const findings = runRules(index.files(), options.rules);
   const allocations = byPortAndService(index.files());
-  return { root: scope.root, findings, allocations, skipped, files: scope.files.length, index };
+  // A YAML file of another name that turned out to be no compose file was no port source.
+  const files = scope.files.filter((file) => sourceKindOf(file) !== undefined || index.get(file) !== undefined).length;
+  return { root: scope.root, findings, allocations, skipped, files, index };
 }
 
 /**

@@ -3,7 +3,7 @@
 // a reason, so a caller can log why a file was left out.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { sourceKindOf } from './parsers/dispatch';
+import { mayBeSource, sourceKindOf } from './parsers/dispatch';
 import { compareText } from './text/compareText';
 
 export interface DiscoverOptions {
@@ -46,7 +46,7 @@ export function discover(root: string, options: DiscoverOptions = DEFAULT_DISCOV
         if (sourceKindOf(entry.name)) skipped.push({ file: relPath, reason: 'symbolic link (not followed)' });
       } else if (entry.isDirectory()) {
         if (!options.excludeDirs.has(entry.name)) walk(path.join(dir, entry.name), relPath);
-      } else if (entry.isFile() && sourceKindOf(entry.name)) {
+      } else if (entry.isFile() && mayBeSource(entry.name)) {
         files.push(relPath);
       }
     }

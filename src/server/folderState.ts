@@ -7,7 +7,7 @@ import { performance } from 'node:perf_hooks';
 import type { FileFacts, Finding } from '../core/model';
 import { DEFAULT_DISCOVER, discover, readSource } from '../core/discover';
 import { WorkspaceIndex } from '../core/index/workspaceIndex';
-import { sourceKindOf } from '../core/parsers/dispatch';
+import { mayBeSource } from '../core/parsers/dispatch';
 import { RuleInputBuilder, type RuleInput } from '../core/rules/model';
 import { Checker } from '../core/rules/checker';
 import { Debouncer } from './debounce';
@@ -167,7 +167,7 @@ export class FolderState {
 
   /** Whether a file is one this folder indexes: a port source, not excluded, not a nested folder's. */
   inScope(file: string): boolean {
-    if (!sourceKindOf(file)) return false;
+    if (!mayBeSource(file)) return false;
     const dirs = file.split('/').slice(0, -1);
     if (dirs.some((d) => DEFAULT_DISCOVER.excludeDirs.has(d))) return false;
     return this.filter(file) && this.host.owns(this, absoluteOf(this.fsPath, file));

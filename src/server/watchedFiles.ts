@@ -1,11 +1,11 @@
 // The files the server asks the client to watch on disk, and what a change to one means.
 import { FileChangeType } from './lsp';
 import type { FileEvent } from 'vscode-languageserver/node';
-import { sourceKindOf } from '../core/parsers/dispatch';
+import { mayBeSource } from '../core/parsers/dispatch';
 import type { Folders } from './folders';
 
-/** Every name sourceKindOf knows: registries, compose files, env files and Markdown. */
-export const WATCH_GLOB = '**/{ports.yaml,.ports.yaml,ports.yml,.ports.yml,compose*.y*ml,docker-compose*.y*ml,.env,.env.*,*.env,*.md,*.markdown,*.mdx}';
+/** Every file that may be a port source: registries, any YAML (compose by name or by content), env files and Markdown. */
+export const WATCH_GLOB = '**/{*.yaml,*.yml,.env,.env.*,*.env,*.md,*.markdown,*.mdx}';
 
 /** Marks the changed files of each folder for re-reading; a deleted folder drops the files under it. */
 export function applyFileEvents(folders: Folders, changes: FileEvent[]): void {
@@ -14,6 +14,6 @@ export function applyFileEvents(folders: Folders, changes: FileEvent[]): void {
     if (!located) continue;
     const { folder, file } = located;
     if (change.type === FileChangeType.Deleted) folder.removedFolder(file, 0);
-    if (sourceKindOf(file)) folder.changed(file, 0);
+    if (mayBeSource(file)) folder.changed(file, 0);
   }
 }

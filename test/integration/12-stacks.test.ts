@@ -65,8 +65,9 @@ suite('deployment units', () => {
       // prometheus is no generic name, and still one per stack.
       const metrics = await vscode.commands.executeCommand<vscode.WorkspaceEdit>('vscode.executeDocumentRenameProvider', shop, new vscode.Position(8, 10), '4191');
       assert.deepEqual(metrics.entries().map(([uri]) => relativePath(uri)), ['collection/shop/compose.yaml']);
-      // Another stack's port is not taken for this one.
-      const onto = await vscode.commands.executeCommand<vscode.WorkspaceEdit>('vscode.executeDocumentRenameProvider', fixture('collection/blog/compose.yaml'), new vscode.Position(4, 10), '4100');
+      // Another stack's port is not taken for this one (rename works on a loaded document).
+      const blog = await vscode.workspace.openTextDocument(fixture('collection/blog/compose.yaml'));
+      const onto = await vscode.commands.executeCommand<vscode.WorkspaceEdit>('vscode.executeDocumentRenameProvider', blog.uri, new vscode.Position(4, 10), '4100');
       assert.deepEqual(onto.entries().map(([uri]) => relativePath(uri)), ['collection/blog/compose.yaml']);
     } finally {
       await remove('collection');

@@ -229,3 +229,24 @@ test('a service folder\'s .env belongs to the stack above it', () => {
   });
   assert.deepEqual(warnings(c), ['port-mismatch@shop/docs/PORTS.md:3']);
 });
+
+test('any YAML file whose top level is a compose services map is a compose file, whatever its name', () => {
+  const c = checkFiles({
+    'deploy/stack.yml': stack({ gateway: '8443:443', portal: '8443:8080' }),
+    '.github/workflows/ci.yml': 'on: push\njobs:\n  test:\n    services:\n      db:\n        image: postgres\n        ports: ["5432:5432"]\n',
+    'k8s/app.yaml': 'apiVersion: v1\nkind: Service\nspec:\n  ports:\n    - port: 80\n',
+  });
+  assert.deepEqual(warnings(c), ['port-conflict@deploy/stack.yml:7']);
+  assert.deepEqual([...c.index.files()].map((f) => `${f.file}:${f.kind}`), ['deploy/stack.yml:compose']);
+});
+
+test('an env file a compose service reads with env_file is its container\'s environment: no host port', () => {
+  const c = checkFiles({
+    'compose/dev/gateway.yml': ['services:', '  gateway:', '    image: g', '    env_file: ../../services/gateway/.env.development', '    ports: ["127.0.0.1:3411:3050"]'].join('\n'),
+    'compose/dev/infra.yml': stack({ nats: '3405:8222' }),
+    'services/gateway/.env.development': 'HTTP_PORT=3405\nNATS_PORT=4222\n',
+  });
+  assert.deepEqual(warnings(c), []);
+  const env = c.index.get('services/gateway/.env.development')!;
+  assert.equal(ProjectModel.of(c.index.files()).roleOf(env).inContainer, true);
+});

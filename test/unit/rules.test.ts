@@ -248,3 +248,18 @@ test('compose services in two files that build the same folder are one service; 
   const twice = [root, '  worker:', '    build: ./api', '    ports: ["8080:8080"]'].join('\n');
   assert.deepEqual(checkFiles({ 'docker-compose.yml': twice }).findings.map(brief), ['port-conflict@docker-compose.yml:7']);
 });
+
+test('port-conflict relates every place of the holder in the deployment: its table row and registry entry too', () => {
+  const c = checkFiles({
+    'docker-compose.yml': ['services:', '  ledger:', '    image: l', '    ports: ["8081:8081"]', '  fraud:', '    image: f', '    ports: ["8081:9000"]'].join('\n'),
+    'docs/PORTS.md': table([['Ledger', 8081]]),
+    'elsewhere/README.md': table([['Ledger', 8081]]),
+  });
+  const conflict = c.findings.find((f) => f.rule === 'port-conflict')!;
+  assert.deepEqual(conflict.related.map((r) => `${r.loc.file}:${r.loc.span.startLine}`), ['docker-compose.yml:4', 'docs/PORTS.md:3']);
+});
+
+test('a VM qualifier is not an abbreviation: "Panel (docker VM, behind NPM)" clashes with Nginx Proxy Manager', () => {
+  const c = checkFiles({ 'docs/PORTS.md': ['### Big Server', table([['Nginx Proxy Manager', 443], ['Panel (docker VM, behind NPM)', 443]])].join('\n') });
+  assert.deepEqual(c.findings.map((f) => `${f.rule}:${f.service}`), ['port-conflict:Panel (docker VM, behind NPM)']);
+});

@@ -1,7 +1,7 @@
 // Facts per file for one check root, updated one file at a time. Compose files depend on the
 // `.env` beside them (interpolation), so changing an env file re-reads its sibling compose files.
 import type { FileFacts, SourceKind } from '../model';
-import { parseByKind, sourceKindOf } from '../parsers/dispatch';
+import { mayBeSource, parseByKind, sourceKindIn } from '../parsers/dispatch';
 import { readEnvVariables } from '../parsers/env';
 import { baseOf, dirOf, envFileIn } from '../syntax/paths';
 
@@ -32,13 +32,20 @@ export class WorkspaceIndex {
     return this.facts.size;
   }
 
-  /** Re-reads one file (files use '/' separators, relative to the root). Returns false when it is not a port source. */
+  /**
+   * Re-reads one file (files use '/' separators, relative to the root). Returns false when it is
+   * not a port source (a YAML file of another name that is no compose file is dropped).
+   */
   update(file: string, text = this.host.read(file)): boolean {
-    const kind = sourceKindOf(file);
-    if (!kind) return false;
+    if (!mayBeSource(file)) return false;
     if (text === undefined) {
       this.remove(file);
       return true;
+    }
+    const kind = sourceKindIn(file, text);
+    if (!kind) {
+      this.remove(file);
+      return false;
     }
     this.set(this.parse(file, kind, text));
     if (kind === 'env' && baseOf(file) === '.env') this.refreshComposeIn(dirOf(file));

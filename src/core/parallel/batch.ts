@@ -42,14 +42,15 @@ export interface ParseBatch {
  */
 export function batchesOf(scope: CheckScope, size: number): ParseBatch[] {
   const byKind = new Map<SourceKind, string[]>(KIND_ORDER.map((kind) => [kind, []]));
-  for (const file of scope.files) byKind.get(sourceKindOf(file)!)!.push(file);
+  // A YAML file of another name is read with the compose files: its text says whether it is one.
+  for (const file of scope.files) byKind.get(sourceKindOf(file) ?? 'compose')!.push(file);
   const batches: ParseBatch[] = [];
   for (const files of byKind.values()) {
     for (let i = 0; i < files.length; i += size) {
       const run = files.slice(i, i + size);
       const envs = new Set<string>();
       for (const file of run) {
-        if (sourceKindOf(file) !== 'compose') continue;
+        if ((sourceKindOf(file) ?? 'compose') !== 'compose') continue;
         const env = envFileIn(dirOf(file));
         if (scope.sources.has(env)) envs.add(env);
       }

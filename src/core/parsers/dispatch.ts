@@ -1,6 +1,6 @@
 // Which parser reads which file, by name.
 import { emptyFacts, type FileFacts, type ParseContext, type SourceKind } from '../model';
-import { isComposeFileName, parseCompose } from './compose';
+import { isComposeFileName, isYamlFileName, looksLikeCompose, parseCompose } from './compose';
 import { isEnvFileName, parseEnv } from './env';
 import { isMarkdownFileName, parseMarkdown } from './markdown/parseMarkdown';
 import { isRegistryFileName, parseRegistry } from './registry';
@@ -13,6 +13,19 @@ export function sourceKindOf(fileName: string): SourceKind | undefined {
   if (isEnvFileName(base)) return 'env';
   if (isMarkdownFileName(base)) return 'markdown';
   return undefined;
+}
+
+/**
+ * Whether a file may be a port source: a name `sourceKindOf` knows, or any other YAML file, which
+ * is a compose file when its text says so (`sourceKindIn`).
+ */
+export function mayBeSource(fileName: string): boolean {
+  return sourceKindOf(fileName) !== undefined || isYamlFileName(fileName);
+}
+
+/** The kind of a file that may be a source, given its text: by name, or a YAML file that is a compose file. */
+export function sourceKindIn(fileName: string, text: string): SourceKind | undefined {
+  return sourceKindOf(fileName) ?? (isYamlFileName(fileName) && looksLikeCompose(text) ? 'compose' : undefined);
 }
 
 /**

@@ -79,10 +79,10 @@ export class ProjectModel {
 
   roleOf(f: FileFacts): FileRole {
     const role = this.unitRoleOf(f);
-    return { ...role, repository: this.repositoryOf(dirOf(f.file)) };
+    return { ...role, repository: this.repositoryOf(dirOf(f.file)), inContainer: f.kind === 'env' && this.envUnits.has(f.file) };
   }
 
-  private unitRoleOf(f: FileFacts): Omit<FileRole, 'repository'> {
+  private unitRoleOf(f: FileFacts): Omit<FileRole, 'repository' | 'inContainer'> {
     const dir = dirOf(f.file);
     const isolated = isolatedFolderOf(f.file);
     switch (f.kind) {

@@ -40,6 +40,11 @@ export interface FileRole {
   repository: string;
   /** A document's places, unlike a compose file's or an env file's, describe rather than run. */
   describes: boolean;
+  /**
+   * An env file a compose service reads with `env_file:`: its ports are where the process listens
+   * inside the container, never host ports, and say nothing about what the host publishes.
+   */
+  inContainer: boolean;
 }
 
 // Folders of stacks that never run with the rest of the repository.

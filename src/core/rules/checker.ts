@@ -235,7 +235,7 @@ export class Checker {
     };
     for (const key of ports) {
       const places = this.byPort.get(key);
-      const eligible = (p: Place) => !this.mismatched.has(p.loc) && !insideContainer(p, () => this.byService.get(serviceKeyOf(p)) ?? []);
+      const eligible = (p: Place) => !this.mismatched.has(p.loc) && !p.fileRole.inContainer && !insideContainer(p, () => this.byService.get(serviceKeyOf(p)) ?? []);
       const findings = places && servicesAmong(places, eligible) > 1 ? conflictsAt(portOfKey(key), sorted(places).filter(eligible), ties) : [];
       this.store.set(key, findings);
     }

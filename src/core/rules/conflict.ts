@@ -3,7 +3,7 @@
 import type { Finding } from '../model';
 import { probablySameService } from '../syntax/names';
 import { dirOf } from '../syntax/paths';
-import { machinesMeet, namesMeet, profilesMeet, runTogether } from '../project/relations';
+import { describeSame, machinesMeet, namesMeet, profilesMeet, runTogether } from '../project/relations';
 import { environmentsMeet, portText, where, type Place } from './model';
 
 /** What ties stacks together beyond a unit, as the checker knows it. */
@@ -76,6 +76,9 @@ function conflictsAmong(port: number, places: Place[], listedTogether: (a: Place
     if (theirs.length === 0) continue;
     const at = mine.find((m) => theirs.some((t) => clash(m, t)))!;
     const holders = [...new Map(theirs.map((t) => [t.identity, t.service] as const)).values()].join(', ');
+    // The holders' places are every place of theirs that speaks of the clashing ones' deployment:
+    // the registry entry and the table row of the compose service that clashes.
+    const held = places.filter((p) => theirs.includes(p) || (p.identity !== services[i] && services.indexOf(p.identity) < i && theirs.some((t) => t.identity === p.identity && describeSame(t, p))));
     findings.push({
       rule: 'port-conflict',
       severity: 'error',
@@ -83,7 +86,7 @@ function conflictsAmong(port: number, places: Place[], listedTogether: (a: Place
       service: at.service,
       port,
       loc: at.loc,
-      related: theirs.slice(0, MAX_RELATED).map((t) => ({ loc: t.loc, message: `${t.service}: ${portText(t)}` })),
+      related: held.slice(0, MAX_RELATED).map((t) => ({ loc: t.loc, message: `${t.service}: ${portText(t)}` })),
     });
   }
   return findings;

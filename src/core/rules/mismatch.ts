@@ -10,7 +10,7 @@ import { compareLocations, environmentsMeet, groupKey, insideContainer, isVarian
 
 /** Mismatches among the places of one service in one scope. */
 export function mismatchesOf(all: Place[]): Finding[] {
-  const places = all.filter((p) => !p.occupied && !insideContainer(p, () => all));
+  const places = all.filter((p) => !p.occupied && !p.fileRole.inContainer && !insideContainer(p, () => all));
   if (!places.some((p) => !p.claim)) return [];
   const seen = new Set<string>();
   const out: Finding[] = [];

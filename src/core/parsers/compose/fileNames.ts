@@ -19,6 +19,24 @@ export function composeEnvironmentFromFileName(fileName: string): string | undef
   return environmentFromText(suffix) ?? `${VARIANT_PREFIX}${suffix.toLowerCase().replace(/\s+/g, '-')}`;
 }
 
+// A compose file whatever its name (`pwd.yml`, `compose/infra.yml`, `docker-compose-core.yml` is
+// one by name already): a top-level `services:` over a service with `image`, `build` or `ports`.
+const TOP_SERVICES = /^services:[ \t]*(?:#.*)?$/m;
+const SERVICE_FIELD = /^[ \t]+(?:image|build|ports)[ \t]*:/m;
+/** Only the head of a file is looked at: deciding must stay cheap for every YAML file of a repository. */
+const HEAD_CHARS = 64 * 1024;
+
+export function isYamlFileName(name: string): boolean {
+  return /\.ya?ml$/i.test(baseName(name));
+}
+
+/** Whether a YAML text is a compose file: decided on its first 64 KB. */
+export function looksLikeCompose(text: string): boolean {
+  const head = text.length > HEAD_CHARS ? text.slice(0, HEAD_CHARS) : text;
+  const services = TOP_SERVICES.exec(head);
+  return !!services && SERVICE_FIELD.test(head.slice(services.index));
+}
+
 function baseName(path: string): string {
   return path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
 }

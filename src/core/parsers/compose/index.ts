@@ -21,7 +21,7 @@ import { mapEntries, newWalk, resolveMap, seqItems, servicesOf } from './walk';
 import { buildContextOf, composeFileMeta, servicesMeta, type ServiceMeta } from './serviceMeta';
 import type { ComposeExtractOptions, Value, Walk } from './walk';
 
-export { composeEnvironmentFromFileName, isComposeFileName } from './fileNames';
+export { composeEnvironmentFromFileName, isComposeFileName, isYamlFileName, looksLikeCompose } from './fileNames';
 export type { ComposeExtractOptions } from './walk';
 
 export function parseCompose(text: string, ctx: ParseContext): FileFacts {
