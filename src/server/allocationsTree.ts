@@ -4,6 +4,7 @@
 import type { Finding, Location } from '../core/model';
 import { matchRole } from '../core/syntax/names';
 import type { Place } from '../core/rules/model';
+import { isGenericName } from '../core/project/roles';
 import { unclaimedListeners } from '../core/live/unclaimed';
 import type { AllocationNode, FolderAllocations, PlaceNode, ProblemSummary, RangeNode, ReservedNode } from '../shared/protocol';
 import { toRange } from './diagnostics';
@@ -45,6 +46,7 @@ export function folderAllocations(folder: FolderState, listening?: Listening): F
       ...(first.role !== undefined ? { role: first.role } : {}),
       ...(environments.size === 1 && first.environment !== undefined ? { environment: first.environment } : {}),
       scope: first.scope,
+      ...(isGenericName(first.serviceKey) ? { stack: first.fileRole.home || '.' } : {}),
       problems: problems(group.map((p) => p.loc)),
       places: group.map((p) => placeNode(p.loc, p.claim, p.source)),
       ...(listening ? { listening: isListening(listening, first.port, first.endPort) } : {}),

@@ -34,6 +34,8 @@ export interface AllocationNode {
   role?: string;
   environment?: string;
   scope: string;
+  /** The stack (its folder) a service with a generic name (`web`, `api`) belongs to: one per stack. */
+  stack?: string;
   problems: ProblemSummary[];
   places: PlaceNode[];
   /** Listening on this machine now (only when live status was asked for and is on). */

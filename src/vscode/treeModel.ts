@@ -182,7 +182,7 @@ function folderNode(folder: FolderAllocations, options: TreeOptions): TreeNode {
 function allocationNodes(parentId: string, allocations: readonly AllocationNode[], options: TreeOptions): TreeNode[] {
   const ids = new UniqueIds();
   return [...allocations].sort(compareAllocations).map((a) => {
-    const id = ids.take(`${parentId}/${portText(a.port, a.endPort)}:${a.scope}:${a.service}:${a.role ?? ''}:${a.environment ?? ''}`);
+    const id = ids.take(`${parentId}/${portText(a.port, a.endPort)}:${a.scope}:${a.stack ?? ''}:${a.service}:${a.role ?? ''}:${a.environment ?? ''}`);
     const places = [...a.places].sort(comparePlaces);
     const placeIds = new UniqueIds();
     const main = places.find((p) => !p.claim) ?? places[0];
@@ -190,7 +190,7 @@ function allocationNodes(parentId: string, allocations: readonly AllocationNode[
       id,
       kind: 'allocation' as const,
       label: allocationLabel(a),
-      description: [a.listening ? 'listening' : undefined, a.environment, count(places.length, 'place')].filter(Boolean).join(' · '),
+      description: [a.listening ? 'listening' : undefined, a.stack, a.environment, count(places.length, 'place')].filter(Boolean).join(' · '),
       ...(a.listening ? { listening: true } : {}),
       severity: worstSeverity(a.problems),
       problems: a.problems,

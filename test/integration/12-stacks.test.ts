@@ -5,7 +5,7 @@
 // removed after it, so the fixture's own diagnostics are untouched.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { codeOf, fixture, hoverText, portolan, relativePath, revertAll, waitFor, waitForFixtureDiagnostics } from './helpers';
+import { codeOf, fixture, hoverText, label, portolan, relativePath, revertAll, waitFor, waitForFixtureDiagnostics } from './helpers';
 
 const COLLECTION: Record<string, string> = {
   'collection/shop/compose.yaml': 'services:\n  web:\n    image: shop-web\n    ports:\n      - "4100:80"\n  metrics:\n    image: prom/prometheus\n    ports:\n      - "4190:9090"\n',
@@ -30,6 +30,20 @@ function problems(files: string[]): string[] {
     .map((d) => `${file}:${d.range.start.line + 1} ${codeOf(d)}`));
 }
 
+/** Tree items with this label, anywhere under the Ports view's roots. */
+async function treeRows(wanted: string): Promise<vscode.TreeItem[]> {
+  const api = await portolan();
+  const out: vscode.TreeItem[] = [];
+  const walk = async (parent?: vscode.TreeItem, depth = 0): Promise<void> => {
+    for (const item of await api.getTreeItems(parent)) {
+      if (label(item) === wanted) out.push(item);
+      else if (depth < 3 && item.collapsibleState !== vscode.TreeItemCollapsibleState.None) await walk(item, depth + 1);
+    }
+  };
+  await walk();
+  return out;
+}
+
 async function remove(folder: string): Promise<void> {
   await revertAll();
   await vscode.workspace.fs.delete(fixture(folder), { recursive: true, useTrash: false });
@@ -52,6 +66,10 @@ suite('deployment units', () => {
         return hoverText(hovers ?? []);
       }, (text) => text.includes('collection/shop/README.md'));
       assert.deepEqual(problems(Object.keys(COLLECTION)), []);
+
+      // The Ports view: one row per stack's web, each saying which stack.
+      const rows = await waitFor('both web rows in the tree', () => treeRows('4100 web'), (r) => r.length === 2);
+      assert.deepEqual(rows.map((r) => String(r.description).split(' · ')[0]).sort(), ['collection/chat', 'collection/shop']);
 
       const hover = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', shop, new vscode.Position(4, 10)));
       assert.match(hover, /\*\*Port 4100\*\*/);

@@ -141,3 +141,20 @@ test('live status: listening allocations say so first in their description; uncl
   // Without live status nothing changes.
   assert.ok(!labels(buildTree({ folders: [folder()] }, rel)).includes('Unclaimed listeners'));
 });
+
+test('a generic name in two stacks is two rows, each saying its stack', () => {
+  const result: AllocationsResult = {
+    folders: [folder({
+      ranges: [],
+      reserved: [],
+      outside: [
+        allocation(8000, 'web', { stack: 'shop', places: [place('shop/compose.yaml', 4, 10, 'compose')] }),
+        allocation(8000, 'web', { stack: 'chat', places: [place('chat/compose.yaml', 4, 10, 'compose')] }),
+      ],
+    })],
+  };
+  const [outside] = buildTree(result, rel);
+  assert.deepEqual(labels(outside.children), ['8000 web', '8000 web']);
+  assert.deepEqual(outside.children.map((c) => c.description), ['shop · 1 place', 'chat · 1 place']);
+  assert.notEqual(outside.children[0].id, outside.children[1].id);
+});
