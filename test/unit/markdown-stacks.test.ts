@@ -77,3 +77,11 @@ test('a port-per-line list in a plain fence; an "occupied" list holds ports with
   // publishes 8080, which the Admin UI holds: a conflict the page lists both for; its own row says 8090.
   assert.deepEqual(c.findings.map(brief).sort(), ['port-conflict@docs/PORTS.md:5', 'port-mismatch@docs/PORTS.md:10']);
 });
+
+test('a variable set for one command in a document (`export X_PORT=8080 && ./run`) is a one-off run, compared with nothing', () => {
+  const doc = ['## Run it alone', '```sh', 'export ADS_PORT=8080 && ./gradlew run', 'LEDGER_PORT=4000 npm start', '```'].join('\n');
+  const f = parse(doc);
+  assert.ok(f.allocations.every((a) => a.environment?.startsWith('variant:one-off-')), JSON.stringify(f.allocations.map((a) => a.environment)));
+  const c = checkFiles({ '.env': 'ADS_PORT=9555\n', 'README.md': doc, 'docs/PORTS.md': '| Service | Port |\n|---|---|\n| ledger | 4100 |\n' });
+  assert.deepEqual(c.findings.map(brief), []);
+});

@@ -263,3 +263,8 @@ test('a VM qualifier is not an abbreviation: "Panel (docker VM, behind NPM)" cla
   const c = checkFiles({ 'docs/PORTS.md': ['### Big Server', table([['Nginx Proxy Manager', 443], ['Panel (docker VM, behind NPM)', 443]])].join('\n') });
   assert.deepEqual(c.findings.map((f) => `${f.rule}:${f.service}`), ['port-conflict:Panel (docker VM, behind NPM)']);
 });
+
+test('words run together are one name: "Stream Job Manager" on stream-jobmanager\'s port is no conflict; API and Server stay apart', () => {
+  const c = checkFiles({ 'docs/ports.md': table([['stream-jobmanager', 9081], ['Stream Job Manager', 9081], ['API', 9090], ['Server', 9090]]) });
+  assert.deepEqual(c.findings.map((f) => `${f.rule}:${f.service}`), ['port-conflict:Server']);
+});

@@ -7,7 +7,7 @@
 import { emptyFacts } from '../model';
 import type { FileFacts, ParseContext } from '../model';
 import { LineIndex } from '../text/lineIndex';
-import { environmentFromText, keyFromVariable, roleFromPath, roleFromWords, serviceKey } from '../syntax/names';
+import { environmentFromText, keyFromVariable, roleFromPath, roleFromWords, serviceKey, VARIANT_PREFIX } from '../syntax/names';
 import { findUrls, isLocalHost, isValidPort, parseDecimal, parseRange, serviceFromHost } from '../syntax/ports';
 import { findSuppressions } from '../syntax/suppressions';
 import { memoByText } from '../text/memo';
@@ -235,6 +235,9 @@ function shapeOf(normalized: string): KeyShape {
   });
 }
 
+// A value followed by a command on its line: `8080 && ./run`, `4000 npm start`.
+const ONE_OFF = /^\S+\s+(?:&&|;|\|\||[A-Za-z./])/;
+
 const ENV_PREFIXES = new Set(['DEV', 'DEVELOPMENT', 'TEST', 'TESTING', 'PROD', 'PRODUCTION', 'STAGING', 'STAGE', 'QA', 'CI']);
 
 /**
@@ -243,6 +246,9 @@ const ENV_PREFIXES = new Set(['DEV', 'DEVELOPMENT', 'TEST', 'TESTING', 'PROD', '
  * environment`) keeps its name, so it is not compared with the others.
  */
 function environmentOf(r: Reading): string | undefined {
+  // `export AD_PORT=8080 && ./run`, `PORT=4000 npm start` in a document: a one-off way to run one
+  // service by hand, where any free port does; compared with nothing.
+  if (r.opts.source === 'markdown' && ONE_OFF.test(r.a.value)) return `${VARIANT_PREFIX}one-off-${r.a.keyStart}`;
   if (r.shape.environment) return r.shape.environment;
   const section = r.a.section;
   const named = section && /^(.{1,30}?)\s+env(ironment)?\b/i.exec(section);

@@ -82,7 +82,7 @@ function conflictsAmong(port: number, places: Place[], listedTogether: (a: Place
     findings.push({
       rule: 'port-conflict',
       severity: 'error',
-      message: `Port ${port} is taken by both ${at.service} and ${holders} (${where(theirs[0].loc)})`,
+      message: `Port ${port} is taken by both ${at.service} and ${holders} (${where(theirs[0].loc)}${held.length > MAX_RELATED ? ` and ${held.length - MAX_RELATED} more places` : ''})`,
       service: at.service,
       port,
       loc: at.loc,

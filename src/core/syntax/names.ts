@@ -123,7 +123,13 @@ export function probablySameService(a: string, b: string): boolean {
   const x = split(a);
   const y = split(b);
   if (x.qualifier.size > 0 && y.qualifier.size > 0 && ![...x.qualifier].every((w) => y.qualifier.has(w))) return false;
-  return wordsWithin(x.core, y.all) || wordsWithin(y.core, x.all) || abbreviates(x.core, y.core) || abbreviates(y.core, x.core);
+  return wordsWithin(x.core, y.all) || wordsWithin(y.core, x.all) || abbreviates(x.core, y.core) || abbreviates(y.core, x.core)
+    || (x.core.size > 0 && joined(x.core) === joined(y.core));
+}
+
+/** Words run together: "Job Manager" and `jobmanager` are one name. */
+function joined(words: Set<string>): string {
+  return [...words].join('');
 }
 
 /** A word of `short` is the initials of the words of `long`: "NPM Admin UI" and "Nginx Proxy Manager". */
