@@ -85,3 +85,8 @@ test('a variable set for one command in a document (`export X_PORT=8080 && ./run
   const c = checkFiles({ '.env': 'ADS_PORT=9555\n', 'README.md': doc, 'docs/PORTS.md': '| Service | Port |\n|---|---|\n| ledger | 4100 |\n' });
   assert.deepEqual(c.findings.map(brief), []);
 });
+
+test('numbered lines in a fence that is not about ports are no port list', () => {
+  assert.deepEqual(places(['## Steps', '```', '10 - install the tools', '20 - run the migrations', '```'].join('\n')), []);
+  assert.deepEqual(places(['## Steps', '```', 'Ports in use:', '8025 - mail catcher', '9000 - object store', '```'].join('\n')), ['mail catcher=8025', 'object store=9000']);
+});

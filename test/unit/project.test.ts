@@ -250,3 +250,11 @@ test('an env file a compose service reads with env_file is its container\'s envi
   const env = c.index.get('services/gateway/.env.development')!;
   assert.equal(ProjectModel.of(c.index.files()).roleOf(env).inContainer, true);
 });
+
+test('one problem, one finding: a place writing several ports of a service is reported once', () => {
+  const c = checkFiles({
+    'docker-compose.yml': stack({ edge: '8080:80' }),
+    'README.md': ['```yaml', 'services:', '  edge:', '    ports: ["80:80", "443:443"]', '```'].join('\n'),
+  });
+  assert.deepEqual(warnings(c), ['port-mismatch@README.md:4']);
+});

@@ -84,10 +84,9 @@ function vote(places: Place[], role: string): Finding[] {
   for (const unit of units) {
     const verdict = judge(unit, units);
     if (!verdict) continue;
-    for (const place of unit.places) {
-      if (verdict.winners.has(portText(place))) continue;
-      out.push(finding(place, verdict.by, role));
-    }
+    // One problem, one finding: a unit that writes several ports of the service is reported once, at its first.
+    const place = unit.places.find((p) => !verdict.winners.has(portText(p)));
+    if (place) out.push(finding(place, verdict.by, role));
   }
   return out;
 }

@@ -60,8 +60,12 @@ function readColumns(state: MdState, context: Context, lines: string[], offsets:
   return found;
 }
 
-/** Lines such as `8080  - Billing UI`, two or more in the fence. */
+/**
+ * Lines such as `8080  - Billing UI`, two or more in a fence that says it lists ports (its first
+ * line, or the section it is in): "10 - Install" lines of a numbered recipe are no ports.
+ */
 function readPortList(state: MdState, context: Context, lines: string[], offsets: number[], at: number, occupied: boolean): boolean {
+  if (!context.aboutPorts && !PORT_HEADER.test(lines.find((l) => l.trim() !== '') ?? '')) return false;
   const items = lines.map((l, i) => ({ m: PORT_FIRST.exec(l), i })).filter((x) => x.m);
   if (items.length < 2) return false;
   let found = false;
