@@ -253,8 +253,17 @@ test('an env file a compose service reads with env_file is its container\'s envi
 
 test('one problem, one finding: a place writing several ports of a service is reported once', () => {
   const c = checkFiles({
-    'docker-compose.yml': stack({ edge: '8080:80' }),
+    'docker-compose.yml': stack({ edge: '8080:8080' }),
     'README.md': ['```yaml', 'services:', '  edge:', '    ports: ["80:80", "443:443"]', '```'].join('\n'),
   });
   assert.deepEqual(warnings(c), ['port-mismatch@README.md:4']);
+});
+
+test('a document listing the container port of what compose publishes speaks of the container side: no mismatch', () => {
+  const c = checkFiles({
+    'docker-compose.yml': stack({ ledger: '8080:80' }),
+    'README.md': ['| Service | Port |', '|---|---|', '| ledger | 80 |'].join('\n'),
+    'docs/PORTS.md': ['| Service | Port |', '|---|---|', '| ledger | 8081 |'].join('\n'),
+  });
+  assert.deepEqual(warnings(c), ['port-mismatch@docs/PORTS.md:3']);
 });

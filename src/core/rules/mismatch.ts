@@ -125,9 +125,18 @@ function judge(unit: Unit, units: Unit[]): Verdict | undefined {
   return by.length > 0 ? { winners, by } : undefined;
 }
 
+/**
+ * The ports what runs says: each published port, and the container port behind it (a README
+ * table listing `web | 80` for `8080:80` speaks of the container side, and is not wrong).
+ */
 function union(units: Unit[]): Set<string> {
   const out = new Set<string>();
-  for (const u of units) for (const p of u.deciding) out.add(portText(p));
+  for (const u of units) {
+    for (const p of u.deciding) {
+      out.add(portText(p));
+      if (p.containerPort !== undefined && p.endPort === undefined) out.add(String(p.containerPort));
+    }
+  }
   return out;
 }
 
