@@ -184,6 +184,11 @@ export interface FileFacts {
   notes: string[];
   /** Compose files: what ties the file to others of its project. */
   compose?: ComposeFileMeta;
+  /**
+   * Documents: compose files their commands run together (`docker compose -f a -f b`), paths from
+   * the check root; Compose merges each set into one project.
+   */
+  composeSets?: string[][];
 }
 
 /** What Compose reads together with a compose file; paths relative to the check root. */

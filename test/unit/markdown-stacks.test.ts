@@ -90,3 +90,11 @@ test('numbered lines in a fence that is not about ports are no port list', () =>
   assert.deepEqual(places(['## Steps', '```', '10 - install the tools', '20 - run the migrations', '```'].join('\n')), []);
   assert.deepEqual(places(['## Steps', '```', 'Ports in use:', '8025 - mail catcher', '9000 - object store', '```'].join('\n')), ['mail catcher=8025', 'object store=9000']);
 });
+
+test('compose files a command names together, from the folder the page speaks for; variables and single files are no set', () => {
+  const f = parseMarkdown([
+    '```sh', 'docker compose -f docker-compose.yml -f compose/monitoring.yml up -d', 'docker compose -f "$FILE" -f docker-compose.yml up', '```',
+    'Or `docker-compose --file=docker-compose.yml down`.',
+  ].join('\n'), { file: 'ops/docs/RUN.md' });
+  assert.deepEqual(f.composeSets, [['ops/docker-compose.yml', 'ops/compose/monitoring.yml']]);
+});

@@ -6,6 +6,7 @@ import { ProjectModel } from '../../src/core/project/projectModel';
 import { covers, documentHome, identityIn, isolatedFolderOf, isPortDocument } from '../../src/core/project/roles';
 import { describeSame, machinesMeet, profilesMeet } from '../../src/core/project/relations';
 import { placesOf, sharedFacts } from '../../src/core/rules/model';
+import { Checker } from '../../src/core/rules/checker';
 
 const warnings = (c: ReturnType<typeof checkFiles>) => c.findings.filter((f) => f.severity !== 'info').map(brief);
 
@@ -266,4 +267,37 @@ test('a document listing the container port of what compose publishes speaks of 
     'docs/PORTS.md': ['| Service | Port |', '|---|---|', '| ledger | 8081 |'].join('\n'),
   });
   assert.deepEqual(warnings(c), ['port-mismatch@docs/PORTS.md:3']);
+});
+
+test('files a document runs together (`docker compose -f a -f b`) are one project, whatever their names', () => {
+  const files = {
+    'docker-compose.yml': stack({ app: '5000:5000' }),
+    'docker-compose.metrics.yml': stack({ exporter: '5000:9100' }),
+  };
+  assert.deepEqual(warnings(checkFiles(files)), []);
+  const readme = 'Run it with:\n\n```sh\ndocker compose -f docker-compose.yml -f docker-compose.metrics.yml up -d\n```\n';
+  const c = checkFiles({ ...files, 'README.md': readme });
+  assert.equal(warnings(c).length, 1, warnings(c).join());
+  assert.equal(c.findings[0].rule, 'port-conflict');
+  assert.deepEqual(c.index.get('README.md')!.composeSets, [['docker-compose.yml', 'docker-compose.metrics.yml']]);
+});
+
+test('incremental: a document that starts running two files together re-checks them as one project', () => {
+  const files: Record<string, string> = {
+    'docker-compose.yml': stack({ app: '5000:5000' }),
+    'docker-compose.metrics.yml': stack({ exporter: '5000:9100' }),
+    'README.md': '# Run\n',
+  };
+  const c = checkFiles(files);
+  const checker = new Checker();
+  checker.update(c.index.files());
+  assert.deepEqual(checker.findings().map(brief), []);
+  files['README.md'] = '`docker-compose -f docker-compose.yml --file=docker-compose.metrics.yml up`\n';
+  c.index.update('README.md');
+  checker.update([c.index.get('README.md')!]);
+  assert.equal(checker.findings().filter((f) => f.rule === 'port-conflict').length, 1);
+  files['README.md'] = '# Run\n';
+  c.index.update('README.md');
+  checker.update([c.index.get('README.md')!]);
+  assert.deepEqual(checker.findings().map(brief), []);
 });

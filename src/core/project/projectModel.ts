@@ -8,6 +8,8 @@ import { baseOf, dirOf } from '../syntax/paths';
 import { compareText } from '../text/compareText';
 import { Authority, documentHome, isolatedFolderOf, isPortDocument, type FileRole } from './roles';
 
+const NONE: readonly string[] = [];
+
 const README = /^readme\.(?:md|markdown|mdx)$/i;
 
 /** Includes are followed this deep: a cycle or a long chain stops here. */
@@ -23,6 +25,8 @@ export class ProjectModel {
   private readonly composeUnits = new Map<string, Unit>();
   /** Folder → the unit of the compose files there (the project a README or `.env` there is about). */
   private readonly folderUnits = new Map<string, Unit>();
+  /** Compose files → the files a document's command runs them with. */
+  private readonly composedWith = new Map<string, string[]>();
   /** Env files a compose service reads (`env_file:`) → that service's unit. */
   private readonly envUnits = new Map<string, Unit>();
   /** Folders a compose service builds from → its unit: the `.env` there is the service's own. */
@@ -39,9 +43,19 @@ export class ProjectModel {
     const all = [...files];
     const compose = all.filter((f) => f.kind === 'compose').sort((a, b) => compareText(a.file, b.file));
     const readmes = new Set(all.filter((f) => f.kind === 'markdown' && README.test(baseOf(f.file))).map((f) => dirOf(f.file)));
-    const model = new ProjectModel(`${compositionOf(compose)}\u0003${[...readmes].sort(compareText).join('\u0002')}`, readmes);
+    const sets = all.filter((f) => f.composeSets).sort((a, b) => compareText(a.file, b.file)).map(compositionKey).join('\u0000');
+    const model = new ProjectModel(`${compositionOf(compose)}\u0003${[...readmes].sort(compareText).join('\u0002')}\u0003${sets}`, readmes);
     const includer = new Map<string, string>();
     for (const f of compose) for (const inc of f.compose?.includes ?? []) if (inc !== f.file && !includer.has(inc)) includer.set(inc, f.file);
+    // `docker compose -f a -f b`: b runs in a's project.
+    const known = new Set(compose.map((f) => f.file));
+    for (const set of all.flatMap((f) => f.composeSets ?? [])) {
+      const files = set.filter((file) => known.has(file));
+      for (const file of files) {
+        model.composedWith.set(file, [...new Set([...(model.composedWith.get(file) ?? []), ...files.filter((other) => other !== file)])]);
+        if (file !== files[0] && !includer.has(file)) includer.set(file, files[0]);
+      }
+    }
     for (const f of compose) {
       let file = f.file;
       for (let depth = 0; includer.has(file) && depth < MAX_INCLUDE_DEPTH; depth++) file = includer.get(file)!;
@@ -79,10 +93,15 @@ export class ProjectModel {
 
   roleOf(f: FileFacts): FileRole {
     const role = this.unitRoleOf(f);
-    return { ...role, repository: this.repositoryOf(dirOf(f.file)), inContainer: f.kind === 'env' && this.envUnits.has(f.file) };
+    return {
+      ...role,
+      repository: this.repositoryOf(dirOf(f.file)),
+      inContainer: f.kind === 'env' && this.envUnits.has(f.file),
+      composedWith: this.composedWith.get(f.file) ?? NONE,
+    };
   }
 
-  private unitRoleOf(f: FileFacts): Omit<FileRole, 'repository' | 'inContainer'> {
+  private unitRoleOf(f: FileFacts): Omit<FileRole, 'repository' | 'inContainer' | 'composedWith'> {
     const dir = dirOf(f.file);
     const isolated = isolatedFolderOf(f.file);
     switch (f.kind) {
@@ -113,7 +132,11 @@ function compositionOf(compose: FileFacts[]): string {
   return compose.map((f) => [f.file, f.compose?.name ?? '', ...(['includes', 'envFiles', 'builds'] as const).map((k) => f.compose?.[k].join('\u0002') ?? '')].join('\u0001')).join('\u0000');
 }
 
-/** The composition part of one compose file: when it changes, the units must be worked out again. */
+/**
+ * What a file says about the units (a compose file's composition, a document's `-f a -f b`
+ * commands): when it changes, the units must be worked out again.
+ */
 export function compositionKey(f: FileFacts | undefined): string {
-  return f?.kind === 'compose' ? compositionOf([f]) : '';
+  if (f?.kind === 'compose') return compositionOf([f]);
+  return f?.composeSets ? `${f.file}\u0001${f.composeSets.map((s) => s.join('\u0002')).join('\u0001')}` : '';
 }

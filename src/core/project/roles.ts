@@ -45,6 +45,8 @@ export interface FileRole {
    * inside the container, never host ports, and say nothing about what the host publishes.
    */
   inContainer: boolean;
+  /** Compose files a document's command runs together with this one (`-f a -f b`): they clash whatever their names. */
+  composedWith: readonly string[];
 }
 
 // Folders of stacks that never run with the rest of the repository.

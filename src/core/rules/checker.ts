@@ -66,8 +66,8 @@ export class Checker {
     const touchesShared = [...changes, ...gone.map((file) => this.files.get(file)!)]
       .some((f) => hasSharedFacts(f) || f.kind === 'registry' || (this.files.has(f.file) && hasSharedFacts(this.files.get(f.file)!)))
       // A compose file added, removed or recomposed (`include:`, `env_file:`) changes the deployment units.
-      || gone.some((file) => this.files.get(file)!.kind === 'compose')
-      || changes.some((f) => (f.kind === 'compose' || this.files.get(f.file)?.kind === 'compose') && compositionKey(f) !== compositionKey(this.files.get(f.file)));
+      || gone.some((file) => compositionKey(this.files.get(file)) !== '' || this.files.get(file)!.kind === 'compose')
+      || changes.some((f) => compositionKey(f) !== compositionKey(this.files.get(f.file)) || (f.kind === 'compose') !== (this.files.get(f.file)?.kind === 'compose'));
     for (const file of gone) this.files.delete(file);
     for (const f of changes) this.files.set(f.file, f);
     if (touchesShared) {

@@ -93,14 +93,18 @@ function conflictsAmong(port: number, places: Place[], listedTogether: (a: Place
 }
 
 function clashes(a: Place, b: Place, listedTogether: (a: Place, b: Place) => boolean): boolean {
-  return environmentsMeet(a.environment, b.environment) && hostsMeet(a.hostIp, b.hostIp) && machinesMeet(a.host, b.host)
+  // Files a command runs together are one environment, whatever their names call them.
+  const composed = a.fileRole.composedWith.includes(b.loc.file);
+  return (composed || (environmentsMeet(a.environment, b.environment) && !variantFiles(a, b)))
+    && hostsMeet(a.hostIp, b.hostIp) && machinesMeet(a.host, b.host)
     && profilesMeet(a.profiles, b.profiles) && !interpolationLink(a, b) && !probablySameService(a.service, b.service)
-    && !namesMeet(a, b) && !sameBuild(a, b) && !variantFiles(a, b) && runTogether(a, b, listedTogether);
+    && !namesMeet(a, b) && !sameBuild(a, b) && runTogether(a, b, listedTogether);
 }
 
 /**
  * A project's `docker-compose.dev.yml` is its own way to run the project, not a layer on the
- * base file: only a base file and its overrides are started together for sure.
+ * base file: only a base file and its overrides are started together for sure, or files a
+ * document's command names together (`docker compose -f a -f b`).
  */
 function variantFiles(a: Place, b: Place): boolean {
   return a.source === 'compose' && b.source === 'compose' && a.loc.file !== b.loc.file && (a.environment !== undefined || b.environment !== undefined);

@@ -10,6 +10,8 @@ import { analyzeHeading, reservedKind, type HeadingInfo } from './sections';
 import { extractTable } from './tables';
 import { extractListItem } from './lists';
 import { containerEnvironmentToMentions, extractFence } from './fences';
+import { composeSetsIn } from './composeCommands';
+import { documentHome } from '../../project/roles';
 import { hostFromLine } from './hosts';
 import { currentContext, emitAllocation, emitMention, emitHeadingRange, emitReservation, placeOnPageHost, setSectionHost, type MdState, type Section } from './state';
 
@@ -34,6 +36,9 @@ export function isMarkdownFileName(name: string): boolean {
 
 export function parseMarkdown(text: string, ctx: ParseContext): FileFacts {
   const facts = emptyFacts(ctx.file, 'markdown');
+  // Commands run from the folder the document speaks for (docs/ speaks for the root).
+  const sets = composeSetsIn(text, documentHome(ctx.file));
+  if (sets.length > 0) facts.composeSets = sets;
   if (!PORT_LIKE.test(text)) return facts;
   const document: Section = { level: 0, line: 0, info: { name: '' } };
   const state: MdState = { text, lines: new LineIndex(text), facts, ctx, sections: [document], headingRanges: [], namedHosts: new Set(), machineHeading: false, snippetReadsEnv: false, snippetVariables: new Set() };
