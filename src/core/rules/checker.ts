@@ -1,8 +1,8 @@
 // Findings kept up to date file by file. An edit re-evaluates only the services and ports it
 // touched: places are indexed by service and by port, and findings are cached per service (mismatch),
 // per port (conflict) and per file (parse problems, ranges, reserved ports). Files that change how
-// every file is read (aliases, projects, reservations) and registry files (which services are
-// registered) trigger a full re-check.
+// every file is read (aliases, projects, reservations, the deployment units of src/core/project/)
+// and registry files (which services are registered) trigger a full re-check.
 import type { FileFacts, Finding, Location, Protocol } from '../model';
 import { conflictsAt, type Ties } from './conflict';
 import { mismatchesOf } from './mismatch';
@@ -65,9 +65,10 @@ export class Checker {
     const gone = [...removed].filter((file) => this.files.has(file));
     const touchesShared = [...changes, ...gone.map((file) => this.files.get(file)!)]
       .some((f) => hasSharedFacts(f) || f.kind === 'registry' || (this.files.has(f.file) && hasSharedFacts(this.files.get(f.file)!)))
-      // A compose file added, removed or recomposed (`include:`, `env_file:`) changes the deployment units.
-      || gone.some((file) => compositionKey(this.files.get(file)) !== '' || this.files.get(file)!.kind === 'compose')
-      || changes.some((f) => compositionKey(f) !== compositionKey(this.files.get(f.file)) || (f.kind === 'compose') !== (this.files.get(f.file)?.kind === 'compose'));
+      // A compose file added, removed or recomposed (`include:`, `env_file:`), or a document's
+      // `docker compose -f a -f b`, changes the deployment units.
+      || gone.some((file) => compositionKey(this.files.get(file)) !== '')
+      || changes.some((f) => compositionKey(f) !== compositionKey(this.files.get(f.file)));
     for (const file of gone) this.files.delete(file);
     for (const f of changes) this.files.set(f.file, f);
     if (touchesShared) {
@@ -207,9 +208,7 @@ export class Checker {
     if (this.registryName === undefined || !places) return [];
     const split = serviceKey.indexOf('\u0000');
     if (!this.registeredScopes.has(serviceKey.slice(0, split)) || this.registered.has(serviceKey.slice(split + 1))) return [];
-    // A registry speaks for its folder and below, not for test fixtures and examples.
-    const spokenFor = (p: Place) => this.registries.some((r) => r.fileRole.isolated === p.fileRole.isolated && covers(r.fileRole.home, p.fileRole.home));
-    return unregisteredOf(sorted(places).filter((p) => !this.interpolated(p) && spokenFor(p)), this.registryName);
+    return unregisteredOf(sorted(places).filter((p) => !this.interpolated(p) && this.registriesOver(p).length > 0), this.registryName);
   }
 
   /**
@@ -231,7 +230,7 @@ export class Checker {
     const memo = new Map<string, Place[]>();
     const ties: Ties = {
       listing: (p) => this.listingFilesOf(p, memo),
-      registriesOver: (p) => this.registries.filter((r) => r.fileRole.isolated === p.fileRole.isolated && covers(r.fileRole.home, p.fileRole.home)).map((r) => r.loc.file),
+      registriesOver: (p) => this.registriesOver(p).map((r) => r.loc.file),
     };
     for (const key of ports) {
       const places = this.byPort.get(key);
@@ -239,6 +238,11 @@ export class Checker {
       const findings = places && servicesAmong(places, eligible) > 1 ? conflictsAt(portOfKey(key), sorted(places).filter(eligible), ties) : [];
       this.store.set(key, findings);
     }
+  }
+
+  /** The registries that speak for `p`: in its folder or above, never for test fixtures and examples. */
+  private registriesOver(p: Place): Place[] {
+    return this.registries.filter((r) => r.fileRole.isolated === p.fileRole.isolated && covers(r.fileRole.home, p.fileRole.home));
   }
 
   /**
