@@ -57,7 +57,7 @@ export interface Allocation {
   claim: boolean;
   /**
    * Places written together (a table, a compose service's ports, a registry service) share a
-   * group: the offset where they are written, unique within the file (compare with `sameGroup`).
+   * group: the offset where they are written, unique within the file (see `groupKey`).
    */
   group: number;
   /** Position of this port within its group: only the first port of a group is its main port. */

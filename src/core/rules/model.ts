@@ -169,11 +169,6 @@ export function insideContainer(p: Place, servicePlaces: () => Iterable<Place>):
   return false;
 }
 
-/** Whether two places were written together (one table, one compose service's ports). */
-export function sameGroup(a: Allocation, b: Allocation): boolean {
-  return a.group === b.group && a.loc.file === b.loc.file;
-}
-
 /** A key for a place's group across files. */
 export function groupKey(a: Allocation): string {
   return `${a.loc.file}\u0000${a.group}`;
