@@ -301,3 +301,13 @@ test('incremental: a document that starts running two files together re-checks t
   checker.update([c.index.get('README.md')!]);
   assert.deepEqual(checker.findings().map(brief), []);
 });
+
+test('a suffixed compose file (`docker-compose-chat.yml`) is a stack of its own: described by documents, never clashing with its siblings', () => {
+  const withNet = (services: Record<string, string>) => [stack(services), 'networks:', '  default:', '    name: shared', '    external: true'].join('\n');
+  const c = checkFiles({
+    'node/docker-compose-chat.yml': withNet({ 'chat-web': '8080:80' }),
+    'node/docker-compose-wiki.yml': withNet({ wiki: '8080:3000' }),
+    'PORTS.md': ['| Service | Port |', '|---|---|', '| chat-web | 8087 |'].join('\n'),
+  });
+  assert.deepEqual(warnings(c), ['port-mismatch@PORTS.md:3']);
+});

@@ -5,6 +5,7 @@
 
 import type { FileFacts } from '../model';
 import { baseOf, dirOf } from '../syntax/paths';
+import { standaloneStackName } from '../parsers/compose/fileNames';
 import { compareText } from '../text/compareText';
 import { Authority, documentHome, isolatedFolderOf, isPortDocument, type FileRole } from './roles';
 
@@ -56,13 +57,16 @@ export class ProjectModel {
         if (file !== files[0] && !includer.has(file)) includer.set(file, files[0]);
       }
     }
-    for (const f of compose) {
+    // Base files first: they name the project a folder's README and `.env` are about.
+    const standalone = (f: FileFacts) => !includer.has(f.file) && standaloneStackName(f.file) !== undefined;
+    for (const f of [...compose.filter((c) => !standalone(c)), ...compose.filter(standalone)]) {
       let file = f.file;
       for (let depth = 0; includer.has(file) && depth < MAX_INCLUDE_DEPTH; depth++) file = includer.get(file)!;
       const folder = dirOf(file);
-      const unit = { key: `compose:${folder}`, folder };
+      const stack = standalone(f) ? `#${standaloneStackName(f.file)}` : '';
+      const unit = { key: `compose:${folder}${stack}`, folder };
       model.composeUnits.set(f.file, unit);
-      if (!includer.has(f.file) || !model.folderUnits.has(dirOf(f.file))) model.folderUnits.set(dirOf(f.file), unit);
+      if (!model.folderUnits.has(dirOf(f.file)) || (!includer.has(f.file) && stack === '')) model.folderUnits.set(dirOf(f.file), unit);
       for (const env of f.compose?.envFiles ?? []) if (!model.envUnits.has(env)) model.envUnits.set(env, unit);
       for (const folder of f.compose?.builds ?? []) if (!model.buildUnits.has(folder)) model.buildUnits.set(folder, unit);
     }

@@ -3,6 +3,7 @@
 import type { Finding } from '../model';
 import { probablySameService } from '../syntax/names';
 import { dirOf } from '../syntax/paths';
+import { standaloneStackName } from '../parsers/compose/fileNames';
 import { describeSame, machinesMeet, namesMeet, profilesMeet, runTogether } from '../project/relations';
 import { environmentsMeet, portText, where, type Place } from './model';
 
@@ -102,12 +103,17 @@ function clashes(a: Place, b: Place, listedTogether: (a: Place, b: Place) => boo
 }
 
 /**
- * A project's `docker-compose.dev.yml` is its own way to run the project, not a layer on the
- * base file: only a base file and its overrides are started together for sure, or files a
- * document's command names together (`docker compose -f a -f b`).
+ * A project's `docker-compose.dev.yml` is its own way to run the project, and a
+ * `docker-compose-orderer.yml` beside it a stack or a fragment of its own, not a layer on the base
+ * file: only a base file and its overrides are started together for sure, or files a document's
+ * command names together (`docker compose -f a -f b`).
  */
 function variantFiles(a: Place, b: Place): boolean {
-  return a.source === 'compose' && b.source === 'compose' && a.loc.file !== b.loc.file && (a.environment !== undefined || b.environment !== undefined);
+  return a.source === 'compose' && b.source === 'compose' && a.loc.file !== b.loc.file && (variantFile(a) || variantFile(b));
+}
+
+function variantFile(p: Place): boolean {
+  return p.environment !== undefined || standaloneStackName(p.loc.file) !== undefined;
 }
 
 /** Compose services in two files that build the same folder are one service, whatever each file calls it. */

@@ -30,13 +30,18 @@ export function internStrings(facts: FileFacts): FileFacts {
   return facts;
 }
 
+function isLong(item: unknown): item is string {
+  return typeof item === 'string' && item.length >= MIN_SLICE;
+}
+
 function internFields(entry: Record<string, unknown>): void {
   for (const key in entry) {
     const value = entry[key];
     if (typeof value === 'string') {
       if (value.length >= MIN_SLICE) entry[key] = intern(value);
-    } else if (Array.isArray(value)) {
-      entry[key] = value.map((item: unknown) => (typeof item === 'string' && item.length >= MIN_SLICE ? intern(item) : item));
+    } else if (Array.isArray(value) && value.some(isLong)) {
+      // Only a list with a string to copy is replaced: lists of short names are shared as they are.
+      entry[key] = value.map((item: unknown) => (isLong(item) ? intern(item) : item));
     }
   }
 }

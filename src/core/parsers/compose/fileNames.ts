@@ -1,6 +1,6 @@
 // Which files are compose files, and the environment a compose file's name says it is for.
 
-import { environmentFromText, VARIANT_PREFIX } from '../../syntax/names';
+import { environmentFromText } from '../../syntax/names';
 
 const COMPOSE_NAME_RE = /^(?:docker-)?compose(?:[._-][^\\/]*)?\.ya?ml$/i;
 
@@ -9,14 +9,27 @@ export function isComposeFileName(name: string): boolean {
   return COMPOSE_NAME_RE.test(baseName(name));
 }
 
-/** `docker-compose.prod.yml` → 'production'; the base `compose.yaml` says nothing. */
-export function composeEnvironmentFromFileName(fileName: string): string | undefined {
+/** What follows `compose` in the name, as words: `docker-compose.prod.yml` → `prod`; '' for the base file. */
+function nameSuffix(fileName: string): string {
   const m = /^(?:docker-)?compose(.*)\.ya?ml$/i.exec(baseName(fileName));
   // `\b` in environmentFromText does not break at '_', so separators become spaces first.
-  const suffix = m ? m[1].replace(/[._-]+/g, ' ').trim() : '';
-  if (suffix === '' || /^override$/i.test(suffix)) return undefined;
-  // `docker-compose.simple.yml` is an alternative stack, compared with nothing but itself.
-  return environmentFromText(suffix) ?? `${VARIANT_PREFIX}${suffix.toLowerCase().replace(/\s+/g, '-')}`;
+  return m ? m[1].replace(/[._-]+/g, ' ').trim() : '';
+}
+
+/** `docker-compose.prod.yml` → 'production'; the base `compose.yaml` and an override say nothing. */
+export function composeEnvironmentFromFileName(fileName: string): string | undefined {
+  const suffix = nameSuffix(fileName);
+  return suffix === '' ? undefined : environmentFromText(suffix);
+}
+
+/**
+ * `docker-compose-matrix.yml`, `compose.simple.yaml`: a stack of its own beside the folder's
+ * project (its name, `matrix`), neither an environment of it nor an override; undefined otherwise.
+ */
+export function standaloneStackName(fileName: string): string | undefined {
+  const suffix = nameSuffix(fileName);
+  if (suffix === '' || /^override$/i.test(suffix) || environmentFromText(suffix)) return undefined;
+  return suffix.toLowerCase().replace(/\s+/g, '-');
 }
 
 // A compose file whatever its name (`pwd.yml`, `compose/infra.yml`, `docker-compose-core.yml` is

@@ -18,10 +18,10 @@ import { treeFromYaml } from '../yaml/fromYaml';
 import { extractExpose, extractPorts } from './ports';
 import type { YamlNode } from '../yaml/tree';
 import { mapEntries, newWalk, resolveMap, seqItems, servicesOf } from './walk';
-import { buildContextOf, composeFileMeta, servicesMeta, type ServiceMeta } from './serviceMeta';
+import { composeFileMeta, servicesMeta, type ServiceMeta } from './serviceMeta';
 import type { ComposeExtractOptions, Value, Walk } from './walk';
 
-export { composeEnvironmentFromFileName, isComposeFileName, isYamlFileName, looksLikeCompose } from './fileNames';
+export { composeEnvironmentFromFileName, isComposeFileName, isYamlFileName, looksLikeCompose, standaloneStackName } from './fileNames';
 export type { ComposeExtractOptions } from './walk';
 
 export function parseCompose(text: string, ctx: ParseContext): FileFacts {
@@ -90,7 +90,7 @@ function walkDocument(
     const top = topMap && mapEntries(topMap, walk);
     const meta = servicesMeta(services, top, walk);
     for (const [name, node] of services) extractService(name, node, meta.get(name), walk);
-    if (!opts.snippet) facts.compose = mergeMeta(facts.compose, composeFileMeta(services, top, walk));
+    if (!opts.snippet) facts.compose = mergeMeta(facts.compose, composeFileMeta(services, meta, top, walk));
   } catch (err) {
     // A document we cannot walk adds nothing rather than half its facts.
     if (!opts.snippet) facts.notes.push(`${WALK_FAILED}: ${err instanceof Error ? err.message : String(err)}`);
@@ -112,7 +112,7 @@ function extractService(name: string, node: Value, meta: ServiceMeta | undefined
   const service = resolveMap(node, walk);
   if (!service || !node) return;
   const fields = mapEntries(service, walk);
-  extractPorts(name, { group: walk.base + node.start, buildContext: buildContextOf(fields, walk), meta }, fields.get('ports'), walk);
+  extractPorts(name, { group: walk.base + node.start, buildContext: meta?.build, meta }, fields.get('ports'), walk);
   for (const item of seqItems(fields.get('expose'), walk)) extractExpose(item, walk);
   extractEnvironment(fields.get('environment'), walk);
 }

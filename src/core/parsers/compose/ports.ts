@@ -161,20 +161,18 @@ function publish(service: string, spec: PortSpec, origin: ServiceOrigin, indexIn
     buildContext: origin.buildContext,
     containerPort: container?.first.port,
     fromVariable: at.variable,
-    ...metaFields(origin.meta),
+    // Plain fields, present on every place: one object shape for all of them.
+    names: nonEmpty(origin.meta?.names),
+    networks: nonEmpty(origin.meta?.networks),
+    profiles: nonEmpty(origin.meta?.profiles),
     loc: location(walk, at),
   });
   return true;
 }
 
-/** Only what a service has: most have no other name, network or profile, and a field each costs memory. */
-function metaFields(meta: ServiceMeta | undefined): { names?: string[]; networks?: string[]; profiles?: string[] } {
-  if (!meta) return {};
-  return {
-    ...(meta.names.length > 0 ? { names: meta.names } : {}),
-    ...(meta.networks.length > 0 ? { networks: meta.networks } : {}),
-    ...(meta.profiles.length > 0 ? { profiles: meta.profiles } : {}),
-  };
+/** Most services have no other name, network or profile: no list for them. */
+function nonEmpty(list: string[] | undefined): string[] | undefined {
+  return list && list.length > 0 ? list : undefined;
 }
 
 function readContainer(text: Text, seg: Seg, walk: Walk): PortRange | undefined {

@@ -15,6 +15,8 @@ export interface ServiceMeta {
   names: string[];
   networks: string[];
   profiles: string[];
+  /** The folder it builds from (see buildContextOf). */
+  build?: string;
 }
 
 function text(node: Value, walk: Walk): string | undefined {
@@ -24,9 +26,11 @@ function text(node: Value, walk: Walk): string | undefined {
 
 /** `ghcr.io/org/nginx-proxy-manager:2.11@sha256:…` → `nginx-proxy-manager`. */
 export function imageName(image: string): string {
-  const withoutDigest = image.split('@')[0];
-  const last = withoutDigest.slice(withoutDigest.lastIndexOf('/') + 1);
-  return last.split(':')[0];
+  const digest = image.indexOf('@');
+  const reference = digest < 0 ? image : image.slice(0, digest);
+  const name = reference.slice(reference.lastIndexOf('/') + 1);
+  const tag = name.indexOf(':');
+  return tag < 0 ? name : name.slice(0, tag);
 }
 
 /** A scalar, or each item of a list of scalars. */
@@ -78,7 +82,7 @@ export function servicesMeta(services: Array<[string, Value]>, top: Map<string, 
     const networks = joined.filter((n) => external.has(n)).map((n) => external.get(n)!);
     const host = mode && /^(?:service|container):(.+)$/.exec(mode)?.[1];
     if (host) attached.push([host, name]);
-    out.set(name, { names: [...new Set(names)], networks, profiles: scalars(fields.get('profiles'), walk) });
+    out.set(name, { names: [...new Set(names)], networks, profiles: scalars(fields.get('profiles'), walk), build: buildContextOf(fields, walk) });
   }
   for (const [host, guest] of attached) {
     const meta = out.get(host) ?? [...out].find(([, m]) => m.names.includes(serviceKey(host)))?.[1];
@@ -119,7 +123,7 @@ function written(node: Value, walk: Walk): string | undefined {
  * context: ./api }`); undefined for an image, a snippet in a document, a remote or absolute
  * context, or one a variable leaves unknown.
  */
-export function buildContextOf(fields: Map<string, Value>, walk: Walk): string | undefined {
+function buildContextOf(fields: Map<string, Value>, walk: Walk): string | undefined {
   const build = fields.get('build');
   if (walk.opts.snippet || build === undefined) return undefined;
   const map = resolveMap(build, walk);
@@ -129,7 +133,7 @@ export function buildContextOf(fields: Map<string, Value>, walk: Walk): string |
 }
 
 /** What the file reads with it: its project name, `include:`, `extends: { file }`, `env_file:`, the folders it builds. */
-export function composeFileMeta(services: Array<[string, Value]>, top: Map<string, Value> | undefined, walk: Walk): ComposeFileMeta {
+export function composeFileMeta(services: Array<[string, Value]>, metas: Map<string, ServiceMeta>, top: Map<string, Value> | undefined, walk: Walk): ComposeFileMeta {
   const dir = dirOf(walk.opts.ctx.file);
   const path = (rel: string) => joinPath(dir, rel);
   const includes: string[] = [];
@@ -139,11 +143,11 @@ export function composeFileMeta(services: Array<[string, Value]>, top: Map<strin
   }
   const envFiles: string[] = [];
   const builds = new Set<string>();
-  for (const [, node] of services) {
+  for (const [name, node] of services) {
     const map = resolveMap(node, walk);
     if (!map) continue;
     const fields = mapEntries(map, walk);
-    const build = buildContextOf(fields, walk);
+    const build = metas.get(name)?.build;
     if (build !== undefined) builds.add(build);
     const extended = resolveMap(fields.get('extends'), walk);
     if (extended) includes.push(...scalars(mapEntries(extended, walk).get('file'), walk));

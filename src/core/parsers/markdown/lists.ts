@@ -3,7 +3,7 @@
 // else in a list is prose ("ml-ensemble moved from 8014 → 8021") and allocates nothing.
 import { cleanName } from '../../syntax/names';
 import { blankDecoration, parseCellPorts, type CellPort } from './cellValues';
-import { currentContext, emitAllocation, emitInvalid, emitMention, emitItemRange, emitReservation, withQualifierHost, withRowRemarks, type MdState } from './state';
+import { currentContext, emitAllocation, emitInvalid, emitMention, emitItemRange, emitReservation, remarkedContext, remarkedNames, remarksOf, withQualifierHost, type MdState } from './state';
 
 const NAME = String.raw`([\p{L}\p{N}][\p{L}\p{N} ._/&+'-]{0,60}?(?:\s*\([^()]{1,30}\))?)`;
 const NAME_THEN_VALUE = new RegExp(String.raw`^\s*${NAME}\s*:\s*(?:ports?\s+)?(.+?)\s*(?:\s[-–—]\s+(?!\d).*)?$`, 'iu');
@@ -70,6 +70,7 @@ export function extractListItem(state: MdState, text: string, at: number): void 
   // are not ports.
   if (!context.aboutPorts && !(m.portForm && /\*\*|__/.test(text)) && !/\bports?\b/i.test(text)) return;
   const group = at;
+  const remarks = remarksOf(text);
   m.values.forEach((value, index) => {
     const start = at + value.start;
     const end = at + value.end;
@@ -78,10 +79,9 @@ export function extractListItem(state: MdState, text: string, at: number): void 
     else if (value.kind === 'range') emitItemRange(state, context, { name: m.name, from: value.port, to: value.to, start, end });
     else if (context.reserved && context.reserved !== 'inUse') emitMention(state, value.port, start, end);
     else {
-      const remarks = withRowRemarks(context, text, m.name);
-      emitAllocation(state, remarks.context, {
-        service: m.name, role: value.role, port: value.port, protocol: value.protocol, hostIp: value.hostIp,
-        names: remarks.names, claim: false, group, indexInGroup: index, start, end,
+      emitAllocation(state, remarkedContext(context, remarks, m.name), {
+        service: m.name, role: value.role, port: value.port, endPort: undefined, protocol: value.protocol, hostIp: value.hostIp,
+        names: remarkedNames(remarks), claim: false, group, indexInGroup: index, start, end,
       });
     }
   });

@@ -105,12 +105,29 @@ const INGRESS = /\bingress\b/i;
 /**
  * What a row or list item says about where its service runs, besides its name: started on its own
  * (an environment of its own, never compared with the rest), or reached through an ingress (the
- * ingress's port: every row routed by it is one listener).
+ * ingress's port: every row routed by it is one listener). Read once per row.
  */
-export function withRowRemarks(context: Context, text: string, service: string): { context: Context; names?: string[] } {
-  const alone = STANDALONE.test(text) ? { ...context, environment: `${VARIANT_PREFIX}standalone-${serviceKey(service)}` } : context;
-  return INGRESS.test(text) ? { context: alone, names: ['ingress'] } : { context: alone };
+export interface Remarks {
+  standalone: boolean;
+  ingress: boolean;
 }
+
+export function remarksOf(text: string): Remarks {
+  return { standalone: STANDALONE.test(text), ingress: INGRESS.test(text) };
+}
+
+/** The context of a service its row's remarks describe. */
+export function remarkedContext(context: Context, remarks: Remarks, service: string): Context {
+  return remarks.standalone ? { ...context, environment: `${VARIANT_PREFIX}standalone-${serviceKey(service)}` } : context;
+}
+
+/** The names a row's remarks give its service, besides `other`. */
+export function remarkedNames(remarks: Remarks, other?: string): string[] | undefined {
+  if (other === undefined) return remarks.ingress ? INGRESS_NAMES : undefined;
+  return remarks.ingress ? [other, ...INGRESS_NAMES] : [other];
+}
+
+const INGRESS_NAMES: string[] = ['ingress'];
 
 /** A service written with the VM it runs in (`Game daemon (gameservers VM)`) is on that VM. */
 export function withQualifierHost(context: Context, service: string): Context {
@@ -162,7 +179,8 @@ export function emitAllocation(state: MdState, context: Context, input: Allocati
     indexInGroup: input.indexInGroup,
     ownerRange: input.claim ? undefined : context.ownerRange,
     names: otherKeys(key, input.names),
-    ...(input.occupied ? { occupied: true } : {}),
+    // Plain fields, present on every place: one object shape for all of them.
+    occupied: input.occupied || undefined,
     host: context.host,
     loc: state.lines.location(state.ctx.file, input.start, input.end),
   };

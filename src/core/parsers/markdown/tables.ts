@@ -6,8 +6,8 @@ import { splitRow, type Cell } from './cells';
 import { parseCellPorts, type CellPort } from './cellValues';
 import { hostFromKeyValue } from './hosts';
 import {
-  currentContext, emitAllocation, emitInvalid, emitMention, emitItemRange, emitReservation, setSectionHost, withQualifierHost, withRowRemarks,
-  type AllocationInput, type Context, type MdState,
+  currentContext, emitAllocation, emitInvalid, emitMention, emitItemRange, emitReservation, remarkedContext, remarkedNames, remarksOf, setSectionHost, withQualifierHost,
+  type AllocationInput, type Context, type MdState, type Remarks,
 } from './state';
 
 interface Columns {
@@ -160,6 +160,8 @@ interface Row {
   cells: Cell[];
   names: string[];
   stack?: Stack;
+  /** What the row's text says about its service (read on first use). */
+  remarks?: Remarks;
   /** Next index within the row's group. */
   next: number;
 }
@@ -169,9 +171,12 @@ function emitRowAllocation(state: MdState, context: Context, row: Row, name: str
   const stack = row.stack;
   const service = stack?.proxy ? stack.name : name;
   const other = stack?.proxy ? name : stack?.name;
-  const remarks = withRowRemarks(withQualifierHost(context, name), row.cells.map((c) => c.text).join(' | '), service);
-  const names = [...(other === undefined ? [] : [other]), ...(remarks.names ?? [])];
-  emitAllocation(state, remarks.context, { ...input, service, names: names.length > 0 ? names : undefined });
+  const remarks = (row.remarks ??= remarksOf(row.cells.map((c) => c.text).join(' | ')));
+  // A literal of one shape, like every other caller's: emitAllocation stays fast on its input.
+  emitAllocation(state, remarkedContext(withQualifierHost(context, name), remarks, service), {
+    service, role: input.role, port: input.port, endPort: input.endPort, protocol: input.protocol, hostIp: input.hostIp,
+    names: remarkedNames(remarks, other), claim: input.claim, group: input.group, indexInGroup: input.indexInGroup, start: input.start, end: input.end,
+  });
 }
 
 /** A table is one unit of places: a service with a row per port states all of them. */

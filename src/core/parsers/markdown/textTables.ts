@@ -4,7 +4,7 @@
 import { cleanName } from '../../syntax/names';
 import { isValidPort } from '../../syntax/ports';
 import { NAME_HEADER, PLACEHOLDER, PORT_HEADER } from './tables';
-import { withRowRemarks, emitAllocation, withQualifierHost, type Context, type MdState } from './state';
+import { emitAllocation, remarkedContext, remarkedNames, remarksOf, withQualifierHost, type Context, type MdState } from './state';
 
 interface Field {
   text: string;
@@ -78,9 +78,10 @@ function readPortList(state: MdState, context: Context, lines: string[], offsets
 
 function emit(state: MdState, context: Context, line: string, name: string, port: number, start: number, group: number, occupied: boolean): boolean {
   if (!isValidPort(port) || cleanName(name) === '') return false;
-  const remarks = withRowRemarks(withQualifierHost(context, name), line, name);
-  emitAllocation(state, remarks.context, {
-    service: name, port, names: remarks.names, occupied, claim: false, group, indexInGroup: 0, start, end: start + String(port).length,
+  const remarks = remarksOf(line);
+  emitAllocation(state, remarkedContext(withQualifierHost(context, name), remarks, name), {
+    service: name, role: undefined, port, endPort: undefined, protocol: undefined, hostIp: undefined,
+    names: remarkedNames(remarks), occupied, claim: false, group, indexInGroup: 0, start, end: start + String(port).length,
   });
   return true;
 }
