@@ -7,7 +7,7 @@ import type { FileFacts } from '../model';
 import { baseOf, dirOf } from '../syntax/paths';
 import { standaloneStackName } from '../parsers/compose/fileNames';
 import { compareText } from '../text/compareText';
-import { Authority, documentHome, isolatedFolderOf, isPortDocument, type FileRole } from './roles';
+import { Authority, documentHomeIn, isolatedFolderIn, isPortDocument, type FileRole } from './roles';
 
 const NONE: readonly string[] = [];
 
@@ -33,6 +33,7 @@ export class ProjectModel {
   /** Folders a compose service builds from → its unit: the `.env` there is the service's own. */
   private readonly buildUnits = new Map<string, Unit>();
 
+  private readonly folders = new Map<string, FolderFacts>();
   /** Folders with a README: the outermost one above a file is the repository it belongs to. */
   private readonly readmeFolders: ReadonlySet<string>;
 
@@ -95,40 +96,49 @@ export class ProjectModel {
     return found;
   }
 
-  roleOf(f: FileFacts): FileRole {
-    const role = this.unitRoleOf(f);
-    return {
-      ...role,
-      repository: this.repositoryOf(dirOf(f.file)),
-      inContainer: f.kind === 'env' && this.envUnits.has(f.file),
-      composedWith: this.composedWith.get(f.file) ?? NONE,
-    };
+  /** What a folder's path says, worked out once per folder: a workspace has far fewer folders than files. */
+  private folderOf(dir: string): FolderFacts {
+    let facts = this.folders.get(dir);
+    if (!facts) {
+      const home = documentHomeIn(dir);
+      facts = { isolated: isolatedFolderIn(dir), repository: this.repositoryOf(dir), documentHome: home, documentAbout: this.folderUnits.get(home)?.key };
+      this.folders.set(dir, facts);
+    }
+    return facts;
   }
 
-  private unitRoleOf(f: FileFacts): Omit<FileRole, 'repository' | 'inContainer' | 'composedWith'> {
+  roleOf(f: FileFacts): FileRole {
     const dir = dirOf(f.file);
-    const isolated = isolatedFolderOf(f.file);
+    const { isolated, repository, documentHome, documentAbout } = this.folderOf(dir);
+    const composedWith = this.composedWith.get(f.file) ?? NONE;
+    const inContainer = f.kind === 'env' && this.envUnits.has(f.file);
+    const role = (unit: string, home: string, about: string, authority: Authority, describes: boolean): FileRole =>
+      ({ unit, home, about, authority, isolated, describes, repository, inContainer, composedWith });
     switch (f.kind) {
-      case 'registry': {
-        const unit = this.folderUnits.get(dir);
-        return { unit: 'registry', home: dir, about: unit?.key ?? 'registry', authority: Authority.registry, isolated, describes: false };
-      }
+      case 'registry':
+        return role('registry', dir, this.folderUnits.get(dir)?.key ?? 'registry', Authority.registry, false);
       case 'compose': {
         const unit = this.composeUnits.get(f.file) ?? { key: `compose:${dir}`, folder: dir };
-        return { unit: unit.key, home: unit.folder, about: unit.key, authority: Authority.compose, isolated, describes: false };
+        return role(unit.key, unit.folder, unit.key, Authority.compose, false);
       }
       case 'env': {
         const unit = this.envUnits.get(f.file) ?? this.buildUnits.get(dir) ?? this.stackAbove(dir) ?? { key: `env:${dir}`, folder: dir };
-        return { unit: unit.key, home: unit.folder, about: unit.key, authority: Authority.env, isolated, describes: false };
+        return role(unit.key, unit.folder, unit.key, Authority.env, false);
       }
       case 'markdown': {
-        const home = documentHome(f.file);
         const unit = `doc:${f.file}`;
-        const authority = isPortDocument(f) ? Authority.portDocument : Authority.document;
-        return { unit, home, about: this.folderUnits.get(home)?.key ?? unit, authority, isolated, describes: true };
+        return role(unit, documentHome, documentAbout ?? unit, isPortDocument(f) ? Authority.portDocument : Authority.document, true);
       }
     }
   }
+}
+
+interface FolderFacts {
+  isolated: string;
+  repository: string;
+  /** What a document in the folder speaks for, and the compose project there. */
+  documentHome: string;
+  documentAbout?: string;
 }
 
 /** What decides the units: each compose file's name, includes and env files. */

@@ -54,7 +54,12 @@ const ISOLATED_FOLDERS = new Set(['test', 'tests', '__tests__', 'testdata', 'tes
 
 /** The path up to and including the first test/example folder in it, '' when there is none. */
 export function isolatedFolderOf(file: string): string {
-  const parts = dirOf(file).split('/');
+  return isolatedFolderIn(dirOf(file));
+}
+
+/** isolatedFolderOf, for a folder. */
+export function isolatedFolderIn(dir: string): string {
+  const parts = dir.split('/');
   const i = parts.findIndex((p) => ISOLATED_FOLDERS.has(p.toLowerCase()));
   return i < 0 ? '' : parts.slice(0, i + 1).join('/');
 }
@@ -64,7 +69,12 @@ const DOC_FOLDERS = new Set(['docs', 'doc', 'documentation', 'wiki', '.github'])
 
 /** A document's folder without its documentation folders: `docs/apps` → `` , `api/docs` → `api`. */
 export function documentHome(file: string): string {
-  const parts = dirOf(file).split('/').filter((p) => p !== '');
+  return documentHomeIn(dirOf(file));
+}
+
+/** documentHome, for a folder. */
+export function documentHomeIn(dir: string): string {
+  const parts = dir.split('/').filter((p) => p !== '');
   const i = parts.findIndex((p) => DOC_FOLDERS.has(p.toLowerCase()));
   return (i < 0 ? parts : parts.slice(0, i)).join('/');
 }

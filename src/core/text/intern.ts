@@ -34,9 +34,14 @@ function isLong(item: unknown): item is string {
   return typeof item === 'string' && item.length >= MIN_SLICE;
 }
 
+// Lists a parser interns when it makes them, shared by every place of a service: copying them per
+// place would cost a list each.
+const INTERNED_LISTS = new Set(['names', 'networks', 'profiles']);
+
 function internFields(entry: Record<string, unknown>): void {
   for (const key in entry) {
     const value = entry[key];
+    if (value === undefined || INTERNED_LISTS.has(key)) continue;
     if (typeof value === 'string') {
       if (value.length >= MIN_SLICE) entry[key] = intern(value);
     } else if (Array.isArray(value) && value.some(isLong)) {

@@ -4,6 +4,7 @@
 
 import type { ComposeFileMeta } from '../../model';
 import { serviceKey } from '../../syntax/names';
+import { intern } from '../../text/intern';
 import { dirOf, joinPath } from '../../syntax/paths';
 import { UNKNOWN } from './interpolation';
 import { scalarText } from './scalarText';
@@ -82,11 +83,17 @@ export function servicesMeta(services: Array<[string, Value]>, top: Map<string, 
     const networks = joined.filter((n) => external.has(n)).map((n) => external.get(n)!);
     const host = mode && /^(?:service|container):(.+)$/.exec(mode)?.[1];
     if (host) attached.push([host, name]);
-    out.set(name, { names: [...new Set(names)], networks, profiles: scalars(fields.get('profiles'), walk), build: buildContextOf(fields, walk) });
+    // Interned here, once per service: the lists are shared by its places (see intern.ts).
+    out.set(name, {
+      names: [...new Set(names)].map(intern),
+      networks: networks.map(intern),
+      profiles: scalars(fields.get('profiles'), walk).map(intern),
+      build: buildContextOf(fields, walk),
+    });
   }
   for (const [host, guest] of attached) {
     const meta = out.get(host) ?? [...out].find(([, m]) => m.names.includes(serviceKey(host)))?.[1];
-    if (meta) meta.names.push(serviceKey(guest), ...(out.get(guest)?.names ?? []));
+    if (meta) meta.names.push(intern(serviceKey(guest)), ...(out.get(guest)?.names ?? []));
   }
   return out;
 }

@@ -3,6 +3,7 @@ import type { Allocation, FileFacts, ParseContext, Protocol } from '../../model'
 import type { LineIndex } from '../../text/lineIndex';
 import { cleanName, serviceKey, VARIANT_PREFIX } from '../../syntax/names';
 import { isValidPort, MAX_PORT } from '../../syntax/ports';
+import { intern } from '../../text/intern';
 import type { HeadingInfo, ReservedKind } from './sections';
 import { nestHost, qualifierHost } from './hosts';
 
@@ -187,9 +188,10 @@ export function emitAllocation(state: MdState, context: Context, input: Allocati
   state.facts.allocations.push(allocation);
 }
 
+/** Interned here: the lists are left alone by internStrings (see intern.ts). */
 function otherKeys(key: string, names: string[] | undefined): string[] | undefined {
   const keys = names?.map(serviceKey).filter((k) => k !== '' && k !== key);
-  return keys?.length ? keys : undefined;
+  return keys?.length ? keys.map(intern) : undefined;
 }
 
 // A row or item with many ports names its service once per port: the name is cleaned once.
