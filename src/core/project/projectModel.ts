@@ -1,7 +1,8 @@
 // The deployment units of a check root: which compose files Compose runs together, and which env
-// files belong to which of them. Everything else about a file's role follows from its own path and
-// facts (roles.ts). Built from every file's facts; only compose files change it, and only through
-// what `compositionOf` reads, so an edit to a port leaves it as it is.
+// files and documents belong to which of them. Everything else about a file's role follows from its
+// own path and facts (roles.ts). Built from every file's facts; only compose files (through what
+// `compositionOf` reads), documents' `docker compose -f` commands and where READMEs are change it,
+// so an edit to a port leaves it as it is (`signature` says when it changed).
 
 import type { FileFacts } from '../model';
 import { baseOf, dirOf } from '../syntax/paths';
@@ -47,17 +48,7 @@ export class ProjectModel {
     const readmes = new Set(all.filter((f) => f.kind === 'markdown' && README.test(baseOf(f.file))).map((f) => dirOf(f.file)));
     const sets = all.filter((f) => f.composeSets).sort((a, b) => compareText(a.file, b.file)).map(compositionKey).join('\u0000');
     const model = new ProjectModel(`${compositionOf(compose)}\u0003${[...readmes].sort(compareText).join('\u0002')}\u0003${sets}`, readmes);
-    const includer = new Map<string, string>();
-    for (const f of compose) for (const inc of f.compose?.includes ?? []) if (inc !== f.file && !includer.has(inc)) includer.set(inc, f.file);
-    // `docker compose -f a -f b`: b runs in a's project.
-    const known = new Set(compose.map((f) => f.file));
-    for (const set of all.flatMap((f) => f.composeSets ?? [])) {
-      const files = set.filter((file) => known.has(file));
-      for (const file of files) {
-        model.composedWith.set(file, [...new Set([...(model.composedWith.get(file) ?? []), ...files.filter((other) => other !== file)])]);
-        if (file !== files[0] && !includer.has(file)) includer.set(file, files[0]);
-      }
-    }
+    const includer = model.includers(compose, all.flatMap((f) => f.composeSets ?? []));
     // Base files first: they name the project a folder's README and `.env` are about.
     const standalone = (f: FileFacts) => !includer.has(f.file) && standaloneStackName(f.file) !== undefined;
     for (const f of [...compose.filter((c) => !standalone(c)), ...compose.filter(standalone)]) {
@@ -72,6 +63,24 @@ export class ProjectModel {
       for (const folder of f.compose?.builds ?? []) if (!model.buildUnits.has(folder)) model.buildUnits.set(folder, unit);
     }
     return model;
+  }
+
+  /**
+   * Compose file → the file that pulls it into its project: `include:`, `extends: { file }`, or
+   * the first file of a document's `docker compose -f a -f b` (which also records who runs with whom).
+   */
+  private includers(compose: FileFacts[], sets: string[][]): Map<string, string> {
+    const includer = new Map<string, string>();
+    for (const f of compose) for (const inc of f.compose?.includes ?? []) if (inc !== f.file && !includer.has(inc)) includer.set(inc, f.file);
+    const known = new Set(compose.map((f) => f.file));
+    for (const set of sets) {
+      const files = set.filter((file) => known.has(file));
+      for (const file of files) {
+        this.composedWith.set(file, [...new Set([...(this.composedWith.get(file) ?? []), ...files.filter((other) => other !== file)])]);
+        if (file !== files[0] && !includer.has(file)) includer.set(file, files[0]);
+      }
+    }
+    return includer;
   }
 
   /**
