@@ -175,6 +175,8 @@ test('roles: a port document declares ranges or says so in its name; summaries a
   assert.ok(isPortDocument(doc('docs/guide.md', 1)));
   assert.ok(!isPortDocument(doc('docs/PORT_SUMMARY.md')));
   assert.ok(!isPortDocument(doc('README.md')));
+  assert.ok(!isPortDocument(doc('docs/support.md')) && !isPortDocument(doc('docs/import-guide.md')));
+  assert.ok(isPortDocument(doc('MASTER_PORT_ASSIGNMENTS.md')));
 });
 
 test('units: compose files of a folder are one unit, an env file read by env_file joins it', () => {

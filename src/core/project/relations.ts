@@ -13,9 +13,10 @@ export interface Situated extends Allocation {
 
 /**
  * Whether two places of one service describe the same deployment. Within a unit, always. A
- * registry speaks for everything under its folder. Stacks that run apart (two compose projects, two folders' `.env`)
- * may give one service different ports on purpose. A document speaks for the stacks under the
- * folder it is about (a README for its own folder and below, docs/ for the whole repository).
+ * registry speaks for everything under its folder. Stacks that run apart (two compose projects,
+ * two folders' `.env`) may give one service different ports on purpose. A document speaks for the
+ * stacks under the folder it is about (a README for its own folder and below, docs/ for the whole
+ * repository).
  */
 export function describeSame(a: Situated, b: Situated): boolean {
   if (a.fileRole.isolated !== b.fileRole.isolated) return false;

@@ -84,7 +84,8 @@ export function covers(home: string, folder: string): boolean {
   return home === '' || folder === home || folder.startsWith(`${home}/`);
 }
 
-const PORT_DOCUMENT_NAME = /ports?|allocation|assignment|registry|端口|ポート|포트/i;
+// `PORTS.md`, `port_allocation.md`, `MASTER_PORT_ASSIGNMENTS.md`; not `support.md` or `import.md`.
+const PORT_DOCUMENT_NAME = /(?<![a-z])ports?(?![a-z])|allocation|assignment|registry|端口|ポート|포트/i;
 const SECONDARY_DOCUMENT_NAME = /summary|reconcil|changelog|history|migration|report|readme|notes?/i;
 
 /** A document that declares ranges, or whose name says it is the port allocation. */

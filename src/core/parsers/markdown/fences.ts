@@ -29,13 +29,10 @@ export function extractFence(state: MdState, lang: string, content: string, at: 
   const allocationsBefore = state.facts.allocations.length;
   if (kind === 'mermaid') extractMermaid(state, content, at);
   else if (YAML_LANGS.has(kind) || (PLAIN_LANGS.has(kind) && COMPOSE_TEXT.test(content))) extractYaml(state, context, content, at);
-  else if (PLAIN_LANGS.has(kind) && extractTextTable(state, context, content, at)) return finishFence(state, context, content, allocationsBefore);
-  else if (SETTINGS_LANGS.has(kind)) extractSettings(state, context, content, at);
-  else mentionUrls(state, content, at, new Set());
-  finishFence(state, context, content, allocationsBefore);
-}
-
-function finishFence(state: MdState, context: Context, content: string, allocationsBefore: number): void {
+  else if (SETTINGS_LANGS.has(kind)) {
+    // A fence with no language may hold a port table as plain text rather than settings.
+    if (!(PLAIN_LANGS.has(kind) && extractTextTable(state, context, content, at))) extractSettings(state, context, content, at);
+  } else mentionUrls(state, content, at, new Set());
   // The compose and env parsers write their places themselves, with no idea of the section's machine.
   if (context.host) {
     for (const a of state.facts.allocations.slice(allocationsBefore)) a.host ??= context.host;
