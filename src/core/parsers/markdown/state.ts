@@ -114,8 +114,14 @@ export interface Remarks {
 }
 
 export function remarksOf(text: string): Remarks {
-  return { standalone: STANDALONE.test(text), ingress: INGRESS.test(text) };
+  return REMARKS[(STANDALONE.test(text) ? 1 : 0) + (INGRESS.test(text) ? 2 : 0)];
 }
+
+// Every row has one of four answers: shared, not made per row.
+const REMARKS: readonly Remarks[] = [
+  { standalone: false, ingress: false }, { standalone: true, ingress: false },
+  { standalone: false, ingress: true }, { standalone: true, ingress: true },
+].map((r) => Object.freeze(r));
 
 /** The context of a service its row's remarks describe. */
 export function remarkedContext(context: Context, remarks: Remarks, service: string): Context {
