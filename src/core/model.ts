@@ -72,6 +72,8 @@ export interface Allocation {
   fromVariable?: string;
   /** For env facts: the variable name that wrote this port. */
   variable?: string;
+  /** For env facts: a port of the file's own service (`PORT`, `HTTP_PORT`), not another's (`REDIS_PORT`). */
+  own?: boolean;
   /**
    * Other names the same service goes by at this place (compose `container_name`, `hostname`,
    * image name, network aliases, the services it publishes for with `network_mode: service:`; a
@@ -197,8 +199,8 @@ export interface ComposeFileMeta {
   name?: string;
   /** Files pulled in by `include:` and `extends: { file }`. */
   includes: string[];
-  /** `env_file:` entries of its services. */
-  envFiles: string[];
+  /** `env_file:` entries of its services: [env file, the service (key) that reads it]. */
+  envReaders: Array<[string, string]>;
   /** The folders its services build from: a service's own `.env` there is part of the project. */
   builds: string[];
 }

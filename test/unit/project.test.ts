@@ -180,7 +180,7 @@ test('roles: a port document declares ranges or says so in its name; summaries a
 });
 
 test('units: compose files of a folder are one unit, an env file read by env_file joins it', () => {
-  const compose = (file: string, envFiles: string[] = [], includes: string[] = []) => ({ ...emptyMarkdown(file), kind: 'compose' as const, compose: { includes, envFiles, builds: [] } });
+  const compose = (file: string, envFiles: string[] = [], includes: string[] = []) => ({ ...emptyMarkdown(file), kind: 'compose' as const, compose: { includes, envReaders: envFiles.map((e): [string, string] => [e, 'app']), builds: [] } });
   const files = [compose('app/compose.yaml', ['config/app.env']), compose('app/compose.prod.yaml'), emptyMarkdown('app/README.md')];
   const model = ProjectModel.of(files);
   assert.equal(model.roleOf(files[0]).unit, 'compose:app');
@@ -249,9 +249,19 @@ test('an env file a compose service reads with env_file is its container\'s envi
     'compose/dev/infra.yml': stack({ nats: '3405:8222' }),
     'services/gateway/.env.development': 'HTTP_PORT=3405\nNATS_PORT=4222\n',
   });
-  assert.deepEqual(warnings(c), []);
+  // No conflict with nats on 3405: the env file's ports are inside the container. But the process
+  // listens on 3405 there while compose sends the host's 3411 to container port 3050.
+  assert.deepEqual(warnings(c), ['port-mismatch@services/gateway/.env.development:1']);
+  assert.match(c.findings[0].message, /gateway listens on 3405 in its container here, but compose publishes container port 3050 \(compose\/dev\/gateway\.yml:5\)/);
   const env = c.index.get('services/gateway/.env.development')!;
-  assert.equal(ProjectModel.of(c.index.files()).roleOf(env).inContainer, true);
+  const role = ProjectModel.of(c.index.files()).roleOf(env);
+  assert.equal(role.inContainer, true);
+  assert.equal(role.containerOf, 'gateway');
+  const agreeing = checkFiles({
+    'compose/dev/gateway.yml': ['services:', '  gateway:', '    image: g', '    env_file: ../../services/gateway/.env.development', '    ports: ["127.0.0.1:3411:3050"]'].join('\n'),
+    'services/gateway/.env.development': 'HTTP_PORT=3050\nNATS_PORT=4222\n',
+  });
+  assert.deepEqual(warnings(agreeing), []);
 });
 
 test('one problem, one finding: a place writing several ports of a service is reported once', () => {

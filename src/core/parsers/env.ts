@@ -386,6 +386,7 @@ function allocate(r: Reading, holder: Holder, role: string | undefined, port: nu
     group: r.a.keyStart,
     indexInGroup: 0,
     variable: r.a.key,
+    own: holder === r.owner || undefined,
     loc: r.lines.location(r.opts.ctx.file, start, end),
   });
 }

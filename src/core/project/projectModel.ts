@@ -29,8 +29,9 @@ export class ProjectModel {
   private readonly folderUnits = new Map<string, Unit>();
   /** Compose files → the files a document's command runs them with. */
   private readonly composedWith = new Map<string, string[]>();
-  /** Env files a compose service reads (`env_file:`) → that service's unit. */
+  /** Env files a compose service reads (`env_file:`) → that service's unit, and the services (keys) that read them. */
   private readonly envUnits = new Map<string, Unit>();
+  private readonly envReaders = new Map<string, Set<string>>();
   /** Folders a compose service builds from → its unit: the `.env` there is the service's own. */
   private readonly buildUnits = new Map<string, Unit>();
 
@@ -59,7 +60,10 @@ export class ProjectModel {
       const unit = { key: `compose:${folder}${stack}`, folder };
       model.composeUnits.set(f.file, unit);
       if (!model.folderUnits.has(dirOf(f.file)) || (!includer.has(f.file) && stack === '')) model.folderUnits.set(dirOf(f.file), unit);
-      for (const env of f.compose?.envFiles ?? []) if (!model.envUnits.has(env)) model.envUnits.set(env, unit);
+      for (const [env, service] of f.compose?.envReaders ?? []) {
+        if (!model.envUnits.has(env)) model.envUnits.set(env, unit);
+        if (model.envUnits.get(env) === unit) model.envReaders.set(env, (model.envReaders.get(env) ?? new Set()).add(service));
+      }
       for (const folder of f.compose?.builds ?? []) if (!model.buildUnits.has(folder)) model.buildUnits.set(folder, unit);
     }
     return model;
@@ -121,8 +125,10 @@ export class ProjectModel {
     const { isolated, repository, documentHome, documentAbout } = this.folderOf(dir);
     const composedWith = this.composedWith.get(f.file) ?? NONE;
     const inContainer = f.kind === 'env' && this.envUnits.has(f.file);
+    const readers = f.kind === 'env' ? this.envReaders.get(f.file) : undefined;
+    const containerOf = readers?.size === 1 ? [...readers][0] : undefined;
     const role = (unit: string, home: string, about: string, authority: Authority, describes: boolean): FileRole =>
-      ({ unit, home, about, authority, isolated, describes, repository, inContainer, composedWith });
+      ({ unit, home, about, authority, isolated, describes, repository, inContainer, containerOf, composedWith });
     switch (f.kind) {
       case 'registry':
         return role('registry', dir, this.folderUnits.get(dir)?.key ?? 'registry', Authority.registry, false);
@@ -152,7 +158,8 @@ interface FolderFacts {
 
 /** What decides the units: each compose file's name, includes and env files. */
 function compositionOf(compose: FileFacts[]): string {
-  return compose.map((f) => [f.file, f.compose?.name ?? '', ...(['includes', 'envFiles', 'builds'] as const).map((k) => f.compose?.[k].join('\u0002') ?? '')].join('\u0001')).join('\u0000');
+  const listed = (f: FileFacts) => [f.compose?.includes, f.compose?.envReaders.map((r) => r.join('\u0004')), f.compose?.builds].map((l) => l?.join('\u0002') ?? '');
+  return compose.map((f) => [f.file, f.compose?.name ?? '', ...listed(f)].join('\u0001')).join('\u0000');
 }
 
 /**

@@ -45,6 +45,8 @@ export interface FileRole {
    * inside the container, never host ports, and say nothing about what the host publishes.
    */
   inContainer: boolean;
+  /** The one compose service (key) whose container environment the env file is, when one reads it. */
+  containerOf?: string;
   /** Compose files a document's command runs together with this one (`-f a -f b`): they clash whatever their names. */
   composedWith: readonly string[];
 }

@@ -10,10 +10,10 @@ import { compareLocations, environmentsMeet, groupKey, insideContainer, isVarian
 
 /** Mismatches among the places of one service in one scope. */
 export function mismatchesOf(all: Place[]): Finding[] {
+  const out = containerMismatches(all);
   const places = all.filter((p) => !p.occupied && !p.fileRole.inContainer && !insideContainer(p, () => all));
-  if (!places.some((p) => !p.claim)) return [];
+  if (!places.some((p) => !p.claim)) return out;
   const seen = new Set<string>();
-  const out: Finding[] = [];
   for (const partition of environmentPartitions(places)) {
     for (const finding of checkService(partition)) {
       const key = placeKey(finding.loc);
@@ -21,6 +21,31 @@ export function mismatchesOf(all: Place[]): Finding[] {
       seen.add(key);
       out.push(finding);
     }
+  }
+  return out;
+}
+
+/**
+ * A service's env file that compose reads with `env_file:` tells the process which port to listen
+ * on inside its container (`HTTP_PORT=3405`): compose must publish that container port
+ * (`"3411:3050"` sends the host's 3411 to 3050, where nothing listens). Reported at the env file.
+ */
+function containerMismatches(places: Place[]): Finding[] {
+  const out: Finding[] = [];
+  for (const inside of places) {
+    if (!inside.fileRole.inContainer || !inside.own || inside.claim || matchRole(inside.role) !== 'main') continue;
+    const published = places.filter((p) => p.source === 'compose' && p.unit === inside.unit && p.containerPort !== undefined && p.endPort === undefined);
+    if (published.length === 0 || published.some((p) => p.containerPort === inside.port)) continue;
+    const targets = [...new Set(published.map((p) => p.containerPort))].join(' / ');
+    out.push({
+      rule: 'port-mismatch',
+      severity: 'warning',
+      message: `${inside.service} listens on ${inside.port} in its container here, but compose publishes container port ${targets} (${where(published[0].loc)})`,
+      service: inside.service,
+      port: inside.port,
+      loc: inside.loc,
+      related: published.slice(0, MAX_RELATED).map((p) => ({ loc: p.loc, message: `${p.service}: ${p.port}:${p.containerPort}` })),
+    });
   }
   return out;
 }

@@ -45,6 +45,7 @@ export class Place implements Allocation {
   get containerPort(): number | undefined { return this.allocation.containerPort; }
   get fromVariable(): string | undefined { return this.allocation.fromVariable; }
   get variable(): string | undefined { return this.allocation.variable; }
+  get own(): boolean | undefined { return this.allocation.own; }
   get names(): string[] | undefined { return this.allocation.names; }
   get host(): string | undefined { return this.allocation.host; }
   get networks(): string[] | undefined { return this.allocation.networks; }
@@ -102,7 +103,8 @@ export function placesOf(f: FileFacts, shared: SharedFacts): Place[] {
   return f.allocations.map((a) => new Place(
     a,
     a.scope === '' && project !== undefined ? project : a.scope,
-    identityIn(shared.alias.get(a.serviceKey) ?? a.serviceKey, role.about),
+    // An env file one compose service reads is that service's: its own `PORT` is that service's port.
+    identityIn(shared.alias.get(a.serviceKey) ?? (a.own && role.containerOf !== undefined ? role.containerOf : a.serviceKey), role.about),
     role,
   ));
 }

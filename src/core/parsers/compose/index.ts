@@ -104,8 +104,8 @@ function walkDocument(
 /** A file's documents read together: the first `name:` and every file they pull in. */
 function mergeMeta(a: ComposeFileMeta | undefined, b: ComposeFileMeta): ComposeFileMeta {
   if (!a) return b;
-  const both = (key: 'includes' | 'envFiles' | 'builds') => [...new Set([...a[key], ...b[key]])];
-  return { name: a.name ?? b.name, includes: both('includes'), envFiles: both('envFiles'), builds: both('builds') };
+  const both = (key: 'includes' | 'builds') => [...new Set([...a[key], ...b[key]])];
+  return { name: a.name ?? b.name, includes: both('includes'), envReaders: [...a.envReaders, ...b.envReaders], builds: both('builds') };
 }
 
 function extractService(name: string, node: Value, meta: ServiceMeta | undefined, walk: Walk): void {

@@ -139,7 +139,7 @@ function buildContextOf(fields: Map<string, Value>, walk: Walk): string | undefi
   return joinPath(dirOf(walk.opts.ctx.file), context);
 }
 
-/** What the file reads with it: its project name, `include:`, `extends: { file }`, `env_file:`, the folders it builds. */
+/** What the file reads with it: its project name, `include:`, `extends: { file }`, `env_file:` (and who reads each), the folders it builds. */
 export function composeFileMeta(services: Array<[string, Value]>, metas: Map<string, ServiceMeta>, top: Map<string, Value> | undefined, walk: Walk): ComposeFileMeta {
   const dir = dirOf(walk.opts.ctx.file);
   const path = (rel: string) => joinPath(dir, rel);
@@ -148,7 +148,7 @@ export function composeFileMeta(services: Array<[string, Value]>, metas: Map<str
     const map = resolveMap(item, walk);
     includes.push(...(map ? scalars(mapEntries(map, walk).get('path'), walk) : scalars(item, walk)));
   }
-  const envFiles: string[] = [];
+  const envReaders: Array<[string, string]> = [];
   const builds = new Set<string>();
   for (const [name, node] of services) {
     const map = resolveMap(node, walk);
@@ -162,9 +162,12 @@ export function composeFileMeta(services: Array<[string, Value]>, metas: Map<str
     const items = envFile?.kind === 'seq' ? seqItems(envFile, walk) : [envFile];
     for (const item of items) {
       const entry = resolveMap(item, walk);
-      envFiles.push(...scalars(entry ? mapEntries(entry, walk).get('path') : item, walk));
+      for (const file of scalars(entry ? mapEntries(entry, walk).get('path') : item, walk)) {
+        const resolved = path(file);
+        if (resolved !== undefined) envReaders.push([resolved, serviceKey(name)]);
+      }
     }
   }
   const resolved = (list: string[]) => [...new Set(list.map(path).filter((p): p is string => p !== undefined))];
-  return { name: text(top?.get('name'), walk), includes: resolved(includes), envFiles: resolved(envFiles), builds: [...builds] };
+  return { name: text(top?.get('name'), walk), includes: resolved(includes), envReaders, builds: [...builds] };
 }
