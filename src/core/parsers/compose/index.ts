@@ -90,7 +90,7 @@ function walkDocument(
     const top = topMap && mapEntries(topMap, walk);
     const meta = servicesMeta(services, top, walk);
     for (const [name, node] of services) extractService(name, node, meta.get(name), walk);
-    if (!opts.snippet) facts.compose = mergeMeta(facts.compose, composeFileMeta(services, meta, top, walk));
+    if (!opts.snippet) facts.compose = mergeMeta(facts.compose, composeFileMeta(meta, top, walk));
   } catch (err) {
     // A document we cannot walk adds nothing rather than half its facts.
     if (!opts.snippet) facts.notes.push(`${WALK_FAILED}: ${err instanceof Error ? err.message : String(err)}`);

@@ -18,7 +18,13 @@ export interface ServiceMeta {
   profiles: string[];
   /** The folder it builds from (see buildContextOf). */
   build?: string;
+  /** `env_file:` and `extends: { file }` as written, relative to the compose file's folder. */
+  envFiles: string[];
+  extendsFiles: string[];
 }
+
+const NO_FIELDS = new Map<string, Value>();
+const NONE: string[] = [];
 
 function text(node: Value, walk: Walk): string | undefined {
   const value = scalarText(node, walk)?.value;
@@ -71,29 +77,55 @@ export function servicesMeta(services: Array<[string, Value]>, top: Map<string, 
   const attached: Array<[string, string]> = [];
   for (const [name, node] of services) {
     const map = resolveMap(node, walk);
-    const fields = map ? mapEntries(map, walk) : new Map<string, Value>();
+    const fields = map ? mapEntries(map, walk) : NO_FIELDS;
+    const own = serviceKey(name);
+    // Interned here, once per service: the lists are shared by its places (see intern.ts).
+    const names: string[] = [];
+    const addName = (written: string | undefined) => {
+      const key = written && serviceKey(written);
+      if (key && key !== own && !names.includes(key)) names.push(intern(key));
+    };
+    addName(text(fields.get('container_name'), walk));
+    addName(text(fields.get('hostname'), walk));
     const image = text(fields.get('image'), walk);
-    const names = [text(fields.get('container_name'), walk), text(fields.get('hostname'), walk), image && imageName(image), ...networkAliases(fields.get('networks'), walk)]
-      .filter((n): n is string => !!n)
-      .map(serviceKey)
-      .filter((k) => k !== '' && k !== serviceKey(name));
+    if (image) addName(imageName(image));
+    const networksField = fields.get('networks');
+    if (networksField) for (const alias of networkAliases(networksField, walk)) addName(alias);
     const mode = text(fields.get('network_mode'), walk);
-    // A service that names no network joins the project's `default` one, which may be external.
-    const joined = fields.has('networks') ? namesIn(fields.get('networks'), walk) : mode ? [] : ['default'];
-    const networks = joined.filter((n) => external.has(n)).map((n) => external.get(n)!);
     const host = mode && /^(?:service|container):(.+)$/.exec(mode)?.[1];
     if (host) attached.push([host, name]);
-    // Interned here, once per service: the lists are shared by its places (see intern.ts).
+    const profiles = fields.get('profiles');
+    const extended = resolveMap(fields.get('extends'), walk);
     out.set(name, {
-      names: [...new Set(names)].map(intern),
-      networks: networks.map(intern),
-      profiles: scalars(fields.get('profiles'), walk).map(intern),
+      names,
+      networks: external.size === 0 ? NONE : joinedExternal(networksField, fields.has('networks'), mode, external, walk),
+      profiles: profiles === undefined ? NONE : scalars(profiles, walk).map(intern),
       build: buildContextOf(fields, walk),
+      envFiles: fields.has('env_file') ? envFilesOf(fields.get('env_file'), walk) : NONE,
+      extendsFiles: extended ? scalars(mapEntries(extended, walk).get('file'), walk) : NONE,
     });
   }
   for (const [host, guest] of attached) {
     const meta = out.get(host) ?? [...out].find(([, m]) => m.names.includes(serviceKey(host)))?.[1];
     if (meta) meta.names.push(intern(serviceKey(guest)), ...(out.get(guest)?.names ?? []));
+  }
+  return out;
+}
+
+/** The external networks a service joins: a service that names none joins the project's `default` one. */
+function joinedExternal(node: Value, named: boolean, mode: string | undefined, external: Map<string, string>, walk: Walk): string[] {
+  const joined = named ? namesIn(node, walk) : mode ? NONE : ['default'];
+  return joined.filter((n) => external.has(n)).map((n) => intern(external.get(n)!));
+}
+
+/** `env_file: a.env`, `env_file: [a.env, b.env]`, `env_file: [{ path: a.env }]`. */
+function envFilesOf(node: Value, walk: Walk): string[] {
+  const value = resolve(node, walk);
+  const items = value?.kind === 'seq' ? seqItems(value, walk) : [value];
+  const out: string[] = [];
+  for (const item of items) {
+    const entry = resolveMap(item, walk);
+    out.push(...scalars(entry ? mapEntries(entry, walk).get('path') : item, walk));
   }
   return out;
 }
@@ -140,7 +172,7 @@ function buildContextOf(fields: Map<string, Value>, walk: Walk): string | undefi
 }
 
 /** What the file reads with it: its project name, `include:`, `extends: { file }`, `env_file:` (and who reads each), the folders it builds. */
-export function composeFileMeta(services: Array<[string, Value]>, metas: Map<string, ServiceMeta>, top: Map<string, Value> | undefined, walk: Walk): ComposeFileMeta {
+export function composeFileMeta(metas: Map<string, ServiceMeta>, top: Map<string, Value> | undefined, walk: Walk): ComposeFileMeta {
   const dir = dirOf(walk.opts.ctx.file);
   const path = (rel: string) => joinPath(dir, rel);
   const includes: string[] = [];
@@ -150,22 +182,12 @@ export function composeFileMeta(services: Array<[string, Value]>, metas: Map<str
   }
   const envReaders: Array<[string, string]> = [];
   const builds = new Set<string>();
-  for (const [name, node] of services) {
-    const map = resolveMap(node, walk);
-    if (!map) continue;
-    const fields = mapEntries(map, walk);
-    const build = metas.get(name)?.build;
-    if (build !== undefined) builds.add(build);
-    const extended = resolveMap(fields.get('extends'), walk);
-    if (extended) includes.push(...scalars(mapEntries(extended, walk).get('file'), walk));
-    const envFile = resolve(fields.get('env_file'), walk);
-    const items = envFile?.kind === 'seq' ? seqItems(envFile, walk) : [envFile];
-    for (const item of items) {
-      const entry = resolveMap(item, walk);
-      for (const file of scalars(entry ? mapEntries(entry, walk).get('path') : item, walk)) {
-        const resolved = path(file);
-        if (resolved !== undefined) envReaders.push([resolved, serviceKey(name)]);
-      }
+  for (const [name, meta] of metas) {
+    if (meta.build !== undefined) builds.add(meta.build);
+    includes.push(...meta.extendsFiles);
+    for (const file of meta.envFiles) {
+      const resolved = path(file);
+      if (resolved !== undefined) envReaders.push([resolved, serviceKey(name)]);
     }
   }
   const resolved = (list: string[]) => [...new Set(list.map(path).filter((p): p is string => p !== undefined))];
