@@ -6,7 +6,7 @@
 
 import type { FileFacts } from '../model';
 import { baseOf, dirOf } from '../syntax/paths';
-import { standaloneStackName } from '../parsers/compose/fileNames';
+import { composeEnvironmentFromFileName, standaloneStackName } from '../parsers/compose/fileNames';
 import { compareText } from '../text/compareText';
 import { Authority, documentHomeIn, isolatedFolderIn, isPortDocument, type FileRole } from './roles';
 
@@ -127,8 +127,9 @@ export class ProjectModel {
     const inContainer = f.kind === 'env' && this.envUnits.has(f.file);
     const readers = f.kind === 'env' ? this.envReaders.get(f.file) : undefined;
     const containerOf = readers?.size === 1 ? [...readers][0] : undefined;
+    const variantFile = f.kind === 'compose' && (composeEnvironmentFromFileName(f.file) !== undefined || standaloneStackName(f.file) !== undefined);
     const role = (unit: string, home: string, about: string, authority: Authority, describes: boolean): FileRole =>
-      ({ unit, home, about, authority, isolated, describes, repository, inContainer, containerOf, composedWith });
+      ({ unit, home, about, authority, isolated, describes, repository, inContainer, containerOf, composedWith, variantFile });
     switch (f.kind) {
       case 'registry':
         return role('registry', dir, this.folderUnits.get(dir)?.key ?? 'registry', Authority.registry, false);

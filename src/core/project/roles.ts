@@ -49,6 +49,11 @@ export interface FileRole {
   containerOf?: string;
   /** Compose files a document's command runs together with this one (`-f a -f b`): they clash whatever their names. */
   composedWith: readonly string[];
+  /**
+   * A compose file whose name makes it an environment (`.dev.yml`) or a stack of its own
+   * (`-matrix.yml`) beside the folder's base file: it never clashes with its sibling files.
+   */
+  variantFile: boolean;
 }
 
 // Folders of stacks that never run with the rest of the repository.

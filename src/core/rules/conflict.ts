@@ -3,7 +3,6 @@
 import type { Finding } from '../model';
 import { probablySameService } from '../syntax/names';
 import { dirOf } from '../syntax/paths';
-import { standaloneStackName } from '../parsers/compose/fileNames';
 import { describeSame, machinesMeet, namesMeet, profilesMeet, runTogether } from '../project/relations';
 import { environmentsMeet, portText, where, type Place } from './model';
 
@@ -109,11 +108,7 @@ function clashes(a: Place, b: Place, listedTogether: (a: Place, b: Place) => boo
  * command names together (`docker compose -f a -f b`).
  */
 function variantFiles(a: Place, b: Place): boolean {
-  return a.source === 'compose' && b.source === 'compose' && a.loc.file !== b.loc.file && (variantFile(a) || variantFile(b));
-}
-
-function variantFile(p: Place): boolean {
-  return p.environment !== undefined || standaloneStackName(p.loc.file) !== undefined;
+  return a.source === 'compose' && b.source === 'compose' && a.loc.file !== b.loc.file && (a.fileRole.variantFile || b.fileRole.variantFile);
 }
 
 /** Compose services in two files that build the same folder are one service, whatever each file calls it. */

@@ -22,6 +22,11 @@ export function intern(s: string): string {
   return flat;
 }
 
+/** A string a fact keeps: interned when it is long enough to be a slice of a file's text. */
+export function internIfLong(s: string): string {
+  return s.length >= MIN_SLICE ? intern(s) : s;
+}
+
 /** Replaces the strings of the facts' entries (fields, and lists such as suppressed rules) with interned copies, in place. */
 export function internStrings(facts: FileFacts): FileFacts {
   for (const list of [facts.allocations, facts.ranges, facts.reserved, facts.problems, facts.suppressions, facts.aliases, facts.projects]) {

@@ -4,7 +4,7 @@
 
 import type { ComposeFileMeta } from '../../model';
 import { serviceKey } from '../../syntax/names';
-import { intern } from '../../text/intern';
+import { internIfLong } from '../../text/intern';
 import { dirOf, joinPath } from '../../syntax/paths';
 import { UNKNOWN } from './interpolation';
 import { scalarText } from './scalarText';
@@ -83,7 +83,7 @@ export function servicesMeta(services: Array<[string, Value]>, top: Map<string, 
     const names: string[] = [];
     const addName = (written: string | undefined) => {
       const key = written && serviceKey(written);
-      if (key && key !== own && !names.includes(key)) names.push(intern(key));
+      if (key && key !== own && !names.includes(key)) names.push(internIfLong(key));
     };
     addName(text(fields.get('container_name'), walk));
     addName(text(fields.get('hostname'), walk));
@@ -99,7 +99,7 @@ export function servicesMeta(services: Array<[string, Value]>, top: Map<string, 
     out.set(name, {
       names,
       networks: external.size === 0 ? NONE : joinedExternal(networksField, fields.has('networks'), mode, external, walk),
-      profiles: profiles === undefined ? NONE : scalars(profiles, walk).map(intern),
+      profiles: profiles === undefined ? NONE : scalars(profiles, walk).map(internIfLong),
       build: buildContextOf(fields, walk),
       envFiles: fields.has('env_file') ? envFilesOf(fields.get('env_file'), walk) : NONE,
       extendsFiles: extended ? scalars(mapEntries(extended, walk).get('file'), walk) : NONE,
@@ -107,7 +107,7 @@ export function servicesMeta(services: Array<[string, Value]>, top: Map<string, 
   }
   for (const [host, guest] of attached) {
     const meta = out.get(host) ?? [...out].find(([, m]) => m.names.includes(serviceKey(host)))?.[1];
-    if (meta) meta.names.push(intern(serviceKey(guest)), ...(out.get(guest)?.names ?? []));
+    if (meta) meta.names.push(internIfLong(serviceKey(guest)), ...(out.get(guest)?.names ?? []));
   }
   return out;
 }
@@ -115,7 +115,7 @@ export function servicesMeta(services: Array<[string, Value]>, top: Map<string, 
 /** The external networks a service joins: a service that names none joins the project's `default` one. */
 function joinedExternal(node: Value, named: boolean, mode: string | undefined, external: Map<string, string>, walk: Walk): string[] {
   const joined = named ? namesIn(node, walk) : mode ? NONE : ['default'];
-  return joined.filter((n) => external.has(n)).map((n) => intern(external.get(n)!));
+  return joined.filter((n) => external.has(n)).map((n) => internIfLong(external.get(n)!));
 }
 
 /** `env_file: a.env`, `env_file: [a.env, b.env]`, `env_file: [{ path: a.env }]`. */

@@ -3,7 +3,7 @@ import type { Allocation, FileFacts, ParseContext, Protocol } from '../../model'
 import type { LineIndex } from '../../text/lineIndex';
 import { cleanName, serviceKey, VARIANT_PREFIX } from '../../syntax/names';
 import { isValidPort, MAX_PORT } from '../../syntax/ports';
-import { intern } from '../../text/intern';
+import { internIfLong } from '../../text/intern';
 import type { HeadingInfo, ReservedKind } from './sections';
 import { nestHost, qualifierHost } from './hosts';
 
@@ -197,7 +197,7 @@ export function emitAllocation(state: MdState, context: Context, input: Allocati
 /** Interned here: the lists are left alone by internStrings (see intern.ts). */
 function otherKeys(key: string, names: string[] | undefined): string[] | undefined {
   const keys = names?.map(serviceKey).filter((k) => k !== '' && k !== key);
-  return keys?.length ? keys.map(intern) : undefined;
+  return keys?.length ? keys.map(internIfLong) : undefined;
 }
 
 // A row or item with many ports names its service once per port: the name is cleaned once.
