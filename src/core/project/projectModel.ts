@@ -43,12 +43,25 @@ export class ProjectModel {
     this.readmeFolders = readmeFolders;
   }
 
-  static of(files: Iterable<FileFacts>): ProjectModel {
-    const all = [...files];
+  /**
+   * What the units are made from, as one string: a caller that keeps a model can tell from it
+   * whether the model must be made again, without making it.
+   */
+  static signatureOf(files: Iterable<FileFacts>): string {
+    return ProjectModel.inputsOf([...files]).signature;
+  }
+
+  private static inputsOf(all: FileFacts[]): { compose: FileFacts[]; readmes: Set<string>; signature: string } {
     const compose = all.filter((f) => f.kind === 'compose').sort((a, b) => compareText(a.file, b.file));
     const readmes = new Set(all.filter((f) => f.kind === 'markdown' && README.test(baseOf(f.file))).map((f) => dirOf(f.file)));
     const sets = all.filter((f) => f.composeSets).sort((a, b) => compareText(a.file, b.file)).map(compositionKey).join('\u0000');
-    const model = new ProjectModel(`${compositionOf(compose)}\u0003${[...readmes].sort(compareText).join('\u0002')}\u0003${sets}`, readmes);
+    return { compose, readmes, signature: `${compositionOf(compose)}\u0003${[...readmes].sort(compareText).join('\u0002')}\u0003${sets}` };
+  }
+
+  static of(files: Iterable<FileFacts>): ProjectModel {
+    const all = [...files];
+    const { compose, readmes, signature } = ProjectModel.inputsOf(all);
+    const model = new ProjectModel(signature, readmes);
     const includer = model.includers(compose, all.flatMap((f) => f.composeSets ?? []));
     // Base files first: they name the project a folder's README and `.env` are about.
     const standalone = (f: FileFacts) => !includer.has(f.file) && standaloneStackName(f.file) !== undefined;

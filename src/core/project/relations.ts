@@ -40,9 +40,10 @@ export function runTogether<T extends Situated>(a: T, b: T, listedTogether: (a: 
   return listedTogether(a, b);
 }
 
-/** A registry speaks for everything in the folder it sits in and below. */
-function registryOver(registry: Situated, other: Situated): boolean {
-  return registry.fileRole.unit === 'registry' && covers(registry.fileRole.home, other.fileRole.home);
+/** A registry speaks for everything in the folder it sits in and below, test fixtures and examples apart. */
+export function registryOver(registry: Situated, other: Situated): boolean {
+  return registry.fileRole.unit === 'registry' && registry.fileRole.isolated === other.fileRole.isolated
+    && covers(registry.fileRole.home, other.fileRole.home);
 }
 
 /** Machines meet unless they are different and neither contains the other (`box` holds `box/vm`). */

@@ -8,8 +8,7 @@ import { conflictsAt, type Ties } from './conflict';
 import { mismatchesOf } from './mismatch';
 import { compareLocations, hasSharedFacts, insideContainer, placeKey, placesOf, sharedFacts, type Place, type SharedFacts } from './model';
 import { compositionKey, ProjectModel } from '../project/projectModel';
-import { describeSame } from '../project/relations';
-import { covers } from '../project/roles';
+import { describeSame, registryOver } from '../project/relations';
 import { FindingStore } from './findingStore';
 import { findOutOfRange, findOverlaps, findReservedUse } from './ranges';
 import type { RuleSettings } from './settings';
@@ -240,9 +239,9 @@ export class Checker {
     }
   }
 
-  /** The registries that speak for `p`: in its folder or above, never for test fixtures and examples. */
+  /** The registries that speak for `p` (see registryOver). */
   private registriesOver(p: Place): Place[] {
-    return this.registries.filter((r) => r.fileRole.isolated === p.fileRole.isolated && covers(r.fileRole.home, p.fileRole.home));
+    return this.registries.filter((r) => registryOver(r, p));
   }
 
   /**

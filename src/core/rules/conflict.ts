@@ -26,13 +26,22 @@ const MAX_RELATED = 20;
  * its first place on the port.
  */
 export function conflictsAt(port: number, places: Place[], ties: Ties): Finding[] {
+  // Each place's listing files, looked up once: clashes ask for them pair by pair.
+  const listings = new Map<Place, Set<string>>();
+  const listing = (p: Place) => {
+    let files = listings.get(p);
+    if (!files) listings.set(p, (files = new Set(ties.listing(p))));
+    return files;
+  };
   const listed = (a: Place, b: Place) => {
-    const theirs = new Set(ties.listing(b));
-    for (const file of ties.listing(a)) if (theirs.has(file)) return true;
+    const theirs = listing(b);
+    for (const file of listing(a)) if (theirs.has(file)) return true;
     return false;
   };
   const findings: Finding[] = [];
-  for (const group of tiedGroups(places, ties)) if (group.length > 1) findings.push(...conflictsAmong(port, group, listed));
+  for (const group of tiedGroups(places, { listing, registriesOver: ties.registriesOver })) {
+    if (group.length > 1) findings.push(...conflictsAmong(port, group, listed));
+  }
   return findings;
 }
 

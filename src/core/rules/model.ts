@@ -137,11 +137,10 @@ export class RuleInputBuilder {
     // Only files with shared facts contribute to them (hasSharedFacts), and compose files to the
     // units only through their composition (an edited port changes neither).
     const sharing = list.filter(hasSharedFacts);
-    const project = ProjectModel.of(list);
-    if (!this.sharedFrom || project.signature !== this.shared.project.signature
+    if (!this.sharedFrom || ProjectModel.signatureOf(list) !== this.shared.project.signature
       || sharing.length !== this.sharedFrom.length || sharing.some((f, i) => f !== this.sharedFrom![i])) {
       this.sharedFrom = sharing;
-      this.shared = sharedFacts(sharing, project);
+      this.shared = sharedFacts(sharing, ProjectModel.of(list));
       this.placesByFacts = new WeakMap();
     }
     const places: Place[] = [];
