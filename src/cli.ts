@@ -3,12 +3,15 @@ import * as fs from 'node:fs';
 import { once } from 'node:events';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { checkPathParallel, type CheckResult } from './core/check';
+import { checkPathParallel, type CheckResult, type ParallelCheckResult } from './core/check';
 import { DEFAULT_DISCOVER } from './core/discover';
-import { parseArgs, USAGE, UsageError, type CliArgs } from './cli/args';
+import { folderConfig } from './core/config/folderConfig';
+import { HELP, parseArgs, usageOf, UsageError, type CliArgs } from './cli/args';
 import { formatJson, formatSarif, formatText } from './cli/report';
-import { formatList } from './cli/list';
+import { formatGithub } from './cli/github';
+import { formatList, formatListJson } from './cli/list';
+import { repositoryRoot } from './cli/repositoryRoot';
+import { colorsFor } from './cli/colors';
 
 declare const PORTOLAN_VERSION: string;
 
@@ -18,13 +21,13 @@ async function main(argv: string[]): Promise<number> {
     args = parseArgs(argv);
   } catch (err) {
     if (err instanceof UsageError) {
-      process.stderr.write(`portolan: ${err.message}\n${USAGE}\n`);
+      process.stderr.write(`portolan: ${err.message}\n\n${usageOf(argv)}\n`);
       return 2;
     }
     throw err;
   }
   if (args.command === 'help') {
-    process.stdout.write(`${USAGE}\n`);
+    process.stdout.write(`${HELP[args.helpFor ?? 'main']}\n`);
     return 0;
   }
   if (args.command === 'version') {
@@ -44,15 +47,22 @@ async function main(argv: string[]): Promise<number> {
       return 2;
     }
   }
-  const discoverOptions = args.maxFileSize === undefined ? DEFAULT_DISCOVER : { ...DEFAULT_DISCOVER, maxFileBytes: args.maxFileSize };
-  const results = [];
-  for (const p of args.paths) results.push(await checkPathParallel(p, { discover: discoverOptions }));
+  const results: ParallelCheckResult[] = [];
+  for (const p of args.paths) {
+    const isFile = fs.statSync(p).isFile();
+    // A file named on the command line is read whatever the excludes say; its folder's configuration still sets the rules.
+    const problems: string[] = [];
+    const { config, filter } = folderConfig(isFile ? path.dirname(p) : p, problems, { exclude: args.exclude });
+    for (const problem of new Set(problems)) process.stderr.write(`portolan: ${problem}\n`);
+    const discover = { ...DEFAULT_DISCOVER, filter, ...(args.maxFileSize === undefined ? {} : { maxFileBytes: args.maxFileSize }) };
+    results.push(await checkPathParallel(p, { discover, rules: config.rules }));
+  }
   for (const r of results) {
     for (const s of r.skipped) process.stderr.write(`portolan: skipped ${path.join(r.root, s.file)}: ${s.reason}\n`);
     for (const failure of r.workerFailures) process.stderr.write(`portolan: ${failure}\n`);
   }
   if (args.command === 'list') {
-    process.stdout.write(`${results.map(formatList).join('\n\n')}\n`);
+    await writeOut(args.format === 'json' ? formatListJson(results) : [results.map(formatList).join('\n\n')]);
     return 0;
   }
   await writeOut(render(args, results));
@@ -62,10 +72,14 @@ async function main(argv: string[]): Promise<number> {
 function render(args: CliArgs, results: CheckResult[]): Iterable<string> {
   switch (args.format) {
     case 'json': return formatJson(results);
-    case 'sarif': return [formatSarif(results, PORTOLAN_VERSION, (root) => `${pathToFileURL(path.resolve(root)).href}/`)];
+    case 'sarif': return [formatSarif(results, PORTOLAN_VERSION, repositoryRoot)];
+    case 'github': {
+      const label = (r: CheckResult, file: string) => path.relative(repositoryRoot(r.root), path.resolve(r.root, file)).split(path.sep).join('/');
+      return [formatGithub(results, label)];
+    }
     case 'text': {
       const label = (r: CheckResult, file: string) => (results.length > 1 || args.paths[0] !== '.' ? path.join(r.root, file) : file);
-      return [formatText(results, label)];
+      return [formatText(results, label, colorsFor(process.stdout, process.env, args.color))];
     }
   }
 }

@@ -48,3 +48,12 @@ export function formatList(result: CheckResult): string {
   const w = { range: width((r) => r.range), service: width((r) => r.service), role: width((r) => r.role), port: width((r) => r.port) };
   return all.map((r) => [r.range.padEnd(w.range), r.service.padEnd(w.service), r.role.padEnd(w.role), r.port.padStart(w.port), r.places.join(', ')].join('  ').trimEnd()).join('\n');
 }
+
+/** `portolan list --format json`: the same rows, per checked folder, as one JSON document. */
+export function* formatListJson(results: CheckResult[]): Generator<string> {
+  const folders = results.map((r) => ({
+    root: r.root,
+    allocations: allocationRows(r).map((row) => ({ range: row.range || null, service: row.service, role: row.role || null, port: row.port, places: row.places })),
+  }));
+  yield JSON.stringify({ version: 1, folders }, null, 2);
+}

@@ -1,20 +1,24 @@
-// The three output formats of `portolan check`.
+// The text, JSON and SARIF reports of `portolan check` (github.ts writes workflow annotations).
+import { createHash } from 'node:crypto';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Finding } from '../core/model';
 import type { CheckResult } from '../core/check';
 import { RULES } from '../core/rules/run';
+import { NO_COLORS, type Colors } from './colors';
 
-export function formatText(results: CheckResult[], label: (r: CheckResult, file: string) => string): string {
+export function formatText(results: CheckResult[], label: (r: CheckResult, file: string) => string, colors: Colors = NO_COLORS): string {
   const lines: string[] = [];
   let counts = { error: 0, warning: 0, info: 0 };
   for (const r of results) {
     for (const f of r.findings) {
       counts = { ...counts, [f.severity]: counts[f.severity] + 1 };
       const s = f.loc.span;
-      lines.push(`${label(r, f.loc.file)}:${s.startLine}:${s.startColumn} ${f.severity} ${f.rule} ${f.message}`);
+      lines.push(`${colors.bold(`${label(r, f.loc.file)}:${s.startLine}:${s.startColumn}`)} ${colors[f.severity](f.severity)} ${colors.dim(f.rule)} ${f.message}`);
       for (const rel of f.related.slice(0, 5)) {
-        lines.push(`    ${label(r, rel.loc.file)}:${rel.loc.span.startLine}:${rel.loc.span.startColumn} ${rel.message}`);
+        lines.push(colors.dim(`    ${label(r, rel.loc.file)}:${rel.loc.span.startLine}:${rel.loc.span.startColumn} ${rel.message}`));
       }
-      if (f.related.length > 5) lines.push(`    ... and ${f.related.length - 5} more`);
+      if (f.related.length > 5) lines.push(colors.dim(`    ... and ${f.related.length - 5} more`));
     }
   }
   const files = results.reduce((n, r) => n + r.files, 0);
@@ -103,23 +107,39 @@ function jsonFinding(f: Finding, root: string | undefined) {
 
 const SARIF_LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const;
 
-/** SARIF 2.1.0, with artifact locations relative to each check root (uriBaseId ROOTn). */
-export function formatSarif(results: CheckResult[], toolVersion: string, rootUri: (root: string) => string): string {
-  const base = (i: number) => `ROOT${i}`;
-  const location = (i: number, loc: Finding['loc'], message?: string) => ({
+/**
+ * SARIF 2.1.0 for code scanning. Files are named relative to their repository's root (uriBaseId
+ * SRCROOT, the root of the first result's repository; others ROOTn), as GitHub resolves them
+ * against the checkout. Each result carries a fingerprint of what it is about (rule, file,
+ * service, port and message without line numbers), so an alert stays one alert when lines move.
+ */
+export function formatSarif(results: CheckResult[], toolVersion: string, repositoryRoot: (folder: string) => string): string {
+  const roots: string[] = [];
+  const baseOf = (root: string) => {
+    const i = roots.indexOf(root) >= 0 ? roots.indexOf(root) : roots.push(root) - 1;
+    return i === 0 ? 'SRCROOT' : `ROOT${i}`;
+  };
+  const located = results.map((r) => {
+    const repo = repositoryRoot(r.root);
+    const base = baseOf(repo);
+    const uri = (file: string) => path.relative(repo, path.resolve(r.root, file)).split(path.sep).map(encodeURIComponent).join('/');
+    return { r, base, uri };
+  });
+  const location = (base: string, uri: string, loc: Finding['loc'], message?: string) => ({
     physicalLocation: {
-      artifactLocation: { uri: encodeURI(loc.file), uriBaseId: base(i) },
+      artifactLocation: { uri, uriBaseId: base },
       region: { startLine: loc.span.startLine, startColumn: loc.span.startColumn, endLine: loc.span.endLine, endColumn: loc.span.endColumn },
     },
     ...(message ? { message: { text: message } } : {}),
   });
-  const sarifResults = results.flatMap((r, i) => r.findings.map((f) => ({
+  const sarifResults = located.flatMap(({ r, base, uri }) => r.findings.map((f) => ({
     ruleId: f.rule,
     ruleIndex: RULES.findIndex((rule) => rule.id === f.rule),
     level: SARIF_LEVEL[f.severity],
     message: { text: f.message },
-    locations: [location(i, f.loc)],
-    relatedLocations: f.related.map((rel, id) => ({ id, ...location(i, rel.loc, rel.message) })),
+    locations: [location(base, uri(f.loc.file), f.loc)],
+    relatedLocations: f.related.map((rel, id) => ({ id, ...location(base, uri(rel.loc.file), rel.loc, rel.message) })),
+    partialFingerprints: { 'portolanFinding/v1': fingerprint(f, uri(f.loc.file)) },
   })));
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -138,9 +158,15 @@ export function formatSarif(results: CheckResult[], toolVersion: string, rootUri
           })),
         },
       },
-      originalUriBaseIds: Object.fromEntries(results.map((r, i) => [base(i), { uri: rootUri(r.root) }])),
+      originalUriBaseIds: Object.fromEntries(roots.map((root) => [baseOf(root), { uri: `${pathToFileURL(root).href.replace(/\/?$/, '/')}` }])),
       results: sarifResults,
     }],
   };
   return JSON.stringify(log, null, 2);
+}
+
+/** What a finding is about, without where its lines are: line numbers in its message (`compose.yaml:7`) are left out. */
+function fingerprint(f: Finding, file: string): string {
+  const message = f.message.replace(/:\d+\b/g, ':');
+  return createHash('sha256').update([f.rule, file, f.service ?? '', f.port ?? '', message].join('\u0000')).digest('hex').slice(0, 32);
 }

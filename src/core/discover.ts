@@ -4,12 +4,15 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { mayBeSource, sourceKindOf } from './parsers/dispatch';
+import type { SourceFilter } from './config/sourceFilter';
 import { compareText } from './text/compareText';
 
 export interface DiscoverOptions {
   maxFileBytes: number;
   /** Folder names never entered. */
   excludeDirs: ReadonlySet<string>;
+  /** What the configuration, the command line and the ignore files leave out (paths relative to the root). */
+  filter?: SourceFilter;
 }
 
 export const DEFAULT_DISCOVER: DiscoverOptions = {
@@ -40,13 +43,14 @@ export function discover(root: string, options: DiscoverOptions = DEFAULT_DISCOV
       return;
     }
     entries.sort((a, b) => compareText(a.name, b.name));
+    const filter = options.filter;
     for (const entry of entries) {
       const relPath = rel ? `${rel}/${entry.name}` : entry.name;
       if (entry.isSymbolicLink()) {
-        if (sourceKindOf(entry.name)) skipped.push({ file: relPath, reason: 'symbolic link (not followed)' });
+        if (sourceKindOf(entry.name) && !filter?.skipsFile(relPath)) skipped.push({ file: relPath, reason: 'symbolic link (not followed)' });
       } else if (entry.isDirectory()) {
-        if (!options.excludeDirs.has(entry.name)) walk(path.join(dir, entry.name), relPath);
-      } else if (entry.isFile() && mayBeSource(entry.name)) {
+        if (!options.excludeDirs.has(entry.name) && !filter?.skipsFolder(relPath)) walk(path.join(dir, entry.name), relPath);
+      } else if (entry.isFile() && mayBeSource(entry.name) && !filter?.skipsFile(relPath)) {
         files.push(relPath);
       }
     }

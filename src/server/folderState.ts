@@ -11,8 +11,11 @@ import { mayBeSource } from '../core/parsers/dispatch';
 import { RuleInputBuilder, type RuleInput } from '../core/rules/model';
 import { Checker } from '../core/rules/checker';
 import { Debouncer } from './debounce';
-import { DEFAULT_SETTINGS, fileFilter, sameFileSettings, type Settings } from './settings';
+import { folderConfig, type FolderConfig } from '../core/config/folderConfig';
+import type { RuleSettings } from '../core/rules/settings';
+import { DEFAULT_SETTINGS, sameFileSettings, type Settings } from './settings';
 import { absoluteOf, fileUriOf } from './uris';
+import { PROGRESS_MIN_FILES, type ScanProgress } from './indexProgress';
 
 export interface Logger {
   info(message: string): void;
@@ -28,6 +31,8 @@ export interface FolderHost {
   /** Whether this folder (and not a workspace folder nested in it) owns the absolute path. */
   owns(folder: FolderState, abs: string): boolean;
   loadSettings(folder: FolderState): Promise<Settings>;
+  /** Progress shown while `total` files are indexed, when the client shows progress. */
+  progress(title: string, total: number): ScanProgress | undefined;
   /** Called after every check, with the folder's new findings. */
   checked(folder: FolderState): void;
   /** Logs an exception once. */
@@ -73,7 +78,9 @@ export class FolderState {
   findingsByFile: ReadonlyMap<string, readonly Finding[]> = new Map();
   /** Resolves once the folder has been scanned and checked the first time. */
   ready: Promise<void> = Promise.resolve();
-  private filter = fileFilter(DEFAULT_SETTINGS);
+  /** The repository's portolan.config.json and ignore files, with the settings' globs on top. */
+  private project: FolderConfig | undefined;
+  private projectScanQueued = false;
   private readonly dirty = new Set<string>();
   private readonly debouncer = new Debouncer(() => this.check());
   /** Files skipped, with the reason last logged for each. */
@@ -117,14 +124,47 @@ export class FolderState {
       const settings = await this.host.loadSettings(this);
       if (this.disposed) return;
       const rescan = !this.loaded || !sameFileSettings(this.settings, settings);
-      if (JSON.stringify(this.settings.rules) !== JSON.stringify(settings.rules)) this.resetChecker(settings);
+      const rules = JSON.stringify(this.rules());
       this.settings = settings;
-      this.filter = fileFilter(settings);
-      if (rescan) await this.scan();
-      else this.check();
+      if (rescan) {
+        this.project = undefined;
+        await this.scan();
+        return;
+      }
+      if (JSON.stringify(this.rules()) !== rules) this.resetChecker();
+      this.check();
     } catch (err) {
       this.host.report(`loading ${this.name}`, err);
     }
+  }
+
+  /** portolan.config.json or an ignore file changed: read them again and scan the folder again. */
+  projectFilesChanged(): Promise<void> {
+    // A branch switch changes many ignore files at once: one scan after the last of them.
+    if (this.projectScanQueued) return this.ready;
+    this.projectScanQueued = true;
+    this.ready = this.ready.then(() => {
+      this.projectScanQueued = false;
+      this.project = undefined;
+      return this.scan();
+    });
+    return this.ready;
+  }
+
+  /** The configuration file and ignore files, read once per scan; what they say wrong is logged. */
+  private projectConfig(): FolderConfig {
+    if (!this.project) {
+      const problems: string[] = [];
+      this.project = folderConfig(this.fsPath, problems, { include: this.settings.files.include, exclude: this.settings.files.exclude });
+      for (const problem of problems) this.host.log.warn(`[${this.name}] ${problem}`);
+      if (this.project.file) this.host.log.info(`[${this.name}] configuration: ${this.project.file}`);
+    }
+    return this.project;
+  }
+
+  /** The configuration file's rule severities, with the settings' on top. */
+  private rules(): RuleSettings {
+    return { ...this.projectConfig().config.rules, ...this.settings.rules };
   }
 
   /** Scans again once the current work is done (a workspace folder was nested in this one, or removed from it). */
@@ -144,18 +184,21 @@ export class FolderState {
     this.debouncer.cancel();
     this.loaded = false;
     this.index = this.newIndex();
-    this.resetChecker(this.settings);
+    this.resetChecker();
     try {
-      const found = discover(this.fsPath, { maxFileBytes: this.settings.maxFileSize, excludeDirs: DEFAULT_DISCOVER.excludeDirs });
+      const found = discover(this.fsPath, { maxFileBytes: this.settings.maxFileSize, excludeDirs: DEFAULT_DISCOVER.excludeDirs, filter: this.projectConfig().filter });
       for (const s of found.skipped) this.host.log.info(`[${this.name}] skipped ${s.file}: ${s.reason}`);
       // Files changed before the scan reads them are read in their new state anyway.
       for (const file of found.files) this.dirty.delete(file);
       let indexed = 0;
+      let read = 0;
+      const progress = found.files.length >= PROGRESS_MIN_FILES ? this.host.progress(`Portolan: indexing ${this.name}`, found.files.length) : undefined;
       const finished = await sliced(found.files, (file) => {
+        progress?.report(read++);
         if (!this.inScope(file)) return;
         this.updateFile(file);
         if (this.index.get(file)) indexed++;
-      }, () => this.disposed || generation !== this.scanGeneration);
+      }, () => this.disposed || generation !== this.scanGeneration).finally(() => progress?.done());
       if (!finished) return;
       this.host.log.info(`[${this.name}] indexed ${indexed} of ${found.files.length} port source files`);
     } catch (err) {
@@ -170,7 +213,7 @@ export class FolderState {
     if (!mayBeSource(file)) return false;
     const dirs = file.split('/').slice(0, -1);
     if (dirs.some((d) => DEFAULT_DISCOVER.excludeDirs.has(d))) return false;
-    return this.filter(file) && this.host.owns(this, absoluteOf(this.fsPath, file));
+    return !this.projectConfig().filter.skipsFile(file) && this.host.owns(this, absoluteOf(this.fsPath, file));
   }
 
   /** A file changed (typed, saved, created, deleted, opened or closed): re-read it after `delayMs`. */
@@ -237,7 +280,7 @@ export class FolderState {
     } catch (err) {
       this.host.report(`checking ${this.name}`, err);
       // Start over from scratch next time rather than trust a half-updated checker.
-      this.resetChecker(this.settings);
+      this.resetChecker();
     }
     try {
       this.host.checked(this);
@@ -287,8 +330,8 @@ export class FolderState {
     return this.checker.findings();
   }
 
-  private resetChecker(settings: Settings): void {
-    this.checker = new Checker(settings.rules);
+  private resetChecker(): void {
+    this.checker = new Checker(this.rules());
     this.checkedFacts.clear();
   }
 

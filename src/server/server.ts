@@ -33,6 +33,7 @@ import { normalizeSettings, type Settings } from './settings';
 import { workspaceSymbols } from './symbols';
 import { fsPathOf, normalizeFolderUri, relativeTo } from './uris';
 import { applyFileEvents, WATCH_GLOB } from './watchedFiles';
+import { scanProgress } from './indexProgress';
 
 declare const PORTOLAN_VERSION: string | undefined;
 const VERSION = typeof PORTOLAN_VERSION === 'string' ? PORTOLAN_VERSION : 'dev';
@@ -48,6 +49,7 @@ interface ClientSupport {
   configurationRegistration: boolean;
   relatedInformation: boolean;
   workspaceFolders: boolean;
+  workDoneProgress: boolean;
 }
 
 /**
@@ -73,7 +75,7 @@ class PortolanServer {
   private readonly live = new LiveStatus();
   private readonly host: FolderHost;
   private support: ClientSupport = {
-    configuration: false, watchedFilesRegistration: false, configurationRegistration: false, relatedInformation: false, workspaceFolders: false,
+    configuration: false, watchedFilesRegistration: false, configurationRegistration: false, relatedInformation: false, workspaceFolders: false, workDoneProgress: false,
   };
   private initialFolders: WorkspaceFolder[] = [];
   /** Settings sent by a client that cannot be asked for them (initializationOptions, pushed configuration). */
@@ -91,6 +93,7 @@ class PortolanServer {
       owns: (folder, abs) => this.folders.locatePath(abs)?.folder === folder,
       loadSettings: (folder) => this.loadSettings(folder),
       checked: (folder) => this.checked(folder),
+      progress: (title, total) => (this.support.workDoneProgress ? scanProgress(connection, title, total, (err) => this.errors.report('showing progress', err)) : undefined),
       report: (where, err) => this.errors.report(where, err),
       log: { info: (m) => connection.console.info(m), warn: (m) => connection.console.warn(m) },
     };
@@ -213,6 +216,7 @@ class PortolanServer {
       configurationRegistration: !!caps.workspace?.didChangeConfiguration?.dynamicRegistration,
       relatedInformation: !!caps.textDocument?.publishDiagnostics?.relatedInformation,
       workspaceFolders: !!caps.workspace?.workspaceFolders,
+      workDoneProgress: !!caps.window?.workDoneProgress,
     };
     this.pushedSettings = (params.initializationOptions as { settings?: unknown } | undefined)?.settings;
     const rootUri = params.rootUri ?? (params.rootPath ? pathToFileURL(params.rootPath).href : undefined);

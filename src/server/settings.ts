@@ -1,6 +1,5 @@
 // The `portolan` settings section as the server reads it (workspace/configuration, per folder),
-// normalised with defaults, and the file filter the include/exclude globs make.
-import picomatch from 'picomatch';
+// normalised with defaults.
 import type { RuleId, Severity } from '../core/model';
 import { RULES, type RuleSettings } from '../core/rules/run';
 
@@ -83,30 +82,6 @@ export function normalizeSettings(raw: unknown, problems: string[] = []): Settin
 export function sameFileSettings(a: Settings, b: Settings): boolean {
   return a.maxFileSize === b.maxFileSize
     && JSON.stringify(a.files) === JSON.stringify(b.files);
-}
-
-/**
- * The include/exclude test for a '/'-separated path relative to the folder. A glob without a '/'
- * matches a file or folder name at any depth (`*.draft.md`, `legacy`); a glob that excludes a
- * folder excludes everything under it (`docs/archive`, `docs/archive/**`).
- */
-export function fileFilter(settings: Settings): (file: string) => boolean {
-  const options = { dot: true, basename: false };
-  const compile = (globs: string[]) => {
-    const clean = globs.map((g) => g.trim().replace(/^\.\//, '').replace(/\/+$/, '')).filter((g) => g !== '');
-    if (clean.length === 0) return undefined;
-    const full = picomatch(clean.map((g) => (g.includes('/') ? g : `**/${g}`)), options);
-    return (file: string) => full(file) || ancestors(file).some((dir) => full(dir));
-  };
-  const include = compile(settings.files.include);
-  const exclude = compile(settings.files.exclude);
-  return (file) => (!include || include(file)) && !(exclude && exclude(file));
-}
-
-function ancestors(file: string): string[] {
-  const out: string[] = [];
-  for (let i = file.indexOf('/'); i >= 0; i = file.indexOf('/', i + 1)) out.push(file.slice(0, i));
-  return out;
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {

@@ -2,10 +2,19 @@
 import { FileChangeType } from './lsp';
 import type { FileEvent } from 'vscode-languageserver/node';
 import { mayBeSource } from '../core/parsers/dispatch';
+import { CONFIG_FILE_NAME } from '../core/config/projectConfig';
+import { IGNORE_FILE_NAMES } from '../core/config/ignoreFiles';
+import { baseOf } from '../core/syntax/paths';
 import type { Folders } from './folders';
 
-/** Every file that may be a port source: registries, any YAML (compose by name or by content), env files and Markdown. */
-export const WATCH_GLOB = '**/{*.yaml,*.yml,.env,.env.*,*.env,*.md,*.markdown,*.mdx}';
+/** Files that decide what a folder reads and how it is checked. */
+const PROJECT_FILES = new Set<string>([CONFIG_FILE_NAME, ...IGNORE_FILE_NAMES]);
+
+/**
+ * Every file that may be a port source (registries, any YAML: compose by name or by content, env
+ * files and Markdown), and the configuration and ignore files.
+ */
+export const WATCH_GLOB = `**/{*.yaml,*.yml,.env,.env.*,*.env,*.md,*.markdown,*.mdx,${[...PROJECT_FILES].join(',')}}`;
 
 /** Marks the changed files of each folder for re-reading; a deleted folder drops the files under it. */
 export function applyFileEvents(folders: Folders, changes: FileEvent[]): void {
@@ -13,6 +22,10 @@ export function applyFileEvents(folders: Folders, changes: FileEvent[]): void {
     const located = folders.locate(change.uri);
     if (!located) continue;
     const { folder, file } = located;
+    if (PROJECT_FILES.has(baseOf(file))) {
+      void folder.projectFilesChanged();
+      continue;
+    }
     if (change.type === FileChangeType.Deleted) folder.removedFolder(file, 0);
     if (mayBeSource(file)) folder.changed(file, 0);
   }

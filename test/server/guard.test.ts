@@ -37,7 +37,7 @@ test('hover honours its cancellation token', async () => {
   const reported: string[] = [];
   const folder = new FolderState(`file://${root}`, 'cancel', root, {
     openText: () => undefined, openUri: () => undefined, owns: () => true, loadSettings: async () => DEFAULT_SETTINGS,
-    checked: () => undefined, report: (where) => reported.push(where), log: { info: () => undefined, warn: () => undefined },
+    checked: () => undefined, progress: () => undefined, report: (where) => reported.push(where), log: { info: () => undefined, warn: () => undefined },
   });
   await folder.start();
   const token = (cancelled: boolean): CancellationToken => ({ isCancellationRequested: cancelled, onCancellationRequested: () => ({ dispose: () => undefined }) });

@@ -30,6 +30,7 @@ import {
   StreamMessageReader,
   StreamMessageWriter,
   UnregistrationRequest,
+  WorkDoneProgressCreateRequest,
   type ClientCapabilities,
   type Diagnostic,
   type FileEvent,
@@ -97,6 +98,8 @@ export function copyWorkspace(name: string): string {
 
 export class TestClient {
   readonly diagnostics = new Map<string, Diagnostic[]>();
+  /** window/workDoneProgress/create requests and $/progress notifications, in order. */
+  readonly progress: Array<{ token: string | number; kind: string; percentage?: number; message?: string; title?: string }> = [];
   /** Every publishDiagnostics, in order. */
   readonly published: Array<{ uri: string; diagnostics: Diagnostic[] }> = [];
   readonly logs: string[] = [];
@@ -155,6 +158,13 @@ export class TestClient {
       this.poke();
     });
     connection.onRequest(UnregistrationRequest.type, () => undefined);
+    connection.onRequest(WorkDoneProgressCreateRequest.type, (params) => {
+      this.progress.push({ token: params.token, kind: 'create' });
+    });
+    connection.onNotification('$/progress', (params: { token: string | number; value: { kind: string; percentage?: number; message?: string; title?: string } }) => {
+      this.progress.push({ token: params.token, ...params.value });
+      this.poke();
+    });
     connection.onNotification(LogMessageNotification.type, (params) => {
       this.logs.push(params.message);
       this.poke();

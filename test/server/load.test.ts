@@ -130,6 +130,7 @@ test('a folder scan runs in slices: timers fire while 5,000 files are indexed (e
     owns: () => true,
     loadSettings: async () => DEFAULT_SETTINGS,
     checked: () => undefined,
+    progress: () => undefined,
     report: (where, err) => assert.fail(`${where}: ${String(err)}`),
     log: { info: () => undefined, warn: () => undefined },
   };

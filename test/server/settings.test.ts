@@ -1,7 +1,7 @@
 // The settings the server pulls (normalised with defaults) and the include/exclude globs.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DEFAULT_SETTINGS, fileFilter, normalizeSettings } from '../../src/server/settings';
+import { DEFAULT_SETTINGS, normalizeSettings } from '../../src/server/settings';
 import { wellKnownPort } from '../../src/server/wellKnownPorts';
 import { Debouncer } from '../../src/server/debounce';
 
@@ -33,18 +33,6 @@ test('normalizeSettings: nested (VS Code) and dotted keys, defaults for missing 
     'portolan.liveStatus: ignoring "yes"',
   ]);
   assert.equal(normalizeSettings({ liveStatus: false }).liveStatus, false);
-});
-
-test('fileFilter: globs relative to the folder; bare names match at any depth; folders exclude their files', () => {
-  const files = ['ports.yaml', 'docs/a.md', 'docs/archive/old.md', 'svc/api/.env', 'svc/api/compose.yaml', 'legacy/README.md'];
-  const pick = (include: string[], exclude: string[]) => files.filter(fileFilter({ ...DEFAULT_SETTINGS, files: { include, exclude } }));
-  assert.deepEqual(pick([], []), files);
-  assert.deepEqual(pick([], ['docs/archive']), files.filter((f) => !f.startsWith('docs/archive/')));
-  assert.deepEqual(pick([], ['docs/archive/**']), files.filter((f) => !f.startsWith('docs/archive/')));
-  assert.deepEqual(pick([], ['legacy', '*.env', '.env']), ['ports.yaml', 'docs/a.md', 'docs/archive/old.md', 'svc/api/compose.yaml']);
-  assert.deepEqual(pick(['docs'], ['**/archive/**']), ['docs/a.md']);
-  assert.deepEqual(pick(['ports.yaml', 'svc/**'], []), ['ports.yaml', 'svc/api/.env', 'svc/api/compose.yaml']);
-  assert.deepEqual(pick(['./docs/'], []), ['docs/a.md', 'docs/archive/old.md']);
 });
 
 test('wellKnownPort: the IANA service per port and protocol', () => {

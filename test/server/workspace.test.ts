@@ -2,10 +2,12 @@
 // unreadable files, and requests that fail without taking the server down.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { FileChangeType } from 'vscode-languageserver-protocol';
-import { TestClient, WORKSPACES, copyWorkspace, positionOf, uriOf } from './harness';
+import { DEFAULT_CAPABILITIES, ROOT, TestClient, WORKSPACES, copyWorkspace, positionOf, uriOf } from './harness';
 
 const FAST = () => ({ debounceMs: 10 });
 const PLATFORM = path.join(WORKSPACES, 'platform');
@@ -162,4 +164,68 @@ test('nested folders: a file belongs to the innermost folder only', async (t) =>
   // billing-api and gateway both use 8000, but in different folders: no conflict in the outer one.
   assert.deepEqual(result.folders.map((f) => [f.name, f.problemCount]), [[path.basename(outer), 0], ['platform', 1]]);
   assert.ok(!JSON.stringify(result.folders[0]).includes('/platform/'), 'the outer folder leaves the inner one\'s files alone');
+});
+
+test('portolan.config.json and ignore files: the server reads what the CLI reads; settings layer on top; a change to them rescans', async (t) => {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'portolan-config-server-'));
+  const clash = (port: number) => `| Service | Port |\n|---|---|\n| a | ${port} |\n| b | ${port} |\n`;
+  fs.mkdirSync(path.join(root, 'generated'));
+  fs.mkdirSync(path.join(root, 'docs'));
+  fs.writeFileSync(path.join(root, '.gitignore'), 'generated/\n');
+  fs.writeFileSync(path.join(root, 'generated/PORTS.md'), clash(3000));
+  fs.writeFileSync(path.join(root, 'docs/PORTS.md'), clash(4000));
+  fs.writeFileSync(path.join(root, 'portolan.config.json'), JSON.stringify({ rules: { 'port-conflict': 'warning' } }));
+  let settings: Record<string, unknown> = { debounceMs: 10 };
+  const client = await TestClient.start({ folders: [root], settings: () => settings });
+  t.after(async () => {
+    await client.stop();
+    fs.rmSync(root, { recursive: true, force: true });
+  });
+  const docs = path.join(root, 'docs/PORTS.md');
+  const first = await client.waitForDiagnostics(docs, 'the conflict, a warning by the configuration', (d) => d.length > 0);
+  assert.deepEqual(first.map((d) => [d.code, d.severity]), [['port-conflict', 2]]);
+  const cli = spawnSync(process.execPath, [path.join(ROOT, 'dist/cli.js'), 'check', root, '--format', 'json', '--fail-on', 'never'], { encoding: 'utf8' });
+  assert.deepEqual(JSON.parse(cli.stdout).findings.map((f: { file: string; severity: string }) => `${f.file} ${f.severity}`), ['docs/PORTS.md warning'], 'the CLI agrees');
+  const generated = path.join(root, 'generated/PORTS.md');
+  assert.equal(client.diagnostics.get(uriOf(generated))?.length ?? 0, 0, 'what git ignores is not read');
+
+  // A setting wins over the configuration file.
+  settings = { debounceMs: 10, rules: { 'port-conflict': 'info' } };
+  await client.configurationChanged();
+  await client.waitForDiagnostics(docs, 'the setting\'s severity', (d) => d.length === 1 && d[0].severity === 3);
+
+  // The ignore file changes: the folder is scanned again.
+  fs.writeFileSync(path.join(root, '.gitignore'), 'docs/\n');
+  await client.filesChanged([{ uri: uriOf(path.join(root, '.gitignore')), type: FileChangeType.Changed }]);
+  await client.waitForDiagnostics(generated, 'the file git no longer ignores', (d) => d.length === 1);
+  await client.waitForDiagnostics(docs, 'the file git ignores now', (d) => d.length === 0);
+});
+
+test('window/workDoneProgress: a large folder reports its first indexing (begin, percentages, end); a small one and a client without the capability get none', async (t) => {
+  const big = fs.mkdtempSync(path.join(os.tmpdir(), 'portolan-progress-'));
+  const small = fs.mkdtempSync(path.join(os.tmpdir(), 'portolan-progress-small-'));
+  for (let i = 0; i < 600; i++) {
+    fs.mkdirSync(path.join(big, `svc${i}`));
+    fs.writeFileSync(path.join(big, `svc${i}`, '.env'), `SVC${i}_PORT=${10000 + i}\n`);
+  }
+  fs.writeFileSync(path.join(small, '.env'), 'API_PORT=8080\n');
+  const capabilities = { ...DEFAULT_CAPABILITIES, window: { workDoneProgress: true } };
+  const client = await TestClient.start({ folders: [big, small], settings: FAST, capabilities });
+  const plain = await TestClient.start({ folders: [big], settings: FAST });
+  t.after(async () => {
+    await client.stop();
+    await plain.stop();
+    fs.rmSync(big, { recursive: true, force: true });
+    fs.rmSync(small, { recursive: true, force: true });
+  });
+  await client.waitFor('the end of the progress', () => client.progress.some((p) => p.kind === 'end'));
+  const [create, begin, ...rest] = client.progress;
+  assert.equal(create.kind, 'create');
+  assert.deepEqual({ kind: begin.kind, token: begin.token, title: begin.title }, { kind: 'begin', token: create.token, title: `Portolan: indexing ${path.basename(big)}` });
+  assert.equal(rest[rest.length - 1].kind, 'end');
+  const percentages = rest.filter((p) => p.kind === 'report').map((p) => p.percentage!);
+  assert.deepEqual(percentages, [...new Set(percentages)].sort((a, b) => a - b), 'each percent once, rising');
+  assert.ok(rest.every((p) => p.token === create.token), 'one progress: the small folder shows none');
+  await plain.allocations({});
+  assert.deepEqual(plain.progress, []);
 });

@@ -6,7 +6,9 @@ import { once } from 'node:events';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { tempDir } from '../support/tempDir';
+import { colorsFor } from '../../src/cli/colors';
 
 const CLI = path.resolve(__dirname, '../../dist/cli.js');
 const EXAMPLES = path.resolve(__dirname, '../../examples');
@@ -104,7 +106,117 @@ test('--format sarif: a SARIF 2.1.0 log with one result per finding and the rule
   assert.equal(conflict.level, 'error');
   assert.equal(runLog.tool.driver.rules[conflict.ruleIndex].id, 'port-conflict');
   assert.deepEqual(conflict.locations[0].physicalLocation.region, { startLine: 17, startColumn: 13, endLine: 17, endColumn: 17 });
-  assert.ok(runLog.originalUriBaseIds.ROOT0.uri.startsWith('file://'));
+  assert.ok(runLog.originalUriBaseIds.SRCROOT.uri.startsWith('file://'));
+});
+
+/** The structure SARIF 2.1.0's schema requires of what the report writes (sarif-schema-2.1.0.json's `required` lists). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a parsed log, walked as the schema describes it
+function assertSarifShape(log: Record<string, any>) {
+  assert.equal(log.version, '2.1.0');
+  assert.ok(Array.isArray(log.runs));
+  for (const run of log.runs) {
+    assert.equal(typeof run.tool.driver.name, 'string');
+    for (const rule of run.tool.driver.rules) assert.equal(typeof rule.id, 'string');
+    for (const [, base] of Object.entries(run.originalUriBaseIds ?? {}) as Array<[string, { uri: string }]>) assert.match(base.uri, /^file:\/\/.*\/$/, 'a base URI ends with a slash');
+    for (const result of run.results) {
+      assert.equal(typeof result.message.text, 'string');
+      assert.ok(['none', 'note', 'warning', 'error'].includes(result.level));
+      for (const loc of [...result.locations, ...result.relatedLocations]) {
+        const artifact = loc.physicalLocation.artifactLocation;
+        assert.doesNotMatch(artifact.uri, /^(\/|[a-z]+:)/, 'relative to its base');
+        assert.ok(artifact.uriBaseId in run.originalUriBaseIds);
+        assert.ok(loc.physicalLocation.region.startLine >= 1);
+      }
+      for (const value of Object.values(result.partialFingerprints)) assert.equal(typeof value, 'string');
+    }
+  }
+}
+
+test('--format sarif: paths relative to the repository root, and fingerprints that survive moved lines', () => {
+  const compose = 'services:\n  web:\n    image: nginx\n    ports: ["8080:80"]\n  api:\n    image: api\n    ports: ["8080:3000"]\n';
+  const root = tempRoot({ '.git/HEAD': 'ref: refs/heads/main\n', 'deploy/compose.yaml': compose });
+  const sarif = JSON.parse(run('check', path.join(root, 'deploy'), '--format', 'sarif', '--fail-on', 'never').out);
+  assertSarifShape(sarif);
+  const [result] = sarif.runs[0].results;
+  assert.equal(result.locations[0].physicalLocation.artifactLocation.uri, 'deploy/compose.yaml');
+  assert.equal(sarif.runs[0].originalUriBaseIds.SRCROOT.uri, `${pathToFileURL(root).href}/`);
+  fs.writeFileSync(path.join(root, 'deploy/compose.yaml'), `# the stack\n\n${compose}`);
+  const moved = JSON.parse(run('check', path.join(root, 'deploy'), '--format', 'sarif', '--fail-on', 'never').out).runs[0].results[0];
+  assert.equal(moved.locations[0].physicalLocation.region.startLine, result.locations[0].physicalLocation.region.startLine + 2);
+  assert.deepEqual(moved.partialFingerprints, result.partialFingerprints);
+  assertSarifShape(JSON.parse(run('check', EXAMPLES, '--format', 'sarif', '--fail-on', 'never').out));
+});
+
+test('--format github: one workflow command per finding, named from the repository root, with escaped values', () => {
+  const root = tempRoot({
+    '.git/HEAD': 'ref: refs/heads/main\n',
+    'a,b/compose.yaml': 'services:\n  web:\n    image: nginx\n    ports: ["8080:80"]\n  api:\n    image: api\n    ports: ["8080:3000"]\n',
+  });
+  const r = run('check', root, '--format', 'github');
+  assert.equal(r.code, 1);
+  const lines = r.out.trim().split('\n');
+  assert.equal(lines.length, 1);
+  assert.match(lines[0], /^::error file=a%2Cb\/compose\.yaml,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=portolan port-conflict::Port 8080 is taken by both/);
+  assert.match(lines[0], /%0A {2}a,b\/compose\.yaml:\d+: /, 'related places on their own lines');
+});
+
+test('--help for each command; usage errors print the command\'s usage', () => {
+  for (const command of ['check', 'list', 'lsp']) {
+    const help = run(command, '--help');
+    assert.equal(help.code, 0);
+    assert.match(help.out, new RegExp(`^Usage: portolan ${command}`));
+  }
+  assert.match(run('--help').out, /portolan check \[paths\.\.\.\]/);
+  const bad = run('list', '--format', 'sarif');
+  assert.equal(bad.code, 2);
+  assert.match(bad.err, /--format must be one of text, json\n\nUsage: portolan list/);
+  assert.match(run('check', '--exclude').err, /--exclude needs a value/);
+  assert.equal(run('lsp').code, 2);
+});
+
+test('list --format json: the allocation rows per folder', () => {
+  const out = JSON.parse(run('list', EXAMPLES, '--format', 'json').out);
+  assert.equal(out.version, 1);
+  const [folder] = out.folders;
+  const billing = folder.allocations.find((a: { service: string }) => a.service === 'billing');
+  assert.deepEqual(billing, { range: '8000-8009 Core', service: 'billing', role: null, port: '8001', places: billing.places });
+  assert.ok(billing.places.includes('apps/.env:1'));
+  const text = run('list', EXAMPLES).out.split('\n').length - 1;
+  assert.equal(folder.allocations.length, text - 1, 'one row per row of the text table');
+});
+
+test('--exclude, .gitignore, .portolanignore and portolan.config.json decide what is read; the configuration sets severities', () => {
+  const clash = '| Service | Port |\n|---|---|\n| a | 3000 |\n| b | 3000 |\n';
+  const root = tempRoot({
+    '.gitignore': 'generated/\n',
+    '.portolanignore': 'scratch.md\n',
+    'generated/PORTS.md': clash,
+    'scratch.md': clash,
+    'legacy/PORTS.md': clash,
+    'docs/PORTS.md': '| Service | Port |\n|---|---|\n| c | 4000 |\n| d | 4000 |\n',
+  });
+  const files = (...args: string[]) => JSON.parse(run('check', root, '--format', 'json', '--fail-on', 'never', ...args).out).findings.map((f: { file: string }) => f.file).sort();
+  assert.deepEqual(files(), ['docs/PORTS.md', 'legacy/PORTS.md']);
+  assert.deepEqual(files('--exclude', 'legacy', '--exclude', 'nothing-here'), ['docs/PORTS.md']);
+  fs.writeFileSync(path.join(root, 'portolan.config.json'), JSON.stringify({ exclude: ['docs'], rules: { 'port-conflict': 'warning' } }));
+  const r = run('check', root, '--format', 'json');
+  assert.equal(r.code, 0, 'conflicts are warnings now');
+  assert.deepEqual(JSON.parse(r.out).findings.map((f: { file: string; severity: string }) => `${f.file} ${f.severity}`), ['legacy/PORTS.md warning']);
+  fs.writeFileSync(path.join(root, 'portolan.config.json'), '{ "rules": { "port-conflict": "loud" } }');
+  const wrong = run('check', root, '--format', 'json', '--fail-on', 'never');
+  assert.match(wrong.err, /portolan\.config\.json: rules\.port-conflict: ignoring "loud"/);
+});
+
+test('colour: on with --color, off with --no-color, NO_COLOR or a pipe', () => {
+  const escape = new RegExp(`${String.fromCharCode(27)}\\[`);
+  assert.match(run('check', EXAMPLES, '--color').out, escape);
+  assert.doesNotMatch(run('check', EXAMPLES).out, escape, 'a pipe gets no colour');
+  assert.doesNotMatch(run('check', EXAMPLES, '--no-color').out, escape);
+  const terminal = { isTTY: true };
+  assert.equal(colorsFor(terminal, {}).error('x'), '\u001b[31mx\u001b[39m');
+  assert.equal(colorsFor(terminal, { NO_COLOR: '1' }).error('x'), 'x');
+  assert.equal(colorsFor(terminal, { NO_COLOR: '' }).error('x'), '\u001b[31mx\u001b[39m', 'an empty NO_COLOR does not count (no-color.org)');
+  assert.equal(colorsFor(terminal, { NO_COLOR: '1' }, true).error('x'), '\u001b[31mx\u001b[39m', '--color wins');
 });
 
 test('list prints the allocation table sorted by port', () => {
