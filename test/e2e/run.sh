@@ -16,7 +16,8 @@
 # PORTOLAN_E2E_SKIP_BUILD=1, PORTOLAN_TEST_GREP (mocha grep for the suite).
 set -euo pipefail
 REPO=$(cd "$(dirname "$0")/../.." && pwd)
-RUN=${PORTOLAN_E2E_RUN_DIR:-${TMPDIR:-/tmp}/portolan-e2e-run}
+# Per user: another account's run folder on a shared machine cannot be removed.
+RUN=${PORTOLAN_E2E_RUN_DIR:-${TMPDIR:-/tmp}/portolan-e2e-run-$(id -u)}
 ONLY=${PORTOLAN_E2E_ONLY:-}
 T0=$SECONDS
 exec 3>&2
