@@ -34,8 +34,15 @@ function machineKey(name: string): string | undefined {
   return key;
 }
 
+// Every machine noun and VM/LXC, anywhere in a text: without one, a plain-ASCII heading names no
+// machine, and most headings are skipped before the name is split into words.
+const MACHINE_HINT = /server|host|node|machine|vm|lxc|nas|vps|raspberry|pi|proxmox|laptop|desktop|workstation|box/i;
+// Folded names (`Sérver`) can become machine words only through non-ASCII letters.
+const ASCII_ONLY = /^[\t\n\r\x20-\x7e]*$/;
+
 /** `IBM Server`, `Node #1 (192.168.1.10)`, `Big Server — 10.0.0.5`: the machine a heading names. */
 export function headingHost(text: string): string | undefined {
+  if (!MACHINE_HINT.test(text) && ASCII_ONLY.test(text)) return undefined;
   const title = text.replace(/\([^()]*\)/g, ' ').split(/\s[-–—|]\s|:(?:\s|$)/)[0];
   return machineKey(title) ?? guestIn(text);
 }
