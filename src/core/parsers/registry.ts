@@ -15,17 +15,22 @@ import {
 } from './registrySchema';
 import { YamlLocator, type Path, type PathLocator } from './yamlLocator';
 import { readBlockYaml } from './yaml/blockYaml';
+import { readForeignRegistry } from './registry/foreignRegistry';
 import { coreValue } from './yaml/coreValue';
 import { unlessNotSure } from './yaml/notSure';
 import { TreeLocator } from './yaml/treeLocator';
 
-const REGISTRY_FILE_NAMES = new Set(['ports.yaml', '.ports.yaml', 'ports.yml', '.ports.yml']);
+/** `ports.yaml`, `.ports.yml`, and a named one such as `lab.ports.yaml`. */
+const REGISTRY_FILE_NAME = /^(?:[^/\\]*\.)?ports\.ya?ml$/i;
 
 /** Whether a file name (or path) is a registry file. */
 export function isRegistryFileName(name: string): boolean {
   const base = name.split(/[\\/]/).pop() ?? '';
-  return REGISTRY_FILE_NAMES.has(base.toLowerCase());
+  return REGISTRY_FILE_NAME.test(base);
 }
+
+/** The note on a file of another format in which nothing was found to read (foreignRegistry.ts). */
+const FOREIGN_NOTE = 'not a Portolan registry (not `version: 1`, and top-level keys of another format), and no ports found in it';
 
 // Aliases expand when the document becomes a value: a few nested ones (an "alias bomb") would
 // expand to billions of nodes.
@@ -75,9 +80,13 @@ export function parseRegistryWithYaml(text: string, ctx: ParseContext): FileFact
   const input = plain.value ?? {};
   const checked = RegistrySchema.safeParse(input);
   if (!checked.success && isForeign(input)) {
-    // Other tools keep files called ports.yaml too: one without `version` whose top level is not
-    // ours is theirs, and a flood of schema errors would only be noise.
-    return { ...emptyFacts(ctx.file, 'registry'), notes: ['not a Portolan registry (not `version: 1`, and top-level keys of another format)'] };
+    // Other tools keep files called ports.yaml too: one without `version: 1` whose top level is
+    // not ours is a registry of its own shape, read as such; schema errors would only be noise.
+    const foreign: FileFacts = { ...emptyFacts(ctx.file, 'registry'), suppressions: facts.suppressions, foreign: true };
+    readForeignRegistry(input, at, lines, foreign);
+    // A file nothing was read from is no registry at all (see unregistered.ts), and says why.
+    const read = foreign.allocations.length + foreign.ranges.length + foreign.reserved.length + foreign.problems.length > 0;
+    return read ? foreign : { ...foreign, notes: [FOREIGN_NOTE] };
   }
   if (!checked.success) facts.problems.push(...issueProblems(checked.error.issues, input, at));
   if (isRecord(input)) readRegistry(input, new Reader(at, facts));

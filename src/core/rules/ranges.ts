@@ -12,7 +12,7 @@ export function findOutOfRange(places: Place[], ranges: ReadonlyMap<string, Rang
     const range = ranges.get(place.ownerRange);
     if (!range) continue;
     const last = place.endPort ?? place.port;
-    if (place.port >= range.from && last <= range.to) continue;
+    if ((range.parts ?? [range]).some((part) => place.port >= part.from && last <= part.to)) continue;
     out.push({
       rule: 'out-of-range',
       severity: 'warning',
@@ -30,6 +30,7 @@ export function findOutOfRange(places: Place[], ranges: ReadonlyMap<string, Rang
 export function findOverlaps(ranges: RangeDecl[]): Finding[] {
   const siblings = new Map<string, RangeDecl[]>();
   for (const range of ranges) {
+    if (range.parts) continue;
     const key = range.parent ?? '';
     const list = siblings.get(key);
     if (list) list.push(range);
