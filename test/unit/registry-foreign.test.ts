@@ -65,10 +65,15 @@ test('two services on one port in one environment block clash; the same port in 
   assert.deepEqual(findings({ 'ports.yaml': text }), ['port-conflict@ports.yaml:4 4100']);
 });
 
+test('blocks under `hosts:` are machines: one port on two machines does not clash, on one it does', () => {
+  const text = 'hosts:\n  nas:\n    media: 8096\n    photos: 2342\n  pi:\n    dns: 8096\n    ads: 2342\n    panel: 2342\n';
+  assert.deepEqual(findings({ 'ports.yaml': text }), ['port-conflict@ports.yaml:8 2342']);
+});
+
 test('an entry whose port is neither side of its mapping contradicts itself; a mapping that agrees does not', () => {
   assert.deepEqual(findings({ 'ports.yaml': ENVIRONMENTS }), [
     'port-conflict@ports.yaml:10 4190',
-    'port-mismatch@ports.yaml:11 "4290:4290"',
+    'port-mismatch@ports.yaml:11 4290',
     'port-conflict@ports.yaml:16 5100',
   ]);
   const agreeing = 'environments:\n  production:\n    alpha:\n      api_port: 8080\n      api_mapping: "8080:80"\n    beta:\n      port: 5432\n      mapping: "5433:5432"\n';
@@ -213,6 +218,13 @@ test('registry-schema stays for files that declare Portolan\'s format', () => {
   assert.ok(ours.problems.some((p) => p.rule === 'registry-schema'));
   const text = 'version: "3"\nowners: [team-a]\nservices:\n  api:\n    port: 8000\n    owner: team-a\n';
   assert.deepEqual([parse(text).problems, places(text)], [[], ['api - 8000 -']]);
+});
+
+test('without a version, an inventory under `services:` alone is read by its shape; one unknown field is a slip in ours', () => {
+  const inventory = 'services:\n  api:\n    port: 8000\n    owner: team-a\n';
+  assert.deepEqual([parse(inventory).problems, places(inventory)], [[], ['api - 8000 -']]);
+  const slip = parse('services:\n  api:\n    ports: 8000\n    enviroment: prod\n');
+  assert.deepEqual(slip.problems.map((p) => p.rule), ['registry-schema']);
 });
 
 test('a port outside 1-65535 where a foreign entry writes one is an invalid port; null is no port', () => {

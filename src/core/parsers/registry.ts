@@ -357,11 +357,17 @@ function readAliases(key: string, aliases: string | string[] | undefined, r: Rea
 
 const TOP_LEVEL_KEYS = new Set(['version', 'ranges', 'reserved', 'services', 'projects']);
 
-/** A file with top-level keys of another format that does not say it is version 1 of ours. */
+/**
+ * A file that does not say it is version 1 of ours, with top-level keys of another format, or
+ * (without any version) service entries of another shape: an entry with two fields we do not
+ * know (`port:`, `host:`, `owner:`) is an inventory's, not a slip in one of ours.
+ */
 function isForeign(input: unknown): boolean {
   if (!isRecord(input)) return true;
-  const ours = input.version === 1 || input.version === '1';
-  return !ours && Object.keys(input).some((k) => !TOP_LEVEL_KEYS.has(k));
+  if (input.version === 1 || input.version === '1') return false;
+  if (Object.keys(input).some((k) => !TOP_LEVEL_KEYS.has(k))) return true;
+  return input.version === undefined && entriesOf(input.services).some(([, entry]) =>
+    isRecord(entry) && Object.keys(entry).filter((k) => !Object.hasOwn(SERVICE, k)).length >= 2);
 }
 
 function valid<T>(schema: z.ZodType<T>, value: unknown): T | undefined {

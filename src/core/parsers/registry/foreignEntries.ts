@@ -15,6 +15,10 @@ export interface EntryContext {
   environment?: string;
   /** The range of the project the entry is written under. */
   ownerRange?: string;
+  /** The machine block the entry is written under (`hosts: { nas: ... }`). */
+  host?: string;
+  /** Whether the mapping's keys are machines (it is a `hosts:` / `servers:` block). */
+  machines?: boolean;
 }
 
 /** The word before a port key: '' for `port`, `api` for `api_port`, `metrics-port` or `apiPort`; not `transport`. */
@@ -87,7 +91,7 @@ export function readServiceEntry(name: string, entry: Record<string, unknown>, p
   facts.forEach((fact, indexInGroup) => {
     const allocation: Allocation = {
       service: name, serviceKey: key, port: fact.port, protocol, scope: '', source: 'registry', claim: false,
-      group, indexInGroup, loc: r.at.value(fact.path),
+      group, indexInGroup, loc: r.portAt(fact.path, fact.port),
     };
     if (fact.role !== undefined) allocation.role = fact.role;
     if (environment !== undefined) allocation.environment = environment;
@@ -96,6 +100,7 @@ export function readServiceEntry(name: string, entry: Record<string, unknown>, p
     // A group's range holds its services' main ports; gRPC or metrics ports often live apart.
     if (ownerRange !== undefined && fact.role === undefined) allocation.ownerRange = ownerRange;
     if (names.length > 0) allocation.names = names;
+    if (ctx.host !== undefined) allocation.host = ctx.host;
     r.facts.allocations.push(allocation);
   });
 }

@@ -61,6 +61,19 @@ export class ForeignReader {
     return undefined;
   }
 
+  /**
+   * Where a port is written at `path`: the value, or in a `host:container` text the host's
+   * digits, so editors underline and edits change exactly the number.
+   */
+  portAt(path: Path, port: number): Location {
+    const loc = this.at.value(path);
+    const written = this.at.written(path);
+    const m = new RegExp(`(?<![\\d.])${port}(?=:\\d)`).exec(written);
+    if (!m || written === String(port)) return loc;
+    const start = loc.span.startOffset + m.index;
+    return this.lines.location(loc.file, start, start + m[0].length);
+  }
+
   /** An entry that gives one role a port and a mapping that agree on neither side. */
   mismatchInEntry(service: string, single: WrittenPort, pair: WrittenPort): void {
     const role = single.role === undefined ? '' : ` ${single.role}`;
@@ -69,7 +82,7 @@ export class ForeignReader {
       rule: 'port-mismatch',
       message: `${service}${role} is ${single.port} (${key(single.path)}), but ${key(pair.path)} publishes ${pair.port}:${pair.containerPort}`,
       port: pair.port,
-      loc: this.at.value(pair.path),
+      loc: this.portAt(pair.path, pair.port),
     });
   }
 }

@@ -69,7 +69,9 @@ function visit(name: string, value: unknown, path: Path, ctx: EntryContext, r: F
     readServiceEntry(name, value, path, ctx, r);
     return;
   }
-  let inner = ctx;
+  // What a block's children inherit: the machine it names when it sits in a block of machines.
+  let inner: EntryContext = { ...ctx, machines: MACHINES_KEY.test(name.trim()) };
+  if (ctx.machines) inner.host = ctx.host === undefined ? serviceKey(name) : `${ctx.host}/${serviceKey(name)}`;
   const environment = environmentBlock(name);
   if (environment !== undefined) inner = { ...inner, environment };
   const range = projectRange(name, value, path, r);
@@ -92,6 +94,9 @@ function roleKeyless(key: string): boolean {
   return !/^[a-z]+$/i.test(key) || roleFromWords(key) === undefined;
 }
 
+/** A block whose keys are machines: places on two of them never clash. */
+const MACHINES_KEY = /^(?:hosts?|servers?|machines?|nodes?|vms?|boxes|devices)$/i;
+
 /** A key that is an environment and nothing else: `production`, `dev`, `staging`. */
 function environmentBlock(key: string): string | undefined {
   return /^(?:production|prod|staging|stage|development|dev|local|test|testing|qa)$/i.test(key.trim()) ? environmentFromText(key) : undefined;
@@ -112,6 +117,7 @@ function flatEntry(name: string, port: number, path: Path, ctx: EntryContext, r:
     group: r.at.key(path).span.startOffset, indexInGroup: 0, loc: r.at.value(path),
     ...(ctx.environment !== undefined ? { environment: ctx.environment } : {}),
     ...(ctx.ownerRange !== undefined ? { ownerRange: ctx.ownerRange } : {}),
+    ...(ctx.host !== undefined ? { host: ctx.host } : {}),
   });
 }
 
