@@ -7,8 +7,7 @@ import type { Allocation, Protocol } from '../../model';
 import { environmentFromText, roleFromWords, serviceKey } from '../../syntax/names';
 import { isValidPort } from '../../syntax/ports';
 import type { Path } from '../yamlLocator';
-import { isRecord } from './foreignRanges';
-import type { ForeignReader } from './foreignReader';
+import { isRecord, type ForeignReader, type WrittenPort } from './foreignReader';
 
 /** What an entry inherits from the blocks around it. */
 export interface EntryContext {
@@ -67,12 +66,9 @@ export function isPortField(key: string): boolean {
   return key === 'ports' || portKeyPrefix(key) !== undefined || mappingKeyPrefix(key) !== undefined;
 }
 
-interface PortFact {
-  role?: string;
-  port: number;
-  containerPort?: number;
+interface PortFact extends WrittenPort {
+  /** The host IP a `127.0.0.1:8080:80` value binds. */
   hostIp?: string;
-  path: Path;
 }
 
 /** Reads a service entry into allocations; an entry that says it publishes no host port gives none. */

@@ -7,6 +7,7 @@
 import type { Location, PortSpan, Reservation } from '../../model';
 import { findRanges, isValidPort, parseRange } from '../../syntax/ports';
 import type { LineIndex } from '../../text/lineIndex';
+import { isRecord } from './foreignReader';
 
 /** A top-level key whose entries are ranges: `ranges`, `port_ranges`, `slots`, `blocks`, `pools`. */
 export function isRangeSection(key: string): boolean {
@@ -62,7 +63,8 @@ export function rangeEntryPorts(value: unknown): PortSpan[] | undefined {
  * or `from`/`to` only, since a project's `ports:` more often lists what it uses.
  */
 export function declaredRange(value: Record<string, unknown>): PortSpan[] | undefined {
-  return boundsOf(value) ? [boundsOf(value)!] : portList(value.range) ?? portList(value.port_range);
+  const bounds = boundsOf(value);
+  return bounds ? [bounds] : portList(value.range) ?? portList(value.port_range);
 }
 
 function boundsOf(value: Record<string, unknown>): PortSpan | undefined {
@@ -127,8 +129,4 @@ export function forbiddenInComments(lines: LineIndex, file: string): Reservation
     out.push({ from: range.from, to: range.to, reason: word[0], scope: '', loc });
   }
   return out;
-}
-
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

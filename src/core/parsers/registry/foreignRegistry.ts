@@ -13,8 +13,8 @@ import { isValidPort } from '../../syntax/ports';
 import type { LineIndex } from '../../text/lineIndex';
 import type { Path, PathLocator } from '../yamlLocator';
 import { isPortField, isServiceEntry, readServiceEntry, type EntryContext } from './foreignEntries';
-import { ForeignReader } from './foreignReader';
-import { declaredRange, forbiddenInComments, isRangeSection, isRecord, rangeEntryPorts, rangeOnKeyLine } from './foreignRanges';
+import { ForeignReader, isRecord } from './foreignReader';
+import { declaredRange, forbiddenInComments, isRangeSection, rangeEntryPorts, rangeOnKeyLine } from './foreignRanges';
 
 /** Deeper than any registry is written: past it, values are left alone. */
 const MAX_DEPTH = 8;
