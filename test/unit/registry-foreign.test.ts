@@ -199,6 +199,12 @@ test('projects with their range in a field, a key or a trailing comment own the 
   ]);
 });
 
+test('a range written as the key of a range section, and list items with no name of their own', () => {
+  const text = 'slots:\n  "5000-5099": storefront\n  "5100-5199": 42\nteams:\n  storefront:  # 5000-5099\n    - cart: 5001\n    - search: 5120\n';
+  assert.deepEqual(parse(text).ranges.map((r) => `${r.name} ${r.from}-${r.to}`), ['storefront 5000-5099', 'storefront 5000-5099']);
+  assert.deepEqual(findings({ 'ports.yaml': text }), ['out-of-range@ports.yaml:7 5120']);
+});
+
 test('a foreign registry ties what runs under its folder: a clash with a compose port, a mismatch with an env file, no unregistered info', () => {
   const registry = 'inventory:\n  billing:\n    port: 4500\n  search:\n    port: 4600\n';
   const compose = 'services:\n  reports:\n    ports: ["4500:80"]\n  cache:\n    ports: ["6379:6379"]\n';

@@ -14,7 +14,7 @@ import type { LineIndex } from '../../text/lineIndex';
 import type { Path, PathLocator } from '../yamlLocator';
 import { isPortField, isServiceEntry, readServiceEntry, type EntryContext } from './foreignEntries';
 import { ForeignReader, isRecord } from './foreignReader';
-import { declaredRange, forbiddenInComments, isRangeSection, rangeEntryPorts, rangeOnKeyLine } from './foreignRanges';
+import { declaredRange, forbiddenInComments, isRangeSection, portList, rangeEntryPorts, rangeOnKeyLine } from './foreignRanges';
 
 /** Deeper than any registry is written: past it, values are left alone. */
 const MAX_DEPTH = 8;
@@ -32,8 +32,15 @@ export function readForeignRegistry(root: unknown, at: PathLocator, lines: LineI
 function readRangeSection(section: unknown, path: Path, r: ForeignReader): void {
   if (!isRecord(section)) return;
   for (const [name, entry] of Object.entries(section)) {
+    const loc = r.at.key([...path, name]);
+    // `"3000-3099": frontend` writes the range as the key and names it in the value.
+    const keyed = portList(name);
+    if (keyed) {
+      if (typeof entry === 'string' && serviceKey(entry) !== '') r.addRange(entry, keyed, loc);
+      continue;
+    }
     const spans = rangeEntryPorts(entry);
-    if (spans) r.addRange(name, spans, r.at.key([...path, name]));
+    if (spans) r.addRange(name, spans, loc);
   }
 }
 
@@ -43,7 +50,9 @@ function walk(value: unknown, path: Path, ctx: EntryContext, r: ForeignReader, d
   if (Array.isArray(value)) {
     value.forEach((item, i) => {
       const name = isRecord(item) ? nameField(item) : undefined;
+      // An item with no name of its own (`- web: 3001`) holds named entries.
       if (name !== undefined) visit(name, item, [...path, i], ctx, r, depth);
+      else walk(item, [...path, i], ctx, r, depth + 1);
     });
     return;
   }
