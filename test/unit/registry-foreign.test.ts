@@ -6,6 +6,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { brief, checkFiles } from '../support/memoryWorkspace';
 import { isRegistryFileName, parseRegistry } from '../../src/core/parsers/registry';
+import { declaredRanges, owningRange } from '../../src/core/query/ranges';
+import { buildRuleInput } from '../../src/core/rules/model';
 
 function parse(text: string) {
   return parseRegistry(text, { file: 'ports.yaml' });
@@ -141,6 +143,12 @@ test('a host inventory: entries with a host port, their bind address, environmen
   assert.deepEqual(facts.ranges.map((r) => `${r.name} ${r.from}-${r.to} ${r.parts ? r.parts.length : 0}`), ['shop 3100-3199 0', 'tools 7100-7401 3', 'misc 7300-9900 2']);
   assert.deepEqual(facts.reserved.map((r) => `${r.from}-${r.to} ${r.reason}`), ['3000-3099 forbidden']);
   assert.deepEqual(facts.problems, []);
+});
+
+test('a port between the parts of a list range is not in it (hover, tree and free ports ask owningRange)', () => {
+  const ranges = declaredRanges(buildRuleInput([parse('meta: {}\nranges:\n  tools: "7100-7119, 7300"\n')]));
+  assert.equal(owningRange(ranges, { port: 7300, scope: '' })?.name, 'tools');
+  assert.equal(owningRange(ranges, { port: 7200, scope: '' }), undefined);
 });
 
 test('out of a group\'s range, or of every part of a list; lists of ports do not overlap-check; a bind address apart does not clash', () => {

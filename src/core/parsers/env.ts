@@ -466,8 +466,8 @@ export function parseEnv(text: string, ctx: ParseContext): FileFacts {
   envFacts(assignments, lines, read, opts);
   facts.mentions.push(...read.mentions, ...read.allocations.map((a) => ({ port: a.port, loc: a.loc })));
   // What a template sets a variable named for a service (`BILLING_PORT`) to is a claim about that
-  // service's port: compared with where it is allocated, never a listener (M2-style drift between
-  // an example file and the compose default that reads the same variable).
+  // service's port: compared with where it is allocated (the compose default that reads the same
+  // variable, a registry), never a listener.
   facts.allocations.push(...read.allocations.filter((a) => !a.claim && namesItsService(a)).map((a) => ({ ...a, claim: true })));
   return facts;
 }
