@@ -113,7 +113,18 @@ export interface RangeDecl {
   project?: boolean;
   /** Kept free for later: ports in it are notable, not forbidden. */
   keptFree?: boolean;
+  /**
+   * A range written as a list (`8880-8899, 9000, 11434`): only these ports are in it; from and to
+   * span them. A list names a category's ports, not a block of the port space, so lists are not
+   * checked for overlaps.
+   */
+  parts?: PortSpan[];
   loc: Location;
+}
+
+export interface PortSpan {
+  from: number;
+  to: number;
 }
 
 /** Ports declared as forbidden ("never use"). */
@@ -161,7 +172,8 @@ export interface Finding {
 
 /** A problem a parser sees in the text itself (invalid ports, schema errors). */
 export interface ParseProblem {
-  rule: 'invalid-port' | 'registry-schema';
+  /** port-mismatch: one entry of a registry gives one port two values (`port: 8790` and `mapping: "8792:8792"`). */
+  rule: 'invalid-port' | 'registry-schema' | 'port-mismatch';
   message: string;
   /** The number as written, when it is one (99999, 0). */
   port?: number;
@@ -184,6 +196,12 @@ export interface FileFacts {
   projects: ProjectDecl[];
   /** Why parts of the file were left out (a compose document with YAML errors), for the log. */
   notes: string[];
+  /**
+   * A registry of another format, read by its own shape (parsers/registry/): its places speak for
+   * its folder like a registry's, but it is not Portolan's list of every service (no
+   * unregistered-port, no edits in Portolan's format).
+   */
+  foreign?: boolean;
   /** Compose files: what ties the file to others of its project. */
   compose?: ComposeFileMeta;
   /**

@@ -203,11 +203,16 @@ test('wrong shapes: a number for a section, an unknown key next to `version`', (
   ]);
 });
 
-test('a ports.yaml of another format (no `version` or another one, a list at the top, foreign top-level keys) is skipped with a note', () => {
-  for (const text of ['- 8000\n- 8001\n', '8000\n', 'colour: red\n', 'meta: {}\nservices:\n  api: { port: 8000, team: a }\n', 'version: "2.3"\nupdated: today\nenvironments: { prod: { api: 8000 } }\n']) {
+test('a ports.yaml of another format (no `version` or another one, a list at the top, foreign top-level keys) has no schema problems; with nothing to read, a note', () => {
+  for (const text of ['- 8000\n- 8001\n', '8000\n', 'colour: red\n']) {
     const facts = parse(text);
     assert.deepEqual([facts.problems, facts.allocations], [[], []], JSON.stringify(text));
     assert.match(facts.notes[0], /not a Portolan registry/);
+  }
+  // Read by its own shape (registry-foreign.test.ts).
+  for (const text of ['meta: {}\nservices:\n  api: { port: 8000, team: a }\n', 'version: "2.3"\nupdated: today\nenvironments: { prod: { api: 8000 } }\n']) {
+    const facts = parse(text);
+    assert.deepEqual([facts.problems, facts.notes, facts.allocations.map((a) => `${a.service} ${a.port}`)], [[], [], ['api 8000']], JSON.stringify(text));
   }
 });
 

@@ -5,7 +5,7 @@
 // other names (`TIMEOUT=8080`) are nothing: a false warning costs more than a missed one.
 
 import { emptyFacts } from '../model';
-import type { FileFacts, ParseContext } from '../model';
+import type { Allocation, FileFacts, ParseContext } from '../model';
 import { LineIndex } from '../text/lineIndex';
 import { environmentFromText, keyFromVariable, roleFromPath, roleFromWords, serviceKey, VARIANT_PREFIX } from '../syntax/names';
 import { findUrls, isLocalHost, isValidPort, parseDecimal, parseRange, serviceFromHost } from '../syntax/ports';
@@ -465,7 +465,16 @@ export function parseEnv(text: string, ctx: ParseContext): FileFacts {
   const read = emptyFacts(ctx.file, 'env');
   envFacts(assignments, lines, read, opts);
   facts.mentions.push(...read.mentions, ...read.allocations.map((a) => ({ port: a.port, loc: a.loc })));
+  // What a template sets a variable named for a service (`BILLING_PORT`) to is a claim about that
+  // service's port: compared with where it is allocated (the compose default that reads the same
+  // variable, a registry), never a listener.
+  facts.allocations.push(...read.allocations.filter((a) => !a.claim && namesItsService(a)).map((a) => ({ ...a, claim: true })));
   return facts;
+}
+
+/** `BILLING_PORT` for billing; not a bare `PORT` or `HTTP_PORT` that only the folder gives an owner. */
+function namesItsService(a: Allocation): boolean {
+  return a.variable !== undefined && a.variable.toLowerCase().replace(/_+/g, '-').startsWith(`${a.serviceKey}-`);
 }
 
 function baseName(path: string): string {

@@ -15,17 +15,22 @@ import {
 } from './registrySchema';
 import { YamlLocator, type Path, type PathLocator } from './yamlLocator';
 import { readBlockYaml } from './yaml/blockYaml';
+import { readForeignRegistry } from './registry/foreignRegistry';
 import { coreValue } from './yaml/coreValue';
 import { unlessNotSure } from './yaml/notSure';
 import { TreeLocator } from './yaml/treeLocator';
 
-const REGISTRY_FILE_NAMES = new Set(['ports.yaml', '.ports.yaml', 'ports.yml', '.ports.yml']);
+/** `ports.yaml`, `.ports.yml`, and a named one such as `lab.ports.yaml`. */
+const REGISTRY_FILE_NAME = /^(?:[^/\\]*\.)?ports\.ya?ml$/i;
 
 /** Whether a file name (or path) is a registry file. */
 export function isRegistryFileName(name: string): boolean {
   const base = name.split(/[\\/]/).pop() ?? '';
-  return REGISTRY_FILE_NAMES.has(base.toLowerCase());
+  return REGISTRY_FILE_NAME.test(base);
 }
+
+/** The note on a file of another format in which nothing was found to read (foreignRegistry.ts). */
+const FOREIGN_NOTE = 'not a Portolan registry (not `version: 1`, and top-level keys of another format), and no ports found in it';
 
 // Aliases expand when the document becomes a value: a few nested ones (an "alias bomb") would
 // expand to billions of nodes.
@@ -75,9 +80,13 @@ export function parseRegistryWithYaml(text: string, ctx: ParseContext): FileFact
   const input = plain.value ?? {};
   const checked = RegistrySchema.safeParse(input);
   if (!checked.success && isForeign(input)) {
-    // Other tools keep files called ports.yaml too: one without `version` whose top level is not
-    // ours is theirs, and a flood of schema errors would only be noise.
-    return { ...emptyFacts(ctx.file, 'registry'), notes: ['not a Portolan registry (not `version: 1`, and top-level keys of another format)'] };
+    // Other tools keep files called ports.yaml too: one without `version: 1` whose top level is
+    // not ours is a registry of its own shape, read as such; schema errors would only be noise.
+    const foreign: FileFacts = { ...emptyFacts(ctx.file, 'registry'), suppressions: facts.suppressions, foreign: true };
+    readForeignRegistry(input, at, lines, foreign);
+    // A file nothing was read from is no registry at all (see unregistered.ts), and says why.
+    const read = foreign.allocations.length + foreign.ranges.length + foreign.reserved.length + foreign.problems.length > 0;
+    return read ? foreign : { ...foreign, notes: [FOREIGN_NOTE] };
   }
   if (!checked.success) facts.problems.push(...issueProblems(checked.error.issues, input, at));
   if (isRecord(input)) readRegistry(input, new Reader(at, facts));
@@ -348,11 +357,17 @@ function readAliases(key: string, aliases: string | string[] | undefined, r: Rea
 
 const TOP_LEVEL_KEYS = new Set(['version', 'ranges', 'reserved', 'services', 'projects']);
 
-/** A file with top-level keys of another format that does not say it is version 1 of ours. */
+/**
+ * A file that does not say it is version 1 of ours, with top-level keys of another format, or
+ * (without any version) service entries of another shape: an entry with two fields we do not
+ * know (`port:`, `host:`, `owner:`) is an inventory's, not a slip in one of ours.
+ */
 function isForeign(input: unknown): boolean {
   if (!isRecord(input)) return true;
-  const ours = input.version === 1 || input.version === '1';
-  return !ours && Object.keys(input).some((k) => !TOP_LEVEL_KEYS.has(k));
+  if (input.version === 1 || input.version === '1') return false;
+  if (Object.keys(input).some((k) => !TOP_LEVEL_KEYS.has(k))) return true;
+  return input.version === undefined && entriesOf(input.services).some(([, entry]) =>
+    isRecord(entry) && Object.keys(entry).filter((k) => !Object.hasOwn(SERVICE, k)).length >= 2);
 }
 
 function valid<T>(schema: z.ZodType<T>, value: unknown): T | undefined {

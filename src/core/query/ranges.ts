@@ -12,6 +12,8 @@ export interface RangeInfo {
   scope: string;
   keptFree: boolean;
   project: boolean;
+  /** A range written as a list (RangeDecl.parts): only these ports are in it. */
+  parts?: RangeDecl['parts'];
   decls: RangeDecl[];
 }
 
@@ -24,11 +26,13 @@ export function declaredRanges(input: RuleInput): RangeInfo[] {
   const kinds = kindsByFile(input);
   const byKey = new Map<string, RangeInfo>();
   for (const decl of input.ranges.values()) {
-    const key = `${decl.scope}\u0000${decl.from}\u0000${decl.to}\u0000${decl.keptFree ? 'free' : ''}`;
+    const parts = decl.parts?.map((p) => `${p.from}-${p.to}`).join(',') ?? '';
+    const key = `${decl.scope}\u0000${decl.from}\u0000${decl.to}\u0000${decl.keptFree ? 'free' : ''}\u0000${parts}`;
     const info = byKey.get(key);
     if (!info) {
       byKey.set(key, {
-        name: decl.name, from: decl.from, to: decl.to, scope: decl.scope, keptFree: !!decl.keptFree, project: !!decl.project, decls: [decl],
+        name: decl.name, from: decl.from, to: decl.to, scope: decl.scope, keptFree: !!decl.keptFree, project: !!decl.project,
+        ...(decl.parts ? { parts: decl.parts } : {}), decls: [decl],
       });
       continue;
     }
@@ -51,7 +55,7 @@ export function owningRange(
   }
   const last = entry.endPort ?? entry.port;
   return ranges
-    .filter((r) => !r.keptFree && scopeMeets(r.scope, entry.scope) && entry.port >= r.from && last <= r.to)
+    .filter((r) => !r.keptFree && scopeMeets(r.scope, entry.scope) && (r.parts ?? [r]).some((p) => entry.port >= p.from && last <= p.to))
     .sort((a, b) => a.to - a.from - (b.to - b.from))[0];
 }
 

@@ -127,7 +127,9 @@ export class Checker {
     this.registryName = registries.length > 0 ? baseOf(registries[0]) : undefined;
     const listed = registries.flatMap((file) => this.placesByFile.get(file) ?? []);
     this.registered = new Set(listed.map((p) => p.identity));
-    this.registries = registries.map((file) => this.placesByFile.get(file)?.[0]).filter((p): p is Place => p !== undefined);
+    // A registry of another format ties what runs under its folder as ours does, without answering for unregistered ports.
+    const speaking = [...this.files.values()].filter((f) => f.foreign || isRegistry(f)).map((f) => f.file).sort();
+    this.registries = speaking.map((file) => this.placesByFile.get(file)?.[0]).filter((p): p is Place => p !== undefined);
     this.registeredScopes = new Set(listed.map((p) => p.scope));
     this.recheck(services, ports);
   }
@@ -154,7 +156,8 @@ export class Checker {
     }
     const ranges = new Map(f.ranges.map((r) => [r.id, r]));
     this.store.set(`f${f.file}`, [
-      ...f.problems.map((p): Finding => ({ rule: p.rule, severity: 'error', message: p.message, port: p.port, loc: p.loc, related: [] })),
+      // A mismatch within one registry entry weighs what a mismatch across files does.
+      ...f.problems.map((p): Finding => ({ rule: p.rule, severity: p.rule === 'port-mismatch' ? 'warning' : 'error', message: p.message, port: p.port, loc: p.loc, related: [] })),
       ...findOutOfRange(places, ranges),
       ...findOverlaps(f.ranges),
       ...findReservedUse(places, this.shared.reserved, this.shared.keptFree),

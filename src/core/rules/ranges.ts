@@ -12,24 +12,30 @@ export function findOutOfRange(places: Place[], ranges: ReadonlyMap<string, Rang
     const range = ranges.get(place.ownerRange);
     if (!range) continue;
     const last = place.endPort ?? place.port;
-    if (place.port >= range.from && last <= range.to) continue;
+    if ((range.parts ?? [range]).some((part) => place.port >= part.from && last <= part.to)) continue;
     out.push({
       rule: 'out-of-range',
       severity: 'warning',
-      message: `${place.service} is on ${portText(place)}, outside ${range.name} (${range.from}-${range.to})`,
+      message: `${place.service} is on ${portText(place)}, outside ${range.name} (${spanText(range)})`,
       service: place.service,
       port: place.port,
       loc: place.loc,
-      related: [{ loc: range.loc, message: `${range.name}: ${range.from}-${range.to}` }],
+      related: [{ loc: range.loc, message: `${range.name}: ${spanText(range)}` }],
     });
   }
   return out;
+}
+
+/** `8000-8099`, or a list's parts: `8880-8899, 9000`. */
+function spanText(range: RangeDecl): string {
+  return (range.parts ?? [range]).map((p) => (p.from === p.to ? String(p.from) : `${p.from}-${p.to}`)).join(', ');
 }
 
 /** Overlaps among the ranges of one file, sibling by sibling (same parent). */
 export function findOverlaps(ranges: RangeDecl[]): Finding[] {
   const siblings = new Map<string, RangeDecl[]>();
   for (const range of ranges) {
+    if (range.parts) continue;
     const key = range.parent ?? '';
     const list = siblings.get(key);
     if (list) list.push(range);

@@ -6,9 +6,9 @@
 import type { FileFacts, Finding } from '../model';
 import { groupKey, type Place } from './model';
 
-/** Whether the file is a Portolan registry (a foreign `ports.yaml` is read as empty facts with a note). */
+/** Whether the file is a Portolan registry (a foreign `ports.yaml` is read by its own shape, and marked so). */
 export function isRegistry(f: FileFacts): boolean {
-  if (f.kind !== 'registry') return false;
+  if (f.kind !== 'registry' || f.foreign) return false;
   const empty = f.allocations.length === 0 && f.ranges.length === 0 && f.reserved.length === 0 && f.problems.length === 0 && f.projects.length === 0;
   return !(empty && f.notes.length > 0);
 }
