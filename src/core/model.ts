@@ -159,13 +159,17 @@ export interface Finding {
   related: Related[];
 }
 
-/** A problem a parser sees in the text itself (invalid ports, schema errors). */
+/**
+ * A problem a parser sees in the text itself (invalid ports, schema errors, a port a table row
+ * itself records as outside its block).
+ */
 export interface ParseProblem {
-  rule: 'invalid-port' | 'registry-schema';
+  rule: 'invalid-port' | 'registry-schema' | 'out-of-range';
   message: string;
   /** The number as written, when it is one (99999, 0). */
   port?: number;
   loc: Location;
+  related?: Related[];
 }
 
 export interface FileFacts {

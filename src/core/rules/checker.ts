@@ -154,7 +154,7 @@ export class Checker {
     }
     const ranges = new Map(f.ranges.map((r) => [r.id, r]));
     this.store.set(`f${f.file}`, [
-      ...f.problems.map((p): Finding => ({ rule: p.rule, severity: 'error', message: p.message, port: p.port, loc: p.loc, related: [] })),
+      ...f.problems.map((p): Finding => ({ rule: p.rule, severity: p.rule === 'out-of-range' ? 'warning' : 'error', message: p.message, port: p.port, loc: p.loc, related: p.related ?? [] })),
       ...findOutOfRange(places, ranges),
       ...findOverlaps(f.ranges),
       ...findReservedUse(places, this.shared.reserved, this.shared.keptFree),

@@ -9,6 +9,8 @@ import { findSuppressions } from '../../syntax/suppressions';
 import { analyzeHeading, reservedKind, type HeadingInfo } from './sections';
 import { extractTable } from './tables';
 import { extractListItem } from './lists';
+import { splitRow } from './cells';
+import { extractRangeVerdicts } from './rangeVerdicts';
 import { containerEnvironmentToMentions, extractFence } from './fences';
 import { composeSetsIn } from './composeCommands';
 import { documentHome } from '../../project/roles';
@@ -152,7 +154,10 @@ function walkTable(state: MdState, tokens: Token[], start: number): number {
     if (header === undefined) header = t.map[0] + 1;
     else rows.push(t.map[0] + 1);
   }
-  if (header !== undefined) extractTable(state, header, rows);
+  if (header !== undefined) {
+    extractTable(state, header, rows);
+    extractRangeVerdicts(state, splitRow(state.lines.lineText(header)), rows.map((line) => splitRow(state.lines.lineText(line))), rows);
+  }
   return i;
 }
 

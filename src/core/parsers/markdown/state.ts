@@ -244,7 +244,7 @@ export function emitHeadingRange(
 export function emitItemRange(
   state: MdState,
   context: Context,
-  input: { name: string; from: number; to: number; start: number; end: number },
+  input: { name: string; from: number; to: number; start: number; end: number; keptFree?: boolean },
 ): void {
   const openEnded = input.to === MAX_PORT;
   const holder = context.enclosingRange === undefined
