@@ -71,3 +71,57 @@ test('a Range column outside a section about ports is not a port range', () => {
   const facts = parseMarkdown(doc, { file: 'docs/grades.md' });
   assert.deepEqual(facts.ranges, []);
 });
+
+test('.env section headers with a range own the keys below them, up to the next header or new comment paragraph', () => {
+  const env = [
+    '# Ports for the combined stack',
+    '',
+    '# === Billing (41xx) ===',
+    'BILLING_HTTP_PORT=4110',
+    'BILLING_ADMIN_PORT=5120',
+    '# the worker shares the block',
+    'BILLING_WORKER_PORT=4999',
+    '',
+    '# --- Shared services ---',
+    'CACHE_PORT=6379',
+    '',
+    '# Search: 7300-7399',
+    'SEARCH_PORT=7300',
+    '',
+    '# Ports 9000-9099 belong to the old stack',
+    'LEGACY_PORT=8000',
+    '',
+    '# Gateway (8800-8899)',
+    'GATEWAY_PORT=8800',
+    '',
+    '# Anything below is ad hoc',
+    'TOOLS_PORT=1234',
+  ].join('\n');
+  const c = checkFiles({ 'stack/.env': env });
+  assert.deepEqual(warnings(c), ['out-of-range@stack/.env:5', 'out-of-range@stack/.env:7']);
+  assert.match(c.findings[0].message, /billing is on 5120, outside Billing \(4100-4199\)/);
+  // A template's values are placeholders: its headers own nothing.
+  assert.deepEqual(warnings(checkFiles({ 'stack/.env.example': env })), []);
+});
+
+test('a compose file whose opening comment puts its ports in a range: host ports outside it are out of range', () => {
+  const compose = (comment: string) => [
+    comment,
+    '# Usage: docker compose -f base.yml -f this.yml up',
+    'services:',
+    '  web:',
+    '    ports:',
+    '      - "9010:80"',
+    '      - "9443:443"',
+    '  # ports 7000-7099 range is for the workers',
+    '  db:',
+    '    ports: ["5433:5432"]',
+  ].join('\n');
+  const c = checkFiles({ 'overrides/web.override.yml': compose('# Remaps ports to 90xx range, adds a network') });
+  assert.deepEqual(warnings(c), ['out-of-range@overrides/web.override.yml:7', 'out-of-range@overrides/web.override.yml:10']);
+  assert.match(c.findings[0].message, /outside Remaps ports to 90xx range \(9000-9099\)/);
+  // No range word, or a range that is not about the ports, promises nothing; neither does a comment below the first key.
+  for (const comment of ['# Remaps ports, adds a network', '# Build for Node 18-20 range of versions', '# Upgraded 2019-2021']) {
+    assert.deepEqual(warnings(checkFiles({ 'overrides/web.override.yml': compose(comment) })), [], comment);
+  }
+});
