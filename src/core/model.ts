@@ -113,6 +113,11 @@ export interface RangeDecl {
   project?: boolean;
   /** Kept free for later: ports in it are notable, not forbidden. */
   keptFree?: boolean;
+  /**
+   * Other ranges and single ports the same section owns (`## Apps (1000-1999 / 3000-3999)`,
+   * `## Tools (8880-8899, 9000)`): an entry in one of them is not out of range.
+   */
+  also?: Array<{ from: number; to: number }>;
   loc: Location;
 }
 

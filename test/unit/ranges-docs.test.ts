@@ -125,3 +125,48 @@ test('a compose file whose opening comment puts its ports in a range: host ports
     assert.deepEqual(warnings(checkFiles({ 'overrides/web.override.yml': compose(comment) })), [], comment);
   }
 });
+
+test('a heading listing several ranges owns them all; single ports in its list are its exceptions', () => {
+  const doc = [
+    '## Apps (1000~1999 / 3000~3999)',
+    '| Service | Port |',
+    '|---|---|',
+    '| alpha | 1500 |',
+    '| beta | 3500 |',
+    '| gamma | 2500 |',
+    '',
+    '## Tools (8880-8899, 9000, 11434)',
+    '| Service | Port |',
+    '|---|---|',
+    '| lint | 8881 |',
+    '| speech | 9000 |',
+    '| llm | 11434 |',
+    '| chat | 7880 |',
+  ].join('\n');
+  const c = checkFiles({ 'docs/ports.md': doc });
+  assert.deepEqual(warnings(c), ['out-of-range@docs/ports.md:6', 'out-of-range@docs/ports.md:14']);
+  assert.match(c.findings[0].message, /outside Apps \(1000-1999, 3000-3999\)/);
+  assert.match(c.findings[1].message, /outside Tools \(8880-8899, 9000, 11434\)/);
+});
+
+test('ranges that are not one list ("moved from A to B") declare nothing', () => {
+  const facts = parseMarkdown(['## Moved from 3000-3099 to 4000-4099', '| Service | Port |', '|---|---|', '| web | 5000 |'].join('\n'), { file: 'docs/x.md' });
+  assert.deepEqual(facts.ranges, []);
+});
+
+test('a range declared under a parent range it leaves is out of range; one inside it is not', () => {
+  const doc = [
+    '## Platform (4000-4999)',
+    '### Core (4000-4099)',
+    '### Edge (5000-5099)',
+    '',
+    '## Shop (6000-6999)',
+    '| Tier | Range |',
+    '|---|---|',
+    '| web | 6000-6099 |',
+    '| jobs | 7000-7099 |',
+  ].join('\n');
+  const c = checkFiles({ 'docs/ports.md': doc });
+  assert.deepEqual(warnings(c), ['out-of-range@docs/ports.md:3', 'out-of-range@docs/ports.md:9']);
+  assert.match(c.findings[0].message, /Edge \(5000-5099\) is not inside Platform \(4000-4999\)/);
+});

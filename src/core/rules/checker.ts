@@ -10,7 +10,7 @@ import { compareLocations, hasSharedFacts, insideContainer, placeKey, placesOf, 
 import { compositionKey, ProjectModel } from '../project/projectModel';
 import { describeSame, registryOver } from '../project/relations';
 import { FindingStore } from './findingStore';
-import { findOutOfRange, findOverlaps, findReservedUse } from './ranges';
+import { findOutOfRange, findOverlaps, findReservedUse, findStrayRanges } from './ranges';
 import type { RuleSettings } from './settings';
 import { isRegistry, unregisteredOf } from './unregistered';
 import { baseOf, dirOf } from '../syntax/paths';
@@ -157,6 +157,7 @@ export class Checker {
       ...f.problems.map((p): Finding => ({ rule: p.rule, severity: p.rule === 'out-of-range' ? 'warning' : 'error', message: p.message, port: p.port, loc: p.loc, related: p.related ?? [] })),
       ...findOutOfRange(places, ranges),
       ...findOverlaps(f.ranges),
+      ...findStrayRanges(f.ranges),
       ...findReservedUse(places, this.shared.reserved, this.shared.keptFree),
     ]);
   }

@@ -1,6 +1,7 @@
-// Range rules: out-of-range (a port outside the range whose section owns its entry), range-overlap
-// (sibling ranges of one file that overlap), reserved-port (an allocation on a port declared
-// forbidden) and kept-free-port (info: a port inside a range kept free for later).
+// Range rules: out-of-range (a port outside the range whose section owns its entry, or a range
+// outside the parent it is declared in), range-overlap (sibling ranges of one file that overlap),
+// reserved-port (an allocation on a port declared forbidden) and kept-free-port (info: a port
+// inside a range kept free for later).
 import type { Finding, RangeDecl, Reservation } from '../model';
 import { portText, type Place } from './model';
 
@@ -12,11 +13,11 @@ export function findOutOfRange(places: Place[], ranges: ReadonlyMap<string, Rang
     const range = ranges.get(place.ownerRange);
     if (!range) continue;
     const last = place.endPort ?? place.port;
-    if (place.port >= range.from && last <= range.to) continue;
+    if ([range, ...range.also ?? []].some((r) => place.port >= r.from && last <= r.to)) continue;
     out.push({
       rule: 'out-of-range',
       severity: 'warning',
-      message: `${place.service} is on ${portText(place)}, outside ${range.name} (${range.from}-${range.to})`,
+      message: `${place.service} is on ${portText(place)}, outside ${range.name} (${spansText(range)})`,
       service: place.service,
       port: place.port,
       loc: place.loc,
@@ -56,6 +57,25 @@ export function findOverlaps(ranges: RangeDecl[]): Finding[] {
   return out;
 }
 
+/** Ranges declared inside a parent range (a tier under its project's heading) that leave it. */
+export function findStrayRanges(ranges: RangeDecl[]): Finding[] {
+  const byId = new Map(ranges.map((r) => [r.id, r]));
+  const out: Finding[] = [];
+  for (const child of ranges) {
+    const parent = child.parent === undefined ? undefined : byId.get(child.parent);
+    if (!parent || [parent, ...parent.also ?? []].some((r) => child.from >= r.from && child.to <= r.to)) continue;
+    out.push({
+      rule: 'out-of-range',
+      severity: 'warning',
+      message: `${child.name} (${child.from}-${child.to}) is not inside ${parent.name} (${spansText(parent)}), the range it is declared in`,
+      port: child.from,
+      loc: child.loc,
+      related: [{ loc: parent.loc, message: `${parent.name}: ${spansText(parent)}` }],
+    });
+  }
+  return out;
+}
+
 export function findReservedUse(places: Place[], reserved: Reservation[], keptFree: RangeDecl[]): Finding[] {
   const out: Finding[] = [];
   const inScope = (r: { scope: string }, place: Place) => r.scope === '' || r.scope === place.scope;
@@ -89,4 +109,9 @@ export function findReservedUse(places: Place[], reserved: Reservation[], keptFr
     }
   }
   return out;
+}
+
+/** `8880-8899, 9000`: a range with the other ranges and ports its section owns. */
+function spansText(range: RangeDecl): string {
+  return [range, ...range.also ?? []].map((r) => (r.from === r.to ? String(r.from) : `${r.from}-${r.to}`)).join(', ');
 }

@@ -123,15 +123,19 @@ function enterSection(state: MdState, heading: Heading): void {
   const range = heading.info.range;
   if (heading.project) section.scope = serviceKey(heading.info.name) || outer.scope;
   if (range) {
-    const start = heading.at + range.start;
-    const end = heading.at + range.end;
+    const more = heading.info.moreRanges ?? [];
     if (heading.info.reserved === 'forbidden') {
-      emitReservation(state, outer, range.from, range.to, heading.info.name, start, end);
+      for (const r of [range, ...more]) emitReservation(state, outer, r.from, r.to, heading.info.name, heading.at + r.start, heading.at + r.end);
     } else {
-      section.rangeId = emitHeadingRange(state, { ...outer, scope: section.scope ?? outer.scope }, {
-        name: heading.info.name, from: range.from, to: range.to, start, end,
-        keptFree: heading.info.reserved === 'keptFree' || heading.info.reserved === 'unclear',
+      const context = { ...outer, scope: section.scope ?? outer.scope };
+      const keptFree = heading.info.reserved === 'keptFree' || heading.info.reserved === 'unclear';
+      const also = [...more, ...heading.info.exceptions ?? []].map((r) => ({ from: r.from, to: r.to }));
+      section.rangeId = emitHeadingRange(state, context, {
+        name: heading.info.name, from: range.from, to: range.to, start: heading.at + range.start, end: heading.at + range.end, keptFree, also,
       });
+      for (const r of more) {
+        emitHeadingRange(state, context, { name: heading.info.name, from: r.from, to: r.to, start: heading.at + r.start, end: heading.at + r.end, keptFree });
+      }
     }
   }
   state.sections.push(section);

@@ -1,6 +1,7 @@
 // What a heading says about the content under it: a declared range, an environment, a
 // reserved-ports section, the service a block of settings belongs to, the machine it is on.
-import { findRanges, type RangeInText } from '../../syntax/ports';
+import type { RangeInText, WrittenRange } from '../../syntax/ports';
+import { headingRanges } from './headingRanges';
 import { cleanName, environmentFromText } from '../../syntax/names';
 import { headingHost } from './hosts';
 
@@ -11,6 +12,10 @@ export interface HeadingInfo {
   /** Heading text without `#`s, decoration, emoji and its range. */
   name: string;
   range?: RangeInText;
+  /** Further ranges the heading lists with the first (`1000~1999 / 3000~3999`): the section owns them all. */
+  moreRanges?: RangeInText[];
+  /** Single ports listed with the range (`8880-8899, 9000`): exceptions the section owns too. */
+  exceptions?: WrittenRange[];
   environment?: string;
   reserved?: ReservedKind;
   /** Examples, rejected alternatives, history: what is written here is not a current allocation. */
@@ -46,11 +51,15 @@ function containerSide(text: string): boolean {
 
 /** `text` is the heading's source text after the `#` marker; offsets are relative to it. */
 export function analyzeHeading(text: string): HeadingInfo {
-  const ranges = findRanges(text);
-  const range = ranges.length === 1 ? ranges[0] : undefined;
-  const withoutRange = range ? text.slice(0, range.start) + text.slice(range.end) : text;
+  const list = headingRanges(text);
+  const range = list?.range;
+  const withoutRange = list ? text.slice(0, list.start) + text.slice(list.end) : text;
   const name = cleanName(withoutRange.replace(/\(\s*\)|\[\s*\]/g, '').replace(/[:\-–]\s*$/, ''));
   const info: HeadingInfo = { name, range };
+  if (list && (list.more.length > 0 || list.singles.length > 0)) {
+    info.moreRanges = list.more;
+    info.exceptions = list.singles;
+  }
   if (/\breserved\b/i.test(text)) info.reserved = reservedKind(text);
   if (ILLUSTRATIVE.test(name) && !SAMPLE_PROJECT.test(name)) info.illustrative = true;
   if (containerSide(text)) info.containerSide = true;

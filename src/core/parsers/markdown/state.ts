@@ -229,7 +229,7 @@ export function emitInvalid(state: MdState, port: number | undefined, start: num
 export function emitHeadingRange(
   state: MdState,
   context: Context,
-  input: { name: string; from: number; to: number; start: number; end: number; keptFree?: boolean },
+  input: { name: string; from: number; to: number; start: number; end: number; keptFree?: boolean; also?: Array<{ from: number; to: number }> },
 ): string {
   const id = pushRange(state, context, { ...input, parent: context.enclosingRange });
   state.headingRanges.push({ id, from: input.from, to: input.to });
@@ -259,7 +259,7 @@ export function emitItemRange(
 function pushRange(
   state: MdState,
   context: Context,
-  input: { name: string; from: number; to: number; start: number; end: number; parent?: string; keptFree?: boolean },
+  input: { name: string; from: number; to: number; start: number; end: number; parent?: string; keptFree?: boolean; also?: Array<{ from: number; to: number }> },
 ): string {
   const id = `${state.ctx.file}#range@${input.start}`;
   state.facts.ranges.push({
@@ -270,6 +270,7 @@ function pushRange(
     parent: input.parent,
     scope: context.scope,
     keptFree: input.keptFree || undefined,
+    also: input.also?.length ? input.also : undefined,
     loc: state.lines.location(state.ctx.file, input.start, input.end),
   });
   return id;
