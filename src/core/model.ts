@@ -118,6 +118,11 @@ export interface RangeDecl {
    * `## Tools (8880-8899, 9000)`): an entry in one of them is not out of range.
    */
   also?: Array<{ from: number; to: number }>;
+  /**
+   * Bands a document lists together outside any range section (`- 1000-2999: Network`): compared
+   * for overlap with each other, not with the sections, which may span several bands.
+   */
+  group?: string;
   loc: Location;
 }
 

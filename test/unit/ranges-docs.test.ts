@@ -170,3 +170,40 @@ test('a range declared under a parent range it leaves is out of range; one insid
   assert.deepEqual(warnings(c), ['out-of-range@docs/ports.md:3', 'out-of-range@docs/ports.md:9']);
   assert.match(c.findings[0].message, /Edge \(5000-5099\) is not inside Platform \(4000-4999\)/);
 });
+
+test('list items that lead with a range declare bands; reserved bands are kept free or forbidden', () => {
+  const doc = [
+    '## Port plan',
+    '',
+    '- **1000-2999**: Network agents',
+    '- `31xx` — Web apps',
+    '- 4000-4999: Reserved for future expansion',
+    '- 0-999: Reserved system ports, never use',
+    '- 20000+: Batch jobs',
+    '',
+    '### Apps (1000-3999)',
+    '| Service | Port |',
+    '|---|---|',
+    '| web | 3100 |',
+    '| agent | 4500 |',
+  ].join('\n');
+  const facts = parseMarkdown(doc, { file: 'docs/ports.md' });
+  assert.deepEqual(facts.ranges.slice(0, 4).map((r) => [r.name, r.from, r.to, !!r.keptFree]), [
+    ['Network agents', 1000, 2999, false],
+    ['Web apps', 3100, 3199, false],
+    ['Reserved for future expansion', 4000, 4999, true],
+    ['Batch jobs', 20000, 65535, false],
+  ]);
+  assert.deepEqual(facts.reserved.map((r) => [r.from, r.to]), [[0, 999]]);
+  const c = checkFiles({ 'docs/ports.md': doc });
+  // The section range spans two bands without overlapping "them": only the port outside it is reported.
+  assert.deepEqual(warnings(c), ['out-of-range@docs/ports.md:13']);
+  assert.deepEqual(c.findings.filter((f) => f.severity === 'info').map(brief), ['kept-free-port@docs/ports.md:13']);
+});
+
+test('range-first items outside a section about ports, or in history, declare nothing', () => {
+  const cv = ['## Career', '', '- 2019-2021: Lead engineer', '- 2015-2019: Developer'].join('\n');
+  assert.deepEqual(parseMarkdown(cv, { file: 'docs/cv.md' }).ranges, []);
+  const history = ['## Port history', '', '- 8000-8099: the old API block', '- 8050-8150: the block after the move'].join('\n');
+  assert.deepEqual(parseMarkdown(history, { file: 'docs/h.md' }).ranges, []);
+});

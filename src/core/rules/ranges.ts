@@ -31,7 +31,7 @@ export function findOutOfRange(places: Place[], ranges: ReadonlyMap<string, Rang
 export function findOverlaps(ranges: RangeDecl[]): Finding[] {
   const siblings = new Map<string, RangeDecl[]>();
   for (const range of ranges) {
-    const key = range.parent ?? '';
+    const key = range.parent ?? range.group ?? '';
     const list = siblings.get(key);
     if (list) list.push(range);
     else siblings.set(key, [range]);

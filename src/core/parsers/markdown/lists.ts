@@ -2,6 +2,7 @@
 // 50056 (gRPC)`, `**compliance-monitor (8017)**: ...`, `- **HTTP Services**: 8080-8099`. Anything
 // else in a list is prose ("ml-ensemble moved from 8014 → 8021") and allocates nothing.
 import { cleanName } from '../../syntax/names';
+import { extractRangeItem } from './rangeLists';
 import { blankDecoration, parseCellPorts, type CellPort } from './cellValues';
 import { currentContext, emitAllocation, emitInvalid, emitMention, emitItemRange, emitReservation, remarkedContext, remarkedNames, remarksOf, withQualifierHost, type MdState } from './state';
 
@@ -63,7 +64,10 @@ function shift(v: CellPort, by: number): CellPort {
 /** `text` is the item's first line after its marker, starting at absolute offset `at`. */
 export function extractListItem(state: MdState, text: string, at: number): void {
   const m = match(text);
-  if (!m) return;
+  if (!m) {
+    extractRangeItem(state, text, at);
+    return;
+  }
   const context = withQualifierHost(currentContext(state), m.name);
   // Outside a section about ports, only an item that says so counts ("Port 8087", a bold
   // "**Ledger (8003)**"): "run keywords(1)" in a changelog and "**Retries**: 3" in a settings list

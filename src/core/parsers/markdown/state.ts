@@ -244,7 +244,7 @@ export function emitHeadingRange(
 export function emitItemRange(
   state: MdState,
   context: Context,
-  input: { name: string; from: number; to: number; start: number; end: number; keptFree?: boolean },
+  input: { name: string; from: number; to: number; start: number; end: number; keptFree?: boolean; group?: string },
 ): void {
   const openEnded = input.to === MAX_PORT;
   const holder = context.enclosingRange === undefined
@@ -253,13 +253,14 @@ export function emitItemRange(
       .sort((a, b) => a.to - a.from - (b.to - b.from))[0]
     : undefined;
   const to = holder && openEnded ? holder.to : input.to;
-  pushRange(state, context, { ...input, to, parent: context.enclosingRange ?? holder?.id });
+  const parent = context.enclosingRange ?? holder?.id;
+  pushRange(state, context, { ...input, to, parent, group: parent === undefined ? input.group : undefined });
 }
 
 function pushRange(
   state: MdState,
   context: Context,
-  input: { name: string; from: number; to: number; start: number; end: number; parent?: string; keptFree?: boolean; also?: Array<{ from: number; to: number }> },
+  input: { name: string; from: number; to: number; start: number; end: number; parent?: string; keptFree?: boolean; also?: Array<{ from: number; to: number }>; group?: string },
 ): string {
   const id = `${state.ctx.file}#range@${input.start}`;
   state.facts.ranges.push({
@@ -271,6 +272,7 @@ function pushRange(
     scope: context.scope,
     keptFree: input.keptFree || undefined,
     also: input.also?.length ? input.also : undefined,
+    group: input.group,
     loc: state.lines.location(state.ctx.file, input.start, input.end),
   });
   return id;

@@ -5,7 +5,7 @@ import { cleanName, environmentFromText, roleFromPath, roleFromWords } from '../
 import { splitRow, type Cell } from './cells';
 import { parseCellPorts, type CellPort } from './cellValues';
 import { hostFromKeyValue } from './hosts';
-import { emitRangeRow } from './rangeRows';
+import { emitRangeEntry } from './rangeEntries';
 import {
   currentContext, emitAllocation, emitInvalid, emitMention, emitReservation, remarkedContext, remarkedNames, remarksOf, setSectionHost, withQualifierHost,
   type AllocationInput, type Context, type MdState, type Remarks,
@@ -256,7 +256,7 @@ function placeValue(
   if (value.kind === 'range' && (columns.rangeTable || !at.name)) {
     // A range table's row names its range with the whole cell, even "Reserved" or "A / B".
     const name = at.name ?? (columns.rangeTable && columns.name !== undefined ? row.cells[columns.name]?.text : undefined);
-    if (name) emitRangeRow(state, context, { name, rowText: row.cells.map((c) => c.text).join(' | '), from: value.port, to: value.to, start: at.start, end: at.end });
+    if (name) emitRangeEntry(state, context, { name, text: row.cells.map((c) => c.text).join(' | '), from: value.port, to: value.to, start: at.start, end: at.end });
     return;
   }
   if (!at.name || value.port < 1 || (context.reserved && context.reserved !== 'inUse')) {
