@@ -207,3 +207,23 @@ test('range-first items outside a section about ports, or in history, declare no
   const history = ['## Port history', '', '- 8000-8099: the old API block', '- 8050-8150: the block after the move'].join('\n');
   assert.deepEqual(parseMarkdown(history, { file: 'docs/h.md' }).ranges, []);
 });
+
+test('sections titled forbidden, avoid, blocked (in any language) reserve their ports for compose and env too', () => {
+  for (const title of ['## Ports to avoid', '## Blocked ports', '## 禁止使用的端口', '## 使用禁止ポート', '## 사용 금지 포트']) {
+    const doc = [title, '', '| Port | Reason |', '|---|---|', '| 5000 | taken by the desktop |', '', '## Services', '', '- web: 8080'].join('\n');
+    const c = checkFiles({
+      'docs/ports.md': doc,
+      'docker-compose.yml': 'services:\n  media:\n    ports: ["5000:5000"]\n',
+      'api/.env': 'MEDIA_PORT=5000\n',
+    });
+    assert.deepEqual(warnings(c), ['reserved-port@api/.env:1', 'reserved-port@docker-compose.yml:3'], title);
+  }
+});
+
+test('a title about avoiding clashes, or without ports, forbids nothing', () => {
+  for (const title of ['## Avoid port conflicts', '## Blocked on review']) {
+    const doc = [title, '', '| Port | Service |', '|---|---|', '| 5000 | media |'].join('\n');
+    const c = checkFiles({ 'docs/ports.md': doc, 'docker-compose.yml': 'services:\n  media:\n    ports: ["5000:5000"]\n' });
+    assert.deepEqual(warnings(c), [], title);
+  }
+});

@@ -60,7 +60,8 @@ export function analyzeHeading(text: string): HeadingInfo {
     info.moreRanges = list.more;
     info.exceptions = list.singles;
   }
-  if (/\breserved\b/i.test(text)) info.reserved = reservedKind(text);
+  if (RESERVED_TITLE.test(text)) info.reserved = reservedKind(text);
+  else if (FORBIDDEN_TITLE.test(text) && PORTS_TITLE.test(text) && !ABOUT_CLASHES.test(text)) info.reserved = 'forbidden';
   if (ILLUSTRATIVE.test(name) && !SAMPLE_PROJECT.test(name)) info.illustrative = true;
   if (containerSide(text)) info.containerSide = true;
   // A category heading with a range ("Development & Monitoring (8060-8069)") is not an environment.
@@ -80,8 +81,16 @@ export function analyzeHeading(text: string): HeadingInfo {
   return info;
 }
 
+const RESERVED_TITLE = /\breserved\b|予約|预留|預留|保留|예약/i;
+// Titles that forbid ports without saying "reserved": "Ports to avoid", "Blocked ports", "禁用端口",
+// "使用禁止ポート", "사용 금지 포트". Only with a word for ports (or a range) in the title, and not
+// about avoiding clashes ("Avoid port conflicts"), which forbids nothing.
+const FORBIDDEN_TITLE = /\b(?:forbidden|banned|blocked|never use|do not use|don'?t use|not to use|avoid|prohibited)\b|禁止|禁用|避免使用|使用禁止|사용\s*금지|금지/i;
+const PORTS_TITLE = /\bports?\b|端口|ポート|포트|\d{2,5}/i;
+const ABOUT_CLASHES = /\b(?:conflicts?|collisions?|clash(?:es)?|overlaps?)\b|冲突|衝突|충돌/i;
+
 export function reservedKind(text: string): ReservedKind {
-  if (/\b(never|do not|don'?t|forbidden|avoid|blocked|system|well[- ]known|banned|not use)\b/i.test(text)) return 'forbidden';
+  if (/\b(never|do not|don'?t|forbidden|avoid|blocked|system|well[- ]known|banned|not use|prohibited)\b|禁止|禁用|避免使用|使用禁止|사용\s*금지|금지/i.test(text)) return 'forbidden';
   if (/\bin use\b|\bused by\b|\boccupied\b|\ballocated\b/i.test(text)) return 'inUse';
   if (/\b(future|expansion|later|kept|free|spare|growth|temporary)\b/i.test(text)) return 'keptFree';
   return 'unclear';
