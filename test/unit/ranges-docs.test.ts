@@ -227,3 +227,33 @@ test('a title about avoiding clashes, or without ports, forbids nothing', () => 
     assert.deepEqual(warnings(c), [], title);
   }
 });
+
+test('a service the document puts under a range is out of range where compose publishes its main port outside it', () => {
+  const doc = ['## Frontend (3000-3099)', '', '| Service | Port |', '|---|---|', '| web | 3000 |', '| admin | 3001 |', '', '## Data', '', '- postgres: 5432'].join('\n');
+  const compose = [
+    'services:',
+    '  web:',
+    '    build: ./web',
+    '    ports: ["4000:3000", "9100:9100"]',
+    '  admin:',
+    '    build: ./admin',
+    '    ports: ["3001:3001", "9101:9101"]',
+    '  postgres:',
+    '    image: postgres:16',
+    '    ports: ["5433:5432"]',
+  ].join('\n');
+  const c = checkFiles({ 'docs/ports.md': doc, 'docker-compose.yml': compose });
+  const outside = c.findings.filter((f) => f.rule === 'out-of-range');
+  assert.deepEqual(outside.map(brief), ['out-of-range@docker-compose.yml:4']);
+  assert.equal(outside[0].port, 4000);
+  assert.match(outside[0].message, /web is on 4000, outside Frontend \(3000-3099\), the range docs\/ports.md puts it under/);
+});
+
+test('a compose port the document itself lists for the service, or a stack the document does not speak for, is not out of its range', () => {
+  const doc = ['## Frontend (3000-3099)', '', '| Service | Port |', '|---|---|', '| web | 3000 |', '| web (debug) | 4000 |'].join('\n');
+  const compose = 'services:\n  web:\n    build: .\n    ports: ["4000:3000"]\n';
+  const listed = checkFiles({ 'docs/ports.md': ['## Frontend (3000-3099)', '', '- web: 3000, 4000'].join('\n'), 'docker-compose.yml': compose });
+  assert.deepEqual(listed.findings.filter((f) => f.rule === 'out-of-range' && f.loc.file === 'docker-compose.yml').map(brief), []);
+  const elsewhere = checkFiles({ 'apps/shop/README.md': doc, 'apps/blog/docker-compose.yml': compose });
+  assert.deepEqual(elsewhere.findings.filter((f) => f.rule === 'out-of-range' && f.loc.file.endsWith('.yml')).map(brief), []);
+});

@@ -3,7 +3,7 @@
 // per port (conflict) and per file (parse problems, ranges, reserved ports). Files that change how
 // every file is read (aliases, projects, reservations, the deployment units of src/core/project/)
 // and registry files (which services are registered) trigger a full re-check.
-import type { FileFacts, Finding, Location, Protocol } from '../model';
+import type { FileFacts, Finding, Location, Protocol, RangeDecl } from '../model';
 import { conflictsAt, type Ties } from './conflict';
 import { mismatchesOf } from './mismatch';
 import { compareLocations, hasSharedFacts, insideContainer, placeKey, placesOf, sharedFacts, type Place, type SharedFacts } from './model';
@@ -11,6 +11,7 @@ import { compositionKey, ProjectModel } from '../project/projectModel';
 import { describeSame, registryOver } from '../project/relations';
 import { FindingStore } from './findingStore';
 import { findOutOfRange, findOverlaps, findReservedUse, findStrayRanges } from './ranges';
+import { findOutOfRangeElsewhere } from './rangesElsewhere';
 import type { RuleSettings } from './settings';
 import { isRegistry, unregisteredOf } from './unregistered';
 import { baseOf, dirOf } from '../syntax/paths';
@@ -224,6 +225,7 @@ export class Checker {
       for (const f of findings) this.count(f.loc, +1);
       this.store.set(`m${key}`, findings);
       this.store.set(`u${key}`, this.unregistered(key, places));
+      this.store.set(`o${key}`, places ? findOutOfRangeElsewhere(places, (p) => this.rangeOf(p)) : []);
       // Whether a place is mismatched decides whether it can conflict.
       if (places) for (const p of places) if (!p.claim) for (const portKey of this.portKeysOf(p)) ports.add(portKey);
     }
@@ -238,6 +240,11 @@ export class Checker {
       const findings = places && servicesAmong(places, eligible) > 1 ? conflictsAt(portOfKey(key), sorted(places).filter(eligible), ties) : [];
       this.store.set(key, findings);
     }
+  }
+
+  /** The range that owns `p` in its own file. */
+  private rangeOf(p: Place): RangeDecl | undefined {
+    return p.ownerRange === undefined ? undefined : this.files.get(p.loc.file)?.ranges.find((r) => r.id === p.ownerRange);
   }
 
   /** The registries that speak for `p` (see registryOver). */

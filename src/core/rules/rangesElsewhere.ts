@@ -1,0 +1,68 @@
+// A range applied where the service runs: a document that lists a service under a range (or a
+// registry that gives it one) holds its compose and env ports to that range too. A compose file
+// that publishes the service's main port outside the range its document puts it under is out of
+// range at the compose port. Only the main port: other ports of a service (metrics, gRPC) often
+// live in families of their own, and a port the document itself lists for the service is its
+// business there (a mismatch, or an out-of-range finding at the document).
+import type { Finding, RangeDecl } from '../model';
+import { describeSame } from '../project/relations';
+import { compareLocations, portText, type Place } from './model';
+
+/** `places` are one service's; `rangeOf` finds the range a place's own file declares for it. */
+export function findOutOfRangeElsewhere(places: Iterable<Place>, rangeOf: (p: Place) => RangeDecl | undefined): Finding[] {
+  const ranged: Array<{ place: Place; range: RangeDecl }> = [];
+  const running: Place[] = [];
+  for (const p of places) {
+    if (p.claim) continue;
+    if (p.ownerRange !== undefined && (p.source === 'markdown' || p.source === 'registry')) {
+      const range = rangeOf(p);
+      if (range) ranged.push({ place: p, range });
+    } else if (isMainRunningPort(p)) {
+      running.push(p);
+    }
+  }
+  if (ranged.length === 0 || running.length === 0) return [];
+  // In document order, so which document is cited does not depend on the order of edits.
+  ranged.sort((a, b) => compareLocations(a.place.loc, b.place.loc));
+  running.sort((a, b) => compareLocations(a.loc, b.loc));
+  const out: Finding[] = [];
+  for (const q of running) {
+    const owner = ranged.find(({ place, range }) => describeSame(place, q) && compatible(place, q) && !inside(q, range) && !listedBeside(place, q, ranged));
+    if (!owner) continue;
+    const { range } = owner;
+    out.push({
+      rule: 'out-of-range',
+      severity: 'warning',
+      message: `${q.service} is on ${portText(q)}, outside ${range.name} (${spans(range)}), the range ${owner.place.loc.file} puts it under`,
+      service: q.service,
+      port: q.port,
+      loc: q.loc,
+      related: [{ loc: range.loc, message: `${range.name}: ${spans(range)}` }, { loc: owner.place.loc, message: `${owner.place.service}: ${owner.place.port}` }],
+    });
+  }
+  return out;
+}
+
+/** A compose service's first published port, or an env file's own port of a service: where it listens. */
+function isMainRunningPort(p: Place): boolean {
+  if (p.source === 'compose') return p.indexInGroup === 0 && p.fence === undefined;
+  return p.source === 'env' && p.role === undefined;
+}
+
+function compatible(a: Place, b: Place): boolean {
+  return a.environment === undefined || b.environment === undefined || a.environment === b.environment;
+}
+
+function inside(p: Place, range: RangeDecl): boolean {
+  const last = p.endPort ?? p.port;
+  return [range, ...range.also ?? []].some((r) => p.port >= r.from && last <= r.to);
+}
+
+/** The document lists this port for the service too (in the same file): not a port outside its plan. */
+function listedBeside(doc: Place, q: Place, ranged: Array<{ place: Place }>): boolean {
+  return ranged.some(({ place }) => place.loc.file === doc.loc.file && place.port === q.port);
+}
+
+function spans(range: RangeDecl): string {
+  return [range, ...range.also ?? []].map((r) => (r.from === r.to ? String(r.from) : `${r.from}-${r.to}`)).join(', ');
+}
