@@ -13,6 +13,7 @@ const DECORATION = /^[\s#=*~\-–—_]*|[\s#=*~\-–—_]*$/g;
 // Decorated rules (`# ====`, `# --- Shared ---`) start a new block of keys even without a range.
 const RULE = /^\s*#+\s*(?:[=*~\-–—_]{3,}|#{2,}\s)/;
 const MAX_NAME_WORDS = 5;
+const RANGE_COMMENT = /^[ \t]*#[^\n]*?\d(?:[xX]{2}|\s*[-–~]\s*\d|\+)/m;
 
 interface HeaderRange {
   id: string;
@@ -23,8 +24,8 @@ interface HeaderRange {
 
 /** Declares the ranges of the file's range headers and gives each its keys' allocations. */
 export function readEnvRangeHeaders(text: string, lines: LineIndex, facts: FileFacts): void {
-  // Cheap pre-check: a range header has a comment and a digit on one line.
-  if (!/#[^\n]*\d/.test(text)) return;
+  // Cheap pre-check, one scan: a range header is a comment line with something range-like in it.
+  if (!RANGE_COMMENT.test(text)) return;
   const blocks: HeaderRange[] = [];
   let open: HeaderRange | undefined;
   let blankBefore = true;

@@ -9,7 +9,6 @@ import { findSuppressions } from '../../syntax/suppressions';
 import { analyzeHeading, reservedKind, type HeadingInfo } from './sections';
 import { extractTable } from './tables';
 import { extractListItem } from './lists';
-import { splitRow } from './cells';
 import { extractRangeVerdicts } from './rangeVerdicts';
 import { containerEnvironmentToMentions, extractFence } from './fences';
 import { composeSetsIn } from './composeCommands';
@@ -160,7 +159,7 @@ function walkTable(state: MdState, tokens: Token[], start: number): number {
   }
   if (header !== undefined) {
     extractTable(state, header, rows);
-    extractRangeVerdicts(state, splitRow(state.lines.lineText(header)), rows.map((line) => splitRow(state.lines.lineText(line))), rows);
+    extractRangeVerdicts(state, header, rows);
   }
   return i;
 }

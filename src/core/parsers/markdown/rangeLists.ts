@@ -13,8 +13,8 @@ const MAX_NAME = 60;
 /** `text` is the item's first line after its marker, starting at absolute offset `at`. */
 export function extractRangeItem(state: MdState, text: string, at: number): void {
   // Cheap pre-check before the expression: the item must start with a digit (after emphasis).
+  if (!/^[\s*_`]*\d/.test(text)) return;
   const blank = blankDecoration(text);
-  if (!/^\s*\d/.test(blank)) return;
   const m = RANGE_FIRST.exec(blank);
   if (!m) return;
   const range = parseRange(m[1]);

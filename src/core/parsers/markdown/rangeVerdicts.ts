@@ -6,13 +6,14 @@
 // reading them as allocations of one deployment would make conflicts nobody has.
 import { cleanName } from '../../syntax/names';
 import { isValidPort, parseRange, type WrittenRange } from '../../syntax/ports';
-import type { Cell } from './cells';
+import { splitRow, type Cell } from './cells';
 import { PORT_HEADER } from './tables';
 import { currentContext, type MdState } from './state';
 
 const RANGE_COLUMN = /\b(?:ranges?|blocks?|bands?|slots?|segments?)\b|范围|範囲|범위|端口段/i;
 // "Inside it?", "In range?", "Compliant": the column that answers for the row.
-const VERDICT_COLUMN = /\?$|\b(?:inside|within|in range|compliant|complies|conforms?|fits?)\b/i;
+const VERDICT_WORD = /\b(?:inside|within|in range|compliant|complies|conforms?|fits?)\b/i;
+const VERDICT_COLUMN = new RegExp(String.raw`\?$|${VERDICT_WORD.source}`, 'i');
 // A plain no, not "no block" or "none": the row must say the port is outside.
 const NO = /^(?:no|false|✗|✘|❌|×|否|不是|いいえ|아니요|아니오|non|nein)(?![\p{L}\p{N}])/iu;
 // A port written in the cell: a number standing alone, not part of a name (`sim4d`) or a version.
@@ -34,10 +35,14 @@ function columnsOf(header: Cell[]): VerdictColumns | undefined {
 }
 
 /** Reports the ports of the rows that say they are outside their block. */
-export function extractRangeVerdicts(state: MdState, header: Cell[], rows: Cell[][], rowLines: number[]): void {
-  const columns = columnsOf(header);
+export function extractRangeVerdicts(state: MdState, headerLine: number, rowLines: number[]): void {
+  const headerText = state.lines.lineText(headerLine);
+  // Cheap pre-check: most tables have no verdict column, and their rows are not split again.
+  if (!headerText.includes('?') && !VERDICT_WORD.test(headerText)) return;
+  const columns = columnsOf(splitRow(headerText));
   if (!columns || currentContext(state).illustrative) return;
-  rows.forEach((cells, r) => {
+  rowLines.forEach((line, r) => {
+    const cells = splitRow(state.lines.lineText(line));
     const verdict = cells[columns.verdict];
     const rangeCell = cells[columns.range];
     const portCell = cells[columns.ports];
