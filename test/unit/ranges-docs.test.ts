@@ -257,3 +257,28 @@ test('a compose port the document itself lists for the service, or a stack the d
   const elsewhere = checkFiles({ 'apps/shop/README.md': doc, 'apps/blog/docker-compose.yml': compose });
   assert.deepEqual(elsewhere.findings.filter((f) => f.rule === 'out-of-range' && f.loc.file.endsWith('.yml')).map(brief), []);
 });
+
+test("a registry project's range holds the services it builds and its env files' own ports, not the images it runs", () => {
+  const registry = ['version: 1', 'projects:', '  shop: { range: 10000-10999, path: apps/shop }'].join('\n');
+  const compose = [
+    'services:',
+    '  api:',
+    '    build: ./api',
+    '    ports: ["8080:8080", "9464:9464"]',
+    '  web:',
+    '    build: ./web',
+    '    ports: ["10001:3000"]',
+    '  postgres:',
+    '    image: postgres:16',
+    '    ports: ["5432:5432"]',
+  ].join('\n');
+  const c = checkFiles({
+    'ports.yaml': registry,
+    'apps/shop/docker-compose.yml': compose,
+    'apps/shop/worker/.env': 'PORT=7000\nREDIS_PORT=6379\n',
+    'apps/blog/docker-compose.yml': 'services:\n  blog:\n    build: .\n    ports: ["8081:80"]\n',
+  });
+  const outside = c.findings.filter((f) => f.rule === 'out-of-range');
+  assert.deepEqual(outside.map(brief), ['out-of-range@apps/shop/docker-compose.yml:4', 'out-of-range@apps/shop/worker/.env:1']);
+  assert.match(outside[0].message, /api is on 8080, outside project shop's range \(10000-10999\)/);
+});

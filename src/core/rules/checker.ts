@@ -11,7 +11,7 @@ import { compositionKey, ProjectModel } from '../project/projectModel';
 import { describeSame, registryOver } from '../project/relations';
 import { FindingStore } from './findingStore';
 import { findOutOfRange, findOverlaps, findReservedUse, findStrayRanges } from './ranges';
-import { findOutOfRangeElsewhere } from './rangesElsewhere';
+import { findOutOfRangeElsewhere, findOutsideProjectRange } from './rangesElsewhere';
 import type { RuleSettings } from './settings';
 import { isRegistry, unregisteredOf } from './unregistered';
 import { baseOf, dirOf } from '../syntax/paths';
@@ -160,6 +160,7 @@ export class Checker {
       ...findOverlaps(f.ranges),
       ...findStrayRanges(f.ranges),
       ...findReservedUse(places, this.shared.reserved, this.shared.keptFree),
+      ...findOutsideProjectRange(places, this.shared.projectRanges),
     ]);
   }
 

@@ -4,6 +4,11 @@
 // range at the compose port. Only the main port: other ports of a service (metrics, gRPC) often
 // live in families of their own, and a port the document itself lists for the service is its
 // business there (a mismatch, or an out-of-range finding at the document).
+//
+// The same for a registry's projects: the range a registry hands a project (`projects: web: { range,
+// path }`) holds the project's own services in its folder, the compose services it builds and the
+// ports its env files give their own service. Infrastructure it merely runs from an image
+// (postgres on 5432) is not the project's to number, and stays quiet.
 import type { Finding, RangeDecl } from '../model';
 import { describeSame } from '../project/relations';
 import { compareLocations, portText, type Place } from './model';
@@ -65,4 +70,30 @@ function listedBeside(doc: Place, q: Place, ranged: Array<{ place: Place }>): bo
 
 function spans(range: RangeDecl): string {
   return [range, ...range.also ?? []].map((r) => (r.from === r.to ? String(r.from) : `${r.from}-${r.to}`)).join(', ');
+}
+
+/** Places in a registry project's folder whose own main port is outside the project's range. */
+export function findOutsideProjectRange(places: Place[], projectRanges: ReadonlyMap<string, RangeDecl>): Finding[] {
+  if (projectRanges.size === 0) return [];
+  const out: Finding[] = [];
+  for (const p of places) {
+    const range = projectRanges.get(p.scope);
+    if (!range || p.claim || !isOwnMainPort(p) || inside(p, range)) continue;
+    out.push({
+      rule: 'out-of-range',
+      severity: 'warning',
+      message: `${p.service} is on ${portText(p)}, outside project ${range.name}'s range (${spans(range)})`,
+      service: p.service,
+      port: p.port,
+      loc: p.loc,
+      related: [{ loc: range.loc, message: `${range.name}: ${spans(range)}` }],
+    });
+  }
+  return out;
+}
+
+/** A compose service the project builds (its first published port), or an env file's own port. */
+function isOwnMainPort(p: Place): boolean {
+  if (p.source === 'compose') return p.buildContext !== undefined && p.indexInGroup === 0 && p.fence === undefined;
+  return p.source === 'env' && p.own === true && p.role === undefined;
 }
