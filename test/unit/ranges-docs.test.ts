@@ -282,3 +282,32 @@ test("a registry project's range holds the services it builds and its env files'
   assert.deepEqual(outside.map(brief), ['out-of-range@apps/shop/docker-compose.yml:4', 'out-of-range@apps/shop/worker/.env:1']);
   assert.match(outside[0].message, /api is on 8080, outside project shop's range \(10000-10999\)/);
 });
+
+test('a line titling a list ("Never use these ports:") makes it a reserved list for as long as the list lasts', () => {
+  const doc = [
+    '## Services',
+    '',
+    '**Never use these ports:**',
+    '',
+    '- 5000: desktop media sharing',
+    '- 6000-6063: display server',
+    '',
+    'Allocated:',
+    '',
+    '- media: 8200',
+  ].join('\n');
+  const facts = parseMarkdown(doc, { file: 'docs/ports.md' });
+  assert.deepEqual(facts.reserved.map((r) => [r.from, r.to]), [[5000, 5000], [6000, 6063]]);
+  assert.deepEqual(facts.allocations.map((a) => [a.service, a.port]), [['media', 8200]]);
+  const c = checkFiles({ 'docs/ports.md': doc, 'docker-compose.yml': 'services:\n  x11:\n    ports: ["6001:6001"]\n' });
+  assert.deepEqual(warnings(c), ['reserved-port@docker-compose.yml:3']);
+});
+
+test('a list led by a sentence, or by a title about avoiding clashes, is an ordinary list', () => {
+  for (const lead of ['We avoid these ports because of clashes with old services:', 'To avoid port conflicts:', 'Ports in use here, blocked by nothing else, are listed below with their owners and the reasons they were chosen:']) {
+    const doc = ['## Services', '', lead, '', '- media: 5000'].join('\n');
+    const facts = parseMarkdown(doc, { file: 'docs/ports.md' });
+    assert.deepEqual(facts.reserved, [], lead);
+    assert.deepEqual(facts.allocations.map((a) => [a.service, a.port]), [['media', 5000]], lead);
+  }
+});

@@ -10,6 +10,7 @@ import { analyzeHeading, reservedKind, type HeadingInfo } from './sections';
 import { extractTable } from './tables';
 import { extractListItem } from './lists';
 import { extractRangeVerdicts } from './rangeVerdicts';
+import { closeListTitle, openListTitle } from './listTitles';
 import { containerEnvironmentToMentions, extractFence } from './fences';
 import { composeSetsIn } from './composeCommands';
 import { documentHome } from '../../project/roles';
@@ -54,6 +55,8 @@ export function parseMarkdown(text: string, ctx: ParseContext): FileFacts {
     if (token.type === 'heading_open') enterSection(state, headings[h++]);
     else if (token.type === 'table_open') i = walkTable(state, tokens, i);
     else if (token.type === 'list_item_open') walkListItem(state, tokens, i);
+    else if (token.type === 'bullet_list_open' || token.type === 'ordered_list_open') walkListTitle(state, tokens, i);
+    else if (token.type === 'bullet_list_close' || token.type === 'ordered_list_close') closeListTitle(state, token.level);
     else if (token.type === 'fence' && token.map) walkFence(state, token);
     else if (token.type === 'inline' && token.map && tokens[i - 1]?.type === 'paragraph_open') walkParagraph(state, token.map[0] + 1, token.map[1]);
   }
@@ -176,6 +179,13 @@ function walkListItem(state: MdState, tokens: Token[], i: number): void {
   // The item's own marker sits on the paragraph's first line; strip it and a task box.
   const marker = LINE_MARKER.exec(source)![0];
   extractListItem(state, source.slice(marker.length), state.lines.lineStart(line) + marker.length);
+}
+
+/** A paragraph right before a list, at its level, may title it ("Never use these ports:"). */
+function walkListTitle(state: MdState, tokens: Token[], i: number): void {
+  const inline = tokens[i - 2];
+  if (tokens[i - 1]?.type !== 'paragraph_close' || inline?.type !== 'inline' || tokens[i - 1].level !== tokens[i].level || !inline.map) return;
+  openListTitle(state, inline.content, inline.map[0] + 1, tokens[i].level);
 }
 
 function walkFence(state: MdState, token: Token): void {

@@ -60,8 +60,8 @@ export function analyzeHeading(text: string): HeadingInfo {
     info.moreRanges = list.more;
     info.exceptions = list.singles;
   }
-  if (RESERVED_TITLE.test(text)) info.reserved = reservedKind(text);
-  else if (FORBIDDEN_TITLE.test(text) && PORTS_TITLE.test(text) && !ABOUT_CLASHES.test(text)) info.reserved = 'forbidden';
+  const reserved = titleReservation(text);
+  if (reserved) info.reserved = reserved;
   if (ILLUSTRATIVE.test(name) && !SAMPLE_PROJECT.test(name)) info.illustrative = true;
   if (containerSide(text)) info.containerSide = true;
   // A category heading with a range ("Development & Monitoring (8060-8069)") is not an environment.
@@ -88,6 +88,12 @@ const RESERVED_TITLE = /\breserved\b|予約|预留|預留|保留|예약/i;
 const FORBIDDEN_TITLE = /\b(?:forbidden|banned|blocked|never use|do not use|don'?t use|not to use|avoid|prohibited)\b|禁止|禁用|避免使用|使用禁止|사용\s*금지|금지/i;
 const PORTS_TITLE = /\bports?\b|端口|ポート|포트|\d{2,5}/i;
 const ABOUT_CLASHES = /\b(?:conflicts?|collisions?|clash(?:es)?|overlaps?)\b|冲突|衝突|충돌/i;
+
+/** What a title (a heading, or the line that leads a list) says about reserving the ports under it. */
+export function titleReservation(text: string): ReservedKind | undefined {
+  if (RESERVED_TITLE.test(text)) return reservedKind(text);
+  return FORBIDDEN_TITLE.test(text) && PORTS_TITLE.test(text) && !ABOUT_CLASHES.test(text) ? 'forbidden' : undefined;
+}
 
 export function reservedKind(text: string): ReservedKind {
   if (/\b(never|do not|don'?t|forbidden|avoid|blocked|system|well[- ]known|banned|not use|prohibited)\b|禁止|禁用|避免使用|使用禁止|사용\s*금지|금지/i.test(text)) return 'forbidden';

@@ -18,6 +18,8 @@ export interface Section {
   reserved?: ReservedKind;
   /** The machine the section is on: its heading's, or the last key/value line's (`**Machine**: nas`). */
   host?: string;
+  /** A list's title ("Never use these ports:"): the nesting level of the list it lasts for. */
+  listLevel?: number;
 }
 
 export interface MdState {
