@@ -311,3 +311,12 @@ test('a list led by a sentence, or by a title about avoiding clashes, is an ordi
     assert.deepEqual(facts.allocations.map((a) => [a.service, a.port]), [['media', 5000]], lead);
   }
 });
+
+test('wildcards and open ranges in history, examples or prose own nothing', () => {
+  const env = ['# === Old block (87xx) ===', 'API_PORT=9100', '', '# APIs moved from 87xx to 91xx', 'WEB_PORT=9200'].join('\n');
+  assert.deepEqual(warnings(checkFiles({ 'svc/.env': env })), []);
+  const compose = '# Example: ports in the 90xx range\nservices:\n  web:\n    ports: ["8080:80"]\n';
+  assert.deepEqual(warnings(checkFiles({ 'docker-compose.yml': compose })), []);
+  const doc = ['## Port notes', '', '- 9000+ downloads last month', '- 87xx was the old API block', '', '## Examples', '', '- 3000-3099: sample web tier'].join('\n');
+  assert.deepEqual(parseMarkdown(doc, { file: 'docs/ports.md' }).ranges, []);
+});

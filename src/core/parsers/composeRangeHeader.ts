@@ -4,6 +4,7 @@
 import type { FileFacts } from '../model';
 import { cleanName } from '../syntax/names';
 import { findRanges } from '../syntax/ports';
+import { ILLUSTRATIVE } from './markdown/sections';
 import { LineIndex } from '../text/lineIndex';
 
 // The clause must speak of ports and of a range: "ports 8000-8099 are the API's" is no promise about the file.
@@ -40,7 +41,7 @@ function headerRange(text: string): Header | undefined {
     const trimmed = line.trim();
     if (trimmed !== '' && !trimmed.startsWith('#')) break;
     for (const clause of clausesOf(line)) {
-      if (!PORTS.test(clause.text) || !RANGE_WORD.test(clause.text)) continue;
+      if (!PORTS.test(clause.text) || !RANGE_WORD.test(clause.text) || ILLUSTRATIVE.test(clause.text)) continue;
       const ranges = findRanges(clause.text);
       if (ranges.length !== 1) continue;
       // Two promises in one header: which one a port keeps is not known.

@@ -6,6 +6,7 @@ import type { FileFacts } from '../model';
 import type { LineIndex } from '../text/lineIndex';
 import { cleanName } from '../syntax/names';
 import { findRanges } from '../syntax/ports';
+import { ILLUSTRATIVE } from './markdown/sections';
 
 // A comment that is only a name and one range, with decoration around: nothing after the range but
 // a closing bracket, so "# Ports 3000-3099 are taken by the old stack" is a sentence, not a header.
@@ -80,6 +81,7 @@ function rangeHeader(line: string): Header | undefined {
   const after = line.slice(range.end).replace(DECORATION, '');
   if (after !== '' && after !== ')' && after !== ']') return undefined;
   const name = cleanName(line.slice(0, range.start).replace(DECORATION, '').replace(/[(:[]\s*$/, ''));
-  if (name === '' || name.split(' ').length > MAX_NAME_WORDS || /^\d/.test(name)) return undefined;
+  // "# Old block (87xx)", "# Example (90xx)": history and examples own nothing.
+  if (name === '' || name.split(' ').length > MAX_NAME_WORDS || /^\d/.test(name) || ILLUSTRATIVE.test(name)) return undefined;
   return { name, from: range.from, to: range.to, start: range.start, end: range.end };
 }
