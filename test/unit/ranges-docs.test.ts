@@ -320,3 +320,15 @@ test('wildcards and open ranges in history, examples or prose own nothing', () =
   const doc = ['## Port notes', '', '- 9000+ downloads last month', '- 87xx was the old API block', '', '## Examples', '', '- 3000-3099: sample web tier'].join('\n');
   assert.deepEqual(parseMarkdown(doc, { file: 'docs/ports.md' }).ranges, []);
 });
+
+test("a table row's own range owns the ports in its row", () => {
+  const doc = ['## Port plan', '', '| Range | Service | Port |', '|---|---|---|', '| 3000-3099 | web | 3005 |', '| 4000-4099 | api | 5000 |'].join('\n');
+  const c = checkFiles({ 'docs/ports.md': doc });
+  assert.deepEqual(warnings(c), ['out-of-range@docs/ports.md:6']);
+  assert.match(c.findings[0].message, /api is on 5000, outside api \(4000-4099\)/);
+});
+
+test('a "Port Range" column beside a port column is the service\'s own pool, not the owner of its port', () => {
+  const doc = ['## Media ports', '', '| Service | Port Range | Port |', '|---|---|---|', '| turn | 49152-49200 | 3478 |'].join('\n');
+  assert.deepEqual(warnings(checkFiles({ 'docs/ports.md': doc })), []);
+});

@@ -19,13 +19,14 @@ export interface RangeEntry {
   group?: string;
 }
 
-export function emitRangeEntry(state: MdState, context: Context, entry: RangeEntry): void {
+/** The id of the range declared, none for a reservation. */
+export function emitRangeEntry(state: MdState, context: Context, entry: RangeEntry): string | undefined {
   const kind = context.reserved === 'forbidden' ? 'forbidden' : RESERVED.test(entry.text) ? reservedKind(entry.text) : undefined;
   if (kind === 'forbidden') {
     emitReservation(state, context, entry.from, entry.to, entry.name, entry.start, entry.end);
-    return;
+    return undefined;
   }
-  emitItemRange(state, context, {
+  return emitItemRange(state, context, {
     name: entry.name, from: entry.from, to: entry.to, start: entry.start, end: entry.end, keptFree: kind === 'keptFree' || kind === 'unclear', group: entry.group,
   });
 }

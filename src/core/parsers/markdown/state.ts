@@ -247,7 +247,7 @@ export function emitItemRange(
   state: MdState,
   context: Context,
   input: { name: string; from: number; to: number; start: number; end: number; keptFree?: boolean; group?: string },
-): void {
+): string {
   const openEnded = input.to === MAX_PORT;
   const holder = context.enclosingRange === undefined
     ? state.headingRanges
@@ -256,7 +256,7 @@ export function emitItemRange(
     : undefined;
   const to = holder && openEnded ? holder.to : input.to;
   const parent = context.enclosingRange ?? holder?.id;
-  pushRange(state, context, { ...input, to, parent, group: parent === undefined ? input.group : undefined });
+  return pushRange(state, context, { ...input, to, parent, group: parent === undefined ? input.group : undefined });
 }
 
 function pushRange(

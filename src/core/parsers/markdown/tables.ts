@@ -26,6 +26,8 @@ interface Columns {
   urls: Array<{ index: number; role?: string }>;
   /** The table lists ranges (project / category / tier ranges), not services. */
   rangeTable: boolean;
+  /** Led by a bare Range column (`| Range | Service | Port |`): each row's range owns its ports. */
+  ledByRanges: boolean;
 }
 
 const DESCRIPTIVE = /^(description|purpose|notes?|status|technology|tech|protocol|transport|level|comments?|remarks?|expected response|response|type|version|image|language|details|usage|health|tags?|priority|examples?|用途|说明|說明|説明|备注|備考|描述|例|示例|例子|备考)$/i;
@@ -78,6 +80,7 @@ function classify(headers: string[], aboutPorts: boolean): Columns {
     ports: hostPorts,
     urls,
     rangeTable,
+    ledByRanges,
     environment: environment >= 0 ? environment : undefined,
     container: container >= 0 ? container : undefined,
     stack: stack >= 0 ? stack : undefined,
@@ -173,6 +176,8 @@ interface Row {
   remarks?: Remarks;
   /** Next index within the row's group. */
   next: number;
+  /** The range a range column of the row declares, which owns the row's ports. */
+  rangeId?: string;
 }
 
 /** A row's port, with the names and machine the row gives its service. */
@@ -256,14 +261,17 @@ function placeValue(
   if (value.kind === 'range' && (columns.rangeTable || !at.name)) {
     // A range table's row names its range with the whole cell, even "Reserved" or "A / B".
     const name = at.name ?? (columns.rangeTable && columns.name !== undefined ? row.cells[columns.name]?.text : undefined);
-    if (name) emitRangeEntry(state, context, { name, text: row.cells.map((c) => c.text).join(' | '), from: value.port, to: value.to, start: at.start, end: at.end });
+    const id = name ? emitRangeEntry(state, context, { name, text: row.cells.map((c) => c.text).join(' | '), from: value.port, to: value.to, start: at.start, end: at.end }) : undefined;
+    // Not under a "Port Range" column beside a port: that is often the service's own pool (RTP relays).
+    if (columns.ledByRanges) row.rangeId = id;
     return;
   }
   if (!at.name || value.port < 1 || (context.reserved && context.reserved !== 'inUse')) {
     emitMention(state, value.port, at.start, at.end);
     return;
   }
-  emitRowAllocation(state, context, row, at.name, {
+  // `| Range | Service | Port |`: the row's own range owns its ports.
+  emitRowAllocation(state, row.rangeId ? { ...context, ownerRange: row.rangeId } : context, row, at.name, {
     role: at.role,
     port: value.port,
     endPort: value.kind === 'range' ? value.to : undefined,
