@@ -332,3 +332,16 @@ test('a "Port Range" column beside a port column is the service\'s own pool, not
   const doc = ['## Media ports', '', '| Service | Port Range | Port |', '|---|---|---|', '| turn | 49152-49200 | 3478 |'].join('\n');
   assert.deepEqual(warnings(checkFiles({ 'docs/ports.md': doc })), []);
 });
+
+test('list items naming a range in parentheses, or by name and colon, declare it; a reserved name keeps it free', () => {
+  const doc = ['## Port bands', '', '- **Frontend services** (3000-3099)', '- Workers (70xx): queue consumers', '- Reserved for later: 9000-9099', '- Grafana (3000)'].join('\n');
+  const facts = parseMarkdown(doc, { file: 'docs/ports.md' });
+  assert.deepEqual(facts.ranges.map((r) => [r.name, r.from, r.to, !!r.keptFree]), [
+    ['Frontend services', 3000, 3099, false],
+    ['Workers', 7000, 7099, false],
+    ['Reserved for later', 9000, 9099, true],
+  ]);
+  assert.deepEqual(facts.allocations.map((a) => [a.service, a.port]), [['Grafana', 3000]]);
+  const prose = ['## Notes', '', '- Upgraded the cluster (2019-2021)'].join('\n');
+  assert.deepEqual(parseMarkdown(prose, { file: 'docs/notes.md' }).ranges, []);
+});
