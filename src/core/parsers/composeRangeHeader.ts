@@ -40,6 +40,11 @@ function headerRange(text: string): Header | undefined {
     const line = text.slice(at, end);
     const trimmed = line.trim();
     if (trimmed !== '' && !trimmed.startsWith('#')) break;
+    // Cheap pre-check: most comment lines name no range.
+    if (!RANGE_WORD.test(line)) {
+      at = end + 1;
+      continue;
+    }
     for (const clause of clausesOf(line)) {
       if (!PORTS.test(clause.text) || !RANGE_WORD.test(clause.text) || ILLUSTRATIVE.test(clause.text)) continue;
       const ranges = findRanges(clause.text);
