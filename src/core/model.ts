@@ -114,17 +114,41 @@ export interface RangeDecl {
   /** Kept free for later: ports in it are notable, not forbidden. */
   keptFree?: boolean;
   /**
-   * A range written as a list (`8880-8899, 9000, 11434`): only these ports are in it; from and to
-   * span them. A list names a category's ports, not a block of the port space, so lists are not
-   * checked for overlaps.
+   * Other ranges and single ports the same section or registry entry owns beside from-to
+   * (`## Apps (1000-1999 / 3000-3999)`, `tools: "8880-8899, 9000"`): an entry in one of them is
+   * not out of range. A range of several spans names a category's ports, not a block of the port
+   * space, so it is not checked for overlaps.
    */
-  parts?: PortSpan[];
+  also?: PortSpan[];
+  /**
+   * Bands a document lists together outside any range section (`- 1000-2999: Network`): compared
+   * for overlap with each other, not with the sections, which may span several bands.
+   */
+  group?: string;
   loc: Location;
 }
 
 export interface PortSpan {
   from: number;
   to: number;
+}
+
+/** A range as its spans: from-to and what it also owns (a RangeDecl, or ranges merged over files). */
+type Spanned = PortSpan & { also?: PortSpan[] };
+
+/** Every span of ports a range holds: from-to, then the ones its section also owns. */
+export function spansOf(range: Spanned): PortSpan[] {
+  return range.also ? [range, ...range.also] : [range];
+}
+
+/** Whether a range holds the ports from `port` to `last`, in one of its spans. */
+export function rangeHolds(range: Spanned, port: number, last = port): boolean {
+  return spansOf(range).some((span) => port >= span.from && last <= span.to);
+}
+
+/** `8000-8099`, or with what the section also owns: `8880-8899, 9000`. */
+export function spansText(range: Spanned): string {
+  return spansOf(range).map((span) => (span.from === span.to ? String(span.from) : `${span.from}-${span.to}`)).join(', ');
 }
 
 /** Ports declared as forbidden ("never use"). */
@@ -170,14 +194,18 @@ export interface Finding {
   related: Related[];
 }
 
-/** A problem a parser sees in the text itself (invalid ports, schema errors). */
+/**
+ * A problem a parser sees in the text itself (invalid ports, schema errors, a port a table row
+ * itself records as outside its block).
+ */
 export interface ParseProblem {
   /** port-mismatch: one entry of a registry gives one port two values (`port: 8790` and `mapping: "8792:8792"`). */
-  rule: 'invalid-port' | 'registry-schema' | 'port-mismatch';
+  rule: 'invalid-port' | 'registry-schema' | 'out-of-range' | 'port-mismatch';
   message: string;
   /** The number as written, when it is one (99999, 0). */
   port?: number;
   loc: Location;
+  related?: Related[];
 }
 
 export interface FileFacts {

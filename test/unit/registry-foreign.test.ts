@@ -8,6 +8,7 @@ import { brief, checkFiles } from '../support/memoryWorkspace';
 import { isRegistryFileName, parseRegistry } from '../../src/core/parsers/registry';
 import { declaredRanges, owningRange } from '../../src/core/query/ranges';
 import { buildRuleInput } from '../../src/core/rules/model';
+import { spansText } from '../../src/core/model';
 
 function parse(text: string) {
   return parseRegistry(text, { file: 'ports.yaml' });
@@ -140,7 +141,7 @@ test('a host inventory: entries with a host port, their bind address, environmen
     'viewer 7401 10.0.0.9 - tools',
     'viewer-proxy 7401 10.0.0.5 - -',
   ]);
-  assert.deepEqual(facts.ranges.map((r) => `${r.name} ${r.from}-${r.to} ${r.parts ? r.parts.length : 0}`), ['shop 3100-3199 0', 'tools 7100-7401 3', 'misc 7300-9900 2']);
+  assert.deepEqual(facts.ranges.map((r) => `${r.name}: ${spansText(r)}`), ['shop: 3100-3199', 'tools: 7100-7119, 7300, 7400-7401', 'misc: 7300, 9900']);
   assert.deepEqual(facts.reserved.map((r) => `${r.from}-${r.to} ${r.reason}`), ['3000-3099 forbidden']);
   assert.deepEqual(facts.problems, []);
 });

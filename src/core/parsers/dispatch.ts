@@ -2,6 +2,7 @@
 import { emptyFacts, type FileFacts, type ParseContext, type SourceKind } from '../model';
 import { isComposeFileName, isYamlFileName, looksLikeCompose, parseCompose } from './compose';
 import { isEnvFileName, parseEnv } from './env';
+import { readComposeRangeHeader } from './composeRangeHeader';
 import { isMarkdownFileName, parseMarkdown } from './markdown/parseMarkdown';
 import { isRegistryFileName, parseRegistry } from './registry';
 import { internStrings } from '../text/intern';
@@ -45,10 +46,15 @@ export function parseByKind(kind: SourceKind, text: string, ctx: ParseContext): 
 function parseKind(kind: SourceKind, text: string, ctx: ParseContext): FileFacts {
   switch (kind) {
     case 'registry': return parseRegistry(text, ctx);
-    case 'compose': return parseCompose(text, ctx);
+    case 'compose': return withRangeHeader(text, parseCompose(text, ctx));
     case 'env': return parseEnv(text, ctx);
     case 'markdown': return parseMarkdown(text, ctx);
   }
+}
+
+function withRangeHeader(text: string, facts: FileFacts): FileFacts {
+  readComposeRangeHeader(text, facts);
+  return facts;
 }
 
 /** How the note of a file whose parser failed begins. */

@@ -11,6 +11,7 @@ import { environmentFromText, keyFromVariable, roleFromPath, roleFromWords, serv
 import { findUrls, isLocalHost, isValidPort, parseDecimal, parseRange, serviceFromHost } from '../syntax/ports';
 import { findSuppressions } from '../syntax/suppressions';
 import { memoByText } from '../text/memo';
+import { readEnvRangeHeaders } from './envRanges';
 
 // ---------------------------------------------------------------------------------------------
 // Assignments
@@ -460,6 +461,7 @@ export function parseEnv(text: string, ctx: ParseContext): FileFacts {
   const lines = new LineIndex(text);
   if (!isTemplateFileName(ctx.file)) {
     envFacts(assignments, lines, facts, opts);
+    readEnvRangeHeaders(text, lines, facts);
     return facts;
   }
   const read = emptyFacts(ctx.file, 'env');

@@ -1,7 +1,7 @@
 // Questions about declared ranges that the server (hover, tree, code actions) and the registry
 // authoring both ask: which ranges there are (one per span of ports, however many files declare
 // it), which range owns a port, how full a range is.
-import type { RangeDecl, SourceKind } from '../model';
+import { rangeHolds, spansText, type RangeDecl, type SourceKind } from '../model';
 import { compareLocations, type RuleInput } from '../rules/model';
 
 /** A declared range, merged over the files that declare the same ports in the same scope. */
@@ -12,8 +12,8 @@ export interface RangeInfo {
   scope: string;
   keptFree: boolean;
   project: boolean;
-  /** A range written as a list (RangeDecl.parts): only these ports are in it. */
-  parts?: RangeDecl['parts'];
+  /** The other spans its section owns (RangeDecl.also). */
+  also?: RangeDecl['also'];
   decls: RangeDecl[];
 }
 
@@ -26,13 +26,12 @@ export function declaredRanges(input: RuleInput): RangeInfo[] {
   const kinds = kindsByFile(input);
   const byKey = new Map<string, RangeInfo>();
   for (const decl of input.ranges.values()) {
-    const parts = decl.parts?.map((p) => `${p.from}-${p.to}`).join(',') ?? '';
-    const key = `${decl.scope}\u0000${decl.from}\u0000${decl.to}\u0000${decl.keptFree ? 'free' : ''}\u0000${parts}`;
+    const key = `${decl.scope}\u0000${spansText(decl)}\u0000${decl.keptFree ? 'free' : ''}`;
     const info = byKey.get(key);
     if (!info) {
       byKey.set(key, {
         name: decl.name, from: decl.from, to: decl.to, scope: decl.scope, keptFree: !!decl.keptFree, project: !!decl.project,
-        ...(decl.parts ? { parts: decl.parts } : {}), decls: [decl],
+        ...(decl.also ? { also: decl.also } : {}), decls: [decl],
       });
       continue;
     }
@@ -55,7 +54,7 @@ export function owningRange(
   }
   const last = entry.endPort ?? entry.port;
   return ranges
-    .filter((r) => !r.keptFree && scopeMeets(r.scope, entry.scope) && (r.parts ?? [r]).some((p) => entry.port >= p.from && last <= p.to))
+    .filter((r) => !r.keptFree && scopeMeets(r.scope, entry.scope) && rangeHolds(r, entry.port, last))
     .sort((a, b) => a.to - a.from - (b.to - b.from))[0];
 }
 

@@ -3,14 +3,15 @@
 // per port (conflict) and per file (parse problems, ranges, reserved ports). Files that change how
 // every file is read (aliases, projects, reservations, the deployment units of src/core/project/)
 // and registry files (which services are registered) trigger a full re-check.
-import type { FileFacts, Finding, Location, Protocol } from '../model';
+import type { FileFacts, Finding, Location, Protocol, RangeDecl } from '../model';
 import { conflictsAt, type Ties } from './conflict';
 import { mismatchesOf } from './mismatch';
 import { compareLocations, hasSharedFacts, insideContainer, placeKey, placesOf, sharedFacts, type Place, type SharedFacts } from './model';
 import { compositionKey, ProjectModel } from '../project/projectModel';
 import { describeSame, registryOver } from '../project/relations';
 import { FindingStore } from './findingStore';
-import { findOutOfRange, findOverlaps, findReservedUse } from './ranges';
+import { findOutOfRange, findOverlaps, findReservedUse, findStrayRanges } from './ranges';
+import { findOutOfRangeElsewhere, findOutsideProjectRange } from './rangesElsewhere';
 import type { RuleSettings } from './settings';
 import { isRegistry, unregisteredOf } from './unregistered';
 import { baseOf, dirOf } from '../syntax/paths';
@@ -156,11 +157,13 @@ export class Checker {
     }
     const ranges = new Map(f.ranges.map((r) => [r.id, r]));
     this.store.set(`f${f.file}`, [
-      // A mismatch within one registry entry weighs what a mismatch across files does.
-      ...f.problems.map((p): Finding => ({ rule: p.rule, severity: p.rule === 'port-mismatch' ? 'warning' : 'error', message: p.message, port: p.port, loc: p.loc, related: [] })),
+      // A port a row records outside its block, or a mismatch within one registry entry, weighs what the same finding across files does.
+      ...f.problems.map((p): Finding => ({ rule: p.rule, severity: p.rule === 'out-of-range' || p.rule === 'port-mismatch' ? 'warning' : 'error', message: p.message, port: p.port, loc: p.loc, related: p.related ?? [] })),
       ...findOutOfRange(places, ranges),
       ...findOverlaps(f.ranges),
+      ...findStrayRanges(f.ranges),
       ...findReservedUse(places, this.shared.reserved, this.shared.keptFree),
+      ...findOutsideProjectRange(places, this.shared.projectRanges),
     ]);
   }
 
@@ -226,6 +229,7 @@ export class Checker {
       for (const f of findings) this.count(f.loc, +1);
       this.store.set(`m${key}`, findings);
       this.store.set(`u${key}`, this.unregistered(key, places));
+      this.store.set(`o${key}`, places ? findOutOfRangeElsewhere(places, (p) => this.rangeOf(p)) : []);
       // Whether a place is mismatched decides whether it can conflict.
       if (places) for (const p of places) if (!p.claim) for (const portKey of this.portKeysOf(p)) ports.add(portKey);
     }
@@ -240,6 +244,11 @@ export class Checker {
       const findings = places && servicesAmong(places, eligible) > 1 ? conflictsAt(portOfKey(key), sorted(places).filter(eligible), ties) : [];
       this.store.set(key, findings);
     }
+  }
+
+  /** The range that owns `p` in its own file. */
+  private rangeOf(p: Place): RangeDecl | undefined {
+    return p.ownerRange === undefined ? undefined : this.files.get(p.loc.file)?.ranges.find((r) => r.id === p.ownerRange);
   }
 
   /** The registries that speak for `p` (see registryOver). */

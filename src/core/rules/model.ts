@@ -62,12 +62,14 @@ export interface SharedFacts {
   projects: Map<string, string>;
   reserved: Reservation[];
   keptFree: RangeDecl[];
+  /** The range a registry hands each project (`projects: web: { range, path }`), by project name. */
+  projectRanges: Map<string, RangeDecl>;
   /** Deployment units, from every compose file. */
   project: ProjectModel;
 }
 
 export function sharedFacts(files: Iterable<FileFacts>, project = ProjectModel.of([])): SharedFacts {
-  const shared: SharedFacts = { alias: new Map(), projects: new Map(), reserved: [], keptFree: [], project };
+  const shared: SharedFacts = { alias: new Map(), projects: new Map(), reserved: [], keptFree: [], projectRanges: new Map(), project };
   // In file order, so the outcome (the alias that wins, the reservation cited) does not depend on
   // the order the files were indexed or edited in.
   for (const f of [...files].sort((a, b) => compareText(a.file, b.file))) {
@@ -75,6 +77,8 @@ export function sharedFacts(files: Iterable<FileFacts>, project = ProjectModel.o
     for (const p of f.projects) {
       const folder = p.path?.replace(/^\.\/|\/+$/g, '');
       if (folder && !shared.projects.has(folder)) shared.projects.set(folder, p.name);
+      const range = p.rangeId === undefined ? undefined : f.ranges.find((r) => r.id === p.rangeId);
+      if (range && !shared.projectRanges.has(p.name)) shared.projectRanges.set(p.name, range);
     }
     shared.reserved.push(...f.reserved);
     shared.keptFree.push(...f.ranges.filter((r) => r.keptFree));

@@ -1,7 +1,8 @@
-// Range rules: out-of-range (a port outside the range whose section owns its entry), range-overlap
-// (sibling ranges of one file that overlap), reserved-port (an allocation on a port declared
-// forbidden) and kept-free-port (info: a port inside a range kept free for later).
-import type { Finding, RangeDecl, Reservation } from '../model';
+// Range rules: out-of-range (a port outside the range whose section owns its entry, or a range
+// outside the parent it is declared in), range-overlap (sibling ranges of one file that overlap),
+// reserved-port (an allocation on a port declared forbidden) and kept-free-port (info: a port
+// inside a range kept free for later).
+import { rangeHolds, spansText, type Finding, type RangeDecl, type Reservation } from '../model';
 import { portText, type Place } from './model';
 
 /** `ranges` are the ranges of the places' own file: an owning range is always declared beside its entries. */
@@ -12,31 +13,27 @@ export function findOutOfRange(places: Place[], ranges: ReadonlyMap<string, Rang
     const range = ranges.get(place.ownerRange);
     if (!range) continue;
     const last = place.endPort ?? place.port;
-    if ((range.parts ?? [range]).some((part) => place.port >= part.from && last <= part.to)) continue;
+    if (rangeHolds(range, place.port, last)) continue;
     out.push({
       rule: 'out-of-range',
       severity: 'warning',
-      message: `${place.service} is on ${portText(place)}, outside ${range.name} (${spanText(range)})`,
+      message: `${place.service} is on ${portText(place)}, outside ${range.name} (${spansText(range)})`,
       service: place.service,
       port: place.port,
       loc: place.loc,
-      related: [{ loc: range.loc, message: `${range.name}: ${spanText(range)}` }],
+      related: [{ loc: range.loc, message: `${range.name}: ${spansText(range)}` }],
     });
   }
   return out;
-}
-
-/** `8000-8099`, or a list's parts: `8880-8899, 9000`. */
-function spanText(range: RangeDecl): string {
-  return (range.parts ?? [range]).map((p) => (p.from === p.to ? String(p.from) : `${p.from}-${p.to}`)).join(', ');
 }
 
 /** Overlaps among the ranges of one file, sibling by sibling (same parent). */
 export function findOverlaps(ranges: RangeDecl[]): Finding[] {
   const siblings = new Map<string, RangeDecl[]>();
   for (const range of ranges) {
-    if (range.parts) continue;
-    const key = range.parent ?? '';
+    // A range of several spans, or of one port, is a category's ports, not a block of the port space.
+    if (range.also || range.from === range.to) continue;
+    const key = range.parent ?? range.group ?? '';
     const list = siblings.get(key);
     if (list) list.push(range);
     else siblings.set(key, [range]);
@@ -58,6 +55,25 @@ export function findOverlaps(ranges: RangeDecl[]): Finding[] {
         related: earlier.map((r) => ({ loc: r.loc, message: `${r.name}: ${r.from}-${r.to}` })),
       });
     }
+  }
+  return out;
+}
+
+/** Ranges declared inside a parent range (a tier under its project's heading) that leave it. */
+export function findStrayRanges(ranges: RangeDecl[]): Finding[] {
+  const byId = new Map(ranges.map((r) => [r.id, r]));
+  const out: Finding[] = [];
+  for (const child of ranges) {
+    const parent = child.parent === undefined ? undefined : byId.get(child.parent);
+    if (!parent || rangeHolds(parent, child.from, child.to)) continue;
+    out.push({
+      rule: 'out-of-range',
+      severity: 'warning',
+      message: `${child.name} (${child.from}-${child.to}) is not inside ${parent.name} (${spansText(parent)}), the range it is declared in`,
+      port: child.from,
+      loc: child.loc,
+      related: [{ loc: parent.loc, message: `${parent.name}: ${spansText(parent)}` }],
+    });
   }
   return out;
 }
@@ -96,3 +112,4 @@ export function findReservedUse(places: Place[], reserved: Reservation[], keptFr
   }
   return out;
 }
+

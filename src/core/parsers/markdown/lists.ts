@@ -2,8 +2,10 @@
 // 50056 (gRPC)`, `**compliance-monitor (8017)**: ...`, `- **HTTP Services**: 8080-8099`. Anything
 // else in a list is prose ("ml-ensemble moved from 8014 → 8021") and allocates nothing.
 import { cleanName } from '../../syntax/names';
+import { extractRangeItem } from './rangeLists';
+import { emitRangeEntry } from './rangeEntries';
 import { blankDecoration, parseCellPorts, type CellPort } from './cellValues';
-import { currentContext, emitAllocation, emitInvalid, emitMention, emitItemRange, emitReservation, remarkedContext, remarkedNames, remarksOf, withQualifierHost, type MdState } from './state';
+import { currentContext, emitAllocation, emitInvalid, emitMention, emitReservation, remarkedContext, remarkedNames, remarksOf, withQualifierHost, type MdState } from './state';
 
 const NAME = String.raw`([\p{L}\p{N}][\p{L}\p{N} ._/&+'-]{0,60}?(?:\s*\([^()]{1,30}\))?)`;
 const NAME_THEN_VALUE = new RegExp(String.raw`^\s*${NAME}\s*:\s*(?:ports?\s+)?(.+?)\s*(?:\s[-–—]\s+(?!\d).*)?$`, 'iu');
@@ -63,7 +65,10 @@ function shift(v: CellPort, by: number): CellPort {
 /** `text` is the item's first line after its marker, starting at absolute offset `at`. */
 export function extractListItem(state: MdState, text: string, at: number): void {
   const m = match(text);
-  if (!m) return;
+  if (!m) {
+    extractRangeItem(state, text, at);
+    return;
+  }
   const context = withQualifierHost(currentContext(state), m.name);
   // Outside a section about ports, only an item that says so counts ("Port 8087", a bold
   // "**Ledger (8003)**"): "run keywords(1)" in a changelog and "**Retries**: 3" in a settings list
@@ -76,7 +81,7 @@ export function extractListItem(state: MdState, text: string, at: number): void 
     const end = at + value.end;
     if (value.kind === 'invalid') emitInvalid(state, value.port, start, end, 'list item');
     else if (context.reserved === 'forbidden') emitReservation(state, context, value.port, value.to, m.name, start, end);
-    else if (value.kind === 'range') emitItemRange(state, context, { name: m.name, from: value.port, to: value.to, start, end });
+    else if (value.kind === 'range') emitRangeEntry(state, context, { name: m.name, text, from: value.port, to: value.to, start, end });
     else if (context.reserved && context.reserved !== 'inUse') emitMention(state, value.port, start, end);
     else {
       emitAllocation(state, remarkedContext(context, remarks, m.name), {

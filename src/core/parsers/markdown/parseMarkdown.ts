@@ -9,6 +9,8 @@ import { findSuppressions } from '../../syntax/suppressions';
 import { analyzeHeading, reservedKind, type HeadingInfo } from './sections';
 import { extractTable } from './tables';
 import { extractListItem } from './lists';
+import { extractRangeVerdicts } from './rangeVerdicts';
+import { closeListTitle, openListTitle } from './listTitles';
 import { containerEnvironmentToMentions, extractFence } from './fences';
 import { composeSetsIn } from './composeCommands';
 import { documentHome } from '../../project/roles';
@@ -53,6 +55,8 @@ export function parseMarkdown(text: string, ctx: ParseContext): FileFacts {
     if (token.type === 'heading_open') enterSection(state, headings[h++]);
     else if (token.type === 'table_open') i = walkTable(state, tokens, i);
     else if (token.type === 'list_item_open') walkListItem(state, tokens, i);
+    else if (token.type === 'bullet_list_open' || token.type === 'ordered_list_open') walkListTitle(state, tokens, i);
+    else if (token.type === 'bullet_list_close' || token.type === 'ordered_list_close') closeListTitle(state, token.level);
     else if (token.type === 'fence' && token.map) walkFence(state, token);
     else if (token.type === 'inline' && token.map && tokens[i - 1]?.type === 'paragraph_open') walkParagraph(state, token.map[0] + 1, token.map[1]);
   }
@@ -121,15 +125,19 @@ function enterSection(state: MdState, heading: Heading): void {
   const range = heading.info.range;
   if (heading.project) section.scope = serviceKey(heading.info.name) || outer.scope;
   if (range) {
-    const start = heading.at + range.start;
-    const end = heading.at + range.end;
+    const more = heading.info.moreRanges ?? [];
     if (heading.info.reserved === 'forbidden') {
-      emitReservation(state, outer, range.from, range.to, heading.info.name, start, end);
+      for (const r of [range, ...more]) emitReservation(state, outer, r.from, r.to, heading.info.name, heading.at + r.start, heading.at + r.end);
     } else {
-      section.rangeId = emitHeadingRange(state, { ...outer, scope: section.scope ?? outer.scope }, {
-        name: heading.info.name, from: range.from, to: range.to, start, end,
-        keptFree: heading.info.reserved === 'keptFree' || heading.info.reserved === 'unclear',
+      const context = { ...outer, scope: section.scope ?? outer.scope };
+      const keptFree = heading.info.reserved === 'keptFree' || heading.info.reserved === 'unclear';
+      const also = [...more, ...heading.info.exceptions ?? []].map((r) => ({ from: r.from, to: r.to }));
+      section.rangeId = emitHeadingRange(state, context, {
+        name: heading.info.name, from: range.from, to: range.to, start: heading.at + range.start, end: heading.at + range.end, keptFree, also,
       });
+      for (const r of more) {
+        emitHeadingRange(state, context, { name: heading.info.name, from: r.from, to: r.to, start: heading.at + r.start, end: heading.at + r.end, keptFree });
+      }
     }
   }
   state.sections.push(section);
@@ -152,7 +160,10 @@ function walkTable(state: MdState, tokens: Token[], start: number): number {
     if (header === undefined) header = t.map[0] + 1;
     else rows.push(t.map[0] + 1);
   }
-  if (header !== undefined) extractTable(state, header, rows);
+  if (header !== undefined) {
+    extractTable(state, header, rows);
+    extractRangeVerdicts(state, header, rows);
+  }
   return i;
 }
 
@@ -168,6 +179,13 @@ function walkListItem(state: MdState, tokens: Token[], i: number): void {
   // The item's own marker sits on the paragraph's first line; strip it and a task box.
   const marker = LINE_MARKER.exec(source)![0];
   extractListItem(state, source.slice(marker.length), state.lines.lineStart(line) + marker.length);
+}
+
+/** A paragraph right before a list, at its level, may title it ("Never use these ports:"). */
+function walkListTitle(state: MdState, tokens: Token[], i: number): void {
+  const inline = tokens[i - 2];
+  if (tokens[i - 1]?.type !== 'paragraph_close' || inline?.type !== 'inline' || tokens[i - 1].level !== tokens[i].level || !inline.map) return;
+  openListTitle(state, inline.content, inline.map[0] + 1, tokens[i].level);
 }
 
 function walkFence(state: MdState, token: Token): void {

@@ -1,6 +1,7 @@
 // What a heading says about the content under it: a declared range, an environment, a
 // reserved-ports section, the service a block of settings belongs to, the machine it is on.
-import { findRanges, type RangeInText } from '../../syntax/ports';
+import type { RangeInText, WrittenRange } from '../../syntax/ports';
+import { headingRanges } from './headingRanges';
 import { cleanName, environmentFromText } from '../../syntax/names';
 import { headingHost } from './hosts';
 
@@ -11,6 +12,10 @@ export interface HeadingInfo {
   /** Heading text without `#`s, decoration, emoji and its range. */
   name: string;
   range?: RangeInText;
+  /** Further ranges the heading lists with the first (`1000~1999 / 3000~3999`): the section owns them all. */
+  moreRanges?: RangeInText[];
+  /** Single ports listed with the range (`8880-8899, 9000`): exceptions the section owns too. */
+  exceptions?: WrittenRange[];
   environment?: string;
   reserved?: ReservedKind;
   /** Examples, rejected alternatives, history: what is written here is not a current allocation. */
@@ -46,12 +51,17 @@ function containerSide(text: string): boolean {
 
 /** `text` is the heading's source text after the `#` marker; offsets are relative to it. */
 export function analyzeHeading(text: string): HeadingInfo {
-  const ranges = findRanges(text);
-  const range = ranges.length === 1 ? ranges[0] : undefined;
-  const withoutRange = range ? text.slice(0, range.start) + text.slice(range.end) : text;
+  const list = headingRanges(text);
+  const range = list?.range;
+  const withoutRange = list ? text.slice(0, list.start) + text.slice(list.end) : text;
   const name = cleanName(withoutRange.replace(/\(\s*\)|\[\s*\]/g, '').replace(/[:\-–]\s*$/, ''));
   const info: HeadingInfo = { name, range };
-  if (/\breserved\b/i.test(text)) info.reserved = reservedKind(text);
+  if (list && (list.more.length > 0 || list.singles.length > 0)) {
+    info.moreRanges = list.more;
+    info.exceptions = list.singles;
+  }
+  const reserved = titleReservation(text);
+  if (reserved) info.reserved = reserved;
   if (ILLUSTRATIVE.test(name) && !SAMPLE_PROJECT.test(name)) info.illustrative = true;
   if (containerSide(text)) info.containerSide = true;
   // A category heading with a range ("Development & Monitoring (8060-8069)") is not an environment.
@@ -71,8 +81,22 @@ export function analyzeHeading(text: string): HeadingInfo {
   return info;
 }
 
+const RESERVED_TITLE = /\breserved\b|予約|预留|預留|保留|예약/i;
+// Titles that forbid ports without saying "reserved": "Ports to avoid", "Blocked ports", "禁用端口",
+// "使用禁止ポート", "사용 금지 포트". Only with a word for ports (or a range) in the title, and not
+// about avoiding clashes ("Avoid port conflicts"), which forbids nothing.
+const FORBIDDEN_TITLE = /\b(?:forbidden|banned|blocked|never use|do not use|don'?t use|not to use|avoid|prohibited)\b|禁止|禁用|避免使用|使用禁止|사용\s*금지|금지/i;
+const PORTS_TITLE = /\bports?\b|端口|ポート|포트|\d{2,5}/i;
+const ABOUT_CLASHES = /\b(?:conflicts?|collisions?|clash(?:es)?|overlaps?)\b|冲突|衝突|충돌/i;
+
+/** What a title (a heading, or the line that leads a list) says about reserving the ports under it. */
+export function titleReservation(text: string): ReservedKind | undefined {
+  if (RESERVED_TITLE.test(text)) return reservedKind(text);
+  return FORBIDDEN_TITLE.test(text) && PORTS_TITLE.test(text) && !ABOUT_CLASHES.test(text) ? 'forbidden' : undefined;
+}
+
 export function reservedKind(text: string): ReservedKind {
-  if (/\b(never|do not|don'?t|forbidden|avoid|blocked|system|well[- ]known|banned|not use)\b/i.test(text)) return 'forbidden';
+  if (/\b(never|do not|don'?t|forbidden|avoid|blocked|system|well[- ]known|banned|not use|prohibited)\b|禁止|禁用|避免使用|使用禁止|사용\s*금지|금지/i.test(text)) return 'forbidden';
   if (/\bin use\b|\bused by\b|\boccupied\b|\ballocated\b/i.test(text)) return 'inUse';
   if (/\b(future|expansion|later|kept|free|spare|growth|temporary)\b/i.test(text)) return 'keptFree';
   return 'unclear';

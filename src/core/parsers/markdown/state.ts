@@ -18,6 +18,8 @@ export interface Section {
   reserved?: ReservedKind;
   /** The machine the section is on: its heading's, or the last key/value line's (`**Machine**: nas`). */
   host?: string;
+  /** A list's title ("Never use these ports:"): the nesting level of the list it lasts for. */
+  listLevel?: number;
 }
 
 export interface MdState {
@@ -229,7 +231,7 @@ export function emitInvalid(state: MdState, port: number | undefined, start: num
 export function emitHeadingRange(
   state: MdState,
   context: Context,
-  input: { name: string; from: number; to: number; start: number; end: number; keptFree?: boolean },
+  input: { name: string; from: number; to: number; start: number; end: number; keptFree?: boolean; also?: Array<{ from: number; to: number }> },
 ): string {
   const id = pushRange(state, context, { ...input, parent: context.enclosingRange });
   state.headingRanges.push({ id, from: input.from, to: input.to });
@@ -244,8 +246,8 @@ export function emitHeadingRange(
 export function emitItemRange(
   state: MdState,
   context: Context,
-  input: { name: string; from: number; to: number; start: number; end: number },
-): void {
+  input: { name: string; from: number; to: number; start: number; end: number; keptFree?: boolean; group?: string },
+): string {
   const openEnded = input.to === MAX_PORT;
   const holder = context.enclosingRange === undefined
     ? state.headingRanges
@@ -253,13 +255,14 @@ export function emitItemRange(
       .sort((a, b) => a.to - a.from - (b.to - b.from))[0]
     : undefined;
   const to = holder && openEnded ? holder.to : input.to;
-  pushRange(state, context, { ...input, to, parent: context.enclosingRange ?? holder?.id });
+  const parent = context.enclosingRange ?? holder?.id;
+  return pushRange(state, context, { ...input, to, parent, group: parent === undefined ? input.group : undefined });
 }
 
 function pushRange(
   state: MdState,
   context: Context,
-  input: { name: string; from: number; to: number; start: number; end: number; parent?: string; keptFree?: boolean },
+  input: { name: string; from: number; to: number; start: number; end: number; parent?: string; keptFree?: boolean; also?: Array<{ from: number; to: number }>; group?: string },
 ): string {
   const id = `${state.ctx.file}#range@${input.start}`;
   state.facts.ranges.push({
@@ -270,6 +273,8 @@ function pushRange(
     parent: input.parent,
     scope: context.scope,
     keptFree: input.keptFree || undefined,
+    also: input.also?.length ? input.also : undefined,
+    group: input.group,
     loc: state.lines.location(state.ctx.file, input.start, input.end),
   });
   return id;

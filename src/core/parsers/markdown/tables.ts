@@ -5,8 +5,9 @@ import { cleanName, environmentFromText, roleFromPath, roleFromWords } from '../
 import { splitRow, type Cell } from './cells';
 import { parseCellPorts, type CellPort } from './cellValues';
 import { hostFromKeyValue } from './hosts';
+import { emitRangeEntry } from './rangeEntries';
 import {
-  currentContext, emitAllocation, emitInvalid, emitMention, emitItemRange, emitReservation, remarkedContext, remarkedNames, remarksOf, setSectionHost, withQualifierHost,
+  currentContext, emitAllocation, emitInvalid, emitMention, emitReservation, remarkedContext, remarkedNames, remarksOf, setSectionHost, withQualifierHost,
   type AllocationInput, type Context, type MdState, type Remarks,
 } from './state';
 
@@ -25,6 +26,8 @@ interface Columns {
   urls: Array<{ index: number; role?: string }>;
   /** The table lists ranges (project / category / tier ranges), not services. */
   rangeTable: boolean;
+  /** Led by a bare Range column (`| Range | Service | Port |`): each row's range owns its ports. */
+  ledByRanges: boolean;
 }
 
 const DESCRIPTIVE = /^(description|purpose|notes?|status|technology|tech|protocol|transport|level|comments?|remarks?|expected response|response|type|version|image|language|details|usage|health|tags?|priority|examples?|用途|说明|說明|説明|备注|備考|描述|例|示例|例子|备考)$/i;
@@ -41,9 +44,18 @@ const RANGE_NAME_HEADER = /\b(category|project|tier|group|range|team|block|pool|
 const CONTAINER_HEADER = /\b(container|internal|target)\b|コンテナ|容器|内部/i;
 const ENV_HEADER = /^(env|environment|stage|环境)$/i;
 const STACK_HEADER = /^(stack|compose stack|project stack|via|proxied by|behind)$/i;
+// A column headed only "Range" or "Block" holds port ranges when the section is about ports.
+const RANGE_COLUMN = /^(?:ranges?|blocks?|bands?|范围|範囲|범위|端口段)$/i;
 const HOST_HEADER = /\b(host|external|published|public)\b|ホスト|主机|宿主|公開|外部/i;
 
-function classify(headers: string[]): Columns {
+/** Whether most filled cells of a column hold a port range: a "Block" column of names is no range column. */
+function holdsRanges(rows: Cell[][], index: number): boolean {
+  const filled = rows.map((cells) => cells[index]?.text.trim() ?? '').filter((text) => text !== '');
+  const ranges = filled.filter((text) => parseCellPorts(text).some((value) => value.kind === 'range')).length;
+  return ranges > 0 && ranges * 2 >= filled.length;
+}
+
+function classify(headers: string[], aboutPorts: boolean, rangeColumn: (index: number) => boolean): Columns {
   const cleaned = headers.map((h) => cleanName(h));
   const ports: Columns['ports'] = [];
   const urls: Columns['urls'] = [];
@@ -52,23 +64,30 @@ function classify(headers: string[]): Columns {
     if (DESCRIPTIVE.test(h) || index === stack) return;
     if (URL_HEADER.test(h)) urls.push({ index, role: roleFromWords(h) });
     else if (PORT_HEADER.test(h)) ports.push({ index, role: roleFromWords(h.replace(/\bhost\b/i, '')), environment: environmentFromText(h) });
+    else if (aboutPorts && RANGE_COLUMN.test(h) && rangeColumn(index)) ports.push({ index });
   });
   // With separate host and container port columns, only the host port can conflict.
   const hostColumns = ports.filter((p) => HOST_HEADER.test(cleaned[p.index]));
   const hostPorts = hostColumns.length > 0 ? hostColumns : ports.filter((p) => !CONTAINER_HEADER.test(cleaned[p.index]) || ports.length === 1);
   const taken = new Set([...ports, ...urls].map((c) => c.index));
   if (stack >= 0) taken.add(stack);
-  let name = cleaned.findIndex((h, i) => !taken.has(i) && NAME_HEADER.test(h));
+  // A table led by a bare range column ("Range | Purpose", "Range | Layer | Services") names each
+  // range in the first column beside it, whatever that column is called.
+  const ledByRanges = ports.some((p) => RANGE_COLUMN.test(cleaned[p.index]));
+  let name = ledByRanges
+    ? cleaned.findIndex((h, i) => !taken.has(i) && h !== '')
+    : cleaned.findIndex((h, i) => !taken.has(i) && NAME_HEADER.test(h));
   if (name < 0) name = cleaned.findIndex((h, i) => !taken.has(i) && !DESCRIPTIVE.test(h) && h !== '');
   const environment = cleaned.findIndex((h) => ENV_HEADER.test(h));
   const container = cleaned.findIndex((h, i) => i !== name && CONTAINER_NAME_HEADER.test(h));
   const routing = cleaned.some((h) => ROUTING_HEADER.test(h));
-  const rangeTable = (name >= 0 && RANGE_NAME_HEADER.test(cleaned[name])) || ports.some((p) => /\brange\b/i.test(cleaned[p.index]));
+  const rangeTable = (name >= 0 && RANGE_NAME_HEADER.test(cleaned[name])) || ledByRanges || ports.some((p) => /\brange\b/i.test(cleaned[p.index]));
   return {
     name: name >= 0 ? name : undefined,
     ports: hostPorts,
     urls,
     rangeTable,
+    ledByRanges,
     environment: environment >= 0 ? environment : undefined,
     container: container >= 0 ? container : undefined,
     stack: stack >= 0 ? stack : undefined,
@@ -136,8 +155,8 @@ export function extractTable(state: MdState, headerLine: number, rowLines: numbe
   const header = splitRow(state.lines.lineText(headerLine));
   const rows = rowLines.map((line) => splitRow(state.lines.lineText(line)));
   readHostRows(state, header, rows);
-  const columns = classify(header.map((c) => c.text));
   const section = currentContext(state);
+  const columns = classify(header.map((c) => c.text), section.aboutPorts === true, (index) => holdsRanges(rows, index));
   rowLines.forEach((line, r) => {
     const lineStart = state.lines.lineStart(line);
     const cells = rows[r];
@@ -164,6 +183,8 @@ interface Row {
   remarks?: Remarks;
   /** Next index within the row's group. */
   next: number;
+  /** The range a range column of the row declares, which owns the row's ports. */
+  rangeId?: string;
 }
 
 /** A row's port, with the names and machine the row gives its service. */
@@ -245,14 +266,19 @@ function placeValue(
     return;
   }
   if (value.kind === 'range' && (columns.rangeTable || !at.name)) {
-    if (at.name) emitItemRange(state, context, { name: at.name, from: value.port, to: value.to, start: at.start, end: at.end });
+    // A range table's row names its range with the whole cell, even "Reserved" or "A / B".
+    const name = at.name ?? (columns.rangeTable && columns.name !== undefined ? row.cells[columns.name]?.text : undefined);
+    const id = name ? emitRangeEntry(state, context, { name, text: row.cells.map((c) => c.text).join(' | '), from: value.port, to: value.to, start: at.start, end: at.end }) : undefined;
+    // Not under a "Port Range" column beside a port: that is often the service's own pool (RTP relays).
+    if (columns.ledByRanges) row.rangeId = id;
     return;
   }
   if (!at.name || value.port < 1 || (context.reserved && context.reserved !== 'inUse')) {
     emitMention(state, value.port, at.start, at.end);
     return;
   }
-  emitRowAllocation(state, context, row, at.name, {
+  // `| Range | Service | Port |`: the row's own range owns its ports.
+  emitRowAllocation(state, row.rangeId ? { ...context, ownerRange: row.rangeId } : context, row, at.name, {
     role: at.role,
     port: value.port,
     endPort: value.kind === 'range' ? value.to : undefined,

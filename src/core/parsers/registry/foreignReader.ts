@@ -23,10 +23,8 @@ export class ForeignReader {
   /** Declares a range; the first of a name is the one entries refer to. Returns its id. */
   addRange(name: string, spans: PortSpan[], loc: Location): string {
     const id = `${this.facts.file}#foreign:${this.facts.ranges.length}:${name}`;
-    const from = Math.min(...spans.map((s) => s.from));
-    const to = Math.max(...spans.map((s) => s.to));
-    const list = spans.length > 1 || from === to;
-    this.facts.ranges.push({ id, name, from, to, scope: '', ...(list ? { parts: spans } : {}), loc });
+    const [{ from, to }, ...also] = spans;
+    this.facts.ranges.push({ id, name, from, to, scope: '', ...(also.length > 0 ? { also } : {}), loc });
     const key = serviceKey(name);
     if (key !== '' && !this.rangeIds.has(key)) this.rangeIds.set(key, id);
     return id;

@@ -1,0 +1,30 @@
+// A list led by a line that titles it: "Never use these ports:", "**Blocked ports**", "禁用端口：",
+// "Reserved (in use):". The title says of the list's items what a heading would: forbidden ports
+// are reserved, ports kept for later are only mentioned, ports in use are allocations. It lasts
+// as long as the list, as a section of its own deeper than any heading.
+import { titleReservation } from './sections';
+import type { MdState, Section } from './state';
+
+// Deeper than any heading (h1-h6): a heading after the list closes it too.
+const LIST_LEVEL = 7;
+const MAX_TITLE = 80;
+// A line that introduces what follows: ends with a colon, or is all emphasis.
+const LEADS = /[:：]\s*$|^(?:\*\*|__)[^*_]+(?:\*\*|__)$/;
+
+/** Opens the list's title section when the paragraph just before the list titles it. */
+export function openListTitle(state: MdState, paragraph: string, line: number, listLevel: number): void {
+  const title = paragraph.trim();
+  if (title.length > MAX_TITLE || title.includes('\n') || !LEADS.test(title)) return;
+  const reserved = titleReservation(title);
+  if (!reserved) return;
+  const top = state.sections[state.sections.length - 1];
+  // The section under the title keeps owning the items: its range, owner and machine.
+  const section: Section = { level: LIST_LEVEL, line, info: top.info, rangeId: top.rangeId, reserved, listLevel };
+  state.sections.push(section);
+}
+
+/** Closes the title section of the list that ends here. */
+export function closeListTitle(state: MdState, listLevel: number): void {
+  const top = state.sections[state.sections.length - 1];
+  if (top.listLevel === listLevel) state.sections.pop();
+}

@@ -1,0 +1,94 @@
+// A range applied where the service runs: a document that lists a service under a range (or a
+// registry that gives it one) holds its compose and env ports to that range too. A compose file
+// that publishes the service's main port outside the range its document puts it under is out of
+// range at the compose port. Only the main port: other ports of a service (metrics, gRPC) often
+// live in families of their own, and a port the document itself lists for the service is its
+// business there (a mismatch, or an out-of-range finding at the document).
+//
+// The same for a registry's projects: the range a registry hands a project (`projects: web: { range,
+// path }`) holds the project's own services in its folder, the compose services it builds and the
+// ports its env files give their own service. Infrastructure it merely runs from an image
+// (postgres on 5432) is not the project's to number, and stays quiet.
+import { rangeHolds, spansText, type Finding, type RangeDecl } from '../model';
+import { describeSame } from '../project/relations';
+import { compareLocations, portText, type Place } from './model';
+
+/** `places` are one service's; `rangeOf` finds the range a place's own file declares for it. */
+export function findOutOfRangeElsewhere(places: Iterable<Place>, rangeOf: (p: Place) => RangeDecl | undefined): Finding[] {
+  const ranged: Array<{ place: Place; range: RangeDecl }> = [];
+  const running: Place[] = [];
+  for (const p of places) {
+    if (p.claim) continue;
+    if (p.ownerRange !== undefined && (p.source === 'markdown' || p.source === 'registry')) {
+      const range = rangeOf(p);
+      if (range) ranged.push({ place: p, range });
+    } else if (isMainRunningPort(p)) {
+      running.push(p);
+    }
+  }
+  if (ranged.length === 0 || running.length === 0) return [];
+  // In document order, so which document is cited does not depend on the order of edits.
+  ranged.sort((a, b) => compareLocations(a.place.loc, b.place.loc));
+  running.sort((a, b) => compareLocations(a.loc, b.loc));
+  const out: Finding[] = [];
+  for (const q of running) {
+    const owner = ranged.find(({ place, range }) => describeSame(place, q) && compatible(place, q) && !inside(q, range) && !listedBeside(place, q, ranged));
+    if (!owner) continue;
+    const { range } = owner;
+    out.push({
+      rule: 'out-of-range',
+      severity: 'warning',
+      message: `${q.service} is on ${portText(q)}, outside ${range.name} (${spansText(range)}), the range ${owner.place.loc.file} puts it under`,
+      service: q.service,
+      port: q.port,
+      loc: q.loc,
+      related: [{ loc: range.loc, message: `${range.name}: ${spansText(range)}` }, { loc: owner.place.loc, message: `${owner.place.service}: ${owner.place.port}` }],
+    });
+  }
+  return out;
+}
+
+/** A compose service's first published port, or an env file's own port of a service: where it listens. */
+function isMainRunningPort(p: Place): boolean {
+  if (p.source === 'compose') return p.indexInGroup === 0 && p.fence === undefined;
+  return p.source === 'env' && p.role === undefined;
+}
+
+function compatible(a: Place, b: Place): boolean {
+  return a.environment === undefined || b.environment === undefined || a.environment === b.environment;
+}
+
+function inside(p: Place, range: RangeDecl): boolean {
+  return rangeHolds(range, p.port, p.endPort ?? p.port);
+}
+
+/** The document lists this port for the service too (in the same file): not a port outside its plan. */
+function listedBeside(doc: Place, q: Place, ranged: Array<{ place: Place }>): boolean {
+  return ranged.some(({ place }) => place.loc.file === doc.loc.file && place.port === q.port);
+}
+
+/** Places in a registry project's folder whose own main port is outside the project's range. */
+export function findOutsideProjectRange(places: Place[], projectRanges: ReadonlyMap<string, RangeDecl>): Finding[] {
+  if (projectRanges.size === 0) return [];
+  const out: Finding[] = [];
+  for (const p of places) {
+    const range = projectRanges.get(p.scope);
+    if (!range || p.claim || !isOwnMainPort(p) || inside(p, range)) continue;
+    out.push({
+      rule: 'out-of-range',
+      severity: 'warning',
+      message: `${p.service} is on ${portText(p)}, outside project ${range.name}'s range (${spansText(range)})`,
+      service: p.service,
+      port: p.port,
+      loc: p.loc,
+      related: [{ loc: range.loc, message: `${range.name}: ${spansText(range)}` }],
+    });
+  }
+  return out;
+}
+
+/** A compose service the project builds (its first published port), or an env file's own port. */
+function isOwnMainPort(p: Place): boolean {
+  if (p.source === 'compose') return p.buildContext !== undefined && p.indexInGroup === 0 && p.fence === undefined;
+  return p.source === 'env' && p.own === true && p.role === undefined;
+}
