@@ -62,7 +62,7 @@ export interface Context {
   aboutPorts?: boolean;
 }
 
-const ABOUT_PORTS = /\b(ports?|services?|endpoints?|allocations?|network(ing)?|urls?|address(es)?|listeners?)\b|端口|服务/i;
+const ABOUT_PORTS = /\b(ports?|services?|endpoints?|allocations?|network(ing)?|urls?|address(es)?|listeners?)\b|端口|服务|服務|ポート|サービス|포트|서비스/i;
 
 export function currentContext(state: MdState): Context {
   const out: Context = { scope: '' };
@@ -125,7 +125,27 @@ const REMARKS: readonly Remarks[] = [
 
 /** The context of a service its row's remarks describe. */
 export function remarkedContext(context: Context, remarks: Remarks, service: string): Context {
-  return remarks.standalone ? { ...context, environment: `${VARIANT_PREFIX}standalone-${serviceKey(service)}` } : context;
+  return remarks.standalone ? { ...context, environment: standaloneEnvironment(serviceKey(service)) } : context;
+}
+
+function standaloneEnvironment(key: string): string {
+  return `${VARIANT_PREFIX}standalone-${key}`;
+}
+
+/**
+ * A page that says once that a service runs on its own on a port ("- redis: 6379 (standalone)"
+ * under the resolved conflicts) says it of every place where it lists that service on that port,
+ * such as the status table above that lists it among the port's holders.
+ */
+export function standaloneAcrossPage(state: MdState): void {
+  const alone = new Set<string>();
+  for (const a of state.facts.allocations) {
+    if (a.environment === standaloneEnvironment(a.serviceKey)) alone.add(`${a.serviceKey}\u0000${a.port}`);
+  }
+  if (alone.size === 0) return;
+  for (const a of state.facts.allocations) {
+    if (a.environment === undefined && alone.has(`${a.serviceKey}\u0000${a.port}`)) a.environment = standaloneEnvironment(a.serviceKey);
+  }
 }
 
 /** The names a row's remarks give its service, besides `other`. */

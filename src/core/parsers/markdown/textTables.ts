@@ -3,7 +3,8 @@
 // these from terminals and keep them as the allocation; only these two shapes are read.
 import { cleanName } from '../../syntax/names';
 import { isValidPort } from '../../syntax/ports';
-import { NAME_HEADER, PLACEHOLDER, PORT_HEADER } from './tables';
+import { NAME_HEADER, PORT_HEADER } from './tables';
+import { PLACEHOLDER } from './rowNames';
 import { emitAllocation, remarkedContext, remarkedNames, remarksOf, withQualifierHost, type Context, type MdState } from './state';
 
 interface Field {

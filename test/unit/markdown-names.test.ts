@@ -1,0 +1,92 @@
+// Names and rows of port documents that are written in other ways than `| Service | Port |`: a
+// status in the name cell, several services in one cell, notes after a name, headers in Korean and
+// Japanese, placeholder sections whose rows say they run, pages that say a service runs alone.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseMarkdown } from '../../src/core/parsers/markdown/parseMarkdown';
+import { withoutNote } from '../../src/core/parsers/markdown/rowNames';
+import { brief, checkFiles } from '../support/memoryWorkspace';
+
+const parse = (text: string) => parseMarkdown(text, { file: 'docs/PORTS.md' });
+const places = (text: string) => parse(text).allocations.map((a) => `${a.service}=${a.port}${a.environment ? `/${a.environment}` : ''}${a.occupied ? '!' : ''}`);
+
+test('Korean and Japanese headers for port, service and project', () => {
+  assert.deepEqual(places(['| 포트 | 서비스 | 용도 |', '|---|---|---|', '| 7100 | ledger | 웹 UI |'].join('\n')), ['ledger=7100']);
+  assert.deepEqual(places(['| サービス | ポート | 説明 |', '|---|---|---|', '| ledger | 7100 | 画面 |'].join('\n')), ['ledger=7100']);
+  // A Korean table with no port column reads nothing.
+  assert.deepEqual(places(['| 서비스 | 설명 |', '|---|---|', '| ledger | 7100번 사용 |'].join('\n')), []);
+});
+
+test('a name cell holding a status: the services are in the Project column, each holding the port', () => {
+  const text = [
+    '| Port | Service | Project | Purpose |',
+    '|---|---|---|---|',
+    '| 7300 | **Conflict** | ledger, billing | UI, Studio |',
+    '| 7301 | Queue | ledger, billing | broker |',
+    '| 7302 | 충돌 | atlas | web |',
+  ].join('\n');
+  // Row 2 names its service; the projects beside it only use it.
+  assert.deepEqual(places(text), ['ledger=7300!', 'billing=7300!', 'Queue=7301', 'atlas=7302!']);
+  const c = checkFiles({ 'docs/PORTS.md': text });
+  assert.deepEqual(c.findings.map(brief), ['port-conflict@docs/PORTS.md:3']);
+});
+
+test('projects named as a port\'s holders say nothing about which port is a project\'s own', () => {
+  const text = [
+    '## Databases',
+    '| Port | Service | Project |', '|---|---|---|', '| 7300 | Conflict | ledger, billing |',
+    '## Web',
+    '| Port | Service | Project |', '|---|---|---|', '| 7400 | Conflict | ledger, atlas |', '| 7410 | Ledger | ledger |',
+  ].join('\n');
+  const c = checkFiles({ 'docs/PORTS.md': text });
+  assert.deepEqual(c.findings.map(brief).sort(), ['port-conflict@docs/PORTS.md:4', 'port-conflict@docs/PORTS.md:8']);
+});
+
+test('a comma list names services only in a column whose header says so', () => {
+  assert.deepEqual(places(['| Service | Port |', '|---|---|', '| ledger, billing | 7300 |'].join('\n')), ['ledger=7300', 'billing=7300']);
+  // A Reason column is a sentence, whatever its commas.
+  assert.deepEqual(places(['| Port | Reason |', '|---|---|', '| 7300 | taken by another stack, do not use here |'].join('\n')), ['taken by another stack, do not use here=7300']);
+  // A list item that is a clause keeps the cell one name.
+  assert.deepEqual(places(['| Service | Port |', '|---|---|', '| ledger, which also serves the billing pages | 7300 |'].join('\n')), ['ledger, which also serves the billing pages=7300']);
+});
+
+test('names joined with / or & pair with as many ports; a note after a name is not part of it', () => {
+  assert.deepEqual(places(['| Service | Port |', '|---|---|', '| ledger & queue | 7300 / 7301 |', '| AI/ML Pipeline | 7302 |'].join('\n')),
+    ['ledger=7300', 'queue=7301', 'AI/ML Pipeline=7302']);
+  assert.deepEqual(places(['| Service | Port |', '|---|---|', '| Auth - CRITICAL PORT | 7303 |', '| Ledger (deprecated) | 7304 |', '| Atlas ✅ | 7305 |', '| North - South | 7306 |'].join('\n')),
+    ['Auth=7303', 'Ledger=7304', 'Atlas=7305', 'North South=7306']);
+  assert.equal(withoutNote('Gateway — do not change'), 'Gateway');
+  assert.equal(withoutNote('Gateway - Edge'), 'Gateway - Edge');
+});
+
+test('in a section of reserved placeholders, a row whose status says it runs holds its port', () => {
+  const text = [
+    '### Reserved placeholder ports',
+    '| Port | Service | Status |',
+    '|---|---|---|',
+    '| 7500 | Atlas | **Active** |',
+    '| 7501 | Ledger | Placeholder |',
+    '| 7502 | Queue | Standby |',
+  ].join('\n');
+  assert.deepEqual(places(text), ['Atlas=7500']);
+  assert.deepEqual(parse(text).mentions.map((m) => m.port).sort(), [7501, 7502]);
+  // Outside a reserved section every row is an allocation, whatever its status.
+  assert.deepEqual(places(text.replace('### Reserved placeholder ports', '### Ports')), ['Atlas=7500', 'Ledger=7501', 'Queue=7502']);
+});
+
+test('a page that says a service runs alone on a port says it of every row listing it there', () => {
+  const text = [
+    '| Port | Service | Project |', '|---|---|---|', '| 7600 | Conflict | cache, builder, board |',
+    '',
+    '## Resolved port conflicts',
+    '- cache: 7600 (standalone)',
+    '- builder: 7600 (runs alone)',
+  ].join('\n');
+  assert.deepEqual(places(text), [
+    'cache=7600/variant:standalone-cache!', 'builder=7600/variant:standalone-builder!', 'board=7600!',
+    'cache=7600/variant:standalone-cache', 'builder=7600/variant:standalone-builder',
+  ]);
+  assert.deepEqual(checkFiles({ 'docs/PORTS.md': text }).findings.map(brief), []);
+  // Without the resolution the three clash.
+  assert.equal(checkFiles({ 'docs/PORTS.md': text.split('\n').slice(0, 3).join('\n') }).findings.length, 2);
+});
