@@ -11,6 +11,7 @@ import { environmentFromText, keyFromVariable, roleFromPath, roleFromWords, serv
 import { findUrls, isLocalHost, isValidPort, parseDecimal, parseRange, serviceFromHost } from '../syntax/ports';
 import { findSuppressions } from '../syntax/suppressions';
 import { memoByText } from '../text/memo';
+import { envCommentClaims } from './envComments';
 
 // ---------------------------------------------------------------------------------------------
 // Assignments
@@ -460,11 +461,14 @@ export function parseEnv(text: string, ctx: ParseContext): FileFacts {
   const lines = new LineIndex(text);
   if (!isTemplateFileName(ctx.file)) {
     envFacts(assignments, lines, facts, opts);
-    return facts;
+  } else {
+    const read = emptyFacts(ctx.file, 'env');
+    envFacts(assignments, lines, read, opts);
+    facts.mentions.push(...read.mentions, ...read.allocations.map((a) => ({ port: a.port, loc: a.loc })));
   }
-  const read = emptyFacts(ctx.file, 'env');
-  envFacts(assignments, lines, read, opts);
-  facts.mentions.push(...read.mentions, ...read.allocations.map((a) => ({ port: a.port, loc: a.loc })));
+  // A template's values are defaults, but "open http://localhost:N" is how its author says the
+  // service is reached: a claim either way.
+  envCommentClaims(text, lines, facts, opts);
   return facts;
 }
 
