@@ -90,3 +90,31 @@ test('a page that says a service runs alone on a port says it of every row listi
   // Without the resolution the three clash.
   assert.equal(checkFiles({ 'docs/PORTS.md': text.split('\n').slice(0, 3).join('\n') }).findings.length, 2);
 });
+
+const claimsOf = (text: string) => parse(text).allocations.map((a) => `${a.service}=${a.port}${a.claim ? '?' : ''}${a.role ? `/${a.role}` : ''}`);
+
+test('a list item naming a service and the URL it is reached at claims that port', () => {
+  const text = ['## Monitoring', '', '- **Ledger:** http://10.0.0.5:7100 (via the LAN)', '- **Atlas:** http://atlas:7200/metrics', '- Status: `ledgerctl status`'].join('\n');
+  assert.deepEqual(claimsOf(text), ['Ledger=7100?', 'Atlas=7200?/metrics']);
+  const c = checkFiles({ 'docs/PORTS.md': ['| Service | Port |', '|---|---|', '| Ledger | 7101 |'].join('\n'), 'guide/README.md': text });
+  assert.deepEqual(c.findings.map(brief), ['port-mismatch@guide/README.md:3']);
+});
+
+test('URL items that name no service of this setup claim nothing', () => {
+  // A public domain, a page of one app named by its path, two URLs, a sentence around the URL.
+  assert.deepEqual(claimsOf([
+    '- Docs: https://docs.example.com:8443',
+    '- Billing: http://localhost:7300/billing',
+    '- Mirror: http://localhost:7301 or http://localhost:7302',
+    '- Ledger: start it, then open http://localhost:7303',
+  ].join('\n')), []);
+});
+
+test('under a service heading, interface labels are the service\'s ports; under the page title too', () => {
+  assert.deepEqual(claimsOf(['### Harbor', '- Web UI (HTTP): 7400', '- Direct access: http://nas:7401', '- Retries: 3'].join('\n')),
+    ['Harbor=7400/http', 'Harbor=7401?']);
+  // (A page with no port-like text at all is skipped before parsing: this one says "ports".)
+  assert.deepEqual(claimsOf(['# Harbor', 'Its ports:', '## Deployment', '- Web UI: 7400'].join('\n')), ['Harbor=7400']);
+  // A label with no service heading above it names nothing, outside a section about ports.
+  assert.deepEqual(claimsOf(['Its ports:', '## Deployment', '- Web UI: 7400'].join('\n')), []);
+});

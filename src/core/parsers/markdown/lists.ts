@@ -1,7 +1,8 @@
 // Port list items: `- **3000**: Grafana`, `- Grafana: 3000`, `- Settlement Engine: Port 8087 (HTTP),
 // 50056 (gRPC)`, `**compliance-monitor (8017)**: ...`, `- **HTTP Services**: 8080-8099`. Anything
 // else in a list is prose ("ml-ensemble moved from 8014 → 8021") and allocates nothing.
-import { cleanName } from '../../syntax/names';
+import { cleanName, roleFromPath, roleFromWords } from '../../syntax/names';
+import { findUrls, isLocalHost, serviceFromHost } from '../../syntax/ports';
 import { blankDecoration, parseCellPorts, type CellPort } from './cellValues';
 import { currentContext, emitAllocation, emitInvalid, emitMention, emitItemRange, emitReservation, remarkedContext, remarkedNames, remarksOf, withQualifierHost, type MdState } from './state';
 
@@ -28,6 +29,28 @@ interface Match {
   values: CellPort[];
   /** `compliance-monitor (8017)`: a name with its port in parentheses, a port by its form. */
   portForm: boolean;
+  /** `- **Grafana:** http://10.0.0.5:3000`: where the service is reached, a claim on its port. */
+  url?: boolean;
+}
+
+// A label for one of a service's ways in, not a service: under `### Portainer`, "Web UI (HTTP): 9000"
+// and "Direct access: http://nas:9000" are Portainer's.
+const INTERFACE_LABEL = /^(?:direct access|access|local access|lan access|web ?ui|ui|web|web interface|dashboard|admin(?: ui| panel| console)?|api|http|https|grpc|metrics|ssh|url|endpoint|local|lan|internal|external)(?:\s*\([^()]*\))?$/i;
+
+// `http://10.0.0.5:3000/web`, then at most a parenthesised note: "(via the proxy)".
+const URL_VALUE = /^\S+:\/\/\S+(?:\s+\([^()]*\))?$/;
+
+/** A list value that is one URL on this network: a claim on the port `name` is reached at. */
+function urlValue(name: string, valueAt: number, value: string): CellPort[] {
+  if (!URL_VALUE.test(value)) return [];
+  const urls = findUrls(value);
+  if (urls.length !== 1) return [];
+  const url = urls[0];
+  // A public domain is somebody else's server (or a proxy's name), not this service's port.
+  if (url.host.includes('.') && !/^[\d.]+$/.test(url.host) && !isLocalHost(url.host) && serviceFromHost(url.host) === undefined) return [];
+  // "Billing: http://localhost:8501/billing": a page of the app on that port, named for its path.
+  if (folded(url.path).includes(folded(name))) return [];
+  return [{ kind: 'port', port: url.port, to: url.port, role: roleFromPath(url.path), start: valueAt + url.portStart, end: valueAt + url.portEnd }];
 }
 
 function match(text: string): Match | undefined {
@@ -38,6 +61,8 @@ function match(text: string): Match | undefined {
     const valueAt = blank.indexOf(byName[2], byName.index + byName[1].length);
     const values = parseCellPorts(blank.slice(valueAt, valueAt + byName[2].length)).map((v) => shift(v, valueAt));
     if (name && values.length > 0) return { name, values, portForm: false };
+    const url = name ? urlValue(name, valueAt, byName[2]) : [];
+    if (name && url.length > 0) return { name, values: url, portForm: false, url: true };
   }
   const byValue = VALUE_THEN_NAME.exec(blank);
   if (byValue) {
@@ -56,6 +81,10 @@ function match(text: string): Match | undefined {
   return undefined;
 }
 
+function folded(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
 function shift(v: CellPort, by: number): CellPort {
   return { ...v, start: v.start + by, end: v.end + by };
 }
@@ -64,11 +93,15 @@ function shift(v: CellPort, by: number): CellPort {
 export function extractListItem(state: MdState, text: string, at: number): void {
   const m = match(text);
   if (!m) return;
-  const context = withQualifierHost(currentContext(state), m.name);
+  const outer = currentContext(state);
+  // "Web UI (HTTP): 9000" under `### Portainer` is Portainer's web UI port.
+  const label = INTERFACE_LABEL.test(m.name) && outer.pageService !== undefined;
+  const service = label ? outer.pageService! : m.name;
+  const context = withQualifierHost(outer, service);
   // Outside a section about ports, only an item that says so counts ("Port 8087", a bold
-  // "**Ledger (8003)**"): "run keywords(1)" in a changelog and "**Retries**: 3" in a settings list
-  // are not ports.
-  if (!context.aboutPorts && !(m.portForm && /\*\*|__/.test(text)) && !/\bports?\b/i.test(text)) return;
+  // "**Ledger (8003)**", a URL, a service's interface): "run keywords(1)" in a changelog and
+  // "**Retries**: 3" in a settings list are not ports.
+  if (!context.aboutPorts && !m.url && !label && !(m.portForm && /\*\*|__/.test(text)) && !/\bports?\b/i.test(text)) return;
   const group = at;
   const remarks = remarksOf(text);
   m.values.forEach((value, index) => {
@@ -79,9 +112,9 @@ export function extractListItem(state: MdState, text: string, at: number): void 
     else if (value.kind === 'range') emitItemRange(state, context, { name: m.name, from: value.port, to: value.to, start, end });
     else if (context.reserved && context.reserved !== 'inUse') emitMention(state, value.port, start, end);
     else {
-      emitAllocation(state, remarkedContext(context, remarks, m.name), {
-        service: m.name, role: value.role, port: value.port, endPort: undefined, protocol: value.protocol, hostIp: value.hostIp,
-        names: remarkedNames(remarks), claim: false, group, indexInGroup: index, start, end,
+      emitAllocation(state, remarkedContext(context, remarks, service), {
+        service, role: value.role ?? (label ? roleFromWords(m.name) : undefined), port: value.port, endPort: undefined, protocol: value.protocol, hostIp: value.hostIp,
+        names: remarkedNames(remarks), claim: m.url === true, group, indexInGroup: index, start, end,
       });
     }
   });

@@ -52,6 +52,12 @@ export interface Context {
   /** Service named by the nearest heading. */
   owner?: string;
   /**
+   * The service the page is about here: the nearest heading's, or under a heading that names none
+   * (Deployment, Setup), the page title's. Interface labels ("Web UI: 9000", "| **Port** | 3000 |")
+   * speak of it.
+   */
+  pageService?: string;
+  /**
    * Inside an example, a rejected alternative, history, or a list of ports inside containers: no
    * host port is taken here, so allocations become mentions.
    */
@@ -77,8 +83,14 @@ export function currentContext(state: MdState): Context {
   }
   const last = state.sections[state.sections.length - 1];
   if (last?.info.owner) out.owner = last.info.owner;
+  out.pageService = serviceHeading(out.owner) ?? serviceHeading(state.sections.find((s) => s.level === 1)?.info.owner);
   if (last?.rangeId) out.ownerRange = last.rangeId;
   return out;
+}
+
+/** A heading's owner that can be a service: a short name, not a topic ("Port allocation rules"). */
+function serviceHeading(owner: string | undefined): string | undefined {
+  return owner !== undefined && owner.split(' ').length <= 3 && !ABOUT_PORTS.test(owner) && !/分配|割り当て|할당|原则|規則|규칙|rules?|principles?|policy|strategy/i.test(owner) ? owner : undefined;
 }
 
 /** A key/value line naming a machine: the rest of its section is on it, unless the heading named one. */
