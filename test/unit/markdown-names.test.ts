@@ -118,3 +118,17 @@ test('under a service heading, interface labels are the service\'s ports; under 
   // A label with no service heading above it names nothing, outside a section about ports.
   assert.deepEqual(claimsOf(['Its ports:', '## Deployment', '- Web UI: 7400'].join('\n')), []);
 });
+
+test('a property table under a service heading: its Port row claims the service\'s ports', () => {
+  const table = ['| | |', '|---|---|', '| **Machine** | Rack 2 |', '| **Port** | 7400 (web), 7401 |', '| **Access** | LAN |'];
+  assert.deepEqual(claimsOf(['# Harbor', '## Deployment', ...table].join('\n')), ['Harbor=7400?', 'Harbor=7401?']);
+  assert.deepEqual(claimsOf(['### Harbor', '| Property | Value |', '|---|---|', '| Port | 7400 |'].join('\n')), ['Harbor=7400?']);
+  // No service heading: a port-allocation page's property table names no service.
+  assert.deepEqual(claimsOf(['## Port allocation rules', ...table].join('\n')), []);
+  // A two-column table that is not key/value is an ordinary table.
+  assert.deepEqual(claimsOf(['### Harbor', '| Service | Port |', '|---|---|', '| web | 7400 |'].join('\n')), ['web=7400']);
+  const c = checkFiles({
+    'docs/harbor.md': ['# Harbor', '## Deployment', ...table, '', '```yaml', 'services:', '  harbor:', '    image: h', '    ports: ["7500:80"]', '```'].join('\n'),
+  });
+  assert.deepEqual(c.findings.map(brief), ['port-mismatch@docs/harbor.md:6']);
+});

@@ -3,6 +3,7 @@
 import { findUrls, serviceFromHost } from '../../syntax/ports';
 import { cleanName, environmentFromText, roleFromPath, roleFromWords } from '../../syntax/names';
 import { splitRow, type Cell } from './cells';
+import { readPropertyPorts } from './propertyTables';
 import { namesElsewhere, namesIn, PLACEHOLDER, saysRunning, type CellNames } from './rowNames';
 import { parseCellPorts, type CellPort } from './cellValues';
 import { hostFromKeyValue } from './hosts';
@@ -119,8 +120,12 @@ const BOLD_KEY = /^(?:\*\*|__)[^*_]+(?:\*\*|__):?$/;
  * puts the rest of the section on it. In other tables a row's first cell is a name, not a key:
  * `| Server | Express |` under `| Layer | Technology |` says nothing about machines.
  */
+function isPropertyTable(header: Cell[]): boolean {
+  return PROPERTY_HEADER.test(cleanName(header[0]?.text ?? ''));
+}
+
 function readHostRows(state: MdState, header: Cell[], rows: Cell[][]): void {
-  const properties = PROPERTY_HEADER.test(cleanName(header[0]?.text ?? ''));
+  const properties = isPropertyTable(header);
   for (const cells of [header, ...rows]) {
     if (cells.length !== 2 || !(properties || BOLD_KEY.test(cells[0].text))) continue;
     const host = hostFromKeyValue(cells[0].text, cells[1].text);
@@ -150,6 +155,11 @@ export function extractTable(state: MdState, headerLine: number, rowLines: numbe
   const header = splitRow(state.lines.lineText(headerLine));
   const rows = rowLines.map((line) => splitRow(state.lines.lineText(line)));
   readHostRows(state, header, rows);
+  if (header.length === 2) {
+    const properties = isPropertyTable(header);
+    const all = [header, ...rows].map((cells, i) => ({ cells, lineStart: state.lines.lineStart(i === 0 ? headerLine : rowLines[i - 1]) }));
+    readPropertyPorts(state, all, (cells) => properties || BOLD_KEY.test(cells[0].text));
+  }
   const columns = classify(header.map((c) => c.text));
   const section = currentContext(state);
   rowLines.forEach((line, r) => {
