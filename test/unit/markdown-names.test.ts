@@ -132,3 +132,9 @@ test('a property table under a service heading: its Port row claims the service\
   });
   assert.deepEqual(c.findings.map(brief), ['port-mismatch@docs/harbor.md:6']);
 });
+
+test('summary counts are not ports; a name of up to seven words is a name', () => {
+  assert.deepEqual(claimsOf(['## Port summary', '- **Conflicts**: 1 (web/edge)', '- Resolved issues: 6', '- **Active Ports**: 5'].join('\n')), []);
+  assert.deepEqual(claimsOf(['## Port summary', '- Customer Notification Email Delivery Worker: 7100', '- This line explains why the other services are all still kept: 7101'].join('\n')),
+    ['Customer Notification Email Delivery Worker=7100']);
+});
