@@ -221,7 +221,7 @@ function shapeOf(normalized: string): KeyShape {
   const last = words[words.length - 1] ?? '';
   const kind = LINK_VARIABLE_RE.test(normalized) ? 'other' : last === 'PORT' ? 'port' : URL_WORDS.has(last) ? 'url' : 'other';
   const prefix = words.slice(0, -1);
-  const environment = prefix.length > 1 && ENV_PREFIXES.has(prefix[0]) ? environmentFromText(prefix[0].toLowerCase()) : undefined;
+  const environment = prefix.length > 1 ? (ENV_PREFIXES.has(prefix[0]) ? environmentFromText(prefix[0].toLowerCase()) : PLATFORM_PREFIXES.get(prefix[0])) : undefined;
   const name = environment ? prefix.slice(1) : [...prefix];
   let role: string | undefined;
   while (name.length > 0 && (ROLE_WORDS.has(name[name.length - 1]) || MAIN_WORDS.has(name[name.length - 1]))) {
@@ -238,6 +238,12 @@ function shapeOf(normalized: string): KeyShape {
 
 // A value followed by a command on its line: `8080 && ./run`, `4000 npm start`.
 const ONE_OFF = /^\S+\s+(?:&&|;|\|\||[A-Za-z./])/;
+
+// `LINUX_API_PORT` and `MAC_API_PORT`: one service, set up differently on each platform it runs on.
+const PLATFORM_PREFIXES = new Map([
+  ['LINUX', 'linux'], ['MAC', 'macos'], ['MACOS', 'macos'], ['OSX', 'macos'], ['DARWIN', 'macos'],
+  ['WIN', 'windows'], ['WINDOWS', 'windows'], ['WSL', 'windows'],
+]);
 
 const ENV_PREFIXES = new Set(['DEV', 'DEVELOPMENT', 'TEST', 'TESTING', 'PROD', 'PRODUCTION', 'STAGING', 'STAGE', 'QA', 'CI']);
 
