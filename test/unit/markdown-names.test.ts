@@ -138,3 +138,14 @@ test('summary counts are not ports; a name of up to seven words is a name', () =
   assert.deepEqual(claimsOf(['## Port summary', '- Customer Notification Email Delivery Worker: 7100', '- This line explains why the other services are all still kept: 7101'].join('\n')),
     ['Customer Notification Email Delivery Worker=7100']);
 });
+
+test('a Markdown table pasted into a plain fence is read as the table it is', () => {
+  const text = ['## Allocations', '```', '| Service | Port |', '|---------|------|', '| ledger  | 7100 |', '| atlas   | 7101 |', '```'].join('\n');
+  const f = parse(text);
+  assert.deepEqual(claimsOf(text), ['ledger=7100', 'atlas=7101']);
+  assert.equal(f.allocations[0].loc.span.startLine, 5);
+  assert.equal(text.slice(f.allocations[1].loc.span.startOffset, f.allocations[1].loc.span.endOffset), '7101');
+  // In an example it shows something else; without a rule line under the header it is no table.
+  assert.deepEqual(claimsOf(['## Example', ...text.split('\n').slice(1)].join('\n')), []);
+  assert.deepEqual(claimsOf(['## Allocations', '```', '| Service | Port |', '| ledger  | 7100 |', '```'].join('\n')), []);
+});
