@@ -149,3 +149,11 @@ test('a Markdown table pasted into a plain fence is read as the table it is', ()
   assert.deepEqual(claimsOf(['## Example', ...text.split('\n').slice(1)].join('\n')), []);
   assert.deepEqual(claimsOf(['## Allocations', '```', '| Service | Port |', '| ledger  | 7100 |', '```'].join('\n')), []);
 });
+
+test('a port glued to a short CJK word is still the cell\'s port', () => {
+  assert.deepEqual(claimsOf(['| 服务 | 端口 |', '|---|---|', '| 检索 | 未9200 |', '| 网关 | 端口8000 |'].join('\n')), ['检索=9200', '网关=8000']);
+  const f = parse(['| 服务 | 端口 |', '|---|---|', '| 检索 | 未9200 |'].join('\n'));
+  assert.equal(f.allocations[0].loc.span.startColumn, '| 检索 | 未'.length + 1);
+  // A longer run is a sentence with a number in it.
+  assert.deepEqual(claimsOf(['| 服务 | 端口 |', '|---|---|', '| 检索 | 以前使用的是9200 |'].join('\n')), []);
+});
