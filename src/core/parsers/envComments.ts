@@ -26,7 +26,9 @@ export function envCommentClaims(text: string, lines: LineIndex, facts: FileFact
   if (!text.includes('://')) return;
   for (let at = 0; at < text.length;) {
     const end = lineEndAt(text, at);
-    if (text.indexOf('#', at) < end && text.indexOf('://', at) < end) claimLine(text.slice(at, end), at, lines, facts, opts);
+    // Searches bounded by the line: a search to the end of the file per line would be quadratic.
+    const line = text.slice(at, end);
+    if (line.includes('://') && line.includes('#')) claimLine(line, at, lines, facts, opts);
     at = end + 1;
   }
 }
