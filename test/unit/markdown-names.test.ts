@@ -101,13 +101,22 @@ test('a list item naming a service and the URL it is reached at claims that port
 });
 
 test('URL items that name no service of this setup claim nothing', () => {
-  // A public domain, a page of one app named by its path, two URLs, a sentence around the URL.
+  // A public domain, two URLs, a sentence around the URL.
   assert.deepEqual(claimsOf([
     '- Docs: https://docs.example.com:8443',
-    '- Billing: http://localhost:7300/billing',
     '- Mirror: http://localhost:7301 or http://localhost:7302',
     '- Ledger: start it, then open http://localhost:7303',
   ].join('\n')), []);
+});
+
+test('one server\'s pages listed by name are no services; a lone URL with a path is its service\'s', () => {
+  assert.deepEqual(claimsOf([
+    '- **Console**: http://localhost:7300',
+    '- Home: http://localhost:7300/',
+    '- Billing: http://localhost:7300/billing',
+    '- Audit: http://localhost:7300/audit',
+    '- Turbine: http://localhost:7400/turbine',
+  ].join('\n')), ['Console=7300?', 'Home=7300?', 'Turbine=7400?']);
 });
 
 test('under a service heading, interface labels are the service\'s ports; under the page title too', () => {

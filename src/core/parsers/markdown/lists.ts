@@ -32,6 +32,9 @@ function plausibleName(raw: string): string | undefined {
 interface Match {
   name: string;
   values: CellPort[];
+  /** For a URL item: the URL's `host:port`, and whether it has a path beyond `/`. */
+  server?: string;
+  route?: boolean;
   /** `compliance-monitor (8017)`: a name with its port in parentheses, a port by its form. */
   portForm: boolean;
   /** `- **Grafana:** http://10.0.0.5:3000`: where the service is reached, a claim on its port. */
@@ -45,17 +48,19 @@ const INTERFACE_LABEL = /^(?:direct access|access|local access|lan access|web ?u
 // `http://10.0.0.5:3000/web`, then at most a parenthesised note: "(via the proxy)".
 const URL_VALUE = /^\S+:\/\/\S+(?:\s+\([^()]*\))?$/;
 
-/** A list value that is one URL on this network: a claim on the port `name` is reached at. */
-function urlValue(name: string, valueAt: number, value: string): CellPort[] {
-  if (!URL_VALUE.test(value)) return [];
+/** A list value that is one URL on this network: a claim on the port the item's service is reached at. */
+function urlValue(valueAt: number, value: string): { value: CellPort; server: string; route: boolean } | undefined {
+  if (!URL_VALUE.test(value)) return undefined;
   const urls = findUrls(value);
-  if (urls.length !== 1) return [];
+  if (urls.length !== 1) return undefined;
   const url = urls[0];
   // A public domain is somebody else's server (or a proxy's name), not this service's port.
-  if (url.host.includes('.') && !/^[\d.]+$/.test(url.host) && !isLocalHost(url.host) && serviceFromHost(url.host) === undefined) return [];
-  // "Billing: http://localhost:8501/billing": a page of the app on that port, named for its path.
-  if (folded(url.path).includes(folded(name))) return [];
-  return [{ kind: 'port', port: url.port, to: url.port, role: roleFromPath(url.path), start: valueAt + url.portStart, end: valueAt + url.portEnd }];
+  if (url.host.includes('.') && !/^[\d.]+$/.test(url.host) && !isLocalHost(url.host) && serviceFromHost(url.host) === undefined) return undefined;
+  return {
+    value: { kind: 'port', port: url.port, to: url.port, role: roleFromPath(url.path), start: valueAt + url.portStart, end: valueAt + url.portEnd },
+    server: `${url.host.toLowerCase()}:${url.port}`,
+    route: url.path.replace(/\/+$/, '') !== '',
+  };
 }
 
 function match(text: string): Match | undefined {
@@ -66,8 +71,8 @@ function match(text: string): Match | undefined {
     const valueAt = blank.indexOf(byName[2], byName.index + byName[1].length);
     const values = parseCellPorts(blank.slice(valueAt, valueAt + byName[2].length)).map((v) => shift(v, valueAt));
     if (name && values.length > 0) return { name, values, portForm: false };
-    const url = name ? urlValue(name, valueAt, byName[2]) : [];
-    if (name && url.length > 0) return { name, values: url, portForm: false, url: true };
+    const url = name ? urlValue(valueAt, byName[2]) : undefined;
+    if (name && url) return { name, values: [url.value], portForm: false, url: true, server: url.server, route: url.route };
   }
   const byValue = VALUE_THEN_NAME.exec(blank);
   if (byValue) {
@@ -86,12 +91,18 @@ function match(text: string): Match | undefined {
   return undefined;
 }
 
-function folded(text: string): string {
-  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
-}
-
 function shift(v: CellPort, by: number): CellPort {
   return { ...v, start: v.start + by, end: v.end + by };
+}
+
+/** Files the URL item just emitted under its server, for dropRoutePages. */
+function noteUrlItem(state: MdState, server: string, route: boolean, start: number): void {
+  const allocation = state.facts.allocations[state.facts.allocations.length - 1];
+  // Nothing was emitted when the item is an example or its port invalid.
+  if (!allocation?.claim || allocation.loc.span.startOffset !== start) return;
+  const items = state.urlItems.get(server);
+  if (items) items.push({ allocation, route });
+  else state.urlItems.set(server, [{ allocation, route }]);
 }
 
 /** `text` is the item's first line after its marker, starting at absolute offset `at`. */
@@ -121,6 +132,7 @@ export function extractListItem(state: MdState, text: string, at: number): void 
         service, role: value.role ?? (label ? roleFromWords(m.name) : undefined), port: value.port, endPort: undefined, protocol: value.protocol, hostIp: value.hostIp,
         names: remarkedNames(remarks), claim: m.url === true, group, indexInGroup: index, start, end,
       });
+      if (m.server !== undefined) noteUrlItem(state, m.server, m.route === true, start);
     }
   });
 }

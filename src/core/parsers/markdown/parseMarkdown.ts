@@ -13,7 +13,7 @@ import { containerEnvironmentToMentions, extractFence } from './fences';
 import { composeSetsIn } from './composeCommands';
 import { documentHome } from '../../project/roles';
 import { hostFromLine } from './hosts';
-import { currentContext, emitAllocation, emitMention, emitHeadingRange, emitReservation, placeOnPageHost, setSectionHost, standaloneAcrossPage, type MdState, type Section } from './state';
+import { currentContext, emitAllocation, emitMention, emitHeadingRange, emitReservation, dropRoutePages, placeOnPageHost, setSectionHost, standaloneAcrossPage, type MdState, type Section } from './state';
 
 // markdown-it stops reading a block nested deeper than maxNesting, and with it every line up to
 // the end of the enclosing blocks: the commonmark preset's 20 is only ten levels of nested lists.
@@ -41,7 +41,7 @@ export function parseMarkdown(text: string, ctx: ParseContext): FileFacts {
   if (sets.length > 0) facts.composeSets = sets;
   if (!PORT_LIKE.test(text)) return facts;
   const document: Section = { level: 0, line: 0, info: { name: '' } };
-  const state: MdState = { text, lines: new LineIndex(text), facts, ctx, sections: [document], headingRanges: [], namedHosts: new Set(), machineHeading: false, snippetReadsEnv: false, snippetVariables: new Set() };
+  const state: MdState = { text, lines: new LineIndex(text), facts, ctx, sections: [document], headingRanges: [], namedHosts: new Set(), machineHeading: false, snippetReadsEnv: false, snippetVariables: new Set(), urlItems: new Map() };
   const tokens = md.parse(text, {});
   if (tokens.some((t) => t.level >= MAX_NESTING - 1)) {
     facts.notes.push(`blocks nested more than ${MAX_NESTING} levels deep: what follows the deepest one in its outermost block was not read`);
@@ -58,6 +58,7 @@ export function parseMarkdown(text: string, ctx: ParseContext): FileFacts {
   }
   placeOnPageHost(state);
   standaloneAcrossPage(state);
+  dropRoutePages(state);
   containerEnvironmentToMentions(state);
   facts.suppressions = findSuppressions(text);
   return facts;

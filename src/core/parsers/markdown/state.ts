@@ -35,6 +35,8 @@ export interface MdState {
   /** A compose snippet in the page reads a `.env` file; the variables snippets interpolate. */
   snippetReadsEnv: boolean;
   snippetVariables: Set<string>;
+  /** The claims of `Name: URL` list items, by the URL's `host:port` (see dropRoutePages). */
+  urlItems: Map<string, Array<{ allocation: Allocation; route: boolean }>>;
 }
 
 /** What the enclosing sections say about the content at the current point. */
@@ -91,6 +93,24 @@ export function currentContext(state: MdState): Context {
 /** A heading's owner that can be a service: a short name, not a topic ("Port allocation rules"). */
 function serviceHeading(owner: string | undefined): string | undefined {
   return owner !== undefined && owner.split(' ').length <= 3 && !ABOUT_PORTS.test(owner) && !/分配|割り当て|할당|原则|規則|규칙|rules?|principles?|policy|strategy/i.test(owner) ? owner : undefined;
+}
+
+/**
+ * List items that give one server's URL under several names, each with its own path ("Home:
+ * :8501/", "Billing: :8501/billing"), name the pages of that server, not services: only the items
+ * at its root stay claims.
+ */
+export function dropRoutePages(state: MdState): void {
+  const pages = new Set<Allocation>();
+  for (const items of state.urlItems.values()) {
+    if (new Set(items.map((i) => i.allocation.serviceKey)).size < 2) continue;
+    for (const item of items) if (item.route) pages.add(item.allocation);
+  }
+  if (pages.size === 0) return;
+  const kept = state.facts.allocations.filter((a) => !pages.has(a));
+  state.facts.allocations.length = 0;
+  state.facts.allocations.push(...kept);
+  for (const a of pages) state.facts.mentions.push({ port: a.port, loc: a.loc });
 }
 
 /** A key/value line naming a machine: the rest of its section is on it, unless the heading named one. */
