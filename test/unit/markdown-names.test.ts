@@ -166,3 +166,13 @@ test('a port glued to a short CJK word is still the cell\'s port', () => {
   // A longer run is a sentence with a number in it.
   assert.deepEqual(claimsOf(['| 服务 | 端口 |', '|---|---|', '| 检索 | 以前使用的是9200 |'].join('\n')), []);
 });
+
+test('mermaid labels in sequence, C4 and architecture diagrams name a service and its port', () => {
+  const fence = (...lines: string[]) => ['```mermaid', ...lines, '```'].join('\n');
+  assert.deepEqual(claimsOf(fence('sequenceDiagram', 'participant GW as Gateway :7100', 'actor U as User', 'GW->>U: 200 OK')), ['Gateway=7100']);
+  assert.deepEqual(claimsOf(fence('C4Container', 'Container(api, "Ledger API :7200", "Go", "Serves 2 routes")', 'ContainerDb(db, "Ledger DB", "Postgres 16")')), ['Ledger API=7200']);
+  assert.deepEqual(claimsOf(fence('architecture-beta', 'service db(database)[Ledger DB :7300] in api', 'service web(server)[Web 2]')), ['Ledger DB=7300']);
+  const text = fence('sequenceDiagram', 'participant GW as Gateway :7100');
+  const loc = parse(text).allocations[0].loc;
+  assert.equal(text.slice(loc.span.startOffset, loc.span.endOffset), '7100');
+});
