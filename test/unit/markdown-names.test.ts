@@ -176,3 +176,11 @@ test('mermaid labels in sequence, C4 and architecture diagrams name a service an
   const loc = parse(text).allocations[0].loc;
   assert.equal(text.slice(loc.span.startOffset, loc.span.endOffset), '7100');
 });
+
+test('a Category column that repeats: each row\'s service is the short name in its Purpose cell', () => {
+  const text = ['| Category | Port | Purpose |', '|---|---|---|', '| Monitoring | 7100 | Gauge |', '| Monitoring | 7101 | Metrics Store |', '| Storage | 7200 | Stores the audit log of every request |'].join('\n');
+  assert.deepEqual(claimsOf(text), ['Gauge=7100', 'Metrics Store=7101', 'Storage=7200']);
+  // A category named once is the row's own name; a Service column is never replaced.
+  assert.deepEqual(claimsOf(['| Category | Port | Purpose |', '|---|---|---|', '| Ledger | 7100 | Gauge |'].join('\n')), ['Ledger=7100']);
+  assert.deepEqual(claimsOf(['| Service | Port | Purpose |', '|---|---|---|', '| api | 7100 | Gauge |', '| api | 7101 | Admin |'].join('\n')), ['api=7100', 'api=7101']);
+});

@@ -22,6 +22,8 @@ interface Columns {
   otherNames: number[];
   /** A Status column: "Active" makes a row in a reserved-placeholder section an allocation. */
   status?: number;
+  /** With a name column that classifies (Category, Type), the Purpose column that may name each row's service. */
+  purpose?: number;
   /** A column that names each row's environment. */
   environment?: number;
   /** A column with a unique name per row (Container), used when the name column is generic. */
@@ -46,6 +48,8 @@ const CONTAINER_NAME_HEADER = /^(containers?|container names?|hostnames?|service
 const RANGE_NAME_HEADER = /\b(category|project|tier|group|range|team|block|pool|reserved)\b|项目/i;
 const CONTAINER_HEADER = /\b(container|internal|target)\b|コンテナ|容器|内部|컨테이너|내부/i;
 const ENV_HEADER = /^(env|environment|stage|环境|環境|환경)$/i;
+const CATEGORY_HEADER = /^(category|categories|type|kind|layer|group|tier|分类|类别|類別|カテゴリ|種別|분류|유형)$/i;
+const PURPOSE_HEADER = /^(purpose|description|用途|说明|說明|説明|描述|설명)$/i;
 const STATUS_HEADER = /^(status|state|状态|状態|ステータス|상태)$/i;
 const STACK_HEADER = /^(stack|compose stack|project stack|via|proxied by|behind)$/i;
 const HOST_HEADER = /\b(host|external|published|public)\b|ホスト|主机|宿主|公開|外部|호스트|외부/i;
@@ -71,6 +75,7 @@ function classify(headers: string[]): Columns {
   const container = cleaned.findIndex((h, i) => i !== name && CONTAINER_NAME_HEADER.test(h));
   const otherNames = cleaned.flatMap((h, i) => (i !== name && i !== container && !taken.has(i) && NAME_HEADER.test(h) ? [i] : []));
   const status = cleaned.findIndex((h) => STATUS_HEADER.test(h));
+  const purpose = name >= 0 && CATEGORY_HEADER.test(cleaned[name]) ? cleaned.findIndex((h) => PURPOSE_HEADER.test(h)) : -1;
   const routing = cleaned.some((h) => ROUTING_HEADER.test(h));
   const rangeTable = (name >= 0 && RANGE_NAME_HEADER.test(cleaned[name])) || ports.some((p) => /\brange\b/i.test(cleaned[p.index]));
   return {
@@ -84,11 +89,42 @@ function classify(headers: string[]): Columns {
     namedByHeader: name >= 0 && NAME_HEADER.test(cleaned[name]),
     otherNames,
     status: status >= 0 ? status : undefined,
+    purpose: purpose >= 0 ? purpose : undefined,
     routing,
   };
 }
 
 const NO_NAMES: CellNames = { names: [], list: false };
+
+function categoryOf(columns: Columns, cells: Cell[]): string {
+  return cleanName(cells[columns.name!]?.text ?? '');
+}
+
+/** How many rows each value of a classifying name column is on. */
+function categoryCounts(columns: Columns, rows: Cell[][]): Map<string, number> | undefined {
+  if (columns.purpose === undefined) return undefined;
+  const out = new Map<string, number>();
+  for (const cells of rows) {
+    const category = categoryOf(columns, cells);
+    out.set(category, (out.get(category) ?? 0) + 1);
+  }
+  return out;
+}
+
+// A short name in a Purpose cell ("Grafana", "Search API"), not a description ("Stores the audit log").
+const SHORT_NAME = /^[\p{L}\p{N}][\p{L}\p{N}._-]*(?: [\p{L}\p{N}._-]+){0,2}$/u;
+
+/**
+ * `| Category | Port | Purpose |` with "Monitoring" on several rows: the Name column classifies,
+ * so each row's service is the one its Purpose cell names, when that is a short name.
+ */
+function purposeNames(columns: Columns, cells: Cell[], categories: Map<string, number>): CellNames & { holders?: boolean } {
+  const own = rowNames(columns, cells);
+  const category = categoryOf(columns, cells);
+  const repeated = category !== '' && categories.get(category)! > 1;
+  const purpose = cleanName(cells[columns.purpose!]?.text ?? '');
+  return repeated && SHORT_NAME.test(purpose) && !PLACEHOLDER.test(purpose) ? { names: [purpose], list: false } : own;
+}
 
 /** A row's names; `holders` when they come from a Project column beside a status (see Row). */
 function rowNames(columns: Columns, cells: Cell[]): CellNames & { holders?: boolean } {
@@ -162,13 +198,14 @@ export function extractTable(state: MdState, headerLine: number, rowLines: numbe
   }
   const columns = classify(header.map((c) => c.text));
   const section = currentContext(state);
+  const categories = categoryCounts(columns, rows);
   rowLines.forEach((line, r) => {
     const lineStart = state.lines.lineStart(line);
     const cells = rows[r];
     const rowEnvironment = columns.environment === undefined ? undefined : environmentFromText(cells[columns.environment]?.text ?? '');
     const context = rowContext(section, columns, cells, rowEnvironment);
     const stack = columns.stack === undefined ? undefined : stackOf(cells[columns.stack]);
-    const { names, list, holders } = rowNames(columns, cells);
+    const { names, list, holders } = categories ? purposeNames(columns, cells, categories) : rowNames(columns, cells);
     const row: Row = { headerLine, line, lineStart, cells, names, listed: list, holders, stack, next: 0 };
     for (const col of columns.urls) if (cells[col.index]) extractUrlCell(state, context, row, cells[col.index], col.role);
     for (const col of columns.ports) {
