@@ -184,3 +184,10 @@ test('a Category column that repeats: each row\'s service is the short name in i
   assert.deepEqual(claimsOf(['| Category | Port | Purpose |', '|---|---|---|', '| Ledger | 7100 | Gauge |'].join('\n')), ['Ledger=7100']);
   assert.deepEqual(claimsOf(['| Service | Port | Purpose |', '|---|---|---|', '| api | 7100 | Gauge |', '| api | 7101 | Admin |'].join('\n')), ['api=7100', 'api=7101']);
 });
+
+test('a placeholder row whose status says running holds its port for something unnamed', () => {
+  const text = ['| Port | Service | Status |', '|---|---|---|', '| 7100 | reserved port | running |', '| 7101 | (reserved) | planned |', '| 7102 | 预留 | 运行中 |'].join('\n');
+  assert.deepEqual(places(text), ['reserved port=7100!', '预留=7102!']);
+  const c = checkFiles({ 'docs/PORTS.md': [text, '| 7100 | ledger | running |'].join('\n') });
+  assert.deepEqual(c.findings.map(brief), ['port-conflict@docs/PORTS.md:6']);
+});

@@ -13,7 +13,7 @@ const STATUS_NAME = /^(?:conflicts?|clash(?:es)?|duplicates?|collision|shared|�
 
 // A cell that says the row's service is up now, whatever its section calls the row ("Active",
 // "Running", "In use", "✅ Live").
-const RUNNING = /^(?:\W*\s*)?(?:active|running|live|in use|deployed|up|online|운영 ?중|사용 ?중|실행 ?중|运行中|使用中|稼働中)\b/iu;
+const RUNNING = /^[^\p{L}\p{N}]*(?:active|running|live|in use|deployed|up|online|운영 ?중|사용 ?중|실행 ?중|运行中|使用中|稼働中)(?![\p{L}\p{N}])/iu;
 
 // A note written after a name: " - CRITICAL PORT", " — do not change", and trailing
 // parenthesised status words. The name before it is the service.

@@ -143,6 +143,11 @@ function rowNames(columns: Columns, cells: Cell[]): CellNames & { holders?: bool
       const found = namesIn(cells[other], true);
       if (found.names.length > 0) return { ...found, holders: true };
     }
+    // "| 9200 | reserved port | running |": something unnamed holds the port now.
+    const placeholder = cleanName(cell?.text ?? '');
+    if (PLACEHOLDER.test(placeholder) && columns.status !== undefined && saysRunning(cells[columns.status])) {
+      return { names: [placeholder.replace(/^\(\s*|\s*\)$/g, '')], list: false, holders: true };
+    }
   }
   return names;
 }
