@@ -50,7 +50,8 @@ function portolanSide(c: ComposeCase, excluded: Set<string>): Published {
   const facts = parseCompose(c.text, { file: 'docker-compose.yml', env: c.env });
   const out: Published = {};
   for (const a of facts.allocations) {
-    if (excluded.has(a.service)) continue;
+    // Claims on an unpublished service's container port take no host port.
+    if (excluded.has(a.service) || a.claim) continue;
     for (let port = a.port; port <= (a.endPort ?? a.port); port++) (out[a.service] ??= []).push(`${a.hostIp ?? ''}|${port}/${a.protocol}`);
   }
   return sortValues(out);

@@ -251,7 +251,8 @@ test('environment as a map (with a merge key) and as a list', () => {
   assert.deepEqual(mentionsOn(text, facts, 21), []);
   assert.deepEqual(mentionsOn(text, facts, 26), ['3000@14 "3000"']);
   assert.deepEqual(mentionsOn(text, facts, 27), ['5432@36 "5432"']);
-  assert.deepEqual(allocationsOf(facts, 'worker'), []);
+  // `worker` publishes nothing: its PORT is only a claim on its container port, for the documents.
+  assert.deepEqual(allocationsOf(facts, 'worker').map((a) => `${a.port}${a.claim ? '?' : ''}@${a.loc.span.startLine}`), ['3000?@26']);
 });
 
 test('invalid ports are problems at the offending digits', () => {

@@ -159,7 +159,8 @@ test('a page that names one machine and no machine heading has every place on it
     '# Ledger', '## Deployment', '| | |', '|---|---|', '| **Machine** | 🖥️ Basalt Server |', '| **Port** | 9300 |',
     '## Docker Compose', '```yaml', 'services:', '  ledger:', '    ports: ["9300:9300"]', '```',
   ].join('\n'));
-  assert.deepEqual(hosts(page), ['ledger=9300@basalt-server']);
+  // The Port row under the page title claims Ledger's port; the snippet allocates it.
+  assert.deepEqual(hosts(page), ['Ledger=9300@basalt-server', 'ledger=9300@basalt-server']);
   const two = parse(['## A', '**Machine**: alpha', ...table('one = 7001'), '## B', '**Machine**: beta', ...table('two = 7002'), '## C', ...table('three = 7003')].join('\n'));
   assert.deepEqual(hosts(two), ['one=7001@alpha', 'two=7002@beta', 'three=7003@-']);
 });

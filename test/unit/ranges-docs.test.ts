@@ -264,6 +264,10 @@ test('a compose port the document itself lists for the service, or a stack the d
   assert.deepEqual(listed.findings.filter((f) => f.rule === 'out-of-range' && f.loc.file === 'docker-compose.yml').map(brief), []);
   const elsewhere = checkFiles({ 'apps/shop/README.md': doc, 'apps/blog/docker-compose.yml': compose });
   assert.deepEqual(elsewhere.findings.filter((f) => f.rule === 'out-of-range' && f.loc.file.endsWith('.yml')).map(brief), []);
+  // The same document gives web 4000 in a section without a range: its own business, not a port outside its plan.
+  const otherSection = ['## Frontend (3000-3099)', '', '- web: 3000', '', '## Debug ports', '', '| Service | Port |', '|---|---|', '| web | 4000 |'].join('\n');
+  const listedElsewhere = checkFiles({ 'docs/ports.md': otherSection, 'docker-compose.yml': compose });
+  assert.deepEqual(listedElsewhere.findings.filter((f) => f.rule === 'out-of-range' && f.loc.file === 'docker-compose.yml').map(brief), []);
 });
 
 test("a registry project's range holds the services it builds and its env files' own ports, not the images it runs", () => {

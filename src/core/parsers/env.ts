@@ -12,6 +12,7 @@ import { findUrls, isLocalHost, isValidPort, parseDecimal, parseRange, serviceFr
 import { findSuppressions } from '../syntax/suppressions';
 import { memoByText } from '../text/memo';
 import { readEnvRangeHeaders } from './envRanges';
+import { envCommentClaims } from './envComments';
 
 // ---------------------------------------------------------------------------------------------
 // Assignments
@@ -221,7 +222,7 @@ function shapeOf(normalized: string): KeyShape {
   const last = words[words.length - 1] ?? '';
   const kind = LINK_VARIABLE_RE.test(normalized) ? 'other' : last === 'PORT' ? 'port' : URL_WORDS.has(last) ? 'url' : 'other';
   const prefix = words.slice(0, -1);
-  const environment = prefix.length > 1 && ENV_PREFIXES.has(prefix[0]) ? environmentFromText(prefix[0].toLowerCase()) : undefined;
+  const environment = prefix.length > 1 ? (ENV_PREFIXES.has(prefix[0]) ? environmentFromText(prefix[0].toLowerCase()) : PLATFORM_PREFIXES.get(prefix[0])) : undefined;
   const name = environment ? prefix.slice(1) : [...prefix];
   let role: string | undefined;
   while (name.length > 0 && (ROLE_WORDS.has(name[name.length - 1]) || MAIN_WORDS.has(name[name.length - 1]))) {
@@ -238,6 +239,12 @@ function shapeOf(normalized: string): KeyShape {
 
 // A value followed by a command on its line: `8080 && ./run`, `4000 npm start`.
 const ONE_OFF = /^\S+\s+(?:&&|;|\|\||[A-Za-z./])/;
+
+// `LINUX_API_PORT` and `MAC_API_PORT`: one service, set up differently on each platform it runs on.
+const PLATFORM_PREFIXES = new Map([
+  ['LINUX', 'linux'], ['MAC', 'macos'], ['MACOS', 'macos'], ['OSX', 'macos'], ['DARWIN', 'macos'],
+  ['WIN', 'windows'], ['WINDOWS', 'windows'], ['WSL', 'windows'],
+]);
 
 const ENV_PREFIXES = new Set(['DEV', 'DEVELOPMENT', 'TEST', 'TESTING', 'PROD', 'PRODUCTION', 'STAGING', 'STAGE', 'QA', 'CI']);
 
@@ -462,15 +469,18 @@ export function parseEnv(text: string, ctx: ParseContext): FileFacts {
   if (!isTemplateFileName(ctx.file)) {
     envFacts(assignments, lines, facts, opts);
     readEnvRangeHeaders(text, lines, facts);
-    return facts;
+  } else {
+    const read = emptyFacts(ctx.file, 'env');
+    envFacts(assignments, lines, read, opts);
+    facts.mentions.push(...read.mentions, ...read.allocations.map((a) => ({ port: a.port, loc: a.loc })));
+    // What a template sets a variable named for a service (`BILLING_PORT`) to is a claim about that
+    // service's port: compared with where it is allocated (the compose default that reads the same
+    // variable, a registry), never a listener.
+    facts.allocations.push(...read.allocations.filter((a) => !a.claim && namesItsService(a)).map((a) => ({ ...a, claim: true })));
   }
-  const read = emptyFacts(ctx.file, 'env');
-  envFacts(assignments, lines, read, opts);
-  facts.mentions.push(...read.mentions, ...read.allocations.map((a) => ({ port: a.port, loc: a.loc })));
-  // What a template sets a variable named for a service (`BILLING_PORT`) to is a claim about that
-  // service's port: compared with where it is allocated (the compose default that reads the same
-  // variable, a registry), never a listener.
-  facts.allocations.push(...read.allocations.filter((a) => !a.claim && namesItsService(a)).map((a) => ({ ...a, claim: true })));
+  // A template's values are defaults, but "open http://localhost:N" is how its author says the
+  // service is reached: a claim either way.
+  envCommentClaims(text, lines, facts, opts);
   return facts;
 }
 

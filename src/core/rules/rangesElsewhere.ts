@@ -17,7 +17,10 @@ import { compareLocations, portText, type Place } from './model';
 export function findOutOfRangeElsewhere(places: Iterable<Place>, rangeOf: (p: Place) => RangeDecl | undefined): Finding[] {
   const ranged: Array<{ place: Place; range: RangeDecl }> = [];
   const running: Place[] = [];
+  // Every port a document or registry gives the service, under a range or not, as a claim or not.
+  const documented: Place[] = [];
   for (const p of places) {
+    if (p.source === 'markdown' || p.source === 'registry') documented.push(p);
     if (p.claim) continue;
     if (p.ownerRange !== undefined && (p.source === 'markdown' || p.source === 'registry')) {
       const range = rangeOf(p);
@@ -32,7 +35,7 @@ export function findOutOfRangeElsewhere(places: Iterable<Place>, rangeOf: (p: Pl
   running.sort((a, b) => compareLocations(a.loc, b.loc));
   const out: Finding[] = [];
   for (const q of running) {
-    const owner = ranged.find(({ place, range }) => describeSame(place, q) && compatible(place, q) && !inside(q, range) && !listedBeside(place, q, ranged));
+    const owner = ranged.find(({ place, range }) => describeSame(place, q) && compatible(place, q) && !inside(q, range) && !listedBeside(place, q, documented));
     if (!owner) continue;
     const { range } = owner;
     out.push({
@@ -62,9 +65,9 @@ function inside(p: Place, range: RangeDecl): boolean {
   return rangeHolds(range, p.port, p.endPort ?? p.port);
 }
 
-/** The document lists this port for the service too (in the same file): not a port outside its plan. */
-function listedBeside(doc: Place, q: Place, ranged: Array<{ place: Place }>): boolean {
-  return ranged.some(({ place }) => place.loc.file === doc.loc.file && place.port === q.port);
+/** The document lists this port for the service too (in the same file, in any section): not a port outside its plan. */
+function listedBeside(doc: Place, q: Place, documented: Place[]): boolean {
+  return documented.some((place) => place.loc.file === doc.loc.file && place.port === q.port);
 }
 
 /** Places in a registry project's folder whose own main port is outside the project's range. */

@@ -1,40 +1,54 @@
 // `environment:` of a service, as a map or a `KEY=value` list.
 
+import type { Location } from '../../model';
 import { findUrls, isValidPort, parseDecimal } from '../../syntax/ports';
-import { mention } from './facts';
+import { location, mention } from './facts';
 import type { Seg } from './interpolation';
-import { scalarText, slice, whole } from './scalarText';
+import { locate, scalarText, slice, whole } from './scalarText';
 import type { Text } from './scalarText';
 import { mapEntries, resolve, seqItems } from './walk';
 import type { Value, Walk } from './walk';
 
 const PORT_KEY_RE = /(?:^|_)PORT$/i;
 
-export function extractEnvironment(node: Value, walk: Walk): void {
+/** A `*_PORT` variable of a service's environment: the port the process is told to listen on or reach. */
+export interface PortVariable {
+  key: string;
+  port: number;
+  loc: Location;
+}
+
+/** Mentions the environment's ports; returns its `*_PORT` variables. */
+export function extractEnvironment(node: Value, walk: Walk): PortVariable[] {
+  const out: PortVariable[] = [];
   const resolved = resolve(node, walk);
   if (resolved?.kind === 'map') {
     for (const [key, value] of mapEntries(resolved, walk)) {
       const text = scalarText(value, walk);
-      if (text) extractEnvValue(key, text, whole(text), walk);
+      if (text) extractEnvValue(key, text, whole(text), walk, out);
     }
-    return;
+    return out;
   }
   for (const item of seqItems(resolved, walk)) {
     const text = scalarText(item, walk);
     const eq = text ? text.value.indexOf('=') : -1;
-    if (text && eq > 0) extractEnvValue(text.value.slice(0, eq), text, { from: eq + 1, to: text.value.length }, walk);
+    if (text && eq > 0) extractEnvValue(text.value.slice(0, eq), text, { from: eq + 1, to: text.value.length }, walk, out);
   }
+  return out;
 }
 
 /**
  * Container environment speaks of container ports (`http://api:8080` on the compose network,
  * `PORT=3000` for the process inside), so these are mentions, never claims on host ports.
  */
-function extractEnvValue(key: string, text: Text, seg: Seg, walk: Walk): void {
+function extractEnvValue(key: string, text: Text, seg: Seg, walk: Walk, out: PortVariable[]): void {
   const value = slice(text, seg);
   for (const url of findUrls(value)) {
     if (isValidPort(url.port)) mention(url.port, text, { from: seg.from + url.portStart, to: seg.from + url.portEnd }, walk);
   }
   const port = PORT_KEY_RE.test(key) ? parseDecimal(value) : undefined;
-  if (port !== undefined && isValidPort(port)) mention(port, text, seg, walk);
+  if (port === undefined || !isValidPort(port)) return;
+  const loc = location(walk, locate(text, seg));
+  walk.out.mentions.push({ port, loc });
+  out.push({ key, port, loc });
 }

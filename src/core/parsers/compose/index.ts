@@ -16,6 +16,7 @@ import { composeEnvironmentFromFileName } from './fileNames';
 import { extractEnvironment } from './environment';
 import { treeFromYaml } from '../yaml/fromYaml';
 import { extractExpose, extractPorts } from './ports';
+import { containerSideClaims } from './containerSide';
 import type { YamlNode } from '../yaml/tree';
 import { mapEntries, newWalk, resolveMap, seqItems, servicesOf } from './walk';
 import { composeFileMeta, servicesMeta, type ServiceMeta } from './serviceMeta';
@@ -112,7 +113,11 @@ function extractService(name: string, node: Value, meta: ServiceMeta | undefined
   const service = resolveMap(node, walk);
   if (!service || !node) return;
   const fields = mapEntries(service, walk);
-  extractPorts(name, { group: walk.base + node.start, buildContext: meta?.build, meta }, fields.get('ports'), walk);
-  for (const item of seqItems(fields.get('expose'), walk)) extractExpose(item, walk);
-  extractEnvironment(fields.get('environment'), walk);
+  const group = walk.base + node.start;
+  const before = walk.out.allocations.length;
+  extractPorts(name, { group, buildContext: meta?.build, meta }, fields.get('ports'), walk);
+  const published = walk.out.allocations.length > before;
+  const exposed = seqItems(fields.get('expose'), walk).map((item) => extractExpose(item, walk)).filter((e) => e !== undefined);
+  const environment = extractEnvironment(fields.get('environment'), walk);
+  if (!published) containerSideClaims({ service: name, group, names: meta?.names, environment, exposed }, walk);
 }

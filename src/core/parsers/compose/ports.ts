@@ -1,7 +1,7 @@
 // `ports:` and `expose:` of a service. Published host ports are allocations; container ports and
 // `expose` are mentions, since they live in the container's own network namespace.
 
-import type { Protocol } from '../../model';
+import type { Location, Protocol } from '../../model';
 import { serviceKey } from '../../syntax/names';
 import { isValidPort, MAX_PORT } from '../../syntax/ports';
 import { invalidPort, location, mention } from './facts';
@@ -202,10 +202,14 @@ function hostIpOf(written: string | undefined): string | undefined {
   return written.replace(/^\[(.*)\]$/, '$1');
 }
 
-export function extractExpose(node: YamlNode, walk: Walk): void {
+/** Mentions an `expose:` entry; returns its port when it is a single one. */
+export function extractExpose(node: YamlNode, walk: Walk): { port: number; loc: Location } | undefined {
   const text = scalarText(node, walk);
-  if (!text) return;
+  if (!text) return undefined;
   const slash = text.value.indexOf('/');
-  const range = readPortRange(text, { from: 0, to: slash < 0 ? text.value.length : slash }, walk);
-  if (range) mentionRange(range, text, walk);
+  const seg = { from: 0, to: slash < 0 ? text.value.length : slash };
+  const range = readPortRange(text, seg, walk);
+  if (!range) return undefined;
+  mentionRange(range, text, walk);
+  return range.first.port === range.last.port ? { port: range.first.port, loc: location(walk, locate(text, seg)) } : undefined;
 }

@@ -27,10 +27,16 @@ export function blankDecoration(text: string): string {
   return text.replace(/\*\*|__|`/g, (m) => ' '.repeat(m.length));
 }
 
+// A short CJK word glued to the number (`端口9200`, `未9200`): no blank separates words in those
+// scripts, so the number is still the cell's port.
+const CJK_LEAD = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]{1,4}(?=\d)/uy;
+
 export function parseCellPorts(source: string): CellPort[] {
   const text = blankDecoration(source);
   const out: CellPort[] = [];
   let i = text.length - text.trimStart().length;
+  CJK_LEAD.lastIndex = i;
+  if (CJK_LEAD.test(text)) i = CJK_LEAD.lastIndex;
   const end = text.trimEnd().length;
   while (i < end) {
     ITEM.lastIndex = i;

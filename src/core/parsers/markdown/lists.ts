@@ -1,7 +1,8 @@
 // Port list items: `- **3000**: Grafana`, `- Grafana: 3000`, `- Settlement Engine: Port 8087 (HTTP),
 // 50056 (gRPC)`, `**compliance-monitor (8017)**: ...`, `- **HTTP Services**: 8080-8099`. Anything
 // else in a list is prose ("ml-ensemble moved from 8014 → 8021") and allocates nothing.
-import { cleanName } from '../../syntax/names';
+import { cleanName, roleFromPath, roleFromWords } from '../../syntax/names';
+import { findUrls, isLocalHost, serviceFromHost } from '../../syntax/ports';
 import { extractRangeItem } from './rangeLists';
 import { emitRangeEntry } from './rangeEntries';
 import { blankDecoration, parseCellPorts, type CellPort } from './cellValues';
@@ -17,19 +18,51 @@ const PROSE_WORD = /\b(vs|versus|moved?|from|uses?|using|via|ports|port|no|not|a
 // Words that make a "name" a setting whose number is a count or a duration: "Retries: 3",
 // "Max connections: 100", "Pool size: 100", "Timeout: 30".
 const SETTING_WORD = /\b(size|timeout|retries|retry|attempts|limit|max|min|maximum|minimum|count|concurrency|workers|threads|connections|interval|ttl|delay|threshold|capacity|replicas|version|days|hours|minutes|seconds)\b/i;
+// Words that make a "name" a tally in a summary: "Conflicts: 1 (web/api)", "Resolved issues: 6".
+const COUNT_WORD = /\b(conflicts?|clashes|issues|errors|warnings|findings|total|resolved|remaining|pending|items|entries|nodes|containers|hosts|machines|vms|users|steps|phases|projects|repos|repositories|tests|failures)\b/i;
+
+// "Customer Notification Email Delivery Worker Service: 7100" is a name; a longer run is a sentence.
+const MAX_NAME_WORDS = 7;
 
 function plausibleName(raw: string): string | undefined {
   const name = cleanName(raw);
   const words = name.replace(/\([^()]*\)/g, '');
-  if (name === '' || /^\d+$/.test(name) || PROSE_WORD.test(words) || SETTING_WORD.test(words)) return undefined;
-  return name.split(/\s+/).length <= 5 ? name : undefined;
+  if (name === '' || /^\d+$/.test(name) || PROSE_WORD.test(words) || SETTING_WORD.test(words) || COUNT_WORD.test(words)) return undefined;
+  return name.split(/\s+/).length <= MAX_NAME_WORDS ? name : undefined;
 }
 
 interface Match {
   name: string;
   values: CellPort[];
+  /** For a URL item: the URL's `host:port`, and whether it has a path beyond `/`. */
+  server?: string;
+  route?: boolean;
   /** `compliance-monitor (8017)`: a name with its port in parentheses, a port by its form. */
   portForm: boolean;
+  /** `- **Grafana:** http://10.0.0.5:3000`: where the service is reached, a claim on its port. */
+  url?: boolean;
+}
+
+// A label for one of a service's ways in, not a service: under `### Portainer`, "Web UI (HTTP): 9000"
+// and "Direct access: http://nas:9000" are Portainer's.
+const INTERFACE_LABEL = /^(?:direct access|access|local access|lan access|web ?ui|ui|web|web interface|dashboard|admin(?: ui| panel| console)?|api|http|https|grpc|metrics|ssh|url|endpoint|local|lan|internal|external)(?:\s*\([^()]*\))?$/i;
+
+// `http://10.0.0.5:3000/web`, then at most a parenthesised note: "(via the proxy)".
+const URL_VALUE = /^\S+:\/\/\S+(?:\s+\([^()]*\))?$/;
+
+/** A list value that is one URL on this network: a claim on the port the item's service is reached at. */
+function urlValue(valueAt: number, value: string): { value: CellPort; server: string; route: boolean } | undefined {
+  if (!URL_VALUE.test(value)) return undefined;
+  const urls = findUrls(value);
+  if (urls.length !== 1) return undefined;
+  const url = urls[0];
+  // A public domain is somebody else's server (or a proxy's name), not this service's port.
+  if (url.host.includes('.') && !/^[\d.]+$/.test(url.host) && !isLocalHost(url.host) && serviceFromHost(url.host) === undefined) return undefined;
+  return {
+    value: { kind: 'port', port: url.port, to: url.port, role: roleFromPath(url.path), start: valueAt + url.portStart, end: valueAt + url.portEnd },
+    server: `${url.host.toLowerCase()}:${url.port}`,
+    route: url.path.replace(/\/+$/, '') !== '',
+  };
 }
 
 function match(text: string): Match | undefined {
@@ -40,6 +73,8 @@ function match(text: string): Match | undefined {
     const valueAt = blank.indexOf(byName[2], byName.index + byName[1].length);
     const values = parseCellPorts(blank.slice(valueAt, valueAt + byName[2].length)).map((v) => shift(v, valueAt));
     if (name && values.length > 0) return { name, values, portForm: false };
+    const url = name ? urlValue(valueAt, byName[2]) : undefined;
+    if (name && url) return { name, values: [url.value], portForm: false, url: true, server: url.server, route: url.route };
   }
   const byValue = VALUE_THEN_NAME.exec(blank);
   if (byValue) {
@@ -62,6 +97,16 @@ function shift(v: CellPort, by: number): CellPort {
   return { ...v, start: v.start + by, end: v.end + by };
 }
 
+/** Files the URL item just emitted under its server, for dropRoutePages. */
+function noteUrlItem(state: MdState, server: string, route: boolean, start: number): void {
+  const allocation = state.facts.allocations[state.facts.allocations.length - 1];
+  // Nothing was emitted when the item is an example or its port invalid.
+  if (!allocation?.claim || allocation.loc.span.startOffset !== start) return;
+  const items = state.urlItems.get(server);
+  if (items) items.push({ allocation, route });
+  else state.urlItems.set(server, [{ allocation, route }]);
+}
+
 /** `text` is the item's first line after its marker, starting at absolute offset `at`. */
 export function extractListItem(state: MdState, text: string, at: number): void {
   const m = match(text);
@@ -69,11 +114,15 @@ export function extractListItem(state: MdState, text: string, at: number): void 
     extractRangeItem(state, text, at);
     return;
   }
-  const context = withQualifierHost(currentContext(state), m.name);
+  const outer = currentContext(state);
+  // "Web UI (HTTP): 9000" under `### Portainer` is Portainer's web UI port.
+  const label = INTERFACE_LABEL.test(m.name) && outer.pageService !== undefined;
+  const service = label ? outer.pageService! : m.name;
+  const context = withQualifierHost(outer, service);
   // Outside a section about ports, only an item that says so counts ("Port 8087", a bold
-  // "**Ledger (8003)**"): "run keywords(1)" in a changelog and "**Retries**: 3" in a settings list
-  // are not ports.
-  if (!context.aboutPorts && !(m.portForm && /\*\*|__/.test(text)) && !/\bports?\b/i.test(text)) return;
+  // "**Ledger (8003)**", a URL, a service's interface): "run keywords(1)" in a changelog and
+  // "**Retries**: 3" in a settings list are not ports.
+  if (!context.aboutPorts && !m.url && !label && !(m.portForm && /\*\*|__/.test(text)) && !/\bports?\b/i.test(text)) return;
   const group = at;
   const remarks = remarksOf(text);
   m.values.forEach((value, index) => {
@@ -84,10 +133,11 @@ export function extractListItem(state: MdState, text: string, at: number): void 
     else if (value.kind === 'range') emitRangeEntry(state, context, { name: m.name, text, from: value.port, to: value.to, start, end });
     else if (context.reserved && context.reserved !== 'inUse') emitMention(state, value.port, start, end);
     else {
-      emitAllocation(state, remarkedContext(context, remarks, m.name), {
-        service: m.name, role: value.role, port: value.port, endPort: undefined, protocol: value.protocol, hostIp: value.hostIp,
-        names: remarkedNames(remarks), claim: false, group, indexInGroup: index, start, end,
+      emitAllocation(state, remarkedContext(context, remarks, service), {
+        service, role: value.role ?? (label ? roleFromWords(m.name) : undefined), port: value.port, endPort: undefined, protocol: value.protocol, hostIp: value.hostIp,
+        names: remarkedNames(remarks), claim: m.url === true, group, indexInGroup: index, start, end,
       });
+      if (m.server !== undefined) noteUrlItem(state, m.server, m.route === true, start);
     }
   });
 }

@@ -33,12 +33,39 @@ interface Graph {
   seen: Set<string>;
 }
 
-function extractNodes(state: MdState, context: Context, line: string, lineAt: number, graph: Graph): void {
-  for (const node of line.matchAll(NODE_RE)) {
+// Other diagram styles name a service and its port outside brackets:
+//   sequence diagrams: `participant GW as Gateway :8080`, `actor U as Portal :3000`
+//   C4: `Container(api, "Ledger API :8080", "Go")`, `ContainerDb(db, "Ledger DB :5432")`
+//   architecture: `service db(database)[Ledger DB :5432] in api`
+const PARTICIPANT_RE = /^\s*(?:participant|actor)\s+([A-Za-z_][\w-]*)\s+as\s+(.+?)\s*$/;
+const C4_RE = /^\s*(?:Container|Component|System)(?:Db|Queue)?(?:_Ext)?\(\s*([A-Za-z_][\w-]*)\s*,\s*"([^"\n]*)"/;
+const ARCHITECTURE_RE = /^\s*service\s+([A-Za-z_][\w-]*)\s*(?:\([^()\n]*\))?\s*\[([^\]\n]*)\]/;
+
+interface Labelled {
+  id: string;
+  label: string;
+  /** Offset of the label in the line. */
+  at: number;
+}
+
+/** The labelled nodes of a line, in any of the styles above or the flowchart's brackets. */
+function labelledNodes(line: string): Labelled[] {
+  for (const re of [PARTICIPANT_RE, C4_RE, ARCHITECTURE_RE]) {
+    const m = re.exec(line);
+    if (m) return [{ id: m[1], label: m[2], at: m.index + m[0].lastIndexOf(m[2]) }];
+  }
+  return [...line.matchAll(NODE_RE)].map((node) => {
     const [whole, id, label] = node;
+    return { id, label, at: node.index! + whole.indexOf(label, id.length) };
+  });
+}
+
+function extractNodes(state: MdState, context: Context, line: string, lineAt: number, graph: Graph): void {
+  // Most lines carry no digit, so no port: skip the expressions.
+  if (!/\d/.test(line)) return;
+  for (const { id, label, at: labelAt } of labelledNodes(line)) {
     const portMatch = PORT_LIST_RE.exec(label);
     if (!portMatch) continue;
-    const labelAt = node.index! + whole.indexOf(label, id.length);
     const service = label.slice(0, portMatch.index).split(LINE_BREAK_RE)[0].trim() || id;
     let itemAt = labelAt + portMatch.index + portMatch[0].indexOf(portMatch[1]);
     portMatch[1].split(',').forEach((item, index) => {

@@ -15,7 +15,7 @@ import { containerEnvironmentToMentions, extractFence } from './fences';
 import { composeSetsIn } from './composeCommands';
 import { documentHome } from '../../project/roles';
 import { hostFromLine } from './hosts';
-import { currentContext, emitAllocation, emitMention, emitHeadingRange, emitReservation, placeOnPageHost, setSectionHost, type MdState, type Section } from './state';
+import { currentContext, emitAllocation, emitMention, emitHeadingRange, emitReservation, dropRoutePages, placeOnPageHost, setSectionHost, standaloneAcrossPage, type MdState, type Section } from './state';
 
 // markdown-it stops reading a block nested deeper than maxNesting, and with it every line up to
 // the end of the enclosing blocks: the commonmark preset's 20 is only ten levels of nested lists.
@@ -30,7 +30,7 @@ type Token = ReturnType<typeof md.parse>[number];
 // Most Markdown in a monorepo has no port in it: skip it before paying for a parse. "port" must be
 // a word of its own or of an identifier (`DB_PORT`), not part of "support", "report" or "import",
 // and a range must not be part of a date (2024-01-15), or nearly every document passes.
-const PORT_LIKE = /(?<![a-z])ports?(?![a-z])|端口|ポート|:\d{2,5}\b|(?<![\d-])\d{2,5}\s*[-–]\s*\d{2,5}(?![\d-])|\d[xX]{2}\b/i;
+const PORT_LIKE = /(?<![a-z])ports?(?![a-z])|端口|埠|ポート|포트|:\d{2,5}\b|(?<![\d-])\d{2,5}\s*[-–]\s*\d{2,5}(?![\d-])|\d[xX]{2}\b/i;
 
 export function isMarkdownFileName(name: string): boolean {
   return /\.(md|markdown|mdx)$/i.test(name);
@@ -43,7 +43,7 @@ export function parseMarkdown(text: string, ctx: ParseContext): FileFacts {
   if (sets.length > 0) facts.composeSets = sets;
   if (!PORT_LIKE.test(text)) return facts;
   const document: Section = { level: 0, line: 0, info: { name: '' } };
-  const state: MdState = { text, lines: new LineIndex(text), facts, ctx, sections: [document], headingRanges: [], namedHosts: new Set(), machineHeading: false, snippetReadsEnv: false, snippetVariables: new Set() };
+  const state: MdState = { text, lines: new LineIndex(text), facts, ctx, sections: [document], headingRanges: [], namedHosts: new Set(), machineHeading: false, snippetReadsEnv: false, snippetVariables: new Set(), urlItems: new Map() };
   const tokens = md.parse(text, {});
   if (tokens.some((t) => t.level >= MAX_NESTING - 1)) {
     facts.notes.push(`blocks nested more than ${MAX_NESTING} levels deep: what follows the deepest one in its outermost block was not read`);
@@ -61,6 +61,8 @@ export function parseMarkdown(text: string, ctx: ParseContext): FileFacts {
     else if (token.type === 'inline' && token.map && tokens[i - 1]?.type === 'paragraph_open') walkParagraph(state, token.map[0] + 1, token.map[1]);
   }
   placeOnPageHost(state);
+  standaloneAcrossPage(state);
+  dropRoutePages(state);
   containerEnvironmentToMentions(state);
   facts.suppressions = findSuppressions(text);
   return facts;

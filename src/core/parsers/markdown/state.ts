@@ -37,6 +37,8 @@ export interface MdState {
   /** A compose snippet in the page reads a `.env` file; the variables snippets interpolate. */
   snippetReadsEnv: boolean;
   snippetVariables: Set<string>;
+  /** The claims of `Name: URL` list items, by the URL's `host:port` (see dropRoutePages). */
+  urlItems: Map<string, Array<{ allocation: Allocation; route: boolean }>>;
 }
 
 /** What the enclosing sections say about the content at the current point. */
@@ -54,6 +56,12 @@ export interface Context {
   /** Service named by the nearest heading. */
   owner?: string;
   /**
+   * The service the page is about here: the nearest heading's, or under a heading that names none
+   * (Deployment, Setup), the page title's. Interface labels ("Web UI: 9000", "| **Port** | 3000 |")
+   * speak of it.
+   */
+  pageService?: string;
+  /**
    * Inside an example, a rejected alternative, history, or a list of ports inside containers: no
    * host port is taken here, so allocations become mentions.
    */
@@ -64,7 +72,7 @@ export interface Context {
   aboutPorts?: boolean;
 }
 
-const ABOUT_PORTS = /\b(ports?|services?|endpoints?|allocations?|network(ing)?|urls?|address(es)?|listeners?)\b|端口|服务/i;
+const ABOUT_PORTS = /\b(ports?|services?|endpoints?|allocations?|network(ing)?|urls?|address(es)?|listeners?)\b|端口|服务|服務|ポート|サービス|포트|서비스/i;
 
 export function currentContext(state: MdState): Context {
   const out: Context = { scope: '' };
@@ -79,8 +87,32 @@ export function currentContext(state: MdState): Context {
   }
   const last = state.sections[state.sections.length - 1];
   if (last?.info.owner) out.owner = last.info.owner;
+  out.pageService = serviceHeading(out.owner) ?? serviceHeading(state.sections.find((s) => s.level === 1)?.info.owner);
   if (last?.rangeId) out.ownerRange = last.rangeId;
   return out;
+}
+
+/** A heading's owner that can be a service: a short name, not a topic ("Port allocation rules"). */
+function serviceHeading(owner: string | undefined): string | undefined {
+  return owner !== undefined && owner.split(' ').length <= 3 && !ABOUT_PORTS.test(owner) && !/分配|割り当て|할당|原则|規則|규칙|rules?|principles?|policy|strategy/i.test(owner) ? owner : undefined;
+}
+
+/**
+ * List items that give one server's URL under several names, each with its own path ("Home:
+ * :8501/", "Billing: :8501/billing"), name the pages of that server, not services: only the items
+ * at its root stay claims.
+ */
+export function dropRoutePages(state: MdState): void {
+  const pages = new Set<Allocation>();
+  for (const items of state.urlItems.values()) {
+    if (new Set(items.map((i) => i.allocation.serviceKey)).size < 2) continue;
+    for (const item of items) if (item.route) pages.add(item.allocation);
+  }
+  if (pages.size === 0) return;
+  const kept = state.facts.allocations.filter((a) => !pages.has(a));
+  state.facts.allocations.length = 0;
+  state.facts.allocations.push(...kept);
+  for (const a of pages) state.facts.mentions.push({ port: a.port, loc: a.loc });
 }
 
 /** A key/value line naming a machine: the rest of its section is on it, unless the heading named one. */
@@ -127,7 +159,27 @@ const REMARKS: readonly Remarks[] = [
 
 /** The context of a service its row's remarks describe. */
 export function remarkedContext(context: Context, remarks: Remarks, service: string): Context {
-  return remarks.standalone ? { ...context, environment: `${VARIANT_PREFIX}standalone-${serviceKey(service)}` } : context;
+  return remarks.standalone ? { ...context, environment: standaloneEnvironment(serviceKey(service)) } : context;
+}
+
+function standaloneEnvironment(key: string): string {
+  return `${VARIANT_PREFIX}standalone-${key}`;
+}
+
+/**
+ * A page that says once that a service runs on its own on a port ("- redis: 6379 (standalone)"
+ * under the resolved conflicts) says it of every place where it lists that service on that port,
+ * such as the status table above that lists it among the port's holders.
+ */
+export function standaloneAcrossPage(state: MdState): void {
+  const alone = new Set<string>();
+  for (const a of state.facts.allocations) {
+    if (a.environment === standaloneEnvironment(a.serviceKey)) alone.add(`${a.serviceKey}\u0000${a.port}`);
+  }
+  if (alone.size === 0) return;
+  for (const a of state.facts.allocations) {
+    if (a.environment === undefined && alone.has(`${a.serviceKey}\u0000${a.port}`)) a.environment = standaloneEnvironment(a.serviceKey);
+  }
 }
 
 /** The names a row's remarks give its service, besides `other`. */

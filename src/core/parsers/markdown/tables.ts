@@ -3,6 +3,8 @@
 import { findUrls, serviceFromHost } from '../../syntax/ports';
 import { cleanName, environmentFromText, roleFromPath, roleFromWords } from '../../syntax/names';
 import { splitRow, type Cell } from './cells';
+import { readPropertyPorts } from './propertyTables';
+import { namesElsewhere, namesIn, PLACEHOLDER, saysRunning, type CellNames } from './rowNames';
 import { parseCellPorts, type CellPort } from './cellValues';
 import { hostFromKeyValue } from './hosts';
 import { emitRangeEntry } from './rangeEntries';
@@ -15,6 +17,14 @@ interface Columns {
   name?: number;
   /** Columns whose cells hold ports, with the role (and environment: "Prod Port") their header gives. */
   ports: Array<{ index: number; role?: string; environment?: string }>;
+  /** The name column's header says it names services, so a comma list in it lists them. */
+  namedByHeader: boolean;
+  /** Other columns that name services (Project beside Service), read when the name cell holds a status. */
+  otherNames: number[];
+  /** A Status column: "Active" makes a row in a reserved-placeholder section an allocation. */
+  status?: number;
+  /** With a name column that classifies (Category, Type), the Purpose column that may name each row's service. */
+  purpose?: number;
   /** A column that names each row's environment. */
   environment?: number;
   /** A column with a unique name per row (Container), used when the name column is generic. */
@@ -30,23 +40,24 @@ interface Columns {
   ledByRanges: boolean;
 }
 
-const DESCRIPTIVE = /^(description|purpose|notes?|status|technology|tech|protocol|transport|level|comments?|remarks?|expected response|response|type|version|image|language|details|usage|health|tags?|priority|examples?|用途|说明|說明|説明|备注|備考|描述|例|示例|例子|备考)$/i;
-export const PORT_HEADER = /\bports?\b|端口|ポート|\bgrpc\b|\bhttps?\b|websocket|\bws\b|\blisten(ing)?\b|\bbind\b|\bpublished\b|\bexposed?\b|\bhost\s*port\b/i;
+const DESCRIPTIVE = /^(description|purpose|notes?|status|technology|tech|protocol|transport|level|comments?|remarks?|expected response|response|type|version|image|language|details|usage|health|tags?|priority|examples?|用途|说明|說明|説明|备注|備考|描述|例|示例|例子|备考|状态|状態|ステータス|설명|비고|상태|예시|메모)$/i;
+export const PORT_HEADER = /\bports?\b|端口|埠|ポート|포트|\bgrpc\b|\bhttps?\b|websocket|\bws\b|\blisten(ing)?\b|\bbind\b|\bpublished\b|\bexposed?\b|\bhost\s*port\b/i;
 const URL_HEADER = /\burls?\b|\buri\b|\bendpoints?\b|\baddress(es)?\b|\bexample\b|\blinks?\b|地址/i;
-export const NAME_HEADER = /\b(services?|name|component|app|application|project|container|system|server|process|daemon|category|tier|module|workload)\b|服务|名称|应用|组件|项目|サービス|名前/i;
+export const NAME_HEADER = /\b(services?|name|component|app|application|project|container|system|server|process|daemon|category|tier|module|workload)\b|服务|服務|名称|名稱|应用|组件|项目|專案|サービス|名前|プロジェクト|コンテナ名|서비스|이름|프로젝트|애플리케이션|컨테이너/i;
 // A routing table (Domain | Service | Target | Port) lists what a proxy forwards to, not who owns a port.
 const ROUTING_HEADER = /^(domains?|sub-?domains?|hosts?names?|hostnames?|routes?|paths?|virtual hosts?|域名)$/i;
 // A unique per-row identity.
 const CONTAINER_NAME_HEADER = /^(containers?|container names?|hostnames?|service names?|images?)$/i;
-// Rows kept as placeholders: a slot, not a service.
-export const PLACEHOLDER = /^\(?\s*(reserved|available|free|unused|unassigned|tbd|todo|spare|open|none|n\/a|empty|预留端口|预留|空闲|未使用|保留|予約)\s*\)?$/i;
 const RANGE_NAME_HEADER = /\b(category|project|tier|group|range|team|block|pool|reserved)\b|项目/i;
-const CONTAINER_HEADER = /\b(container|internal|target)\b|コンテナ|容器|内部/i;
-const ENV_HEADER = /^(env|environment|stage|环境)$/i;
+const CONTAINER_HEADER = /\b(container|internal|target)\b|コンテナ|容器|内部|컨테이너|내부/i;
+const ENV_HEADER = /^(env|environment|stage|环境|環境|환경)$/i;
+const CATEGORY_HEADER = /^(category|categories|type|kind|layer|group|tier|分类|类别|類別|カテゴリ|種別|분류|유형)$/i;
+const PURPOSE_HEADER = /^(purpose|description|用途|说明|說明|説明|描述|설명)$/i;
+const STATUS_HEADER = /^(status|state|状态|状態|ステータス|상태)$/i;
 const STACK_HEADER = /^(stack|compose stack|project stack|via|proxied by|behind)$/i;
 // A column headed only "Range" or "Block" holds port ranges when the section is about ports.
 const RANGE_COLUMN = /^(?:ranges?|blocks?|bands?|范围|範囲|범위|端口段)$/i;
-const HOST_HEADER = /\b(host|external|published|public)\b|ホスト|主机|宿主|公開|外部/i;
+const HOST_HEADER = /\b(host|external|published|public)\b|ホスト|主机|宿主|公開|外部|호스트|외부/i;
 
 /** Whether most filled cells of a column hold a port range: a "Block" column of names is no range column. */
 function holdsRanges(rows: Cell[][], index: number): boolean {
@@ -80,6 +91,9 @@ function classify(headers: string[], aboutPorts: boolean, rangeColumn: (index: n
   if (name < 0) name = cleaned.findIndex((h, i) => !taken.has(i) && !DESCRIPTIVE.test(h) && h !== '');
   const environment = cleaned.findIndex((h) => ENV_HEADER.test(h));
   const container = cleaned.findIndex((h, i) => i !== name && CONTAINER_NAME_HEADER.test(h));
+  const otherNames = cleaned.flatMap((h, i) => (i !== name && i !== container && !taken.has(i) && NAME_HEADER.test(h) ? [i] : []));
+  const status = cleaned.findIndex((h) => STATUS_HEADER.test(h));
+  const purpose = name >= 0 && CATEGORY_HEADER.test(cleaned[name]) ? cleaned.findIndex((h) => PURPOSE_HEADER.test(h)) : -1;
   const routing = cleaned.some((h) => ROUTING_HEADER.test(h));
   const rangeTable = (name >= 0 && RANGE_NAME_HEADER.test(cleaned[name])) || ledByRanges || ports.some((p) => /\brange\b/i.test(cleaned[p.index]));
   return {
@@ -91,26 +105,69 @@ function classify(headers: string[], aboutPorts: boolean, rangeColumn: (index: n
     environment: environment >= 0 ? environment : undefined,
     container: container >= 0 ? container : undefined,
     stack: stack >= 0 ? stack : undefined,
+    namedByHeader: name >= 0 && NAME_HEADER.test(cleaned[name]),
+    otherNames,
+    status: status >= 0 ? status : undefined,
+    purpose: purpose >= 0 ? purpose : undefined,
     routing,
   };
 }
 
-/** Names in one cell: `n8n / Redis` is two services; `AI/ML Pipeline` is one. */
-function namesIn(cell: Cell | undefined): string[] {
-  if (!cell) return [];
-  const text = cleanName(cell.text);
-  if (text === '' || /^[-–—]$/.test(text) || /\s(vs\.?|versus)\s/i.test(text) || PLACEHOLDER.test(text)) return [];
-  return cell.text.split(/\s+\/\s+|\s+\+\s+/).map(cleanName).filter((n) => n !== '');
+const NO_NAMES: CellNames = { names: [], list: false };
+
+function categoryOf(columns: Columns, cells: Cell[]): string {
+  return cleanName(cells[columns.name!]?.text ?? '');
 }
 
-function rowNames(columns: Columns, cells: Cell[]): string[] {
-  if (columns.routing) return [];
-  const names = namesIn(columns.name === undefined ? undefined : cells[columns.name]);
+/** How many rows each value of a classifying name column is on. */
+function categoryCounts(columns: Columns, rows: Cell[][]): Map<string, number> | undefined {
+  if (columns.purpose === undefined) return undefined;
+  const out = new Map<string, number>();
+  for (const cells of rows) {
+    const category = categoryOf(columns, cells);
+    out.set(category, (out.get(category) ?? 0) + 1);
+  }
+  return out;
+}
+
+// A short name in a Purpose cell ("Grafana", "Search API"), not a description ("Stores the audit log").
+const SHORT_NAME = /^[\p{L}\p{N}][\p{L}\p{N}._-]*(?: [\p{L}\p{N}._-]+){0,2}$/u;
+
+/**
+ * `| Category | Port | Purpose |` with "Monitoring" on several rows: the Name column classifies,
+ * so each row's service is the one its Purpose cell names, when that is a short name.
+ */
+function purposeNames(columns: Columns, cells: Cell[], categories: Map<string, number>): CellNames & { holders?: boolean } {
+  const own = rowNames(columns, cells);
+  const category = categoryOf(columns, cells);
+  const repeated = category !== '' && categories.get(category)! > 1;
+  const purpose = cleanName(cells[columns.purpose!]?.text ?? '');
+  return repeated && SHORT_NAME.test(purpose) && !PLACEHOLDER.test(purpose) ? { names: [purpose], list: false } : own;
+}
+
+/** A row's names; `holders` when they come from a Project column beside a status (see Row). */
+function rowNames(columns: Columns, cells: Cell[]): CellNames & { holders?: boolean } {
+  if (columns.routing) return NO_NAMES;
+  const cell = columns.name === undefined ? undefined : cells[columns.name];
+  const names = namesIn(cell, columns.namedByHeader);
   // A Container column names each row uniquely; the Service column beside it often only says
   // what kind of component it is ("API" under every product).
-  if (names.length === 1 && columns.container !== undefined) {
-    const unique = namesIn(cells[columns.container]);
-    if (unique.length === 1) return unique;
+  if (names.names.length === 1 && columns.container !== undefined) {
+    const unique = namesIn(cells[columns.container], false);
+    if (unique.names.length === 1) return unique;
+  }
+  // "| 3000 | **Conflict** | web, studio |": the services are in the other name column. Not in a
+  // range table, whose name cell names the range even when it says "Reserved".
+  if (names.names.length === 0 && !columns.rangeTable && namesElsewhere(cell)) {
+    for (const other of columns.otherNames) {
+      const found = namesIn(cells[other], true);
+      if (found.names.length > 0) return { ...found, holders: true };
+    }
+    // "| 9200 | reserved port | running |": something unnamed holds the port now.
+    const placeholder = cleanName(cell?.text ?? '');
+    if (PLACEHOLDER.test(placeholder) && columns.status !== undefined && saysRunning(cells[columns.status])) {
+      return { names: [placeholder.replace(/^\(\s*|\s*\)$/g, '')], list: false, holders: true };
+    }
   }
   return names;
 }
@@ -124,8 +181,12 @@ const BOLD_KEY = /^(?:\*\*|__)[^*_]+(?:\*\*|__):?$/;
  * puts the rest of the section on it. In other tables a row's first cell is a name, not a key:
  * `| Server | Express |` under `| Layer | Technology |` says nothing about machines.
  */
+function isPropertyTable(header: Cell[]): boolean {
+  return PROPERTY_HEADER.test(cleanName(header[0]?.text ?? ''));
+}
+
 function readHostRows(state: MdState, header: Cell[], rows: Cell[][]): void {
-  const properties = PROPERTY_HEADER.test(cleanName(header[0]?.text ?? ''));
+  const properties = isPropertyTable(header);
   for (const cells of [header, ...rows]) {
     if (cells.length !== 2 || !(properties || BOLD_KEY.test(cells[0].text))) continue;
     const host = hostFromKeyValue(cells[0].text, cells[1].text);
@@ -155,15 +216,22 @@ export function extractTable(state: MdState, headerLine: number, rowLines: numbe
   const header = splitRow(state.lines.lineText(headerLine));
   const rows = rowLines.map((line) => splitRow(state.lines.lineText(line)));
   readHostRows(state, header, rows);
+  if (header.length === 2) {
+    const properties = isPropertyTable(header);
+    const all = [header, ...rows].map((cells, i) => ({ cells, lineStart: state.lines.lineStart(i === 0 ? headerLine : rowLines[i - 1]) }));
+    readPropertyPorts(state, all, (cells) => properties || BOLD_KEY.test(cells[0].text));
+  }
   const section = currentContext(state);
   const columns = classify(header.map((c) => c.text), section.aboutPorts === true, (index) => holdsRanges(rows, index));
+  const categories = categoryCounts(columns, rows);
   rowLines.forEach((line, r) => {
     const lineStart = state.lines.lineStart(line);
     const cells = rows[r];
     const rowEnvironment = columns.environment === undefined ? undefined : environmentFromText(cells[columns.environment]?.text ?? '');
-    const context = rowEnvironment ? { ...section, environment: rowEnvironment } : section;
+    const context = rowContext(section, columns, cells, rowEnvironment);
     const stack = columns.stack === undefined ? undefined : stackOf(cells[columns.stack]);
-    const row: Row = { headerLine, line, lineStart, cells, names: rowNames(columns, cells), stack, next: 0 };
+    const { names, list, holders } = categories ? purposeNames(columns, cells, categories) : rowNames(columns, cells);
+    const row: Row = { headerLine, line, lineStart, cells, names, listed: list, holders, stack, next: 0 };
     for (const col of columns.urls) if (cells[col.index]) extractUrlCell(state, context, row, cells[col.index], col.role);
     for (const col of columns.ports) {
       const columnContext = col.environment ? { ...context, environment: col.environment } : context;
@@ -172,12 +240,30 @@ export function extractTable(state: MdState, headerLine: number, rowLines: numbe
   });
 }
 
+/**
+ * A row's context: its environment, and in a section of reserved placeholder slots, a row whose
+ * status says its service is running ("Active") holds its port like any allocation.
+ */
+function rowContext(section: Context, columns: Columns, cells: Cell[], environment: string | undefined): Context {
+  const running = (section.reserved === 'keptFree' || section.reserved === 'unclear') && columns.status !== undefined && saysRunning(cells[columns.status]);
+  if (!environment && !running) return section;
+  return { ...section, ...(environment ? { environment } : {}), ...(running ? { reserved: 'inUse' as const } : {}) };
+}
+
 interface Row {
   headerLine: number;
   line: number;
   lineStart: number;
   cells: Cell[];
   names: string[];
+  /** The names were written as a list (`discourse, supabase`): each holds the row's one port. */
+  listed: boolean;
+  /**
+   * The names are projects that hold the port ("| 3000 | Conflict | web, studio |"), each of which
+   * may hold other ports too: they clash with other holders of the port, but say nothing about
+   * which port is a project's own (see Allocation.occupied).
+   */
+  holders?: boolean;
   stack?: Stack;
   /** What the row's text says about its service (read on first use). */
   remarks?: Remarks;
@@ -196,7 +282,7 @@ function emitRowAllocation(state: MdState, context: Context, row: Row, name: str
   // A literal of one shape, like every other caller's: emitAllocation stays fast on its input.
   emitAllocation(state, remarkedContext(withQualifierHost(context, name), remarks, service), {
     service, role: input.role, port: input.port, endPort: input.endPort, protocol: input.protocol, hostIp: input.hostIp,
-    names: remarkedNames(remarks, other), claim: input.claim, group: input.group, indexInGroup: input.indexInGroup, start: input.start, end: input.end,
+    names: remarkedNames(remarks, other), occupied: row.holders, claim: input.claim, group: input.group, indexInGroup: input.indexInGroup, start: input.start, end: input.end,
   });
 }
 
@@ -243,6 +329,10 @@ function extractPortCell(state: MdState, context: Context, columns: Columns, row
   values.forEach((value, i) => {
     const start = base + value.start;
     const end = base + value.end;
+    if (row.listed && values.length === 1 && value.kind === 'port') {
+      for (const name of row.names) placeValue(state, context, columns, row, value, { name, role: value.role ?? role, start, end });
+      return;
+    }
     const name = paired ? row.names[i] : row.names.length === 1 ? row.names[0] : undefined;
     placeValue(state, context, columns, row, value, { name, role: value.role ?? role, start, end });
   });

@@ -3,7 +3,8 @@
 // these from terminals and keep them as the allocation; only these two shapes are read.
 import { cleanName } from '../../syntax/names';
 import { isValidPort } from '../../syntax/ports';
-import { NAME_HEADER, PLACEHOLDER, PORT_HEADER } from './tables';
+import { extractTable, NAME_HEADER, PORT_HEADER } from './tables';
+import { PLACEHOLDER } from './rowNames';
 import { emitAllocation, remarkedContext, remarkedNames, remarksOf, withQualifierHost, type Context, type MdState } from './state';
 
 interface Field {
@@ -29,6 +30,7 @@ const DIGITS = /^\d{1,5}$/;
 /** Reads the text tables of a fence; true when it found one. */
 export function extractTextTable(state: MdState, context: Context, content: string, at: number): boolean {
   const lines = content.split('\n');
+  if (readPipeTable(state, lines, at)) return true;
   const offsets: number[] = [];
   let offset = 0;
   for (const line of lines) {
@@ -37,6 +39,23 @@ export function extractTextTable(state: MdState, context: Context, content: stri
   }
   const occupied = OCCUPIED.test(lines.find((l) => l.trim() !== '') ?? '');
   return readColumns(state, context, lines, offsets, at, occupied) || readPortList(state, context, lines, offsets, at, occupied);
+}
+
+const PIPE_ROW = /^\s*\|.*\|/;
+const PIPE_RULE = /^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$/;
+
+/**
+ * A Markdown table pasted into a fence (`| Service | Port |` over `|---|---|`): read as the table
+ * it is, its rows at their lines in the page.
+ */
+function readPipeTable(state: MdState, lines: string[], at: number): boolean {
+  const h = lines.findIndex((l) => l.trim() !== '');
+  if (h < 0 || !PIPE_ROW.test(lines[h]) || !PIPE_RULE.test(lines[h + 1] ?? '')) return false;
+  const firstLine = state.lines.position(at).line;
+  const rows: number[] = [];
+  for (let i = h + 2; i < lines.length && PIPE_ROW.test(lines[i]); i++) rows.push(firstLine + i);
+  extractTable(state, firstLine + h, rows);
+  return true;
 }
 
 /** `SERVICE  PORT  STATUS` over rows whose port column holds a number. */

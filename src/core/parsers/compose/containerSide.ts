@@ -1,0 +1,45 @@
+// A service that publishes no port still listens on one inside its container: `environment:
+// PORT: 30007` tells the process which, and `expose: ["30007"]` says so to other containers. For a
+// service reached through a proxy or the compose network, that port is what a document's table
+// lists for it, so it is compared with the documents, as a claim: it takes no host port, and
+// nothing clashes with it.
+import type { Allocation, Location } from '../../model';
+import { keyFromVariable, serviceKey } from '../../syntax/names';
+import type { PortVariable } from './environment';
+import type { Walk } from './walk';
+
+// Variables that set the service's own listening port; `<SERVICE>_PORT` too (see ownVariable).
+const OWN_KEYS = new Set(['PORT', 'HTTP_PORT', 'SERVER_PORT', 'APP_PORT', 'LISTEN_PORT', 'API_PORT', 'WEB_PORT']);
+
+function ownVariable(key: string, service: string): boolean {
+  const upper = key.toUpperCase();
+  if (OWN_KEYS.has(upper)) return true;
+  return upper.endsWith('_PORT') && keyFromVariable(upper.slice(0, -'_PORT'.length)) === serviceKey(service);
+}
+
+export interface ContainerSideInput {
+  service: string;
+  group: number;
+  /** Other names of the service (container_name, aliases), as keys. */
+  names?: string[];
+  environment: PortVariable[];
+  exposed: Array<{ port: number; loc: Location }>;
+}
+
+/** Claims for an unpublished service's container port: its own `PORT` variable, else one `expose` entry. */
+export function containerSideClaims(input: ContainerSideInput, walk: Walk): void {
+  const own = input.environment.filter((v) => ownVariable(v.key, input.service));
+  const ports = own.length > 0 ? own : input.exposed;
+  // Several ports say nothing about which one a document means.
+  if (new Set(ports.map((p) => p.port)).size !== 1) return;
+  const key = serviceKey(input.service);
+  if (!key) return;
+  ports.forEach((p, indexInGroup) => {
+    const claim: Allocation = {
+      service: input.service, serviceKey: key, port: p.port, protocol: 'tcp', scope: walk.opts.scope ?? '',
+      environment: walk.opts.environment, source: 'compose', claim: true, group: input.group, indexInGroup,
+      containerPort: p.port, names: input.names && input.names.length > 0 ? input.names : undefined, loc: p.loc,
+    };
+    walk.out.allocations.push(claim);
+  });
+}

@@ -1,0 +1,76 @@
+// Which services a table row names. The Service cell usually does, but people also write a status
+// there ("**Conflict**", "충돌") and put the services in another name column ("Project"), list
+// several services in one cell ("discourse, supabase"), or add a note after the name ("Immich ✅",
+// "Auth - CRITICAL PORT", "Legacy API (deprecated)").
+import { cleanName } from '../../syntax/names';
+import type { Cell } from './cells';
+
+// Rows kept as placeholders: a slot, not a service.
+export const PLACEHOLDER = /^\(?\s*(reserved(?: port)?|available|free|unused|unassigned|tbd|todo|spare|open|none|n\/a|empty|预留端口|预留|空闲|未使用|保留|予約|空き|예약|미사용|사용 ?가능)\s*\)?$/i;
+
+// A name cell that says what is wrong with the port rather than who holds it.
+const STATUS_NAME = /^(?:conflicts?|clash(?:es)?|duplicates?|collision|shared|충돌|중복|冲突|衝突|競合|重複)!?$/i;
+
+// A cell that says the row's service is up now, whatever its section calls the row ("Active",
+// "Running", "In use", "✅ Live").
+const RUNNING = /^[^\p{L}\p{N}]*(?:active|running|live|in use|deployed|up|online|운영 ?중|사용 ?중|실행 ?중|运行中|使用中|稼働中)(?![\p{L}\p{N}])/iu;
+
+// A note written after a name: " - CRITICAL PORT", " — do not change", and trailing
+// parenthesised status words. The name before it is the service.
+const DASH_NOTE = /\s+[-–—]\s+(?=\S)(?![\d])[^]*$/u;
+const STATUS_NOTE = /\s*\((?:deprecated|legacy|optional|critical|required|new|beta|experimental|planned|wip|temporary|temp|default|primary|main|recommended|fixed|changed|updated|moved)\)$/i;
+
+/** A name without the note written after it: `Auth - CRITICAL PORT` → `Auth`. */
+export function withoutNote(name: string): string {
+  const bare = name.replace(STATUS_NOTE, '');
+  const dash = DASH_NOTE.exec(bare);
+  // Only a note that is no name of its own: upper-case words or a short remark after the dash.
+  if (dash && dash.index > 0 && /^\s+[-–—]\s+(?:[^a-z]*|.{0,40}\b(?:port|only|critical|do not|don't|never|required|note)\b.*)$/u.test(dash[0])) {
+    return bare.slice(0, dash.index);
+  }
+  return bare;
+}
+
+// `n8n / Redis`, `Sonarr & Radarr`, `api + worker`: separators written with blanks around them
+// (`AI/ML Pipeline` is one name). A comma list is a list of services too.
+const JOINED = /\s+[/&+]\s+/;
+const LISTED = /\s*,\s+|\s*、\s*|\s*，\s*/;
+
+export interface CellNames {
+  names: string[];
+  /** Written as a list (`a, b`): every name in it holds the row's one port. */
+  list: boolean;
+}
+
+const NONE: CellNames = { names: [], list: false };
+
+// One item of a list of services: a name of a few words, not a clause of a sentence.
+const LIST_ITEM = /^[\p{L}\p{N}][\p{L}\p{N}._-]{0,30}(?: [\p{L}\p{N}._-]{1,30}){0,2}$/u;
+
+/**
+ * The services one cell names. `mayList`: the column's header says it names services or projects,
+ * so a comma list in it is a list of them (in a Reason or Notes column it is a sentence).
+ */
+export function namesIn(cell: Cell | undefined, mayList: boolean): CellNames {
+  if (!cell) return NONE;
+  const text = cleanName(cell.text);
+  if (text === '' || /^[-–—]$/.test(text) || /\s(vs\.?|versus)\s/i.test(text) || PLACEHOLDER.test(text) || STATUS_NAME.test(text)) return NONE;
+  if (mayList && LISTED.test(cell.text) && !/[()]/.test(cell.text)) {
+    const items = cell.text.split(LISTED).map(cleanName).filter((n) => n !== '');
+    if (items.length > 1 && items.every((n) => LIST_ITEM.test(n) && !PLACEHOLDER.test(n))) return { names: items, list: true };
+  }
+  const names = cell.text.split(JOINED).map((p) => cleanName(withoutNote(p.trim()))).filter((n) => n !== '');
+  return { names, list: false };
+}
+
+/** The name cell holds a status or placeholder, so another name column may name the services. */
+export function namesElsewhere(cell: Cell | undefined): boolean {
+  if (!cell) return true;
+  const text = cleanName(cell.text);
+  return text === '' || PLACEHOLDER.test(text) || STATUS_NAME.test(text);
+}
+
+/** A status cell saying the row's service runs now. */
+export function saysRunning(cell: Cell | undefined): boolean {
+  return !!cell && RUNNING.test(cleanName(cell.text));
+}

@@ -1,0 +1,193 @@
+// Names and rows of port documents that are written in other ways than `| Service | Port |`: a
+// status in the name cell, several services in one cell, notes after a name, headers in Korean and
+// Japanese, placeholder sections whose rows say they run, pages that say a service runs alone.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseMarkdown } from '../../src/core/parsers/markdown/parseMarkdown';
+import { withoutNote } from '../../src/core/parsers/markdown/rowNames';
+import { brief, checkFiles } from '../support/memoryWorkspace';
+
+const parse = (text: string) => parseMarkdown(text, { file: 'docs/PORTS.md' });
+const places = (text: string) => parse(text).allocations.map((a) => `${a.service}=${a.port}${a.environment ? `/${a.environment}` : ''}${a.occupied ? '!' : ''}`);
+
+test('Korean and Japanese headers for port, service and project', () => {
+  assert.deepEqual(places(['| 포트 | 서비스 | 용도 |', '|---|---|---|', '| 7100 | ledger | 웹 UI |'].join('\n')), ['ledger=7100']);
+  assert.deepEqual(places(['| サービス | ポート | 説明 |', '|---|---|---|', '| ledger | 7100 | 画面 |'].join('\n')), ['ledger=7100']);
+  // A Korean table with no port column reads nothing.
+  assert.deepEqual(places(['| 서비스 | 설명 |', '|---|---|', '| ledger | 7100번 사용 |'].join('\n')), []);
+});
+
+test('a name cell holding a status: the services are in the Project column, each holding the port', () => {
+  const text = [
+    '| Port | Service | Project | Purpose |',
+    '|---|---|---|---|',
+    '| 7300 | **Conflict** | ledger, billing | UI, Studio |',
+    '| 7301 | Queue | ledger, billing | broker |',
+    '| 7302 | 충돌 | atlas | web |',
+  ].join('\n');
+  // Row 2 names its service; the projects beside it only use it.
+  assert.deepEqual(places(text), ['ledger=7300!', 'billing=7300!', 'Queue=7301', 'atlas=7302!']);
+  const c = checkFiles({ 'docs/PORTS.md': text });
+  assert.deepEqual(c.findings.map(brief), ['port-conflict@docs/PORTS.md:3']);
+});
+
+test('projects named as a port\'s holders say nothing about which port is a project\'s own', () => {
+  const text = [
+    '## Databases',
+    '| Port | Service | Project |', '|---|---|---|', '| 7300 | Conflict | ledger, billing |',
+    '## Web',
+    '| Port | Service | Project |', '|---|---|---|', '| 7400 | Conflict | ledger, atlas |', '| 7410 | Ledger | ledger |',
+  ].join('\n');
+  const c = checkFiles({ 'docs/PORTS.md': text });
+  assert.deepEqual(c.findings.map(brief).sort(), ['port-conflict@docs/PORTS.md:4', 'port-conflict@docs/PORTS.md:8']);
+});
+
+test('a comma list names services only in a column whose header says so', () => {
+  assert.deepEqual(places(['| Service | Port |', '|---|---|', '| ledger, billing | 7300 |'].join('\n')), ['ledger=7300', 'billing=7300']);
+  // A Reason column is a sentence, whatever its commas.
+  assert.deepEqual(places(['| Port | Reason |', '|---|---|', '| 7300 | taken by another stack, do not use here |'].join('\n')), ['taken by another stack, do not use here=7300']);
+  // A list item that is a clause keeps the cell one name.
+  assert.deepEqual(places(['| Service | Port |', '|---|---|', '| ledger, which also serves the billing pages | 7300 |'].join('\n')), ['ledger, which also serves the billing pages=7300']);
+});
+
+test('names joined with / or & pair with as many ports; a note after a name is not part of it', () => {
+  assert.deepEqual(places(['| Service | Port |', '|---|---|', '| ledger & queue | 7300 / 7301 |', '| AI/ML Pipeline | 7302 |'].join('\n')),
+    ['ledger=7300', 'queue=7301', 'AI/ML Pipeline=7302']);
+  assert.deepEqual(places(['| Service | Port |', '|---|---|', '| Auth - CRITICAL PORT | 7303 |', '| Ledger (deprecated) | 7304 |', '| Atlas ✅ | 7305 |', '| North - South | 7306 |'].join('\n')),
+    ['Auth=7303', 'Ledger=7304', 'Atlas=7305', 'North South=7306']);
+  assert.equal(withoutNote('Gateway — do not change'), 'Gateway');
+  assert.equal(withoutNote('Gateway - Edge'), 'Gateway - Edge');
+});
+
+test('in a section of reserved placeholders, a row whose status says it runs holds its port', () => {
+  const text = [
+    '### Reserved placeholder ports',
+    '| Port | Service | Status |',
+    '|---|---|---|',
+    '| 7500 | Atlas | **Active** |',
+    '| 7501 | Ledger | Placeholder |',
+    '| 7502 | Queue | Standby |',
+  ].join('\n');
+  assert.deepEqual(places(text), ['Atlas=7500']);
+  assert.deepEqual(parse(text).mentions.map((m) => m.port).sort(), [7501, 7502]);
+  // Outside a reserved section every row is an allocation, whatever its status.
+  assert.deepEqual(places(text.replace('### Reserved placeholder ports', '### Ports')), ['Atlas=7500', 'Ledger=7501', 'Queue=7502']);
+});
+
+test('a page that says a service runs alone on a port says it of every row listing it there', () => {
+  const text = [
+    '| Port | Service | Project |', '|---|---|---|', '| 7600 | Conflict | cache, builder, board |',
+    '',
+    '## Resolved port conflicts',
+    '- cache: 7600 (standalone)',
+    '- builder: 7600 (runs alone)',
+  ].join('\n');
+  assert.deepEqual(places(text), [
+    'cache=7600/variant:standalone-cache!', 'builder=7600/variant:standalone-builder!', 'board=7600!',
+    'cache=7600/variant:standalone-cache', 'builder=7600/variant:standalone-builder',
+  ]);
+  assert.deepEqual(checkFiles({ 'docs/PORTS.md': text }).findings.map(brief), []);
+  // Without the resolution the three clash.
+  assert.equal(checkFiles({ 'docs/PORTS.md': text.split('\n').slice(0, 3).join('\n') }).findings.length, 2);
+});
+
+const claimsOf = (text: string) => parse(text).allocations.map((a) => `${a.service}=${a.port}${a.claim ? '?' : ''}${a.role ? `/${a.role}` : ''}`);
+
+test('a list item naming a service and the URL it is reached at claims that port', () => {
+  const text = ['## Monitoring', '', '- **Ledger:** http://10.0.0.5:7100 (via the LAN)', '- **Atlas:** http://atlas:7200/metrics', '- Status: `ledgerctl status`'].join('\n');
+  assert.deepEqual(claimsOf(text), ['Ledger=7100?', 'Atlas=7200?/metrics']);
+  const c = checkFiles({ 'docs/PORTS.md': ['| Service | Port |', '|---|---|', '| Ledger | 7101 |'].join('\n'), 'guide/README.md': text });
+  assert.deepEqual(c.findings.map(brief), ['port-mismatch@guide/README.md:3']);
+});
+
+test('URL items that name no service of this setup claim nothing', () => {
+  // A public domain, two URLs, a sentence around the URL.
+  assert.deepEqual(claimsOf([
+    '- Docs: https://docs.example.com:8443',
+    '- Mirror: http://localhost:7301 or http://localhost:7302',
+    '- Ledger: start it, then open http://localhost:7303',
+  ].join('\n')), []);
+});
+
+test('one server\'s pages listed by name are no services; a lone URL with a path is its service\'s', () => {
+  assert.deepEqual(claimsOf([
+    '- **Console**: http://localhost:7300',
+    '- Home: http://localhost:7300/',
+    '- Billing: http://localhost:7300/billing',
+    '- Audit: http://localhost:7300/audit',
+    '- Turbine: http://localhost:7400/turbine',
+  ].join('\n')), ['Console=7300?', 'Home=7300?', 'Turbine=7400?']);
+});
+
+test('under a service heading, interface labels are the service\'s ports; under the page title too', () => {
+  assert.deepEqual(claimsOf(['### Harbor', '- Web UI (HTTP): 7400', '- Direct access: http://nas:7401', '- Retries: 3'].join('\n')),
+    ['Harbor=7400/http', 'Harbor=7401?']);
+  // (A page with no port-like text at all is skipped before parsing: this one says "ports".)
+  assert.deepEqual(claimsOf(['# Harbor', 'Its ports:', '## Deployment', '- Web UI: 7400'].join('\n')), ['Harbor=7400']);
+  // A label with no service heading above it names nothing, outside a section about ports.
+  assert.deepEqual(claimsOf(['Its ports:', '## Deployment', '- Web UI: 7400'].join('\n')), []);
+});
+
+test('a property table under a service heading: its Port row claims the service\'s ports', () => {
+  const table = ['| | |', '|---|---|', '| **Machine** | Rack 2 |', '| **Port** | 7400 (web), 7401 |', '| **Access** | LAN |'];
+  assert.deepEqual(claimsOf(['# Harbor', '## Deployment', ...table].join('\n')), ['Harbor=7400?', 'Harbor=7401?']);
+  assert.deepEqual(claimsOf(['### Harbor', '| Property | Value |', '|---|---|', '| Port | 7400 |'].join('\n')), ['Harbor=7400?']);
+  // No service heading: a port-allocation page's property table names no service.
+  assert.deepEqual(claimsOf(['## Port allocation rules', ...table].join('\n')), []);
+  // A two-column table that is not key/value is an ordinary table.
+  assert.deepEqual(claimsOf(['### Harbor', '| Service | Port |', '|---|---|', '| web | 7400 |'].join('\n')), ['web=7400']);
+  const c = checkFiles({
+    'docs/harbor.md': ['# Harbor', '## Deployment', ...table, '', '```yaml', 'services:', '  harbor:', '    image: h', '    ports: ["7500:80"]', '```'].join('\n'),
+  });
+  assert.deepEqual(c.findings.map(brief), ['port-mismatch@docs/harbor.md:6']);
+});
+
+test('summary counts are not ports; a name of up to seven words is a name', () => {
+  assert.deepEqual(claimsOf(['## Port summary', '- **Conflicts**: 1 (web/edge)', '- Resolved issues: 6', '- **Active Ports**: 5'].join('\n')), []);
+  assert.deepEqual(claimsOf(['## Port summary', '- Customer Notification Email Delivery Worker: 7100', '- This line explains why the other services are all still kept: 7101'].join('\n')),
+    ['Customer Notification Email Delivery Worker=7100']);
+});
+
+test('a Markdown table pasted into a plain fence is read as the table it is', () => {
+  const text = ['## Allocations', '```', '| Service | Port |', '|---------|------|', '| ledger  | 7100 |', '| atlas   | 7101 |', '```'].join('\n');
+  const f = parse(text);
+  assert.deepEqual(claimsOf(text), ['ledger=7100', 'atlas=7101']);
+  assert.equal(f.allocations[0].loc.span.startLine, 5);
+  assert.equal(text.slice(f.allocations[1].loc.span.startOffset, f.allocations[1].loc.span.endOffset), '7101');
+  // In an example it shows something else; without a rule line under the header it is no table.
+  assert.deepEqual(claimsOf(['## Example', ...text.split('\n').slice(1)].join('\n')), []);
+  assert.deepEqual(claimsOf(['## Allocations', '```', '| Service | Port |', '| ledger  | 7100 |', '```'].join('\n')), []);
+});
+
+test('a port glued to a short CJK word is still the cell\'s port', () => {
+  assert.deepEqual(claimsOf(['| 服务 | 端口 |', '|---|---|', '| 检索 | 未9200 |', '| 网关 | 端口8000 |'].join('\n')), ['检索=9200', '网关=8000']);
+  const f = parse(['| 服务 | 端口 |', '|---|---|', '| 检索 | 未9200 |'].join('\n'));
+  assert.equal(f.allocations[0].loc.span.startColumn, '| 检索 | 未'.length + 1);
+  // A longer run is a sentence with a number in it.
+  assert.deepEqual(claimsOf(['| 服务 | 端口 |', '|---|---|', '| 检索 | 以前使用的是9200 |'].join('\n')), []);
+});
+
+test('mermaid labels in sequence, C4 and architecture diagrams name a service and its port', () => {
+  const fence = (...lines: string[]) => ['```mermaid', ...lines, '```'].join('\n');
+  assert.deepEqual(claimsOf(fence('sequenceDiagram', 'participant GW as Gateway :7100', 'actor U as User', 'GW->>U: 200 OK')), ['Gateway=7100']);
+  assert.deepEqual(claimsOf(fence('C4Container', 'Container(api, "Ledger API :7200", "Go", "Serves 2 routes")', 'ContainerDb(db, "Ledger DB", "Postgres 16")')), ['Ledger API=7200']);
+  assert.deepEqual(claimsOf(fence('architecture-beta', 'service db(database)[Ledger DB :7300] in api', 'service web(server)[Web 2]')), ['Ledger DB=7300']);
+  const text = fence('sequenceDiagram', 'participant GW as Gateway :7100');
+  const loc = parse(text).allocations[0].loc;
+  assert.equal(text.slice(loc.span.startOffset, loc.span.endOffset), '7100');
+});
+
+test('a Category column that repeats: each row\'s service is the short name in its Purpose cell', () => {
+  const text = ['| Category | Port | Purpose |', '|---|---|---|', '| Monitoring | 7100 | Gauge |', '| Monitoring | 7101 | Metrics Store |', '| Storage | 7200 | Stores the audit log of every request |'].join('\n');
+  assert.deepEqual(claimsOf(text), ['Gauge=7100', 'Metrics Store=7101', 'Storage=7200']);
+  // A category named once is the row's own name; a Service column is never replaced.
+  assert.deepEqual(claimsOf(['| Category | Port | Purpose |', '|---|---|---|', '| Ledger | 7100 | Gauge |'].join('\n')), ['Ledger=7100']);
+  assert.deepEqual(claimsOf(['| Service | Port | Purpose |', '|---|---|---|', '| api | 7100 | Gauge |', '| api | 7101 | Admin |'].join('\n')), ['api=7100', 'api=7101']);
+});
+
+test('a placeholder row whose status says running holds its port for something unnamed', () => {
+  const text = ['| Port | Service | Status |', '|---|---|---|', '| 7100 | reserved port | running |', '| 7101 | (reserved) | planned |', '| 7102 | 预留 | 运行中 |'].join('\n');
+  assert.deepEqual(places(text), ['reserved port=7100!', '预留=7102!']);
+  const c = checkFiles({ 'docs/PORTS.md': [text, '| 7100 | ledger | running |'].join('\n') });
+  assert.deepEqual(c.findings.map(brief), ['port-conflict@docs/PORTS.md:6']);
+});
