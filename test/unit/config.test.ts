@@ -93,6 +93,10 @@ test('folderConfig + discover: the nearest configuration above the checked folde
   const withExclude = folderConfig(path.join(root, 'services'), [], { exclude: ['api'] });
   assert.deepEqual(discover(path.join(root, 'services'), { ...DEFAULT_DISCOVER, filter: withExclude.filter }).files, ['PORTS.md', 'tmp2/compose.yaml']);
 
+  // A folder git ignores, named for checking, is checked whole.
+  const ignoredFolder = folderConfig(path.join(root, 'services/tmp'), []);
+  assert.deepEqual(discover(path.join(root, 'services/tmp'), { ...DEFAULT_DISCOVER, filter: ignoredFolder.filter }).files, ['compose.yaml']);
+
   fs.writeFileSync(path.join(root, 'portolan.config.json'), JSON.stringify({ ignoreFiles: false }));
   const noIgnore = folderConfig(root, []);
   assert.ok(discover(root, { ...DEFAULT_DISCOVER, filter: noIgnore.filter }).files.includes('services/tmp/compose.yaml'));

@@ -27,8 +27,11 @@ export function folderConfig(folder: string, problems: string[], options: Folder
   const file = path.join(base, CONFIG_FILE_NAME);
   const config = fs.existsSync(file) ? readConfig(base, problems) : EMPTY_CONFIG;
   const include = options.include?.length ? [] : config.include;
-  const atBase = sourceFilter(base, { include, exclude: config.exclude, ignoreFiles: config.ignoreFiles });
   const prefix = path.relative(base, path.resolve(folder)).split(path.sep).join('/');
+  let atBase = sourceFilter(base, { include, exclude: config.exclude, ignoreFiles: config.ignoreFiles });
+  // A folder named for checking is checked, even one git ignores (a build output, a scratch copy):
+  // the ignore files would leave nothing of it.
+  if (prefix !== '' && config.ignoreFiles && atBase.skipsFolder(prefix)) atBase = sourceFilter(base, { include, exclude: config.exclude, ignoreFiles: false });
   const under = (rel: string) => (prefix === '' ? rel : `${prefix}/${rel}`);
   const own = globFilter(options.include ?? [], options.exclude ?? []);
   const ownFolder = globExcludesFolder(options.exclude ?? []);

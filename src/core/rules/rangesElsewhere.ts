@@ -15,6 +15,8 @@ import { compareLocations, portText, type Place } from './model';
 
 /** `places` are one service's; `rangeOf` finds the range a place's own file declares for it. */
 export function findOutOfRangeElsewhere(places: Iterable<Place>, rangeOf: (p: Place) => RangeDecl | undefined): Finding[] {
+  // Most services are under no document's range: they cost one look at each place.
+  if (!someRanged(places)) return [];
   const ranged: Array<{ place: Place; range: RangeDecl }> = [];
   const running: Place[] = [];
   // Every port a document or registry gives the service, under a range or not, as a claim or not.
@@ -22,7 +24,7 @@ export function findOutOfRangeElsewhere(places: Iterable<Place>, rangeOf: (p: Pl
   for (const p of places) {
     if (p.source === 'markdown' || p.source === 'registry') documented.push(p);
     if (p.claim) continue;
-    if (p.ownerRange !== undefined && (p.source === 'markdown' || p.source === 'registry')) {
+    if (isRanged(p)) {
       const range = rangeOf(p);
       if (range) ranged.push({ place: p, range });
     } else if (isMainRunningPort(p)) {
@@ -49,6 +51,16 @@ export function findOutOfRangeElsewhere(places: Iterable<Place>, rangeOf: (p: Pl
     });
   }
   return out;
+}
+
+function someRanged(places: Iterable<Place>): boolean {
+  for (const p of places) if (isRanged(p)) return true;
+  return false;
+}
+
+/** A document's or registry's place under a range (claims too: they are skipped where it matters). */
+function isRanged(p: Place): boolean {
+  return p.ownerRange !== undefined && (p.source === 'markdown' || p.source === 'registry');
 }
 
 /** A compose service's first published port, or an env file's own port of a service: where it listens. */
