@@ -323,3 +323,13 @@ test('a suffixed compose file (`docker-compose-chat.yml`) is a stack of its own:
   });
   assert.deepEqual(warnings(c), ['port-mismatch@PORTS.md:3']);
 });
+
+test('registries of two projects are units of their own: their services never clash across the projects', () => {
+  const shop = 'version: 1\nservices:\n  billing: { ports: { http: 9090 } }\n';
+  const blog = 'version: 1\nservices:\n  metrics: { ports: { http: 9090 } }\n';
+  const c = checkFiles({ 'shop/README.md': '# Shop\n', 'shop/ports.yaml': shop, 'blog/README.md': '# Blog\n', 'blog/ports.yaml': blog });
+  assert.deepEqual(c.findings.filter((f) => f.rule === 'port-conflict').map(brief), []);
+  // One registry file with both: a conflict.
+  const both = checkFiles({ 'ports.yaml': 'version: 1\nservices:\n  billing: { ports: { http: 9090 } }\n  metrics: { ports: { http: 9090 } }\n' });
+  assert.deepEqual(both.findings.filter((f) => f.rule === 'port-conflict').map(brief), ['port-conflict@ports.yaml:4']);
+});

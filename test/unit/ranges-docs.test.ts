@@ -357,3 +357,20 @@ test('list items naming a range in parentheses, or by name and colon, declare it
   const prose = ['## Notes', '', '- Upgraded the cluster (2019-2021)'].join('\n');
   assert.deepEqual(parseMarkdown(prose, { file: 'docs/notes.md' }).ranges, []);
 });
+
+test('a forbidden list or a range kept free holds where its document speaks: its own project, not a neighbour in the monorepo', () => {
+  const forbidding = ['# Shop', '', '## Ports to avoid', '', '| Port | Reason |', '|---|---|', '| 8080 | the host proxy |', '', '## Reserved for future use (9000-9099)', ''].join('\n');
+  const compose = (port: number) => `services:\n  app:\n    image: app\n    ports: ["${port}:80"]\n`;
+  const c = checkFiles({
+    'shop/README.md': forbidding,
+    'shop/compose.yaml': compose(8080),
+    'blog/README.md': '# Blog\n',
+    'blog/compose.yaml': compose(8080),
+    'wiki/README.md': '# Wiki\n',
+    'wiki/compose.yaml': compose(9001),
+  });
+  assert.deepEqual(c.findings.filter((f) => f.rule === 'reserved-port' || f.rule === 'kept-free-port').map(brief), ['reserved-port@shop/compose.yaml:4']);
+  // A document at the root speaks for every folder.
+  const root = checkFiles({ 'docs/PORTS.md': forbidding.replace('# Shop', '# Platform'), 'blog/compose.yaml': compose(8080), 'wiki/compose.yaml': compose(9001) });
+  assert.deepEqual(root.findings.filter((f) => f.rule === 'reserved-port' || f.rule === 'kept-free-port').map(brief).sort(), ['kept-free-port@wiki/compose.yaml:4', 'reserved-port@blog/compose.yaml:4']);
+});

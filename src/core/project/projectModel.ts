@@ -145,7 +145,8 @@ export class ProjectModel {
       ({ unit, home, about, authority, isolated, describes, repository, inContainer, containerOf, composedWith, variantFile });
     switch (f.kind) {
       case 'registry':
-        return role('registry', dir, this.folderUnits.get(dir)?.key ?? 'registry', Authority.registry, false);
+        // Each registry is the unit of its folder: two projects' registries (a monorepo's) never clash.
+        return role(`registry:${dir}`, dir, this.folderUnits.get(dir)?.key ?? `registry:${dir}`, Authority.registry, false);
       case 'compose': {
         const unit = this.composeUnits.get(f.file) ?? { key: `compose:${dir}`, folder: dir };
         return role(unit.key, unit.folder, unit.key, Authority.compose, false);

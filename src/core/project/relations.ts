@@ -2,7 +2,7 @@
 // which would run on one host (two services on one port there clash).
 
 import type { Allocation } from '../model';
-import { covers, type FileRole } from './roles';
+import { Authority, covers, type FileRole } from './roles';
 
 /** What the relations read of a place. */
 export interface Situated extends Allocation {
@@ -41,8 +41,17 @@ export function runTogether<T extends Situated>(a: T, b: T, listedTogether: (a: 
 }
 
 /** A registry speaks for everything in the folder it sits in and below, test fixtures and examples apart. */
+/**
+ * Whether what a file declares for everyone (a forbidden list, a range kept free) holds for a
+ * place: in the same test/example world, in a folder the file speaks for. A monorepo's projects
+ * each keep their own reservations.
+ */
+export function speaksFor(declaring: FileRole, place: Situated): boolean {
+  return declaring.isolated === place.fileRole.isolated && covers(declaring.home, place.fileRole.home);
+}
+
 export function registryOver(registry: Situated, other: Situated): boolean {
-  return registry.fileRole.unit === 'registry' && registry.fileRole.isolated === other.fileRole.isolated
+  return registry.fileRole.authority === Authority.registry && registry.fileRole.isolated === other.fileRole.isolated
     && covers(registry.fileRole.home, other.fileRole.home);
 }
 

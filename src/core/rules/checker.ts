@@ -162,7 +162,7 @@ export class Checker {
       ...findOutOfRange(places, ranges),
       ...findOverlaps(f.ranges),
       ...findStrayRanges(f.ranges),
-      ...findReservedUse(places, this.shared.reserved, this.shared.keptFree),
+      ...findReservedUse(places, this.shared.reserved, this.shared.keptFree, this.shared.declaredBy),
       ...findOutsideProjectRange(places, this.shared.projectRanges),
     ]);
   }

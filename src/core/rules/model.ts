@@ -65,11 +65,13 @@ export interface SharedFacts {
   /** The range a registry hands each project (`projects: web: { range, path }`), by project name. */
   projectRanges: Map<string, RangeDecl>;
   /** Deployment units, from every compose file. */
+  /** The role of each file that declares reservations or ranges kept free: they hold where it speaks. */
+  declaredBy: Map<string, FileRole>;
   project: ProjectModel;
 }
 
 export function sharedFacts(files: Iterable<FileFacts>, project = ProjectModel.of([])): SharedFacts {
-  const shared: SharedFacts = { alias: new Map(), projects: new Map(), reserved: [], keptFree: [], projectRanges: new Map(), project };
+  const shared: SharedFacts = { alias: new Map(), projects: new Map(), reserved: [], keptFree: [], declaredBy: new Map(), projectRanges: new Map(), project };
   // In file order, so the outcome (the alias that wins, the reservation cited) does not depend on
   // the order the files were indexed or edited in.
   for (const f of [...files].sort((a, b) => compareText(a.file, b.file))) {
@@ -81,7 +83,9 @@ export function sharedFacts(files: Iterable<FileFacts>, project = ProjectModel.o
       if (range && !shared.projectRanges.has(p.name)) shared.projectRanges.set(p.name, range);
     }
     shared.reserved.push(...f.reserved);
-    shared.keptFree.push(...f.ranges.filter((r) => r.keptFree));
+    const keptFree = f.ranges.filter((r) => r.keptFree);
+    shared.keptFree.push(...keptFree);
+    if (f.reserved.length > 0 || keptFree.length > 0) shared.declaredBy.set(f.file, project.roleOf(f));
   }
   return shared;
 }

@@ -4,6 +4,8 @@
 // inside a range kept free for later).
 import { rangeHolds, spansText, type Finding, type RangeDecl, type Reservation } from '../model';
 import { portText, type Place } from './model';
+import type { FileRole } from '../project/roles';
+import { speaksFor } from '../project/relations';
 
 /** `ranges` are the ranges of the places' own file: an owning range is always declared beside its entries. */
 export function findOutOfRange(places: Place[], ranges: ReadonlyMap<string, RangeDecl>): Finding[] {
@@ -78,9 +80,14 @@ export function findStrayRanges(ranges: RangeDecl[]): Finding[] {
   return out;
 }
 
-export function findReservedUse(places: Place[], reserved: Reservation[], keptFree: RangeDecl[]): Finding[] {
+/** `declaredBy` gives the role of the file that declares each reservation and kept-free range. */
+export function findReservedUse(places: Place[], reserved: Reservation[], keptFree: RangeDecl[], declaredBy: ReadonlyMap<string, FileRole>): Finding[] {
   const out: Finding[] = [];
-  const inScope = (r: { scope: string }, place: Place) => r.scope === '' || r.scope === place.scope;
+  const inScope = (r: { scope: string; loc: { file: string } }, place: Place) => {
+    if (r.scope !== '' && r.scope !== place.scope) return false;
+    const declaring = declaredBy.get(r.loc.file);
+    return declaring === undefined || speaksFor(declaring, place);
+  };
   for (const place of places) {
     if (place.claim) continue;
     const reservation = reserved.find((r) => inScope(r, place) && place.port >= r.from && place.port <= r.to);
