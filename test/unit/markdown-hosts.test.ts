@@ -118,13 +118,13 @@ test('a Stack cell with an arrow gives the port to the proxy on its left; a plai
     '| Homepage | 8080 | nginx → homepage |',
     '| Dashboard | 8081 | **caddy** -> dash |',
     '| Files | 8082 | traefik => files |',
-    '| Torrent UI | 8112 | qbittorrent |',
+    '| Torrent UI | 8112 | torrentd |',
     '| Notes | 8200 | - |',
     '| nginx | 80 | nginx |',
   ].join('\n'));
   assert.deepEqual(f.allocations.map((a) => [a.service, a.port, a.names]), [
     ['nginx', 8080, ['homepage']], ['caddy', 8081, ['dashboard']], ['traefik', 8082, ['files']],
-    ['Torrent UI', 8112, ['qbittorrent']], ['Notes', 8200, undefined], ['nginx', 80, undefined],
+    ['Torrent UI', 8112, ['torrentd']], ['Notes', 8200, undefined], ['nginx', 80, undefined],
   ]);
 });
 

@@ -115,8 +115,8 @@ test('one server\'s pages listed by name are no services; a lone URL with a path
     '- Home: http://localhost:7300/',
     '- Billing: http://localhost:7300/billing',
     '- Audit: http://localhost:7300/audit',
-    '- Turbine: http://localhost:7400/turbine',
-  ].join('\n')), ['Console=7300?', 'Home=7300?', 'Turbine=7400?']);
+    '- Mill: http://localhost:7400/mill',
+  ].join('\n')), ['Console=7300?', 'Home=7300?', 'Mill=7400?']);
 });
 
 test('under a service heading, interface labels are the service\'s ports; under the page title too', () => {

@@ -84,9 +84,9 @@ test('a container name, an image or network_mode: service: are names of the serv
   const c = checkFiles({
     'vpn/docker-compose.yml': [
       'services:',
-      '  gluetun: { image: qmcgaw/gluetun, ports: ["8080:8080"] }',
-      '  torrent: { image: linuxserver/qbittorrent, network_mode: "service:gluetun" }',
-      '  edge: { image: jc21/nginx-proxy-manager:latest, container_name: proxy-manager, ports: ["81:81"] }',
+      '  tunnel: { image: example/tunnel, ports: ["8080:8080"] }',
+      '  torrent: { image: example/torrent-client, network_mode: "service:tunnel" }',
+      '  edge: { image: example/proxy-manager:latest, container_name: proxy-manager, ports: ["81:81"] }',
     ].join('\n'),
     'PORTS.md': ['| Service | Port |', '|---|---|', '| torrent | 8080 |', '| proxy-manager | 81 |'].join('\n'),
   });

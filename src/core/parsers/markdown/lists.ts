@@ -43,8 +43,8 @@ interface Match {
   url?: boolean;
 }
 
-// A label for one of a service's ways in, not a service: under `### Portainer`, "Web UI (HTTP): 9000"
-// and "Direct access: http://nas:9000" are Portainer's.
+// A label for one of a service's ways in, not a service: under `### Lighthouse`, "Web UI (HTTP): 9000"
+// and "Direct access: http://nas:9000" are Lighthouse's.
 const INTERFACE_LABEL = /^(?:direct access|access|local access|lan access|web ?ui|ui|web|web interface|dashboard|admin(?: ui| panel| console)?|api|http|https|grpc|metrics|ssh|url|endpoint|local|lan|internal|external)(?:\s*\([^()]*\))?$/i;
 
 // `http://10.0.0.5:3000/web`, then at most a parenthesised note: "(via the proxy)".
@@ -115,7 +115,7 @@ export function extractListItem(state: MdState, text: string, at: number): void 
     return;
   }
   const outer = currentContext(state);
-  // "Web UI (HTTP): 9000" under `### Portainer` is Portainer's web UI port.
+  // "Web UI (HTTP): 9000" under `### Lighthouse` is Lighthouse's web UI port.
   const label = INTERFACE_LABEL.test(m.name) && outer.pageService !== undefined;
   const service = label ? outer.pageService! : m.name;
   const context = withQualifierHost(outer, service);

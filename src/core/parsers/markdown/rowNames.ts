@@ -1,6 +1,6 @@
 // Which services a table row names. The Service cell usually does, but people also write a status
 // there ("**Conflict**", "충돌") and put the services in another name column ("Project"), list
-// several services in one cell ("discourse, supabase"), or add a note after the name ("Immich ✅",
+// several services in one cell ("wiki, forum"), or add a note after the name ("Gallery ✅",
 // "Auth - CRITICAL PORT", "Legacy API (deprecated)").
 import { cleanName } from '../../syntax/names';
 import type { Cell } from './cells';
@@ -31,7 +31,7 @@ export function withoutNote(name: string): string {
   return bare;
 }
 
-// `n8n / Redis`, `Sonarr & Radarr`, `api + worker`: separators written with blanks around them
+// `queue / cache`, `Search & Index`, `api + worker`: separators written with blanks around them
 // (`AI/ML Pipeline` is one name). A comma list is a list of services too.
 const JOINED = /\s+[/&+]\s+/;
 const LISTED = /\s*,\s+|\s*、\s*|\s*，\s*/;

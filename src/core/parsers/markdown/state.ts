@@ -47,7 +47,7 @@ export interface Context {
   environment?: string;
   /**
    * The range that owns entries here: the nearest heading's own. A sub-section without a range of
-   * its own may be about something else ("Furnace — uses Enclii's range"), so it owns nothing.
+   * its own may be about something else ("Kiln — uses the Forge range"), so it owns nothing.
    */
   ownerRange?: string;
   /** The nearest range up the headings, which ranges declared here are nested in. */

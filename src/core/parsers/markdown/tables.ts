@@ -204,7 +204,7 @@ interface Stack {
 const ARROW = /→|->|=>/;
 const SINGLE_NAME = /^[\p{L}\p{N}][\p{L}\p{N}._-]*(?: [\p{L}\p{N}._-]+){0,2}$/u;
 
-/** `nginx → homepage`: the port is the proxy's, on the left; `qbittorrent`: another name of the row's service. */
+/** `nginx → homepage`: the port is the proxy's, on the left; `torrentd`: another name of the row's service. */
 function stackOf(cell: Cell | undefined): Stack | undefined {
   if (!cell) return undefined;
   const [first, ...rest] = cell.text.split(ARROW).map(cleanName);
@@ -256,7 +256,7 @@ interface Row {
   lineStart: number;
   cells: Cell[];
   names: string[];
-  /** The names were written as a list (`discourse, supabase`): each holds the row's one port. */
+  /** The names were written as a list (`wiki, forum`): each holds the row's one port. */
   listed: boolean;
   /**
    * The names are projects that hold the port ("| 3000 | Conflict | web, studio |"), each of which
