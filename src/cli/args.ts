@@ -3,7 +3,6 @@
 import { parseArgs as parseOptions } from 'node:util';
 
 export type Format = 'text' | 'json' | 'sarif' | 'github';
-export type ListFormat = 'text' | 'json';
 export type FailOn = 'error' | 'warning' | 'never';
 export type Command = 'check' | 'list' | 'lsp';
 

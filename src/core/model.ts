@@ -137,7 +137,7 @@ export interface PortSpan {
 type Spanned = PortSpan & { also?: PortSpan[] };
 
 /** Every span of ports a range holds: from-to, then the ones its section also owns. */
-export function spansOf(range: Spanned): PortSpan[] {
+function spansOf(range: Spanned): PortSpan[] {
   return range.also ? [range, ...range.also] : [range];
 }
 

@@ -35,13 +35,14 @@ test('globFilter: globs relative to the folder; bare names match at any depth; f
 test('parseConfig: rules, globs and ignoreFiles; what is wrong is named and left at its default', () => {
   const problems: string[] = [];
   const config = parseConfig(JSON.stringify({ rules: { 'port-conflict': 'warning', 'out-of-range': 'off' }, exclude: ['legacy'], ignoreFiles: false }), problems);
-  assert.deepEqual(config, { rules: { 'port-conflict': 'warning', 'out-of-range': 'off' }, exclude: ['legacy'], include: [], ignoreFiles: false });
+  assert.deepEqual(config, { rules: { 'port-conflict': 'warning', 'out-of-range': 'off' }, exclude: ['legacy'], include: [], ignoreFiles: false, kinds: ['registry', 'compose', 'env', 'markdown'] });
   assert.deepEqual(problems, []);
 
   const wrong: string[] = [];
-  const fallback = parseConfig(JSON.stringify({ rules: { 'port-conflict': 'loud', 'no-such-rule': 'error' }, exclude: 'legacy', extra: 1 }), wrong);
-  assert.deepEqual(fallback, { rules: {}, exclude: [], include: [], ignoreFiles: true });
-  assert.equal(wrong.length, 4);
+  const fallback = parseConfig(JSON.stringify({ rules: { 'port-conflict': 'loud', 'no-such-rule': 'error' }, exclude: 'legacy', extra: 1, kinds: ['yaml'] }), wrong);
+  assert.deepEqual(fallback, { rules: {}, exclude: [], include: [], ignoreFiles: true, kinds: ['registry', 'compose', 'env', 'markdown'] });
+  assert.equal(wrong.length, 5);
+  assert.match(wrong.join('\n'), /"kinds" must be a list of registry, compose, env, markdown/);
   assert.match(wrong.join('\n'), /unknown key "extra"/);
   assert.match(wrong.join('\n'), /rules\.port-conflict: ignoring "loud"/);
   assert.match(wrong.join('\n'), /rules\.no-such-rule: unknown rule/);
@@ -100,6 +101,17 @@ test('folderConfig + discover: the nearest configuration above the checked folde
   fs.writeFileSync(path.join(root, 'portolan.config.json'), JSON.stringify({ ignoreFiles: false }));
   const noIgnore = folderConfig(root, []);
   assert.ok(discover(root, { ...DEFAULT_DISCOVER, filter: noIgnore.filter }).files.includes('services/tmp/compose.yaml'));
+});
+
+test('kinds: a configuration that reads no documents leaves Markdown out, and YAML of any name stays a possible compose file', () => {
+  const root = tree({
+    'portolan.config.json': JSON.stringify({ kinds: ['registry', 'compose', 'env'] }),
+    'PORTS.md': '# x\n', 'ports.yaml': 'version: 1\n', 'deploy/stack.yml': 'services: {}\n', 'api/.env': 'PORT=1\n', 'docker-compose.yml': 'services: {}\n',
+  });
+  const files = (dir: string) => discover(dir, { ...DEFAULT_DISCOVER, filter: folderConfig(dir, []).filter }).files;
+  assert.deepEqual(files(root), ['api/.env', 'deploy/stack.yml', 'docker-compose.yml', 'ports.yaml']);
+  fs.writeFileSync(path.join(root, 'portolan.config.json'), JSON.stringify({ kinds: ['markdown'] }));
+  assert.deepEqual(files(root), ['PORTS.md']);
 });
 
 test('folderConfig: outside a repository and without a configuration file, the folder reads everything', () => {

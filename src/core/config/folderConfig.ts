@@ -28,10 +28,10 @@ export function folderConfig(folder: string, problems: string[], options: Folder
   const config = fs.existsSync(file) ? readConfig(base, problems) : EMPTY_CONFIG;
   const include = options.include?.length ? [] : config.include;
   const prefix = path.relative(base, path.resolve(folder)).split(path.sep).join('/');
-  let atBase = sourceFilter(base, { include, exclude: config.exclude, ignoreFiles: config.ignoreFiles });
+  let atBase = sourceFilter(base, { include, exclude: config.exclude, ignoreFiles: config.ignoreFiles, kinds: config.kinds });
   // A folder named for checking is checked, even one git ignores (a build output, a scratch copy):
   // the ignore files would leave nothing of it.
-  if (prefix !== '' && config.ignoreFiles && atBase.skipsFolder(prefix)) atBase = sourceFilter(base, { include, exclude: config.exclude, ignoreFiles: false });
+  if (prefix !== '' && config.ignoreFiles && atBase.skipsFolder(prefix)) atBase = sourceFilter(base, { include, exclude: config.exclude, ignoreFiles: false, kinds: config.kinds });
   const under = (rel: string) => (prefix === '' ? rel : `${prefix}/${rel}`);
   const own = globFilter(options.include ?? [], options.exclude ?? []);
   const ownFolder = globExcludesFolder(options.exclude ?? []);

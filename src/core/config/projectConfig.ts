@@ -2,7 +2,7 @@
 // the language server alike, so a CI run and the editor agree. VS Code settings layer on top.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { RuleId, Severity } from '../model';
+import type { RuleId, Severity, SourceKind } from '../model';
 import { RULES } from '../rules/run';
 import type { RuleSettings } from '../rules/settings';
 
@@ -17,15 +17,19 @@ export interface ProjectConfig {
   include: string[];
   /** Whether `.gitignore` and `.portolanignore` files are followed (default true). */
   ignoreFiles: boolean;
+  /** The kinds of port sources read (default all): `["registry", "compose", "env"]` leaves documents out. */
+  kinds: SourceKind[];
 }
 
-export const EMPTY_CONFIG: ProjectConfig = { rules: {}, exclude: [], include: [], ignoreFiles: true };
+export const SOURCE_KINDS: readonly SourceKind[] = ['registry', 'compose', 'env', 'markdown'];
+
+export const EMPTY_CONFIG: ProjectConfig = { rules: {}, exclude: [], include: [], ignoreFiles: true, kinds: [...SOURCE_KINDS] };
 
 const LEVELS = new Set(['error', 'warning', 'info', 'off']);
 const RULE_IDS = new Set<string>(RULES.map((r) => r.id));
 
 /** Rule severities as written (`{ "port-conflict": "warning" }`); what is not valid goes to `problems` under `where`. */
-export function ruleSettingsFrom(raw: unknown, where: string, problems: string[]): RuleSettings {
+function ruleSettingsFrom(raw: unknown, where: string, problems: string[]): RuleSettings {
   const rules: RuleSettings = {};
   if (raw === undefined || raw === null) return rules;
   if (!isObject(raw)) {
@@ -53,7 +57,7 @@ export function parseConfig(text: string, problems: string[] = []): ProjectConfi
     problems.push(`${CONFIG_FILE_NAME}: expected an object; using the defaults`);
     return EMPTY_CONFIG;
   }
-  const known = new Set(['$schema', 'rules', 'exclude', 'include', 'ignoreFiles']);
+  const known = new Set(['$schema', 'rules', 'exclude', 'include', 'ignoreFiles', 'kinds']);
   for (const key of Object.keys(raw)) if (!known.has(key)) problems.push(`${CONFIG_FILE_NAME}: unknown key "${key}"`);
   const globs = (key: 'exclude' | 'include'): string[] => {
     const value = raw[key];
@@ -69,7 +73,15 @@ export function parseConfig(text: string, problems: string[] = []): ProjectConfi
     exclude: globs('exclude'),
     include: globs('include'),
     ignoreFiles: typeof ignoreFiles === 'boolean' ? ignoreFiles : true,
+    kinds: kindsFrom(raw.kinds, problems),
   };
+}
+
+function kindsFrom(raw: unknown, problems: string[]): SourceKind[] {
+  if (raw === undefined) return [...SOURCE_KINDS];
+  if (Array.isArray(raw) && raw.every((k) => (SOURCE_KINDS as readonly unknown[]).includes(k))) return raw as SourceKind[];
+  problems.push(`${CONFIG_FILE_NAME}: "kinds" must be a list of ${SOURCE_KINDS.join(', ')}; reading every kind`);
+  return [...SOURCE_KINDS];
 }
 
 /** The configuration in `folder`, or the defaults when it has none. */

@@ -1,5 +1,8 @@
 // Which files and folders under a folder Portolan reads: the configuration file's include and
 // exclude globs, excludes given on the command line or in settings, and the ignore files.
+import type { SourceKind } from '../model';
+import { sourceKindOf } from '../parsers/dispatch';
+import { isYamlFileName } from '../parsers/compose/fileNames';
 import { globExcludesFolder, globFilter } from './globFilter';
 import { IgnoreFiles } from './ignoreFiles';
 
@@ -15,13 +18,24 @@ export interface FilterOptions {
   exclude: readonly string[];
   /** Whether `.gitignore` and `.portolanignore` files are followed. */
   ignoreFiles: boolean;
+  /** The kinds of sources read; undefined reads every kind. */
+  kinds?: readonly SourceKind[];
 }
 
 export function sourceFilter(root: string, options: FilterOptions, ignoreFiles = options.ignoreFiles ? new IgnoreFiles(root) : undefined): SourceFilter {
   const globs = globFilter(options.include, options.exclude);
   const excludedFolder = globExcludesFolder(options.exclude);
+  const kinds = options.kinds;
+  const kindLeftOut = kinds === undefined || kinds.length === 4 ? () => false : (file: string) => !kindRead(file, kinds);
   return {
     skipsFolder: (dir) => excludedFolder(dir) || (ignoreFiles?.ignores(dir, true) ?? false),
-    skipsFile: (file) => !globs(file) || (ignoreFiles?.ignores(file, false) ?? false),
+    skipsFile: (file) => kindLeftOut(file) || !globs(file) || (ignoreFiles?.ignores(file, false) ?? false),
   };
+}
+
+/** Whether a file may be of a kind that is read: a YAML file of no known name may be a compose file. */
+function kindRead(file: string, kinds: readonly SourceKind[]): boolean {
+  const kind = sourceKindOf(file);
+  if (kind !== undefined) return kinds.includes(kind);
+  return isYamlFileName(file) && kinds.includes('compose');
 }
