@@ -3,7 +3,7 @@
 // one published outside it is out of range.
 import type { FileFacts } from '../model';
 import { cleanName } from '../syntax/names';
-import { findRanges } from '../syntax/ports';
+import { findRanges, type RangeInText } from '../syntax/ports';
 import { ILLUSTRATIVE } from './markdown/sections';
 import { LineIndex } from '../text/lineIndex';
 
@@ -23,13 +23,8 @@ export function readComposeRangeHeader(text: string, facts: FileFacts): void {
   for (const a of published) a.ownerRange = id;
 }
 
-interface Header {
-  name: string;
-  from: number;
-  to: number;
-  start: number;
-  end: number;
-}
+/** A range written in a header comment, with the name the header gives it. */
+type Header = RangeInText & { name: string };
 
 /** The one range of the comment lines before the file's first key, in a clause about ports and a range. */
 function headerRange(text: string): Header | undefined {

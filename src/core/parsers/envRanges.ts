@@ -5,7 +5,7 @@
 import type { FileFacts } from '../model';
 import type { LineIndex } from '../text/lineIndex';
 import { cleanName } from '../syntax/names';
-import { findRanges } from '../syntax/ports';
+import { findRanges, type RangeInText } from '../syntax/ports';
 import { ILLUSTRATIVE } from './markdown/sections';
 
 // A comment that is only a name and one range, with decoration around: nothing after the range but
@@ -65,14 +65,8 @@ function close(block: HeaderRange, at: number, blocks: HeaderRange[]): undefined
   return undefined;
 }
 
-interface Header {
-  name: string;
-  from: number;
-  to: number;
-  /** Offsets of the range within the line. */
-  start: number;
-  end: number;
-}
+/** A range written in a header comment, with the name the header gives it (offsets within the line). */
+type Header = RangeInText & { name: string };
 
 function rangeHeader(line: string): Header | undefined {
   const ranges = findRanges(line);
