@@ -10,7 +10,7 @@ import { HELP, parseArgs, usageOf, UsageError, type CliArgs } from './cli/args';
 import { formatJson, formatSarif, formatText } from './cli/report';
 import { formatGithub } from './cli/github';
 import { formatList, formatListJson } from './cli/list';
-import { repositoryRoot } from './cli/repositoryRoot';
+import { repositoryPaths } from './core/config/repositoryRoot';
 import { colorsFor } from './cli/colors';
 
 declare const PORTOLAN_VERSION: string;
@@ -72,10 +72,10 @@ async function main(argv: string[]): Promise<number> {
 function render(args: CliArgs, results: CheckResult[]): Iterable<string> {
   switch (args.format) {
     case 'json': return formatJson(results);
-    case 'sarif': return [formatSarif(results, PORTOLAN_VERSION, repositoryRoot)];
+    case 'sarif': return [formatSarif(results, PORTOLAN_VERSION)];
     case 'github': {
-      const label = (r: CheckResult, file: string) => path.relative(repositoryRoot(r.root), path.resolve(r.root, file)).split(path.sep).join('/');
-      return [formatGithub(results, label)];
+      const paths = new Map(results.map((r) => [r, repositoryPaths(r.root)]));
+      return [formatGithub(results, (r, file) => paths.get(r)!.pathOf(file))];
     }
     case 'text': {
       const label = (r: CheckResult, file: string) => (results.length > 1 || args.paths[0] !== '.' ? path.join(r.root, file) : file);

@@ -1,11 +1,11 @@
 // The text, JSON and SARIF reports of `portolan check` (github.ts writes workflow annotations).
 import { createHash } from 'node:crypto';
-import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Finding } from '../core/model';
 import type { CheckResult } from '../core/check';
 import { RULES } from '../core/rules/run';
 import { NO_COLORS, type Colors } from './colors';
+import { repositoryPaths } from '../core/config/repositoryRoot';
 
 export function formatText(results: CheckResult[], label: (r: CheckResult, file: string) => string, colors: Colors = NO_COLORS): string {
   const lines: string[] = [];
@@ -113,17 +113,16 @@ const SARIF_LEVEL = { error: 'error', warning: 'warning', info: 'note' } as cons
  * against the checkout. Each result carries a fingerprint of what it is about (rule, file,
  * service, port and message without line numbers), so an alert stays one alert when lines move.
  */
-export function formatSarif(results: CheckResult[], toolVersion: string, repositoryRoot: (folder: string) => string): string {
+export function formatSarif(results: CheckResult[], toolVersion: string): string {
   const roots: string[] = [];
   const baseOf = (root: string) => {
     const i = roots.indexOf(root) >= 0 ? roots.indexOf(root) : roots.push(root) - 1;
     return i === 0 ? 'SRCROOT' : `ROOT${i}`;
   };
   const located = results.map((r) => {
-    const repo = repositoryRoot(r.root);
-    const base = baseOf(repo);
-    const uri = (file: string) => path.relative(repo, path.resolve(r.root, file)).split(path.sep).map(encodeURIComponent).join('/');
-    return { r, base, uri };
+    const { repository, pathOf } = repositoryPaths(r.root);
+    const uri = (file: string) => pathOf(file).split('/').map(encodeURIComponent).join('/');
+    return { r, base: baseOf(repository), uri };
   });
   const location = (base: string, uri: string, loc: Finding['loc'], message?: string) => ({
     physicalLocation: {

@@ -195,7 +195,8 @@ export class FolderState {
       const progress = found.files.length >= PROGRESS_MIN_FILES ? this.host.progress(`Portolan: indexing ${this.name}`, found.files.length) : undefined;
       const finished = await sliced(found.files, (file) => {
         progress?.report(read++);
-        if (!this.inScope(file)) return;
+        // discover() already left out what is no source, excluded or ignored.
+        if (!this.owns(file)) return;
         this.updateFile(file);
         if (this.index.get(file)) indexed++;
       }, () => this.disposed || generation !== this.scanGeneration).finally(() => progress?.done());
@@ -213,7 +214,12 @@ export class FolderState {
     if (!mayBeSource(file)) return false;
     const dirs = file.split('/').slice(0, -1);
     if (dirs.some((d) => DEFAULT_DISCOVER.excludeDirs.has(d))) return false;
-    return !this.projectConfig().filter.skipsFile(file) && this.host.owns(this, absoluteOf(this.fsPath, file));
+    return !this.projectConfig().filter.skipsFile(file) && this.owns(file);
+  }
+
+  /** Not a file of a workspace folder nested in this one. */
+  private owns(file: string): boolean {
+    return this.host.owns(this, absoluteOf(this.fsPath, file));
   }
 
   /** A file changed (typed, saved, created, deleted, opened or closed): re-read it after `delayMs`. */

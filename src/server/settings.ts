@@ -1,7 +1,8 @@
 // The `portolan` settings section as the server reads it (workspace/configuration, per folder),
 // normalised with defaults.
 import type { RuleId, Severity } from '../core/model';
-import { RULES, type RuleSettings } from '../core/rules/run';
+import type { RuleSettings } from '../core/rules/run';
+import { RULE_IDS, RULE_LEVELS } from '../core/config/projectConfig';
 
 export interface Settings {
   files: {
@@ -29,8 +30,6 @@ export const DEFAULT_SETTINGS: Settings = {
   liveStatus: true,
 };
 
-const LEVELS = new Set(['error', 'warning', 'info', 'off']);
-const RULE_IDS = new Set<string>(RULES.map((r) => r.id));
 
 /**
  * Reads whatever the client sent for the section (nested objects as VS Code sends them, or flat
@@ -59,7 +58,7 @@ export function normalizeSettings(raw: unknown, problems: string[] = []): Settin
   const rawRules = get('rules');
   if (isObject(rawRules)) {
     for (const [id, level] of Object.entries(rawRules)) {
-      if (RULE_IDS.has(id) && typeof level === 'string' && LEVELS.has(level)) rules[id as RuleId] = level as Severity | 'off';
+      if (RULE_IDS.has(id) && typeof level === 'string' && RULE_LEVELS.has(level)) rules[id as RuleId] = level as Severity | 'off';
       else problems.push(`portolan.rules.${id}: ignoring ${JSON.stringify(level)}`);
     }
   } else if (rawRules !== undefined && rawRules !== null) {

@@ -22,7 +22,10 @@ function tree(files: Record<string, string>): string {
 
 test('globFilter: globs relative to the folder; bare names match at any depth; folders exclude their files', () => {
   const files = ['ports.yaml', 'docs/a.md', 'docs/archive/old.md', 'svc/api/.env', 'svc/api/compose.yaml', 'legacy/README.md'];
-  const pick = (include: string[], exclude: string[]) => files.filter(globFilter(include, exclude));
+  const pick = (include: string[], exclude: string[]) => {
+    const filter = globFilter(include, exclude);
+    return files.filter((file) => filter.reads(file));
+  };
   assert.deepEqual(pick([], []), files);
   assert.deepEqual(pick([], ['docs/archive']), files.filter((f) => !f.startsWith('docs/archive/')));
   assert.deepEqual(pick([], ['docs/archive/**']), files.filter((f) => !f.startsWith('docs/archive/')));

@@ -4,8 +4,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CONFIG_FILE_NAME, EMPTY_CONFIG, readConfig, type ProjectConfig } from './projectConfig';
-import { globExcludesFolder, globFilter } from './globFilter';
+import { globFilter } from './globFilter';
 import { sourceFilter, type SourceFilter } from './sourceFilter';
+import { nearestAbove } from './repositoryRoot';
 
 export interface FolderConfig {
   config: ProjectConfig;
@@ -34,22 +35,17 @@ export function folderConfig(folder: string, problems: string[], options: Folder
   if (prefix !== '' && config.ignoreFiles && atBase.skipsFolder(prefix)) atBase = sourceFilter(base, { include, exclude: config.exclude, ignoreFiles: false, kinds: config.kinds });
   const under = (rel: string) => (prefix === '' ? rel : `${prefix}/${rel}`);
   const own = globFilter(options.include ?? [], options.exclude ?? []);
-  const ownFolder = globExcludesFolder(options.exclude ?? []);
   return {
     config,
     file: config === EMPTY_CONFIG ? undefined : file,
     filter: {
-      skipsFolder: (dir) => ownFolder(dir) || atBase.skipsFolder(under(dir)),
-      skipsFile: (rel) => !own(rel) || atBase.skipsFile(under(rel)),
+      skipsFolder: (dir) => own.excludesFolder(dir) || atBase.skipsFolder(under(dir)),
+      skipsFile: (rel) => !own.reads(rel) || atBase.skipsFile(under(rel)),
     },
   };
 }
 
 /** The folder with the configuration file, else the repository's root, else the folder itself. */
 function configBase(folder: string): string {
-  for (let dir = folder; ; dir = path.dirname(dir)) {
-    if (fs.existsSync(path.join(dir, CONFIG_FILE_NAME))) return dir;
-    if (fs.existsSync(path.join(dir, '.git'))) return dir;
-    if (path.dirname(dir) === dir) return folder;
-  }
+  return nearestAbove(folder, (dir) => fs.existsSync(path.join(dir, CONFIG_FILE_NAME)) || fs.existsSync(path.join(dir, '.git'))) ?? folder;
 }

@@ -2,21 +2,25 @@
 // configuration file and `portolan check --exclude` write them.
 import picomatch from 'picomatch';
 
+export interface GlobFilter {
+  /** Whether a file is read: the include globs (if any) take it and no exclude glob does. */
+  reads(file: string): boolean;
+  /** Whether a folder is excluded, so nothing under it is read. */
+  excludesFolder(dir: string): boolean;
+}
+
 /**
- * The include/exclude test for a path relative to the folder. A glob without a '/' matches a file
+ * The include/exclude test for paths relative to the folder. A glob without a '/' matches a file
  * or folder name at any depth (`*.draft.md`, `legacy`); a glob that excludes a folder excludes
  * everything under it (`docs/archive`, `docs/archive/**`).
  */
-export function globFilter(include: readonly string[], exclude: readonly string[]): (file: string) => boolean {
+export function globFilter(include: readonly string[], exclude: readonly string[]): GlobFilter {
   const includes = compile(include);
   const excludes = compile(exclude);
-  return (file) => (!includes || includes(file)) && !(excludes && excludes(file));
-}
-
-/** Whether a folder is excluded by the globs (so nothing under it is read). */
-export function globExcludesFolder(exclude: readonly string[]): (dir: string) => boolean {
-  const excludes = compile(exclude);
-  return (dir) => excludes !== undefined && excludes(dir);
+  return {
+    reads: (file) => (!includes || includes(file)) && !(excludes && excludes(file)),
+    excludesFolder: (dir) => excludes !== undefined && excludes(dir),
+  };
 }
 
 function compile(globs: readonly string[]): ((file: string) => boolean) | undefined {

@@ -60,6 +60,8 @@ export class IgnoreFiles {
 }
 
 function readIfThere(file: string): string | undefined {
+  // Most folders have no ignore file: asking costs less than the exception a failed read throws.
+  if (!fs.existsSync(file)) return undefined;
   try {
     return fs.readFileSync(file, 'utf8');
   } catch {

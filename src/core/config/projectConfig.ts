@@ -25,8 +25,9 @@ export const SOURCE_KINDS: readonly SourceKind[] = ['registry', 'compose', 'env'
 
 export const EMPTY_CONFIG: ProjectConfig = { rules: {}, exclude: [], include: [], ignoreFiles: true, kinds: [...SOURCE_KINDS] };
 
-const LEVELS = new Set(['error', 'warning', 'info', 'off']);
-const RULE_IDS = new Set<string>(RULES.map((r) => r.id));
+/** What a rule's severity may be set to, in settings and in the configuration file. */
+export const RULE_LEVELS: ReadonlySet<string> = new Set(['error', 'warning', 'info', 'off']);
+export const RULE_IDS: ReadonlySet<string> = new Set<string>(RULES.map((r) => r.id));
 
 /** Rule severities as written (`{ "port-conflict": "warning" }`); what is not valid goes to `problems` under `where`. */
 function ruleSettingsFrom(raw: unknown, where: string, problems: string[]): RuleSettings {
@@ -38,7 +39,7 @@ function ruleSettingsFrom(raw: unknown, where: string, problems: string[]): Rule
   }
   for (const [id, level] of Object.entries(raw)) {
     if (!RULE_IDS.has(id)) problems.push(`${where}.${id}: unknown rule (known: ${[...RULE_IDS].join(', ')})`);
-    else if (typeof level !== 'string' || !LEVELS.has(level)) problems.push(`${where}.${id}: ignoring ${JSON.stringify(level)} (error, warning, info or off)`);
+    else if (typeof level !== 'string' || !RULE_LEVELS.has(level)) problems.push(`${where}.${id}: ignoring ${JSON.stringify(level)} (error, warning, info or off)`);
     else rules[id as RuleId] = level as Severity | 'off';
   }
   return rules;

@@ -3,7 +3,7 @@
 import type { SourceKind } from '../model';
 import { sourceKindOf } from '../parsers/dispatch';
 import { isYamlFileName } from '../parsers/compose/fileNames';
-import { globExcludesFolder, globFilter } from './globFilter';
+import { globFilter } from './globFilter';
 import { IgnoreFiles } from './ignoreFiles';
 
 export interface SourceFilter {
@@ -24,12 +24,11 @@ export interface FilterOptions {
 
 export function sourceFilter(root: string, options: FilterOptions, ignoreFiles = options.ignoreFiles ? new IgnoreFiles(root) : undefined): SourceFilter {
   const globs = globFilter(options.include, options.exclude);
-  const excludedFolder = globExcludesFolder(options.exclude);
   const kinds = options.kinds;
   const kindLeftOut = kinds === undefined || kinds.length === 4 ? () => false : (file: string) => !kindRead(file, kinds);
   return {
-    skipsFolder: (dir) => excludedFolder(dir) || (ignoreFiles?.ignores(dir, true) ?? false),
-    skipsFile: (file) => kindLeftOut(file) || !globs(file) || (ignoreFiles?.ignores(file, false) ?? false),
+    skipsFolder: (dir) => globs.excludesFolder(dir) || (ignoreFiles?.ignores(dir, true) ?? false),
+    skipsFile: (file) => kindLeftOut(file) || !globs.reads(file) || (ignoreFiles?.ignores(file, false) ?? false),
   };
 }
 
