@@ -142,6 +142,20 @@ test('a property table under a service heading: its Port row claims the service\
   assert.deepEqual(c.findings.map(brief), ['port-mismatch@docs/harbor.md:6']);
 });
 
+test('a property row labelling ports with components the page\'s snippet runs: each is that component\'s claim', () => {
+  const page = (row: string) => ['# Beacon', '| | |', '|---|---|', `| **Port** | ${row} |`, '', '## Compose', '```yaml', 'services:',
+    '  beacon-core:', '    image: b/core', '    ports: ["7600:7600", "7610:7610"]', '  beacon-relay:', '    image: b/relay', '    ports: ["7611:7611"]', '```'].join('\n');
+  const claims = (text: string) => parse(text).allocations.filter((a) => a.claim).map((a) => `${a.service}=${a.port}`);
+  // "relay" names the snippet's beacon-relay; "STUN" names no service of the page: the product keeps it.
+  assert.deepEqual(claims(page('7600 (core), 7610 (relay), 3478 (STUN)')), ['beacon-core=7600', 'beacon-relay=7610', 'Beacon=3478']);
+  const c = checkFiles({ 'docs/beacon.md': page('7600 (core), 7610 (relay), 3478 (STUN)') });
+  assert.deepEqual(c.findings.map(brief), ['port-mismatch@docs/beacon.md:4']);
+  // The row agrees with the snippet: nothing to report.
+  assert.deepEqual(checkFiles({ 'docs/beacon.md': page('7600 (core), 7611 (relay)') }).findings.map(brief), []);
+  // A label with no snippet on the page names nothing.
+  assert.deepEqual(claims(['# Beacon', '| | |', '|---|---|', '| **Port** | 7600 (core), 7610 (relay) |'].join('\n')), ['Beacon=7600', 'Beacon=7610']);
+});
+
 test('summary counts are not ports; a name of up to seven words is a name', () => {
   assert.deepEqual(claimsOf(['## Port summary', '- **Conflicts**: 1 (web/edge)', '- Resolved issues: 6', '- **Active Ports**: 5'].join('\n')), []);
   assert.deepEqual(claimsOf(['## Port summary', '- Customer Notification Email Delivery Worker: 7100', '- This line explains why the other services are all still kept: 7101'].join('\n')),

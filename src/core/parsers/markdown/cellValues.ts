@@ -12,6 +12,8 @@ export interface CellPort {
   protocol?: 'tcp' | 'udp' | 'sctp';
   hostIp?: string;
   role?: string;
+  /** The words in parentheses after the port (`10000 (signal)` → `signal`). */
+  label?: string;
   /** Offsets of the number (or range) within the scanned text. */
   start: number;
   end: number;
@@ -62,6 +64,7 @@ function toCellPort(m: RegExpExecArray, at: number): CellPort | undefined {
     protocol: protocol ? (protocol.toLowerCase() as CellPort['protocol']) : undefined,
     hostIp: host && host !== 'localhost' ? host.replace(/^\[|\]$/g, '') : undefined,
     role: note ? roleFromWords(note) : undefined,
+    label: note?.trim() || undefined,
     start,
     end,
   };

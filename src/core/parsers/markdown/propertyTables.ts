@@ -29,10 +29,11 @@ export function readPropertyPorts(state: MdState, rows: PropertyRow[], isPropert
     const base = row.lineStart + value.start;
     parseCellPorts(value.text).forEach((v, index) => {
       if (v.kind !== 'port') return;
-      emitAllocation(state, context, {
+      const allocation = emitAllocation(state, context, {
         service, role: v.role, port: v.port, protocol: v.protocol, hostIp: v.hostIp,
         claim: true, group: base, indexInGroup: index, start: base + v.start, end: base + v.end,
       });
+      if (allocation && v.label) state.labelledClaims.push({ allocation, label: v.label });
     });
   }
 }

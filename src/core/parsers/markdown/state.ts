@@ -39,6 +39,8 @@ export interface MdState {
   snippetVariables: Set<string>;
   /** The claims of `Name: URL` list items, by the URL's `host:port` (see dropRoutePages). */
   urlItems: Map<string, Array<{ allocation: Allocation; route: boolean }>>;
+  /** The page service's claims whose port a property row labels with a word (see componentClaims). */
+  labelledClaims: Array<{ allocation: Allocation; label: string }>;
 }
 
 /** What the enclosing sections say about the content at the current point. */
@@ -215,15 +217,16 @@ export interface AllocationInput {
   end: number;
 }
 
-export function emitAllocation(state: MdState, context: Context, input: AllocationInput): void {
+/** The place written, if the input is one (not a mention or an invalid number). */
+export function emitAllocation(state: MdState, context: Context, input: AllocationInput): Allocation | undefined {
   // A URL or label can carry any number (`http://host:0`, `:99999`): only a port is a fact.
-  if (!isValidPort(input.port)) return;
+  if (!isValidPort(input.port)) return undefined;
   if (context.illustrative) {
     emitMention(state, input.port, input.start, input.end);
-    return;
+    return undefined;
   }
   const { service, key } = nameOf(input.service);
-  if (!key) return;
+  if (!key) return undefined;
   const allocation: Allocation = {
     service,
     serviceKey: key,
@@ -246,6 +249,7 @@ export function emitAllocation(state: MdState, context: Context, input: Allocati
     loc: state.lines.location(state.ctx.file, input.start, input.end),
   };
   state.facts.allocations.push(allocation);
+  return allocation;
 }
 
 /** Interned here: the lists are left alone by internStrings (see intern.ts). */
