@@ -14,7 +14,7 @@ const watch = process.argv.includes('--watch');
  */
 async function writeRegistrySchema() {
   const result = await esbuild.build({
-    entryPoints: ['src/core/parsers/registryJsonSchema.ts'],
+    entryPoints: ['src/core/parsers/registry/registryJsonSchema.ts'],
     bundle: true,
     format: 'cjs',
     platform: 'node',

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import type { Allocation, FileFacts, Finding } from './model';
 import { DEFAULT_DISCOVER, discover, type DiscoverOptions, type Skipped } from './discover';
 import { WorkspaceIndex } from './index/workspaceIndex';
+import type { CheckScope } from './checkScope';
 import { batchesOf, sourceReader } from './parallel/batch';
 import { DEFAULT_POOL, parseInThreads, type PoolOptions } from './parallel/pool';
 import { runRules, type RuleSettings } from './rules/run';
@@ -25,23 +26,6 @@ export interface CheckOptions {
   rules?: RuleSettings;
 }
 
-/** What a check reads: the files discover() listed, or the single file asked for. */
-export interface CheckScope {
-  root: string;
-  /** The root folder's name, which owns a bare `PORT=` in an env file at the root. */
-  rootName: string;
-  isFile: boolean;
-  /** In discover order. */
-  files: string[];
-  /** What discover() left out. */
-  skipped: Skipped[];
-  /**
-   * The only files ever read: discover() already refused links and excluded folders, so no
-   * per-file link check is needed.
-   */
-  sources: ReadonlySet<string>;
-  maxFileBytes: number;
-}
 
 /** `target` is a folder (every port source under it) or a single file (checked alone). */
 export function checkPath(target: string, options: CheckOptions = {}): CheckResult {

@@ -11,7 +11,7 @@ import type { FileFacts, Finding, Location, ParseContext, SourceKind } from '../
 import { PARSER_FAILED, parseByKind, sourceKindOf } from '../../src/core/parsers/dispatch';
 import { WALK_FAILED } from '../../src/core/parsers/compose';
 import { parseEnvAssignments } from '../../src/core/parsers/env';
-import { parseRegistryFromTree, parseRegistryWithYaml } from '../../src/core/parsers/registry';
+import { parseRegistryFromTree, parseRegistryWithYaml } from '../../src/core/parsers/registry/registry';
 import { splitRow } from '../../src/core/parsers/markdown/cells';
 import { parseCellPorts } from '../../src/core/parsers/markdown/cellValues';
 import { WorkspaceIndex } from '../../src/core/index/workspaceIndex';

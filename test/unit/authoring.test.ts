@@ -7,7 +7,7 @@ import { checkFiles } from '../support/memoryWorkspace';
 import { buildRuleInput } from '../../src/core/rules/model';
 import { createRegistryText } from '../../src/core/authoring/createRegistry';
 import { exportMarkdown } from '../../src/core/authoring/exportMarkdown';
-import { parseRegistry } from '../../src/core/parsers/registry';
+import { parseRegistry } from '../../src/core/parsers/registry/registry';
 import { parseMarkdown } from '../../src/core/parsers/markdown/parseMarkdown';
 
 const FILES = {

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { parse } from 'yaml';
 import { applyEdits } from '../../src/core/edits/textEdit';
 import { planAddService, type NewService } from '../../src/core/edits/registryEdit';
-import { parseRegistry } from '../../src/core/parsers/registry';
+import { parseRegistry } from '../../src/core/parsers/registry/registry';
 
 function added(text: string, service: NewService): string {
   const plan = planAddService(text, 'ports.yaml', service);

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseByKind } from '../../src/core/parsers/dispatch';
-import { parseRegistry } from '../../src/core/parsers/registry';
+import { parseRegistry } from '../../src/core/parsers/registry/registry';
 import { parseMarkdown } from '../../src/core/parsers/markdown/parseMarkdown';
 import { intern } from '../../src/core/text/intern';
 import { memoByText } from '../../src/core/text/memo';

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { buildWorkspace } from '../../bench/generate';
-import { parseRegistry, parseRegistryFromTree, parseRegistryWithYaml } from '../../src/core/parsers/registry';
+import { parseRegistry, parseRegistryFromTree, parseRegistryWithYaml } from '../../src/core/parsers/registry/registry';
 
 const REPO = path.resolve(__dirname, '../..');
 const SEEDS = path.resolve(REPO, '../shared/seeds');

@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { brief, checkFiles } from '../support/memoryWorkspace';
-import { isRegistryFileName, parseRegistry } from '../../src/core/parsers/registry';
+import { isRegistryFileName, parseRegistry } from '../../src/core/parsers/registry/registry';
 import { declaredRanges, owningRange } from '../../src/core/query/ranges';
 import { buildRuleInput } from '../../src/core/rules/model';
 import { spansText } from '../../src/core/model';

@@ -7,8 +7,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { FileFacts, Location, ParseProblem } from '../../src/core/model';
-import { isRegistryFileName, parseRegistry } from '../../src/core/parsers/registry';
-import { RegistrySchema } from '../../src/core/parsers/registrySchema';
+import { isRegistryFileName, parseRegistry } from '../../src/core/parsers/registry/registry';
+import { RegistrySchema } from '../../src/core/parsers/registry/registrySchema';
 
 const FIXTURES = join(__dirname, '..', 'fixtures', 'registry');
 
@@ -410,7 +410,7 @@ test('never throws: every prefix of a registry, and assorted garbage', () => {
 });
 
 test('the format example documented in registrySchema.ts is a valid registry', () => {
-  const source = readFileSync(join(__dirname, '..', '..', 'src', 'core', 'parsers', 'registrySchema.ts'), 'utf8');
+  const source = readFileSync(join(__dirname, '..', '..', 'src', 'core', 'parsers', 'registry', 'registrySchema.ts'), 'utf8');
   const example = /\/\/ ```yaml\n([\s\S]*?)\/\/ ```/.exec(source)?.[1].replace(/^\/\/ ?/gm, '');
   assert.ok(example);
   const facts = parse(example);

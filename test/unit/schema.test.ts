@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Ajv from 'ajv';
 import { parse } from 'yaml';
-import { registryJsonSchema } from '../../src/core/parsers/registryJsonSchema';
+import { registryJsonSchema } from '../../src/core/parsers/registry/registryJsonSchema';
 
 const ROOT = path.resolve(__dirname, '../..');
 const SCHEMA = path.join(ROOT, 'dist/ports.schema.json');

@@ -1,7 +1,7 @@
 // How a check reads and parses its files, on the main thread (checkPath, and checkPathParallel's
 // own share) and in the parse workers: one code path, so every way of indexing reads files alike.
 import * as path from 'node:path';
-import type { CheckScope } from '../check';
+import type { CheckScope } from '../checkScope';
 import type { FileFacts, SourceKind } from '../model';
 import { readSource, type Skipped } from '../discover';
 import { WorkspaceIndex } from '../index/workspaceIndex';

@@ -4,7 +4,7 @@ import { isComposeFileName, isYamlFileName, looksLikeCompose, parseCompose } fro
 import { isEnvFileName, parseEnv } from './env';
 import { readComposeRangeHeader } from './composeRangeHeader';
 import { isMarkdownFileName, parseMarkdown } from './markdown/parseMarkdown';
-import { isRegistryFileName, parseRegistry } from './registry';
+import { isRegistryFileName, parseRegistry } from './registry/registry';
 import { internStrings } from '../text/intern';
 
 export function sourceKindOf(fileName: string): SourceKind | undefined {

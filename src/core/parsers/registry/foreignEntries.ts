@@ -6,7 +6,7 @@
 import type { Allocation, Protocol } from '../../model';
 import { environmentFromText, roleFromWords, serviceKey } from '../../syntax/names';
 import { isValidPort } from '../../syntax/ports';
-import type { Path } from '../yamlLocator';
+import type { Path } from '../yaml/yamlLocator';
 import { isRecord, type ForeignReader, type WrittenPort } from './foreignReader';
 
 /** What an entry inherits from the blocks around it. */

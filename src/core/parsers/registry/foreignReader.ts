@@ -5,7 +5,7 @@ import type { FileFacts, Location, PortSpan } from '../../model';
 import { serviceKey } from '../../syntax/names';
 import { isValidPort } from '../../syntax/ports';
 import type { LineIndex } from '../../text/lineIndex';
-import type { Path, PathLocator } from '../yamlLocator';
+import type { Path, PathLocator } from '../yaml/yamlLocator';
 
 export interface WrittenPort {
   role?: string;

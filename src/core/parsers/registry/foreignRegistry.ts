@@ -11,7 +11,7 @@ import type { FileFacts, PortSpan } from '../../model';
 import { environmentFromText, roleFromWords, serviceKey } from '../../syntax/names';
 import { isValidPort } from '../../syntax/ports';
 import type { LineIndex } from '../../text/lineIndex';
-import type { Path, PathLocator } from '../yamlLocator';
+import type { Path, PathLocator } from '../yaml/yamlLocator';
 import { isPortField, isServiceEntry, readServiceEntry, type EntryContext } from './foreignEntries';
 import { ForeignReader, isRecord } from './foreignReader';
 import { declaredRange, forbiddenInComments, isRangeSection, portList, rangeEntryPorts, rangeOnKeyLine } from './foreignRanges';

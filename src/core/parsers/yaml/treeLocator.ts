@@ -8,7 +8,7 @@ import type { LineIndex } from '../../text/lineIndex';
 import { keyOf } from './coreValue';
 import { notSure } from './notSure';
 import type { Pair, ScalarNode, YamlNode } from './tree';
-import type { Path } from '../yamlLocator';
+import type { Path } from './yamlLocator';
 
 export class TreeLocator {
   constructor(

@@ -2,8 +2,8 @@
 // so a diagnostic underlines the offending key or number instead of the whole file.
 
 import { isAlias, isCollection, isMap, isNode, isScalar, isSeq, type Document, type Node } from 'yaml';
-import type { Location } from '../model';
-import type { LineIndex } from '../text/lineIndex';
+import type { Location } from '../../model';
+import type { LineIndex } from '../../text/lineIndex';
 
 export type Path = readonly PropertyKey[];
 

@@ -45,7 +45,7 @@
 // - Unknown keys are errors, so a typo (`enviroment:`) is caught instead of silently ignored.
 
 import * as z from 'zod';
-import { MAX_PORT, parseRange } from '../syntax/ports';
+import { MAX_PORT, parseRange } from '../../syntax/ports';
 
 const Port = z.number().int().min(1).max(MAX_PORT).describe('A port number, 1-65535.');
 

@@ -4,21 +4,21 @@
 
 import { parseDocument, visit, type Alias, type Document, type Node } from 'yaml';
 import type { z } from 'zod';
-import { emptyFacts, type Allocation, type FileFacts, type ParseContext, type RangeDecl } from '../model';
-import { environmentFromText, matchRole, roleFromWords, serviceKey } from '../syntax/names';
-import { isValidPort, parseRange, type WrittenRange } from '../syntax/ports';
-import { findSuppressions } from '../syntax/suppressions';
-import { LineIndex } from '../text/lineIndex';
+import { emptyFacts, type Allocation, type FileFacts, type ParseContext, type RangeDecl } from '../../model';
+import { environmentFromText, matchRole, roleFromWords, serviceKey } from '../../syntax/names';
+import { isValidPort, parseRange, type WrittenRange } from '../../syntax/ports';
+import { findSuppressions } from '../../syntax/suppressions';
+import { LineIndex } from '../../text/lineIndex';
 import { formatPath, issueProblems, schemaProblem, yamlProblems } from './registryProblems';
 import {
   ProjectSchema, RangeEntrySchema, RegistrySchema, ReservedEntrySchema, ServiceObjectSchema, type RangeFields,
 } from './registrySchema';
-import { YamlLocator, type Path, type PathLocator } from './yamlLocator';
-import { readBlockYaml } from './yaml/blockYaml';
-import { readForeignRegistry } from './registry/foreignRegistry';
-import { coreValue } from './yaml/coreValue';
-import { unlessNotSure } from './yaml/notSure';
-import { TreeLocator } from './yaml/treeLocator';
+import { YamlLocator, type Path, type PathLocator } from '../yaml/yamlLocator';
+import { readBlockYaml } from '../yaml/blockYaml';
+import { readForeignRegistry } from './foreignRegistry';
+import { coreValue } from '../yaml/coreValue';
+import { unlessNotSure } from '../yaml/notSure';
+import { TreeLocator } from '../yaml/treeLocator';
 
 /** `ports.yaml`, `.ports.yml`, and a named one such as `lab.ports.yaml`. */
 const REGISTRY_FILE_NAME = /^(?:[^/\\]*\.)?ports\.ya?ml$/i;

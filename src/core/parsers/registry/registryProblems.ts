@@ -3,10 +3,10 @@
 
 import { isScalar, visit, type Document, type Scalar } from 'yaml';
 import type { z } from 'zod';
-import type { Location, ParseProblem } from '../model';
-import { isValidPort } from '../syntax/ports';
+import type { Location, ParseProblem } from '../../model';
+import { isValidPort } from '../../syntax/ports';
 import { describeValue, isPortPath, knownKeys } from './registrySchema';
-import type { Path, YamlLocator } from './yamlLocator';
+import type { Path, YamlLocator } from '../yaml/yamlLocator';
 
 type Issue = z.core.$ZodIssue;
 
