@@ -13,7 +13,7 @@ import * as path from 'node:path';
 import { checkPath } from '../src/core/check';
 import { discover, DEFAULT_DISCOVER } from '../src/core/discover';
 import { generate, WORK_DIR, type GeneratedWorkspace } from './generate';
-import { buildLive, planEdits } from './run';
+import { applyEdit, buildLive, planEdits } from './run';
 
 interface CallFrame {
   functionName: string;
@@ -126,11 +126,7 @@ function main(): void {
     const { files } = discover(ws.root, DEFAULT_DISCOVER);
     const live = buildLive(ws.root, files);
     const edits = planEdits(ws.root, live, ws.composeFiles, 200);
-    const apply = (file: string, text: string) => {
-      live.index.update(file, text);
-      live.checker.update([live.index.get(file)!]);
-      live.checker.findings();
-    };
+    const apply = (file: string, text: string) => applyEdit(live, file, text);
     for (const e of edits.slice(0, 10)) {
       apply(e.file, e.after);
       apply(e.file, e.before);

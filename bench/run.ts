@@ -18,12 +18,10 @@ import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { checkPath, checkPathParallel } from '../src/core/check';
 import { discover, DEFAULT_DISCOVER } from '../src/core/discover';
-import { WorkspaceIndex } from '../src/core/index/workspaceIndex';
 import type { Finding } from '../src/core/model';
 import { parseByKind, sourceKindOf } from '../src/core/parsers/dispatch';
 import { readEnvVariables } from '../src/core/parsers/env';
-import { Checker } from '../src/core/rules/checker';
-import { buildRuleInput } from '../src/core/rules/model';
+import { FolderModel } from '../src/core/project/folderModel';
 import { serviceKey } from '../src/core/syntax/names';
 import { dirOf, envFileIn } from '../src/core/syntax/paths';
 import { mentionsOn, placesOn } from '../src/server/portFacts';
@@ -148,6 +146,9 @@ interface SizeResult {
   cold_ms: number;
   incremental_median_ms: number;
   incremental_p95_ms: number;
+  /** The same for edits of a `.env` that compose files beside it interpolate (not judged). */
+  incremental_env_median_ms: number;
+  incremental_env_p95_ms: number;
   hover_median_ms: number;
   heap_mb: number;
   cli_ms: number | null;
@@ -279,20 +280,25 @@ function measureParse(root: string, files: string[], n: number): { ms: number; b
 }
 
 export interface Live {
-  index: WorkspaceIndex;
-  checker: Checker;
+  model: FolderModel;
   baseline: readonly Finding[];
   checkerBuildMs: number;
 }
 
-/** What a language server holds: the index of every file and the incremental checker. */
+/** What a language server holds: the FolderModel of the folder, every file read, checked once. */
 export function buildLive(root: string, files: string[]): Live {
-  const host = { read: (file: string) => (fs.existsSync(path.join(root, file)) ? fs.readFileSync(path.join(root, file), 'utf8') : undefined) };
-  const index = new WorkspaceIndex(host, path.basename(root));
-  for (const file of files) index.update(file);
-  const checker = new Checker();
-  const checkerBuildMs = timeIt(() => checker.update(index.files()));
-  return { index, checker, baseline: checker.findings(), checkerBuildMs };
+  const read = (file: string) => (fs.existsSync(path.join(root, file)) ? fs.readFileSync(path.join(root, file), 'utf8') : undefined);
+  const model = new FolderModel({ read, rootName: path.basename(root) });
+  for (const file of files) model.update(file);
+  const checkerBuildMs = timeIt(() => model.findings());
+  return { model, baseline: model.findings(), checkerBuildMs };
+}
+
+/** An edit as the server applies it: the model re-reads the file (and what depends on it), then the findings. */
+export function applyEdit(live: Live, file: string, text: string): readonly string[] {
+  const changed = live.model.update(file, text);
+  live.model.findings();
+  return changed;
 }
 
 export interface Edit {
@@ -308,7 +314,7 @@ export function planEdits(root: string, live: Live, composeFiles: string[], coun
   const texts = new Map<string, string>();
   for (let guard = 0; edits.length < count && guard < count * 20; guard++) {
     const file = composeFiles[Math.floor(random() * composeFiles.length)];
-    const facts = live.index.get(file);
+    const facts = live.model.facts(file);
     if (!facts) continue;
     if (!texts.has(file)) texts.set(file, fs.readFileSync(path.join(root, file), 'utf8'));
     const text = texts.get(file)!;
@@ -322,27 +328,43 @@ export function planEdits(root: string, live: Live, composeFiles: string[], coun
   return edits;
 }
 
-function measureIncremental(live: Live, edits: Edit[]): { median: number; p95: number; problems: string[] } {
+/**
+ * Edits of `.env` files that compose files beside them interpolate: one `*_PORT=` value changed.
+ * Each re-parses those compose files, as the server does.
+ */
+export function planEnvEdits(root: string, live: Live, count: number): Edit[] {
+  const envs = live.model.snapshot().files.filter((f) => f.kind === 'env' && path.posix.basename(f.file) === '.env'
+    && live.model.snapshot().files.some((c) => c.kind === 'compose' && dirOf(c.file) === dirOf(f.file)));
+  const edits: Edit[] = [];
+  for (const facts of envs) {
+    if (edits.length >= count) break;
+    const text = fs.readFileSync(path.join(root, facts.file), 'utf8');
+    const m = /^([A-Z][A-Z0-9_]*_PORT)=(\d+)$/m.exec(text);
+    if (!m) continue;
+    const port = Number(m[2]);
+    const at = m.index + m[1].length + 1;
+    edits.push({ file: facts.file, before: text, after: text.slice(0, at) + String(port + 1000 <= 65535 ? port + 1000 : port - 1000) + text.slice(at + m[2].length) });
+  }
+  return edits;
+}
+
+function measureIncremental(live: Live, edits: Edit[], expectReparsed = false): { median: number; p95: number; problems: string[] } {
   const times: number[] = [];
   const problems: string[] = [];
-  const apply = (file: string, text: string) => {
-    live.index.update(file, text);
-    live.checker.update([live.index.get(file)!]);
-    return live.checker.findings();
-  };
   // Warm-up: the first edits pay for compiling the incremental paths.
   for (const e of edits.slice(0, 10)) {
-    apply(e.file, e.after);
-    apply(e.file, e.before);
+    applyEdit(live, e.file, e.after);
+    applyEdit(live, e.file, e.before);
   }
   for (const e of edits) {
     const t0 = performance.now();
-    apply(e.file, e.after);
+    const changed = applyEdit(live, e.file, e.after);
     times.push(performance.now() - t0);
+    if (expectReparsed && changed.length < 2) problems.push(`an edit of ${e.file} re-read ${changed.join(', ')}, not the compose files beside it`);
     // Undone outside the timing, so every edit starts from the generated workspace.
-    apply(e.file, e.before);
+    applyEdit(live, e.file, e.before);
   }
-  const after = countFindings(live.checker.findings());
+  const after = countFindings(live.model.findings());
   const before = countFindings(live.baseline);
   if (JSON.stringify(after) !== JSON.stringify(before)) problems.push(`after undoing every edit the findings are ${JSON.stringify(after)}, not ${JSON.stringify(before)}`);
   return { median: median(times), p95: quantile(times, 0.95), problems };
@@ -354,7 +376,7 @@ function measureIncremental(live: Live, edits: Edit[]): { median: number; p95: n
  * The first question builds the lookup; its time is reported apart, as "lookup built".
  */
 function measureHover(live: Live, lookups: number): { median: number; buildMs: number } {
-  const input = buildRuleInput(live.index.files());
+  const input = live.model.snapshot().input;
   const known = [...new Set([...input.places.map((p) => p.port), ...input.files.flatMap((f) => f.mentions.map((m) => m.port))])];
   const buildMs = timeIt(() => placesOn(input, known[0], known[0]));
   const random = rng(0x4070);
@@ -580,12 +602,16 @@ async function measureSize(size: number, opts: Options): Promise<{ result: SizeR
   const edits = planEdits(ws.root, live, ws.composeFiles, opts.edits);
   const incremental = measureIncremental(live, edits);
   problems.push(...incremental.problems);
+  const envEdits = planEnvEdits(ws.root, live, opts.edits);
+  if (envEdits.length === 0) problems.push('no .env beside a compose file to edit');
+  const envIncremental = measureIncremental(live, envEdits, true);
+  problems.push(...envIncremental.problems);
   log('hover');
   const hover = measureHover(live, opts.lookups);
   gc();
   const heap = process.memoryUsage().heapUsed;
   // Keep the index and the checker alive until the heap was read.
-  if (live.index.size !== files.length) problems.push(`indexed ${live.index.size} files of ${files.length}`);
+  if (live.model.size !== files.length) problems.push(`indexed ${live.model.size} files of ${files.length}`);
   // dclint runs between the CLI's runs, so both are timed under the same load on a shared machine.
   const dclintRuns: Array<ReturnType<typeof measureDclint>> = [];
   const runDclint = opts.dclint && size === 1000 ? () => {
@@ -618,6 +644,8 @@ async function measureSize(size: number, opts: Options): Promise<{ result: SizeR
     cold_ms: round(cold.ms),
     incremental_median_ms: round(incremental.median, 3),
     incremental_p95_ms: round(incremental.p95, 3),
+    incremental_env_median_ms: round(envIncremental.median, 3),
+    incremental_env_p95_ms: round(envIncremental.p95, 3),
     hover_median_ms: round(hover.median, 5),
     heap_mb: round(heap / 2 ** 20, 1),
     cli_ms: cli ? round(cli.ms) : null,
@@ -891,6 +919,8 @@ function resultsTable(sizes: Record<string, SizeResult>): string {
     row('cold / floor', (s) => `${fmt(s.cold_ms / s.floor_ms, 1)}×`),
     row('incremental median (ms)', (s) => fmt(s.incremental_median_ms, 2)),
     row('incremental p95 (ms)', (s) => fmt(s.incremental_p95_ms, 2)),
+    row('.env edit median (ms)', (s) => fmt(s.incremental_env_median_ms, 2)),
+    row('.env edit p95 (ms)', (s) => fmt(s.incremental_env_p95_ms, 2)),
     row('hover lookup median (ms)', (s) => fmt(s.hover_median_ms, 4)),
     row('heap after indexing (MB)', (s) => fmt(s.heap_mb)),
     row('`portolan check` wall (ms)', (s) => fmt(s.cli_ms)),

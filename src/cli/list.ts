@@ -12,7 +12,7 @@ interface Row {
 }
 
 export function allocationRows(result: CheckResult): Row[] {
-  const ranges = [...result.index.files()].flatMap((f) => f.ranges);
+  const ranges = result.snapshot.files.flatMap((f) => f.ranges);
   const byId = new Map(ranges.map((r) => [r.id, r]));
   const rows = new Map<string, Row & { sortPort: number }>();
   for (const a of result.allocations) {

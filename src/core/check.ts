@@ -3,11 +3,11 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Allocation, FileFacts, Finding } from './model';
 import { DEFAULT_DISCOVER, discover, type DiscoverOptions, type Skipped } from './discover';
-import { WorkspaceIndex } from './index/workspaceIndex';
+import { FolderModel, type FolderSnapshot } from './project/folderModel';
 import type { CheckScope } from './checkScope';
 import { batchesOf, sourceReader } from './parallel/batch';
 import { DEFAULT_POOL, parseInThreads, type PoolOptions } from './parallel/pool';
-import { runRules, type RuleSettings } from './rules/run';
+import type { RuleSettings } from './rules/settings';
 import { sourceKindOf } from './parsers/dispatch';
 import { baseOf } from './syntax/paths';
 import { compareText } from './text/compareText';
@@ -18,7 +18,8 @@ export interface CheckResult {
   allocations: Allocation[];
   skipped: Skipped[];
   files: number;
-  index: WorkspaceIndex;
+  /** The checked folder's facts and findings. */
+  snapshot: FolderSnapshot;
 }
 
 export interface CheckOptions {
@@ -46,25 +47,25 @@ function scopeOf(target: string, options: CheckOptions): CheckScope {
 /** Reads and parses every file of `scope` on this thread, then checks them. */
 function checkScope(scope: CheckScope, options: CheckOptions): CheckResult {
   const skipped = [...scope.skipped];
-  const index = scopeIndex(scope, skipped);
-  for (const file of scope.files) index.update(file);
-  return finishCheck(scope, index, skipped, options);
+  const model = scopeModel(scope, skipped, options);
+  for (const file of scope.files) model.update(file);
+  return finishCheck(scope, model, skipped);
 }
 
-/** An empty index of `scope` whose later reads report what they skip to `skipped`. */
-function scopeIndex(scope: CheckScope, skipped: Skipped[]): WorkspaceIndex {
+/** An empty model of `scope` whose later reads report what they skip to `skipped`. */
+function scopeModel(scope: CheckScope, skipped: Skipped[], options: CheckOptions): FolderModel {
   const read = sourceReader(scope.root, scope.sources, scope.maxFileBytes, (s) => skipped.push(s));
-  return new WorkspaceIndex({ read }, scope.rootName);
+  return new FolderModel({ read, rootName: scope.rootName, rules: options.rules });
 }
 
 /** Runs the rules on a filled index; `skipped` already holds what discovery and reading skipped. */
-function finishCheck(scope: CheckScope, index: WorkspaceIndex, skipped: Skipped[], options: CheckOptions): CheckResult {
-  for (const f of index.files()) for (const note of f.notes) skipped.push({ file: f.file, reason: note });
-  const findings = runRules(index.files(), options.rules);
-  const allocations = byPortAndService(index.files());
+function finishCheck(scope: CheckScope, model: FolderModel, skipped: Skipped[]): CheckResult {
+  for (const f of model.files()) for (const note of f.notes) skipped.push({ file: f.file, reason: note });
+  const snapshot = model.snapshot();
+  const allocations = byPortAndService(model.files());
   // A YAML file of another name that turned out to be no compose file was no port source.
-  const files = scope.files.filter((file) => sourceKindOf(file) !== undefined || index.get(file) !== undefined).length;
-  return { root: scope.root, findings, allocations, skipped, files, index };
+  const files = scope.files.filter((file) => sourceKindOf(file) !== undefined || model.facts(file) !== undefined).length;
+  return { root: scope.root, findings: snapshot.findings, allocations, skipped, files, snapshot };
 }
 
 /**
@@ -100,7 +101,7 @@ export async function checkPathParallel(target: string, options: ParallelCheckOp
   const { parsed, failures } = await parseInThreads(batchesOf(scope, pool.batchFiles), pool);
   const byFile = new Map(parsed.flat().map((p) => [p.file, p]));
   const skipped = [...scope.skipped];
-  const index = scopeIndex(scope, skipped);
+  const model = scopeModel(scope, skipped, options);
   // In discover order, as checkPath reads. A check reads a `.env` once: when two batches read it,
   // its skip is reported at the first.
   const skippedEnvs = new Set<string>();
@@ -113,7 +114,7 @@ export async function checkPathParallel(target: string, options: ParallelCheckOp
       }
       skipped.push(s);
     }
-    if (p.facts) index.set(p.facts);
+    if (p.facts) model.set(p.facts);
   }
-  return { ...finishCheck(scope, index, skipped, options), workerFailures: failures };
+  return { ...finishCheck(scope, model, skipped), workerFailures: failures };
 }

@@ -59,7 +59,13 @@ export function discover(root: string, options: DiscoverOptions = DEFAULT_DISCOV
   return { files, skipped };
 }
 
-export type ReadResult = { text: string } | { skipped: string };
+/** Why a file was not read: what a caller decides on (a gone file is no news), with the reason to log. */
+export interface ReadSkip {
+  code: 'gone' | 'link' | 'outside' | 'too-large' | 'binary' | 'unreadable';
+  reason: string;
+}
+
+export type ReadResult = { text: string } | { skipped: ReadSkip };
 
 /**
  * Reads a file as UTF-8 text, or says why it is left out. With a `root` (the folder being checked),
@@ -70,23 +76,26 @@ export function readSource(absolute: string, maxFileBytes: number, root?: string
   let buffer: Buffer;
   try {
     if (root !== undefined) {
-      if (fs.lstatSync(absolute).isSymbolicLink()) return { skipped: 'symbolic link (not followed)' };
-      if (!isInside(fs.realpathSync.native(root), fs.realpathSync.native(path.dirname(absolute)))) return { skipped: 'outside the folder through a symbolic link (not followed)' };
+      if (fs.lstatSync(absolute).isSymbolicLink()) return { skipped: { code: 'link', reason: 'symbolic link (not followed)' } };
+      if (!isInside(fs.realpathSync.native(root), fs.realpathSync.native(path.dirname(absolute)))) {
+        return { skipped: { code: 'outside', reason: 'outside the folder through a symbolic link (not followed)' } };
+      }
     }
     // The size comes from the open file, not a second lookup of the path: one fewer system call
     // that resolves the path, on every file of a cold check.
     const fd = fs.openSync(absolute, 'r');
     try {
       const { size } = fs.fstatSync(fd);
-      if (size > maxFileBytes) return { skipped: `larger than ${maxFileBytes} bytes (${size})` };
+      if (size > maxFileBytes) return { skipped: { code: 'too-large', reason: `larger than ${maxFileBytes} bytes (${size})` } };
       buffer = fs.readFileSync(fd);
     } finally {
       fs.closeSync(fd);
     }
   } catch (err) {
-    return { skipped: `unreadable (${(err as NodeJS.ErrnoException).code ?? err})` };
+    const code = (err as NodeJS.ErrnoException).code;
+    return { skipped: { code: code === 'ENOENT' || code === 'ENOTDIR' ? 'gone' : 'unreadable', reason: `unreadable (${code ?? err})` } };
   }
-  if (looksBinary(buffer)) return { skipped: 'binary content' };
+  if (looksBinary(buffer)) return { skipped: { code: 'binary', reason: 'binary content' } };
   let text = buffer.toString('utf8');
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   return { text };

@@ -10,7 +10,7 @@ import { rangeText } from '../core/query/ranges';
 import type { FolderState } from './folderState';
 
 export function registryCompletions(folder: FolderState, file: string, position: Position): CompletionItem[] | null {
-  const facts = folder.index.get(file);
+  const facts = folder.snapshot().facts(file);
   if (facts?.kind !== 'registry') return null;
   const text = folder.textOf(file);
   if (text === undefined) return null;

@@ -1,15 +1,14 @@
-// One workspace folder: its settings, its core WorkspaceIndex (files by '/'-separated paths
-// relative to the folder), its incremental Checker, the files waiting to be re-read, and the
-// findings of the last check. Open documents' text wins over the disk (IndexHost.read asks the
-// editor first).
+// One workspace folder as the server keeps it: its settings, its core FolderModel (facts and
+// findings of files by '/'-separated paths relative to the folder), the files waiting to be
+// re-read, the slicing of big scans, and what is logged. Open documents' text wins over the disk
+// (the model's read asks the editor first).
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { FileFacts, Finding } from '../core/model';
+import type { Finding } from '../core/model';
 import { DEFAULT_DISCOVER, discover, readSource } from '../core/discover';
-import { WorkspaceIndex } from '../core/index/workspaceIndex';
 import { mayBeSource } from '../core/parsers/dispatch';
-import { RuleInputBuilder, type RuleInput } from '../core/rules/model';
-import { Checker } from '../core/rules/checker';
+import type { RuleInput } from '../core/rules/model';
+import { FolderModel, type FolderSnapshot } from '../core/project/folderModel';
 import { Debouncer } from './debounce';
 import { folderConfig, type FolderConfig } from '../core/config/folderConfig';
 import type { RuleSettings } from '../core/rules/settings';
@@ -39,8 +38,6 @@ export interface FolderHost {
   report(where: string, err: unknown): void;
   log: Logger;
 }
-
-const GONE = /^unreadable \((ENOENT|ENOTDIR)\)/;
 
 /**
  * Indexing a folder or a big batch of changed files (a branch switch) runs in slices of about this
@@ -72,7 +69,7 @@ async function sliced<T>(items: readonly T[], work: (item: T) => void, stop: () 
 
 export class FolderState {
   settings: Settings = DEFAULT_SETTINGS;
-  index: WorkspaceIndex;
+  private model: FolderModel;
   findings: readonly Finding[] = [];
   /** The same findings by file, each file's list kept (the same object) while it is unchanged. */
   findingsByFile: ReadonlyMap<string, readonly Finding[]> = new Map();
@@ -91,11 +88,6 @@ export class FolderState {
   private scanGeneration = 0;
   /** A big batch of changed files being re-read in slices; checks asked for meanwhile wait for it. */
   private batch: Promise<void> | undefined;
-  private inputCache: { version: number; input: RuleInput } | undefined;
-  private readonly inputBuilder = new RuleInputBuilder();
-  private checker = new Checker();
-  /** The facts the checker was last given, per file: a changed object is a changed file. */
-  private readonly checkedFacts = new Map<string, FileFacts>();
 
   constructor(
     /** The folder URI as the client spelled it, without a trailing slash. */
@@ -104,7 +96,7 @@ export class FolderState {
     readonly fsPath: string,
     private readonly host: FolderHost,
   ) {
-    this.index = this.newIndex();
+    this.model = this.newModel();
   }
 
   /** Pulls the settings, then scans and checks the folder. */
@@ -131,7 +123,7 @@ export class FolderState {
         await this.scan();
         return;
       }
-      if (JSON.stringify(this.rules()) !== rules) this.resetChecker();
+      if (JSON.stringify(this.rules()) !== rules) this.model.setRules(this.rules());
       this.check();
     } catch (err) {
       this.host.report(`loading ${this.name}`, err);
@@ -183,8 +175,7 @@ export class FolderState {
     const generation = ++this.scanGeneration;
     this.debouncer.cancel();
     this.loaded = false;
-    this.index = this.newIndex();
-    this.resetChecker();
+    this.model = this.newModel(this.rules());
     try {
       const found = discover(this.fsPath, { maxFileBytes: this.settings.maxFileSize, excludeDirs: DEFAULT_DISCOVER.excludeDirs, filter: this.projectConfig().filter });
       for (const s of found.skipped) this.host.log.info(`[${this.name}] skipped ${s.file}: ${s.reason}`);
@@ -198,7 +189,7 @@ export class FolderState {
         // discover() already left out what is no source, excluded or ignored.
         if (!this.owns(file)) return;
         this.updateFile(file);
-        if (this.index.get(file)) indexed++;
+        if (this.model.facts(file)) indexed++;
       }, () => this.disposed || generation !== this.scanGeneration).finally(() => progress?.done());
       if (!finished) return;
       this.host.log.info(`[${this.name}] indexed ${indexed} of ${found.files.length} port source files`);
@@ -232,7 +223,7 @@ export class FolderState {
   /** A folder was deleted: every indexed file under it is re-read (and so removed). */
   removedFolder(dir: string, delayMs: number): void {
     const prefix = `${dir}/`;
-    for (const facts of [...this.index.files()]) if (facts.file.startsWith(prefix)) this.changed(facts.file, delayMs);
+    for (const facts of [...this.model.files()]) if (facts.file.startsWith(prefix)) this.changed(facts.file, delayMs);
   }
 
   /** Applies the pending changes now (before answering a hover or the allocations request). */
@@ -281,12 +272,11 @@ export class FolderState {
 
   private finishCheck(): void {
     try {
-      this.findings = this.runChecker();
-      this.findingsByFile = this.checker.findingsByFile();
+      this.findings = this.model.findings();
+      this.findingsByFile = this.model.findingsByFile();
     } catch (err) {
+      // The model starts its checker over from scratch next time.
       this.host.report(`checking ${this.name}`, err);
-      // Start over from scratch next time rather than trust a half-updated checker.
-      this.resetChecker();
     }
     try {
       this.host.checked(this);
@@ -295,12 +285,14 @@ export class FolderState {
     }
   }
 
-  /** The rules' view of the folder (identities and scopes resolved), cached per index version. */
+  /** The folder as of the last change, checked. */
+  snapshot(): FolderSnapshot {
+    return this.model.snapshot();
+  }
+
+  /** The rules' view of the folder (identities and scopes resolved), built once per version. */
   ruleInput(): RuleInput {
-    if (this.inputCache?.version !== this.index.version) {
-      this.inputCache = { version: this.index.version, input: this.inputBuilder.build(this.index.files()) };
-    }
-    return this.inputCache.input;
+    return this.model.snapshot().input;
   }
 
   /** The current text of a file (the open document's, else the disk's), undefined when unreadable. */
@@ -318,36 +310,14 @@ export class FolderState {
     this.debouncer.cancel();
   }
 
-  /**
-   * Gives the checker the files whose facts changed since the last check (the typed or saved file,
-   * and the compose files an edited `.env` made the index re-read) and the files that are gone.
-   */
-  private runChecker(): readonly Finding[] {
-    const changed: FileFacts[] = [];
-    const present = new Set<string>();
-    for (const facts of this.index.files()) {
-      present.add(facts.file);
-      if (this.checkedFacts.get(facts.file) !== facts) changed.push(facts);
-    }
-    const removed = [...this.checkedFacts.keys()].filter((file) => !present.has(file));
-    this.checker.update(changed, removed);
-    for (const file of removed) this.checkedFacts.delete(file);
-    for (const facts of changed) this.checkedFacts.set(facts.file, facts);
-    return this.checker.findings();
-  }
-
-  private resetChecker(): void {
-    this.checker = new Checker(this.rules());
-    this.checkedFacts.clear();
-  }
-
-  private newIndex(): WorkspaceIndex {
-    return new WorkspaceIndex({ read: (file) => this.read(file) }, path.basename(this.fsPath));
+  /** An empty model; the first scan makes one with the folder's rule settings. */
+  private newModel(rules: RuleSettings = {}): FolderModel {
+    return new FolderModel({ read: (file) => this.read(file), rootName: path.basename(this.fsPath), rules });
   }
 
   private updateFile(file: string): void {
     try {
-      this.index.update(file);
+      this.model.update(file);
     } catch (err) {
       this.host.report(`reading ${file}`, err);
       this.removeFile(file);
@@ -356,7 +326,7 @@ export class FolderState {
 
   private removeFile(file: string): void {
     try {
-      this.index.remove(file);
+      this.model.remove(file);
     } catch (err) {
       this.host.report(`removing ${file}`, err);
     }
@@ -376,11 +346,11 @@ export class FolderState {
       this.skipped.delete(file);
       return result.text;
     }
-    if (GONE.test(result.skipped)) {
+    if (result.skipped.code === 'gone') {
       this.skipped.delete(file);
       return undefined;
     }
-    return this.skip(file, result.skipped);
+    return this.skip(file, result.skipped.reason);
   }
 
   private skip(file: string, reason: string): undefined {

@@ -35,7 +35,7 @@ export function hoverPort(folder: FolderState, file: string, position: Position)
 }
 
 export function hoverAt(folder: FolderState, file: string, position: Position, token?: CancellationToken, listening?: ReadonlySet<number>): Hover | null {
-  const facts = folder.index.get(file);
+  const facts = folder.snapshot().facts(file);
   if (!facts) return null;
   const input = folder.ruleInput();
   const target = targetAt(input, file, position) ?? rangeBoundAt(folder, facts.ranges, file, position);

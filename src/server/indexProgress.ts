@@ -24,12 +24,10 @@ export function scanProgress(connection: Connection, title: string, total: numbe
   };
   connection.window.createWorkDoneProgress().then((created) => {
     reporter = created;
-    if (finished) {
-      created.done();
-      return;
-    }
     created.begin(title, 0, `0/${total} files`);
-    show();
+    // A scan that finished before the client made the progress still shows as one, begun and ended.
+    if (finished) created.done();
+    else show();
   }, onError);
   return {
     report(indexed) {

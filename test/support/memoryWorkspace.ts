@@ -1,10 +1,12 @@
-// An in-memory check root for tests: files by relative path, indexed and checked by the core.
-import { WorkspaceIndex } from '../../src/core/index/workspaceIndex';
-import { runRules, type RuleSettings } from '../../src/core/rules/run';
+// An in-memory check root for tests: files by relative path, in a FolderModel as the CLI and the
+// server hold them.
+import { FolderModel } from '../../src/core/project/folderModel';
+import type { RuleSettings } from '../../src/core/rules/settings';
 import type { Allocation, Finding, Location } from '../../src/core/model';
 
 export interface MemoryCheck {
-  index: WorkspaceIndex;
+  /** Reads `files` as they are when it is asked to update one. */
+  model: FolderModel;
   findings: readonly Finding[];
   allocations: Allocation[];
   /** The source text a location points at. */
@@ -12,12 +14,12 @@ export interface MemoryCheck {
 }
 
 export function checkFiles(files: Record<string, string>, rules: RuleSettings = {}, rootName = 'root'): MemoryCheck {
-  const index = new WorkspaceIndex({ read: (f) => files[f] }, rootName);
-  for (const file of Object.keys(files)) index.update(file);
+  const model = new FolderModel({ read: (f) => files[f], rootName, rules });
+  for (const file of Object.keys(files)) model.update(file);
   return {
-    index,
-    findings: runRules(index.files(), rules),
-    allocations: [...index.files()].flatMap((f) => f.allocations),
+    model,
+    findings: model.findings(),
+    allocations: [...model.files()].flatMap((f) => f.allocations),
     textAt: (loc) => files[loc.file].slice(loc.span.startOffset, loc.span.endOffset),
   };
 }

@@ -39,7 +39,7 @@ const FILES = {
 
 test('createRegistry: ranges, kept-free and reserved ports, services with majority ports per role; a valid registry', () => {
   const c = checkFiles(FILES);
-  const text = createRegistryText(buildRuleInput(c.index.files()));
+  const text = createRegistryText(buildRuleInput(c.model.files()));
   assert.deepEqual(parseRegistry(text, { file: 'ports.yaml' }).problems, [], text);
   const registry = parse(text);
   assert.equal(registry.version, 1);
@@ -59,13 +59,13 @@ test('createRegistry: ranges, kept-free and reserved ports, services with majori
 });
 
 test('createRegistry names an existing registry in its header', () => {
-  const text = createRegistryText(buildRuleInput(checkFiles(FILES).index.files()), { existing: ['ports.yaml'] });
+  const text = createRegistryText(buildRuleInput(checkFiles(FILES).model.files()), { existing: ['ports.yaml'] });
   assert.match(text, /already has ports\.yaml; it is left as it is/);
 });
 
 test('exportMarkdown: range sections with Service | Port | Role | Places tables; read back, it says the same', () => {
   const c = checkFiles(FILES);
-  const md = exportMarkdown(buildRuleInput(c.index.files()));
+  const md = exportMarkdown(buildRuleInput(c.model.files()));
   assert.match(md, /^# Port allocations\n/);
   assert.ok(md.includes([
     '## Core Services (8080-8089)',

@@ -7,7 +7,7 @@ import { buildRuleInput } from '../../src/core/rules/model';
 import { nextFreePort, portBlockers, whyNotFree, isFree } from '../../src/core/edits/freePort';
 
 function input(files: Record<string, string>) {
-  return buildRuleInput(checkFiles(files).index.files());
+  return buildRuleInput(checkFiles(files).model.files());
 }
 
 const FILES = {

@@ -14,7 +14,7 @@ type Files = Record<string, string>;
 
 function workspace(files: Files) {
   const c = checkFiles(files);
-  const input = buildRuleInput(c.index.files());
+  const input = buildRuleInput(c.model.files());
   const host = { read: (f: string) => files[f] };
   return { ...c, input, host };
 }

@@ -81,7 +81,7 @@ test('alias bomb in a compose file: the ports that use it are read within a budg
   ].join('\n');
   const root = tempRoot({ 'docker-compose.yml': text });
   const result = check(root);
-  const facts = result.index.get('docker-compose.yml')!;
+  const facts = result.snapshot.facts('docker-compose.yml')!;
   assert.ok(facts.allocations.length <= 100, `${facts.allocations.length} allocations`);
   // The merge chain resolves to the one map at its bottom; the plain service is unaffected.
   assert.deepEqual(facts.allocations.map((a) => `${a.service}:${a.port}`).sort(), ['merged:9000', 'plain:8001']);
@@ -287,8 +287,9 @@ test('a symlink loop and symlinks out of the workspace are not followed', () => 
   assert.deepEqual(result.allocations.map((a) => a.service), ['near']);
   assert.deepEqual(result.findings, []);
   // A path handed in by a file watcher or an editor is not followed either.
-  assert.deepEqual(readSource(path.join(root, 'ports.yaml'), 1e6, root), { skipped: 'symbolic link (not followed)' });
-  assert.deepEqual(readSource(path.join(root, 'linked-docs/PORTS.md'), 1e6, root), { skipped: 'outside the folder through a symbolic link (not followed)' });
+  assert.deepEqual(readSource(path.join(root, 'ports.yaml'), 1e6, root), { skipped: { code: 'link', reason: 'symbolic link (not followed)' } });
+  assert.deepEqual(readSource(path.join(root, 'linked-docs/PORTS.md'), 1e6, root), { skipped: { code: 'outside', reason: 'outside the folder through a symbolic link (not followed)' } });
+  assert.deepEqual(readSource(path.join(root, 'nothing-here.yaml'), 1e6, root), { skipped: { code: 'gone', reason: 'unreadable (ENOENT)' } });
   assert.ok('text' in readSource(path.join(root, 'loop/docs/PORTS.md'), 1e6, root), 'a link that stays inside reads the same file');
   assert.deepEqual(discover(root).files, ['docs/PORTS.md']);
 });

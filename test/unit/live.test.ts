@@ -53,7 +53,7 @@ test('unclaimed listeners: listening inside a declared range, written nowhere in
     'ports.yaml': 'version: 1\nranges:\n  apps: { from: 8080, to: 8089 }\n  hot: { from: 8080, to: 8083 }\nreserved:\n  - ports: 8088-8089\n    kept_free: true\nservices:\n  api: { range: apps, ports: 8080 }\n',
     '.env': 'WEB_URL=http://localhost:8082\n',
   });
-  const found = unclaimedListeners(buildRuleInput(c.index.files()), [8080, 8081, 8082, 8085, 9000, 8081]);
+  const found = unclaimedListeners(buildRuleInput(c.model.files()), [8080, 8081, 8082, 8085, 9000, 8081]);
   // 8080 is allocated, 8082 is referenced, 9000 is in no range; the smallest range is named.
   assert.deepEqual(found.map((u) => `${u.port} ${u.range.name}`), ['8081 hot', '8085 apps']);
 });

@@ -198,8 +198,8 @@ test('relations: machines nest, profiles meet when they share one, documents des
     'svc/README.md': ['| Service | Port |', '|---|---|', '| queue | 5672 |'].join('\n'),
     'elsewhere/README.md': ['| Service | Port |', '|---|---|', '| queue | 5673 |'].join('\n'),
   });
-  const shared = sharedFacts([], ProjectModel.of(c.index.files()));
-  const place = (file: string) => placesOf(c.index.get(file)!, shared)[0];
+  const shared = sharedFacts([], ProjectModel.of(c.model.files()));
+  const place = (file: string) => placesOf(c.model.facts(file)!, shared)[0];
   assert.ok(describeSame(place('svc/README.md'), place('svc/compose.yaml')));
   assert.ok(!describeSame(place('elsewhere/README.md'), place('svc/compose.yaml')));
   assert.ok(!describeSame(place('elsewhere/README.md'), place('svc/README.md')));
@@ -240,7 +240,7 @@ test('any YAML file whose top level is a compose services map is a compose file,
     'k8s/app.yaml': 'apiVersion: v1\nkind: Service\nspec:\n  ports:\n    - port: 80\n',
   });
   assert.deepEqual(warnings(c), ['port-conflict@deploy/stack.yml:7']);
-  assert.deepEqual([...c.index.files()].map((f) => `${f.file}:${f.kind}`), ['deploy/stack.yml:compose']);
+  assert.deepEqual([...c.model.files()].map((f) => `${f.file}:${f.kind}`), ['deploy/stack.yml:compose']);
 });
 
 test('an env file a compose service reads with env_file is its container\'s environment: no host port', () => {
@@ -253,8 +253,8 @@ test('an env file a compose service reads with env_file is its container\'s envi
   // listens on 3405 there while compose sends the host's 3411 to container port 3050.
   assert.deepEqual(warnings(c), ['port-mismatch@services/gateway/.env.development:1']);
   assert.match(c.findings[0].message, /gateway listens on 3405 in its container here, but compose publishes container port 3050 \(compose\/dev\/gateway\.yml:5\)/);
-  const env = c.index.get('services/gateway/.env.development')!;
-  const role = ProjectModel.of(c.index.files()).roleOf(env);
+  const env = c.model.facts('services/gateway/.env.development')!;
+  const role = ProjectModel.of(c.model.files()).roleOf(env);
   assert.equal(role.inContainer, true);
   assert.equal(role.containerOf, 'gateway');
   const agreeing = checkFiles({
@@ -291,7 +291,7 @@ test('files a document runs together (`docker compose -f a -f b`) are one projec
   const c = checkFiles({ ...files, 'README.md': readme });
   assert.equal(warnings(c).length, 1, warnings(c).join());
   assert.equal(c.findings[0].rule, 'port-conflict');
-  assert.deepEqual(c.index.get('README.md')!.composeSets, [['docker-compose.yml', 'docker-compose.metrics.yml']]);
+  assert.deepEqual(c.model.facts('README.md')!.composeSets, [['docker-compose.yml', 'docker-compose.metrics.yml']]);
 });
 
 test('incremental: a document that starts running two files together re-checks them as one project', () => {
@@ -302,15 +302,15 @@ test('incremental: a document that starts running two files together re-checks t
   };
   const c = checkFiles(files);
   const checker = new Checker();
-  checker.update(c.index.files());
+  checker.update(c.model.files());
   assert.deepEqual(checker.findings().map(brief), []);
   files['README.md'] = '`docker-compose -f docker-compose.yml --file=docker-compose.metrics.yml up`\n';
-  c.index.update('README.md');
-  checker.update([c.index.get('README.md')!]);
+  c.model.update('README.md');
+  checker.update([c.model.facts('README.md')!]);
   assert.equal(checker.findings().filter((f) => f.rule === 'port-conflict').length, 1);
   files['README.md'] = '# Run\n';
-  c.index.update('README.md');
-  checker.update([c.index.get('README.md')!]);
+  c.model.update('README.md');
+  checker.update([c.model.facts('README.md')!]);
   assert.deepEqual(checker.findings().map(brief), []);
 });
 

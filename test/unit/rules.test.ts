@@ -1,7 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { brief, checkFiles } from '../support/memoryWorkspace';
-import { runRules } from '../../src/core/rules/run';
 
 const table = (rows: Array<[string, number | string]>, header = '| Service | Port |') =>
   [header, '|---|---|', ...rows.map(([s, p]) => `| ${s} | ${p} |`)].join('\n');
@@ -174,8 +173,8 @@ test('updating one file re-checks against the rest; a fixed mismatch disappears'
   const c = checkFiles(files);
   assert.deepEqual(c.findings.map(brief), ['port-mismatch@c.md:3']);
   files['c.md'] = table([['billing', 8000]]);
-  c.index.update('c.md');
-  assert.deepEqual(runRules(c.index.files()), []);
+  assert.deepEqual(c.model.update('c.md'), ['c.md']);
+  assert.deepEqual(c.model.findings(), []);
 });
 
 test('examples and rejected alternatives allocate nothing', () => {
@@ -214,7 +213,7 @@ test('name drift is not a conflict; separate instances and separate services are
 test('a compose file with YAML errors is skipped with a note, not a throw', () => {
   const c = checkFiles({ 'docker-compose.yml': 'services:\n  web:\n    ports: ["8000:80"]\n    environment:\n      A: 1\n      - b\n' });
   assert.deepEqual(c.allocations, []);
-  assert.match(c.index.get('docker-compose.yml')!.notes[0], /^YAML error, document skipped/);
+  assert.match(c.model.facts('docker-compose.yml')!.notes[0], /^YAML error, document skipped/);
 });
 
 test('environment columns and "Dev Port" / "Prod Port" headers keep environments apart', () => {

@@ -29,17 +29,17 @@ test('no registry, or a foreign ports.yaml: nothing', () => {
 test('incremental: registering the service clears the finding, removing the registry too', () => {
   const checker = new Checker();
   const c = checkFiles({ 'ports.yaml': REGISTRY, 'docker-compose.yml': COMPOSE });
-  checker.update(c.index.files());
+  checker.update(c.model.files());
   assert.equal(checker.findings().filter((f) => f.rule === 'unregistered-port').length, 1);
   const registered = checkFiles({ 'ports.yaml': `${REGISTRY}  worker: 9000\n`, 'docker-compose.yml': COMPOSE });
-  checker.update([registered.index.get('ports.yaml')!]);
+  checker.update([registered.model.facts('ports.yaml')!]);
   assert.deepEqual(checker.findings().filter((f) => f.rule === 'unregistered-port'), []);
   checker.update([], ['ports.yaml']);
   assert.deepEqual(checker.findings(), []);
   // A compose file changed on its own is re-checked against the registry.
-  checker.update([c.index.get('ports.yaml')!]);
+  checker.update([c.model.facts('ports.yaml')!]);
   const more = checkFiles({ 'docker-compose.yml': `${COMPOSE}  extra:\n    ports: ["9100:80"]\n` }, {}, 'root');
-  checker.update([more.index.get('docker-compose.yml')!]);
+  checker.update([more.model.facts('docker-compose.yml')!]);
   assert.deepEqual(checker.findings().filter((f) => f.rule === 'unregistered-port').map((f) => f.service), ['worker', 'extra']);
   assert.equal(checkFiles({ 'ports.yaml': REGISTRY, 'docker-compose.yml': COMPOSE }, { 'unregistered-port': 'off' }).findings.length, 0);
 });
@@ -51,12 +51,12 @@ test('an env variable that compose interpolates is the compose service\'s port, 
   assert.deepEqual(checkFiles(files).findings, []);
   // Incrementally: the compose file stops interpolating the variable, so it stands for itself again.
   const checker = new Checker();
-  checker.update(checkFiles(files).index.files());
+  checker.update(checkFiles(files).model.files());
   assert.deepEqual(checker.findings(), []);
   const plain = checkFiles({ ...files, 'docker-compose.yml': 'services:\n  settlement-engine:\n    ports: ["8087:8080"]\n' });
-  checker.update([plain.index.get('docker-compose.yml')!]);
+  checker.update([plain.model.facts('docker-compose.yml')!]);
   assert.deepEqual(checker.findings().map((f) => `${f.rule}:${f.service}`), ['unregistered-port:settlement']);
-  checker.update([checkFiles(files).index.get('docker-compose.yml')!]);
+  checker.update([checkFiles(files).model.facts('docker-compose.yml')!]);
   assert.deepEqual(checker.findings(), []);
 });
 

@@ -33,23 +33,16 @@ export class WorkspaceIndex {
   }
 
   /**
-   * Re-reads one file (files use '/' separators, relative to the root). Returns false when it is
-   * not a port source (a YAML file of another name that is no compose file is dropped).
+   * Re-reads one file (files use '/' separators, relative to the root) and returns the files whose
+   * facts changed: the file itself, gone when it is no port source (a YAML file of another name that
+   * is no compose file), and for a `.env` the compose files beside it, parsed again.
    */
-  update(file: string, text = this.host.read(file)): boolean {
-    if (!mayBeSource(file)) return false;
-    if (text === undefined) {
-      this.remove(file);
-      return true;
-    }
-    const kind = sourceKindIn(file, text);
-    if (!kind) {
-      this.remove(file);
-      return false;
-    }
-    this.set(this.parse(file, kind, text));
-    if (kind === 'env' && baseOf(file) === '.env') this.refreshComposeIn(dirOf(file));
-    return true;
+  update(file: string, text = this.host.read(file)): string[] {
+    if (!mayBeSource(file)) return [];
+    const kind = text === undefined ? undefined : sourceKindIn(file, text);
+    if (!kind) return this.remove(file);
+    this.set(this.parse(file, kind, text!));
+    return kind === 'env' && baseOf(file) === '.env' ? [file, ...this.refreshComposeIn(dirOf(file))] : [file];
   }
 
   /**
@@ -65,12 +58,13 @@ export class WorkspaceIndex {
     this.version++;
   }
 
-  remove(file: string): void {
-    if (!this.facts.delete(file)) return;
+  /** Forgets a file; returns the files whose facts changed (it, and compose files its `.env` fed). */
+  remove(file: string): string[] {
+    if (!this.facts.delete(file)) return [];
     const composeFiles = this.composeByDir.get(dirOf(file));
     if (composeFiles?.delete(file) && composeFiles.size === 0) this.composeByDir.delete(dirOf(file));
     this.version++;
-    if (baseOf(file) === '.env') this.refreshComposeIn(dirOf(file));
+    return baseOf(file) === '.env' ? [file, ...this.refreshComposeIn(dirOf(file))] : [file];
   }
 
   private parse(file: string, kind: SourceKind, text: string): FileFacts {
@@ -85,10 +79,15 @@ export class WorkspaceIndex {
     return text === undefined ? undefined : readEnvVariables(text);
   }
 
-  private refreshComposeIn(dir: string): void {
+  /** Parses the compose files of `dir` again with its `.env` as it is now; returns them. */
+  private refreshComposeIn(dir: string): string[] {
+    const refreshed: string[] = [];
     for (const file of this.composeByDir.get(dir) ?? []) {
       const text = this.host.read(file);
-      if (text !== undefined) this.facts.set(file, this.parse(file, 'compose', text));
+      if (text === undefined) continue;
+      this.facts.set(file, this.parse(file, 'compose', text));
+      refreshed.push(file);
     }
+    return refreshed;
   }
 }

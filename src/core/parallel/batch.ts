@@ -15,7 +15,7 @@ export function sourceReader(root: string, sources: ReadonlySet<string>, maxFile
   const readOnce = (file: string): string | undefined => {
     const result = readSource(path.join(root, file), maxFileBytes);
     if ('text' in result) return result.text;
-    if (!result.skipped.startsWith('unreadable (ENOENT)')) skip({ file, reason: result.skipped });
+    if (result.skipped.code !== 'gone') skip({ file, reason: result.skipped.reason });
     return undefined;
   };
   return (file) => {

@@ -1,0 +1,73 @@
+// FolderModel: one folder's facts and findings, updated one file at a time, as the CLI, the server
+// and the bench hold them.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { FolderModel } from '../../src/core/project/folderModel';
+import { brief, checkFiles } from '../support/memoryWorkspace';
+
+const compose = (port: string) => `services:\n  ledger:\n    ports: ["${port}:80"]\n`;
+const doc = (port: number) => `| Service | Port |\n|---|---|\n| ledger | ${port} |\n`;
+
+function modelOf(files: Record<string, string>): FolderModel {
+  const model = new FolderModel({ read: (f) => files[f], rootName: 'root' });
+  for (const file of Object.keys(files)) model.update(file);
+  return model;
+}
+
+test('an update returns the files whose facts changed; an .env also re-reads the compose files beside it', () => {
+  const files: Record<string, string> = {
+    'docker-compose.yml': compose('${LEDGER_PORT}'), '.env': 'LEDGER_PORT=7100\n', 'docs/PORTS.md': doc(7100), 'api/docker-compose.yml': compose('7200'),
+  };
+  const model = modelOf(files);
+  assert.deepEqual(model.findings(), []);
+  files['.env'] = 'LEDGER_PORT=7101\n';
+  assert.deepEqual(model.update('.env'), ['.env', 'docker-compose.yml']);
+  // The compose port follows the variable: the document now disagrees with it.
+  assert.deepEqual(model.findings().map(brief), ['port-mismatch@docs/PORTS.md:3']);
+  assert.deepEqual(model.update('docs/PORTS.md', doc(7101)), ['docs/PORTS.md']);
+  assert.deepEqual(model.findings(), []);
+  // Not a port source, and a YAML file that is no compose file: nothing changed, nothing kept.
+  assert.deepEqual(model.update('src/main.ts', 'const port = 7100;'), []);
+  assert.deepEqual(model.update('config.yml', 'logging: { level: info }\n'), []);
+  assert.equal(model.facts('config.yml'), undefined);
+});
+
+test('a removed .env: the compose files beside it change with it, and the findings equal a cold check', () => {
+  const files: Record<string, string> = { 'docker-compose.yml': compose('${LEDGER_PORT:-7300}'), '.env': 'LEDGER_PORT=7100\n', 'docs/PORTS.md': doc(7100) };
+  const model = modelOf(files);
+  assert.deepEqual(model.findings(), []);
+  delete files['.env'];
+  assert.deepEqual(model.remove('.env'), ['.env', 'docker-compose.yml']);
+  assert.deepEqual(model.remove('.env'), []);
+  const cold = checkFiles(files);
+  assert.deepEqual(model.findings().map(brief), cold.findings.map(brief));
+  assert.deepEqual(model.findings().map(brief), ['port-mismatch@docs/PORTS.md:3']);
+});
+
+test('a snapshot is the folder at one version: later edits do not change it', () => {
+  const files: Record<string, string> = { 'docker-compose.yml': compose('7100'), 'docs/PORTS.md': doc(7100) };
+  const model = modelOf(files);
+  const before = model.snapshot();
+  assert.equal(model.snapshot(), before, 'taken once per version');
+  model.update('docs/PORTS.md', doc(7105));
+  const after = model.snapshot();
+  assert.notEqual(after, before);
+  assert.deepEqual(before.findings, []);
+  assert.equal(before.findingsByFile.size, 0);
+  assert.equal(before.facts('docs/PORTS.md')!.allocations[0].port, 7100);
+  assert.deepEqual(before.input.places.map((p) => p.port), [7100, 7100]);
+  assert.deepEqual(after.findings.map(brief), ['port-mismatch@docs/PORTS.md:3']);
+  assert.deepEqual([...after.findingsByFile.keys()], ['docs/PORTS.md']);
+  assert.deepEqual(after.files.map((f) => f.file), ['docker-compose.yml', 'docs/PORTS.md']);
+});
+
+test('new rule settings apply to every file at the next check', () => {
+  const files = { 'docker-compose.yml': compose('7100'), 'docs/PORTS.md': doc(7105) };
+  const model = modelOf(files);
+  assert.deepEqual(model.findings().map((f) => f.severity), ['warning']);
+  model.setRules({ 'port-mismatch': 'error' });
+  assert.deepEqual(model.findings().map((f) => f.severity), ['error']);
+  model.setRules({ 'port-mismatch': 'off' });
+  assert.deepEqual(model.findings(), []);
+  assert.deepEqual(model.snapshot().findings, []);
+});
