@@ -17,7 +17,7 @@ const FAST = () => ({ debounceMs: 10 });
 
 async function start(t: { after: (fn: () => Promise<void>) => void }) {
   const root = copyWorkspace('actions');
-  const client = await TestClient.start({ folders: [root], settings: FAST });
+  const client = await TestClient.start({ folders: [root], settings: FAST, command: 'in-process' });
   t.after(async () => {
     await client.stop();
     fs.rmSync(root, { recursive: true, force: true });

@@ -1,11 +1,14 @@
 // A minimal LSP client for the server tests: spawns the server (the TypeScript source through tsx
-// by default, or the bundle in dist/), speaks JSON-RPC to it over stdio or node IPC, answers its
-// requests (configuration, registrations) and records what it sends (diagnostics, logs,
+// by default, or the bundle in dist/) and speaks JSON-RPC to it over stdio or node IPC, or runs it
+// in this process over a pair of in-memory streams; it answers the server's requests
+// (configuration, registrations) and records what it sends (diagnostics, logs,
 // portolan/didChangeAllocations). Waits are event-driven; their timeout only guards a hang.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
+import { EventEmitter } from 'node:events';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { PassThrough } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import {
   ConfigurationRequest,
@@ -49,8 +52,12 @@ export const ROOT = path.resolve(__dirname, '../..');
 export const WORKSPACES = path.join(ROOT, 'test/fixtures/workspaces');
 const WAIT_GUARD_MS = 30_000;
 
-/** How the server is started; `{ bundle }` runs a server bundle built elsewhere over IPC. */
-export type ServerCommand = 'source' | 'dist-stdio' | 'dist-ipc' | 'cli-stdio' | { bundle: string };
+/**
+ * How the server is started: a process (the source through tsx, the bundles in dist/ or, with `{
+ * bundle }`, one built elsewhere), or `in-process`: the source in this process, which features'
+ * tests use (no process to start; the transports and the shipped bundle have tests of their own).
+ */
+export type ServerCommand = 'source' | 'dist-stdio' | 'dist-ipc' | 'cli-stdio' | 'in-process' | { bundle: string };
 
 export interface StartOptions {
   /** Absolute folder paths, opened as workspace folders. */
@@ -112,25 +119,21 @@ export class TestClient {
   private exited = false;
 
   private constructor(
-    private readonly child: ChildProcess,
+    private readonly server: ServerEnd,
     readonly connection: ProtocolConnection,
     private readonly options: StartOptions,
   ) {}
 
   static async start(options: StartOptions): Promise<TestClient> {
-    const command = options.command ?? 'source';
-    const { args, ipc } = commandLine(command);
-    const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ipc ? ['pipe', 'pipe', 'pipe', 'ipc'] : ['pipe', 'pipe', 'pipe'] });
-    const connection = ipc
-      ? createProtocolConnection(new IPCMessageReader(child), new IPCMessageWriter(child))
-      : createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
-    const client = new TestClient(child, connection, options);
+    const { server, connection } = options.command === 'in-process' ? await inProcess() : spawned(options.command ?? 'source');
+    const client = new TestClient(server, connection, options);
     try {
       client.wire();
       connection.listen();
       const folders: WorkspaceFolder[] = options.folders.map((f) => ({ uri: uriOf(f), name: path.basename(f) }));
       client.initializeResult = await client.guarded('the initialize response', connection.sendRequest(InitializeRequest.type, {
-        processId: process.pid,
+        // A server in this process must not watch this process: its watchdog would keep it alive.
+        processId: server.inProcess ? null : process.pid,
         rootUri: folders[0]?.uri ?? null,
         workspaceFolders: folders,
         capabilities: options.capabilities ?? DEFAULT_CAPABILITIES,
@@ -138,17 +141,17 @@ export class TestClient {
       await connection.sendNotification(InitializedNotification.type, {});
       return client;
     } catch (err) {
-      child.kill();
+      server.kill();
       throw err;
     }
   }
 
   private wire(): void {
-    const { connection, child } = this;
-    child.stderr!.on('data', (chunk: Buffer) => {
-      this.stderr += chunk.toString();
+    const { connection, server } = this;
+    server.events.on('stderr', (text: string) => {
+      this.stderr += text;
     });
-    child.on('exit', () => {
+    server.events.once('exit', () => {
       this.exited = true;
       this.poke();
     });
@@ -303,15 +306,18 @@ export class TestClient {
     if (!this.exited) {
       try {
         await this.connection.sendRequest(ShutdownRequest.type);
-        await this.connection.sendNotification(ExitNotification.type);
+        // The exit notification ends the server's process: in this one, the streams close instead.
+        if (!this.server.inProcess) await this.connection.sendNotification(ExitNotification.type);
       } catch {
         // Already gone.
       }
-      await Promise.race([
-        new Promise<void>((resolve) => (this.exited ? resolve() : this.child.once('exit', () => resolve()))),
-        new Promise<void>((resolve) => setTimeout(resolve, 5000).unref()),
-      ]);
-      if (!this.exited) this.child.kill();
+      if (!this.server.inProcess) {
+        await Promise.race([
+          new Promise<void>((resolve) => (this.exited ? resolve() : this.server.events.once('exit', () => resolve()))),
+          new Promise<void>((resolve) => setTimeout(resolve, 5000).unref()),
+        ]);
+      }
+      if (!this.exited) this.server.kill();
     }
     try {
       this.connection.dispose();
@@ -322,11 +328,52 @@ export class TestClient {
 
   /** The server's exit code once it has exited. */
   exitCode(): Promise<number | null> {
-    return new Promise((resolve) => (this.exited ? resolve(this.child.exitCode) : this.child.once('exit', (code) => resolve(code))));
+    return new Promise((resolve) => (this.exited ? resolve(this.server.exitCode()) : this.server.events.once('exit', () => resolve(this.server.exitCode()))));
   }
 }
 
-function commandLine(command: ServerCommand): { args: string[]; ipc: boolean } {
+/** The server's side as the client sees it: `stderr` (text) and `exit` events, and a way to end it. */
+interface ServerEnd {
+  events: EventEmitter;
+  inProcess: boolean;
+  exitCode(): number | null;
+  kill(): void;
+}
+
+function spawned(command: Exclude<ServerCommand, 'in-process'>): { server: ServerEnd; connection: ProtocolConnection } {
+  const { args, ipc } = commandLine(command);
+  const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ipc ? ['pipe', 'pipe', 'pipe', 'ipc'] : ['pipe', 'pipe', 'pipe'] });
+  const events = new EventEmitter();
+  child.stderr!.on('data', (chunk: Buffer) => events.emit('stderr', chunk.toString()));
+  child.on('exit', () => events.emit('exit'));
+  const connection = ipc
+    ? createProtocolConnection(new IPCMessageReader(child), new IPCMessageWriter(child))
+    : createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  return { server: { events, inProcess: false, exitCode: () => child.exitCode, kill: () => child.kill() }, connection };
+}
+
+/**
+ * The server's source in this process, over two in-memory streams. Its connection is given message
+ * readers, not streams: vscode-languageserver ends the process when an input stream it was given closes.
+ */
+async function inProcess(): Promise<{ server: ServerEnd; connection: ProtocolConnection }> {
+  const { startServer } = await import('../../src/server/server');
+  const { createConnection } = await import('vscode-languageserver/node');
+  const toServer = new PassThrough();
+  const toClient = new PassThrough();
+  const serverConnection = createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
+  startServer({ connection: serverConnection });
+  const events = new EventEmitter();
+  const kill = () => {
+    serverConnection.dispose();
+    toServer.end();
+    toClient.end();
+    events.emit('exit');
+  };
+  return { server: { events, inProcess: true, exitCode: () => null, kill }, connection: createProtocolConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer)) };
+}
+
+function commandLine(command: Exclude<ServerCommand, 'in-process'>): { args: string[]; ipc: boolean } {
   if (typeof command === 'object') return { args: [command.bundle, '--node-ipc'], ipc: true };
   switch (command) {
     case 'source': return { args: ['--import', 'tsx', path.join(ROOT, 'src/server/main.ts'), '--stdio'], ipc: false };

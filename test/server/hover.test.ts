@@ -13,7 +13,7 @@ const ENV = path.join(PLATFORM, '.env');
 const link = (abs: string, line: number) => `](${uriOf(abs)}#L${line})`;
 
 test('hover', async (t) => {
-  const client = await TestClient.start({ folders: [PLATFORM], settings: () => ({ debounceMs: 10 }) });
+  const client = await TestClient.start({ folders: [PLATFORM], settings: () => ({ debounceMs: 10 }), command: 'in-process' });
   t.after(() => client.stop());
   await client.waitForDiagnostics(DOC, 'the first check', (d) => d.length === 1);
 
@@ -105,7 +105,7 @@ test('hover', async (t) => {
 });
 
 test('hover follows unsaved text', async (t) => {
-  const client = await TestClient.start({ folders: [PLATFORM], settings: () => ({ debounceMs: 60_000 }) });
+  const client = await TestClient.start({ folders: [PLATFORM], settings: () => ({ debounceMs: 60_000 }), command: 'in-process' });
   t.after(() => client.stop());
   await client.waitForDiagnostics(DOC, 'the first check', (d) => d.length === 1);
   await client.open(DOC, undefined, 'markdown');
@@ -118,7 +118,7 @@ test('hover follows unsaved text', async (t) => {
 });
 
 test('hover can be turned off', async (t) => {
-  const client = await TestClient.start({ folders: [PLATFORM], settings: () => ({ hover: { enabled: false } }) });
+  const client = await TestClient.start({ folders: [PLATFORM], settings: () => ({ hover: { enabled: false } }), command: 'in-process' });
   t.after(() => client.stop());
   await client.waitForDiagnostics(DOC, 'the first check', (d) => d.length === 1);
   assert.equal(await client.hover(DOC, positionOf(DOC, ':8087', 3)), null);
