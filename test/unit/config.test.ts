@@ -9,7 +9,7 @@ import { IgnoreFiles } from '../../src/core/config/ignoreFiles';
 import { parseConfig } from '../../src/core/config/projectConfig';
 import { folderConfig } from '../../src/core/config/folderConfig';
 import { DEFAULT_DISCOVER, discover } from '../../src/core/discover';
-import { RULES } from '../../src/core/rules/run';
+import { RULES } from '../../src/core/rules/catalog';
 
 function tree(files: Record<string, string>): string {
   const root = tempDir('portolan-config-');

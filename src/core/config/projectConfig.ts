@@ -3,7 +3,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { RuleId, Severity, SourceKind } from '../model';
-import { RULES } from '../rules/run';
+import { RULES } from '../rules/catalog';
+import { SEVERITIES } from '../rules/rule';
 import type { RuleSettings } from '../rules/settings';
 
 export const CONFIG_FILE_NAME = 'portolan.config.json';
@@ -26,7 +27,7 @@ export const SOURCE_KINDS: readonly SourceKind[] = ['registry', 'compose', 'env'
 export const EMPTY_CONFIG: ProjectConfig = { rules: {}, exclude: [], include: [], ignoreFiles: true, kinds: [...SOURCE_KINDS] };
 
 /** What a rule's severity may be set to, in settings and in the configuration file. */
-export const RULE_LEVELS: ReadonlySet<string> = new Set(['error', 'warning', 'info', 'off']);
+export const RULE_LEVELS: ReadonlySet<string> = new Set([...SEVERITIES, 'off']);
 export const RULE_IDS: ReadonlySet<string> = new Set<string>(RULES.map((r) => r.id));
 
 /** Rule severities as written (`{ "port-conflict": "warning" }`); what is not valid goes to `problems` under `where`. */

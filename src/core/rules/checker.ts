@@ -1,21 +1,27 @@
-// Findings kept up to date file by file. An edit re-evaluates only the services and ports it
-// touched: places are indexed by service and by port, and findings are cached per service (mismatch),
-// per port (conflict) and per file (parse problems, ranges, reserved ports). Files that change how
-// every file is read (aliases, projects, reservations, the deployment units of src/core/project/)
-// and registry files (which services are registered) trigger a full re-check.
-import type { FileFacts, Finding, Location, Protocol, RangeDecl } from '../model';
-import { conflictsAt, type Ties } from './conflict';
-import { mismatchesOf } from './mismatch';
-import { compareLocations, hasSharedFacts, insideContainer, placeKey, placesOf, sharedFacts, type Place, type SharedFacts } from './model';
+// Findings kept up to date file by file. An edit re-evaluates only the units it touched: places
+// are indexed by service and by port, and each rule of the catalog is evaluated, and its findings
+// cached, per file, per service or per port (see rule.ts). Files that change how every file is
+// read (aliases, projects, reservations, the deployment units of src/core/project/) and registry
+// files (which services are registered) trigger a full re-check.
+import type { FileFacts, Finding, Location, Protocol, RangeDecl, RuleId } from '../model';
+import { compareLocations, hasSharedFacts, inDocumentOrder, placeKey, placesOf, sharedFacts, type Place, type SharedFacts } from './model';
 import { compositionKey, ProjectModel } from '../project/projectModel';
 import { describeSame, registryOver } from '../project/relations';
+import { RULES } from './catalog';
 import { FindingStore } from './findingStore';
-import { findOutOfRange, findOverlaps, findReservedUse, findStrayRanges } from './ranges';
-import { findOutOfRangeElsewhere, findOutsideProjectRange } from './rangesElsewhere';
+import { portMismatch } from './portMismatch';
+import type { PortUnit, RegistryListing, ServiceUnit, Ties } from './rule';
 import type { RuleSettings } from './settings';
-import { isRegistry, unregisteredOf } from './unregistered';
+import { isRegistry } from './unregisteredPort';
 import { baseOf, dirOf } from '../syntax/paths';
 import { compareText } from '../text/compareText';
+
+/** Each kind of unit's checks, in catalog order. */
+const FILE_CHECKS = RULES.flatMap((r) => r.checks.file ?? []);
+const SERVICE_CHECKS = RULES.flatMap((r) => r.checks.service ?? []);
+const PORT_CHECKS = RULES.flatMap((r) => r.checks.port ?? []);
+/** Rules reported once per place and service, whatever their messages say (see Rule.oncePerPlace). */
+const ONCE_PER_PLACE: ReadonlySet<RuleId> = new Set(RULES.filter((r) => r.oncePerPlace).map((r) => r.id));
 
 /** Published ranges wider than this are checked by their first port only (e.g. RTP pools). */
 const MAX_EXPANDED_RANGE = 1024;
@@ -39,18 +45,16 @@ export class Checker {
   private readonly byPort = new Map<PortKey, Set<Place>>();
   /** Each scope's number in port keys. */
   private readonly scopeIds = new Map<string, number>();
-  /** Findings in groups: `f` + file, `m` + service key (mismatch), `u` + service key (unregistered), a port key (conflict). */
+  /** Findings in groups, one per unit the rules are evaluated over: `f` + file, `s` + service key, a port key. */
   private readonly store = new FindingStore((raw) => this.finish(raw));
-  /** The registry's file name when the files include one, the identities it lists and their scopes. */
-  private registryName: string | undefined;
-  private registered = new Set<string>();
-  /** A place of each registry with one: what a registry speaks for is read off its file's role. */
+  /** The Portolan registry, when the files include one. */
+  private registry: RegistryListing | undefined;
+  /** A place of each registry (of any format) with one: what a registry speaks for is read off its file's role. */
   private registries: Place[] = [];
-  private registeredScopes = new Set<string>();
   /** `dir\u0000VAR` → how many compose places in dir interpolate VAR (from an env file beside them). */
   private readonly interpolations = new Map<string, number>();
   /**
-   * Places reported as mismatched (conflicts that exist only because of them are folded in), by
+   * Places port-mismatch reports (conflicts that exist only because of them are folded in), by
    * their location object, with a count: a place can be reported for a new service before the
    * old one's finding there is dropped.
    */
@@ -101,8 +105,7 @@ export class Checker {
     for (const f of all) {
       const severity = this.settings[f.rule] ?? f.severity;
       if (severity === 'off' || this.isSuppressed(f)) continue;
-      // A published range clashes on each of its ports: one finding per place and service.
-      const key = `${f.rule}\u0000${placeKey(f.loc)}\u0000${f.service ?? ''}\u0000${f.rule === 'port-conflict' ? '' : f.message}`;
+      const key = `${f.rule}\u0000${placeKey(f.loc)}\u0000${f.service ?? ''}\u0000${ONCE_PER_PLACE.has(f.rule) ? '' : f.message}`;
       if (seen.has(key)) continue;
       seen.add(key);
       out.push(severity === f.severity ? f : { ...f, severity });
@@ -125,13 +128,15 @@ export class Checker {
     const ports: PortKeys = new Set();
     for (const f of this.files.values()) this.index(f, services, ports);
     const registries = [...this.files.values()].filter(isRegistry).map((f) => f.file).sort();
-    this.registryName = registries.length > 0 ? baseOf(registries[0]) : undefined;
     const listed = registries.flatMap((file) => this.placesByFile.get(file) ?? []);
-    this.registered = new Set(listed.map((p) => p.identity));
+    this.registry = registries.length === 0 ? undefined : {
+      name: baseOf(registries[0]),
+      scopes: new Set(listed.map((p) => p.scope)),
+      identities: new Set(listed.map((p) => p.identity)),
+    };
     // A registry of another format ties what runs under its folder as ours does, without answering for unregistered ports.
     const speaking = [...this.files.values()].filter((f) => f.foreign || isRegistry(f)).map((f) => f.file).sort();
     this.registries = speaking.map((file) => this.placesByFile.get(file)?.[0]).filter((p): p is Place => p !== undefined);
-    this.registeredScopes = new Set(listed.map((p) => p.scope));
     this.recheck(services, ports);
   }
 
@@ -155,16 +160,8 @@ export class Checker {
       addTo(this.byService, serviceKeyOf(p), p, services);
       if (!p.claim) for (const key of this.portKeysOf(p)) addTo(this.byPort, key, p, ports);
     }
-    const ranges = new Map(f.ranges.map((r) => [r.id, r]));
-    this.store.set(`f${f.file}`, [
-      // A port a row records outside its block, or a mismatch within one registry entry, weighs what the same finding across files does.
-      ...f.problems.map((p): Finding => ({ rule: p.rule, severity: p.rule === 'out-of-range' || p.rule === 'port-mismatch' ? 'warning' : 'error', message: p.message, port: p.port, loc: p.loc, related: p.related ?? [] })),
-      ...findOutOfRange(places, ranges),
-      ...findOverlaps(f.ranges),
-      ...findStrayRanges(f.ranges),
-      ...findReservedUse(places, this.shared.reserved, this.shared.keptFree, this.shared.declaredBy),
-      ...findOutsideProjectRange(places, this.shared.projectRanges),
-    ]);
+    const unit = { facts: f, places, shared: this.shared };
+    this.store.set(`f${f.file}`, FILE_CHECKS.flatMap((check) => check(unit)));
   }
 
   private unindex(file: string, services: Keys, ports: PortKeys): void {
@@ -179,13 +176,9 @@ export class Checker {
     this.store.set(`f${file}`, []);
   }
 
-  /**
-   * An env variable a compose file beside it interpolates (`${SETTLEMENT_PORT:-8087}`) is that
-   * compose service's port, whatever its own name says: it is not a service of its own to register.
-   */
-  private interpolated(p: Place): boolean {
-    return p.source === 'env' && p.variable !== undefined && this.interpolations.has(`${dirOf(p.loc.file)}\u0000${p.variable}`);
-  }
+  /** Whether `p` is an env variable a compose file beside it interpolates (`${SETTLEMENT_PORT:-8087}`). */
+  private readonly interpolated = (p: Place): boolean =>
+    p.source === 'env' && p.variable !== undefined && this.interpolations.has(`${dirOf(p.loc.file)}\u0000${p.variable}`);
 
   /**
    * Counts the variables compose places interpolate (`dir\u0000VAR`), and marks the places of
@@ -206,31 +199,17 @@ export class Checker {
   }
 
   /**
-   * A registry answers for the scopes it lists services in: a project it hands a folder and a
-   * range to (`projects:`) keeps its own services, checked against that range, not listed here.
-   */
-  private unregistered(serviceKey: string, places: Set<Place> | undefined): Finding[] {
-    if (this.registryName === undefined || !places) return [];
-    const split = serviceKey.indexOf('\u0000');
-    if (!this.registeredScopes.has(serviceKey.slice(0, split)) || this.registered.has(serviceKey.slice(split + 1))) return [];
-    return unregisteredOf(sorted(places).filter((p) => !this.interpolated(p) && this.registriesOver(p).length > 0), this.registryName);
-  }
-
-  /**
-   * Sorting places into document order was most of a cold check's rule time, so a service or
-   * port is sorted only when it can have a finding: a service written with more than one port,
-   * a port that more than one service (not reported as mismatched) is on.
+   * Re-evaluates the touched services, then the touched ports: which places port-mismatch reports
+   * decides which can conflict, so a service's ports are touched with it.
    */
   private recheck(services: Keys, ports: PortKeys): void {
     for (const key of services) {
-      for (const f of this.store.get(`m${key}`)) this.count(f.loc, -1);
+      for (const f of this.store.get(`s${key}`)) if (f.rule === portMismatch.id) this.count(f.loc, -1);
       const places = this.byService.get(key);
-      const findings = places && morePortsThanOne(places) ? mismatchesOf(sorted(places)) : [];
-      for (const f of findings) this.count(f.loc, +1);
-      this.store.set(`m${key}`, findings);
-      this.store.set(`u${key}`, this.unregistered(key, places));
-      this.store.set(`o${key}`, places ? findOutOfRangeElsewhere(places, (p) => this.rangeOf(p)) : []);
-      // Whether a place is mismatched decides whether it can conflict.
+      const unit = places && this.serviceUnit(key, places);
+      const findings = unit ? SERVICE_CHECKS.flatMap((check) => check(unit)) : [];
+      for (const f of findings) if (f.rule === portMismatch.id) this.count(f.loc, +1);
+      this.store.set(`s${key}`, findings);
       if (places) for (const p of places) if (!p.claim) for (const portKey of this.portKeysOf(p)) ports.add(portKey);
     }
     const memo = new Map<string, Place[]>();
@@ -240,16 +219,36 @@ export class Checker {
     };
     for (const key of ports) {
       const places = this.byPort.get(key);
-      const eligible = (p: Place) => !this.mismatched.has(p.loc) && !p.fileRole.inContainer && !insideContainer(p, () => this.byService.get(serviceKeyOf(p)) ?? []);
-      const findings = places && servicesAmong(places, eligible) > 1 ? conflictsAt(portOfKey(key), sorted(places).filter(eligible), ties) : [];
-      this.store.set(key, findings);
+      const unit: PortUnit | undefined = places && { port: portOfKey(key), places, mismatched: this.isMismatched, servicePlaces: this.placesOfService, ties };
+      this.store.set(key, unit ? PORT_CHECKS.flatMap((check) => check(unit)) : []);
     }
   }
 
-  /** The range that owns `p` in its own file. */
-  private rangeOf(p: Place): RangeDecl | undefined {
-    return p.ownerRange === undefined ? undefined : this.files.get(p.loc.file)?.ranges.find((r) => r.id === p.ownerRange);
+  /** `key` is the service's key (serviceKeyOf); its places are sorted only if a check asks for them in order. */
+  private serviceUnit(key: string, places: Set<Place>): ServiceUnit {
+    const split = key.indexOf('\u0000');
+    let inOrder: Place[] | undefined;
+    return {
+      scope: key.slice(0, split),
+      identity: key.slice(split + 1),
+      places,
+      inOrder: () => (inOrder ??= inDocumentOrder(places)),
+      rangeOf: this.rangeOf,
+      registry: this.registry,
+      underRegistry: this.underRegistry,
+      interpolated: this.interpolated,
+    };
   }
+
+  private readonly isMismatched = (p: Place): boolean => this.mismatched.has(p.loc);
+
+  private readonly placesOfService = (p: Place): Iterable<Place> => this.byService.get(serviceKeyOf(p)) ?? [];
+
+  private readonly underRegistry = (p: Place): boolean => this.registriesOver(p).length > 0;
+
+  /** The range that owns `p` in its own file. */
+  private readonly rangeOf = (p: Place): RangeDecl | undefined =>
+    p.ownerRange === undefined ? undefined : this.files.get(p.loc.file)?.ranges.find((r) => r.id === p.ownerRange);
 
   /** The registries that speak for `p` (see registryOver). */
   private registriesOver(p: Place): Place[] {
@@ -306,29 +305,4 @@ function removeFrom<K>(map: Map<K, Set<Place>>, key: K, p: Place, dirty: Set<K>)
   set.delete(p);
   if (set.size === 0) map.delete(key);
   dirty.add(key);
-}
-
-function sorted(places: Set<Place> | undefined): Place[] {
-  return places ? [...places].sort((a, b) => compareLocations(a.loc, b.loc)) : [];
-}
-
-/** Whether the places say more than one port (or range): only then can they mismatch. */
-function morePortsThanOne(places: Set<Place>): boolean {
-  let first: Place | undefined;
-  for (const p of places) {
-    if (!first) first = p;
-    else if (p.port !== first.port || p.endPort !== first.endPort) return true;
-  }
-  return false;
-}
-
-/** How many services the eligible places belong to, counted up to two. */
-function servicesAmong(places: Set<Place>, eligible: (p: Place) => boolean): number {
-  let identity: string | undefined;
-  for (const p of places) {
-    if (!eligible(p)) continue;
-    if (identity === undefined) identity = p.identity;
-    else if (p.identity !== identity) return 2;
-  }
-  return identity === undefined ? 0 : 1;
 }

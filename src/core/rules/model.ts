@@ -188,6 +188,11 @@ export function compareLocations(a: Location, b: Location): number {
   return compareText(a.file, b.file) || a.span.startOffset - b.span.startOffset;
 }
 
+/** The places sorted into document order, as a new list. */
+export function inDocumentOrder(places: Iterable<Place>): Place[] {
+  return [...places].sort((a, b) => compareLocations(a.loc, b.loc));
+}
+
 export function placeKey(loc: Location): string {
   return `${loc.file}@${loc.span.startOffset}`;
 }

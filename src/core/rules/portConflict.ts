@@ -4,18 +4,40 @@ import type { Finding } from '../model';
 import { probablySameService } from '../syntax/names';
 import { dirOf } from '../syntax/paths';
 import { describeSame, machinesMeet, namesMeet, profilesMeet, runTogether } from '../project/relations';
-import { environmentsMeet, portText, where, type Place } from './model';
+import { environmentsMeet, inDocumentOrder, insideContainer, portText, where, type Place } from './model';
+import { finding, type PortUnit, type Rule, type Ties } from './rule';
 
-/** What ties stacks together beyond a unit, as the checker knows it. */
-export interface Ties {
-  /** The registries and documents that list the place's service and speak for the place. */
-  listing(p: Place): Iterable<string>;
-  /** The registries whose folder holds the place. */
-  registriesOver(p: Place): Iterable<string>;
-}
+export const portConflict: Rule = {
+  id: 'port-conflict',
+  severity: 'error',
+  summary: 'two different services on the same port, protocol and host IP',
+  checks: { port: conflictsOn },
+  oncePerPlace: true,
+};
 
 /** Related places listed per finding; the message counts the rest. */
 const MAX_RELATED = 20;
+
+/**
+ * A place can clash when it is not reported as mismatched and is a host port: an env port inside
+ * a container is not. Sorting places into document order was most of a cold check's rule time,
+ * so a port's places are sorted only when services of more than one can clash there.
+ */
+function conflictsOn(unit: PortUnit): Finding[] {
+  const eligible = (p: Place) => !unit.mismatched(p) && !p.fileRole.inContainer && !insideContainer(p, () => unit.servicePlaces(p));
+  return servicesAmong(unit.places, eligible) > 1 ? conflictsAt(unit.port, inDocumentOrder(unit.places).filter(eligible), unit.ties) : [];
+}
+
+/** How many services the eligible places belong to, counted up to two. */
+function servicesAmong(places: ReadonlySet<Place>, eligible: (p: Place) => boolean): number {
+  let identity: string | undefined;
+  for (const p of places) {
+    if (!eligible(p)) continue;
+    if (identity === undefined) identity = p.identity;
+    else if (p.identity !== identity) return 2;
+  }
+  return identity === undefined ? 0 : 1;
+}
 
 /**
  * Conflicts on one port among `places`: allocations (no claims, no mismatched places) in one
@@ -25,7 +47,7 @@ const MAX_RELATED = 20;
  * on the port holds it; every other service that clashes with an earlier one is reported once, at
  * its first place on the port.
  */
-export function conflictsAt(port: number, places: Place[], ties: Ties): Finding[] {
+function conflictsAt(port: number, places: Place[], ties: Ties): Finding[] {
   // Each place's listing files, looked up once: clashes ask for them pair by pair.
   const listings = new Map<Place, Set<string>>();
   const listing = (p: Place) => {
@@ -88,15 +110,13 @@ function conflictsAmong(port: number, places: Place[], listedTogether: (a: Place
     // The holders' places are every place of theirs that speaks of the clashing ones' deployment:
     // the registry entry and the table row of the compose service that clashes.
     const held = places.filter((p) => theirs.includes(p) || (p.identity !== services[i] && services.indexOf(p.identity) < i && theirs.some((t) => t.identity === p.identity && describeSame(t, p))));
-    findings.push({
-      rule: 'port-conflict',
-      severity: 'error',
+    findings.push(finding(portConflict, {
       message: `Port ${port} is taken by both ${at.service} and ${holders} (${where(theirs[0].loc)}${held.length > MAX_RELATED ? ` and ${held.length - MAX_RELATED} more places` : ''})`,
       service: at.service,
       port,
       loc: at.loc,
       related: held.slice(0, MAX_RELATED).map((t) => ({ loc: t.loc, message: `${t.service}: ${portText(t)}` })),
-    });
+    }));
   }
   return findings;
 }

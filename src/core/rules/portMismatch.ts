@@ -7,19 +7,46 @@ import type { Finding } from '../model';
 import { matchRole } from '../syntax/names';
 import { describeSame } from '../project/relations';
 import { compareLocations, environmentsMeet, groupKey, insideContainer, isVariant, placeKey, portText, where, type Place } from './model';
+import { parseProblems } from './parseProblems';
+import { finding, type Rule, type ServiceUnit } from './rule';
 
-/** Mismatches among the places of one service in one scope. */
-export function mismatchesOf(all: Place[]): Finding[] {
+export const portMismatch: Rule = {
+  id: 'port-mismatch',
+  severity: 'warning',
+  summary: 'one service and role, different ports in different places',
+  checks: {
+    // One registry entry that gives one port two values (`port: 8790`, `mapping: "8792:8792"`).
+    file: ({ facts }) => parseProblems(facts, portMismatch),
+    service: mismatchesIn,
+  },
+};
+
+/** A service written with one port (or range) everywhere cannot mismatch: its places are not even sorted. */
+function mismatchesIn(unit: ServiceUnit): Finding[] {
+  return morePortsThanOne(unit.places) ? mismatchesOf(unit.inOrder()) : [];
+}
+
+function morePortsThanOne(places: ReadonlySet<Place>): boolean {
+  let first: Place | undefined;
+  for (const p of places) {
+    if (!first) first = p;
+    else if (p.port !== first.port || p.endPort !== first.endPort) return true;
+  }
+  return false;
+}
+
+/** Mismatches among the places of one service in one scope, in document order. */
+function mismatchesOf(all: readonly Place[]): Finding[] {
   const out = containerMismatches(all);
   const places = all.filter((p) => !p.occupied && !p.fileRole.inContainer && !insideContainer(p, () => all));
   if (!places.some((p) => !p.claim)) return out;
   const seen = new Set<string>();
   for (const partition of environmentPartitions(places)) {
-    for (const finding of checkService(partition)) {
-      const key = placeKey(finding.loc);
+    for (const found of checkService(partition)) {
+      const key = placeKey(found.loc);
       if (seen.has(key)) continue;
       seen.add(key);
-      out.push(finding);
+      out.push(found);
     }
   }
   return out;
@@ -30,22 +57,20 @@ export function mismatchesOf(all: Place[]): Finding[] {
  * on inside its container (`HTTP_PORT=3405`): compose must publish that container port
  * (`"3411:3050"` sends the host's 3411 to 3050, where nothing listens). Reported at the env file.
  */
-function containerMismatches(places: Place[]): Finding[] {
+function containerMismatches(places: readonly Place[]): Finding[] {
   const out: Finding[] = [];
   for (const inside of places) {
     if (!inside.fileRole.inContainer || !inside.own || inside.claim || matchRole(inside.role) !== 'main') continue;
     const published = places.filter((p) => p.source === 'compose' && p.unit === inside.unit && p.containerPort !== undefined && p.endPort === undefined);
     if (published.length === 0 || published.some((p) => p.containerPort === inside.port)) continue;
     const targets = [...new Set(published.map((p) => p.containerPort))].join(' / ');
-    out.push({
-      rule: 'port-mismatch',
-      severity: 'warning',
+    out.push(finding(portMismatch, {
       message: `${inside.service} listens on ${inside.port} in its container here, but compose publishes container port ${targets} (${where(published[0].loc)})`,
       service: inside.service,
       port: inside.port,
       loc: inside.loc,
       related: published.slice(0, MAX_RELATED).map((p) => ({ loc: p.loc, message: `${p.service}: ${p.port}:${p.containerPort}` })),
-    });
+    }));
   }
   return out;
 }
@@ -111,7 +136,7 @@ function vote(places: Place[], role: string): Finding[] {
     if (!verdict) continue;
     // One problem, one finding: a unit that writes several ports of the service is reported once, at its first.
     const place = unit.places.find((p) => !verdict.winners.has(portText(p)));
-    if (place) out.push(finding(place, verdict.by, role));
+    if (place) out.push(mismatchAt(place, verdict.by, role));
   }
   return out;
 }
@@ -183,18 +208,16 @@ function documentVote(units: Unit[]): Set<string> {
 /** Related places listed per finding; the message counts the rest. */
 const MAX_RELATED = 20;
 
-function finding(place: Place, others: Place[], role: string): Finding {
+function mismatchAt(place: Place, others: Place[], role: string): Finding {
   const otherValues = [...new Set(others.map(portText))];
   const more = others.length > 1 ? ` and ${others.length - 1} more ${others.length > 2 ? 'places' : 'place'}` : '';
   const roleText = role === 'main' ? '' : ` ${role}`;
   const related = others.slice(0, MAX_RELATED).map((o) => ({ loc: o.loc, message: `${o.service}${roleText}: ${portText(o)}` }));
-  return {
-    rule: 'port-mismatch',
-    severity: 'warning',
+  return finding(portMismatch, {
     message: `${place.service}${roleText} is ${portText(place)} here, but ${otherValues.join(' / ')} in ${where(others[0].loc)}${more}`,
     service: place.service,
     port: place.port,
     loc: place.loc,
     related,
-  };
+  });
 }

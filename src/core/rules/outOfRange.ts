@@ -1,3 +1,64 @@
+// out-of-range: a port outside the range that owns its entry (the heading over its table, the
+// registry range its service names, a comment header over its keys), a range outside the parent
+// it is declared in, a row that records its own port outside its block, and a range applied where
+// the service runs (below).
+import { rangeHolds, spansText, type Finding, type RangeDecl } from '../model';
+import { describeSame } from '../project/relations';
+import { compareLocations, portText, type Place } from './model';
+import { parseProblems } from './parseProblems';
+import { finding, type Rule } from './rule';
+
+export const outOfRange: Rule = {
+  id: 'out-of-range',
+  severity: 'warning',
+  summary: 'a port outside the range that owns its entry',
+  checks: {
+    file: ({ facts, places, shared }) => [
+      ...parseProblems(facts, outOfRange),
+      ...outsideOwnRange(places, new Map(facts.ranges.map((r) => [r.id, r]))),
+      ...strayRanges(facts.ranges),
+      ...outsideProjectRange(places, shared.projectRanges),
+    ],
+    service: (unit) => outOfRangeElsewhere(unit.places, unit.rangeOf),
+  },
+};
+
+/** `ranges` are the ranges of the places' own file: an owning range is always declared beside its entries. */
+function outsideOwnRange(places: Place[], ranges: ReadonlyMap<string, RangeDecl>): Finding[] {
+  const out: Finding[] = [];
+  for (const place of places) {
+    if (place.claim || !place.ownerRange) continue;
+    const range = ranges.get(place.ownerRange);
+    if (!range) continue;
+    if (inside(place, range)) continue;
+    out.push(finding(outOfRange, {
+      message: `${place.service} is on ${portText(place)}, outside ${range.name} (${spansText(range)})`,
+      service: place.service,
+      port: place.port,
+      loc: place.loc,
+      related: [{ loc: range.loc, message: `${range.name}: ${spansText(range)}` }],
+    }));
+  }
+  return out;
+}
+
+/** Ranges declared inside a parent range (a tier under its project's heading) that leave it. */
+function strayRanges(ranges: RangeDecl[]): Finding[] {
+  const byId = new Map(ranges.map((r) => [r.id, r]));
+  const out: Finding[] = [];
+  for (const child of ranges) {
+    const parent = child.parent === undefined ? undefined : byId.get(child.parent);
+    if (!parent || rangeHolds(parent, child.from, child.to)) continue;
+    out.push(finding(outOfRange, {
+      message: `${child.name} (${child.from}-${child.to}) is not inside ${parent.name} (${spansText(parent)}), the range it is declared in`,
+      port: child.from,
+      loc: child.loc,
+      related: [{ loc: parent.loc, message: `${parent.name}: ${spansText(parent)}` }],
+    }));
+  }
+  return out;
+}
+
 // A range applied where the service runs: a document that lists a service under a range (or a
 // registry that gives it one) holds its compose and env ports to that range too. A compose file
 // that publishes the service's main port outside the range its document puts it under is out of
@@ -9,12 +70,9 @@
 // path }`) holds the project's own services in its folder, the compose services it builds and the
 // ports its env files give their own service. Infrastructure it merely runs from an image
 // (postgres on 5432) is not the project's to number, and stays quiet.
-import { rangeHolds, spansText, type Finding, type RangeDecl } from '../model';
-import { describeSame } from '../project/relations';
-import { compareLocations, portText, type Place } from './model';
 
 /** `places` are one service's; `rangeOf` finds the range a place's own file declares for it. */
-export function findOutOfRangeElsewhere(places: Iterable<Place>, rangeOf: (p: Place) => RangeDecl | undefined): Finding[] {
+function outOfRangeElsewhere(places: Iterable<Place>, rangeOf: (p: Place) => RangeDecl | undefined): Finding[] {
   // Most services are under no document's range: they cost one look at each place.
   if (!someRanged(places)) return [];
   const ranged: Array<{ place: Place; range: RangeDecl }> = [];
@@ -40,15 +98,13 @@ export function findOutOfRangeElsewhere(places: Iterable<Place>, rangeOf: (p: Pl
     const owner = ranged.find(({ place, range }) => describeSame(place, q) && compatible(place, q) && !inside(q, range) && !listedBeside(place, q, documented));
     if (!owner) continue;
     const { range } = owner;
-    out.push({
-      rule: 'out-of-range',
-      severity: 'warning',
+    out.push(finding(outOfRange, {
       message: `${q.service} is on ${portText(q)}, outside ${range.name} (${spansText(range)}), the range ${owner.place.loc.file} puts it under`,
       service: q.service,
       port: q.port,
       loc: q.loc,
       related: [{ loc: range.loc, message: `${range.name}: ${spansText(range)}` }, { loc: owner.place.loc, message: `${owner.place.service}: ${owner.place.port}` }],
-    });
+    }));
   }
   return out;
 }
@@ -83,21 +139,19 @@ function listedBeside(doc: Place, q: Place, documented: Place[]): boolean {
 }
 
 /** Places in a registry project's folder whose own main port is outside the project's range. */
-export function findOutsideProjectRange(places: Place[], projectRanges: ReadonlyMap<string, RangeDecl>): Finding[] {
+function outsideProjectRange(places: Place[], projectRanges: ReadonlyMap<string, RangeDecl>): Finding[] {
   if (projectRanges.size === 0) return [];
   const out: Finding[] = [];
   for (const p of places) {
     const range = projectRanges.get(p.scope);
     if (!range || p.claim || !isOwnMainPort(p) || inside(p, range)) continue;
-    out.push({
-      rule: 'out-of-range',
-      severity: 'warning',
+    out.push(finding(outOfRange, {
       message: `${p.service} is on ${portText(p)}, outside project ${range.name}'s range (${spansText(range)})`,
       service: p.service,
       port: p.port,
       loc: p.loc,
       related: [{ loc: range.loc, message: `${range.name}: ${spansText(range)}` }],
-    });
+    }));
   }
   return out;
 }

@@ -1,0 +1,39 @@
+// range-overlap: sibling ranges of one file (same parent) that overlap.
+import type { Finding, RangeDecl } from '../model';
+import { finding, type Rule } from './rule';
+
+export const rangeOverlap: Rule = {
+  id: 'range-overlap',
+  severity: 'warning',
+  summary: 'sibling ranges that overlap',
+  checks: { file: ({ facts }) => overlaps(facts.ranges) },
+};
+
+function overlaps(ranges: RangeDecl[]): Finding[] {
+  const siblings = new Map<string, RangeDecl[]>();
+  for (const range of ranges) {
+    // A range of several spans, or of one port, is a category's ports, not a block of the port space.
+    if (range.also || range.from === range.to) continue;
+    const key = range.parent ?? range.group ?? '';
+    const list = siblings.get(key);
+    if (list) list.push(range);
+    else siblings.set(key, [range]);
+  }
+  const out: Finding[] = [];
+  for (const list of siblings.values()) {
+    list.sort((a, b) => a.loc.span.startOffset - b.loc.span.startOffset);
+    for (let i = 1; i < list.length; i++) {
+      const later = list[i];
+      // The same range written twice (a summary table and the section heading) is one range.
+      const earlier = list.slice(0, i).filter((r) => r.from <= later.to && later.from <= r.to && !(r.from === later.from && r.to === later.to));
+      if (earlier.length === 0) continue;
+      out.push(finding(rangeOverlap, {
+        message: `${later.name} (${later.from}-${later.to}) overlaps ${earlier.map((r) => `${r.name} (${r.from}-${r.to})`).join(', ')}`,
+        port: later.from,
+        loc: later.loc,
+        related: earlier.map((r) => ({ loc: r.loc, message: `${r.name}: ${r.from}-${r.to}` })),
+      }));
+    }
+  }
+  return out;
+}
