@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import type { Finding } from '../core/model';
 import type { CheckResult } from '../core/check';
-import { RULES } from '../core/rules/run';
+import { RULES } from '../core/rules/catalog';
 import { NO_COLORS, type Colors } from './colors';
 import { repositoryPaths } from '../core/config/repositoryRoot';
 

@@ -84,7 +84,7 @@ export function parseRegistryWithYaml(text: string, ctx: ParseContext): FileFact
     // not ours is a registry of its own shape, read as such; schema errors would only be noise.
     const foreign: FileFacts = { ...emptyFacts(ctx.file, 'registry'), suppressions: facts.suppressions, foreign: true };
     readForeignRegistry(input, at, lines, foreign);
-    // A file nothing was read from is no registry at all (see unregistered.ts), and says why.
+    // A file nothing was read from is no registry at all (see unregisteredPort.ts), and says why.
     const read = foreign.allocations.length + foreign.ranges.length + foreign.reserved.length + foreign.problems.length > 0;
     return read ? foreign : { ...foreign, notes: [FOREIGN_NOTE] };
   }
