@@ -7,10 +7,14 @@ import type { Place } from '../core/rules/model';
 import { isGenericName } from '../core/project/roles';
 import { unclaimedListeners } from '../core/live/unclaimed';
 import type { AllocationNode, FolderAllocations, PlaceNode, ProblemSummary, RangeNode, ReservedNode } from '../shared/protocol';
-import { toRange } from './diagnostics';
+import { findingsTouching } from '../core/query/findings';
+import { rangesOf, usedPortsIn } from '../core/query/lookup';
+import { kindsByFile, owningRange, type RangeInfo } from '../core/query/ranges';
+import { bySpelling } from '../core/query/services';
+import { compareLocations } from '../core/rules/model';
+import { toRange } from './convert';
 import type { FolderState } from './folderState';
 import type { Listening } from './liveStatus';
-import { bySpelling, compareLocations, findingsTouching, kindsByFile, owningRange, rangesOf, usedPortsIn, type RangeInfo } from './portFacts';
 
 export function folderAllocations(folder: FolderState, listening?: Listening): FolderAllocations {
   const input = folder.ruleInput();
