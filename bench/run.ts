@@ -24,7 +24,7 @@ import { readEnvVariables } from '../src/core/parsers/env';
 import { FolderModel } from '../src/core/project/folderModel';
 import { serviceKey } from '../src/core/syntax/names';
 import { dirOf, envFileIn } from '../src/core/syntax/paths';
-import { mentionsOn, placesOn } from '../src/server/portFacts';
+import { mentionsOn, placesOn } from '../src/core/query/lookup';
 import { generate, SIZES, type GeneratedWorkspace, type Planted } from './generate';
 import { buildMonorepo, compareFindings, CORPUS_DIR, corpusRepos, findingsOfCopiesAlone, keyOfFinding, MONOREPO_SIZES, multiset, type CorpusRepo, type FindingKey } from './monorepo';
 import { measureVscodeLoad, type ActivationTimes } from './vscodeLoad';
@@ -372,7 +372,7 @@ function measureIncremental(live: Live, edits: Edit[], expectReparsed = false): 
 
 /**
  * Hover: port → owners and places, through the lookups the server's hover uses (placesOn and
- * mentionsOn of src/server/portFacts.ts, on the rule input the server keeps per index version).
+ * mentionsOn of src/core/query/lookup.ts, on the rule input the server keeps per index version).
  * The first question builds the lookup; its time is reported apart, as "lookup built".
  */
 function measureHover(live: Live, lookups: number): { median: number; buildMs: number } {

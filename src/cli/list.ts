@@ -1,6 +1,7 @@
-// `portolan list`: the allocation table, one row per service, role and port, sorted by port.
-import type { Allocation, RangeDecl } from '../core/model';
+// `portolan list`: the allocation table (core/query/allocations.ts), one row per service, role and
+// port, sorted by port, with the places that allocate it (references are left out).
 import type { CheckResult } from '../core/check';
+import { allocationTable } from '../core/query/allocations';
 import { matchRole } from '../core/syntax/names';
 
 interface Row {
@@ -11,33 +12,15 @@ interface Row {
   places: string[];
 }
 
-export function allocationRows(result: CheckResult): Row[] {
-  const ranges = result.snapshot.files.flatMap((f) => f.ranges);
-  const byId = new Map(ranges.map((r) => [r.id, r]));
-  const rows = new Map<string, Row & { sortPort: number }>();
-  for (const a of result.allocations) {
-    if (a.claim) continue;
-    const port = a.endPort !== undefined ? `${a.port}-${a.endPort}` : String(a.port);
-    const role = matchRole(a.role) === 'main' ? '' : a.role!;
-    const key = `${a.scope}\u0000${a.serviceKey}\u0000${role}\u0000${port}`;
-    let row = rows.get(key);
-    if (!row) {
-      row = { range: rangeName(a, byId, ranges), service: a.service, role, port, places: [], sortPort: a.port };
-      rows.set(key, row);
-    }
-    // The registry's spelling is the canonical name.
-    if (a.source === 'registry') row.service = a.service;
-    row.places.push(`${a.loc.file}:${a.loc.span.startLine}`);
-  }
-  return [...rows.values()].sort((x, y) => x.sortPort - y.sortPort || x.service.localeCompare(y.service));
-}
-
-function rangeName(a: Allocation, byId: Map<string, RangeDecl>, ranges: RangeDecl[]): string {
-  const owner = a.ownerRange ? byId.get(a.ownerRange) : undefined;
-  const range = owner ?? ranges
-    .filter((r) => !r.keptFree && (r.scope === '' || r.scope === a.scope) && a.port >= r.from && a.port <= r.to)
-    .sort((x, y) => x.to - x.from - (y.to - y.from))[0];
-  return range ? `${range.from}-${range.to} ${range.name}` : '';
+function allocationRows(result: CheckResult): Row[] {
+  return allocationTable(result.snapshot.input).map((row) => ({
+    range: row.range ? `${row.range.from}-${row.range.to} ${row.range.name}` : '',
+    service: row.service,
+    // The main port's role (none, or http) goes unsaid.
+    role: matchRole(row.role) === 'main' ? '' : row.role!,
+    port: row.endPort !== undefined ? `${row.port}-${row.endPort}` : String(row.port),
+    places: row.places.filter((p) => !p.claim).map((p) => `${p.loc.file}:${p.loc.span.startLine}`),
+  }));
 }
 
 export function formatList(result: CheckResult): string {

@@ -1,16 +1,18 @@
 // The answer to `portolan/allocations` for one folder: its declared ranges with the allocations
 // each owns (sorted by port), the allocations no range holds, the reserved ports and the number
-// of problems. An allocation is one service, role and port with every place it is written.
+// of problems. The allocations are the rows of the allocation table (core/query/allocations.ts),
+// as `portolan list` and the Markdown export show them too.
 import type { Finding, Location } from '../core/model';
-import { matchRole } from '../core/syntax/names';
-import type { Place } from '../core/rules/model';
-import { isGenericName } from '../core/project/roles';
+import { allocationTable } from '../core/query/allocations';
+import { findingsTouching } from '../core/query/findings';
+import { rangesOf, usedPortsIn } from '../core/query/lookup';
+import { kindsByFile, type RangeInfo } from '../core/query/ranges';
+import { compareLocations } from '../core/rules/model';
 import { unclaimedListeners } from '../core/live/unclaimed';
 import type { AllocationNode, FolderAllocations, PlaceNode, ProblemSummary, RangeNode, ReservedNode } from '../shared/protocol';
-import { toRange } from './diagnostics';
+import { toRange } from './convert';
 import type { FolderState } from './folderState';
 import type { Listening } from './liveStatus';
-import { bySpelling, compareLocations, findingsTouching, kindsByFile, owningRange, rangesOf, usedPortsIn, type RangeInfo } from './portFacts';
 
 export function folderAllocations(folder: FolderState, listening?: Listening): FolderAllocations {
   const input = folder.ruleInput();
@@ -21,8 +23,7 @@ export function folderAllocations(folder: FolderState, listening?: Listening): F
   const problems = (locs: Location[]): ProblemSummary[] =>
     findingsTouching(folder.findings, locs).map((f: Finding) => ({ rule: f.rule, severity: f.severity, message: f.message }));
 
-  const ranges = rangesOf(input);
-  const nodes = new Map<RangeInfo, RangeNode>(ranges.map((r) => [r, {
+  const nodes = new Map<RangeInfo, RangeNode>(rangesOf(input).map((r) => [r, {
     name: r.name,
     from: r.from,
     to: r.to,
@@ -35,31 +36,23 @@ export function folderAllocations(folder: FolderState, listening?: Listening): F
   }]));
   const outside: AllocationNode[] = [];
 
-  for (const group of allocationGroups(input.places)) {
-    const owners = group.filter((p) => !p.claim);
-    const first = [...owners].sort(bySpelling)[0];
-    const environments = new Set(owners.map((p) => p.environment));
+  // The table's rows come sorted by port, service and role: each range's share stays so.
+  for (const row of allocationTable(input)) {
     const node: AllocationNode = {
-      port: first.port,
-      ...(first.endPort !== undefined ? { endPort: first.endPort } : {}),
-      service: first.service,
-      ...(first.role !== undefined ? { role: first.role } : {}),
-      ...(environments.size === 1 && first.environment !== undefined ? { environment: first.environment } : {}),
-      scope: first.scope,
-      ...(isGenericName(first.serviceKey) ? { stack: first.fileRole.home || '.' } : {}),
-      problems: problems(group.map((p) => p.loc)),
-      places: group.map((p) => placeNode(p.loc, p.claim, p.source)),
-      ...(listening ? { listening: isListening(listening, first.port, first.endPort) } : {}),
+      port: row.port,
+      ...(row.endPort !== undefined ? { endPort: row.endPort } : {}),
+      service: row.service,
+      ...(row.role !== undefined ? { role: row.role } : {}),
+      ...(row.environment !== undefined ? { environment: row.environment } : {}),
+      scope: row.scope,
+      ...(row.stack !== undefined ? { stack: row.stack } : {}),
+      problems: problems(row.places.map((p) => p.loc)),
+      places: row.places.map((p) => placeNode(p.loc, p.claim, p.source)),
+      ...(listening ? { listening: isListening(listening, row.port, row.endPort) } : {}),
     };
-    const ownerRange = owners.find((p) => p.ownerRange !== undefined) ?? first;
-    const range = owningRange(ranges, ownerRange);
-    if (range) nodes.get(range)!.allocations.push(node);
+    if (row.range) nodes.get(row.range)!.allocations.push(node);
     else outside.push(node);
   }
-
-  const byPort = (a: AllocationNode, b: AllocationNode) => a.port - b.port || a.service.localeCompare(b.service) || (a.role ?? '').localeCompare(b.role ?? '');
-  for (const node of nodes.values()) node.allocations.sort(byPort);
-  outside.sort(byPort);
 
   const reserved: ReservedNode[] = [];
   const seen = new Set<string>();
@@ -101,19 +94,4 @@ export function liveCandidates(folder: FolderState, budget = 1024): number[] {
   const total = ranges.reduce((n, r) => n + r.to - r.from + 1, 0);
   if (ports.size + total <= budget) for (const r of ranges) for (let p = r.from; p <= r.to; p++) ports.add(p);
   return [...ports].slice(0, budget);
-}
-
-/**
- * Places grouped by scope, service (after aliases), role and port; references join the group of
- * the allocation they point at, and references to nothing allocated here are left out.
- */
-function allocationGroups(places: Place[]): Place[][] {
-  const groups = new Map<string, Place[]>();
-  for (const p of [...places].sort((a, b) => compareLocations(a.loc, b.loc))) {
-    const key = `${p.scope}\u0000${p.identity}\u0000${matchRole(p.role)}\u0000${p.port}\u0000${p.endPort ?? ''}`;
-    const list = groups.get(key);
-    if (list) list.push(p);
-    else groups.set(key, [p]);
-  }
-  return [...groups.values()].filter((g) => g.some((p) => !p.claim));
 }

@@ -14,15 +14,14 @@ import { planMove } from '../core/edits/movePort';
 import { planAddService } from '../core/edits/registryEdit';
 import { planIgnore } from '../core/edits/suppress';
 import type { TextEdit } from '../core/edits/textEdit';
+import { rangesOf } from '../core/query/lookup';
 import { owningRange, rangeText, type RangeInfo } from '../core/query/ranges';
-import { rangesOf } from './portFacts';
 import { placeKey, where, type Place, type RuleInput } from '../core/rules/model';
 import { isRegistry } from '../core/rules/unregistered';
 import { matchRole } from '../core/syntax/names';
 import { baseOf } from '../core/syntax/paths';
-import { DIAGNOSTIC_SOURCE, toRange } from './diagnostics';
+import { DIAGNOSTIC_SOURCE, textHost, toRange, toWorkspaceEdit } from './convert';
 import type { FolderState } from './folderState';
-import { textHost, toWorkspaceEdit } from './lspEdits';
 
 export function codeActions(folder: FolderState, file: string, params: CodeActionParams): CodeAction[] {
   const only = params.context.only;

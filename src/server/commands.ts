@@ -3,7 +3,7 @@
 import { createRegistryText } from '../core/authoring/createRegistry';
 import { exportMarkdown } from '../core/authoring/exportMarkdown';
 import { nextFreePort } from '../core/edits/freePort';
-import { rangesOf } from './portFacts';
+import { rangesOf } from '../core/query/lookup';
 import { isRegistry } from '../core/rules/unregistered';
 import { serviceKey } from '../core/syntax/names';
 import { parseRange } from '../core/syntax/ports';

@@ -1,56 +1,9 @@
-// Findings as LSP diagnostics, and the publishing of them: every file with findings gets its list,
-// files that had some and have none now get an empty one, unchanged lists are not sent again.
-import { DiagnosticSeverity } from './lsp';
-import type { Diagnostic, Range } from 'vscode-languageserver/node';
-import type { Finding, Severity, Span } from '../core/model';
-
-export const DIAGNOSTIC_SOURCE = 'portolan';
-
-/** The README section that explains a rule. */
-export function ruleHref(rule: string): string {
-  return `https://github.com/portolan/portolan#${rule}`;
-}
-
-const SEVERITY: Record<Severity, DiagnosticSeverity> = {
-  error: DiagnosticSeverity.Error,
-  warning: DiagnosticSeverity.Warning,
-  info: DiagnosticSeverity.Information,
-};
-
-/** Core spans are 1-based lines and columns in UTF-16 code units; LSP ranges are 0-based. */
-export function toRange(span: Span): Range {
-  return {
-    start: { line: span.startLine - 1, character: span.startColumn - 1 },
-    end: { line: span.endLine - 1, character: span.endColumn - 1 },
-  };
-}
-
-export interface DiagnosticOptions {
-  /** The client shows relatedInformation; otherwise the related places go into the message. */
-  relatedInformation: boolean;
-}
-
-export function toDiagnostic(f: Finding, uriOf: (file: string) => string, options: DiagnosticOptions): Diagnostic {
-  const diagnostic: Diagnostic = {
-    range: toRange(f.loc.span),
-    severity: SEVERITY[f.severity],
-    source: DIAGNOSTIC_SOURCE,
-    code: f.rule,
-    codeDescription: { href: ruleHref(f.rule) },
-    message: f.message,
-  };
-  if (f.related.length > 0) {
-    if (options.relatedInformation) {
-      diagnostic.relatedInformation = f.related.map((r) => ({
-        location: { uri: uriOf(r.loc.file), range: toRange(r.loc.span) },
-        message: r.message,
-      }));
-    } else {
-      diagnostic.message += f.related.map((r) => `\n  ${r.loc.file}:${r.loc.span.startLine}: ${r.message}`).join('');
-    }
-  }
-  return diagnostic;
-}
+// The publishing of findings as LSP diagnostics (convert.ts makes them): every file with findings
+// gets its list, files that had some and have none now get an empty one, unchanged lists are not
+// sent again.
+import type { Diagnostic } from 'vscode-languageserver/node';
+import type { Finding } from '../core/model';
+import { toDiagnostic, type DiagnosticOptions } from './convert';
 
 interface Published {
   uri: string;

@@ -2,96 +2,42 @@
 // range: who owns the port, the range it belongs to and how full that is, every place the port is
 // written (links), the findings those places are part of, and the IANA service for the number.
 import { MarkupKind } from './lsp';
-import type { CancellationToken, Hover, Position, Range } from 'vscode-languageserver/node';
-import type { Finding, Location, Mention, RangeDecl, Reservation } from '../core/model';
+import type { CancellationToken, Hover, Position } from 'vscode-languageserver/node';
+import type { Finding, Location, RangeDecl } from '../core/model';
 import { matchRole } from '../core/syntax/names';
-import type { Place, RuleInput } from '../core/rules/model';
+import { compareLocations, type Place, type RuleInput } from '../core/rules/model';
 import { describeSame } from '../core/project/relations';
-import { ruleHref, toRange } from './diagnostics';
+import { portsOf, rangeBoundAt, targetAt, type PortTarget } from '../core/query/at';
+import { findingsTouching, samePlace } from '../core/query/findings';
+import { mentionsOn, placesOn, rangesOf, reservationsOn, usedPortsIn } from '../core/query/lookup';
+import { owningRange, type RangeInfo } from '../core/query/ranges';
+import { bySpelling } from '../core/query/services';
+import { ruleHref, toPoint, toRange } from './convert';
 import type { FolderState } from './folderState';
-import {
-  bySpelling, compareLocations, factsOf, findingsTouching, mentionsOn, owningRange, placesIn, placesOn, rangeLabel, rangesOf, reservationsOn, samePlace, type RangeInfo,
-} from './portFacts';
 import { wellKnownPort } from './wellKnownPorts';
 
 /** Places listed before the list says "and N more". */
 const MAX_PLACES = 15;
 const MAX_PROBLEMS = 10;
 
-export type Target = (
-  | { kind: 'place'; place: Place; loc: Location }
-  | { kind: 'mention'; mention: Mention; loc: Location }
-  | { kind: 'reserved'; reservation: Reservation; loc: Location }
-  | { kind: 'range'; range: RangeDecl; loc: Location }
-) & { hoverRange?: Range };
-
-const KIND_ORDER: Record<Target['kind'], number> = { place: 0, mention: 1, reserved: 2, range: 3 };
-
 /** The port a hover at the position would be about (what the server asks the live status for). */
 export function hoverPort(folder: FolderState, file: string, position: Position): number | undefined {
-  const target = targetAt(folder.ruleInput(), file, position);
-  if (!target || target.kind === 'range') return undefined;
-  return target.kind === 'place' ? target.place.port : target.kind === 'mention' ? target.mention.port : target.reservation.from;
+  const target = targetAt(folder.ruleInput(), file, toPoint(position));
+  return target && target.kind !== 'range' ? portsOf(target)[0] : undefined;
 }
 
 export function hoverAt(folder: FolderState, file: string, position: Position, token?: CancellationToken, listening?: ReadonlySet<number>): Hover | null {
   const facts = folder.snapshot().facts(file);
   if (!facts) return null;
   const input = folder.ruleInput();
-  const target = targetAt(input, file, position) ?? rangeBoundAt(folder, facts.ranges, file, position);
+  const point = toPoint(position);
+  const target = targetAt(input, file, point) ?? rangeBoundAt(facts.ranges, point, () => folder.textOf(file));
   if (!target || token?.isCancellationRequested) return null;
   const writer = new HoverWriter(folder, input, listening);
   if (target.kind === 'range') writer.range(target.range);
-  else if (target.kind === 'reserved') writer.port(target.reservation.from, target.reservation.to, target);
-  else if (target.kind === 'mention') writer.port(target.mention.port, target.mention.port, target);
-  else writer.port(target.place.port, target.place.endPort ?? target.place.port, target);
+  else writer.port(...portsOf(target), target);
   if (token?.isCancellationRequested) return null;
-  return { contents: { kind: MarkupKind.Markdown, value: writer.text() }, range: target.hoverRange ?? toRange(target.loc.span) };
-}
-
-/**
- * A range's bounds written on the line of its declaration (`core: { from: 8000, to: 8009 }`,
- * `web: 10000-10099`): the facts locate the range by its name, so the number is found in the text.
- */
-function rangeBoundAt(folder: FolderState, ranges: RangeDecl[], file: string, position: Position): Target | undefined {
-  const onLine = ranges.filter((r) => r.loc.span.startLine === position.line + 1);
-  if (onLine.length === 0) return undefined;
-  const lineText = folder.textOf(file)?.split(/\r\n|\r|\n/)[position.line];
-  if (lineText === undefined) return undefined;
-  for (const m of lineText.matchAll(/\d+/g)) {
-    const start = m.index!;
-    const end = start + m[0].length;
-    if (position.character < start || position.character > end) continue;
-    const range = onLine.find((r) => r.from === Number(m[0]) || r.to === Number(m[0]));
-    if (!range) return undefined;
-    const hoverRange = { start: { line: position.line, character: start }, end: { line: position.line, character: end } };
-    return { kind: 'range', range, loc: range.loc, hoverRange };
-  }
-  return undefined;
-}
-
-/** The narrowest fact whose span holds the position (end inclusive, so a cursor after the number counts). */
-export function targetAt(input: RuleInput, file: string, position: Position): Target | undefined {
-  const line = position.line + 1;
-  const column = position.character + 1;
-  const holds = (loc: Location) => {
-    const { span } = loc;
-    const afterStart = line > span.startLine || (line === span.startLine && column >= span.startColumn);
-    const beforeEnd = line < span.endLine || (line === span.endLine && column <= span.endColumn);
-    return afterStart && beforeEnd;
-  };
-  const facts = factsOf(input, file);
-  if (!facts) return undefined;
-  const targets: Target[] = [
-    ...placesIn(input, file).filter((p) => holds(p.loc)).map((place): Target => ({ kind: 'place', place, loc: place.loc })),
-    ...facts.mentions.filter((m) => holds(m.loc)).map((mention): Target => ({ kind: 'mention', mention, loc: mention.loc })),
-    ...facts.reserved.filter((r) => holds(r.loc)).map((reservation): Target => ({ kind: 'reserved', reservation, loc: reservation.loc })),
-    ...facts.ranges.filter((r) => holds(r.loc)).map((range): Target => ({ kind: 'range', range, loc: range.loc })),
-  ];
-  const width = (t: Target) => t.loc.span.endOffset - t.loc.span.startOffset;
-  // A cursor right after one number can touch the start of the next: prefer the fact it is inside.
-  const atEnd = (t: Target) => (t.loc.span.endLine === line && t.loc.span.endColumn === column ? 1 : 0);
-  return targets.sort((a, b) => atEnd(a) - atEnd(b) || width(a) - width(b) || KIND_ORDER[a.kind] - KIND_ORDER[b.kind])[0];
+  return { contents: { kind: MarkupKind.Markdown, value: writer.text() }, range: toRange(target.loc.span) };
 }
 
 class HoverWriter {
@@ -107,7 +53,7 @@ class HoverWriter {
   }
 
   /** A port (or ports from-to) and everything known about it. */
-  port(from: number, to: number, target: Exclude<Target, { kind: 'range' }>): void {
+  port(from: number, to: number, target: PortTarget): void {
     const portText = from === to ? String(from) : `${from}-${to}`;
     const protocol = target.kind === 'place' ? target.place.protocol : 'tcp';
     const scope = target.kind === 'place' ? target.place.scope : target.kind === 'reserved' ? target.reservation.scope : '';
@@ -205,6 +151,11 @@ function ownersOf(places: Place[]): Map<string, string> {
     if (!seen.has(key)) seen.set(key, placeLabel(p));
   }
   return seen;
+}
+
+/** `8000-8009 core · 2/10 used`. */
+function rangeLabel(range: RangeInfo, input: RuleInput): string {
+  return `${range.from}-${range.to} ${range.name} · ${usedPortsIn(input, range)}/${range.to - range.from + 1} used`;
 }
 
 function placeLabel(p: Place): string {

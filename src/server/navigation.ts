@@ -4,19 +4,20 @@
 // port when no registry lists it; on a bare mention, the definitions of the services on that port.
 import type { Location as LspLocation, Position } from 'vscode-languageserver/node';
 import type { Location } from '../core/model';
+import { portsOf, targetAt, type PortTarget } from '../core/query/at';
+import { samePlace } from '../core/query/findings';
+import { mentionsOn, placesOn } from '../core/query/lookup';
 import { roleOfPlace, servicesOf } from '../core/query/services';
 import { compareLocations, placeKey, type Place, type RuleInput } from '../core/rules/model';
 import { describeSame } from '../core/project/relations';
 import { covers, documentHome } from '../core/project/roles';
 import { dirOf } from '../core/syntax/paths';
-import { toRange } from './diagnostics';
+import { toLocation, toPoint } from './convert';
 import type { FolderState } from './folderState';
-import { targetAt, type Target } from './hover';
-import { mentionsOn, placesOn, samePlace } from './portFacts';
 
 export function references(folder: FolderState, file: string, position: Position, includeDeclaration: boolean): LspLocation[] | null {
   const input = folder.ruleInput();
-  const target = targetAt(input, file, position);
+  const target = targetAt(input, file, toPoint(position));
   if (!target || target.kind === 'range') return null;
   const [from, to] = portsOf(target);
   // From a service's place: the places of its scope that speak of the same deployment (another
@@ -33,18 +34,18 @@ export function references(folder: FolderState, file: string, position: Position
     if (unique.some((u) => samePlace(u, loc)) || declarations.some((d) => placeKey(d) === placeKey(loc))) continue;
     unique.push(loc);
   }
-  return unique.map((loc) => toLsp(folder, loc));
+  return unique.map((loc) => toLocation(folder, loc));
 }
 
 export function definition(folder: FolderState, file: string, position: Position): LspLocation[] | null {
   const input = folder.ruleInput();
-  const target = targetAt(input, file, position);
+  const target = targetAt(input, file, toPoint(position));
   if (!target || target.kind === 'range') return null;
   const locs = definitions(input, target);
-  return locs.length > 0 ? locs.map((loc) => toLsp(folder, loc)) : null;
+  return locs.length > 0 ? locs.map((loc) => toLocation(folder, loc)) : null;
 }
 
-function definitions(input: RuleInput, target: Exclude<Target, { kind: 'range' }>): Location[] {
+function definitions(input: RuleInput, target: PortTarget): Location[] {
   const services = servicesOf(input);
   if (target.kind === 'place') {
     const found = roleOfPlace(input, target.place, services);
@@ -64,15 +65,4 @@ function definitions(input: RuleInput, target: Exclude<Target, { kind: 'range' }
 /** A mention in a file under the place's own folder, or in a document that speaks for it. */
 function sameHome(file: string, place: Place): boolean {
   return covers(place.fileRole.home, dirOf(file)) || covers(documentHome(file), place.fileRole.home);
-}
-
-function portsOf(target: Exclude<Target, { kind: 'range' }>): [number, number] {
-  if (target.kind === 'place') return [target.place.port, target.place.endPort ?? target.place.port];
-  if (target.kind === 'mention') return [target.mention.port, target.mention.port];
-  return [target.reservation.from, target.reservation.to];
-}
-
-
-export function toLsp(folder: FolderState, loc: Location): LspLocation {
-  return { uri: folder.uriOf(loc.file), range: toRange(loc.span) };
 }

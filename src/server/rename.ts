@@ -6,15 +6,14 @@ import { LSPErrorCodes, ResponseError } from './lsp';
 import type { Position, Range, WorkspaceEdit } from 'vscode-languageserver/node';
 import { whyNotFree } from '../core/edits/freePort';
 import { planMove } from '../core/edits/movePort';
+import { targetAt } from '../core/query/at';
 import type { Place } from '../core/rules/model';
-import { toRange } from './diagnostics';
+import { textHost, toPoint, toRange, toWorkspaceEdit } from './convert';
 import type { FolderState } from './folderState';
-import { targetAt } from './hover';
-import { textHost, toWorkspaceEdit } from './lspEdits';
 
 /** The service place under the cursor, or why there is nothing to rename there. */
 function renamable(folder: FolderState, file: string, position: Position): Place | ResponseError<void> {
-  const target = targetAt(folder.ruleInput(), file, position);
+  const target = targetAt(folder.ruleInput(), file, toPoint(position));
   if (!target) return refuse('Portolan renames port numbers: there is no port here');
   if (target.kind === 'mention') return refuse(`${target.mention.port} here belongs to no service (it is only mentioned); rename it where a service's port is written`);
   if (target.kind !== 'place') return refuse('Portolan renames a service\'s port; this is a declared range or a reserved port');

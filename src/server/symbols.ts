@@ -4,8 +4,8 @@
 import { SymbolKind } from './lsp';
 import type { SymbolInformation } from 'vscode-languageserver/node';
 import { servicesOf } from '../core/query/services';
+import { toLocation } from './convert';
 import type { FolderState } from './folderState';
-import { toLsp } from './navigation';
 
 const MAX_SYMBOLS = 1000;
 
@@ -17,12 +17,12 @@ export function workspaceSymbols(folders: FolderState[], query: string): SymbolI
       const container = [folder.name, s.scope].filter(Boolean).join(' · ');
       const names = [s.name, s.identity, ...s.spellings];
       if (q === '' || names.some((n) => fuzzy(n.toLowerCase(), q))) {
-        out.push({ name: s.name, kind: SymbolKind.Class, location: toLsp(folder, s.roles[0].definition.loc), containerName: container });
+        out.push({ name: s.name, kind: SymbolKind.Class, location: toLocation(folder, s.roles[0].definition.loc), containerName: container });
       }
       for (const r of s.roles) {
         const name = `${r.port} ${s.name}${r.written && r.role !== 'main' ? ` · ${r.written}` : ''}`;
         const matches = q === '' || (/^\d+$/.test(q) ? String(r.port).startsWith(q) : names.some((n) => fuzzy(n.toLowerCase(), q)) || fuzzy(name.toLowerCase(), q));
-        if (matches) out.push({ name, kind: SymbolKind.Number, location: toLsp(folder, r.definition.loc), containerName: container });
+        if (matches) out.push({ name, kind: SymbolKind.Number, location: toLocation(folder, r.definition.loc), containerName: container });
       }
       if (out.length >= MAX_SYMBOLS) return out.slice(0, MAX_SYMBOLS);
     }

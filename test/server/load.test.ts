@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { FileChangeType, type Diagnostic } from 'vscode-languageserver-protocol/node';
 import { checkPath } from '../../src/core/check';
-import { toRange } from '../../src/server/diagnostics';
+import { toRange } from '../../src/server/convert';
 import { FolderState, type FolderHost } from '../../src/server/folderState';
 import { DEFAULT_SETTINGS } from '../../src/server/settings';
 import { tempDir } from '../support/tempDir';

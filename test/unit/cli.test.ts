@@ -179,7 +179,7 @@ test('list --format json: the allocation rows per folder', () => {
   assert.equal(out.version, 1);
   const [folder] = out.folders;
   const billing = folder.allocations.find((a: { service: string }) => a.service === 'billing');
-  assert.deepEqual(billing, { range: '8000-8009 Core', service: 'billing', role: null, port: '8001', places: billing.places });
+  assert.deepEqual(billing, { range: '8000-8009 core', service: 'billing', role: null, port: '8001', places: billing.places });
   assert.ok(billing.places.includes('apps/.env:1'));
   const text = run('list', EXAMPLES).out.split('\n').length - 1;
   assert.equal(folder.allocations.length, text - 1, 'one row per row of the text table');
@@ -224,7 +224,7 @@ test('list prints the allocation table sorted by port', () => {
   assert.equal(r.code, 0);
   const ports = r.out.split('\n').slice(1).filter(Boolean).map((l) => Number(/\s(\d+)\s{2}/.exec(l)![1]));
   assert.deepEqual(ports, [...ports].sort((a, b) => a - b));
-  assert.match(r.out, /8000-8009 Core\s+billing\s+8001\s+apps\/\.env:1/);
+  assert.match(r.out, /8000-8009 core\s+billing\s+8001\s+apps\/\.env:1/);
 });
 
 test('skipped files are logged with the reason, and the check goes on', () => {

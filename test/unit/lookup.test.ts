@@ -1,4 +1,4 @@
-// The server's port lookups (src/server/portFacts.ts) file a rule input's facts by port and by
+// The port lookups (src/core/query/lookup.ts) file a rule input's facts by port and by
 // file; they must answer exactly what a scan of every fact answers, in the same order.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -6,7 +6,7 @@ import { buildWorkspace } from '../../bench/generate';
 import type { FileFacts } from '../../src/core/model';
 import { parseByKind, sourceKindOf } from '../../src/core/parsers/dispatch';
 import { buildRuleInput } from '../../src/core/rules/model';
-import { factsOf, mentionsOn, placesIn, placesOn } from '../../src/server/portFacts';
+import { factsOf, mentionsOn, placesIn, placesOn } from '../../src/core/query/lookup';
 
 function ruleInputOf(files: Map<string, string>) {
   const facts: FileFacts[] = [];

@@ -1,21 +1,12 @@
-// Questions about one folder's facts that the hover and the allocations tree both ask: which
-// declared ranges there are (one per span of ports, however many files declare it), which range
-// owns a port, how full a range is, what is written on a port and which findings touch a place.
-import type { FileFacts, Finding, Location, Mention, Reservation, SourceKind } from '../core/model';
-import { compareLocations, type Place, type RuleInput } from '../core/rules/model';
-import { declaredRanges, usedPorts, type RangeInfo } from '../core/query/ranges';
+// A rule input's facts looked up by port and by file, and its declared ranges with how full each
+// is: what the hover, the tree, navigation and the code actions ask, one port or one file at a
+// time, of a folder that may hold 100,000 facts. Each answer is built once per rule input (a
+// snapshot of one index version, so it never goes stale) and kept in a WeakMap keyed by it.
+import type { FileFacts, Mention, Reservation } from '../model';
+import type { Place, RuleInput } from '../rules/model';
+import { declaredRanges, scopeMeets, usedPorts, type RangeInfo } from './ranges';
 
-export { compareLocations };
-export { kindsByFile, owningRange, type RangeInfo } from '../core/query/ranges';
-
-export function rangeLabel(range: RangeInfo, input: RuleInput): string {
-  return `${range.from}-${range.to} ${range.name} · ${usedPortsIn(input, range)}/${range.to - range.from + 1} used`;
-}
-
-/**
- * A rule input's declared ranges and how full each is, made once per rule input (a snapshot of one
- * index version): the hover, the tree and the code actions all ask, and each answer scans the folder.
- */
+/** A rule input's declared ranges and how full each is, made as they are first asked for. */
 interface RangeFacts {
   ranges?: RangeInfo[];
   /** By scope, from and to. */
@@ -45,11 +36,7 @@ export function usedPortsIn(input: RuleInput, range: { from: number; to: number;
   return count;
 }
 
-/**
- * A rule input's facts filed by port and by file, built on first use: a hover or a reference
- * search asks about one port or one file of a folder that may hold 100,000 facts. A rule input is
- * a snapshot of one index version, so its lookup never goes stale.
- */
+/** A rule input's facts filed by port and by file, built on first use. */
 interface Lookup {
   /** Places by each port they are written on (a range on each of its ports), in input order. */
   placesByPort: Map<number, Place[]>;
@@ -138,25 +125,5 @@ export function factsOf(input: RuleInput, file: string): FileFacts | undefined {
 
 /** Reservations (declared "never use") that hold a port of [from, to] in a scope. */
 export function reservationsOn(input: RuleInput, from: number, to: number, scope: string): Reservation[] {
-  return input.reserved.filter((r) => r.from <= to && r.to >= from && (r.scope === '' || r.scope === scope));
+  return input.reserved.filter((r) => r.from <= to && r.to >= from && scopeMeets(r.scope, scope));
 }
-
-/** Whether two locations are the same place (same file, spans that meet). */
-export function samePlace(a: Location, b: Location): boolean {
-  if (a.file !== b.file) return false;
-  if (a.span.startOffset === b.span.startOffset) return true;
-  return a.span.startOffset < b.span.endOffset && b.span.startOffset < a.span.endOffset;
-}
-
-/** Findings whose place or related places are one of `locs`. */
-export function findingsTouching(findings: readonly Finding[], locs: Location[]): Finding[] {
-  return findings.filter((f) => [f.loc, ...f.related.map((r) => r.loc)].some((l) => locs.some((loc) => samePlace(l, loc))));
-}
-
-const SOURCE_RANK: Record<SourceKind, number> = { registry: 0, compose: 1, env: 2, markdown: 3 };
-
-/** Whose spelling of a service is shown: the registry's, then compose's, env's, Markdown's. */
-export function bySpelling(a: Place, b: Place): number {
-  return SOURCE_RANK[a.source] - SOURCE_RANK[b.source] || compareLocations(a.loc, b.loc);
-}
-
