@@ -1,8 +1,10 @@
 // The table of source kinds (src/core/sources.ts) against everything that says which files are
 // port sources: each kind's globs against its predicate, the engine's dispatch, the server's file
-// watcher and the client's document selector.
+// watcher, the client's document selector, and package.json, which cannot import the table.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import fc from 'fast-check';
 import picomatch from 'picomatch';
 import { mayBeSource, sourceKindOf } from '../../src/core/parsers/dispatch';
@@ -10,6 +12,8 @@ import { SOURCE_GLOBS, SOURCE_KINDS } from '../../src/core/sources';
 import { WATCH_GLOB } from '../../src/server/watchedFiles';
 import { DOCUMENT_SELECTOR } from '../../src/vscode/documentSelector';
 
+const REPO = path.resolve(__dirname, '../..');
+const manifest = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8'));
 const KINDS = Object.values(SOURCE_KINDS);
 
 /** VS Code's globs: `*` matches nothing too, and a leading dot is not special. */
@@ -78,4 +82,18 @@ test('the client\'s document selector: each source kind\'s languages, narrowed t
   ]);
   const envNamed = glob(ENV);
   forEveryName((name) => assert.equal(envNamed(`a/${name}`), SOURCE_KINDS.env.isNamed(name), name));
+});
+
+test('package.json: activation by each kind\'s names and by the languages only sources have; the schema for every registry name', () => {
+  const languages = new Set(KINDS.flatMap((kind) => Object.entries(kind.languages).filter(([, documents]) => documents === 'all').map(([id]) => id)));
+  assert.deepEqual(manifest.activationEvents, [
+    ...KINDS.map((kind) => `workspaceContains:**/{${kind.names.join(',')}}`),
+    ...[...languages].map((id) => `onLanguage:${id}`),
+  ]);
+  const registry = SOURCE_KINDS.registry.names;
+  assert.deepEqual(manifest.contributes.yamlValidation.map((v: { fileMatch: string[] }) => v.fileMatch), [[...registry, ...registry.map((name) => `**/${name}`)]]);
+  // The `dotenv` language this extension contributes takes every env file.
+  const [dotenv] = manifest.contributes.languages.filter((l: { id: string }) => l.id === 'dotenv');
+  const dotenvNamed = glob([...dotenv.filenames, ...dotenv.filenamePatterns]);
+  forEveryName((name) => assert.ok(!SOURCE_KINDS.env.isNamed(name) || dotenvNamed(name), name));
 });
