@@ -77,3 +77,6 @@ export const SOURCE_GLOBS: readonly string[] = [
   ...YAML_GLOBS,
   ...Object.values(SOURCE_KINDS).flatMap((kind) => kind.names.filter((name) => !isYamlFileName(name))),
 ];
+
+/** Files larger than this many bytes are skipped by default (`portolan.maxFileSize`, `--max-file-size`). */
+export const DEFAULT_MAX_FILE_BYTES = 2 * 1024 * 1024;

@@ -7,8 +7,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import picomatch from 'picomatch';
+import { HELP } from '../../src/cli/args';
 import { mayBeSource, sourceKindOf } from '../../src/core/parsers/dispatch';
-import { SOURCE_GLOBS, SOURCE_KINDS } from '../../src/core/sources';
+import { DEFAULT_MAX_FILE_BYTES, SOURCE_GLOBS, SOURCE_KINDS } from '../../src/core/sources';
 import { WATCH_GLOB } from '../../src/server/watchedFiles';
 import { DOCUMENT_SELECTOR } from '../../src/vscode/documentSelector';
 
@@ -96,4 +97,9 @@ test('package.json: activation by each kind\'s names and by the languages only s
   const [dotenv] = manifest.contributes.languages.filter((l: { id: string }) => l.id === 'dotenv');
   const dotenvNamed = glob([...dotenv.filenames, ...dotenv.filenamePatterns]);
   forEveryName((name) => assert.ok(!SOURCE_KINDS.env.isNamed(name) || dotenvNamed(name), name));
+});
+
+test('the default file size limit: the setting\'s default, the CLI\'s help', () => {
+  assert.equal(manifest.contributes.configuration.properties['portolan.maxFileSize'].default, DEFAULT_MAX_FILE_BYTES);
+  assert.ok(HELP.check.includes(`(default ${DEFAULT_MAX_FILE_BYTES};`), HELP.check);
 });
