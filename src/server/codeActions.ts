@@ -20,7 +20,8 @@ import { placeKey, where, type Place, type RuleInput } from '../core/rules/model
 import { isRegistry } from '../core/rules/unregistered';
 import { matchRole } from '../core/syntax/names';
 import { baseOf } from '../core/syntax/paths';
-import { DIAGNOSTIC_SOURCE, toRange } from './diagnostics';
+import { toRange } from './diagnostics';
+import { DIAGNOSTIC_SOURCE } from '../shared/protocol';
 import type { FolderState } from './folderState';
 import { textHost, toWorkspaceEdit } from './lspEdits';
 

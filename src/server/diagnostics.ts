@@ -3,8 +3,7 @@
 import { DiagnosticSeverity } from './lsp';
 import type { Diagnostic, Range } from 'vscode-languageserver/node';
 import type { Finding, Severity, Span } from '../core/model';
-
-export const DIAGNOSTIC_SOURCE = 'portolan';
+import { DIAGNOSTIC_SOURCE } from '../shared/protocol';
 
 /** The README section that explains a rule. */
 export function ruleHref(rule: string): string {

@@ -1,7 +1,7 @@
 // What the Portolan server and its clients exchange beyond LSP, typed in one place so the server,
 // the VS Code client and other editors' integrations agree on it: a request, a notification and
 // the server's workspace/executeCommand commands, each a descriptor (its name; its arguments and
-// result as types).
+// result as types), and the source of Portolan's diagnostics.
 // Nothing is imported at run time: the server bundles this module and must not carry the client's
 // copy of the LSP protocol package, so each end sends and handles these by name through its own
 // library (src/server/portolanMethods.ts, src/vscode/portolanMethods.ts).
@@ -27,6 +27,9 @@ export interface CommandDescriptor<A, R> {
   /** Never set: carries the types. */
   readonly signature?: (args: A) => R;
 }
+
+/** The `source` of every diagnostic the server publishes: how a client tells Portolan's from others'. */
+export const DIAGNOSTIC_SOURCE = 'portolan';
 
 export interface AllocationsParams {
   /** A workspace folder URI; omitted for every folder. */
