@@ -7,7 +7,7 @@
 import type { SourceKind } from './model';
 
 /** How a VS Code language's documents are port sources: which ones the client sends to the server. */
-export type LanguageDocuments =
+type LanguageDocuments =
   /** Every document of the language is one (`dotenv`, Docker's `dockercompose`): all are sent, and opening one activates the extension. */
   | 'all'
   /** A general language (`yaml`, `markdown`): all documents are sent; the server reads those it knows by name or content. */
@@ -15,7 +15,7 @@ export type LanguageDocuments =
   /** A language other files have too (`properties`, `plaintext`): only documents with the kind's names are sent. */
   | 'named';
 
-export interface SourceKindSpec {
+interface SourceKindSpec {
   /**
    * Globs of the kind's file names (no '/', no braces: VS Code's, ripgrep's and the YAML
    * extension's glob syntaxes agree on them). They match the lowercase names `isNamed` accepts,
