@@ -4,6 +4,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { mayBeSource, sourceKindOf } from './parsers/dispatch';
+import { DEFAULT_MAX_FILE_BYTES } from './sources';
 import type { SourceFilter } from './config/sourceFilter';
 import { compareText } from './text/compareText';
 
@@ -16,7 +17,7 @@ export interface DiscoverOptions {
 }
 
 export const DEFAULT_DISCOVER: DiscoverOptions = {
-  maxFileBytes: 2 * 1024 * 1024,
+  maxFileBytes: DEFAULT_MAX_FILE_BYTES,
   excludeDirs: new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'out', 'build', 'target', 'vendor', '.venv', 'venv', '__pycache__', '.next', '.cache', 'coverage']),
 };
 

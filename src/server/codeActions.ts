@@ -17,10 +17,11 @@ import type { TextEdit } from '../core/edits/textEdit';
 import { rangesOf } from '../core/query/lookup';
 import { owningRange, rangeText, type RangeInfo } from '../core/query/ranges';
 import { placeKey, where, type Place, type RuleInput } from '../core/rules/model';
-import { isRegistry } from '../core/rules/unregistered';
+import { isRegistry } from '../core/rules/unregisteredPort';
 import { matchRole } from '../core/syntax/names';
 import { baseOf } from '../core/syntax/paths';
-import { DIAGNOSTIC_SOURCE, textHost, toRange, toWorkspaceEdit } from './convert';
+import { textHost, toRange, toWorkspaceEdit } from './convert';
+import { DIAGNOSTIC_SOURCE } from '../shared/protocol';
 import type { FolderState } from './folderState';
 
 export function codeActions(folder: FolderState, file: string, params: CodeActionParams): CodeAction[] {

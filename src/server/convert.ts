@@ -7,6 +7,7 @@ import type { Finding, Location, Severity, Span } from '../core/model';
 import type { Point } from '../core/query/at';
 import { groupByFile, type TextEdit, type TextHost } from '../core/edits/textEdit';
 import { LineIndex } from '../core/text/lineIndex';
+import { DIAGNOSTIC_SOURCE } from '../shared/protocol';
 import type { FolderState } from './folderState';
 
 export function toRange(span: Span): Range {
@@ -23,8 +24,6 @@ export function toPoint(position: Position): Point {
 export function toLocation(folder: Pick<FolderState, 'uriOf'>, loc: Location): LspLocation {
   return { uri: folder.uriOf(loc.file), range: toRange(loc.span) };
 }
-
-export const DIAGNOSTIC_SOURCE = 'portolan';
 
 /** The README section that explains a rule: a diagnostic's code links there, and so does the hover. */
 export function ruleHref(rule: string): string {

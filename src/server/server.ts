@@ -8,13 +8,12 @@ import type {
   CancellationToken, Connection, InitializeParams, InitializeResult, TextDocumentPositionParams, WorkspaceFolder,
 } from 'vscode-languageserver/node';
 import {
-  ALLOCATIONS_METHOD, CREATE_REGISTRY_COMMAND, DID_CHANGE_ALLOCATIONS_METHOD, EXPORT_MARKDOWN_COMMAND, FIND_FREE_PORT_COMMAND, SERVER_COMMANDS,
-} from '../shared/methods';
-import type { AllocationsParams, AllocationsResult, DidChangeAllocationsParams, FindFreePortArgs, FolderCommandArgs } from '../shared/protocol';
+  AllocationsRequest, DidChangeAllocationsNotification, type AllocationsResult, type DidChangeAllocationsParams, type FolderCommandArgs,
+} from '../shared/protocol';
 import { sourceKindOf } from '../core/parsers/dispatch';
 import { folderAllocations, liveCandidates } from './allocationsTree';
 import { codeActions } from './codeActions';
-import { createRegistry, exportAllocations, findFreePort } from './commands';
+import { runCommand, SERVER_COMMANDS } from './commands';
 import { registryCompletions } from './completion';
 import { DiagnosticsPublisher } from './diagnostics';
 import { OpenDocuments } from './documents';
@@ -28,6 +27,7 @@ import {
   TextDocumentSyncKind, WatchKind,
 } from './lsp';
 import { definition, references } from './navigation';
+import { onRequest, sendNotification } from './portolanMethods';
 import { prepareRename, renamePort } from './rename';
 import { normalizeSettings, type Settings } from './settings';
 import { workspaceSymbols } from './symbols';
@@ -169,25 +169,18 @@ class PortolanServer {
       return at ? registryCompletions(at.folder, at.file, params.position) : null;
     }));
     connection.onExecuteCommand(errors.guard('executeCommand', null as unknown, async (params) => {
-      const args = (params.arguments?.[0] ?? {}) as FolderCommandArgs & Partial<FindFreePortArgs>;
+      const args = (params.arguments?.[0] ?? {}) as FolderCommandArgs;
       const folder = typeof args.uri === 'string' ? this.folders.find(args.uri) : this.folders.all()[0];
       if (!folder) return new ResponseError<void>(LSPErrorCodes.RequestFailed, args.uri ? `${args.uri} is not in a workspace folder` : 'no workspace folder is open');
       await folder.ready;
       folder.flush();
-      switch (params.command) {
-        case CREATE_REGISTRY_COMMAND: return createRegistry(folder);
-        case EXPORT_MARKDOWN_COMMAND: return exportAllocations(folder);
-        case FIND_FREE_PORT_COMMAND:
-          if (typeof args.range !== 'string') return new ResponseError<void>(LSPErrorCodes.RequestFailed, 'findFreePort needs a range: a range name or "8000-8009"');
-          return findFreePort(folder, args.range);
-        default: return new ResponseError<void>(LSPErrorCodes.RequestFailed, `unknown command ${params.command}`);
-      }
+      return runCommand(params.command, folder, args);
     }));
 
-    connection.onRequest(ALLOCATIONS_METHOD, errors.guard(
+    onRequest(connection, AllocationsRequest, errors.guard(
       'allocations',
       { folders: [] } as AllocationsResult | ResponseError<void>,
-      async (params: AllocationsParams | undefined, token) => {
+      async (params, token) => {
         const uri = params?.uri;
         const targets = uri === undefined ? this.folders.all() : [this.folders.find(uri)].filter((f): f is FolderState => f !== undefined);
         await Promise.all(targets.map((f) => f.ready));
@@ -333,8 +326,7 @@ class PortolanServer {
   }
 
   private notifyAllocations(params: DidChangeAllocationsParams): void {
-    // By method name: protocol.ts's typed objects come from the client's copy of the protocol package.
-    this.connection.sendNotification(DID_CHANGE_ALLOCATIONS_METHOD, params)
+    sendNotification(this.connection, DidChangeAllocationsNotification, params)
       .catch((err: unknown) => this.errors.report('sending didChangeAllocations', err));
   }
 }

@@ -3,6 +3,7 @@
 import type { RuleId, Severity } from '../core/model';
 import type { RuleSettings } from '../core/rules/run';
 import { RULE_IDS, RULE_LEVELS } from '../core/config/projectConfig';
+import { DEFAULT_MAX_FILE_BYTES } from '../core/sources';
 
 export interface Settings {
   files: {
@@ -23,7 +24,7 @@ export interface Settings {
 
 export const DEFAULT_SETTINGS: Settings = {
   files: { include: [], exclude: [] },
-  maxFileSize: 2 * 1024 * 1024,
+  maxFileSize: DEFAULT_MAX_FILE_BYTES,
   rules: {},
   hover: { enabled: true },
   debounceMs: 200,

@@ -2,6 +2,7 @@
 import { FileChangeType } from './lsp';
 import type { FileEvent } from 'vscode-languageserver/node';
 import { mayBeSource } from '../core/parsers/dispatch';
+import { SOURCE_GLOBS } from '../core/sources';
 import { CONFIG_FILE_NAME } from '../core/config/projectConfig';
 import { IGNORE_FILE_NAMES } from '../core/config/ignoreFiles';
 import { baseOf } from '../core/syntax/paths';
@@ -10,11 +11,8 @@ import type { Folders } from './folders';
 /** Files that decide what a folder reads and how it is checked. */
 const PROJECT_FILES = new Set<string>([CONFIG_FILE_NAME, ...IGNORE_FILE_NAMES]);
 
-/**
- * Every file that may be a port source (registries, any YAML: compose by name or by content, env
- * files and Markdown), and the configuration and ignore files.
- */
-export const WATCH_GLOB = `**/{*.yaml,*.yml,.env,.env.*,*.env,*.md,*.markdown,*.mdx,${[...PROJECT_FILES].join(',')}}`;
+/** Every file that may be a port source, and the configuration and ignore files. */
+export const WATCH_GLOB = `**/{${[...SOURCE_GLOBS, ...PROJECT_FILES].join(',')}}`;
 
 /** Marks the changed files of each folder for re-reading; a deleted folder drops the files under it. */
 export function applyFileEvents(folders: Folders, changes: FileEvent[]): void {

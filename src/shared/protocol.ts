@@ -1,10 +1,35 @@
-// Custom LSP requests between the Portolan server and its clients, typed in one place so the
-// server, the VS Code client and other editors' integrations agree on them.
-// `import = require`, not an ES import: in the extension's bundle that would copy all of the
-// protocol module's exports as it loads (see src/vscode/languageClient.ts).
-import protocol = require('vscode-languageserver-protocol');
+// What the Portolan server and its clients exchange beyond LSP, typed in one place so the server,
+// the VS Code client and other editors' integrations agree on it: a request, a notification and
+// the server's workspace/executeCommand commands, each a descriptor (its name; its arguments and
+// result as types), and the source of Portolan's diagnostics.
+// Nothing is imported at run time: the server bundles this module and must not carry the client's
+// copy of the LSP protocol package, so each end sends and handles these by name through its own
+// library (src/server/portolanMethods.ts, src/vscode/portolanMethods.ts).
 import type { Range } from 'vscode-languageserver-protocol';
-import { ALLOCATIONS_METHOD, DID_CHANGE_ALLOCATIONS_METHOD } from './methods';
+
+/** A request: its method; its params and result exist only as types. */
+export interface RequestDescriptor<P, R> {
+  readonly method: string;
+  /** Never set: carries the types. */
+  readonly signature?: (params: P) => R;
+}
+
+/** A notification: its method; its params exist only as a type. */
+export interface NotificationDescriptor<P> {
+  readonly method: string;
+  /** Never set: carries the type. */
+  readonly signature?: (params: P) => void;
+}
+
+/** A workspace/executeCommand command, sent with one argument (`arguments: [args]`). */
+export interface CommandDescriptor<A, R> {
+  readonly command: string;
+  /** Never set: carries the types. */
+  readonly signature?: (args: A) => R;
+}
+
+/** The `source` of every diagnostic the server publishes: how a client tells Portolan's from others'. */
+export const DIAGNOSTIC_SOURCE = 'portolan';
 
 export interface AllocationsParams {
   /** A workspace folder URI; omitted for every folder. */
@@ -86,7 +111,8 @@ export interface AllocationsResult {
   folders: FolderAllocations[];
 }
 
-export const AllocationsRequest = new protocol.RequestType<AllocationsParams, AllocationsResult, void>(ALLOCATIONS_METHOD);
+/** The allocation table of one folder, or of every folder. */
+export const AllocationsRequest: RequestDescriptor<AllocationsParams, AllocationsResult> = { method: 'portolan/allocations' };
 
 export interface DidChangeAllocationsParams {
   /** The workspace folder that was re-checked (its diagnostics were published just before). */
@@ -94,9 +120,11 @@ export interface DidChangeAllocationsParams {
 }
 
 /** Sent by the server after each re-check of a folder, so a client can refresh its allocations view. */
-export const DidChangeAllocationsNotification = new protocol.NotificationType<DidChangeAllocationsParams>(DID_CHANGE_ALLOCATIONS_METHOD);
+export const DidChangeAllocationsNotification: NotificationDescriptor<DidChangeAllocationsParams> = { method: 'portolan/didChangeAllocations' };
 
-/** Arguments of the server's workspace/executeCommand commands (see methods.ts). */
+// The server's workspace/executeCommand commands: any LSP client can send them. They answer with
+// text and numbers and write nothing.
+
 export interface FolderCommandArgs {
   /** A workspace folder URI, or a file URI inside one; omitted for the first folder. */
   uri?: string;
@@ -111,3 +139,12 @@ export interface FreePortResult {
   port: number;
   range: { name: string; from: number; to: number; scope: string };
 }
+
+/** The YAML text of a proposed ports.yaml for the folder. */
+export const CreateRegistryCommand: CommandDescriptor<FolderCommandArgs, string> = { command: 'portolan.createRegistry' };
+
+/** The folder's allocations as a Markdown document. */
+export const ExportMarkdownCommand: CommandDescriptor<FolderCommandArgs, string> = { command: 'portolan.exportMarkdown' };
+
+/** The next free port of a range, or null when the range is full or unknown. */
+export const FindFreePortCommand: CommandDescriptor<FindFreePortArgs, FreePortResult | null> = { command: 'portolan.findFreePort' };

@@ -3,8 +3,7 @@
 // untitled documents (nothing is written until the user saves); "Find free port…" picks a range,
 // asks the server for its next free port and inserts it at the cursor or copies it.
 import * as vscode from 'vscode';
-import { CREATE_REGISTRY_COMMAND, EXPORT_MARKDOWN_COMMAND, FIND_FREE_PORT_COMMAND } from '../shared/methods';
-import type { FreePortResult, RangeNode } from '../shared/protocol';
+import { CreateRegistryCommand, ExportMarkdownCommand, FindFreePortCommand, type CommandDescriptor, type FolderCommandArgs, type RangeNode } from '../shared/protocol';
 import type { Ctx } from './ctx';
 
 export const AUTHORING_COMMANDS = {
@@ -23,8 +22,8 @@ export interface FreePortArgs {
 
 export function registerAuthoringCommands(ctx: Ctx): void {
   const register = (id: string, run: (...args: never[]) => unknown) => ctx.push(vscode.commands.registerCommand(id, run));
-  register(AUTHORING_COMMANDS.createRegistry, (folder?: vscode.Uri) => openGenerated(ctx, CREATE_REGISTRY_COMMAND, 'yaml', folder));
-  register(AUTHORING_COMMANDS.exportAllocations, (folder?: vscode.Uri) => openGenerated(ctx, EXPORT_MARKDOWN_COMMAND, 'markdown', folder));
+  register(AUTHORING_COMMANDS.createRegistry, (folder?: vscode.Uri) => openGenerated(ctx, CreateRegistryCommand, 'yaml', folder));
+  register(AUTHORING_COMMANDS.exportAllocations, (folder?: vscode.Uri) => openGenerated(ctx, ExportMarkdownCommand, 'markdown', folder));
   register(AUTHORING_COMMANDS.findFreePort, (args?: FreePortArgs) => findFreePort(ctx, args ?? {}));
 }
 
@@ -41,10 +40,10 @@ async function pickFolder(given?: vscode.Uri): Promise<vscode.WorkspaceFolder | 
 }
 
 /** Opens the server's text as a new untitled document: reviewed before anything is saved. */
-async function openGenerated(ctx: Ctx, command: string, language: string, given?: vscode.Uri): Promise<vscode.TextDocument | undefined> {
+async function openGenerated(ctx: Ctx, command: CommandDescriptor<FolderCommandArgs, string>, language: string, given?: vscode.Uri): Promise<vscode.TextDocument | undefined> {
   const folder = await pickFolder(given);
   if (!folder) return undefined;
-  const content = await ctx.serverCommand<string>(command, [{ uri: folder.uri.toString() }]);
+  const content = await ctx.serverCommand(command, { uri: folder.uri.toString() });
   const doc = await vscode.workspace.openTextDocument({ language, content });
   await vscode.window.showTextDocument(doc, { preview: false });
   return doc;
@@ -66,7 +65,7 @@ async function findFreePort(ctx: Ctx, args: FreePortArgs): Promise<number | unde
     range = `${picked.range.from}-${picked.range.to}`;
     if (ranges.filter((r) => r.from === picked.range.from && r.to === picked.range.to).length === 1) range = picked.range.name;
   }
-  const free = await ctx.serverCommand<FreePortResult | null>(FIND_FREE_PORT_COMMAND, [{ uri: folder.uri.toString(), range }]);
+  const free = await ctx.serverCommand(FindFreePortCommand, { uri: folder.uri.toString(), range });
   if (!free) {
     void vscode.window.showWarningMessage(`Portolan: no free port in ${range}.`);
     return undefined;

@@ -2,25 +2,9 @@
 // File watching is left to the server: it registers workspace/didChangeWatchedFiles itself for
 // the files it indexes, so the client sets no synchronize.fileEvents.
 import * as vscode from 'vscode';
+import { DOCUMENT_SELECTOR } from './documentSelector';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from './languageClient';
 import { untrustedConfiguration } from './untrusted';
-
-/** `.env`, `.env.local`, `prod.env`: the names the server reads as env files. */
-export const ENV_FILE_PATTERN = '**/{.env,.env.*,*.env}';
-
-/**
- * The documents the server is told about. docker-compose.yml opens as `dockercompose` (VS Code's
- * Docker support), other YAML as `yaml`; .env files are `dotenv` (contributed by this extension),
- * or `properties`/`plaintext` where another extension or no extension claims them.
- */
-export const DOCUMENT_SELECTOR = [
-  { scheme: 'file', language: 'yaml' },
-  { scheme: 'file', language: 'dockercompose' },
-  { scheme: 'file', language: 'dotenv' },
-  { scheme: 'file', language: 'properties', pattern: ENV_FILE_PATTERN },
-  { scheme: 'file', language: 'plaintext', pattern: ENV_FILE_PATTERN },
-  { scheme: 'file', language: 'markdown' },
-];
 
 export function createClient(extension: vscode.ExtensionContext, output: vscode.LogOutputChannel): LanguageClient {
   const module = extension.asAbsolutePath('dist/server.js');

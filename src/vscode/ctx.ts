@@ -2,9 +2,12 @@
 // client's lifecycle (start, stop, restart), and relays the server's notifications through events
 // that outlive a restart, so the tree and the status bar subscribe once.
 import * as vscode from 'vscode';
-import { DidChangeConfigurationNotification, ExecuteCommandRequest, type LanguageClient } from './languageClient';
-import { AllocationsRequest, DidChangeAllocationsNotification, type AllocationsParams, type AllocationsResult, type DidChangeAllocationsParams } from '../shared/protocol';
+import { DidChangeConfigurationNotification, type LanguageClient } from './languageClient';
+import {
+  AllocationsRequest, DidChangeAllocationsNotification, type AllocationsParams, type AllocationsResult, type CommandDescriptor, type DidChangeAllocationsParams,
+} from '../shared/protocol';
 import { createClient } from './client';
+import { executeCommand, onNotification, sendRequest } from './portolanMethods';
 
 export class Ctx implements vscode.Disposable {
   readonly output: vscode.LogOutputChannel;
@@ -47,7 +50,7 @@ export class Ctx implements vscode.Disposable {
   private async startClient(): Promise<LanguageClient> {
     const client = createClient(this.extension, this.output);
     this.clientDisposables.push(
-      client.onNotification(DidChangeAllocationsNotification, (params) => this.allocationsChanged.fire(params)),
+      onNotification(client, DidChangeAllocationsNotification, (params) => this.allocationsChanged.fire(params)),
       // Trust changes what the client lets the server do (live status): the server pulls its settings again.
       vscode.workspace.onDidGrantWorkspaceTrust(() => {
         void client.sendNotification(DidChangeConfigurationNotification.type, { settings: null }).catch(() => undefined);
@@ -85,13 +88,12 @@ export class Ctx implements vscode.Disposable {
   async allocations(uri?: vscode.Uri | string, options: { live?: boolean } = {}): Promise<AllocationsResult> {
     const client = await this.start();
     const params: AllocationsParams = { ...(uri === undefined ? {} : { uri: uri.toString() }), ...(options.live ? { live: true } : {}) };
-    return client.sendRequest(AllocationsRequest, params);
+    return sendRequest(client, AllocationsRequest, params);
   }
 
-  /** Runs one of the server's workspace/executeCommand commands (src/shared/methods.ts). */
-  async serverCommand<T>(command: string, args: unknown[] = []): Promise<T> {
-    const client = await this.start();
-    return client.sendRequest(ExecuteCommandRequest.type, { command, arguments: args }) as Promise<T>;
+  /** Runs one of the server's workspace/executeCommand commands (src/shared/protocol.ts). */
+  async serverCommand<A, R>(command: CommandDescriptor<A, R>, args: NoInfer<A>): Promise<R> {
+    return executeCommand(await this.start(), command, args);
   }
 
   dispose(): void {

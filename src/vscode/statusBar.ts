@@ -1,8 +1,7 @@
 // A status bar item with the number of port problems: the diagnostics whose source is
 // "portolan", whatever file they are in. Clicking it opens the Problems panel filtered to them.
 import * as vscode from 'vscode';
-
-export const DIAGNOSTIC_SOURCE = 'portolan';
+import { DIAGNOSTIC_SOURCE } from '../shared/protocol';
 
 export interface ProblemCounts {
   error: number;

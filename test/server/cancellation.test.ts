@@ -19,7 +19,7 @@ import {
   ResponseError,
   WorkspaceSymbolRequest,
 } from 'vscode-languageserver-protocol/node';
-import { ALLOCATIONS_METHOD } from '../../src/shared/methods';
+import { AllocationsRequest } from '../../src/shared/protocol';
 import { tempDir } from '../support/tempDir';
 import { TestClient } from './harness';
 
@@ -56,7 +56,7 @@ test('requests cancelled while the folder is indexed answer their empty value', 
       ['codeAction', () => [CodeActionRequest.type, { textDocument: { uri: envUri }, range: { start: atPort, end: atPort }, context: { diagnostics: [] } }], (a) => Array.isArray(a) && a.length === 0],
       ['completion', () => [CompletionRequest.type, { textDocument: { uri: registryUri }, position: { line: 5, character: 14 } }], (a) => a === null],
       ['workspaceSymbol', () => [WorkspaceSymbolRequest.type, { query: 'gateway' }], (a) => Array.isArray(a) && a.length === 0],
-      ['allocations', () => [ALLOCATIONS_METHOD, {}], (a) => a instanceof ResponseError && a.code === LSPErrorCodes.RequestCancelled],
+      ['allocations', () => [AllocationsRequest.method, {}], (a) => a instanceof ResponseError && a.code === LSPErrorCodes.RequestCancelled],
     ];
     const send = (make: () => [unknown, unknown], cancel: boolean): Promise<unknown> => {
       const source = new CancellationTokenSource();

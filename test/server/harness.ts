@@ -46,7 +46,9 @@ import {
   type TextDocumentContentChangeEvent,
   type WorkspaceFolder,
 } from 'vscode-languageserver-protocol/node';
-import { AllocationsRequest, DidChangeAllocationsNotification, type AllocationsParams, type AllocationsResult } from '../../src/shared/protocol';
+import {
+  AllocationsRequest, DidChangeAllocationsNotification, type AllocationsParams, type AllocationsResult, type DidChangeAllocationsParams,
+} from '../../src/shared/protocol';
 
 export const ROOT = path.resolve(__dirname, '../..');
 export const WORKSPACES = path.join(ROOT, 'test/fixtures/workspaces');
@@ -177,7 +179,7 @@ export class TestClient {
       this.published.push(params);
       this.poke();
     });
-    connection.onNotification(DidChangeAllocationsNotification, (params) => {
+    connection.onNotification(DidChangeAllocationsNotification.method, (params: DidChangeAllocationsParams) => {
       this.allocationChanges.push(params.uri);
       this.poke();
     });
@@ -299,7 +301,7 @@ export class TestClient {
   }
 
   allocations(params: AllocationsParams = {}): Promise<AllocationsResult> {
-    return this.guarded('portolan/allocations', this.connection.sendRequest(AllocationsRequest, params));
+    return this.guarded('portolan/allocations', this.connection.sendRequest<AllocationsResult>(AllocationsRequest.method, params));
   }
 
   async stop(): Promise<void> {

@@ -23,9 +23,11 @@ import { LineIndex } from '../../src/core/text/lineIndex';
 import {
   composeEnvironmentFromFileName,
   extractComposeFacts,
-  isComposeFileName,
   parseCompose,
 } from '../../src/core/parsers/compose';
+import { SOURCE_KINDS } from '../../src/core/sources';
+
+const isComposeFileName = SOURCE_KINDS.compose.isNamed;
 
 const FIXTURES = join(__dirname, '..', 'fixtures', 'compose');
 

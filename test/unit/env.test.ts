@@ -15,11 +15,13 @@ import { LineIndex } from '../../src/core/text/lineIndex';
 import {
   envEnvironmentFromFileName,
   envFacts,
-  isEnvFileName,
   parseEnv,
   parseEnvAssignments,
   readEnvVariables,
 } from '../../src/core/parsers/env';
+import { SOURCE_KINDS } from '../../src/core/sources';
+
+const isEnvFileName = SOURCE_KINDS.env.isNamed;
 
 const FIXTURES = join(__dirname, '..', 'fixtures', 'env');
 

@@ -5,10 +5,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { brief, checkFiles } from '../support/memoryWorkspace';
-import { isRegistryFileName, parseRegistry } from '../../src/core/parsers/registry/registry';
+import { parseRegistry } from '../../src/core/parsers/registry/registry';
+import { SOURCE_KINDS } from '../../src/core/sources';
 import { declaredRanges, owningRange } from '../../src/core/query/ranges';
 import { buildRuleInput } from '../../src/core/rules/model';
 import { spansText } from '../../src/core/model';
+
+const isRegistryFileName = SOURCE_KINDS.registry.isNamed;
 
 function parse(text: string) {
   return parseRegistry(text, { file: 'ports.yaml' });

@@ -7,8 +7,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { FileFacts, Location, ParseProblem } from '../../src/core/model';
-import { isRegistryFileName, parseRegistry } from '../../src/core/parsers/registry/registry';
+import { parseRegistry } from '../../src/core/parsers/registry/registry';
+import { SOURCE_KINDS } from '../../src/core/sources';
 import { RegistrySchema } from '../../src/core/parsers/registry/registrySchema';
+
+const isRegistryFileName = SOURCE_KINDS.registry.isNamed;
 
 const FIXTURES = join(__dirname, '..', 'fixtures', 'registry');
 

@@ -2,7 +2,7 @@
 // exclude globs, excludes given on the command line or in settings, and the ignore files.
 import type { SourceKind } from '../model';
 import { sourceKindOf } from '../parsers/dispatch';
-import { isYamlFileName } from '../parsers/compose/fileNames';
+import { isYamlFileName } from '../sources';
 import { globFilter } from './globFilter';
 import { IgnoreFiles } from './ignoreFiles';
 

@@ -1,19 +1,19 @@
-// Which parser reads which file, by name.
+// Which parser reads which file: by its name (the table of source kinds, ../sources.ts), or for
+// a YAML file of another name, by its content.
 import { emptyFacts, type FileFacts, type ParseContext, type SourceKind } from '../model';
-import { isComposeFileName, isYamlFileName, looksLikeCompose, parseCompose } from './compose';
-import { isEnvFileName, parseEnv } from './env';
+import { isYamlFileName, SOURCE_KINDS } from '../sources';
+import { looksLikeCompose, parseCompose } from './compose';
+import { parseEnv } from './env';
 import { readComposeRangeHeader } from './composeRangeHeader';
-import { isMarkdownFileName, parseMarkdown } from './markdown/parseMarkdown';
-import { isRegistryFileName, parseRegistry } from './registry/registry';
+import { parseMarkdown } from './markdown/parseMarkdown';
+import { parseRegistry } from './registry/registry';
 import { internStrings } from '../text/intern';
 
+const KINDS = Object.keys(SOURCE_KINDS) as SourceKind[];
+
+/** The kind a file's name says (a name or a path), trying the kinds in the table's order. */
 export function sourceKindOf(fileName: string): SourceKind | undefined {
-  const base = fileName.split(/[\\/]/).pop() ?? fileName;
-  if (isRegistryFileName(base)) return 'registry';
-  if (isComposeFileName(base)) return 'compose';
-  if (isEnvFileName(base)) return 'env';
-  if (isMarkdownFileName(base)) return 'markdown';
-  return undefined;
+  return KINDS.find((kind) => SOURCE_KINDS[kind].isNamed(fileName));
 }
 
 /**

@@ -416,11 +416,6 @@ function invalid(r: Reading, written: string, start: number, end: number, port?:
 // ---------------------------------------------------------------------------------------------
 // Env files
 
-/** `.env`, `.env.production`, `.env.example`, `dev.env`, ... (a bare name or a path). */
-export function isEnvFileName(name: string): boolean {
-  return /^\.env(?:\..+)?$|^.+\.env$/i.test(baseName(name));
-}
-
 // Templates document which variables to set; their values are placeholders and defaults, not
 // ports anything listens on, so they only contribute mentions (and never invalid-port problems).
 const TEMPLATE_WORDS = new Set(['example', 'examples', 'sample', 'template', 'tmpl', 'tpl', 'dist']);

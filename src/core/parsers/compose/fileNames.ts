@@ -1,13 +1,8 @@
-// Which files are compose files, and the environment a compose file's name says it is for.
+// What a compose file's name says (the environment it is for, or a stack of its own), and which
+// YAML texts are compose files. Which names are compose files is in the table of source kinds
+// (../../sources.ts).
 
 import { environmentFromText } from '../../syntax/names';
-
-const COMPOSE_NAME_RE = /^(?:docker-)?compose(?:[._-][^\\/]*)?\.ya?ml$/i;
-
-/** `compose.yaml`, `docker-compose.yml`, `docker-compose.prod.yml`, `compose.dev.yaml`, ... */
-export function isComposeFileName(name: string): boolean {
-  return COMPOSE_NAME_RE.test(baseName(name));
-}
 
 /** What follows `compose` in the name, as words: `docker-compose.prod.yml` → `prod`; '' for the base file. */
 function nameSuffix(fileName: string): string {
@@ -38,10 +33,6 @@ const TOP_SERVICES = /^services:[ \t]*(?:#.*)?$/m;
 const SERVICE_FIELD = /^[ \t]+(?:image|build|ports)[ \t]*:/m;
 /** Only the head of a file is looked at: deciding must stay cheap for every YAML file of a repository. */
 const HEAD_CHARS = 64 * 1024;
-
-export function isYamlFileName(name: string): boolean {
-  return /\.ya?ml$/i.test(baseName(name));
-}
 
 /** Whether a YAML text is a compose file: decided on its first 64 KB. */
 export function looksLikeCompose(text: string): boolean {

@@ -22,7 +22,7 @@ import { mapEntries, newWalk, resolveMap, seqItems, servicesOf } from './walk';
 import { composeFileMeta, servicesMeta, type ServiceMeta } from './serviceMeta';
 import type { ComposeExtractOptions, Value, Walk } from './walk';
 
-export { composeEnvironmentFromFileName, isComposeFileName, isYamlFileName, looksLikeCompose, standaloneStackName } from './fileNames';
+export { composeEnvironmentFromFileName, looksLikeCompose, standaloneStackName } from './fileNames';
 export type { ComposeExtractOptions } from './walk';
 
 export function parseCompose(text: string, ctx: ParseContext): FileFacts {

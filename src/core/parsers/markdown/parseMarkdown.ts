@@ -33,10 +33,6 @@ type Token = ReturnType<typeof md.parse>[number];
 // and a range must not be part of a date (2024-01-15), or nearly every document passes.
 const PORT_LIKE = /(?<![a-z])ports?(?![a-z])|端口|埠|ポート|포트|:\d{2,5}\b|(?<![\d-])\d{2,5}\s*[-–]\s*\d{2,5}(?![\d-])|\d[xX]{2}\b/i;
 
-export function isMarkdownFileName(name: string): boolean {
-  return /\.(md|markdown|mdx)$/i.test(name);
-}
-
 export function parseMarkdown(text: string, ctx: ParseContext): FileFacts {
   const facts = emptyFacts(ctx.file, 'markdown');
   // Commands run from the folder the document speaks for (docs/ speaks for the root).

@@ -20,15 +20,6 @@ import { coreValue } from '../yaml/coreValue';
 import { unlessNotSure } from '../yaml/notSure';
 import { TreeLocator } from '../yaml/treeLocator';
 
-/** `ports.yaml`, `.ports.yml`, and a named one such as `lab.ports.yaml`. */
-const REGISTRY_FILE_NAME = /^(?:[^/\\]*\.)?ports\.ya?ml$/i;
-
-/** Whether a file name (or path) is a registry file. */
-export function isRegistryFileName(name: string): boolean {
-  const base = name.split(/[\\/]/).pop() ?? '';
-  return REGISTRY_FILE_NAME.test(base);
-}
-
 /** The note on a file of another format in which nothing was found to read (foreignRegistry.ts). */
 const FOREIGN_NOTE = 'not a Portolan registry (not `version: 1`, and top-level keys of another format), and no ports found in it';
 

@@ -1,0 +1,82 @@
+// Which files are port sources, in one table: each kind's file names, as a predicate for the
+// engine and as globs for VS Code (the file watcher, the document selector, package.json), and the
+// VS Code languages its documents open as. The engine's dispatch (parsers/dispatch.ts), the
+// server's watcher and the client's document selector are built from it; package.json, which is
+// static, is checked against it (test/unit/sources.test.ts), as is each kind's globs against its
+// predicate. No imports: the VS Code client reads it without pulling the engine into its bundle.
+import type { SourceKind } from './model';
+
+/** How a VS Code language's documents are port sources: which ones the client sends to the server. */
+type LanguageDocuments =
+  /** Every document of the language is one (`dotenv`, Docker's `dockercompose`): all are sent, and opening one activates the extension. */
+  | 'all'
+  /** A general language (`yaml`, `markdown`): all documents are sent; the server reads those it knows by name or content. */
+  | 'some'
+  /** A language other files have too (`properties`, `plaintext`): only documents with the kind's names are sent. */
+  | 'named';
+
+interface SourceKindSpec {
+  /**
+   * Globs of the kind's file names (no '/', no braces: VS Code's, ripgrep's and the YAML
+   * extension's glob syntaxes agree on them). They match the lowercase names `isNamed` accepts,
+   * and no others but `.env.`; `isNamed` also ignores case, where globs follow the file system's.
+   */
+  readonly names: readonly string[];
+  /** Whether a file (a name or a path) is of the kind by its name. */
+  readonly isNamed: (file: string) => boolean;
+  readonly languages: Readonly<Record<string, LanguageDocuments>>;
+}
+
+/** A predicate on a path's last segment ('/' or '\' separated). */
+function named(pattern: RegExp): (file: string) => boolean {
+  return (file) => pattern.test(file.slice(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1));
+}
+
+/**
+ * The kinds in the order a name is tried: `compose.ports.yaml` is a registry, not a compose file.
+ * Every YAML file not named as one of these may still be a compose file, by its content.
+ */
+export const SOURCE_KINDS: Readonly<Record<SourceKind, SourceKindSpec>> = {
+  registry: {
+    // `.ports.yaml` is spelled out: `*` matches nothing before a dot only where dotfiles are not special.
+    names: ['ports.yaml', '.ports.yaml', 'ports.yml', '.ports.yml', '*.ports.yaml', '*.ports.yml'],
+    isNamed: named(/^(?:[^/\\]*\.)?ports\.ya?ml$/i),
+    languages: { yaml: 'some' },
+  },
+  compose: {
+    // `compose.yaml`, `docker-compose.yml`, `docker-compose.prod.yml`, `compose-staging.yaml`, ...
+    names: ['compose', 'docker-compose'].flatMap((stem) => ['', '.*', '-*', '_*'].flatMap((rest) => [`${stem}${rest}.yaml`, `${stem}${rest}.yml`])),
+    isNamed: named(/^(?:docker-)?compose(?:[._-][^\\/]*)?\.ya?ml$/i),
+    languages: { yaml: 'some', dockercompose: 'all' },
+  },
+  env: {
+    // `.env`, `.env.production`, `.env.example`, `dev.env`; not `.envrc`. `.env.*` takes `.env.` too,
+    // which is not one: whatever a glob lets through, the server drops by the predicate.
+    names: ['.env', '.env.*', '*.env'],
+    isNamed: named(/^\.env(?:\..+)?$|^.+\.env$/i),
+    // `dotenv` is contributed by this extension; where another extension or none claims them, .env
+    // files open as `properties` or `plaintext`.
+    languages: { dotenv: 'all', properties: 'named', plaintext: 'named' },
+  },
+  markdown: {
+    names: ['*.md', '*.markdown', '*.mdx'],
+    isNamed: named(/\.(md|markdown|mdx)$/i),
+    languages: { markdown: 'some' },
+  },
+};
+
+/** YAML files, of any name: a compose file is one by its content too (parsers/dispatch.ts sourceKindIn). */
+export const isYamlFileName = named(/\.ya?ml$/i);
+const YAML_GLOBS = ['*.yaml', '*.yml'];
+
+/**
+ * Globs of every file that may be a port source, as dispatch's mayBeSource decides: any YAML file,
+ * which covers the YAML kinds' own names, and the names of the other kinds.
+ */
+export const SOURCE_GLOBS: readonly string[] = [
+  ...YAML_GLOBS,
+  ...Object.values(SOURCE_KINDS).flatMap((kind) => kind.names.filter((name) => !isYamlFileName(name))),
+];
+
+/** Files larger than this many bytes are skipped by default (`portolan.maxFileSize`, `--max-file-size`). */
+export const DEFAULT_MAX_FILE_BYTES = 2 * 1024 * 1024;
