@@ -10,7 +10,11 @@ export function onRequest<P, R>(
   request: RequestDescriptor<P, R>,
   handler: (params: NoInfer<P> | undefined, token: CancellationToken) => HandlerResult<NoInfer<R>, void>,
 ): void {
-  connection.onRequest(request.method, handler);
+  // A request sent with no params reaches a handler registered by name with the token alone.
+  connection.onRequest(request.method, (...args: unknown[]) => {
+    const token = args[args.length - 1] as CancellationToken;
+    return handler(args.length > 1 ? (args[0] as P) : undefined, token);
+  });
 }
 
 export function sendNotification<P>(connection: Connection, notification: NotificationDescriptor<P>, params: NoInfer<P>): Promise<void> {

@@ -87,6 +87,11 @@ test('allocations: every folder, one folder, after a change', async (t) => {
     });
   });
 
+  await t.test('a request with no params at all answers every folder too', async () => {
+    const result = await client.guarded('portolan/allocations', client.connection.sendRequest<{ folders: FolderAllocations[] }>('portolan/allocations'));
+    assert.deepEqual(result.folders.map((f) => f.name), ['platform', 'billing']);
+  });
+
   await t.test('places and problems carry what a tree needs', async () => {
     const [platform] = (await client.allocations({ uri: uriOf(PLATFORM) })).folders;
     const graph = platform.ranges[1].allocations[0];
