@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { parse } from 'yaml';
 import { tempDir } from '../support/tempDir';
 import { checkPath } from '../../src/core/check';
+import { SOURCE_KINDS } from '../../src/core/sources';
 
 const REPO = path.resolve(__dirname, '../..');
 const EXAMPLES = path.join(REPO, 'examples');
@@ -56,7 +57,16 @@ test('.pre-commit-hooks.yaml: the hook runs the package\'s bin on the whole repo
   const sources = checkPath(EXAMPLES).snapshot.files.map((f) => `examples/${f.file}`);
   assert.ok(sources.length >= 5);
   for (const file of sources) assert.match(file, files);
-  for (const other of ['src/cli.ts', 'package.json', 'docs/diagram.png', '.github/workflows/ci.yml']) assert.doesNotMatch(other, files);
+  for (const other of ['src/cli.ts', 'package.json', 'docs/diagram.png', '.github/workflows/ci.yml', '.envrc', 'composer.yml', 'docs/ports.yaml.bak']) assert.doesNotMatch(other, files);
+  // Every name the table of source kinds gives a kind starts the hook (a glob's `*` as `x`), and so
+  // do the files that decide what is read.
+  for (const kind of Object.values(SOURCE_KINDS)) {
+    for (const name of kind.names) {
+      const example = `deploy/${name.replace(/\*/g, 'x')}`;
+      if (kind.isNamed(example)) assert.match(example, files);
+    }
+  }
+  for (const decides of ['portolan.config.json', 'svc/.portolanignore', '.gitignore']) assert.match(decides, files);
   const run = spawnSync(process.execPath, [path.join(REPO, manifest.bin[bin]), ...args], { cwd: EXAMPLES, encoding: 'utf8' });
   assert.equal(run.status, 1, run.stderr);
   assert.match(run.stdout, /files checked: 3 errors/);
