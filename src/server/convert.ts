@@ -8,7 +8,7 @@ import type { Point } from '../core/query/at';
 import { groupByFile, type TextEdit, type TextHost } from '../core/edits/textEdit';
 import { LineIndex } from '../core/text/lineIndex';
 import { DIAGNOSTIC_SOURCE } from '../shared/protocol';
-import type { FolderState } from './folderState';
+import type { FolderView } from './features/feature';
 
 export function toRange(span: Span): Range {
   return {
@@ -21,7 +21,7 @@ export function toPoint(position: Position): Point {
   return { line: position.line + 1, column: position.character + 1 };
 }
 
-export function toLocation(folder: Pick<FolderState, 'uriOf'>, loc: Location): LspLocation {
+export function toLocation(folder: Pick<FolderView, 'uriOf'>, loc: Location): LspLocation {
   return { uri: folder.uriOf(loc.file), range: toRange(loc.span) };
 }
 
@@ -67,12 +67,12 @@ export function toDiagnostic(f: Finding, uriOf: (file: string) => string, option
  * Where the edit planners read a folder's files: the open buffer, else the disk. toWorkspaceEdit
  * turns their offsets into lines and characters on the same text, so the two must read alike.
  */
-export function textHost(folder: Pick<FolderState, 'textOf'>): TextHost {
+export function textHost(folder: Pick<FolderView, 'textOf'>): TextHost {
   return { read: (file) => folder.textOf(file) };
 }
 
 /** Core text edits (offsets into a folder's files) as one LSP workspace edit. */
-export function toWorkspaceEdit(folder: Pick<FolderState, 'uriOf' | 'textOf'>, edits: readonly TextEdit[]): WorkspaceEdit {
+export function toWorkspaceEdit(folder: Pick<FolderView, 'uriOf' | 'textOf'>, edits: readonly TextEdit[]): WorkspaceEdit {
   const changes: Record<string, LspTextEdit[]> = {};
   for (const [file, list] of groupByFile(edits)) {
     const lines = new LineIndex(folder.textOf(file) ?? '');

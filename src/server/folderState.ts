@@ -7,7 +7,6 @@ import { performance } from 'node:perf_hooks';
 import type { Finding } from '../core/model';
 import { DEFAULT_DISCOVER, discover, readSource } from '../core/discover';
 import { mayBeSource } from '../core/parsers/dispatch';
-import type { RuleInput } from '../core/rules/model';
 import { FolderModel, type FolderSnapshot } from '../core/project/folderModel';
 import { Debouncer } from './debounce';
 import { folderConfig, type FolderConfig } from '../core/config/folderConfig';
@@ -288,11 +287,6 @@ export class FolderState {
   /** The folder as of the last change, checked. */
   snapshot(): FolderSnapshot {
     return this.model.snapshot();
-  }
-
-  /** The rules' view of the folder (identities and scopes resolved), built once per version. */
-  ruleInput(): RuleInput {
-    return this.model.snapshot().input;
   }
 
   /** The current text of a file (the open document's, else the disk's), undefined when unreadable. */

@@ -4,33 +4,33 @@
 // ports.yaml and the registry commands.
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type {
-  CancellationToken, Connection, InitializeParams, InitializeResult, TextDocumentPositionParams, WorkspaceFolder,
-} from 'vscode-languageserver/node';
+import type { Connection, InitializeParams, InitializeResult, WorkspaceFolder } from 'vscode-languageserver/node';
 import {
-  AllocationsRequest, DidChangeAllocationsNotification, type AllocationsResult, type DidChangeAllocationsParams, type FolderCommandArgs,
+  AllocationsRequest, DidChangeAllocationsNotification, type AllocationsResult, type DidChangeAllocationsParams,
 } from '../shared/protocol';
 import { sourceKindOf } from '../core/parsers/dispatch';
-import { folderAllocations, liveCandidates } from './allocationsTree';
-import { codeActions } from './codeActions';
-import { runCommand, SERVER_COMMANDS } from './commands';
-import { registryCompletions } from './completion';
 import { DiagnosticsPublisher } from './diagnostics';
 import { OpenDocuments } from './documents';
+import { FeatureAdapter, requestCancelled } from './features/adapter';
+import { allocations } from './features/allocations';
+import { codeActions } from './features/codeActions';
+import { commandArgs, runCommand, SERVER_COMMANDS } from './features/commands';
+import { registryCompletions } from './features/completion';
+import { definition } from './features/definition';
+import { hover } from './features/hover';
+import { references } from './features/references';
+import { prepareRename, rename } from './features/rename';
+import { firstSymbols, workspaceSymbols } from './features/symbols';
 import { FolderState, type FolderHost } from './folderState';
 import { Folders } from './folders';
 import { ErrorReporter } from './guard';
-import { hoverAt, hoverPort } from './hover';
 import { LiveStatus } from './liveStatus';
 import {
   CodeActionKind, createConnection, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, LSPErrorCodes, ProposedFeatures, ResponseError,
   TextDocumentSyncKind, WatchKind,
 } from './lsp';
-import { definition, references } from './navigation';
 import { onRequest, sendNotification } from './portolanMethods';
-import { prepareRename, renamePort } from './rename';
 import { normalizeSettings, type Settings } from './settings';
-import { workspaceSymbols } from './symbols';
 import { fsPathOf, normalizeFolderUri, relativeTo } from './uris';
 import { applyFileEvents, WATCH_GLOB } from './watchedFiles';
 import { scanProgress } from './indexProgress';
@@ -118,82 +118,24 @@ class PortolanServer {
     documents.onDidClose(errors.guard('didClose', undefined, (e) => this.documentChanged(e.document.uri, 0)));
     documents.listen(connection);
 
-    connection.onHover(errors.guard('hover', null, async (params, token) => {
-      const located = this.folders.locate(params.textDocument.uri);
-      if (!located) return null;
-      const { folder, file } = located;
-      await folder.ready;
-      if (token.isCancellationRequested || !folder.settings.hover.enabled) return null;
-      folder.flush();
-      let listening: ReadonlySet<number> | undefined;
-      const port = folder.settings.liveStatus ? hoverPort(folder, file, params.position) : undefined;
-      if (port !== undefined) listening = (await this.live.listening([port])).ports;
-      if (token.isCancellationRequested) return null;
-      return hoverAt(folder, file, params.position, token, listening);
+    const features = new FeatureAdapter(this.folders, errors, this.live);
+    connection.onHover(features.onDocument('hover', null, hover, { enabled: (settings) => settings.hover.enabled }));
+    connection.onCodeAction(features.onDocument('codeAction', [], codeActions));
+    connection.onPrepareRename(features.onDocument('prepareRename', null, prepareRename));
+    connection.onRenameRequest(features.onDocument('rename', null, rename));
+    connection.onReferences(features.onDocument('references', null, references));
+    connection.onDefinition(features.onDocument('definition', null, definition));
+    // Editors ask on every word typed in Markdown and YAML: only a registry is worth a re-check.
+    connection.onCompletion(features.onDocument('completion', null, registryCompletions, { only: (file) => sourceKindOf(file) === 'registry' }));
+    connection.onWorkspaceSymbol(features.onFolders('workspaceSymbol', [], {
+      targets: () => this.folders.all(), feature: workspaceSymbols, combine: firstSymbols, cancelled: () => [],
     }));
-
-    connection.onCodeAction(errors.guard('codeAction', [], async (params, token) => {
-      const at = await this.current(params.textDocument.uri, token);
-      if (!at) return [];
-      return codeActions(at.folder, at.file, params);
+    connection.onExecuteCommand(features.onFolders('executeCommand', null as unknown, {
+      targets: (params) => this.commandFolder(commandArgs(params).uri), feature: runCommand, combine: ([answer]) => answer, cancelled: requestCancelled,
     }));
-
-    connection.onPrepareRename(errors.guard('prepareRename', null, async (params, token) => {
-      const at = await this.current(params.textDocument.uri, token);
-      return at ? prepareRename(at.folder, at.file, params.position) : null;
+    onRequest(connection, AllocationsRequest, features.onFolders('allocations', { folders: [] } as AllocationsResult | ResponseError<void>, {
+      targets: (params) => this.allocationFolders(params?.uri), feature: allocations, combine: (folders) => ({ folders }), cancelled: requestCancelled,
     }));
-    connection.onRenameRequest(errors.guard('rename', null, async (params, token) => {
-      const at = await this.current(params.textDocument.uri, token);
-      return at ? renamePort(at.folder, at.file, params.position, params.newName) : null;
-    }));
-    connection.onReferences(errors.guard('references', null, async (params, token) => {
-      const at = await this.current(params.textDocument.uri, token);
-      return at ? references(at.folder, at.file, params.position, params.context.includeDeclaration) : null;
-    }));
-    connection.onDefinition(errors.guard('definition', null, async (params: TextDocumentPositionParams, token) => {
-      const at = await this.current(params.textDocument.uri, token);
-      return at ? definition(at.folder, at.file, params.position) : null;
-    }));
-    connection.onWorkspaceSymbol(errors.guard('workspaceSymbol', [], async (params, token) => {
-      const folders = this.folders.all();
-      await Promise.all(folders.map((f) => f.ready));
-      if (token.isCancellationRequested) return [];
-      for (const folder of folders) folder.flush();
-      return workspaceSymbols(folders, params.query);
-    }));
-    connection.onCompletion(errors.guard('completion', null, async (params, token) => {
-      // Editors ask on every word typed in Markdown and YAML: only a registry is worth a re-check.
-      const located = this.folders.locate(params.textDocument.uri);
-      if (!located || sourceKindOf(located.file) !== 'registry') return null;
-      const at = await this.current(params.textDocument.uri, token);
-      return at ? registryCompletions(at.folder, at.file, params.position) : null;
-    }));
-    connection.onExecuteCommand(errors.guard('executeCommand', null as unknown, async (params) => {
-      const args = (params.arguments?.[0] ?? {}) as FolderCommandArgs;
-      const folder = typeof args.uri === 'string' ? this.folders.find(args.uri) : this.folders.all()[0];
-      if (!folder) return new ResponseError<void>(LSPErrorCodes.RequestFailed, args.uri ? `${args.uri} is not in a workspace folder` : 'no workspace folder is open');
-      await folder.ready;
-      folder.flush();
-      return runCommand(params.command, folder, args);
-    }));
-
-    onRequest(connection, AllocationsRequest, errors.guard(
-      'allocations',
-      { folders: [] } as AllocationsResult | ResponseError<void>,
-      async (params, token) => {
-        const uri = params?.uri;
-        const targets = uri === undefined ? this.folders.all() : [this.folders.find(uri)].filter((f): f is FolderState => f !== undefined);
-        await Promise.all(targets.map((f) => f.ready));
-        const result: AllocationsResult = { folders: [] };
-        for (const folder of targets) {
-          if (token.isCancellationRequested) return new ResponseError<void>(LSPErrorCodes.RequestCancelled, 'cancelled');
-          folder.flush();
-          const listening = params?.live && folder.settings.liveStatus ? await this.live.listening(liveCandidates(folder)) : undefined;
-          result.folders.push(folderAllocations(folder, listening));
-        }
-        return result;
-      },
-    ));
 
     connection.onShutdown(errors.guard('shutdown', undefined, () => {
       for (const folder of this.folders.all()) folder.dispose();
@@ -285,18 +227,18 @@ class PortolanServer {
     }
   }
 
-  /** The folder and file of a document, with pending edits applied (what the requests on ports answer from). */
-  /**
-   * The folder and file of a document once its folder is indexed and its pending edits applied;
-   * undefined when no folder owns it or the request was cancelled while waiting.
-   */
-  private async current(uri: string, token: CancellationToken): Promise<{ folder: FolderState; file: string } | undefined> {
-    const located = this.folders.locate(uri);
-    if (!located) return undefined;
-    await located.folder.ready;
-    if (token.isCancellationRequested) return undefined;
-    located.folder.flush();
-    return located;
+  /** The folder a command names (a folder or a file URI), else the first folder. */
+  private commandFolder(uri: unknown): FolderState[] | ResponseError<void> {
+    const folder = typeof uri === 'string' ? this.folders.find(uri) : this.folders.all()[0];
+    if (folder) return [folder];
+    return new ResponseError<void>(LSPErrorCodes.RequestFailed, uri ? `${uri} is not in a workspace folder` : 'no workspace folder is open');
+  }
+
+  /** The folder the allocations request names, or every folder when it names none. */
+  private allocationFolders(uri: string | undefined): FolderState[] {
+    if (uri === undefined) return this.folders.all();
+    const folder = this.folders.find(uri);
+    return folder ? [folder] : [];
   }
 
   private documentChanged(uri: string, delayMs?: number): void {

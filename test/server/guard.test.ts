@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import type { CancellationToken } from 'vscode-languageserver/node';
 import { ErrorReporter } from '../../src/server/guard';
 import { FolderState } from '../../src/server/folderState';
-import { hoverAt } from '../../src/server/hover';
+import { hover } from '../../src/server/features/hover';
 import { DEFAULT_SETTINGS } from '../../src/server/settings';
 import { tempDir } from '../support/tempDir';
 
@@ -41,8 +41,12 @@ test('hover honours its cancellation token', async () => {
   });
   await folder.start();
   const token = (cancelled: boolean): CancellationToken => ({ isCancellationRequested: cancelled, onCancellationRequested: () => ({ dispose: () => undefined }) });
-  const position = { line: 0, character: 14 };
-  assert.ok(hoverAt(folder, '.env', position, token(false)), 'a hover when not cancelled');
-  assert.equal(hoverAt(folder, '.env', position, token(true)), null);
+  const view = {
+    name: folder.name, uri: folder.uri, liveStatus: false, uriOf: (file: string) => folder.uriOf(file), textOf: (file: string) => folder.textOf(file),
+    listening: () => assert.fail('live status is off'),
+  };
+  const params = { textDocument: { uri: folder.uriOf('.env') }, position: { line: 0, character: 14 }, file: '.env' };
+  assert.ok(await hover(folder.snapshot(), view, params, token(false)), 'a hover when not cancelled');
+  assert.equal(await hover(folder.snapshot(), view, params, token(true)), null);
   assert.deepEqual(reported, []);
 });

@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { tempDir } from '../support/tempDir';
 import { checkPath } from '../../src/core/check';
 import { exportMarkdown } from '../../src/core/authoring/exportMarkdown';
-import { folderAllocations } from '../../src/server/allocationsTree';
+import { allocations } from '../../src/server/features/allocations';
 import { FolderState } from '../../src/server/folderState';
 import { DEFAULT_SETTINGS } from '../../src/server/settings';
 
@@ -79,7 +79,11 @@ test('the Ports tree (portolan/allocations as the server answers it): one alloca
     checked: () => undefined, progress: () => undefined, report: (where, err) => assert.fail(`${where}: ${err}`), log: { info: () => undefined, warn: () => undefined },
   });
   await folder.start();
-  const result = folderAllocations(folder);
+  const view = {
+    name: folder.name, uri: folder.uri, liveStatus: false, uriOf: (file: string) => folder.uriOf(file), textOf: (file: string) => folder.textOf(file),
+    listening: () => assert.fail('live status is off'),
+  };
+  const result = await allocations(folder.snapshot(), view, {});
   const rows = result.ranges.map((r) => ({
     range: `${r.from}-${r.to} ${r.name} ${r.used}/${r.capacity}`,
     allocations: r.allocations.map((a) => `${a.port} ${a.service}: ${a.places.map((p) => `${p.uri.slice(folder.uri.length + 1)}:${p.range.start.line + 1}`).join(', ')}`),

@@ -65,8 +65,12 @@ test('new rule settings apply to every file at the next check', () => {
   const files = { 'docker-compose.yml': compose('7100'), 'docs/PORTS.md': doc(7105) };
   const model = modelOf(files);
   assert.deepEqual(model.findings().map((f) => f.severity), ['warning']);
+  const before = model.snapshot();
   model.setRules({ 'port-mismatch': 'error' });
   assert.deepEqual(model.findings().map((f) => f.severity), ['error']);
+  // Same facts, other findings: a snapshot taken before the new rules is not handed out again.
+  assert.deepEqual(before.findings.map((f) => f.severity), ['warning']);
+  assert.deepEqual(model.snapshot().findings.map((f) => f.severity), ['error']);
   model.setRules({ 'port-mismatch': 'off' });
   assert.deepEqual(model.findings(), []);
   assert.deepEqual(model.snapshot().findings, []);

@@ -87,6 +87,8 @@ export class FolderModel {
     this.rules = rules;
     this.checker = new Checker(rules);
     for (const facts of this.index.files()) this.unchecked.add(facts.file);
+    // The facts' version stays, but the findings change: the last snapshot is not this folder's any more.
+    this.last = undefined;
   }
 
   /** Every finding, after the checker has seen the changed files. The list is shared: do not change it. */

@@ -5,30 +5,32 @@
 //                       service's port is written (the rename machinery);
 //   unregistered-port   "Add <service> to ports.yaml";
 //   every rule          "Ignore <rule> here": a suppression comment above the line.
-import { CodeActionKind } from './lsp';
+import { CodeActionKind } from '../lsp';
 import type { CodeAction, CodeActionParams, Diagnostic, Range } from 'vscode-languageserver/node';
-import type { Finding } from '../core/model';
-import { planChangePort } from '../core/edits/changePort';
-import { nextFreePort } from '../core/edits/freePort';
-import { planMove } from '../core/edits/movePort';
-import { planAddService } from '../core/edits/registryEdit';
-import { planIgnore } from '../core/edits/suppress';
-import type { TextEdit } from '../core/edits/textEdit';
-import { rangesOf } from '../core/query/lookup';
-import { owningRange, rangeText, type RangeInfo } from '../core/query/ranges';
-import { placeKey, where, type Place, type RuleInput } from '../core/rules/model';
-import { isRegistry } from '../core/rules/unregisteredPort';
-import { matchRole } from '../core/syntax/names';
-import { baseOf } from '../core/syntax/paths';
-import { textHost, toRange, toWorkspaceEdit } from './convert';
-import { DIAGNOSTIC_SOURCE } from '../shared/protocol';
-import type { FolderState } from './folderState';
+import type { Finding } from '../../core/model';
+import { planChangePort } from '../../core/edits/changePort';
+import { nextFreePort } from '../../core/edits/freePort';
+import { planMove } from '../../core/edits/movePort';
+import { planAddService } from '../../core/edits/registryEdit';
+import { planIgnore } from '../../core/edits/suppress';
+import type { TextEdit } from '../../core/edits/textEdit';
+import { rangesOf } from '../../core/query/lookup';
+import { owningRange, rangeText, type RangeInfo } from '../../core/query/ranges';
+import { placeKey, where, type Place, type RuleInput } from '../../core/rules/model';
+import { isRegistry } from '../../core/rules/unregisteredPort';
+import { matchRole } from '../../core/syntax/names';
+import { baseOf } from '../../core/syntax/paths';
+import type { FolderSnapshot } from '../../core/project/folderModel';
+import { DIAGNOSTIC_SOURCE } from '../../shared/protocol';
+import { textHost, toRange, toWorkspaceEdit } from '../convert';
+import type { FolderView, InDocument } from './feature';
 
-export function codeActions(folder: FolderState, file: string, params: CodeActionParams): CodeAction[] {
+export function codeActions(snapshot: FolderSnapshot, folder: FolderView, params: InDocument<CodeActionParams>): CodeAction[] {
+  const { file } = params;
   const only = params.context.only;
   if (only && !only.some((k) => k === '' || k === CodeActionKind.QuickFix || CodeActionKind.QuickFix.startsWith(`${k}.`))) return [];
-  const input = folder.ruleInput();
-  const inRange = folder.findings.filter((f) => f.loc.file === file && overlaps(toRange(f.loc.span), params.range));
+  const input = snapshot.input;
+  const inRange = snapshot.findings.filter((f) => f.loc.file === file && overlaps(toRange(f.loc.span), params.range));
   // The client names the diagnostics it wants fixes for; without any of ours, every finding in range.
   const named = inRange.filter((f) => params.context.diagnostics.some((d) => sameDiagnostic(d, f)));
   const findings = named.length > 0 ? named : inRange;
@@ -46,7 +48,7 @@ class Fixes {
   private readonly place: Place | undefined;
 
   constructor(
-    private readonly folder: FolderState,
+    private readonly folder: FolderView,
     private readonly input: RuleInput,
     private readonly finding: Finding,
     private readonly diagnostic: Diagnostic | undefined,

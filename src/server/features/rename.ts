@@ -2,18 +2,19 @@
 // compose published port, env values and URLs, table cells, mermaid labels, env blocks in docs),
 // in one WorkspaceEdit. A target port that is taken, reserved, kept free or not a port is refused
 // with a message that says why.
-import { LSPErrorCodes, ResponseError } from './lsp';
-import type { Position, Range, WorkspaceEdit } from 'vscode-languageserver/node';
-import { whyNotFree } from '../core/edits/freePort';
-import { planMove } from '../core/edits/movePort';
-import { targetAt } from '../core/query/at';
-import type { Place } from '../core/rules/model';
-import { textHost, toPoint, toRange, toWorkspaceEdit } from './convert';
-import type { FolderState } from './folderState';
+import { LSPErrorCodes, ResponseError } from '../lsp';
+import type { Position, PrepareRenameParams, Range, RenameParams, WorkspaceEdit } from 'vscode-languageserver/node';
+import { whyNotFree } from '../../core/edits/freePort';
+import { planMove } from '../../core/edits/movePort';
+import type { FolderSnapshot } from '../../core/project/folderModel';
+import { targetAt } from '../../core/query/at';
+import type { Place, RuleInput } from '../../core/rules/model';
+import { textHost, toPoint, toRange, toWorkspaceEdit } from '../convert';
+import type { FolderView, InDocument } from './feature';
 
 /** The service place under the cursor, or why there is nothing to rename there. */
-function renamable(folder: FolderState, file: string, position: Position): Place | ResponseError<void> {
-  const target = targetAt(folder.ruleInput(), file, toPoint(position));
+function renamable(input: RuleInput, file: string, position: Position): Place | ResponseError<void> {
+  const target = targetAt(input, file, toPoint(position));
   if (!target) return refuse('Portolan renames port numbers: there is no port here');
   if (target.kind === 'mention') return refuse(`${target.mention.port} here belongs to no service (it is only mentioned); rename it where a service's port is written`);
   if (target.kind !== 'place') return refuse('Portolan renames a service\'s port; this is a declared range or a reserved port');
@@ -21,20 +22,20 @@ function renamable(folder: FolderState, file: string, position: Position): Place
   return target.place;
 }
 
-export function prepareRename(folder: FolderState, file: string, position: Position): { range: Range; placeholder: string } | ResponseError<void> {
-  const place = renamable(folder, file, position);
+export function prepareRename(snapshot: FolderSnapshot, _folder: FolderView, params: InDocument<PrepareRenameParams>): { range: Range; placeholder: string } | ResponseError<void> {
+  const place = renamable(snapshot.input, params.file, params.position);
   if (place instanceof ResponseError) return place;
   return { range: toRange(place.loc.span), placeholder: String(place.port) };
 }
 
-export function renamePort(folder: FolderState, file: string, position: Position, newName: string): WorkspaceEdit | ResponseError<void> {
-  const place = renamable(folder, file, position);
+export function rename(snapshot: FolderSnapshot, folder: FolderView, params: InDocument<RenameParams>): WorkspaceEdit | ResponseError<void> {
+  const input = snapshot.input;
+  const place = renamable(input, params.file, params.position);
   if (place instanceof ResponseError) return place;
-  const written = newName.trim();
+  const written = params.newName.trim();
   if (!/^\d{1,5}$/.test(written)) return refuse(`"${written}" is not a port number (1-65535)`);
   const port = Number(written);
   if (port === place.port) return { changes: {} };
-  const input = folder.ruleInput();
   const why = whyNotFree(input, port, place);
   if (why) return refuse(`Cannot move ${place.service} to ${port}: ${why}`);
   const plan = planMove(input, place, port, textHost(folder));

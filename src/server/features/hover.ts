@@ -1,42 +1,52 @@
 // Hover on a port number (an allocation, a reference, a mention, a reserved port) or a declared
 // range: who owns the port, the range it belongs to and how full that is, every place the port is
 // written (links), the findings those places are part of, and the IANA service for the number.
-import { MarkupKind } from './lsp';
-import type { CancellationToken, Hover, Position } from 'vscode-languageserver/node';
-import type { Finding, Location, RangeDecl } from '../core/model';
-import { matchRole } from '../core/syntax/names';
-import { compareLocations, type Place, type RuleInput } from '../core/rules/model';
-import { describeSame } from '../core/project/relations';
-import { portsOf, rangeBoundAt, targetAt, type PortTarget } from '../core/query/at';
-import { findingsTouching, samePlace } from '../core/query/findings';
-import { mentionsOn, placesOn, rangesOf, reservationsOn, usedPortsIn } from '../core/query/lookup';
-import { owningRange, type RangeInfo } from '../core/query/ranges';
-import { bySpelling } from '../core/query/services';
-import { ruleHref, toPoint, toRange } from './convert';
-import type { FolderState } from './folderState';
-import { wellKnownPort } from './wellKnownPorts';
+import { MarkupKind } from '../lsp';
+import type { CancellationToken, Hover, HoverParams, Position } from 'vscode-languageserver/node';
+import type { Finding, Location, RangeDecl } from '../../core/model';
+import type { FolderSnapshot } from '../../core/project/folderModel';
+import { matchRole } from '../../core/syntax/names';
+import { compareLocations, type Place, type RuleInput } from '../../core/rules/model';
+import { describeSame } from '../../core/project/relations';
+import { portsOf, rangeBoundAt, targetAt, type PortTarget } from '../../core/query/at';
+import { findingsTouching, samePlace } from '../../core/query/findings';
+import { mentionsOn, placesOn, rangesOf, reservationsOn, usedPortsIn } from '../../core/query/lookup';
+import { owningRange, type RangeInfo } from '../../core/query/ranges';
+import { bySpelling } from '../../core/query/services';
+import { ruleHref, toPoint, toRange } from '../convert';
+import { wellKnownPort } from '../wellKnownPorts';
+import type { FolderView, InDocument } from './feature';
 
 /** Places listed before the list says "and N more". */
 const MAX_PLACES = 15;
 const MAX_PROBLEMS = 10;
 
-/** The port a hover at the position would be about (what the server asks the live status for). */
-export function hoverPort(folder: FolderState, file: string, position: Position): number | undefined {
-  const target = targetAt(folder.ruleInput(), file, toPoint(position));
+export async function hover(snapshot: FolderSnapshot, folder: FolderView, params: InDocument<HoverParams>, token: CancellationToken): Promise<Hover | null> {
+  const { file, position } = params;
+  // The machine is asked about one port, and only when the settings allow it and a port is under the cursor.
+  const port = folder.liveStatus ? portUnder(snapshot.input, file, position) : undefined;
+  const listening = port === undefined ? undefined : (await folder.listening([port])).ports;
+  if (token.isCancellationRequested) return null;
+  return hoverAt(snapshot, folder, file, position, token, listening);
+}
+
+/** The port a hover at the position would be about (not a range's bound). */
+function portUnder(input: RuleInput, file: string, position: Position): number | undefined {
+  const target = targetAt(input, file, toPoint(position));
   return target && target.kind !== 'range' ? portsOf(target)[0] : undefined;
 }
 
-export function hoverAt(folder: FolderState, file: string, position: Position, token?: CancellationToken, listening?: ReadonlySet<number>): Hover | null {
-  const facts = folder.snapshot().facts(file);
+function hoverAt(snapshot: FolderSnapshot, folder: FolderView, file: string, position: Position, token: CancellationToken, listening?: ReadonlySet<number>): Hover | null {
+  const facts = snapshot.facts(file);
   if (!facts) return null;
-  const input = folder.ruleInput();
+  const input = snapshot.input;
   const point = toPoint(position);
   const target = targetAt(input, file, point) ?? rangeBoundAt(facts.ranges, point, () => folder.textOf(file));
-  if (!target || token?.isCancellationRequested) return null;
-  const writer = new HoverWriter(folder, input, listening);
+  if (!target || token.isCancellationRequested) return null;
+  const writer = new HoverWriter(folder, input, snapshot.findings, listening);
   if (target.kind === 'range') writer.range(target.range);
   else writer.port(...portsOf(target), target);
-  if (token?.isCancellationRequested) return null;
+  if (token.isCancellationRequested) return null;
   return { contents: { kind: MarkupKind.Markdown, value: writer.text() }, range: toRange(target.loc.span) };
 }
 
@@ -44,7 +54,12 @@ class HoverWriter {
   private readonly lines: string[] = [];
   private readonly ranges: readonly RangeInfo[];
 
-  constructor(private readonly folder: FolderState, private readonly input: RuleInput, private readonly listening?: ReadonlySet<number>) {
+  constructor(
+    private readonly folder: FolderView,
+    private readonly input: RuleInput,
+    private readonly findings: readonly Finding[],
+    private readonly listening?: ReadonlySet<number>,
+  ) {
     this.ranges = rangesOf(input);
   }
 
@@ -89,7 +104,7 @@ class HoverWriter {
     const lines = unique.map((w) => `${w.loc.file}:${w.loc.span.startLine}`);
     const shared = (i: number) => lines.indexOf(lines[i]) !== lines.lastIndexOf(lines[i]);
     this.list('Written at', unique.map((w, i) => `${this.link(w.loc, shared(i))} ${w.label}`), MAX_PLACES);
-    this.problems(findingsTouching(this.folder.findings, unique.map((w) => w.loc)));
+    this.problems(findingsTouching(this.findings, unique.map((w) => w.loc)));
 
     const known = from === to ? wellKnownPort(from, protocol) : undefined;
     if (known) {
@@ -114,7 +129,7 @@ class HoverWriter {
       if (!rows.has(key)) rows.set(key, `${p.endPort !== undefined ? `${p.port}-${p.endPort}` : p.port} ${placeLabel(p)} (${this.link(p.loc)})`);
     }
     this.list('Allocations', [...rows.values()], MAX_PLACES);
-    this.problems(findingsTouching(this.folder.findings, range.decls.map((d) => d.loc)));
+    this.problems(findingsTouching(this.findings, range.decls.map((d) => d.loc)));
   }
 
   private problems(findings: Finding[]): void {

@@ -2,26 +2,33 @@
 // each owns (sorted by port), the allocations no range holds, the reserved ports and the number
 // of problems. The allocations are the rows of the allocation table (core/query/allocations.ts),
 // as `portolan list` and the Markdown export show them too.
-import type { Finding, Location } from '../core/model';
-import { allocationTable } from '../core/query/allocations';
-import { findingsTouching } from '../core/query/findings';
-import { rangesOf, usedPortsIn } from '../core/query/lookup';
-import { kindsByFile, type RangeInfo } from '../core/query/ranges';
-import { compareLocations } from '../core/rules/model';
-import { unclaimedListeners } from '../core/live/unclaimed';
-import type { AllocationNode, FolderAllocations, PlaceNode, ProblemSummary, RangeNode, ReservedNode } from '../shared/protocol';
-import { toRange } from './convert';
-import type { FolderState } from './folderState';
-import type { Listening } from './liveStatus';
+import type { Finding, Location } from '../../core/model';
+import type { FolderSnapshot } from '../../core/project/folderModel';
+import { allocationTable } from '../../core/query/allocations';
+import { findingsTouching } from '../../core/query/findings';
+import { rangesOf, usedPortsIn } from '../../core/query/lookup';
+import { kindsByFile, type RangeInfo } from '../../core/query/ranges';
+import { compareLocations, type RuleInput } from '../../core/rules/model';
+import { unclaimedListeners } from '../../core/live/unclaimed';
+import type { AllocationNode, AllocationsParams, FolderAllocations, PlaceNode, ProblemSummary, RangeNode, ReservedNode } from '../../shared/protocol';
+import { toRange } from '../convert';
+import type { Listening } from '../liveStatus';
+import type { FolderView } from './feature';
 
-export function folderAllocations(folder: FolderState, listening?: Listening): FolderAllocations {
-  const input = folder.ruleInput();
+/** One folder's answer; with `live` (and the settings allowing it), which allocated ports are listening. */
+export async function allocations(snapshot: FolderSnapshot, folder: FolderView, params: AllocationsParams | undefined): Promise<FolderAllocations> {
+  const listening = params?.live && folder.liveStatus ? await folder.listening(liveCandidates(snapshot.input)) : undefined;
+  return folderAllocations(snapshot, folder, listening);
+}
+
+function folderAllocations(snapshot: FolderSnapshot, folder: FolderView, listening?: Listening): FolderAllocations {
+  const input = snapshot.input;
   const kinds = kindsByFile(input);
   const placeNode = (loc: Location, claim = false, source = kinds.get(loc.file) ?? 'registry'): PlaceNode => ({
     uri: folder.uriOf(loc.file), range: toRange(loc.span), source, claim,
   });
   const problems = (locs: Location[]): ProblemSummary[] =>
-    findingsTouching(folder.findings, locs).map((f: Finding) => ({ rule: f.rule, severity: f.severity, message: f.message }));
+    findingsTouching(snapshot.findings, locs).map((f: Finding) => ({ rule: f.rule, severity: f.severity, message: f.message }));
 
   const nodes = new Map<RangeInfo, RangeNode>(rangesOf(input).map((r) => [r, {
     name: r.name,
@@ -69,7 +76,7 @@ export function folderAllocations(folder: FolderState, listening?: Listening): F
     ranges: [...nodes.values()],
     outside,
     reserved,
-    problemCount: folder.findings.length,
+    problemCount: snapshot.findings.length,
     ...(listening ? {
       live: listening.method,
       unclaimed: unclaimedListeners(input, listening.ports).map((u) => ({ port: u.port, range: { name: u.range.name, from: u.range.from, to: u.range.to, scope: u.range.scope } })),
@@ -86,8 +93,7 @@ function isListening(listening: Listening, port: number, endPort = port): boolea
  * The ports worth probing when only connecting can tell (not Linux): every allocated port, and the
  * ports of the declared ranges when there are few enough of them to look for unclaimed listeners.
  */
-export function liveCandidates(folder: FolderState, budget = 1024): number[] {
-  const input = folder.ruleInput();
+function liveCandidates(input: RuleInput, budget = 1024): number[] {
   const ports = new Set<number>();
   for (const p of input.places) if (!p.claim && p.endPort === undefined) ports.add(p.port);
   const ranges = rangesOf(input).filter((r) => !r.keptFree);

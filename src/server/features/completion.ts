@@ -2,15 +2,17 @@
 // parent), and the next free port of the service's range after a `ports:` key or a role under it.
 // The YAML around the cursor is often half-typed, so the keys that lead to it are read from the
 // indentation of the lines above rather than from a parse.
-import { CompletionItemKind } from './lsp';
-import type { CompletionItem, Position } from 'vscode-languageserver/node';
+import { CompletionItemKind } from '../lsp';
+import type { CompletionItem, CompletionParams } from 'vscode-languageserver/node';
 import { parseDocument } from 'yaml';
-import { nextFreePort } from '../core/edits/freePort';
-import { rangeText } from '../core/query/ranges';
-import type { FolderState } from './folderState';
+import { nextFreePort } from '../../core/edits/freePort';
+import type { FolderSnapshot } from '../../core/project/folderModel';
+import { rangeText } from '../../core/query/ranges';
+import type { FolderView, InDocument } from './feature';
 
-export function registryCompletions(folder: FolderState, file: string, position: Position): CompletionItem[] | null {
-  const facts = folder.snapshot().facts(file);
+export function registryCompletions(snapshot: FolderSnapshot, folder: FolderView, params: InDocument<CompletionParams>): CompletionItem[] | null {
+  const { file, position } = params;
+  const facts = snapshot.facts(file);
   if (facts?.kind !== 'registry') return null;
   const text = folder.textOf(file);
   if (text === undefined) return null;
@@ -40,7 +42,7 @@ export function registryCompletions(folder: FolderState, file: string, position:
   if (typeof rangeName !== 'string') return [];
   const decl = facts.ranges.find((r) => r.id === `${file}#registry:${rangeName}`) ?? facts.ranges.find((r) => r.id === `${file}#registry:project:${rangeName}`);
   if (!decl) return [];
-  const port = nextFreePort(folder.ruleInput(), { from: decl.from, to: decl.to, scope: '' });
+  const port = nextFreePort(snapshot.input, { from: decl.from, to: decl.to, scope: '' });
   if (port === undefined) return [];
   return [{
     label: String(port),

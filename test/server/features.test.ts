@@ -1,0 +1,74 @@
+// Features are functions of a snapshot: called here on an in-memory FolderModel's, with a view of
+// the folder written by hand, no connection and no server.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { CancellationToken, Position } from 'vscode-languageserver/node';
+import type { FolderView } from '../../src/server/features/feature';
+import { hover } from '../../src/server/features/hover';
+import { references } from '../../src/server/features/references';
+import { checkFiles } from '../support/memoryWorkspace';
+
+const FILES: Record<string, string> = {
+  'ports.yaml': 'version: 1\nranges:\n  web: { from: 8080, to: 8089 }\nservices:\n  gateway:\n    range: web\n    ports: 8080\n',
+  'docker-compose.yml': 'services:\n  gateway:\n    image: gw\n    ports:\n      - "8080:80"\n',
+  'docs/PORTS.md': '| Service | Port |\n|---|---|\n| gateway | 8081 |\n',
+};
+
+const token: CancellationToken = { isCancellationRequested: false, onCancellationRequested: () => ({ dispose: () => undefined }) };
+
+/** The snapshot of the files above, and a view of their folder that records what it was asked. */
+function folderOf(liveStatus: boolean) {
+  const asked: number[][] = [];
+  const view: FolderView = {
+    name: 'demo',
+    uri: 'file:///demo',
+    liveStatus,
+    uriOf: (file) => `file:///demo/${file}`,
+    textOf: (file) => FILES[file],
+    listening: async (ports) => {
+      asked.push([...ports]);
+      return { ports: new Set([8080]), method: 'proc' };
+    },
+  };
+  return { snapshot: checkFiles(FILES).model.snapshot(), view, asked };
+}
+
+function at(file: string, needle: string): { textDocument: { uri: string }; position: Position; file: string } {
+  const before = FILES[file].slice(0, FILES[file].indexOf(needle)).split('\n');
+  return { textDocument: { uri: `file:///demo/${file}` }, position: { line: before.length - 1, character: before[before.length - 1].length }, file };
+}
+
+test('references: every place the service\'s port is written, without the registry entry when the declaration is left out', () => {
+  const { snapshot, view } = folderOf(false);
+  const where = (includeDeclaration: boolean) => references(snapshot, view, { ...at('docker-compose.yml', '8080'), context: { includeDeclaration } })
+    ?.map((l) => `${l.uri.slice('file:///demo/'.length)}:${l.range.start.line + 1}`);
+  assert.deepEqual(where(true), ['docker-compose.yml:5', 'ports.yaml:7']);
+  assert.deepEqual(where(false), ['docker-compose.yml:5']);
+  // The document's 8081 disagrees: a port of its own, not a reference to 8080.
+  assert.deepEqual(references(snapshot, view, { ...at('docs/PORTS.md', '8081'), context: { includeDeclaration: true } })?.map((l) => l.uri), ['file:///demo/docs/PORTS.md']);
+});
+
+test('hover: the snapshot\'s owner, places and problem, and the live status asked for the one port under the cursor', async () => {
+  const { snapshot, view, asked } = folderOf(true);
+  const shown = await hover(snapshot, view, at('docs/PORTS.md', '8081'), token);
+  const text = shown && (shown.contents as { value: string }).value;
+  assert.ok(text);
+  assert.match(text, /^\*\*Port 8081\*\*/);
+  assert.match(text, /Owner: \*\*gateway\*\*/);
+  assert.match(text, /\[docs\/PORTS\.md:3\]\(file:\/\/\/demo\/docs\/PORTS\.md#L3\)/);
+  assert.match(text, /warning \[port-mismatch\]/);
+  assert.deepEqual(asked, [[8081]]);
+
+  const listening = await hover(snapshot, view, at('ports.yaml', '8080\n'), token);
+  assert.match((listening!.contents as { value: string }).value, /Listening now on this machine/);
+  assert.deepEqual(asked, [[8081], [8080]]);
+});
+
+test('hover with live status off, or on a range\'s bound, asks the machine nothing', async () => {
+  const off = folderOf(false);
+  assert.ok(await hover(off.snapshot, off.view, at('docker-compose.yml', '8080'), token));
+  const on = folderOf(true);
+  const range = await hover(on.snapshot, on.view, at('ports.yaml', '8089'), token);
+  assert.match((range!.contents as { value: string }).value, /^\*\*Range 8080-8089 web/);
+  assert.deepEqual([...off.asked, ...on.asked], []);
+});
