@@ -32,7 +32,8 @@ export interface Discovered {
   skipped: Skipped[];
 }
 
-export function discover(root: string, options: DiscoverOptions = DEFAULT_DISCOVER): Discovered {
+/** The sources under `root`, or only those under its folder `under` ('/'-separated, relative to it; paths stay relative to `root`). */
+export function discover(root: string, options: DiscoverOptions = DEFAULT_DISCOVER, under = ''): Discovered {
   const files: string[] = [];
   const skipped: Skipped[] = [];
   const walk = (dir: string, rel: string): void => {
@@ -56,7 +57,7 @@ export function discover(root: string, options: DiscoverOptions = DEFAULT_DISCOV
       }
     }
   };
-  walk(root, '');
+  walk(under === '' ? root : path.join(root, ...under.split('/')), under);
   return { files, skipped };
 }
 

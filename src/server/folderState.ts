@@ -13,6 +13,7 @@ import { folderConfig, type FolderConfig } from '../core/config/folderConfig';
 import type { RuleSettings } from '../core/rules/settings';
 import { DEFAULT_SETTINGS, sameFileSettings, type Settings } from './settings';
 import { absoluteOf, fileUriOf } from './uris';
+import { dirOf } from '../core/syntax/paths';
 import { PROGRESS_MIN_FILES, type ScanProgress } from './indexProgress';
 
 export interface Logger {
@@ -244,6 +245,7 @@ export class FolderState {
     if (this.batch) return;
     const files = [...this.dirty];
     this.dirty.clear();
+    files.push(...this.filesInNewFolders(files));
     if (files.length > SMALL_BATCH) {
       const batch = this.readBatch(files);
       this.batch = batch;
@@ -252,6 +254,30 @@ export class FolderState {
     }
     for (const file of files) this.reread(file);
     this.finishCheck();
+  }
+
+  /**
+   * The other sources of folders that appeared with these files. A watcher can miss the files of a
+   * new folder (they are written before it watches the folder), and an editor may open one file
+   * of a folder it created: the first file the index hears of under a folder it knows nothing
+   * under has the whole new folder (its highest such folder) discovered.
+   */
+  private filesInNewFolders(files: readonly string[]): string[] {
+    const unknown = files.filter((file) => !this.model.facts(file) && this.inScope(file));
+    if (unknown.length === 0) return [];
+    const known = new Set<string>();
+    for (const facts of this.model.files()) {
+      for (let dir = dirOf(facts.file); dir !== '' && !known.has(dir); dir = dirOf(dir)) known.add(dir);
+    }
+    const tops = new Set<string>();
+    for (const file of unknown) {
+      let top: string | undefined;
+      for (let dir = dirOf(file); dir !== '' && !known.has(dir); dir = dirOf(dir)) top = dir;
+      if (top !== undefined) tops.add(top);
+    }
+    const given = new Set(files);
+    const options = { maxFileBytes: this.settings.maxFileSize, excludeDirs: DEFAULT_DISCOVER.excludeDirs, filter: this.projectConfig().filter };
+    return [...tops].flatMap((top) => discover(this.fsPath, options, top).files.filter((file) => !given.has(file)));
   }
 
   private async readBatch(files: string[]): Promise<void> {

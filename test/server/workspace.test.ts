@@ -52,6 +52,35 @@ test('didChangeWatchedFiles: a created file is indexed, a changed .env re-reads 
   assert.ok(!JSON.stringify(result).includes('services/billing'), 'the deleted file is out of the index');
 });
 
+test('a new folder: when the watcher reports one of its files, the others are read too', async (t) => {
+  const root = copyWorkspace('platform');
+  const client = await TestClient.start({ folders: [root], settings: FAST });
+  t.after(async () => {
+    await client.stop();
+    fs.rmSync(root, { recursive: true, force: true });
+  });
+  await client.waitForDiagnostics(path.join(root, 'docs/architecture.md'), 'the first check', (d) => d.length === 1);
+  // Two stacks written at once under a new folder; the event of only one arrives.
+  const reported = path.join(root, 'stacks/audit/compose.yaml');
+  const unreported = path.join(root, 'stacks/ledger/compose.yaml');
+  for (const [file, service] of [[reported, 'audit'], [unreported, 'ledger']]) {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, `services:\n  ${service}:\n    ports:\n      - "8000:80"\n`);
+  }
+  await client.filesChanged([{ uri: uriOf(reported), type: FileChangeType.Created }]);
+  const conflict = await client.waitForDiagnostics(unreported, 'the unreported file\'s conflict', (d) => d.some((x) => x.code === 'port-conflict'));
+  assert.match(String(conflict.find((d) => d.code === 'port-conflict')!.message), /^Port 8000 is taken by both ledger and /);
+  // A file the index hears of in a folder it already knows reads that file alone.
+  const later = path.join(root, 'stacks/ledger/compose.override.yaml');
+  fs.writeFileSync(later, 'services:\n  ledger:\n    ports:\n      - "8100:80"\n');
+  fs.writeFileSync(path.join(root, 'stacks/audit/compose.override.yaml'), 'services:\n  audit:\n    ports:\n      - "8101:80"\n');
+  await client.filesChanged([{ uri: uriOf(later), type: FileChangeType.Created }]);
+  await client.waitForDiagnostics(later, 'the override read', () => true);
+  const result = JSON.stringify(await client.allocations({}));
+  assert.ok(result.includes('stacks/ledger/compose.override.yaml'));
+  assert.ok(!result.includes('stacks/audit/compose.override.yaml'), 'no event, known folder: not read until it is reported');
+});
+
 test('multi-root: each folder is its own scope; folders come and go', async (t) => {
   const client = await TestClient.start({ folders: [PLATFORM], settings: FAST });
   t.after(() => client.stop());
