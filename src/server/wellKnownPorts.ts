@@ -24,6 +24,3 @@ export function wellKnownPort(port: number, protocol: Protocol = 'tcp'): WellKno
     protocol: registeredFor && registeredFor !== protocol ? registeredFor : undefined,
   };
 }
-
-/** Where the table comes from, for attribution. */
-export const WELL_KNOWN_SOURCE: string = data.source;

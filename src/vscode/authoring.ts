@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { CreateRegistryCommand, ExportMarkdownCommand, FindFreePortCommand, type CommandDescriptor, type FolderCommandArgs, type RangeNode } from '../shared/protocol';
 import type { Ctx } from './ctx';
 
-export const AUTHORING_COMMANDS = {
+const AUTHORING_COMMANDS = {
   createRegistry: 'portolan.createRegistryFile',
   exportAllocations: 'portolan.exportAllocations',
   findFreePort: 'portolan.pickFreePort',

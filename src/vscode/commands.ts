@@ -4,7 +4,7 @@ import type { Ctx } from './ctx';
 import { toRange, VIEW_ID, type PortsTreeProvider } from './tree';
 import type { TreeLocation, TreeNode } from './treeModel';
 
-export const COMMANDS = {
+const COMMANDS = {
   refresh: 'portolan.refresh',
   collapseAll: 'portolan.collapseAll',
   copyPort: 'portolan.copyPort',
@@ -55,7 +55,7 @@ export function registerCommands(ctx: Ctx, tree: PortsTreeProvider, view: vscode
   });
 }
 
-export async function revealLocation(location: TreeLocation): Promise<vscode.TextEditor> {
+async function revealLocation(location: TreeLocation): Promise<vscode.TextEditor> {
   const range = toRange(location.range);
   const editor = await vscode.window.showTextDocument(vscode.Uri.parse(location.uri), { selection: range, preview: true });
   editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);

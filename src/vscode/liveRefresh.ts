@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import type { PortsTreeProvider } from './tree';
 import type { TreeNode } from './treeModel';
 
-export const LIVE_INTERVAL_MS = 5000;
+const LIVE_INTERVAL_MS = 5000;
 
 export class LiveRefresh implements vscode.Disposable {
   private timer: ReturnType<typeof setInterval> | undefined;

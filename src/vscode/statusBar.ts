@@ -16,7 +16,7 @@ export interface StatusSnapshot {
   counts: ProblemCounts;
 }
 
-export function countPortProblems(): ProblemCounts {
+function countPortProblems(): ProblemCounts {
   const counts: ProblemCounts = { error: 0, warning: 0, info: 0, total: 0 };
   for (const [, diagnostics] of vscode.languages.getDiagnostics()) {
     for (const d of diagnostics) {

@@ -59,12 +59,12 @@ export function rangeLabel(r: RangeNode): string {
 }
 
 /** `8087 Settlement Engine · http` */
-export function allocationLabel(a: AllocationNode): string {
+function allocationLabel(a: AllocationNode): string {
   return `${portText(a.port, a.endPort)} ${a.service}${a.role ? ` · ${a.role}` : ''}`;
 }
 
 /** `8005 · Legacy admin console, never use` */
-export function reservedLabel(r: ReservedNode): string {
+function reservedLabel(r: ReservedNode): string {
   return `${portText(r.from, r.to)}${r.reason ? ` · ${r.reason}` : ''}`;
 }
 
@@ -72,7 +72,7 @@ export function placeLabel(p: PlaceNode, options: TreeOptions): string {
   return `${options.relativePath(p.uri)}:${p.range.start.line + 1}`;
 }
 
-export function compareAllocations(a: AllocationNode, b: AllocationNode): number {
+function compareAllocations(a: AllocationNode, b: AllocationNode): number {
   return a.port - b.port
     || (a.endPort ?? a.port) - (b.endPort ?? b.port)
     || a.service.localeCompare(b.service)

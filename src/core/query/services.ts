@@ -96,7 +96,7 @@ function withoutOtherEnvironments(places: Place[]): Place[] {
 }
 
 /** The registry's port; else each document votes for its most written port, most votes win (then most places, then the lowest port). */
-export function majorityPort(places: Place[]): number {
+function majorityPort(places: Place[]): number {
   const registry = places.filter((p) => p.source === 'registry');
   if (registry.length > 0) return [...registry].sort((a, b) => compareLocations(a.loc, b.loc))[0].port;
   const tally = new Map<number, number>();
@@ -129,10 +129,10 @@ export function roleOfPlace(input: RuleInput, place: Place, services = servicesO
  * `dir\u0000VAR` of every variable a compose file interpolates into a published port: the env
  * places of those variables are that compose service's port, not services of their own.
  */
-export function interpolatedVariables(places: Place[]): Set<string> {
+function interpolatedVariables(places: Place[]): Set<string> {
   return new Set(places.filter((p) => p.source === 'compose' && p.fromVariable !== undefined).map((p) => `${dirOf(p.loc.file)}\u0000${p.fromVariable}`));
 }
 
-export function isInterpolated(p: Place, interpolated: Set<string>): boolean {
+function isInterpolated(p: Place, interpolated: Set<string>): boolean {
   return p.source === 'env' && p.variable !== undefined && interpolated.has(`${dirOf(p.loc.file)}\u0000${p.variable}`);
 }

@@ -51,7 +51,7 @@ function isValidRangeEnd(n: number): boolean {
 }
 
 /** Removes Markdown emphasis, code ticks and surrounding whitespace. */
-export function stripDecoration(text: string): string {
+function stripDecoration(text: string): string {
   return text.replace(/\*\*|__|`/g, '').trim();
 }
 

@@ -6,7 +6,7 @@
 import * as z from 'zod';
 import { RegistrySchema } from './registrySchema';
 
-export const REGISTRY_SCHEMA_ID = 'https://github.com/portolan/portolan/ports.schema.json';
+const REGISTRY_SCHEMA_ID = 'https://github.com/portolan/portolan/ports.schema.json';
 
 const SECTIONS: Record<string, string> = {
   version: 'Format version; 1 is the only version.',

@@ -83,7 +83,7 @@ function checkRangeForm(required: boolean) {
   };
 }
 
-export const RangeObjectSchema = z.strictObject({
+const RangeObjectSchema = z.strictObject({
   ...rangeFields,
   parent: z.string().optional().describe('Name of the enclosing range or project.'),
   description: z.string().optional(),
@@ -93,7 +93,7 @@ export const RangeEntrySchema = z.union([RangeText, RangeObjectSchema], {
   error: 'expected a range such as "8000-8009" or a mapping with from/to',
 });
 
-export const ReservedObjectSchema = z.strictObject({
+const ReservedObjectSchema = z.strictObject({
   port: Port.optional(),
   ports: z.union([Port, RangeText], { error: 'expected a port or a range such as "8070-8099"' }).optional(),
   reason: z.string().optional(),
@@ -108,7 +108,7 @@ export const ReservedEntrySchema = z.union([Port, RangeText, ReservedObjectSchem
   error: 'expected a port, a range such as "8070-8099", or a mapping with port or ports',
 });
 
-export const ServicePortsSchema = z.union([Port, z.record(z.string(), Port)], {
+const ServicePortsSchema = z.union([Port, z.record(z.string(), Port)], {
   error: 'expected a port or a mapping of role to port, such as { http: 8000 }',
 });
 
@@ -122,7 +122,7 @@ export const ServiceObjectSchema = z.strictObject({
   description: z.string().optional(),
 });
 
-export const ServiceEntrySchema = z.union([Port, ServiceObjectSchema], {
+const ServiceEntrySchema = z.union([Port, ServiceObjectSchema], {
   error: 'expected a port or a mapping with ports',
 });
 
