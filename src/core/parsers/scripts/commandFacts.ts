@@ -7,7 +7,7 @@ import { serviceKey } from '../../syntax/names';
 import { portsInCommandLine, type CommandLineOptions } from './commandPorts';
 
 /** Commands longer than this are not read: no one starts a server with one. */
-export const MAX_COMMAND_LENGTH = 10_000;
+const MAX_COMMAND_LENGTH = 10_000;
 
 export interface CommandPlace {
   facts: FileFacts;
