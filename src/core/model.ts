@@ -1,7 +1,7 @@
 // The facts the parsers extract and the findings the rules produce. Every fact carries the exact
 // source span it came from, so editors can underline it and the CLI can print file:line:col.
 
-export type SourceKind = 'registry' | 'compose' | 'env' | 'markdown';
+export type SourceKind = 'registry' | 'compose' | 'env' | 'markdown' | 'package' | 'procfile';
 
 /** A point in a file: 0-based UTF-16 offset, 1-based line and column (UTF-16 code units). */
 export interface Position {

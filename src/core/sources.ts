@@ -63,6 +63,19 @@ export const SOURCE_KINDS: Readonly<Record<SourceKind, SourceKindSpec>> = {
     isNamed: named(/\.(md|markdown|mdx)$/i),
     languages: { markdown: 'some' },
   },
+  package: {
+    // Its `scripts` start the package's servers (parsers/scripts/packageScripts.ts).
+    names: ['package.json'],
+    isNamed: named(/^package\.json$/i),
+    languages: { json: 'named' },
+  },
+  procfile: {
+    // Heroku's and foreman's `Procfile`, and its variants (`Procfile.dev`). Unlike the other
+    // names, its case counts, as it does to Heroku: a `procfile` is some other file.
+    names: ['Procfile', 'Procfile.*'],
+    isNamed: named(/^Procfile(?:\..+)?$/),
+    languages: { plaintext: 'named' },
+  },
 };
 
 /** YAML files, of any name: a compose file is one by its content too (parsers/dispatch.ts sourceKindIn). */

@@ -9,16 +9,21 @@ interface DocumentFilter {
   pattern?: string;
 }
 
-/** One filter per language, in the table's order; a language other files have too is narrowed to the kind's names. */
+/**
+ * One filter per language, in the table's order. A language other files have too is narrowed to
+ * the names of every kind that opens as it (`plaintext`: `.env` files and Procfiles); a language
+ * any kind sends whole is not narrowed.
+ */
 function documentSelector(): DocumentFilter[] {
-  const filters = new Map<string, DocumentFilter>();
+  const names = new Map<string, string[] | 'all'>();
   for (const kind of Object.values(SOURCE_KINDS)) {
     for (const [language, documents] of Object.entries(kind.languages)) {
-      if (filters.has(language)) continue;
-      filters.set(language, { scheme: 'file', language, ...(documents === 'named' ? { pattern: `**/{${kind.names.join(',')}}` } : {}) });
+      const known = names.get(language);
+      if (documents !== 'named' || known === 'all') names.set(language, 'all');
+      else names.set(language, [...known ?? [], ...kind.names]);
     }
   }
-  return [...filters.values()];
+  return [...names].map(([language, named]) => ({ scheme: 'file', language, ...(named === 'all' ? {} : { pattern: `**/{${named.join(',')}}` }) }));
 }
 
 export const DOCUMENT_SELECTOR = documentSelector();

@@ -382,6 +382,43 @@ const block = fc.oneof(
 
 export const markdownText: fc.Arbitrary<string> = lines(fc.array(block, { maxLength: 10 }).map((blocks) => blocks.flatMap((b) => [...b, ''])));
 
+// ---------------------------------------------------------------------------------------------
+// Commands that start servers (package.json scripts, Procfile processes)
+
+const commandWord = fc.oneof(
+  { weight: 3, arbitrary: fc.constantFrom('vite', 'next dev', 'next start', 'nuxt dev', 'astro preview', 'react-scripts start', 'http-server dist', 'serve', 'live-server', 'storybook dev', 'start-storybook', 'node server.js', 'tsx watch src/index.ts', 'nodemon', 'rails s', 'bundle exec puma', 'gunicorn app:app', 'flask run', 'mocha', 'vite build', 'node', 'cd web') },
+  { weight: 2, arbitrary: fc.tuple(fc.constantFrom('--port', '-p', '--port=', '-l', '-b', '--bind'), portToken).map(([flag, port]) => (flag.endsWith('=') ? `${flag}${port}` : `${flag} ${port}`)) },
+  { weight: 2, arbitrary: portToken.map((port) => fc.constantFrom(`PORT=${port}`, `cross-env PORT=${port}`, `set PORT=${port}&&`, `export PORT=${port};`)).chain((a) => a) },
+  { weight: 1, arbitrary: fc.constantFrom('npx', 'pnpm exec', 'yarn', 'bunx', 'npx -y', 'env', 'python -m uvicorn', '&&', '||', '|', ';', '&', '2>&1', '> log', '#', '"', "'", '\\', '$(', '`', 'concurrently') },
+  { weight: 1, arbitrary: url },
+  { weight: 1, arbitrary: fc.tuple(fc.constantFrom('"', "'"), fc.constantFrom('vite --port 3000', 'PORT=4000 node a.js', 'wait-on http://localhost:3000')).map(([q, c]) => `${q}${c}${q}`) },
+);
+
+const command = fc.array(commandWord, { minLength: 1, maxLength: 7 }).map((words) => words.join(' '));
+
+const scriptName = fc.constantFrom('dev', 'start', 'preview', 'storybook', 'test', 'test:e2e', 'serve', 'build', '', 'dev:api', '"odd"');
+
+export const packageText: fc.Arbitrary<string> = fc
+  .record({
+    name: fc.option(fc.constantFrom('web', '@acme/api', '', 'my app', '@scope/', 'x\\u0041'), { nil: undefined }),
+    scripts: fc.array(fc.tuple(scriptName, command), { maxLength: 6 }),
+    style: fc.constantFrom(0, 2, 4),
+  })
+  .map(({ name, scripts, style }) => {
+    const manifest: Record<string, unknown> = { version: '1.0.0' };
+    if (name !== undefined) manifest.name = name;
+    manifest.scripts = Object.fromEntries(scripts);
+    manifest.dependencies = { vite: '^5.0.0' };
+    return JSON.stringify(manifest, null, style);
+  });
+
+const processLine = fc.oneof(
+  { weight: 4, arbitrary: fc.tuple(fc.constantFrom('web', 'worker', 'api', 'release', 'Web', 'css', 'bad type'), command).map(([type, c]) => `${type}: ${c}`) },
+  { weight: 1, arbitrary: fc.constantFrom('# web: vite --port 3000', '', 'not a process', ': nothing', 'web:', 'web:vite --port 5173') },
+);
+
+export const procfileText: fc.Arbitrary<string> = lines(fc.array(processLine, { maxLength: 8 }));
+
 /** A generated document of one kind. */
 export function generatedText(kind: SourceKind): fc.Arbitrary<string> {
   switch (kind) {
@@ -389,6 +426,8 @@ export function generatedText(kind: SourceKind): fc.Arbitrary<string> {
     case 'compose': return composeText;
     case 'env': return envText;
     case 'markdown': return markdownText;
+    case 'package': return packageText;
+    case 'procfile': return procfileText;
   }
 }
 

@@ -144,6 +144,8 @@ const FILE_NAMES: Record<SourceKind, string[]> = {
   compose: ['docker-compose.yml', 'compose.yaml', 'svc/docker-compose.prod.yml', 'compose.override.yaml', 'docker-compose.simple.yml'],
   env: ['.env', 'svc/.env', '.env.production', '.env.example', 'dev.env', 'config/.env.local'],
   markdown: ['PORTS.md', 'docs/architecture.md', 'README.markdown', 'svc/notes.mdx'],
+  package: ['package.json', 'apps/web/package.json'],
+  procfile: ['Procfile', 'svc/Procfile.dev'],
 };
 
 const envMap = fc.option(
@@ -322,6 +324,8 @@ export const PROPERTIES: FuzzProperty[] = [
   parserProperty('compose', 18_000),
   parserProperty('env', 16_000),
   parserProperty('markdown', 24_000),
+  parserProperty('package', 8_000),
+  parserProperty('procfile', 8_000),
   lineIndexProperty,
   urlsAndRangesProperty,
   cellsProperty,

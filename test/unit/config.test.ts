@@ -38,14 +38,14 @@ test('globFilter: globs relative to the folder; bare names match at any depth; f
 test('parseConfig: rules, globs and ignoreFiles; what is wrong is named and left at its default', () => {
   const problems: string[] = [];
   const config = parseConfig(JSON.stringify({ rules: { 'port-conflict': 'warning', 'out-of-range': 'off' }, exclude: ['legacy'], ignoreFiles: false }), problems);
-  assert.deepEqual(config, { rules: { 'port-conflict': 'warning', 'out-of-range': 'off' }, exclude: ['legacy'], include: [], ignoreFiles: false, kinds: ['registry', 'compose', 'env', 'markdown'] });
+  assert.deepEqual(config, { rules: { 'port-conflict': 'warning', 'out-of-range': 'off' }, exclude: ['legacy'], include: [], ignoreFiles: false, kinds: ['registry', 'compose', 'env', 'markdown', 'package', 'procfile'] });
   assert.deepEqual(problems, []);
 
   const wrong: string[] = [];
   const fallback = parseConfig(JSON.stringify({ rules: { 'port-conflict': 'loud', 'no-such-rule': 'error' }, exclude: 'legacy', extra: 1, kinds: ['yaml'] }), wrong);
-  assert.deepEqual(fallback, { rules: {}, exclude: [], include: [], ignoreFiles: true, kinds: ['registry', 'compose', 'env', 'markdown'] });
+  assert.deepEqual(fallback, { rules: {}, exclude: [], include: [], ignoreFiles: true, kinds: ['registry', 'compose', 'env', 'markdown', 'package', 'procfile'] });
   assert.equal(wrong.length, 5);
-  assert.match(wrong.join('\n'), /"kinds" must be a list of registry, compose, env, markdown/);
+  assert.match(wrong.join('\n'), /"kinds" must be a list of registry, compose, env, markdown, package, procfile/);
   assert.match(wrong.join('\n'), /unknown key "extra"/);
   assert.match(wrong.join('\n'), /rules\.port-conflict: ignoring "loud"/);
   assert.match(wrong.join('\n'), /rules\.no-such-rule: unknown rule/);
@@ -110,6 +110,7 @@ test('kinds: a configuration that reads no documents leaves Markdown out, and YA
   const root = tree({
     'portolan.config.json': JSON.stringify({ kinds: ['registry', 'compose', 'env'] }),
     'PORTS.md': '# x\n', 'ports.yaml': 'version: 1\n', 'deploy/stack.yml': 'services: {}\n', 'api/.env': 'PORT=1\n', 'docker-compose.yml': 'services: {}\n',
+    'web/package.json': '{}\n', 'web/Procfile': 'web: x\n',
   });
   const files = (dir: string) => discover(dir, { ...DEFAULT_DISCOVER, filter: folderConfig(dir, []).filter }).files;
   assert.deepEqual(files(root), ['api/.env', 'deploy/stack.yml', 'docker-compose.yml', 'ports.yaml']);
@@ -133,6 +134,8 @@ test('the configuration file\'s JSON Schema (contributed for completion) names e
     assert.equal(rules[rule.id].description, `${rule.summary} (default: ${rule.severity})`);
   }
   assert.deepEqual(Object.keys(schema.properties).filter((k) => k !== '$schema').sort(), Object.keys(parseConfig('{}')).sort());
+  assert.deepEqual(schema.properties.kinds.items.enum, parseConfig('{}').kinds, 'every kind of source, in the table\'s order');
+  assert.deepEqual(schema.properties.kinds.default, parseConfig('{}').kinds);
   const manifest = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../package.json'), 'utf8'));
   assert.deepEqual(manifest.contributes.jsonValidation, [{ fileMatch: 'portolan.config.json', url: './resources/portolan.config.schema.json' }]);
 });

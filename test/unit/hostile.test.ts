@@ -192,6 +192,9 @@ test('a line of 1 MB in every source kind: read within bounds, the ports around 
     const compose = parse('compose', `services:\n  web:\n    ports: ["8080:80"]\n    environment:\n      A_URL: "${fill.replace(/"/g, '')}"\n`, 'compose.yaml', 10_000);
     assert.ok(compose.allocations.some((a) => a.port === 8080) || compose.notes.length > 0, `compose ${name}`);
     parse('registry', `version: 1\nservices:\n  web: 8080\n  other:\n    description: "${fill.replace(/"/g, '')}"\n`, 'ports.yaml', 10_000);
+    const pkg = parse('package', JSON.stringify({ name: 'web', description: fill, scripts: { dev: 'vite --port 5173', other: `echo ${fill}` } }), 'package.json', 10_000);
+    assert.equal(pkg.allocations.length, 1, `package ${name}`);
+    parse('procfile', `web: rackup -p 9292\nworker: ${fill}\n${fill}\n`, 'Procfile', 10_000);
   }
 });
 
@@ -236,6 +239,7 @@ test('CRLF and mixed line endings: every span has the line and column it has wit
     compose: ['compose.yaml', 'services:\n  web:\n    ports:\n      - "8080:80"\n      - target: 81\n        published: 8081\n    expose: ["9000"]\n'],
     env: ['svc/.env', '# Main\nPORT=8080\nTOKEN_ENGINE_URL=http://localhost:8081\nMULTI="a\nb"\nGRPC_PORT=50051\n'],
     markdown: ['PORTS.md', '# Ports\n\n## Core (8000-8009)\n\n| Service | Port |\n|---|---|\n| api | 8001 |\n| bad | 70000 |\n\n```mermaid\ngraph TD\n  A[api :8001]\n```\n\n```bash\nAPI_PORT=8001\n```\n'],
+    package: ['web/package.json', '{\n  "name": "web",\n  "scripts": {\n    "dev": "vite --port 5173",\n    "start": "next start -p 70000",\n    "e2e": "wait-on http://localhost:5173"\n  }\n}\n'],
   } as const;
   const summary = (facts: FileFacts) => [
     ...facts.allocations.map((a) => `A ${a.service} ${a.port} ${at(a.loc)}-${a.loc.span.endLine}:${a.loc.span.endColumn}`),

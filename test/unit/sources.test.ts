@@ -27,21 +27,23 @@ const NAMES = [
   '.env', '.env.local', '.env.production.local', 'dev.env', 'x.env', '.envrc', 'env', 'environment.ts',
   'readme.md', '.md', 'notes.markdown', 'page.mdx', 'x.mdown', 'md', 'pwd.yml', 'config.yaml', '.yaml', 'notes.txt',
   'portolan.config.json', '.gitignore', '.portolanignore',
+  'package.json', 'package-lock.json', 'package.json5', 'my-package.json', 'packages.json',
+  'Procfile', 'Procfile.dev', 'Procfile.', 'procfile', 'Procfiles', 'Procfile-dev',
 ];
 
 /** File names built from the pieces the names above are made of. */
 const generatedNames = fc.array(
-  fc.constantFrom('ports', 'compose', 'docker-', 'docker', 'env', 'yaml', 'yml', 'md', 'mdx', 'markdown', '.', '-', '_', 'x', 'rc'),
+  fc.constantFrom('ports', 'compose', 'docker-', 'docker', 'env', 'yaml', 'yml', 'md', 'mdx', 'markdown', 'package', 'json', 'Procfile', '.', '-', '_', 'x', 'rc'),
   { minLength: 1, maxLength: 6 },
 ).map((parts) => parts.join(''));
 
-/** The one name a kind's globs take and its predicate does not (the server drops it by the predicate): left out below. */
-const GLOB_ONLY = '.env.';
+/** The names a kind's globs take and its predicate does not (the server drops them by the predicate): left out below. */
+const GLOB_ONLY = ['.env.', 'Procfile.'];
 
 function forEveryName(check: (name: string) => void): void {
-  for (const name of NAMES) check(name);
+  for (const name of NAMES) if (!GLOB_ONLY.includes(name)) check(name);
   fc.assert(fc.property(generatedNames, (name) => {
-    fc.pre(name !== GLOB_ONLY);
+    fc.pre(!GLOB_ONLY.includes(name));
     check(name);
   }), { seed: 16, numRuns: 5000 });
 }
@@ -51,8 +53,11 @@ test('each kind\'s globs match the names its predicate accepts', () => {
   forEveryName((name) => {
     for (const { kind, matches } of globs) assert.equal(matches(name), kind.isNamed(name), `${name}: ${kind.names.join(', ')}`);
   });
-  assert.ok(glob(SOURCE_KINDS.env.names)(GLOB_ONLY) && !SOURCE_KINDS.env.isNamed(GLOB_ONLY));
+  assert.ok(glob(SOURCE_KINDS.env.names)('.env.') && !SOURCE_KINDS.env.isNamed('.env.'));
+  assert.ok(glob(SOURCE_KINDS.procfile.names)('Procfile.') && !SOURCE_KINDS.procfile.isNamed('Procfile.'));
   assert.equal(SOURCE_KINDS.compose.isNamed('deploy/Docker-Compose.override.YML'), true, 'any folder, any case');
+  assert.equal(SOURCE_KINDS.package.isNamed('apps/web/package.json'), true);
+  assert.equal(SOURCE_KINDS.procfile.isNamed('procfile'), false, 'Heroku reads `Procfile` only');
 });
 
 test('dispatch: a name is tried in the table\'s order; a YAML file of any name may be a source', () => {
@@ -60,6 +65,9 @@ test('dispatch: a name is tried in the table\'s order; a YAML file of any name m
   assert.equal(sourceKindOf('apps/web/docker-compose.yml'), 'compose');
   assert.equal(sourceKindOf('C:\\x\\.env.sample'), 'env');
   assert.equal(sourceKindOf('docs/PORTS.md'), 'markdown');
+  assert.equal(sourceKindOf('apps/web/package.json'), 'package');
+  assert.equal(sourceKindOf('package-lock.json'), undefined);
+  assert.equal(sourceKindOf('shop/Procfile.dev'), 'procfile');
   assert.equal(sourceKindOf('pwd.yml'), undefined);
   const anySource = glob(SOURCE_GLOBS);
   forEveryName((name) => assert.equal(anySource(name), mayBeSource(name), name));
@@ -68,19 +76,24 @@ test('dispatch: a name is tried in the table\'s order; a YAML file of any name m
 test('the server watches every file that may be a source, and the project files', () => {
   const watched = glob(WATCH_GLOB);
   const projectFiles = new Set(['portolan.config.json', '.gitignore', '.portolanignore']);
-  forEveryName((name) => assert.equal(watched(`apps/web/${name}`), mayBeSource(name) || projectFiles.has(name), name));
+  // picomatch's braces never match a name that ends in `..` (`.env..`, `Procfile..`); VS Code's globs do.
+  forEveryName((name) => name.endsWith('..') || assert.equal(watched(`apps/web/${name}`), mayBeSource(name) || projectFiles.has(name), name));
 });
 
-test('the client\'s document selector: each source kind\'s languages, narrowed to env names where other files have the language', () => {
+test('the client\'s document selector: each source kind\'s languages, narrowed to the names of the kinds that open as a language other files have too', () => {
   const ENV = '**/{.env,.env.*,*.env}';
   assert.deepEqual(DOCUMENT_SELECTOR, [
     { scheme: 'file', language: 'yaml' },
     { scheme: 'file', language: 'dockercompose' },
     { scheme: 'file', language: 'dotenv' },
     { scheme: 'file', language: 'properties', pattern: ENV },
-    { scheme: 'file', language: 'plaintext', pattern: ENV },
+    { scheme: 'file', language: 'plaintext', pattern: `**/{${[...SOURCE_KINDS.env.names, ...SOURCE_KINDS.procfile.names].join(',')}}` },
     { scheme: 'file', language: 'markdown' },
+    { scheme: 'file', language: 'json', pattern: '**/{package.json}' },
   ]);
+  // A Procfile and an .env file both open as plaintext: the filter takes the names of both kinds.
+  const plaintext = glob(DOCUMENT_SELECTOR.find((f) => f.language === 'plaintext')!.pattern!);
+  assert.ok(plaintext('a/Procfile') && plaintext('a/.env.local') && !plaintext('a/notes.txt'));
   const envNamed = glob(ENV);
   forEveryName((name) => assert.equal(envNamed(`a/${name}`), SOURCE_KINDS.env.isNamed(name), name));
 });

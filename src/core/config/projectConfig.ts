@@ -3,6 +3,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { RuleId, Severity, SourceKind } from '../model';
+import { SOURCE_KINDS as KIND_TABLE } from '../sources';
 import { RULES } from '../rules/catalog';
 import { SEVERITIES } from '../rules/rule';
 import type { RuleSettings } from '../rules/settings';
@@ -22,7 +23,8 @@ export interface ProjectConfig {
   kinds: SourceKind[];
 }
 
-export const SOURCE_KINDS: readonly SourceKind[] = ['registry', 'compose', 'env', 'markdown'];
+/** Every kind of port source, in the order of the table of source kinds. */
+export const SOURCE_KINDS = Object.keys(KIND_TABLE) as readonly SourceKind[];
 
 export const EMPTY_CONFIG: ProjectConfig = { rules: {}, exclude: [], include: [], ignoreFiles: true, kinds: [...SOURCE_KINDS] };
 

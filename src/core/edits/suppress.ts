@@ -3,6 +3,7 @@
 // shell/YAML fences, `%% # portolan-ignore <rule>` in mermaid fences (a mermaid comment), and
 // `<!-- portolan-ignore <rule> -->` elsewhere in Markdown. The new line takes the indentation of
 // the line it silences and the file's line ending; a suppression already above gets the rule added.
+// A Procfile takes `#` comments too; package.json, which is JSON, none.
 // A comment line would end a Markdown table, so a table row gets the comment appended to the row
 // above it instead (a trailing cell Markdown renders as nothing); the first row has no row above.
 import type { SourceKind } from '../model';
@@ -26,6 +27,8 @@ export function planIgnore(text: string, file: string, kind: SourceKind, line: n
     const at = lines.lineStart(line);
     return { edits: [{ file, start: at, end: at, newText: `${indent}${comment}${eol}` }] };
   };
+  // JSON has no comments: a line above would break package.json for npm.
+  if (kind === 'package') return { error: 'package.json cannot hold a comment; silence the rule in portolan.config.json' };
   if (kind !== 'markdown') return insertLine(`# ${MARKER} ${rule}`);
 
   const context = markdownContext(lines, line);

@@ -7,6 +7,8 @@ import { parseEnv } from './env';
 import { readComposeRangeHeader } from './composeRangeHeader';
 import { parseMarkdown } from './markdown/parseMarkdown';
 import { parseRegistry } from './registry/registry';
+import { parsePackageScripts } from './scripts/packageScripts';
+import { parseProcfile } from './scripts/procfile';
 import { internStrings } from '../text/intern';
 
 const KINDS = Object.keys(SOURCE_KINDS) as SourceKind[];
@@ -49,6 +51,8 @@ function parseKind(kind: SourceKind, text: string, ctx: ParseContext): FileFacts
     case 'compose': return withRangeHeader(text, parseCompose(text, ctx));
     case 'env': return parseEnv(text, ctx);
     case 'markdown': return parseMarkdown(text, ctx);
+    case 'package': return parsePackageScripts(text, ctx);
+    case 'procfile': return parseProcfile(text, ctx);
   }
 }
 

@@ -159,8 +159,19 @@ export class ProjectModel {
         const unit = `doc:${f.file}`;
         return role(unit, documentHome, documentAbout ?? unit, isPortDocument(f) ? Authority.portDocument : Authority.document, true);
       }
+      case 'package':
+      case 'procfile':
+        return role(appUnit(dir), dir, this.folderUnits.get(dir)?.key ?? appUnit(dir), Authority.scripts, false);
     }
   }
+}
+
+/**
+ * The unit of an app's package.json and Procfile: its folder. What they start is the app's own, run
+ * apart from compose projects and other apps unless something ties them (see runTogether).
+ */
+function appUnit(dir: string): string {
+  return `app:${dir}`;
 }
 
 interface FolderFacts {

@@ -8,12 +8,14 @@ import { baseOf, dirOf } from '../syntax/paths';
 /**
  * How much a place's word counts when places of one service disagree: what runs outranks what
  * describes it. A port document (one that declares ranges or calls itself the allocation) outranks
- * a README or a summary.
+ * a README or a summary. What an app's scripts start (package.json, a Procfile) runs on a
+ * developer's machine: it counts as its env files do.
  */
 export const Authority = {
   document: 1,
   portDocument: 2,
   env: 3,
+  scripts: 3,
   compose: 4,
   registry: 5,
 } as const;

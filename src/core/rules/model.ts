@@ -169,11 +169,12 @@ export class RuleInputBuilder {
 /**
  * A service's env `PORT=3000` beside a compose service that publishes `4000:3000` is the port it
  * listens on inside its container: it agrees with the compose place, and it is no host port to
- * clash with another service's container port. `servicePlaces` gives the service's places; it is
- * asked only for env places, so a caller that must look them up pays only for those.
+ * clash with another service's container port. So is the port its package.json script or Procfile
+ * starts it on. `servicePlaces` gives the service's places; it is asked only for those places, so
+ * a caller that must look them up pays only for them.
  */
 export function insideContainer(p: Place, servicePlaces: () => Iterable<Place>): boolean {
-  if (p.source !== 'env') return false;
+  if (p.source !== 'env' && p.source !== 'package' && p.source !== 'procfile') return false;
   for (const c of servicePlaces()) if (c.source === 'compose' && c.containerPort === p.port && c.port !== p.port) return true;
   return false;
 }

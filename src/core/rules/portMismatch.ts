@@ -113,6 +113,7 @@ function checkService(places: Place[]): Finding[] {
  * that lists several ports for a service (a compose service publishing 29092 and 9092, a table
  * with a row per port) states them all, and agrees with any of them. A service's compose places
  * in one project are one unit too: Compose concatenates an override's ports with the base file's.
+ * So are an app's scripts and processes (package.json, Procfile): each is a way to start it.
  */
 interface Unit {
   places: Place[];
@@ -122,7 +123,8 @@ interface Unit {
 }
 
 function unitKey(p: Place): string {
-  return p.source === 'compose' ? `${p.unit}\u0000compose` : groupKey(p);
+  if (p.source === 'compose') return `${p.unit}\u0000compose`;
+  return p.source === 'package' || p.source === 'procfile' ? `${p.unit}\u0000scripts` : groupKey(p);
 }
 
 function vote(places: Place[], role: string): Finding[] {
