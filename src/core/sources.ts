@@ -63,9 +63,15 @@ export const SOURCE_KINDS: Readonly<Record<SourceKind, SourceKindSpec>> = {
     isNamed: named(/\.(md|markdown|mdx)$/i),
     languages: { markdown: 'some' },
   },
+  kubernetes: {
+    // Manifests have no names of their own: a YAML file is one by its content (parsers/kubernetes/detect.ts).
+    names: [],
+    isNamed: () => false,
+    languages: { yaml: 'some' },
+  },
 };
 
-/** YAML files, of any name: a compose file is one by its content too (parsers/dispatch.ts sourceKindIn). */
+/** YAML files, of any name: a compose file or a Kubernetes manifest is one by its content (parsers/dispatch.ts sourceKindIn). */
 export const isYamlFileName = named(/\.ya?ml$/i);
 const YAML_GLOBS = ['*.yaml', '*.yml'];
 

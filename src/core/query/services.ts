@@ -31,7 +31,7 @@ export interface ServiceInfo {
   places: Place[];
 }
 
-const SOURCE_RANK = { registry: 0, compose: 1, env: 2, markdown: 3 } as const;
+const SOURCE_RANK = { registry: 0, compose: 1, kubernetes: 1, env: 2, markdown: 3 } as const;
 
 /** Whose spelling of a service is shown: the registry's, then compose's, env's, Markdown's (then document order). */
 export function bySpelling(a: Place, b: Place): number {
