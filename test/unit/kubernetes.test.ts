@@ -41,6 +41,7 @@ test('a YAML file is a manifest by its content: apiVersion and kind at the top, 
   assert.equal(sourceKindIn('deploy/web.yaml', service('web', 'web', ['    - port: 80'])), 'kubernetes');
   assert.equal(sourceKindIn('chart/templates/svc.yml', 'apiVersion: {{ .Values.api }}\nkind: Service\n'), 'kubernetes');
   assert.equal(sourceKindIn('overlays/dev/kustomization.yaml', 'resources:\n  - ../../base\n'), 'kubernetes');
+  assert.equal(sourceKindIn('pod.yaml', '\uFEFFapiVersion: v1\nkind: Pod\n'), 'kubernetes');
   // A Helm chart's Chart.yaml has an apiVersion and no kind; a compose file is one by its name first.
   assert.equal(sourceKindIn('chart/Chart.yaml', 'apiVersion: v2\nname: web\nversion: 1.0.0\n'), undefined);
   assert.equal(sourceKindIn('docker-compose.yml', 'apiVersion: v1\nkind: Service\nservices:\n  web:\n    ports: ["80:80"]\n'), 'compose');

@@ -1,8 +1,9 @@
 // Findings kept up to date file by file. An edit re-evaluates only the units it touched: places
-// are indexed by service, by port and by Kubernetes cluster scope, and each rule of the catalog is
-// evaluated, and its findings cached, per file, per service, per port or per cluster (see rule.ts). Files that change how every file is
-// read (aliases, projects, reservations, the deployment units of src/core/project/) and registry
-// files (which services are registered) trigger a full re-check.
+// are indexed by service and by port, Kubernetes manifests by cluster scope, and each rule of the
+// catalog is evaluated, and its findings cached, per file, per service, per port or per cluster
+// (see rule.ts). Files that change how every file is read (aliases, projects, reservations, the
+// deployment units of src/core/project/) and registry files (which services are registered)
+// trigger a full re-check.
 import type { FileFacts, Finding, Location, Protocol, RangeDecl, RuleId } from '../model';
 import { compareLocations, hasSharedFacts, inDocumentOrder, placeKey, placesOf, sharedFacts, type Place, type SharedFacts } from './model';
 import { compositionKey, ProjectModel } from '../project/projectModel';
@@ -44,8 +45,9 @@ export class Checker {
   private readonly envFilesIn = new Map<string, Set<string>>();
   private readonly byService = new Map<string, Set<Place>>();
   private readonly byPort = new Map<PortKey, Set<Place>>();
-  /** Kubernetes cluster scope (its unit) → the manifests in it with Services or pod templates, and each such file's scope. */
+  /** Kubernetes cluster scope (its unit) → its manifests with Services, pod templates or a kustomization's list. */
   private readonly byCluster = new Map<string, Map<string, FileFacts>>();
+  /** Each of those manifests → its cluster scope. */
   private readonly clusterOf = new Map<string, string>();
   /** Each scope's number in port keys. */
   private readonly scopeIds = new Map<string, number>();

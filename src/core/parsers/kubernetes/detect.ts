@@ -10,7 +10,8 @@ const HEAD_CHARS = 64 * 1024;
 
 export function looksLikeKubernetes(fileName: string, text: string): boolean {
   if (isKustomization(fileName)) return true;
-  const head = text.length > HEAD_CHARS ? text.slice(0, HEAD_CHARS) : text;
+  // A byte order mark is no part of the first key.
+  const head = (text.length > HEAD_CHARS ? text.slice(0, HEAD_CHARS) : text).replace(/^\uFEFF/, '');
   return API_VERSION.test(head) && KIND.test(head);
 }
 

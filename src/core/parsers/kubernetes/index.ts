@@ -29,9 +29,12 @@ export function parseKubernetes(text: string, ctx: ParseContext): FileFacts {
   const kubernetes: KubernetesFacts = { services: [], workloads: [] };
   const lines = new LineIndex(text);
   const untemplated = withoutTemplates(text);
-  const documents = manifestDocuments(untemplated.text, lines, facts.notes);
-  for (const doc of documents) {
-    const templated = untemplated.blanked.some((at) => at >= doc.base && at < doc.end);
+  const { blanked } = untemplated;
+  // Documents and blanked lines are both in file order: one pass over each.
+  let next = 0;
+  for (const doc of manifestDocuments(untemplated.text, lines, facts.notes)) {
+    while (next < blanked.length && blanked[next] < doc.base) next++;
+    const templated = next < blanked.length && blanked[next] < doc.end;
     readDocument(doc, { walk: newWalk(doc.root, doc.source, doc.base, lines, { ctx, snippet: false }), original: text, lines, templated, facts, kubernetes });
   }
   if (kubernetes.resources || kubernetes.services.length > 0 || kubernetes.workloads.length > 0) facts.kubernetes = kubernetes;
