@@ -35,7 +35,7 @@ export function parseKubernetes(text: string, ctx: ParseContext): FileFacts {
   for (const doc of manifestDocuments(untemplated.text, lines, facts.notes)) {
     while (next < blanked.length && blanked[next] < doc.base) next++;
     const templated = next < blanked.length && blanked[next] < doc.end;
-    readDocument(doc, { walk: newWalk(doc.root, doc.source, doc.base, lines, { ctx, snippet: false }), original: text, lines, templated, facts, kubernetes });
+    readDocument(doc, { walk: newWalk(doc.root, doc.source, doc.base, lines, { ctx, snippet: false }), original: text, templated, facts, kubernetes });
   }
   if (kubernetes.resources || kubernetes.services.length > 0 || kubernetes.workloads.length > 0) facts.kubernetes = kubernetes;
   return facts;

@@ -4,7 +4,6 @@
 // span of its digits.
 import type { FileFacts, Location } from '../../model';
 import { MAX_PORT } from '../../syntax/ports';
-import type { LineIndex } from '../../text/lineIndex';
 import { internIfLong } from '../../text/intern';
 import { mapEntries, resolve, resolveMap, seqItems, type Value, type Walk } from '../compose/walk';
 import type { KubernetesFacts } from './objects';
@@ -16,7 +15,6 @@ export interface Reading {
   walk: Walk;
   /** The file's text as written (the walk reads it with template actions overwritten). */
   original: string;
-  lines: LineIndex;
   /**
    * A template line was blanked in the document: a map or list in it may have had entries pasted
    * in, so none of its lists is known to be whole.
@@ -60,7 +58,7 @@ export function literalAt(node: Value, r: Reading): { value: string; loc: Locati
   const start = r.walk.base + scalar.start;
   let end = r.walk.base + scalar.end;
   while (end > start && /\s/.test(r.original[end - 1])) end--;
-  return { value, loc: r.lines.location(r.facts.file, start, end) };
+  return { value, loc: r.walk.lines.location(r.facts.file, start, end) };
 }
 
 /**
@@ -99,7 +97,7 @@ export function portField(node: Value, r: Reading, zeroIsUnset = false): PortFie
   const digits = /^(?:0|[1-9]\d{0,8})(?=\s*$)/.exec(r.original.slice(start, r.walk.base + scalar.end))?.[0];
   if (digits === undefined) return 'unknown';
   const port = Number(digits);
-  const loc = r.lines.location(r.facts.file, start, start + digits.length);
+  const loc = r.walk.lines.location(r.facts.file, start, start + digits.length);
   if (port === 0 && zeroIsUnset) return 'absent';
   if (port >= 1 && port <= MAX_PORT) return { port, loc };
   r.facts.problems.push({ rule: 'invalid-port', message: `Port ${digits} is outside 1-${MAX_PORT}`, port, loc });
