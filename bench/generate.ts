@@ -562,6 +562,31 @@ const ROOT: RootSvc[] = [
   { name: 'otel-collector', title: 'OTel Collector', compose: 'otel-collector', port: 4318, container: 4318, extra: { role: 'grpc', port: 4317, container: 4317 }, stack: 'observability' },
 ];
 
+/**
+ * The project on a Kubernetes cluster of its own: its first service behind a NodePort Service
+ * (node port 30000 + the project's index; the targetPort names the container port) and a node
+ * agent DaemonSet on host port 9100, which every project's cluster has. Nothing here clashes or
+ * mismatches: each project's folder is a cluster scope, apart from the compose stacks and docs
+ * that give the same service other ports, and from the other projects' clusters.
+ */
+function renderManifest(p: Project): string {
+  const s = p.services.find((x) => !x.infra && x.endPort === undefined)!;
+  const workload = (kind: string, name: string, image: string, ports: string[]) => [
+    'apiVersion: apps/v1', `kind: ${kind}`, 'metadata:', `  name: ${name}`, 'spec:', '  selector:', '    matchLabels:', `      app: ${name}`, '  template:',
+    '    metadata:', '      labels:', `        app: ${name}`, '    spec:', '      containers:', '        - name: main', `          image: ${image}`, '          ports:', ...ports,
+  ];
+  return [
+    `# ${p.title} on its cluster`,
+    ...workload('Deployment', s.name, s.image, ['            - name: http', `              containerPort: ${s.container}`]),
+    '---',
+    ...workload('DaemonSet', 'node-agent', 'example/node-agent:1.0', ['            - containerPort: 9100', '              hostPort: 9100', '            # - containerPort: 9101  (retired)']),
+    '---',
+    'apiVersion: v1', 'kind: Service', 'metadata:', `  name: ${s.name}`, 'spec:', '  type: NodePort', '  selector:', `    app: ${s.name}`, '  ports:',
+    '    - name: http', '      port: 80', '      targetPort: http', `      nodePort: ${30000 + p.index}`,
+    '',
+  ].join('\n');
+}
+
 function renderRegistry(projects: Project[]): string {
   const lines = ['# The registry: the one place that says which port belongs to whom.', 'version: 1', '', 'ranges:'];
   lines.push('  core: { from: 8000, to: 8049, description: Core platform services }');
@@ -628,7 +653,7 @@ function renderProjectsDoc(projects: Project[]): string {
 // The workspace
 
 const ROOT_FILES = 9;
-const PLAIN_PER_PROJECT = 9;
+const PLAIN_PER_PROJECT = 8;
 
 function projectNames(rng: Rng): string[] {
   const out: string[] = [];
@@ -653,7 +678,7 @@ function planProjects(size: number, rng: Rng): Project[] {
 
 function coreFileCount(p: Project): number {
   const stackEnvs = p.stacks.filter((s) => s.dir !== '' && s.env).length;
-  return p.stacks.length + stackEnvs + 2 /* .env, .env.example */ + (p.prod ? 1 : 0) + p.serviceFolders.length + 1 /* .env.production */ + 3 /* docs */;
+  return p.stacks.length + stackEnvs + 2 /* .env, .env.example */ + (p.prod ? 1 : 0) + p.serviceFolders.length + 1 /* .env.production */ + 3 /* docs */ + 1 /* manifest */;
 }
 
 function plantsFor(p: Project, rng: Rng): ProjectPlants {
@@ -721,6 +746,7 @@ export function buildWorkspace(size: number): { files: Map<string, string>; plan
     out.add(`${dir}/docs/PORTS.md`, renderPortsDoc(p, planted, rng));
     out.add(`${dir}/README.md`, renderReadme(p, planted, rng));
     out.add(`${dir}/docs/ARCHITECTURE.md`, renderArchitecture(p, planted, rng));
+    out.add(`${dir}/deploy/k8s/${p.name}.yaml`, renderManifest(p));
     if (planted.conflict && planted.conflict.form !== 'compose') {
       const file = planted.conflict.form === 'table' ? `${dir}/docs/PORTS.md` : `${dir}/docs/ARCHITECTURE.md`;
       plants.push({ rule: 'port-conflict', file, service: planted.conflict.intruder, port: planted.conflict.holder.port, note: `${planted.conflict.form} entry on ${planted.conflict.holder.name}'s port` });

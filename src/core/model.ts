@@ -1,7 +1,8 @@
 // The facts the parsers extract and the findings the rules produce. Every fact carries the exact
 // source span it came from, so editors can underline it and the CLI can print file:line:col.
+import type { KubernetesFacts } from './parsers/kubernetes/objects';
 
-export type SourceKind = 'registry' | 'compose' | 'env' | 'markdown' | 'package' | 'procfile';
+export type SourceKind = 'registry' | 'compose' | 'env' | 'markdown' | 'package' | 'procfile' | 'kubernetes';
 
 /** A point in a file: 0-based UTF-16 offset, 1-based line and column (UTF-16 code units). */
 export interface Position {
@@ -232,6 +233,8 @@ export interface FileFacts {
   foreign?: boolean;
   /** Compose files: what ties the file to others of its project. */
   compose?: ComposeFileMeta;
+  /** Kubernetes manifests: what a kustomization lists, and the Services and pod templates the cluster checks read. */
+  kubernetes?: KubernetesFacts;
   /**
    * Documents: compose files their commands run together (`docker compose -f a -f b`), paths from
    * the check root; Compose merges each set into one project.

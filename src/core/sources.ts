@@ -76,9 +76,22 @@ export const SOURCE_KINDS: Readonly<Record<SourceKind, SourceKindSpec>> = {
     isNamed: named(/^Procfile(?:\..+)?$/),
     languages: { plaintext: 'named' },
   },
+  kubernetes: {
+    // Manifests have no names of their own: a YAML file is one by its content (parsers/kubernetes/detect.ts).
+    names: [],
+    isNamed: () => false,
+    languages: { yaml: 'some' },
+  },
 };
 
-/** YAML files, of any name: a compose file is one by its content too (parsers/dispatch.ts sourceKindIn). */
+/**
+ * The kinds known by their file names, in the table's order: those a configuration may name. A
+ * kind known only by content (Kubernetes manifests) is read with `compose`, since which one a YAML
+ * file of another name is shows only once it is read.
+ */
+export const NAMED_KINDS = (Object.keys(SOURCE_KINDS) as SourceKind[]).filter((kind) => SOURCE_KINDS[kind].names.length > 0);
+
+/** YAML files, of any name: a compose file or a Kubernetes manifest is one by its content (parsers/dispatch.ts sourceKindIn). */
 export const isYamlFileName = named(/\.ya?ml$/i);
 const YAML_GLOBS = ['*.yaml', '*.yml'];
 

@@ -1,5 +1,6 @@
 // fast-check arbitraries for the fuzzers: port-ish tokens, generated documents of every source
-// kind (registry, compose, env, Markdown with tables, lists, mermaid and fenced blocks), and
+// kind (registry, compose, env, Markdown with tables, lists, mermaid and fenced blocks, Kubernetes
+// manifests and Helm templates), and
 // mutations of real-looking seed texts (byte flips, line duplication and deletion, port tokens,
 // unicode, CR/LF mixes).
 import fc from 'fast-check';
@@ -307,6 +308,115 @@ function safeStringify(value: unknown, style: 'block' | 'flow'): string {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Kubernetes
+
+const K8S_NAMES = ['web', 'api', 'shop', 'cart-service', 'db', 'worker', 'metrics-exporter'];
+const LABEL_VALUES = ['web', 'api', 'shop', 'db'];
+const PORT_NAMES = ['http', 'grpc', 'metrics', 'web', 'tcp-db'];
+const WORKLOAD_KINDS = ['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob', 'Pod'];
+
+const k8sPort = fc.oneof(fc.constantFrom(...COMMON_PORTS), fc.integer({ min: 1, max: 65535 }));
+/** A port field as a generated manifest writes it: a plain number mostly, sometimes quoted (then no port to the API). */
+const k8sPortValue = fc.oneof({ weight: 6, arbitrary: k8sPort }, { weight: 1, arbitrary: k8sPort.map(String) });
+const labels = fc.dictionary(fc.constantFrom('app', 'tier', 'app.kubernetes.io/name'), fc.constantFrom(...LABEL_VALUES), { minKeys: 1, maxKeys: 2 });
+const protocolField = fc.option(fc.constantFrom('TCP', 'UDP', 'SCTP', 'tcp'), { nil: undefined, freq: 3 });
+
+const servicePort = fc.record({
+  name: fc.option(fc.constantFrom(...PORT_NAMES), { nil: undefined }),
+  port: k8sPortValue,
+  targetPort: fc.option(fc.oneof(k8sPortValue, fc.constantFrom(...PORT_NAMES)), { nil: undefined }),
+  nodePort: fc.option(fc.oneof(fc.integer({ min: 30000, max: 32767 }), fc.constantFrom(30080, 30081)), { nil: undefined, freq: 2 }),
+  protocol: protocolField,
+}, { requiredKeys: ['port'] });
+
+const containerPort = fc.record({
+  containerPort: k8sPortValue,
+  name: fc.option(fc.constantFrom(...PORT_NAMES), { nil: undefined }),
+  hostPort: fc.option(fc.oneof(k8sPort, fc.constantFrom(8080, 9100)), { nil: undefined, freq: 4 }),
+  protocol: protocolField,
+}, { requiredKeys: ['containerPort'] });
+
+const k8sService = fc.record({
+  apiVersion: fc.constant('v1'),
+  kind: fc.constant('Service'),
+  metadata: fc.record({ name: fc.constantFrom(...K8S_NAMES) }),
+  spec: fc.record({ type: fc.constantFrom('ClusterIP', 'NodePort'), selector: labels, ports: fc.array(servicePort, { minLength: 1, maxLength: 3 }) }),
+});
+
+const podSpec = fc.record({
+  hostNetwork: fc.option(fc.constant(true), { nil: undefined, freq: 6 }),
+  containers: fc.array(fc.record({
+    name: fc.constantFrom('app', 'sidecar'),
+    image: fc.constant('example/app:1'),
+    ports: fc.array(containerPort, { maxLength: 3 }),
+  }), { minLength: 1, maxLength: 2 }),
+}, { requiredKeys: ['containers'] });
+
+/** A workload of any kind that has pods, with its pod template where its kind keeps it. */
+const k8sWorkload = fc.tuple(fc.constantFrom(...WORKLOAD_KINDS), fc.constantFrom(...K8S_NAMES), labels, podSpec).map(([kind, name, podLabels, spec]) => {
+  const template = { metadata: { labels: podLabels }, spec };
+  const metadata = { name };
+  if (kind === 'Pod') return { apiVersion: 'v1', kind, metadata: { name, labels: podLabels }, spec };
+  if (kind === 'CronJob') return { apiVersion: 'batch/v1', kind, metadata, spec: { schedule: '* * * * *', jobTemplate: { spec: { template } } } };
+  return { apiVersion: kind === 'Job' ? 'batch/v1' : 'apps/v1', kind, metadata, spec: { selector: { matchLabels: podLabels }, template } };
+});
+
+/** Objects with no ports of their own, whose numbers are no facts. */
+const k8sOther = fc.constantFrom(
+  { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'settings' }, data: { port: '8080', 'nodePort': '30080' } },
+  { apiVersion: 'networking.k8s.io/v1', kind: 'Ingress', metadata: { name: 'edge' }, spec: { rules: [{ http: { paths: [{ path: '/', pathType: 'Prefix', backend: { service: { name: 'web', port: { number: 80 } } } }] } }] } },
+);
+
+const k8sObject = fc.oneof({ weight: 3, arbitrary: k8sService }, { weight: 3, arbitrary: k8sWorkload }, { weight: 1, arbitrary: k8sOther });
+
+/** Manifests as people write them: `---` between documents, comments (a commented-out port among them), block or flow style, a `List` now and then. */
+export const cleanKubernetesText: fc.Arbitrary<string> = fc
+  .record({
+    docs: fc.array(fc.tuple(k8sObject, fc.constantFrom<'block' | 'flow'>('block', 'block', 'block', 'flow')), { minLength: 1, maxLength: 4 }),
+    list: fc.boolean(),
+    leadingMarker: fc.boolean(),
+    comments: fc.array(fc.tuple(fc.nat(), fc.constantFrom('# containerPort: 4242', '#   nodePort: 30999', '# hostPort: 7777', '    # - containerPort: 5151')), { maxLength: 3 }),
+  })
+  .map(({ docs, list, leadingMarker, comments }) => {
+    const rendered = list
+      ? [{ lines: linesOf(safeStringify({ apiVersion: 'v1', kind: 'List', items: docs.map(([o]) => o) }, 'block')), block: true }]
+      : docs.map(([o, style]) => ({ lines: linesOf(safeStringify(o, style)), block: style === 'block' }));
+    // A comment line anywhere in a block document is no fact, whatever it says (in a flow one, a
+    // line less indented than its collection is no YAML).
+    const block = rendered.filter((doc) => doc.block);
+    for (const [at, comment] of comments) {
+      const doc = block[at % Math.max(1, block.length)];
+      doc?.lines.splice(at % (doc.lines.length + 1), 0, comment);
+    }
+    return `${leadingMarker ? '---\n' : ''}${rendered.map((doc) => doc.lines.join('\n')).join('\n---\n')}\n`;
+  });
+
+function linesOf(yaml: string): string[] {
+  return yaml.replace(/\n$/, '').split('\n');
+}
+
+/** Helm template lines and placeholders: only what is written literally around them is read. */
+const HELM_LINES = [
+  '{{- if .Values.enabled }}', '{{- end }}', '{{- include "chart.labels" . | nindent 4 }}', '{{/* a comment */}}',
+  '  nodePort: {{ .Values.nodePort }}', '      - containerPort: {{ .Values.port }}', '  name: {{ .Release.Name }}-web', '{{', 'port: ${PORT}',
+];
+
+export const kubernetesText: fc.Arbitrary<string> = fc.oneof(
+  { weight: 3, arbitrary: cleanKubernetesText },
+  {
+    weight: 2,
+    arbitrary: fc.tuple(cleanKubernetesText, fc.array(fc.tuple(fc.nat(), fc.constantFrom(...HELM_LINES)), { minLength: 1, maxLength: 4 }))
+      .map(([text, inserted]) => {
+        const lines = text.split('\n');
+        for (const [at, line] of inserted) lines.splice(at % (lines.length + 1), 0, line);
+        return lines.join('\n');
+      }),
+  },
+  { weight: 1, arbitrary: fc.tuple(cleanKubernetesText, portToken).map(([text, token]) => text.replace(/(Port|port): \S+/, `$1: ${token}`)) },
+  { weight: 1, arbitrary: fc.array(fc.constantFrom('app.yaml', '../base', 'svc/', 'https://example.com/x.yaml', '${DIR}'), { maxLength: 3 }).map((r) => `apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n${r.map((x) => `- ${x}`).join('\n')}\n`) },
+);
+
+// ---------------------------------------------------------------------------------------------
 // Markdown
 
 const headingText = fc.oneof(
@@ -428,6 +538,7 @@ export function generatedText(kind: SourceKind): fc.Arbitrary<string> {
     case 'markdown': return markdownText;
     case 'package': return packageText;
     case 'procfile': return procfileText;
+    case 'kubernetes': return kubernetesText;
   }
 }
 

@@ -146,6 +146,7 @@ const FILE_NAMES: Record<SourceKind, string[]> = {
   markdown: ['PORTS.md', 'docs/architecture.md', 'README.markdown', 'svc/notes.mdx'],
   package: ['package.json', 'apps/web/package.json'],
   procfile: ['Procfile', 'svc/Procfile.dev'],
+  kubernetes: ['k8s/app.yaml', 'deploy/service.yml', 'chart/templates/deployment.yaml', 'overlays/dev/kustomization.yaml'],
 };
 
 const envMap = fc.option(
@@ -269,10 +270,12 @@ const envAssignmentsProperty: FuzzProperty = {
 const WORKSPACE_FILES = [
   'ports.yaml', '.env', 'docker-compose.yml', 'svc/.env', 'svc/docker-compose.yml', 'svc/compose.prod.yaml', 'svc/.env.production',
   'docs/PORTS.md', 'README.md', 'apps/web/PORTS.md', 'apps/web/.ports.yaml', 'apps/web/.env',
+  'k8s/app.yaml', 'k8s/more.yaml', 'k8s/base/svc.yaml', 'k8s/kustomization.yaml',
 ];
 
 function workspaceText(file: string, seeds: readonly Seed[]): fc.Arbitrary<string> {
-  const kind = sourceKindOf(file)!;
+  // Kubernetes manifests have no names of their own.
+  const kind = sourceKindOf(file) ?? 'kubernetes';
   return fc.oneof({ weight: 4, arbitrary: generatedText(kind) }, { weight: 1, arbitrary: mutatedText(seeds.filter((s) => s.kind === kind)) });
 }
 
@@ -326,6 +329,7 @@ export const PROPERTIES: FuzzProperty[] = [
   parserProperty('markdown', 24_000),
   parserProperty('package', 8_000),
   parserProperty('procfile', 8_000),
+  parserProperty('kubernetes', 12_000),
   lineIndexProperty,
   urlsAndRangesProperty,
   cellsProperty,

@@ -4,7 +4,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { SourceKind } from '../../src/core/model';
-import { sourceKindOf } from '../../src/core/parsers/dispatch';
+import { mayBeSource, sourceKindIn } from '../../src/core/parsers/dispatch';
 
 export const ROOT = path.resolve(__dirname, '../..');
 
@@ -46,6 +46,18 @@ const INLINE: Seed[] = [
     ].join('\n'),
   },
   {
+    name: 'inline:chart.yaml',
+    kind: 'kubernetes',
+    text: [
+      '# Source: chart/templates/web.yaml', 'apiVersion: v1', 'kind: Service', 'metadata:', '  name: {{ include "chart.fullname" . }}', '  labels:',
+      '    {{- include "chart.labels" . | nindent 4 }}', 'spec:', '  type: NodePort', '  selector:', '    app: web', '  ports:', '    - port: 80',
+      '      targetPort: http', '      nodePort: 30080', '    - port: {{ .Values.metricsPort }}', '---', 'apiVersion: apps/v1', 'kind: DaemonSet',
+      'metadata: { name: agent }', 'spec:', '  template:', '    metadata:', '      labels: { app: web }', '    spec:', '      hostNetwork: true',
+      '      containers:', '        - name: agent', '          ports:', '            - { containerPort: 9100, name: metrics }',
+      '            # - containerPort: 9101', '            - containerPort: 8080', '              hostPort: 18080', '              name: http', '',
+    ].join('\n'),
+  },
+  {
     name: 'inline:urls.env',
     kind: 'env',
     text: [
@@ -73,9 +85,10 @@ export function loadSeeds(options: { shared?: boolean } = {}): Seed[] {
   for (const dir of dirs) walk(dir, files);
   const seeds: Seed[] = [];
   for (const abs of files) {
-    const kind = sourceKindOf(abs);
-    if (!kind) continue;
-    seeds.push({ name: path.relative(ROOT, abs), kind, text: fs.readFileSync(abs, 'utf8') });
+    if (!mayBeSource(abs)) continue;
+    const text = fs.readFileSync(abs, 'utf8');
+    const kind = sourceKindIn(abs, text);
+    if (kind) seeds.push({ name: path.relative(ROOT, abs), kind, text });
   }
   return [...seeds, ...INLINE];
 }

@@ -240,7 +240,8 @@ test('any YAML file whose top level is a compose services map is a compose file,
     'k8s/app.yaml': 'apiVersion: v1\nkind: Service\nspec:\n  ports:\n    - port: 80\n',
   });
   assert.deepEqual(warnings(c), ['port-conflict@deploy/stack.yml:7']);
-  assert.deepEqual([...c.model.files()].map((f) => `${f.file}:${f.kind}`), ['deploy/stack.yml:compose']);
+  // A Kubernetes manifest is a source of its own kind, never a compose file.
+  assert.deepEqual([...c.model.files()].map((f) => `${f.file}:${f.kind}`), ['deploy/stack.yml:compose', 'k8s/app.yaml:kubernetes']);
 });
 
 test('an env file a compose service reads with env_file is its container\'s environment: no host port', () => {

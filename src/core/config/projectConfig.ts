@@ -3,7 +3,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { RuleId, Severity, SourceKind } from '../model';
-import { SOURCE_KINDS as KIND_TABLE } from '../sources';
+import { NAMED_KINDS } from '../sources';
 import { RULES } from '../rules/catalog';
 import { SEVERITIES } from '../rules/rule';
 import type { RuleSettings } from '../rules/settings';
@@ -23,10 +23,7 @@ export interface ProjectConfig {
   kinds: SourceKind[];
 }
 
-/** Every kind of port source, in the order of the table of source kinds. */
-export const SOURCE_KINDS = Object.keys(KIND_TABLE) as readonly SourceKind[];
-
-export const EMPTY_CONFIG: ProjectConfig = { rules: {}, exclude: [], include: [], ignoreFiles: true, kinds: [...SOURCE_KINDS] };
+export const EMPTY_CONFIG: ProjectConfig = { rules: {}, exclude: [], include: [], ignoreFiles: true, kinds: [...NAMED_KINDS] };
 
 /** What a rule's severity may be set to, in settings and in the configuration file. */
 export const RULE_LEVELS: ReadonlySet<string> = new Set([...SEVERITIES, 'off']);
@@ -82,10 +79,10 @@ export function parseConfig(text: string, problems: string[] = []): ProjectConfi
 }
 
 function kindsFrom(raw: unknown, problems: string[]): SourceKind[] {
-  if (raw === undefined) return [...SOURCE_KINDS];
-  if (Array.isArray(raw) && raw.every((k) => (SOURCE_KINDS as readonly unknown[]).includes(k))) return raw as SourceKind[];
-  problems.push(`${CONFIG_FILE_NAME}: "kinds" must be a list of ${SOURCE_KINDS.join(', ')}; reading every kind`);
-  return [...SOURCE_KINDS];
+  if (raw === undefined) return [...NAMED_KINDS];
+  if (Array.isArray(raw) && raw.every((k) => (NAMED_KINDS as readonly unknown[]).includes(k))) return raw as SourceKind[];
+  problems.push(`${CONFIG_FILE_NAME}: "kinds" must be a list of ${NAMED_KINDS.join(', ')}; reading every kind`);
+  return [...NAMED_KINDS];
 }
 
 /** The configuration in `folder`, or the defaults when it has none. */

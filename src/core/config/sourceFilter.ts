@@ -2,7 +2,7 @@
 // exclude globs, excludes given on the command line or in settings, and the ignore files.
 import type { SourceKind } from '../model';
 import { sourceKindOf } from '../parsers/dispatch';
-import { isYamlFileName, SOURCE_KINDS } from '../sources';
+import { isYamlFileName, NAMED_KINDS } from '../sources';
 import { globFilter } from './globFilter';
 import { IgnoreFiles } from './ignoreFiles';
 
@@ -25,7 +25,7 @@ export interface FilterOptions {
 export function sourceFilter(root: string, options: FilterOptions, ignoreFiles = options.ignoreFiles ? new IgnoreFiles(root) : undefined): SourceFilter {
   const globs = globFilter(options.include, options.exclude);
   const kinds = options.kinds;
-  const kindLeftOut = kinds === undefined || (Object.keys(SOURCE_KINDS) as SourceKind[]).every((kind) => kinds.includes(kind)) ? () => false : (file: string) => !kindRead(file, kinds);
+  const kindLeftOut = kinds === undefined || NAMED_KINDS.every((kind) => kinds.includes(kind)) ? () => false : (file: string) => !kindRead(file, kinds);
   return {
     skipsFolder: (dir) => globs.excludesFolder(dir) || (ignoreFiles?.ignores(dir, true) ?? false),
     skipsFile: (file) => kindLeftOut(file) || !globs.reads(file) || (ignoreFiles?.ignores(file, false) ?? false),

@@ -4,6 +4,7 @@ import { emptyFacts, type FileFacts, type ParseContext, type SourceKind } from '
 import { isYamlFileName, SOURCE_KINDS } from '../sources';
 import { looksLikeCompose, parseCompose } from './compose';
 import { parseEnv } from './env';
+import { looksLikeKubernetes, parseKubernetes } from './kubernetes';
 import { readComposeRangeHeader } from './composeRangeHeader';
 import { parseMarkdown } from './markdown/parseMarkdown';
 import { parseRegistry } from './registry/registry';
@@ -20,15 +21,17 @@ export function sourceKindOf(fileName: string): SourceKind | undefined {
 
 /**
  * Whether a file may be a port source: a name `sourceKindOf` knows, or any other YAML file, which
- * is a compose file when its text says so (`sourceKindIn`).
+ * is a compose file or a Kubernetes manifest when its text says so (`sourceKindIn`).
  */
 export function mayBeSource(fileName: string): boolean {
   return sourceKindOf(fileName) !== undefined || isYamlFileName(fileName);
 }
 
-/** The kind of a file that may be a source, given its text: by name, or a YAML file that is a compose file. */
+/** The kind of a file that may be a source, given its text: by name, or a YAML file that is a Kubernetes manifest or a compose file. */
 export function sourceKindIn(fileName: string, text: string): SourceKind | undefined {
-  return sourceKindOf(fileName) ?? (isYamlFileName(fileName) && looksLikeCompose(text) ? 'compose' : undefined);
+  const named = sourceKindOf(fileName);
+  if (named || !isYamlFileName(fileName)) return named;
+  return looksLikeKubernetes(fileName, text) ? 'kubernetes' : looksLikeCompose(text) ? 'compose' : undefined;
 }
 
 /**
@@ -53,6 +56,7 @@ function parseKind(kind: SourceKind, text: string, ctx: ParseContext): FileFacts
     case 'markdown': return parseMarkdown(text, ctx);
     case 'package': return parsePackageScripts(text, ctx);
     case 'procfile': return parseProcfile(text, ctx);
+    case 'kubernetes': return parseKubernetes(text, ctx);
   }
 }
 

@@ -1,7 +1,8 @@
 // The deployment units of a check root: which compose files Compose runs together, and which env
-// files and documents belong to which of them. Everything else about a file's role follows from its
-// own path and facts (roles.ts). Built from every file's facts; only compose files (through what
-// `compositionOf` reads), documents' `docker compose -f` commands and where READMEs are change it,
+// files and documents belong to which of them, and the cluster scopes of Kubernetes manifests
+// (clusters.ts). Everything else about a file's role follows from its own path and facts
+// (roles.ts). Built from every file's facts; only compose files (through what `compositionOf`
+// reads), kustomizations, documents' `docker compose -f` commands and where READMEs are change it,
 // so an edit to a port leaves it as it is (`signature` says when it changed).
 
 import type { FileFacts } from '../model';
@@ -9,6 +10,7 @@ import { baseOf, dirOf } from '../syntax/paths';
 import { composeEnvironmentFromFileName, standaloneStackName } from '../parsers/compose/fileNames';
 import { compareText } from '../text/compareText';
 import { Authority, documentHomeIn, isolatedFolderIn, isPortDocument, type FileRole } from './roles';
+import { Clusters, kustomizationKey } from './clusters';
 
 const NONE: readonly string[] = [];
 
@@ -39,7 +41,7 @@ export class ProjectModel {
   /** Folders with a README: the outermost one above a file is the repository it belongs to. */
   private readonly readmeFolders: ReadonlySet<string>;
 
-  private constructor(readonly signature: string, readmeFolders: Set<string>) {
+  private constructor(readonly signature: string, readmeFolders: Set<string>, private readonly clusters: Clusters) {
     this.readmeFolders = readmeFolders;
   }
 
@@ -55,13 +57,14 @@ export class ProjectModel {
     const compose = all.filter((f) => f.kind === 'compose').sort((a, b) => compareText(a.file, b.file));
     const readmes = new Set(all.filter((f) => f.kind === 'markdown' && README.test(baseOf(f.file))).map((f) => dirOf(f.file)));
     const sets = all.filter((f) => f.composeSets).sort((a, b) => compareText(a.file, b.file)).map(compositionKey).join('\u0000');
-    return { compose, readmes, signature: `${compositionOf(compose)}\u0003${[...readmes].sort(compareText).join('\u0002')}\u0003${sets}` };
+    const signature = `${compositionOf(compose)}\u0003${[...readmes].sort(compareText).join('\u0002')}\u0003${sets}\u0003${Clusters.signatureOf(all)}`;
+    return { compose, readmes, signature };
   }
 
   static of(files: Iterable<FileFacts>): ProjectModel {
     const all = [...files];
     const { compose, readmes, signature } = ProjectModel.inputsOf(all);
-    const model = new ProjectModel(signature, readmes);
+    const model = new ProjectModel(signature, readmes, Clusters.of(all));
     const includer = model.includers(compose, all.flatMap((f) => f.composeSets ?? []));
     // Base files first: they name the project a folder's README and `.env` are about.
     const standalone = (f: FileFacts) => !includer.has(f.file) && standaloneStackName(f.file) !== undefined;
@@ -162,6 +165,12 @@ export class ProjectModel {
       case 'package':
       case 'procfile':
         return role(appUnit(dir), dir, this.folderUnits.get(dir)?.key ?? appUnit(dir), Authority.scripts, false);
+      case 'kubernetes': {
+        // A cluster's nodes are no compose host: its places are compared only with other manifests'.
+        const scope = this.clusters.scopeOf(f.file);
+        const unit = `cluster:${scope}`;
+        return { ...role(unit, scope, unit, Authority.compose, false), isolated: `cluster:${isolated}` };
+      }
     }
   }
 }
@@ -190,9 +199,10 @@ function compositionOf(compose: FileFacts[]): string {
 
 /**
  * What a file says about the units (a compose file's composition, a document's `-f a -f b`
- * commands): when it changes, the units must be worked out again.
+ * commands, a kustomization's list): when it changes, the units must be worked out again.
  */
 export function compositionKey(f: FileFacts | undefined): string {
   if (f?.kind === 'compose') return compositionOf([f]);
+  if (f?.kind === 'kubernetes') return kustomizationKey(f);
   return f?.composeSets ? `${f.file}\u0001${f.composeSets.map((s) => s.join('\u0002')).join('\u0001')}` : '';
 }

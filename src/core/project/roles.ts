@@ -32,7 +32,10 @@ export interface FileRole {
   /** The unit a generic service name (`web`, `db`) is one service in. */
   about: string;
   authority: Authority;
-  /** The independent folder (`tests/`, `examples/`, ...) the file is in, '' for none. */
+  /**
+   * The independent folder (`tests/`, `examples/`, ...) the file is in, '' for none; for a
+   * Kubernetes manifest, prefixed `cluster:`: a cluster's nodes are a world apart from compose hosts.
+   */
   isolated: string;
   /**
    * The repository the file is in: the outermost folder above it with a README, '' for none (or

@@ -1,8 +1,9 @@
 // Findings kept up to date file by file. An edit re-evaluates only the units it touched: places
-// are indexed by service and by port, and each rule of the catalog is evaluated, and its findings
-// cached, per file, per service or per port (see rule.ts). Files that change how every file is
-// read (aliases, projects, reservations, the deployment units of src/core/project/) and registry
-// files (which services are registered) trigger a full re-check.
+// are indexed by service and by port, Kubernetes manifests by cluster scope, and each rule of the
+// catalog is evaluated, and its findings cached, per file, per service, per port or per cluster
+// (see rule.ts). Files that change how every file is read (aliases, projects, reservations, the
+// deployment units of src/core/project/) and registry files (which services are registered)
+// trigger a full re-check.
 import type { FileFacts, Finding, Location, Protocol, RangeDecl, RuleId } from '../model';
 import { compareLocations, hasSharedFacts, inDocumentOrder, placeKey, placesOf, sharedFacts, type Place, type SharedFacts } from './model';
 import { compositionKey, ProjectModel } from '../project/projectModel';
@@ -10,7 +11,7 @@ import { describeSame, registryOver } from '../project/relations';
 import { RULES } from './catalog';
 import { FindingStore } from './findingStore';
 import { portMismatch } from './portMismatch';
-import type { PortUnit, RegistryListing, ServiceUnit, Ties } from './rule';
+import type { ClusterUnit, PortUnit, RegistryListing, ServiceUnit, Ties } from './rule';
 import type { RuleSettings } from './settings';
 import { isRegistry } from './unregisteredPort';
 import { baseOf, dirOf } from '../syntax/paths';
@@ -20,6 +21,7 @@ import { compareText } from '../text/compareText';
 const FILE_CHECKS = RULES.flatMap((r) => r.checks.file ?? []);
 const SERVICE_CHECKS = RULES.flatMap((r) => r.checks.service ?? []);
 const PORT_CHECKS = RULES.flatMap((r) => r.checks.port ?? []);
+const CLUSTER_CHECKS = RULES.flatMap((r) => r.checks.cluster ?? []);
 /** Rules reported once per place and service, whatever their messages say (see Rule.oncePerPlace). */
 const ONCE_PER_PLACE: ReadonlySet<RuleId> = new Set(RULES.filter((r) => r.oncePerPlace).map((r) => r.id));
 
@@ -43,9 +45,13 @@ export class Checker {
   private readonly envFilesIn = new Map<string, Set<string>>();
   private readonly byService = new Map<string, Set<Place>>();
   private readonly byPort = new Map<PortKey, Set<Place>>();
+  /** Kubernetes cluster scope (its unit) → its manifests with Services, pod templates or a kustomization's list. */
+  private readonly byCluster = new Map<string, Map<string, FileFacts>>();
+  /** Each of those manifests → its cluster scope. */
+  private readonly clusterOf = new Map<string, string>();
   /** Each scope's number in port keys. */
   private readonly scopeIds = new Map<string, number>();
-  /** Findings in groups, one per unit the rules are evaluated over: `f` + file, `s` + service key, a port key. */
+  /** Findings in groups, one per unit the rules are evaluated over: `f` + file, `s` + service key, a port key, `c` + cluster. */
   private readonly store = new FindingStore((raw) => this.finish(raw));
   /** The Portolan registry, when the files include one. */
   private registry: RegistryListing | undefined;
@@ -81,9 +87,10 @@ export class Checker {
     }
     const services: Keys = new Set();
     const ports: PortKeys = new Set();
-    for (const file of [...gone, ...changes.map((f) => f.file)]) this.unindex(file, services, ports);
-    for (const f of changes) this.index(f, services, ports);
-    this.recheck(services, ports);
+    const clusters: Keys = new Set();
+    for (const file of [...gone, ...changes.map((f) => f.file)]) this.unindex(file, services, ports, clusters);
+    for (const f of changes) this.index(f, services, ports, clusters);
+    this.recheck(services, ports, clusters);
   }
 
   /** Every finding, in document order. The list is shared: read it, do not change it. */
@@ -120,13 +127,14 @@ export class Checker {
 
   private rebuild(): void {
     this.shared = sharedFacts(this.files.values(), ProjectModel.of(this.files.values()));
-    for (const map of [this.placesByFile, this.envFilesIn, this.byService, this.byPort]) map.clear();
+    for (const map of [this.placesByFile, this.envFilesIn, this.byService, this.byPort, this.byCluster, this.clusterOf]) map.clear();
     this.store.clear();
     this.mismatched.clear();
     this.interpolations.clear();
     const services: Keys = new Set();
     const ports: PortKeys = new Set();
-    for (const f of this.files.values()) this.index(f, services, ports);
+    const clusters: Keys = new Set();
+    for (const f of this.files.values()) this.index(f, services, ports, clusters);
     const registries = [...this.files.values()].filter(isRegistry).map((f) => f.file).sort();
     const listed = registries.flatMap((file) => this.placesByFile.get(file) ?? []);
     this.registry = registries.length === 0 ? undefined : {
@@ -137,7 +145,7 @@ export class Checker {
     // A registry of another format ties what runs under its folder as ours does, without answering for unregistered ports.
     const speaking = [...this.files.values()].filter((f) => f.foreign || isRegistry(f)).map((f) => f.file).sort();
     this.registries = speaking.map((file) => this.placesByFile.get(file)?.[0]).filter((p): p is Place => p !== undefined);
-    this.recheck(services, ports);
+    this.recheck(services, ports, clusters);
   }
 
   private count(key: Location, by: number): void {
@@ -146,7 +154,7 @@ export class Checker {
     else this.mismatched.delete(key);
   }
 
-  private index(f: FileFacts, services: Keys, ports: PortKeys): void {
+  private index(f: FileFacts, services: Keys, ports: PortKeys, clusters: Keys): void {
     const places = placesOf(f, this.shared);
     this.placesByFile.set(f.file, places);
     if (f.kind === 'env') {
@@ -162,9 +170,17 @@ export class Checker {
     }
     const unit = { facts: f, places, shared: this.shared };
     this.store.set(`f${f.file}`, FILE_CHECKS.flatMap((check) => check(unit)));
+    if (f.kubernetes) {
+      const cluster = this.shared.project.roleOf(f).unit;
+      let files = this.byCluster.get(cluster);
+      if (!files) this.byCluster.set(cluster, (files = new Map()));
+      files.set(f.file, f);
+      this.clusterOf.set(f.file, cluster);
+      clusters.add(cluster);
+    }
   }
 
-  private unindex(file: string, services: Keys, ports: PortKeys): void {
+  private unindex(file: string, services: Keys, ports: PortKeys, clusters: Keys): void {
     this.touchInterpolated(this.placesByFile.get(file) ?? [], services, -1);
     for (const p of this.placesByFile.get(file) ?? []) {
       removeFrom(this.byService, serviceKeyOf(p), p, services);
@@ -174,6 +190,14 @@ export class Checker {
     const envFiles = this.envFilesIn.get(dirOf(file));
     if (envFiles?.delete(file) && envFiles.size === 0) this.envFilesIn.delete(dirOf(file));
     this.store.set(`f${file}`, []);
+    const cluster = this.clusterOf.get(file);
+    if (cluster !== undefined) {
+      const files = this.byCluster.get(cluster)!;
+      files.delete(file);
+      if (files.size === 0) this.byCluster.delete(cluster);
+      this.clusterOf.delete(file);
+      clusters.add(cluster);
+    }
   }
 
   /** Whether `p` is an env variable a compose file beside it interpolates (`${SETTLEMENT_PORT:-8087}`). */
@@ -200,9 +224,9 @@ export class Checker {
 
   /**
    * Re-evaluates the touched services, then the touched ports: which places port-mismatch reports
-   * decides which can conflict, so a service's ports are touched with it.
+   * decides which can conflict, so a service's ports are touched with it. Then the touched clusters.
    */
-  private recheck(services: Keys, ports: PortKeys): void {
+  private recheck(services: Keys, ports: PortKeys, clusters: Keys): void {
     for (const key of services) {
       for (const f of this.store.get(`s${key}`)) if (f.rule === portMismatch.id) this.count(f.loc, -1);
       const places = this.byService.get(key);
@@ -221,6 +245,11 @@ export class Checker {
       const places = this.byPort.get(key);
       const unit: PortUnit | undefined = places && { port: portOfKey(key), places, mismatched: this.isMismatched, servicePlaces: this.placesOfService, ties };
       this.store.set(key, unit ? PORT_CHECKS.flatMap((check) => check(unit)) : []);
+    }
+    for (const key of clusters) {
+      const files = this.byCluster.get(key);
+      const unit: ClusterUnit | undefined = files && { files: [...files.values()].sort((a, b) => compareText(a.file, b.file)) };
+      this.store.set(`c${key}`, unit ? CLUSTER_CHECKS.flatMap((check) => check(unit)) : []);
     }
   }
 

@@ -2,12 +2,14 @@
 // deployment. What runs outranks what describes it (registry, then compose, then env files, then
 // port documents, then other documents): a place is reported only against places that outrank it or
 // that outvote it among its equals, once, with the others as related information; never at both
-// sides of a tie.
+// sides of a tie. Also a Kubernetes Service's targetPort that none of its pods declares
+// (serviceTargets.ts).
 import type { Finding } from '../model';
 import { matchRole } from '../syntax/names';
 import { describeSame } from '../project/relations';
 import { compareLocations, environmentsMeet, groupKey, insideContainer, isVariant, placeKey, portText, where, type Place } from './model';
 import { parseProblems } from './parseProblems';
+import { targetPortMismatches } from './serviceTargets';
 import { finding, type Rule, type ServiceUnit } from './rule';
 
 export const portMismatch: Rule = {
@@ -18,6 +20,7 @@ export const portMismatch: Rule = {
     // One registry entry that gives one port two values (`port: 8790`, `mapping: "8792:8792"`).
     file: ({ facts }) => parseProblems(facts, portMismatch),
     service: mismatchesIn,
+    cluster: (unit) => targetPortMismatches(unit, portMismatch),
   },
 };
 

@@ -54,6 +54,11 @@ export interface PortUnit {
   ties: Ties;
 }
 
+/** One Kubernetes cluster scope (see project/clusters.ts): its manifests, in path order. */
+export interface ClusterUnit {
+  files: readonly FileFacts[];
+}
+
 /** What ties stacks together beyond a unit, as the checker knows it. */
 export interface Ties {
   /** The registries and documents that list the place's service and speak for the place. */
@@ -67,6 +72,7 @@ interface Checks {
   file?: (unit: FileUnit) => Finding[];
   service?: (unit: ServiceUnit) => Finding[];
   port?: (unit: PortUnit) => Finding[];
+  cluster?: (unit: ClusterUnit) => Finding[];
 }
 
 export interface Rule {
@@ -78,7 +84,8 @@ export interface Rule {
   /**
    * The units the rule is evaluated over, each with its check. Most rules look at one kind;
    * out-of-range looks at each file (its own ranges) and each service (the range a document puts
-   * it under, applied where it runs), port-mismatch at each service and at each registry file.
+   * it under, applied where it runs), port-mismatch at each service, at each registry file and at
+   * each Kubernetes cluster (a Service's targetPort against its pods' ports).
    */
   readonly checks: Checks;
   /** Report one finding per place and service, whatever the messages say: a published range clashes on each of its ports. */
