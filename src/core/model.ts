@@ -68,6 +68,12 @@ export interface Allocation {
   buildContext?: string;
   /** Compose: the container port the host port is published to (`4000:3000` → 3000). */
   containerPort?: number;
+  /**
+   * Compose: where that container port is written, for a service that builds its image and leaves
+   * the port it listens on to the image (no `PORT` in `environment:`, no `command:`): the image's
+   * `EXPOSE` is compared with it (rules/imageMismatch.ts).
+   */
+  containerLoc?: Location;
   /** Compose `${VAR}` the published port was interpolated from. */
   fromVariable?: string;
   /** For env facts: the variable name that wrote this port. */
@@ -249,6 +255,20 @@ export interface ComposeFileMeta {
   envReaders: Array<[string, string]>;
   /** The folders its services build from: a service's own `.env` there is part of the project. */
   builds: string[];
+  /** The Dockerfiles its services build, with who builds them and how; absent when none does. */
+  images?: ImageBuild[];
+}
+
+/** A compose service's `build:`, as the Dockerfile it builds sees it. */
+export interface ImageBuild {
+  /** The Dockerfile, relative to the check root (`context` joined with `dockerfile`, default `Dockerfile`). */
+  dockerfile: string;
+  /** The service (key). */
+  service: string;
+  /** `target:`, lowercased as Docker matches stage names; undefined builds the last stage. */
+  target?: string;
+  /** The names `args:` sets: they may change a port the Dockerfile takes from an `ARG`. */
+  args: string[];
 }
 
 export interface ServiceAlias {
