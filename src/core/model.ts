@@ -1,7 +1,7 @@
 // The facts the parsers extract and the findings the rules produce. Every fact carries the exact
 // source span it came from, so editors can underline it and the CLI can print file:line:col.
 
-export type SourceKind = 'registry' | 'compose' | 'env' | 'markdown';
+export type SourceKind = 'registry' | 'compose' | 'env' | 'markdown' | 'dockerfile';
 
 /** A point in a file: 0-based UTF-16 offset, 1-based line and column (UTF-16 code units). */
 export interface Position {
@@ -74,6 +74,8 @@ export interface Allocation {
    * `EXPOSE` is compared with it (rules/imageMismatch.ts).
    */
   containerLoc?: Location;
+  /** Dockerfile: the build stage the place is written in, its index in FileFacts.stages. */
+  stage?: number;
   /** Compose `${VAR}` the published port was interpolated from. */
   fromVariable?: string;
   /** For env facts: the variable name that wrote this port. */
@@ -238,6 +240,8 @@ export interface FileFacts {
   foreign?: boolean;
   /** Compose files: what ties the file to others of its project. */
   compose?: ComposeFileMeta;
+  /** Dockerfiles: the build stages in order; the last is the image built without a target. */
+  stages?: ImageStage[];
   /**
    * Documents: compose files their commands run together (`docker compose -f a -f b`), paths from
    * the check root; Compose merges each set into one project.
@@ -269,6 +273,21 @@ export interface ImageBuild {
   target?: string;
   /** The names `args:` sets: they may change a port the Dockerfile takes from an `ARG`. */
   args: string[];
+}
+
+/** One `FROM` of a Dockerfile and what follows it. */
+export interface ImageStage {
+  /** `AS name`, lowercased; undefined for a stage without one. */
+  name?: string;
+  /** The earlier stage it starts from (`FROM build`), by index: it has that stage's `EXPOSE` and `ENV` too. */
+  parent?: number;
+  /**
+   * The stage may have ports not written here: one written with a variable the Dockerfile does not
+   * set (`EXPOSE $PORT`), or a base image (not an earlier stage) that may expose ports of its own.
+   */
+  unknownPorts?: boolean;
+  /** The `ARG`s its ports come from: a compose service's `build.args` may set them otherwise. */
+  args?: string[];
 }
 
 export interface ServiceAlias {

@@ -144,6 +144,7 @@ const FILE_NAMES: Record<SourceKind, string[]> = {
   compose: ['docker-compose.yml', 'compose.yaml', 'svc/docker-compose.prod.yml', 'compose.override.yaml', 'docker-compose.simple.yml'],
   env: ['.env', 'svc/.env', '.env.production', '.env.example', 'dev.env', 'config/.env.local'],
   markdown: ['PORTS.md', 'docs/architecture.md', 'README.markdown', 'svc/notes.mdx'],
+  dockerfile: ['Dockerfile', 'api/Dockerfile', 'Dockerfile.dev', 'svc/web.Dockerfile'],
 };
 
 const envMap = fc.option(
@@ -266,7 +267,7 @@ const envAssignmentsProperty: FuzzProperty = {
 
 const WORKSPACE_FILES = [
   'ports.yaml', '.env', 'docker-compose.yml', 'svc/.env', 'svc/docker-compose.yml', 'svc/compose.prod.yaml', 'svc/.env.production',
-  'docs/PORTS.md', 'README.md', 'apps/web/PORTS.md', 'apps/web/.ports.yaml', 'apps/web/.env',
+  'docs/PORTS.md', 'README.md', 'apps/web/PORTS.md', 'apps/web/.ports.yaml', 'apps/web/.env', 'Dockerfile', 'svc/Dockerfile',
 ];
 
 function workspaceText(file: string, seeds: readonly Seed[]): fc.Arbitrary<string> {
@@ -322,6 +323,7 @@ export const PROPERTIES: FuzzProperty[] = [
   parserProperty('compose', 18_000),
   parserProperty('env', 16_000),
   parserProperty('markdown', 24_000),
+  parserProperty('dockerfile', 8000),
   lineIndexProperty,
   urlsAndRangesProperty,
   cellsProperty,

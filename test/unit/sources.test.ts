@@ -27,21 +27,22 @@ const NAMES = [
   '.env', '.env.local', '.env.production.local', 'dev.env', 'x.env', '.envrc', 'env', 'environment.ts',
   'readme.md', '.md', 'notes.markdown', 'page.mdx', 'x.mdown', 'md', 'pwd.yml', 'config.yaml', '.yaml', 'notes.txt',
   'portolan.config.json', '.gitignore', '.portolanignore',
+  'Dockerfile', 'dockerfile', 'Dockerfile.dev', 'Dockerfile-prod', 'api.Dockerfile', 'web.dockerfile', 'Dockerfile.md', 'Dockerfiles', 'my-Dockerfile',
 ];
 
 /** File names built from the pieces the names above are made of. */
 const generatedNames = fc.array(
-  fc.constantFrom('ports', 'compose', 'docker-', 'docker', 'env', 'yaml', 'yml', 'md', 'mdx', 'markdown', '.', '-', '_', 'x', 'rc'),
+  fc.constantFrom('ports', 'compose', 'docker-', 'docker', 'file', 'env', 'yaml', 'yml', 'md', 'mdx', 'markdown', '.', '-', '_', 'x', 'rc'),
   { minLength: 1, maxLength: 6 },
 ).map((parts) => parts.join(''));
 
-/** The one name a kind's globs take and its predicate does not (the server drops it by the predicate): left out below. */
-const GLOB_ONLY = '.env.';
+/** The names a kind's globs take and its predicate does not (the server drops them by the predicate): left out below. */
+const GLOB_ONLY: Array<[keyof typeof SOURCE_KINDS, string]> = [['env', '.env.'], ['dockerfile', 'dockerfile.'], ['dockerfile', 'Dockerfile.dockerignore']];
 
 function forEveryName(check: (name: string) => void): void {
   for (const name of NAMES) check(name);
   fc.assert(fc.property(generatedNames, (name) => {
-    fc.pre(name !== GLOB_ONLY);
+    fc.pre(!GLOB_ONLY.some(([, only]) => only === name));
     check(name);
   }), { seed: 16, numRuns: 5000 });
 }
@@ -51,8 +52,9 @@ test('each kind\'s globs match the names its predicate accepts', () => {
   forEveryName((name) => {
     for (const { kind, matches } of globs) assert.equal(matches(name), kind.isNamed(name), `${name}: ${kind.names.join(', ')}`);
   });
-  assert.ok(glob(SOURCE_KINDS.env.names)(GLOB_ONLY) && !SOURCE_KINDS.env.isNamed(GLOB_ONLY));
+  for (const [kind, only] of GLOB_ONLY) assert.ok(glob(SOURCE_KINDS[kind].names)(only) && !SOURCE_KINDS[kind].isNamed(only), only);
   assert.equal(SOURCE_KINDS.compose.isNamed('deploy/Docker-Compose.override.YML'), true, 'any folder, any case');
+  assert.equal(SOURCE_KINDS.dockerfile.isNamed('services/api/DOCKERFILE'), true, 'any folder, any case');
 });
 
 test('dispatch: a name is tried in the table\'s order; a YAML file of any name may be a source', () => {
@@ -60,6 +62,8 @@ test('dispatch: a name is tried in the table\'s order; a YAML file of any name m
   assert.equal(sourceKindOf('apps/web/docker-compose.yml'), 'compose');
   assert.equal(sourceKindOf('C:\\x\\.env.sample'), 'env');
   assert.equal(sourceKindOf('docs/PORTS.md'), 'markdown');
+  assert.equal(sourceKindOf('api/Dockerfile'), 'dockerfile');
+  assert.equal(sourceKindOf('docs/Dockerfile.md'), 'markdown');
   assert.equal(sourceKindOf('pwd.yml'), undefined);
   const anySource = glob(SOURCE_GLOBS);
   forEveryName((name) => assert.equal(anySource(name), mayBeSource(name), name));
@@ -80,6 +84,7 @@ test('the client\'s document selector: each source kind\'s languages, narrowed t
     { scheme: 'file', language: 'properties', pattern: ENV },
     { scheme: 'file', language: 'plaintext', pattern: ENV },
     { scheme: 'file', language: 'markdown' },
+    { scheme: 'file', language: 'dockerfile' },
   ]);
   const envNamed = glob(ENV);
   forEveryName((name) => assert.equal(envNamed(`a/${name}`), SOURCE_KINDS.env.isNamed(name), name));

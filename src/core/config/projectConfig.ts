@@ -22,7 +22,7 @@ export interface ProjectConfig {
   kinds: SourceKind[];
 }
 
-export const SOURCE_KINDS: readonly SourceKind[] = ['registry', 'compose', 'env', 'markdown'];
+export const SOURCE_KINDS: readonly SourceKind[] = ['registry', 'compose', 'env', 'markdown', 'dockerfile'];
 
 export const EMPTY_CONFIG: ProjectConfig = { rules: {}, exclude: [], include: [], ignoreFiles: true, kinds: [...SOURCE_KINDS] };
 

@@ -3,6 +3,7 @@
 import { emptyFacts, type FileFacts, type ParseContext, type SourceKind } from '../model';
 import { isYamlFileName, SOURCE_KINDS } from '../sources';
 import { looksLikeCompose, parseCompose } from './compose';
+import { parseDockerfile } from './dockerfile';
 import { parseEnv } from './env';
 import { readComposeRangeHeader } from './composeRangeHeader';
 import { parseMarkdown } from './markdown/parseMarkdown';
@@ -49,6 +50,7 @@ function parseKind(kind: SourceKind, text: string, ctx: ParseContext): FileFacts
     case 'compose': return withRangeHeader(text, parseCompose(text, ctx));
     case 'env': return parseEnv(text, ctx);
     case 'markdown': return parseMarkdown(text, ctx);
+    case 'dockerfile': return parseDockerfile(text, ctx);
   }
 }
 

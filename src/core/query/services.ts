@@ -31,9 +31,9 @@ export interface ServiceInfo {
   places: Place[];
 }
 
-const SOURCE_RANK = { registry: 0, compose: 1, env: 2, markdown: 3 } as const;
+const SOURCE_RANK = { registry: 0, compose: 1, env: 2, markdown: 3, dockerfile: 4 } as const;
 
-/** Whose spelling of a service is shown: the registry's, then compose's, env's, Markdown's (then document order). */
+/** Whose spelling of a service is shown: the registry's, then compose's, env's, Markdown's, a Dockerfile's folder (then document order). */
 export function bySpelling(a: Place, b: Place): number {
   return SOURCE_RANK[a.source] - SOURCE_RANK[b.source] || compareLocations(a.loc, b.loc);
 }

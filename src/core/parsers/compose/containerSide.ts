@@ -11,12 +11,13 @@ import { scalarText } from './scalarText';
 import { mapEntries, resolve, seqItems } from './walk';
 import type { Value, Walk } from './walk';
 
-// Variables that set the service's own listening port; `<SERVICE>_PORT` too (see ownVariable).
-const OWN_KEYS = new Set(['PORT', 'HTTP_PORT', 'SERVER_PORT', 'APP_PORT', 'LISTEN_PORT', 'API_PORT', 'WEB_PORT']);
+// Variables that set the service's own listening port; `<SERVICE>_PORT` too (see ownVariable). A
+// Dockerfile's `ENV`/`ARG` of these names is its image's port (parsers/dockerfile/).
+export const OWN_PORT_KEYS: ReadonlySet<string> = new Set(['PORT', 'HTTP_PORT', 'SERVER_PORT', 'APP_PORT', 'LISTEN_PORT', 'API_PORT', 'WEB_PORT']);
 
 function ownVariable(key: string, service: string): boolean {
   const upper = key.toUpperCase();
-  if (OWN_KEYS.has(upper)) return true;
+  if (OWN_PORT_KEYS.has(upper)) return true;
   return upper.endsWith('_PORT') && keyFromVariable(upper.slice(0, -'_PORT'.length)) === serviceKey(service);
 }
 
