@@ -2,7 +2,7 @@
 // source span it came from, so editors can underline it and the CLI can print file:line:col.
 import type { KubernetesFacts } from './parsers/kubernetes/objects';
 
-export type SourceKind = 'registry' | 'compose' | 'env' | 'markdown' | 'package' | 'procfile' | 'kubernetes';
+export type SourceKind = 'registry' | 'compose' | 'env' | 'markdown' | 'package' | 'procfile' | 'kubernetes' | 'dockerfile';
 
 /** A point in a file: 0-based UTF-16 offset, 1-based line and column (UTF-16 code units). */
 export interface Position {
@@ -69,6 +69,14 @@ export interface Allocation {
   buildContext?: string;
   /** Compose: the container port the host port is published to (`4000:3000` → 3000). */
   containerPort?: number;
+  /**
+   * Compose: where that container port is written, for a service that builds its image and leaves
+   * the port it listens on to the image (no `PORT` in `environment:`, no `command:`): the image's
+   * `EXPOSE` is compared with it (rules/imageMismatch.ts).
+   */
+  containerLoc?: Location;
+  /** Dockerfile: the build stage the place is written in, its index in FileFacts.stages. */
+  stage?: number;
   /** Compose `${VAR}` the published port was interpolated from. */
   fromVariable?: string;
   /** For env facts: the variable name that wrote this port. */
@@ -235,6 +243,8 @@ export interface FileFacts {
   compose?: ComposeFileMeta;
   /** Kubernetes manifests: what a kustomization lists, and the Services and pod templates the cluster checks read. */
   kubernetes?: KubernetesFacts;
+  /** Dockerfiles: the build stages in order; the last is the image built without a target. */
+  stages?: ImageStage[];
   /**
    * Documents: compose files their commands run together (`docker compose -f a -f b`), paths from
    * the check root; Compose merges each set into one project.
@@ -252,6 +262,35 @@ export interface ComposeFileMeta {
   envReaders: Array<[string, string]>;
   /** The folders its services build from: a service's own `.env` there is part of the project. */
   builds: string[];
+  /** The Dockerfiles its services build, with who builds them and how; absent when none does. */
+  images?: ImageBuild[];
+}
+
+/** A compose service's `build:`, as the Dockerfile it builds sees it. */
+export interface ImageBuild {
+  /** The Dockerfile, relative to the check root (`context` joined with `dockerfile`, default `Dockerfile`). */
+  dockerfile: string;
+  /** The service (key). */
+  service: string;
+  /** `target:`, lowercased as Docker matches stage names; undefined builds the last stage. */
+  target?: string;
+  /** The names `args:` sets: they may change a port the Dockerfile takes from an `ARG`. */
+  args: string[];
+}
+
+/** One `FROM` of a Dockerfile and what follows it. */
+export interface ImageStage {
+  /** `AS name`, lowercased; undefined for a stage without one. */
+  name?: string;
+  /** The earlier stage it starts from (`FROM build`), by index: it has that stage's `EXPOSE` and `ENV` too. */
+  parent?: number;
+  /**
+   * The stage may have ports not written here: one written with a variable the Dockerfile does not
+   * set (`EXPOSE $PORT`), or a base image (not an earlier stage) that may expose ports of its own.
+   */
+  unknownPorts?: boolean;
+  /** The `ARG`s its ports come from: a compose service's `build.args` may set them otherwise. */
+  args?: string[];
 }
 
 export interface ServiceAlias {

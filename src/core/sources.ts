@@ -18,8 +18,9 @@ type LanguageDocuments =
 interface SourceKindSpec {
   /**
    * Globs of the kind's file names (no '/', no braces: VS Code's, ripgrep's and the YAML
-   * extension's glob syntaxes agree on them). They match the lowercase names `isNamed` accepts,
-   * and no others but `.env.`; `isNamed` also ignores case, where globs follow the file system's.
+   * extension's glob syntaxes agree on them). They match the lowercase names `isNamed` accepts (and
+   * Dockerfiles as they are written, `Dockerfile`), and no others but `.env.`, `dockerfile.` and
+   * `Dockerfile.dockerignore`; `isNamed` also ignores case, where globs follow the file system's.
    */
   readonly names: readonly string[];
   /** Whether a file (a name or a path) is of the kind by its name. */
@@ -81,6 +82,13 @@ export const SOURCE_KINDS: Readonly<Record<SourceKind, SourceKindSpec>> = {
     names: [],
     isNamed: () => false,
     languages: { yaml: 'some' },
+  },
+  dockerfile: {
+    // `Dockerfile`, `Dockerfile.dev`, `Dockerfile-prod`, `api.Dockerfile`, as written and in lowercase;
+    // not BuildKit's `Dockerfile.dockerignore` nor `Dockerfile.`, which the globs let through.
+    names: ['Dockerfile', 'Dockerfile.*', 'Dockerfile-*', '*.Dockerfile', 'dockerfile', 'dockerfile.*', 'dockerfile-*', '*.dockerfile'],
+    isNamed: named(/^(?:dockerfile(?:-[^\\/]*|\.[^\\/]+)?|[^\\/]*\.dockerfile)$(?<!\.dockerignore)/i),
+    languages: { dockerfile: 'all' },
   },
 };
 

@@ -1,6 +1,6 @@
 // fast-check arbitraries for the fuzzers: port-ish tokens, generated documents of every source
 // kind (registry, compose, env, Markdown with tables, lists, mermaid and fenced blocks, Kubernetes
-// manifests and Helm templates), and
+// manifests and Helm templates, Dockerfiles), and
 // mutations of real-looking seed texts (byte flips, line duplication and deletion, port tokens,
 // unicode, CR/LF mixes).
 import fc from 'fast-check';
@@ -109,6 +109,8 @@ const composeService = fc.record({
   flow: fc.boolean(),
   quote: quoteStyle,
   merge: fc.boolean(),
+  build: fc.constantFrom(undefined, undefined, '.', 'svc', '{ context: ., target: build }', '{ context: ., dockerfile: svc/Dockerfile }', '{ context: svc, args: [PORT=1] }', '{ context: ${CTX} }'),
+  command: fc.constantFrom(undefined, undefined, undefined, 'serve --port 8080'),
 });
 
 type ComposeService = typeof composeService extends fc.Arbitrary<infer T> ? T : never;
@@ -119,6 +121,8 @@ function renderComposeService(s: ComposeService, indent: string): string[] {
   const i3 = `${indent}    `;
   if (s.merge) out.push(`${i2}<<: *common`);
   out.push(`${i2}image: example/${s.name.replace(/[^a-z]/gi, '') || 'x'}:latest`);
+  if (s.build !== undefined) out.push(`${i2}build: ${s.build}`);
+  if (s.command !== undefined) out.push(`${i2}command: ${s.command}`);
   if (s.ports.length > 0) {
     if (s.flow && s.ports.every((p) => 'short' in p)) {
       out.push(`${i2}ports: [${s.ports.map((p) => quoted((p as { short: string }).short, s.quote || 1)).join(', ')}]`);
@@ -529,6 +533,27 @@ const processLine = fc.oneof(
 
 export const procfileText: fc.Arbitrary<string> = lines(fc.array(processLine, { maxLength: 8 }));
 
+// Dockerfile
+
+const dockerVariable = fc.constantFrom('PORT', 'HTTP_PORT', 'APP_PORT', 'REDIS_PORT', 'BASE', 'X');
+const dockerWord = fc.oneof(
+  { weight: 4, arbitrary: fc.tuple(portToken, protocol).map(([p, proto]) => `${p}${proto}`) },
+  { weight: 2, arbitrary: dockerVariable.chain((v) => fc.constantFrom(`$${v}`, `\${${v}}`, `\${${v}:-8080}`, `\${${v}-80}`, `\${${v}:+1}`, `"\${${v}}"`, `8\${${v}}`)) },
+  { weight: 1, arbitrary: fc.constantFrom('#', '# web', '\\', '`', '<<EOF', '"', "'", '=', '--platform=linux/amd64') },
+);
+const dockerWords = fc.array(dockerWord, { minLength: 0, maxLength: 4 }).map((ws) => ws.join(' '));
+
+const dockerLine = fc.oneof(
+  { weight: 3, arbitrary: dockerWords.map((w) => `EXPOSE ${w}`) },
+  { weight: 2, arbitrary: fc.tuple(fc.constantFrom('ENV', 'ARG', 'env'), dockerVariable, fc.constantFrom('=', ' ', '='), dockerWord).map(([k, v, eq, w]) => `${k} ${v}${eq}${w}`) },
+  { weight: 2, arbitrary: fc.tuple(fc.constantFrom('node:20', 'nginx', 'base', 'build', '${BASE}', 'scratch', 'gcr.io/distroless/static'), fc.constantFrom('', ' AS build', ' as base', ' AS', ' AS Final')).map(([image, name]) => `FROM ${image}${name}`) },
+  { weight: 1, arbitrary: fc.constantFrom('# escape=`', '# escape=\\', '# syntax=docker/dockerfile:1', '# EXPOSE 1111', '# portolan-ignore', '  \\', 'RUN <<EOF', 'EOF', 'RUN <<-"END" echo', '\tEND', 'ONBUILD EXPOSE 80', 'CMD ["node"]', '') },
+  { weight: 1, arbitrary: dockerWords.map((w) => `${w} \\`) },
+  { weight: 1, arbitrary: fc.string({ maxLength: 30 }) },
+);
+
+export const dockerfileText: fc.Arbitrary<string> = lines(fc.array(dockerLine, { maxLength: 14 }));
+
 /** A generated document of one kind. */
 export function generatedText(kind: SourceKind): fc.Arbitrary<string> {
   switch (kind) {
@@ -539,6 +564,7 @@ export function generatedText(kind: SourceKind): fc.Arbitrary<string> {
     case 'package': return packageText;
     case 'procfile': return procfileText;
     case 'kubernetes': return kubernetesText;
+    case 'dockerfile': return dockerfileText;
   }
 }
 

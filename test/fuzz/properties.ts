@@ -147,6 +147,7 @@ const FILE_NAMES: Record<SourceKind, string[]> = {
   package: ['package.json', 'apps/web/package.json'],
   procfile: ['Procfile', 'svc/Procfile.dev'],
   kubernetes: ['k8s/app.yaml', 'deploy/service.yml', 'chart/templates/deployment.yaml', 'overlays/dev/kustomization.yaml'],
+  dockerfile: ['Dockerfile', 'api/Dockerfile', 'Dockerfile.dev', 'svc/web.Dockerfile'],
 };
 
 const envMap = fc.option(
@@ -270,7 +271,7 @@ const envAssignmentsProperty: FuzzProperty = {
 const WORKSPACE_FILES = [
   'ports.yaml', '.env', 'docker-compose.yml', 'svc/.env', 'svc/docker-compose.yml', 'svc/compose.prod.yaml', 'svc/.env.production',
   'docs/PORTS.md', 'README.md', 'apps/web/PORTS.md', 'apps/web/.ports.yaml', 'apps/web/.env',
-  'k8s/app.yaml', 'k8s/more.yaml', 'k8s/base/svc.yaml', 'k8s/kustomization.yaml',
+  'k8s/app.yaml', 'k8s/more.yaml', 'k8s/base/svc.yaml', 'k8s/kustomization.yaml', 'Dockerfile', 'svc/Dockerfile',
 ];
 
 function workspaceText(file: string, seeds: readonly Seed[]): fc.Arbitrary<string> {
@@ -330,6 +331,7 @@ export const PROPERTIES: FuzzProperty[] = [
   parserProperty('package', 8_000),
   parserProperty('procfile', 8_000),
   parserProperty('kubernetes', 12_000),
+  parserProperty('dockerfile', 8000),
   lineIndexProperty,
   urlsAndRangesProperty,
   cellsProperty,

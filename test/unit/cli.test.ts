@@ -27,14 +27,15 @@ function tempRoot(files: Record<string, string>): string {
   return root;
 }
 
-test('check on examples: every rule fires (port-mismatch also at a package.json script, a Procfile and a Service\'s targetPort), text lines are file:line:col severity rule message', () => {
+test('check on examples: every rule fires (port-mismatch also at a package.json script, a Procfile, a Service\'s targetPort and the container port of a Dockerfile\'s service), text lines are file:line:col severity rule message', () => {
   const r = run('check', EXAMPLES);
   assert.equal(r.code, 1);
   const lines = r.out.split('\n').filter((l) => /^\S+:\d+:\d+ (error|warning|info) /.test(l));
   const rules = lines.map((l) => l.split(' ')[2]).sort();
-  assert.deepEqual(rules, ['invalid-port', 'out-of-range', 'port-conflict', 'port-mismatch', 'port-mismatch', 'port-mismatch', 'port-mismatch', 'range-overlap', 'registry-schema', 'reserved-port', 'unregistered-port']);
-  assert.deepEqual(lines.filter((l) => l.includes(' port-mismatch ')).map((l) => path.relative(EXAMPLES, l.split(':')[0])), ['apps/docker-compose.yml', 'billing/package.json', 'k8s/storefront.yaml', 'search/Procfile']);
-  assert.match(r.out, /9 files checked: 3 errors, 7 warnings, 1 info/);
+  assert.deepEqual(rules, ['invalid-port', 'out-of-range', 'port-conflict', 'port-mismatch', 'port-mismatch', 'port-mismatch', 'port-mismatch', 'port-mismatch', 'range-overlap', 'registry-schema', 'reserved-port', 'unregistered-port']);
+  assert.deepEqual(lines.filter((l) => l.includes(' port-mismatch ')).map((l) => path.relative(EXAMPLES, l.split(':')[0])), ['apps/docker-compose.yml', 'billing/package.json', 'k8s/storefront.yaml', 'search/Procfile', 'workers/docker-compose.yml']);
+  assert.ok(lines.some((l) => l.endsWith('examples/workers/docker-compose.yml:5:15 warning port-mismatch worker publishes container port 8080 here, but its image declares 9000 (workers/Dockerfile:5)')), r.out);
+  assert.match(r.out, /10 files checked: 3 errors, 8 warnings, 1 info/);
 });
 
 test('--fail-on decides the exit code', () => {

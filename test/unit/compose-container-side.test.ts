@@ -1,5 +1,6 @@
 // A compose service that publishes nothing: its own PORT variable or one `expose` entry is its
-// container port, a claim compared with the documents and never a host port.
+// container port, a claim compared with the documents and never a host port. A service that builds
+// its image: the Dockerfile it builds, and the container port it leaves to the image.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseCompose } from '../../src/core/parsers/compose';
@@ -26,4 +27,30 @@ test('compared with the documents, never clashing on the host', () => {
   assert.deepEqual(checkFiles({ 'docker-compose.yml': compose, 'docs/PORTS.md': doc(7200) }).findings.map(brief), ['port-mismatch@docker-compose.yml:5']);
   // With no document at all it stays quiet.
   assert.deepEqual(checkFiles({ 'docker-compose.yml': compose }).findings.map(brief), []);
+});
+
+test('compose records the Dockerfile, target and build args a service builds, and where its container port is written', () => {
+  const compose = [
+    'services:',
+    '  orders:',
+    '    build: { context: ./orders, dockerfile: deploy/orders.Dockerfile, target: Release, args: [PORT=1] }',
+    '    ports: ["8080:3000"]',
+    '  inventory:',
+    '    build: ./inventory',
+    '    command: serve --port 3000',
+    '    ports: ["8081:3000"]',
+    '  billing:',
+    '    build: ./billing',
+    '    environment: [PORT=3000]',
+    '    ports: ["8082:3000"]',
+  ].join('\n');
+  const facts = parseCompose(compose, { file: 'stack/docker-compose.yml' });
+  assert.deepEqual(facts.compose?.images, [
+    { dockerfile: 'stack/orders/deploy/orders.Dockerfile', target: 'release', args: ['PORT'], service: 'orders' },
+    { dockerfile: 'stack/inventory/Dockerfile', target: undefined, args: [], service: 'inventory' },
+    { dockerfile: 'stack/billing/Dockerfile', target: undefined, args: [], service: 'billing' },
+  ]);
+  const written = facts.allocations.map((a) => a.containerLoc && compose.slice(a.containerLoc.span.startOffset, a.containerLoc.span.endOffset));
+  // Compose runs its own command, or sets the port itself: the image does not say which port is used.
+  assert.deepEqual(written, ['3000', undefined, undefined]);
 });

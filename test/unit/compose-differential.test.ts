@@ -143,7 +143,10 @@ function forDockerCompose(text: string, excluded: Set<string>): string {
   const services = doc.get('services');
   if (isMap(services)) {
     for (const pair of services.items) {
-      if (isMap(pair.value) && !pair.value.has('image') && !pair.value.has('build')) pair.value.set('image', 'example/placeholder');
+      if (!isMap(pair.value)) continue;
+      // The build context is not copied beside the file (docker-compose checks it exists); it publishes nothing.
+      pair.value.delete('build');
+      if (!pair.value.has('image')) pair.value.set('image', 'example/placeholder');
     }
   }
   return doc.toString();

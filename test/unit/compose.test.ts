@@ -219,7 +219,7 @@ test('allocation identity: group, index, key, scope and source', () => {
     {
       service: 'bound', serviceKey: 'bound', port: 8001, endPort: undefined, protocol: 'tcp',
       hostIp: '127.0.0.1', scope: '', environment: undefined, source: 'compose', claim: false,
-      group: text.indexOf('\n', text.indexOf('  bound:')) + 5, indexInGroup: 0, buildContext: undefined, containerPort: 8002, fromVariable: undefined,
+      group: text.indexOf('\n', text.indexOf('  bound:')) + 5, indexInGroup: 0, buildContext: undefined, containerPort: 8002, containerLoc: undefined, fromVariable: undefined,
       names: undefined, networks: undefined, profiles: undefined, loc: undefined,
     },
   );

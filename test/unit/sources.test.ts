@@ -29,21 +29,22 @@ const NAMES = [
   'portolan.config.json', '.gitignore', '.portolanignore',
   'package.json', 'package-lock.json', 'package.json5', 'my-package.json', 'packages.json',
   'Procfile', 'Procfile.dev', 'Procfile.', 'procfile', 'Procfiles', 'Procfile-dev',
+  'Dockerfile', 'dockerfile', 'Dockerfile.dev', 'Dockerfile-prod', 'api.Dockerfile', 'web.dockerfile', 'Dockerfile.md', 'Dockerfiles', 'my-Dockerfile',
 ];
 
 /** File names built from the pieces the names above are made of. */
 const generatedNames = fc.array(
-  fc.constantFrom('ports', 'compose', 'docker-', 'docker', 'env', 'yaml', 'yml', 'md', 'mdx', 'markdown', 'package', 'json', 'Procfile', '.', '-', '_', 'x', 'rc'),
+  fc.constantFrom('ports', 'compose', 'docker-', 'docker', 'file', 'env', 'yaml', 'yml', 'md', 'mdx', 'markdown', 'package', 'json', 'Procfile', '.', '-', '_', 'x', 'rc'),
   { minLength: 1, maxLength: 6 },
 ).map((parts) => parts.join(''));
 
 /** The names a kind's globs take and its predicate does not (the server drops them by the predicate): left out below. */
-const GLOB_ONLY = ['.env.', 'Procfile.'];
+const GLOB_ONLY: Array<[keyof typeof SOURCE_KINDS, string]> = [['env', '.env.'], ['procfile', 'Procfile.'], ['dockerfile', 'dockerfile.'], ['dockerfile', 'Dockerfile.dockerignore']];
 
 function forEveryName(check: (name: string) => void): void {
-  for (const name of NAMES) if (!GLOB_ONLY.includes(name)) check(name);
+  for (const name of NAMES) if (!GLOB_ONLY.some(([, only]) => only === name)) check(name);
   fc.assert(fc.property(generatedNames, (name) => {
-    fc.pre(!GLOB_ONLY.includes(name));
+    fc.pre(!GLOB_ONLY.some(([, only]) => only === name));
     check(name);
   }), { seed: 16, numRuns: 5000 });
 }
@@ -53,11 +54,11 @@ test('each kind\'s globs match the names its predicate accepts', () => {
   forEveryName((name) => {
     for (const { kind, matches } of globs) assert.equal(matches(name), kind.isNamed(name), `${name}: ${kind.names.join(', ')}`);
   });
-  assert.ok(glob(SOURCE_KINDS.env.names)('.env.') && !SOURCE_KINDS.env.isNamed('.env.'));
-  assert.ok(glob(SOURCE_KINDS.procfile.names)('Procfile.') && !SOURCE_KINDS.procfile.isNamed('Procfile.'));
+  for (const [kind, only] of GLOB_ONLY) assert.ok(glob(SOURCE_KINDS[kind].names)(only) && !SOURCE_KINDS[kind].isNamed(only), only);
   assert.equal(SOURCE_KINDS.compose.isNamed('deploy/Docker-Compose.override.YML'), true, 'any folder, any case');
   assert.equal(SOURCE_KINDS.package.isNamed('apps/web/package.json'), true);
   assert.equal(SOURCE_KINDS.procfile.isNamed('procfile'), false, 'Heroku reads `Procfile` only');
+  assert.equal(SOURCE_KINDS.dockerfile.isNamed('services/api/DOCKERFILE'), true, 'any folder, any case');
 });
 
 test('dispatch: a name is tried in the table\'s order; a YAML file of any name may be a source', () => {
@@ -68,6 +69,8 @@ test('dispatch: a name is tried in the table\'s order; a YAML file of any name m
   assert.equal(sourceKindOf('apps/web/package.json'), 'package');
   assert.equal(sourceKindOf('package-lock.json'), undefined);
   assert.equal(sourceKindOf('shop/Procfile.dev'), 'procfile');
+  assert.equal(sourceKindOf('api/Dockerfile'), 'dockerfile');
+  assert.equal(sourceKindOf('docs/Dockerfile.md'), 'markdown');
   assert.equal(sourceKindOf('pwd.yml'), undefined);
   const anySource = glob(SOURCE_GLOBS);
   forEveryName((name) => assert.equal(anySource(name), mayBeSource(name), name));
@@ -90,6 +93,7 @@ test('the client\'s document selector: each source kind\'s languages, narrowed t
     { scheme: 'file', language: 'plaintext', pattern: `**/{${[...SOURCE_KINDS.env.names, ...SOURCE_KINDS.procfile.names].join(',')}}` },
     { scheme: 'file', language: 'markdown' },
     { scheme: 'file', language: 'json', pattern: '**/{package.json}' },
+    { scheme: 'file', language: 'dockerfile' },
   ]);
   // A Procfile and an .env file both open as plaintext: the filter takes the names of both kinds.
   const plaintext = glob(DOCUMENT_SELECTOR.find((f) => f.language === 'plaintext')!.pattern!);

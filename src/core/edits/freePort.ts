@@ -56,11 +56,13 @@ function usedSet(input: RuleInput, scope: string): Set<number> {
 
 /**
  * Why a port cannot be taken by the service at `mover` (its own places do not count, nor stacks
- * that never run beside it), or undefined when it can.
+ * that never run beside it), or undefined when it can. A port inside the container (a
+ * Dockerfile's) takes nothing on the host: only a number that is no port stands in its way.
  */
 export function whyNotFree(input: RuleInput, port: number, mover: Place): string | undefined {
   const scope = mover.scope;
   if (!Number.isInteger(port) || port < 1 || port > 65535) return `${port} is not a port number (1-65535)`;
+  if (mover.source === 'dockerfile') return undefined;
   const b = portBlockers(input, port, scope);
   if (b.reserved.length > 0) {
     const r = b.reserved[0];

@@ -2,7 +2,8 @@
 // new number: the registry entry, compose published ports (the host side only; for `${VAR:-N}`
 // the `.env` value and/or the default, see portSpans.ts), env values and URLs, table cells,
 // mermaid labels and env blocks in docs. The container side of a compose port, other roles'
-// ports and other services' places are never touched.
+// ports and other services' places are never touched. A Dockerfile's ports are the container side
+// too: they move only with each other, when the port renamed is one of them (an `EXPOSE`).
 import { matchRole } from '../syntax/names';
 import type { Place, RuleInput } from '../rules/model';
 import { portSpans } from './portSpans';
@@ -20,11 +21,14 @@ export interface MovePlan {
 /**
  * The places that write the same port of the same service as `target`: same identity and scope,
  * describing the same deployment (one stack's `prometheus` is not another's), same port, and the
- * same role (a place with no role is whichever role has that port).
+ * same role (a place with no role is whichever role has that port); on the same side of the
+ * container as `target` (a Dockerfile's or not).
  */
 export function servicePortPlaces(input: RuleInput, target: Place): Place[] {
   const role = matchRole(target.role);
+  const inImage = target.source === 'dockerfile';
   return input.places.filter((p) => p.identity === target.identity
+    && (p.source === 'dockerfile') === inImage
     && p.scope === target.scope
     && describeSame(p, target)
     && p.port === target.port

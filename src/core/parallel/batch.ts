@@ -38,7 +38,7 @@ export interface ParseBatch {
 
 /**
  * `scope`'s files in runs of at most `size`, one kind to a run, sorted by kind: markdown, env,
- * compose, registry (see pool.ts). Within a run files keep their discover order.
+ * compose, registry, dockerfile (see pool.ts). Within a run files keep their discover order.
  */
 export function batchesOf(scope: CheckScope, size: number): ParseBatch[] {
   const byKind = new Map<SourceKind, string[]>(KIND_ORDER.map((kind) => [kind, []]));
@@ -61,7 +61,7 @@ export function batchesOf(scope: CheckScope, size: number): ParseBatch[] {
 }
 
 /** Markdown, the most work, first, where workers start; env and the cheap run files between it and compose, where the threads meet. */
-const KIND_ORDER: SourceKind[] = ['markdown', 'env', 'package', 'procfile', 'compose', 'registry'];
+const KIND_ORDER: SourceKind[] = ['markdown', 'env', 'package', 'procfile', 'compose', 'registry', 'dockerfile'];
 
 /** One file's facts (none when it could not be read) and the files its reading skipped, in order. */
 export interface ParsedFile {

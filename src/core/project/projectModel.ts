@@ -11,6 +11,7 @@ import { composeEnvironmentFromFileName, standaloneStackName } from '../parsers/
 import { compareText } from '../text/compareText';
 import { Authority, documentHomeIn, isolatedFolderIn, isPortDocument, type FileRole } from './roles';
 import { Clusters, kustomizationKey } from './clusters';
+import { imageRole, type ImageBuilder } from './images';
 
 const NONE: readonly string[] = [];
 
@@ -36,6 +37,8 @@ export class ProjectModel {
   private readonly envReaders = new Map<string, Set<string>>();
   /** Folders a compose service builds from → its unit: the `.env` there is the service's own. */
   private readonly buildUnits = new Map<string, Unit>();
+  /** Dockerfiles → the compose services that build them. */
+  private readonly imageBuilders = new Map<string, ImageBuilder[]>();
 
   private readonly folders = new Map<string, FolderFacts>();
   /** Folders with a README: the outermost one above a file is the repository it belongs to. */
@@ -81,6 +84,7 @@ export class ProjectModel {
         if (model.envUnits.get(env) === unit) model.envReaders.set(env, (model.envReaders.get(env) ?? new Set()).add(service));
       }
       for (const folder of f.compose?.builds ?? []) if (!model.buildUnits.has(folder)) model.buildUnits.set(folder, unit);
+      for (const image of f.compose?.images ?? []) model.imageBuilders.set(image.dockerfile, [...(model.imageBuilders.get(image.dockerfile) ?? []), { ...image, composeFile: f.file, unit }]);
     }
     return model;
   }
@@ -140,7 +144,7 @@ export class ProjectModel {
     const dir = dirOf(f.file);
     const { isolated, repository, documentHome, documentAbout } = this.folderOf(dir);
     const composedWith = this.composedWith.get(f.file) ?? NONE;
-    const inContainer = f.kind === 'env' && this.envUnits.has(f.file);
+    const inContainer = (f.kind === 'env' && this.envUnits.has(f.file)) || f.kind === 'dockerfile';
     const readers = f.kind === 'env' ? this.envReaders.get(f.file) : undefined;
     const containerOf = readers?.size === 1 ? [...readers][0] : undefined;
     const variantFile = f.kind === 'compose' && (composeEnvironmentFromFileName(f.file) !== undefined || standaloneStackName(f.file) !== undefined);
@@ -171,6 +175,11 @@ export class ProjectModel {
         const unit = `cluster:${scope}`;
         return { ...role(unit, scope, unit, Authority.compose, false), isolated: `cluster:${isolated}` };
       }
+      case 'dockerfile': {
+        // Its places are container ports, never compared by authority (see inContainer).
+        const image = imageRole(f, this.imageBuilders.get(f.file) ?? []);
+        return { ...role(image.unit.key, image.unit.folder, image.unit.key, Authority.env, false), containerOf: image.service, images: image.images };
+      }
     }
   }
 }
@@ -191,9 +200,10 @@ interface FolderFacts {
   documentAbout?: string;
 }
 
-/** What decides the units: each compose file's name, includes and env files. */
+/** What decides the units: each compose file's name, includes, env files and what it builds. */
 function compositionOf(compose: FileFacts[]): string {
-  const listed = (f: FileFacts) => [f.compose?.includes, f.compose?.envReaders.map((r) => r.join('\u0004')), f.compose?.builds].map((l) => l?.join('\u0002') ?? '');
+  const images = (f: FileFacts) => f.compose?.images?.map((i) => [i.dockerfile, i.service, i.target ?? '', ...i.args].join('\u0004'));
+  const listed = (f: FileFacts) => [f.compose?.includes, f.compose?.envReaders.map((r) => r.join('\u0004')), f.compose?.builds, images(f)].map((l) => l?.join('\u0002') ?? '');
   return compose.map((f) => [f.file, f.compose?.name ?? '', ...listed(f)].join('\u0001')).join('\u0000');
 }
 

@@ -3,6 +3,7 @@
 // (a test fixture, an example). Pure functions of paths and the file's own facts.
 
 import type { FileFacts } from '../model';
+import type { ImageUse } from './images';
 import { baseOf, dirOf } from '../syntax/paths';
 
 /**
@@ -46,12 +47,14 @@ export interface FileRole {
   /** A document's places, unlike a compose file's or an env file's, describe rather than run. */
   describes: boolean;
   /**
-   * An env file a compose service reads with `env_file:`: its ports are where the process listens
-   * inside the container, never host ports, and say nothing about what the host publishes.
+   * An env file a compose service reads with `env_file:`, or a Dockerfile: its ports are where the
+   * process listens inside the container, never host ports, and say nothing about what the host publishes.
    */
   inContainer: boolean;
-  /** The one compose service (key) whose container environment the env file is, when one reads it. */
+  /** The one compose service (key) whose container environment the env file (or image the Dockerfile) is, when one reads it. */
   containerOf?: string;
+  /** A Dockerfile: the images of it that compose services run (see images.ts). */
+  images?: readonly ImageUse[];
   /** Compose files a document's command runs together with this one (`-f a -f b`): they clash whatever their names. */
   composedWith: readonly string[];
   /**

@@ -65,12 +65,22 @@ export function rowOf(places: Place[], ranges: readonly RangeInfo[]): Allocation
 /**
  * Places grouped by scope, service identity, role and port, each group in document order, the
  * groups in document order of their first place. A group of references only is a reference to
- * nothing allocated here: no row.
+ * nothing allocated here: no row. A port a Dockerfile exposes joins the row of the compose port that
+ * publishes it (`"8080:3000"`, `EXPOSE 3000`: the row of 8080).
  */
 export function groupPlaces(places: readonly Place[]): Place[][] {
+  const sorted = [...places].sort((a, b) => compareLocations(a.loc, b.loc));
+  const rowKey = (p: Place) => `${p.scope}\u0000${p.identity}\u0000${matchRole(p.role)}\u0000${p.port}\u0000${p.endPort ?? ''}`;
+  const inContainer = (p: Place, port: number) => `${p.scope}\u0000${p.identity}\u0000${p.unit}\u0000${port}`;
+  const publishing = new Map<string, string>();
+  for (const p of sorted) {
+    if (p.source !== 'compose' || p.claim || p.containerPort === undefined) continue;
+    const key = inContainer(p, p.containerPort);
+    if (!publishing.has(key)) publishing.set(key, rowKey(p));
+  }
   const groups = new Map<string, Place[]>();
-  for (const p of [...places].sort((a, b) => compareLocations(a.loc, b.loc))) {
-    const key = `${p.scope}\u0000${p.identity}\u0000${matchRole(p.role)}\u0000${p.port}\u0000${p.endPort ?? ''}`;
+  for (const p of sorted) {
+    const key = (p.source === 'dockerfile' && p.endPort === undefined ? publishing.get(inContainer(p, p.port)) : undefined) ?? rowKey(p);
     const list = groups.get(key);
     if (list) list.push(p);
     else groups.set(key, [p]);

@@ -6,6 +6,7 @@ import { VARIANT_PREFIX } from '../syntax/names';
 import { compareText } from '../text/compareText';
 import { ProjectModel } from '../project/projectModel';
 import { identityIn, type FileRole } from '../project/roles';
+import { inImage } from '../project/images';
 
 /**
  * An allocation as the rules read it: in its project's scope, under its identity after aliases.
@@ -43,6 +44,8 @@ export class Place implements Allocation {
   get ownerRange(): string | undefined { return this.allocation.ownerRange; }
   get buildContext(): string | undefined { return this.allocation.buildContext; }
   get containerPort(): number | undefined { return this.allocation.containerPort; }
+  get containerLoc(): Location | undefined { return this.allocation.containerLoc; }
+  get stage(): number | undefined { return this.allocation.stage; }
   get fromVariable(): string | undefined { return this.allocation.fromVariable; }
   get variable(): string | undefined { return this.allocation.variable; }
   get own(): boolean | undefined { return this.allocation.own; }
@@ -108,11 +111,11 @@ function projectOf(file: string, projects: ReadonlyMap<string, string>): string 
 export function placesOf(f: FileFacts, shared: SharedFacts): Place[] {
   const project = projectOf(f.file, shared.projects);
   const role = shared.project.roleOf(f);
-  return f.allocations.map((a) => new Place(
+  return f.allocations.filter((a) => inImage(a, role)).map((a) => new Place(
     a,
     a.scope === '' && project !== undefined ? project : a.scope,
-    // An env file one compose service reads is that service's: its own `PORT` is that service's port.
-    identityIn(shared.alias.get(a.serviceKey) ?? (a.own && role.containerOf !== undefined ? role.containerOf : a.serviceKey), role.about),
+    // An env file one compose service reads, or a Dockerfile one builds, is that service's: its own `PORT` is that service's port.
+    identityIn(shared.alias.get(a.serviceKey) ?? (a.own && role.containerOf !== undefined ? shared.alias.get(role.containerOf) ?? role.containerOf : a.serviceKey), role.about),
     role,
   ));
 }

@@ -8,6 +8,7 @@ import type { Finding } from '../model';
 import { matchRole } from '../syntax/names';
 import { describeSame } from '../project/relations';
 import { compareLocations, environmentsMeet, groupKey, insideContainer, isVariant, placeKey, portText, where, type Place } from './model';
+import { imageMismatches } from './imageMismatch';
 import { parseProblems } from './parseProblems';
 import { targetPortMismatches } from './serviceTargets';
 import { finding, type Rule, type ServiceUnit } from './rule';
@@ -19,7 +20,7 @@ export const portMismatch: Rule = {
   checks: {
     // One registry entry that gives one port two values (`port: 8790`, `mapping: "8792:8792"`).
     file: ({ facts }) => parseProblems(facts, portMismatch),
-    service: mismatchesIn,
+    service: (unit) => [...mismatchesIn(unit), ...imageMismatches(portMismatch, unit.places)],
     cluster: (unit) => targetPortMismatches(unit, portMismatch),
   },
 };

@@ -2,18 +2,22 @@
 // PORT: 30007` tells the process which, and `expose: ["30007"]` says so to other containers. For a
 // service reached through a proxy or the compose network, that port is what a document's table
 // lists for it, so it is compared with the documents, as a claim: it takes no host port, and
-// nothing clashes with it.
+// nothing clashes with it. A service that publishes a port of an image it builds leaves the
+// port the process listens on to the image, unless compose says it (leavesPortToImage).
 import type { Allocation, Location } from '../../model';
 import { keyFromVariable, serviceKey } from '../../syntax/names';
 import type { PortVariable } from './environment';
-import type { Walk } from './walk';
+import { scalarText } from './scalarText';
+import { mapEntries, resolve, seqItems } from './walk';
+import type { Value, Walk } from './walk';
 
-// Variables that set the service's own listening port; `<SERVICE>_PORT` too (see ownVariable).
-const OWN_KEYS = new Set(['PORT', 'HTTP_PORT', 'SERVER_PORT', 'APP_PORT', 'LISTEN_PORT', 'API_PORT', 'WEB_PORT']);
+// Variables that set the service's own listening port; `<SERVICE>_PORT` too (see ownVariable). A
+// Dockerfile's `ENV`/`ARG` of these names is its image's port (parsers/dockerfile/).
+export const OWN_PORT_KEYS: ReadonlySet<string> = new Set(['PORT', 'HTTP_PORT', 'SERVER_PORT', 'APP_PORT', 'LISTEN_PORT', 'API_PORT', 'WEB_PORT']);
 
 function ownVariable(key: string, service: string): boolean {
   const upper = key.toUpperCase();
-  if (OWN_KEYS.has(upper)) return true;
+  if (OWN_PORT_KEYS.has(upper)) return true;
   return upper.endsWith('_PORT') && keyFromVariable(upper.slice(0, -'_PORT'.length)) === serviceKey(service);
 }
 
@@ -42,4 +46,18 @@ export function containerSideClaims(input: ContainerSideInput, walk: Walk): void
     };
     walk.out.allocations.push(claim);
   });
+}
+
+/**
+ * Whether the port a service built from a Dockerfile listens on is the image's to say: compose
+ * neither runs another command (`command:`, `entrypoint:`) nor sets the service's own port variable
+ * in `environment:` (whatever its value).
+ */
+export function leavesPortToImage(service: string, fields: Map<string, Value>, walk: Walk): boolean {
+  if (fields.has('command') || fields.has('entrypoint')) return false;
+  const environment = resolve(fields.get('environment'), walk);
+  const keys = environment?.kind === 'map'
+    ? [...mapEntries(environment, walk).keys()]
+    : seqItems(environment, walk).map((item) => scalarText(item, walk)?.value.split('=')[0] ?? '');
+  return !keys.some((key) => ownVariable(key.trim(), service));
 }

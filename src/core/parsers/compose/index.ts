@@ -16,7 +16,7 @@ import { composeEnvironmentFromFileName } from './fileNames';
 import { extractEnvironment } from './environment';
 import { treeFromYaml } from '../yaml/fromYaml';
 import { extractExpose, extractPorts } from './ports';
-import { containerSideClaims } from './containerSide';
+import { containerSideClaims, leavesPortToImage } from './containerSide';
 import type { YamlNode } from '../yaml/tree';
 import { mapEntries, newWalk, resolveMap, seqItems, servicesOf } from './walk';
 import { composeFileMeta, servicesMeta, type ServiceMeta } from './serviceMeta';
@@ -106,7 +106,9 @@ function walkDocument(
 function mergeMeta(a: ComposeFileMeta | undefined, b: ComposeFileMeta): ComposeFileMeta {
   if (!a) return b;
   const both = (key: 'includes' | 'builds') => [...new Set([...a[key], ...b[key]])];
-  return { name: a.name ?? b.name, includes: both('includes'), envReaders: [...a.envReaders, ...b.envReaders], builds: both('builds') };
+  const merged: ComposeFileMeta = { name: a.name ?? b.name, includes: both('includes'), envReaders: [...a.envReaders, ...b.envReaders], builds: both('builds') };
+  if (a.images || b.images) merged.images = [...(a.images ?? []), ...(b.images ?? [])];
+  return merged;
 }
 
 function extractService(name: string, node: Value, meta: ServiceMeta | undefined, walk: Walk): void {
@@ -115,7 +117,8 @@ function extractService(name: string, node: Value, meta: ServiceMeta | undefined
   const fields = mapEntries(service, walk);
   const group = walk.base + node.start;
   const before = walk.out.allocations.length;
-  extractPorts(name, { group, buildContext: meta?.build, meta }, fields.get('ports'), walk);
+  const imagePorts = meta?.image !== undefined && leavesPortToImage(name, fields, walk);
+  extractPorts(name, { group, buildContext: meta?.build, meta, imagePorts }, fields.get('ports'), walk);
   const published = walk.out.allocations.length > before;
   const exposed = seqItems(fields.get('expose'), walk).map((item) => extractExpose(item, walk)).filter((e) => e !== undefined);
   const environment = extractEnvironment(fields.get('environment'), walk);

@@ -87,6 +87,8 @@ export interface ServiceOrigin {
   group: number;
   buildContext?: string;
   meta?: ServiceMeta;
+  /** It builds a Dockerfile and leaves its listening port to the image (see leavesPortToImage). */
+  imagePorts?: boolean;
 }
 
 export function extractPorts(service: string, origin: ServiceOrigin, node: Value, walk: Walk): void {
@@ -160,6 +162,7 @@ function publish(service: string, spec: PortSpec, origin: ServiceOrigin, indexIn
     indexInGroup,
     buildContext: origin.buildContext,
     containerPort: container?.first.port,
+    containerLoc: origin.imagePorts && spec.container ? writtenPort(spec.container.text, container, walk) : undefined,
     fromVariable: at.variable,
     // Plain fields, present on every place: one object shape for all of them.
     names: nonEmpty(origin.meta?.names),
@@ -168,6 +171,13 @@ function publish(service: string, spec: PortSpec, origin: ServiceOrigin, indexIn
     loc: location(walk, at),
   });
   return true;
+}
+
+/** Where a single container port is written as a number, not through a variable. */
+function writtenPort(text: Text, container: PortRange | undefined, walk: Walk): Location | undefined {
+  if (!container || container.first !== container.last || text.rawStart === undefined) return undefined;
+  const at = locate(text, container.first.seg);
+  return at.variable === undefined ? location(walk, at) : undefined;
 }
 
 /** Most services have no other name, network or profile: no list for them. */

@@ -2,11 +2,12 @@
 // names it answers to, the external networks it shares with other stacks, its profiles, and what
 // the file reads with it (`include:`, `extends: { file }`, `env_file:`).
 
-import type { ComposeFileMeta } from '../../model';
+import type { ComposeFileMeta, ImageBuild } from '../../model';
 import { serviceKey } from '../../syntax/names';
 import { internIfLong } from '../../text/intern';
 import { dirOf, joinPath } from '../../syntax/paths';
 import { UNKNOWN } from './interpolation';
+import { imageOf, type ServiceImage } from './imageBuild';
 import { scalarText } from './scalarText';
 import { mapEntries, resolve, resolveMap, seqItems } from './walk';
 import type { Value, Walk } from './walk';
@@ -18,6 +19,8 @@ export interface ServiceMeta {
   profiles: string[];
   /** The folder it builds from (see buildContextOf). */
   build?: string;
+  /** The Dockerfile and stage it builds, when they are known. */
+  image?: ServiceImage;
   /** `env_file:` and `extends: { file }` as written, relative to the compose file's folder. */
   envFiles: string[];
   extendsFiles: string[];
@@ -96,11 +99,13 @@ export function servicesMeta(services: Array<[string, Value]>, top: Map<string, 
     if (host) attached.push([host, name]);
     const profiles = fields.get('profiles');
     const extended = resolveMap(fields.get('extends'), walk);
+    const build = buildContextOf(fields, walk);
     out.set(name, {
       names,
       networks: external.size === 0 ? NONE : joinedExternal(networksField, fields.has('networks'), mode, external, walk),
       profiles: profiles === undefined ? NONE : scalars(profiles, walk).map(internIfLong),
-      build: buildContextOf(fields, walk),
+      build,
+      image: imageOf(fields, build, walk),
       envFiles: fields.has('env_file') ? envFilesOf(fields.get('env_file'), walk) : NONE,
       extendsFiles: extended ? scalars(mapEntries(extended, walk).get('file'), walk) : NONE,
     });
@@ -171,7 +176,7 @@ function buildContextOf(fields: Map<string, Value>, walk: Walk): string | undefi
   return joinPath(dirOf(walk.opts.ctx.file), context);
 }
 
-/** What the file reads with it: its project name, `include:`, `extends: { file }`, `env_file:` (and who reads each), the folders it builds. */
+/** What the file reads with it: its project name, `include:`, `extends: { file }`, `env_file:` (and who reads each), the folders and Dockerfiles it builds. */
 export function composeFileMeta(metas: Map<string, ServiceMeta>, top: Map<string, Value> | undefined, walk: Walk): ComposeFileMeta {
   const dir = dirOf(walk.opts.ctx.file);
   const path = (rel: string) => joinPath(dir, rel);
@@ -182,8 +187,10 @@ export function composeFileMeta(metas: Map<string, ServiceMeta>, top: Map<string
   }
   const envReaders: Array<[string, string]> = [];
   const builds = new Set<string>();
+  const images: ImageBuild[] = [];
   for (const [name, meta] of metas) {
     if (meta.build !== undefined) builds.add(meta.build);
+    if (meta.image) images.push({ ...meta.image, service: serviceKey(name) });
     includes.push(...meta.extendsFiles);
     for (const file of meta.envFiles) {
       const resolved = path(file);
@@ -191,5 +198,7 @@ export function composeFileMeta(metas: Map<string, ServiceMeta>, top: Map<string
     }
   }
   const resolved = (list: string[]) => [...new Set(list.map(path).filter((p): p is string => p !== undefined))];
-  return { name: text(top?.get('name'), walk), includes: resolved(includes), envReaders, builds: [...builds] };
+  const meta: ComposeFileMeta = { name: text(top?.get('name'), walk), includes: resolved(includes), envReaders, builds: [...builds] };
+  if (images.length > 0) meta.images = images;
+  return meta;
 }
