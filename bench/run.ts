@@ -19,7 +19,7 @@ import { performance } from 'node:perf_hooks';
 import { checkPath, checkPathParallel } from '../src/core/check';
 import { discover, DEFAULT_DISCOVER } from '../src/core/discover';
 import type { Finding } from '../src/core/model';
-import { parseByKind, sourceKindOf } from '../src/core/parsers/dispatch';
+import { parseByKind, sourceKindIn } from '../src/core/parsers/dispatch';
 import { readEnvVariables } from '../src/core/parsers/env';
 import { FolderModel } from '../src/core/project/folderModel';
 import { serviceKey } from '../src/core/syntax/names';
@@ -249,15 +249,17 @@ function folderNameOf(file: string, rootName: string): string {
 /** parseByKind alone on every file, texts and sibling `.env` variables read beforehand. */
 function measureParse(root: string, files: string[], n: number): { ms: number; byKind: Record<string, number> } {
   const rootName = path.basename(root);
-  const inputs = files.map((file) => {
-    const kind = sourceKindOf(file)!;
+  const inputs = files.flatMap((file) => {
     const text = fs.readFileSync(path.join(root, file), 'utf8');
+    // A YAML file of another name is a compose file or a Kubernetes manifest by its content.
+    const kind = sourceKindIn(file, text);
+    if (kind === undefined) return [];
     let env: Map<string, string> | undefined;
     if (kind === 'compose') {
       const envFile = path.join(root, envFileIn(dirOf(file)));
       if (fs.existsSync(envFile)) env = readEnvVariables(fs.readFileSync(envFile, 'utf8'));
     }
-    return { file, kind, text, ctx: { file, env, folderName: folderNameOf(file, rootName) } };
+    return [{ file, kind, text, ctx: { file, env, folderName: folderNameOf(file, rootName) } }];
   });
   const totals: number[] = [];
   const byKindRuns: Array<Record<string, number>> = [];
