@@ -2,7 +2,7 @@
 // source span it came from, so editors can underline it and the CLI can print file:line:col.
 import type { KubernetesFacts } from './parsers/kubernetes/objects';
 
-export type SourceKind = 'registry' | 'compose' | 'env' | 'markdown' | 'package' | 'procfile' | 'kubernetes' | 'dockerfile';
+export type SourceKind = 'registry' | 'compose' | 'env' | 'markdown' | 'package' | 'procfile' | 'kubernetes' | 'dockerfile' | 'devcontainer';
 
 /** A point in a file: 0-based UTF-16 offset, 1-based line and column (UTF-16 code units). */
 export interface Position {
@@ -245,6 +245,8 @@ export interface FileFacts {
   kubernetes?: KubernetesFacts;
   /** Dockerfiles: the build stages in order; the last is the image built without a target. */
   stages?: ImageStage[];
+  /** devcontainer.json: the compose files it runs the dev container with (`dockerComposeFile`), from the check root. */
+  devcontainer?: { composeFiles: string[] };
   /**
    * Documents: compose files their commands run together (`docker compose -f a -f b`), paths from
    * the check root; Compose merges each set into one project.

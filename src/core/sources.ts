@@ -90,6 +90,13 @@ export const SOURCE_KINDS: Readonly<Record<SourceKind, SourceKindSpec>> = {
     isNamed: named(/^(?:dockerfile(?:-[^\\/]*|\.[^\\/]+)?|[^\\/]*\.dockerfile)$(?<!\.dockerignore)/i),
     languages: { dockerfile: 'all' },
   },
+  devcontainer: {
+    // A dev container's configuration: `.devcontainer/devcontainer.json`, `.devcontainer/<name>/devcontainer.json`
+    // or `.devcontainer.json`, and a `devcontainer.json` anywhere else (a template's).
+    names: ['devcontainer.json', '.devcontainer.json'],
+    isNamed: named(/^\.?devcontainer\.json$/i),
+    languages: { jsonc: 'named' },
+  },
 };
 
 /**

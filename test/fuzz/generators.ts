@@ -554,6 +554,37 @@ const dockerLine = fc.oneof(
 
 export const dockerfileText: fc.Arbitrary<string> = lines(fc.array(dockerLine, { maxLength: 14 }));
 
+// ---------------------------------------------------------------------------------------------
+// devcontainer.json (JSONC: comments, trailing commas)
+
+const devPort = fc.oneof(
+  { weight: 3, arbitrary: portToken.map((p) => (/^\d+$/.test(p) ? p : JSON.stringify(p))) },
+  { weight: 2, arbitrary: fc.tuple(fc.constantFrom('db', 'localhost', 'cache', '', 'a b'), portToken).map(([host, p]) => JSON.stringify(host ? `${host}:${p}` : p)) },
+  { weight: 1, arbitrary: fc.constantFrom('"8080:80"', '"127.0.0.1:5000:5000"', '"53:53/udp"', '"${localEnv:PORT}"', '"\\u0038080"', '-1', '3.5', 'null', '{}', '[]') },
+);
+const devJunk = fc.constantFrom('', ' // note', ' /* c */', ',', '\n', ' /* unclosed', '"');
+
+export const devcontainerText: fc.Arbitrary<string> = fc
+  .record({
+    name: fc.constantFrom(undefined, '"web"', '"My Env"', '""', '1'),
+    service: fc.constantFrom(undefined, '"app"', '"db"'),
+    compose: fc.constantFrom(undefined, '"../docker-compose.yml"', '["docker-compose.yml", "extra.yml"]', '"${localEnv:F}"', '"../../../../x.yml"'),
+    forward: fc.array(fc.tuple(devPort, devJunk), { maxLength: 5 }),
+    app: fc.option(fc.oneof(devPort, fc.array(devPort, { maxLength: 3 }).map((ps) => `[${ps.join(', ')}]`)), { nil: undefined }),
+    labels: fc.array(fc.tuple(fc.constantFrom('3000', '8000-8099', 'db:5432', '8080', 'x'), fc.constantFrom('"Web"', '"db"', '1', '""')), { maxLength: 3 }),
+    trailing: fc.boolean(),
+  })
+  .map(({ name, service, compose, forward, app, labels, trailing }) => {
+    const members: string[] = [];
+    if (name !== undefined) members.push(`"name": ${name}`);
+    if (service !== undefined) members.push(`"service": ${service}`);
+    if (compose !== undefined) members.push(`"dockerComposeFile": ${compose}`);
+    members.push(`"forwardPorts": [${forward.map(([p, junk]) => `${p}${junk}`).join(', ')}]`);
+    if (app !== undefined) members.push(`// published\n  "appPort": ${app}`);
+    members.push(`"portsAttributes": {${labels.map(([key, label]) => `"${key}": { "label": ${label} }`).join(', ')}}`);
+    return `{\n  ${members.join(',\n  ')}${trailing ? ',' : ''}\n}\n`;
+  });
+
 /** A generated document of one kind. */
 export function generatedText(kind: SourceKind): fc.Arbitrary<string> {
   switch (kind) {
@@ -565,6 +596,7 @@ export function generatedText(kind: SourceKind): fc.Arbitrary<string> {
     case 'procfile': return procfileText;
     case 'kubernetes': return kubernetesText;
     case 'dockerfile': return dockerfileText;
+    case 'devcontainer': return devcontainerText;
   }
 }
 

@@ -148,6 +148,7 @@ const FILE_NAMES: Record<SourceKind, string[]> = {
   procfile: ['Procfile', 'svc/Procfile.dev'],
   kubernetes: ['k8s/app.yaml', 'deploy/service.yml', 'chart/templates/deployment.yaml', 'overlays/dev/kustomization.yaml'],
   dockerfile: ['Dockerfile', 'api/Dockerfile', 'Dockerfile.dev', 'svc/web.Dockerfile'],
+  devcontainer: ['.devcontainer/devcontainer.json', '.devcontainer.json', '.devcontainer/py/devcontainer.json'],
 };
 
 const envMap = fc.option(
@@ -332,6 +333,7 @@ export const PROPERTIES: FuzzProperty[] = [
   parserProperty('procfile', 8_000),
   parserProperty('kubernetes', 12_000),
   parserProperty('dockerfile', 8000),
+  parserProperty('devcontainer', 6000),
   lineIndexProperty,
   urlsAndRangesProperty,
   cellsProperty,

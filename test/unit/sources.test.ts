@@ -30,11 +30,12 @@ const NAMES = [
   'package.json', 'package-lock.json', 'package.json5', 'my-package.json', 'packages.json',
   'Procfile', 'Procfile.dev', 'Procfile.', 'procfile', 'Procfiles', 'Procfile-dev',
   'Dockerfile', 'dockerfile', 'Dockerfile.dev', 'Dockerfile-prod', 'api.Dockerfile', 'web.dockerfile', 'Dockerfile.md', 'Dockerfiles', 'my-Dockerfile',
+  'devcontainer.json', '.devcontainer.json', 'devcontainer.jsonc', 'my-devcontainer.json', '.devcontainer',
 ];
 
 /** File names built from the pieces the names above are made of. */
 const generatedNames = fc.array(
-  fc.constantFrom('ports', 'compose', 'docker-', 'docker', 'file', 'env', 'yaml', 'yml', 'md', 'mdx', 'markdown', 'package', 'json', 'Procfile', '.', '-', '_', 'x', 'rc'),
+  fc.constantFrom('ports', 'compose', 'docker-', 'docker', 'file', 'env', 'yaml', 'yml', 'md', 'mdx', 'markdown', 'package', 'json', 'Procfile', 'devcontainer', '.', '-', '_', 'x', 'rc'),
   { minLength: 1, maxLength: 6 },
 ).map((parts) => parts.join(''));
 
@@ -70,6 +71,7 @@ test('dispatch: a name is tried in the table\'s order; a YAML file of any name m
   assert.equal(sourceKindOf('package-lock.json'), undefined);
   assert.equal(sourceKindOf('shop/Procfile.dev'), 'procfile');
   assert.equal(sourceKindOf('api/Dockerfile'), 'dockerfile');
+  assert.equal(sourceKindOf('.devcontainer/python/devcontainer.json'), 'devcontainer');
   assert.equal(sourceKindOf('docs/Dockerfile.md'), 'markdown');
   assert.equal(sourceKindOf('pwd.yml'), undefined);
   const anySource = glob(SOURCE_GLOBS);
@@ -94,6 +96,7 @@ test('the client\'s document selector: each source kind\'s languages, narrowed t
     { scheme: 'file', language: 'markdown' },
     { scheme: 'file', language: 'json', pattern: '**/{package.json}' },
     { scheme: 'file', language: 'dockerfile' },
+    { scheme: 'file', language: 'jsonc', pattern: '**/{devcontainer.json,.devcontainer.json}' },
   ]);
   // A Procfile and an .env file both open as plaintext: the filter takes the names of both kinds.
   const plaintext = glob(DOCUMENT_SELECTOR.find((f) => f.language === 'plaintext')!.pattern!);

@@ -3,6 +3,7 @@
 import { emptyFacts, type FileFacts, type ParseContext, type SourceKind } from '../model';
 import { isYamlFileName, SOURCE_KINDS } from '../sources';
 import { looksLikeCompose, parseCompose } from './compose';
+import { parseDevcontainer } from './devcontainer';
 import { parseDockerfile } from './dockerfile';
 import { parseEnv } from './env';
 import { looksLikeKubernetes, parseKubernetes } from './kubernetes';
@@ -59,6 +60,7 @@ function parseKind(kind: SourceKind, text: string, ctx: ParseContext): FileFacts
     case 'procfile': return parseProcfile(text, ctx);
     case 'kubernetes': return parseKubernetes(text, ctx);
     case 'dockerfile': return parseDockerfile(text, ctx);
+    case 'devcontainer': return parseDevcontainer(text, ctx);
   }
 }
 

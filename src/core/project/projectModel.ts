@@ -180,6 +180,13 @@ export class ProjectModel {
         const image = imageRole(f, this.imageBuilders.get(f.file) ?? []);
         return { ...role(image.unit.key, image.unit.folder, image.unit.key, Authority.env, false), containerOf: image.service, images: image.images };
       }
+      case 'devcontainer': {
+        // The dev environment: the compose project it runs the dev container in, whose services its
+        // forwarded ports clash with; else its own, for the project the configuration sits in.
+        const compose = f.devcontainer?.composeFiles.map((file) => this.composeUnits.get(file)).find((unit) => unit !== undefined);
+        const unit = compose ?? { key: `devcontainer:${f.file}`, folder: devcontainerProject(dir) };
+        return role(unit.key, unit.folder, unit.key, Authority.scripts, false);
+      }
     }
   }
 }
@@ -190,6 +197,13 @@ export class ProjectModel {
  */
 function appUnit(dir: string): string {
   return `app:${dir}`;
+}
+
+/** The project a dev container is for: the folder that holds `.devcontainer/` (`.devcontainer/<name>/` too). */
+function devcontainerProject(dir: string): string {
+  const parts = dir.split('/');
+  const at = parts.lastIndexOf('.devcontainer');
+  return at < 0 ? dir : parts.slice(0, at).join('/');
 }
 
 interface FolderFacts {

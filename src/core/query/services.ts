@@ -31,9 +31,9 @@ export interface ServiceInfo {
   places: Place[];
 }
 
-const SOURCE_RANK = { registry: 0, compose: 1, kubernetes: 1, env: 2, package: 3, procfile: 4, markdown: 5, dockerfile: 6 } as const;
+const SOURCE_RANK = { registry: 0, compose: 1, kubernetes: 1, env: 2, package: 3, procfile: 4, devcontainer: 5, markdown: 6, dockerfile: 7 } as const;
 
-/** Whose spelling of a service is shown: the registry's, then compose's, env's, an app's scripts', Markdown's, a Dockerfile's folder (then document order). */
+/** Whose spelling of a service is shown: the registry's, then compose's, env's, an app's scripts', a dev container's labels, Markdown's, a Dockerfile's folder (then document order). */
 export function bySpelling(a: Place, b: Place): number {
   return SOURCE_RANK[a.source] - SOURCE_RANK[b.source] || compareLocations(a.loc, b.loc);
 }
