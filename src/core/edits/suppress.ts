@@ -3,7 +3,7 @@
 // shell/YAML fences, `%% # portolan-ignore <rule>` in mermaid fences (a mermaid comment), and
 // `<!-- portolan-ignore <rule> -->` elsewhere in Markdown. The new line takes the indentation of
 // the line it silences and the file's line ending; a suppression already above gets the rule added.
-// A Procfile takes `#` comments too; package.json, which is JSON, none.
+// A Procfile takes `#` comments too; devcontainer.json, JSON with comments, `//`; package.json, which is JSON, none.
 // A comment line would end a Markdown table, so a table row gets the comment appended to the row
 // above it instead (a trailing cell Markdown renders as nothing); the first row has no row above.
 import type { SourceKind } from '../model';
@@ -11,7 +11,7 @@ import { LineIndex } from '../text/lineIndex';
 import type { EditPlan } from './changePort';
 
 const MARKER = 'portolan-ignore';
-const IGNORE_RE = /(?:#|<!--)\s*portolan-ignore\b/;
+const IGNORE_RE = /(?:#|<!--|\/\/)\s*portolan-ignore\b/;
 
 /** The edit that silences `rule` on the 1-based `line` of `file`. */
 export function planIgnore(text: string, file: string, kind: SourceKind, line: number, rule: string): EditPlan {
@@ -29,6 +29,7 @@ export function planIgnore(text: string, file: string, kind: SourceKind, line: n
   };
   // JSON has no comments: a line above would break package.json for npm.
   if (kind === 'package') return { error: 'package.json cannot hold a comment; silence the rule in portolan.config.json' };
+  if (kind === 'devcontainer') return insertLine(`// ${MARKER} ${rule}`);
   if (kind !== 'markdown') return insertLine(`# ${MARKER} ${rule}`);
 
   const context = markdownContext(lines, line);
