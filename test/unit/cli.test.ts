@@ -27,15 +27,16 @@ function tempRoot(files: Record<string, string>): string {
   return root;
 }
 
-test('check on examples: every rule fires (port-mismatch also at a package.json script, a Procfile, a Service\'s targetPort and the container port of a Dockerfile\'s service), text lines are file:line:col severity rule message', () => {
+test('check on examples: every rule fires (port-mismatch also at a package.json script, a Procfile, a Service\'s targetPort and the container port of a Dockerfile\'s service; port-conflict also at a dev container\'s forwarded port), text lines are file:line:col severity rule message', () => {
   const r = run('check', EXAMPLES);
   assert.equal(r.code, 1);
   const lines = r.out.split('\n').filter((l) => /^\S+:\d+:\d+ (error|warning|info) /.test(l));
   const rules = lines.map((l) => l.split(' ')[2]).sort();
-  assert.deepEqual(rules, ['invalid-port', 'out-of-range', 'port-conflict', 'port-mismatch', 'port-mismatch', 'port-mismatch', 'port-mismatch', 'port-mismatch', 'range-overlap', 'registry-schema', 'reserved-port', 'unregistered-port']);
+  assert.deepEqual(rules, ['invalid-port', 'out-of-range', 'port-conflict', 'port-conflict', 'port-mismatch', 'port-mismatch', 'port-mismatch', 'port-mismatch', 'port-mismatch', 'range-overlap', 'registry-schema', 'reserved-port', 'unregistered-port']);
   assert.deepEqual(lines.filter((l) => l.includes(' port-mismatch ')).map((l) => path.relative(EXAMPLES, l.split(':')[0])), ['apps/docker-compose.yml', 'billing/package.json', 'k8s/storefront.yaml', 'search/Procfile', 'workers/docker-compose.yml']);
   assert.ok(lines.some((l) => l.endsWith('examples/workers/docker-compose.yml:5:15 warning port-mismatch worker publishes container port 8080 here, but its image declares 9000 (workers/Dockerfile:5)')), r.out);
-  assert.match(r.out, /10 files checked: 3 errors, 8 warnings, 1 info/);
+  assert.ok(lines.some((l) => l.endsWith('examples/apps/.devcontainer/devcontainer.json:10:5 error port-conflict Port 5432 is taken by both gateway and postgres (apps/.devcontainer/devcontainer.json:9)')), r.out);
+  assert.match(r.out, /11 files checked: 4 errors, 8 warnings, 1 info/);
 });
 
 test('--fail-on decides the exit code', () => {
@@ -107,7 +108,8 @@ test('--format sarif: a SARIF 2.1.0 log with one result per finding and the rule
   const conflict = runLog.results.find((r: { ruleId: string }) => r.ruleId === 'port-conflict');
   assert.equal(conflict.level, 'error');
   assert.equal(runLog.tool.driver.rules[conflict.ruleIndex].id, 'port-conflict');
-  assert.deepEqual(conflict.locations[0].physicalLocation.region, { startLine: 17, startColumn: 13, endLine: 17, endColumn: 17 });
+  // The first conflict in file order: the dev container's forwarded 5432.
+  assert.deepEqual(conflict.locations[0].physicalLocation.region, { startLine: 10, startColumn: 5, endLine: 10, endColumn: 9 });
   assert.ok(runLog.originalUriBaseIds.SRCROOT.uri.startsWith('file://'));
 });
 
