@@ -72,7 +72,7 @@ test('.pre-commit-hooks.yaml: the hook runs the package\'s bin on the whole repo
   for (const decides of ['portolan.config.json', 'svc/.portolanignore', '.gitignore']) assert.match(decides, files);
   const run = spawnSync(process.execPath, [path.join(REPO, manifest.bin[bin]), ...args], { cwd: EXAMPLES, encoding: 'utf8' });
   assert.equal(run.status, 1, run.stderr);
-  assert.match(run.stdout, /files checked: 3 errors/);
+  assert.match(run.stdout, /files checked: 4 errors/);
 });
 
 test('the $portolan problem matcher reads every finding of the text report, coloured or not', () => {
