@@ -83,7 +83,7 @@ test('Checker: which port of a clashing published range is reported does not dep
   replay([
     ['apps/web/PORTS.md', '```yaml\nservices:\n  web:\n    image: example/web:latest\n    ports:\n      - 8080-8081:22-23\n\n```\n\n'],
     ['README.md', '# Token Engine (Port 8081)\n\n```bash\nexport PORT=8081\nTOKEN_ENGINE_URL=http://localhost:8081/metrics\nset "GATEWAY_PORT=8080"\n```\n'],
-    ['ports.yaml', 'ports:\n  consciousness-server: 13032\n'],
+    ['ports.yaml', 'ports:\n  recall-server: 13032\n'],
   ]);
 });
 

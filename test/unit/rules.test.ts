@@ -258,9 +258,11 @@ test('port-conflict relates every place of the holder in the deployment: its tab
   assert.deepEqual(conflict.related.map((r) => `${r.loc.file}:${r.loc.span.startLine}`), ['docker-compose.yml:4', 'docs/PORTS.md:3']);
 });
 
-test('a VM qualifier is not an abbreviation: "Panel (docker VM, behind NPM)" clashes with Nginx Proxy Manager', () => {
-  const c = checkFiles({ 'docs/PORTS.md': ['### Big Server', table([['Nginx Proxy Manager', 443], ['Panel (docker VM, behind NPM)', 443]])].join('\n') });
-  assert.deepEqual(c.findings.map((f) => `${f.rule}:${f.service}`), ['port-conflict:Panel (docker VM, behind NPM)']);
+test('a VM qualifier is not an abbreviation: "Lobby (apps VM, behind TLR)" clashes with Traffic Load Router', () => {
+  const c = checkFiles({ 'docs/PORTS.md': ['### Big Server', table([['Traffic Load Router', 443], ['Lobby (apps VM, behind TLR)', 443]])].join('\n') });
+  assert.deepEqual(c.findings.map((f) => `${f.rule}:${f.service}`), ['port-conflict:Lobby (apps VM, behind TLR)']);
+  // Without the qualifier, the initials name the router: one service.
+  assert.deepEqual(checkFiles({ 'docs/PORTS.md': table([['Traffic Load Router', 443], ['TLR Admin UI', 443]]) }).findings, []);
 });
 
 test('words run together are one name: "Stream Job Manager" on stream-jobmanager\'s port is no conflict; API and Server stay apart', () => {

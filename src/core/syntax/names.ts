@@ -132,7 +132,7 @@ function joined(words: Set<string>): string {
   return [...words].join('');
 }
 
-/** A word of `short` is the initials of the words of `long`: "NPM Admin UI" and "Nginx Proxy Manager". */
+/** A word of `short` is the initials of the words of `long`: "TLR Admin UI" and "Traffic Load Router". */
 function abbreviates(short: Set<string>, long: Set<string>): boolean {
   if (long.size < 3) return false;
   const initials = [...long].map((w) => w[0]).join('');

@@ -16,7 +16,7 @@ const VERDICT_WORD = /\b(?:inside|within|in range|compliant|complies|conforms?|f
 const VERDICT_COLUMN = new RegExp(String.raw`\?$|${VERDICT_WORD.source}`, 'i');
 // A plain no, not "no block" or "none": the row must say the port is outside.
 const NO = /^(?:no|false|✗|✘|❌|×|否|不是|いいえ|아니요|아니오|non|nein)(?![\p{L}\p{N}])/iu;
-// A port written in the cell: a number standing alone, not part of a name (`sim4d`) or a version.
+// A port written in the cell: a number standing alone, not part of a name (`web3d`) or a version.
 const NUMBER = /(?<![\w.:/-])\d{1,5}(?![\w.:/%-])/g;
 
 interface VerdictColumns {
@@ -68,7 +68,7 @@ export function extractRangeVerdicts(state: MdState, headerLine: number, rowLine
   });
 }
 
-/** `avala-api `4000`; avala-web `3000``: the name written before a port, back to the previous separator. */
+/** `ledger-api `4000`; ledger-web `3000``: the name written before a port, back to the previous separator. */
 function nameBefore(text: string, at: number): string {
   const before = text.slice(0, at);
   const from = Math.max(before.lastIndexOf(';'), before.lastIndexOf(','), before.lastIndexOf('|')) + 1;

@@ -138,7 +138,7 @@ const SETTING_WORDS = new Set([
   'gid', 'pid', 'index', 'order', 'backlog', 'concurrency', 'batch', 'rate', 'attempts', 'buffer', 'connections', 'length',
 ]);
 
-/** `timeout`, `max_connections`, `worker-count`; not `memory-server`, whose last word names a service. */
+/** `timeout`, `max_connections`, `worker-count`; not `cache-server`, whose last word names a service. */
 function isSetting(key: string): boolean {
   const words = serviceKey(key).split('-');
   return SETTING_WORDS.has(words[words.length - 1]) || words[0] === 'max' || words[0] === 'min';
