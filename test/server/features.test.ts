@@ -6,6 +6,7 @@ import type { CancellationToken, Position } from 'vscode-languageserver/node';
 import type { FolderView } from '../../src/server/features/feature';
 import { hover } from '../../src/server/features/hover';
 import { references } from '../../src/server/features/references';
+import { codeActions } from '../../src/server/features/codeActions';
 import { checkFiles } from '../support/memoryWorkspace';
 
 const FILES: Record<string, string> = {
@@ -71,4 +72,34 @@ test('hover with live status off, or on a range\'s bound, asks the machine nothi
   const range = await hover(on.snapshot, on.view, at('ports.yaml', '8089'), token);
   assert.match((range!.contents as { value: string }).value, /^\*\*Range 8080-8089 web/);
   assert.deepEqual([...off.asked, ...on.asked], []);
+});
+
+test('code actions: a mismatch at a number that is no allocation is changed to the port its related places write', () => {
+  const files: Record<string, string> = {
+    'api/Dockerfile': 'FROM node:20\nEXPOSE 7300\nCMD ["node", "api.js"]\n',
+    'api/docker-compose.yml': 'services:\n  api:\n    build: .\n    ports:\n      - "7300:7000"\n',
+    'k8s/shop.yaml': [
+      'apiVersion: apps/v1', 'kind: Deployment', 'metadata:', '  name: shop', 'spec:', '  selector:', '    matchLabels:', '      app: shop',
+      '  template:', '    metadata:', '      labels:', '        app: shop', '    spec:', '      containers:', '        - name: web', '          image: shop',
+      '          ports:', '            - containerPort: 7400', '---', 'apiVersion: v1', 'kind: Service', 'metadata:', '  name: shop', 'spec:',
+      '  selector:', '    app: shop', '  ports:', '    - port: 80', '      targetPort: 7401', '',
+    ].join('\n'),
+  };
+  const view: FolderView = {
+    name: 'demo', uri: 'file:///demo', liveStatus: false, uriOf: (file) => `file:///demo/${file}`, textOf: (file) => files[file],
+    listening: async () => ({ ports: new Set(), method: 'proc' }),
+  };
+  const snapshot = checkFiles(files).model.snapshot();
+  const fixes = (file: string, needle: string) => {
+    const finding = snapshot.findings.find((f) => f.loc.file === file && f.rule === 'port-mismatch')!;
+    assert.equal(files[file].slice(finding.loc.span.startOffset, finding.loc.span.endOffset), needle);
+    const range = { start: { line: finding.loc.span.startLine - 1, character: finding.loc.span.startColumn - 1 }, end: { line: finding.loc.span.endLine - 1, character: finding.loc.span.endColumn - 1 } };
+    return codeActions(snapshot, view, { textDocument: { uri: `file:///demo/${file}` }, range, context: { diagnostics: [] }, file })
+      .filter((a) => a.title.startsWith('Change to'))
+      .map((a) => ({ title: a.title, preferred: a.isPreferred, edits: Object.values(a.edit!.changes!).flat().map((e) => `${e.range.start.line + 1}:${e.range.start.character + 1} ${e.newText}`) }));
+  };
+  // The compose container port the image does not declare: the image's EXPOSE says 7300.
+  assert.deepEqual(fixes('api/docker-compose.yml', '7000'), [{ title: 'Change to 7300 (as in api/Dockerfile:2)', preferred: true, edits: ['5:15 7300'] }]);
+  // The Service's targetPort no pod declares: the container port is 7400.
+  assert.deepEqual(fixes('k8s/shop.yaml', '7401'), [{ title: 'Change to 7400 (as in k8s/shop.yaml:18)', preferred: true, edits: ['29:19 7400'] }]);
 });

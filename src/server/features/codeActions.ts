@@ -1,5 +1,7 @@
 // Quick fixes for findings (textDocument/codeAction, kind quickfix):
-//   port-mismatch       "Change to 8087 (as in PORTS.md:14 and 6 more)": that number only;
+//   port-mismatch       "Change to 8087 (as in PORTS.md:14 and 6 more)": that number only (also
+//                       where the number is no allocation: a compose container port against its
+//                       image's EXPOSE, a Service's targetPort against its pods' ports);
 //   port-conflict, out-of-range, reserved-port
 //                       "Move <service> to <port>, the next free port in <range>": everywhere the
 //                       service's port is written (the rename machinery);
@@ -61,7 +63,7 @@ class Fixes {
   all(): CodeAction[] {
     const out: CodeAction[] = [];
     switch (this.finding.rule) {
-      case 'port-mismatch': out.push(...this.changeToMajority()); break;
+      case 'port-mismatch': out.push(...(this.place ? this.changeToMajority() : this.changeToRelated())); break;
       case 'port-conflict':
       case 'out-of-range':
       case 'reserved-port': out.push(...this.moveToFreePort()); break;
@@ -96,6 +98,30 @@ class Fixes {
       if ('error' in plan) return [];
       const more = these.length > 1 ? ` and ${these.length - 1} more` : '';
       return [this.action(`Change to ${port} (as in ${where(these[0].loc)}${more})`, plan.edits, ports.length === 1)];
+    });
+  }
+
+  /**
+   * A mismatch at a number that is no allocation (a container port, a targetPort): change it to a
+   * port its related places write, read from their text. Only digits are read on either side: a
+   * variable or a named port is not a number to change.
+   */
+  private changeToRelated(): CodeAction[] {
+    const digitsAt = (loc: Finding['loc']): number | undefined => {
+      const written = this.folder.textOf(loc.file)?.slice(loc.span.startOffset, loc.span.endOffset);
+      return written !== undefined && /^\d{1,5}$/.test(written) ? Number(written) : undefined;
+    };
+    if (digitsAt(this.finding.loc) !== this.finding.port) return [];
+    const written = this.finding.related.flatMap((r) => {
+      const port = digitsAt(r.loc);
+      return port === undefined || port === this.finding.port ? [] : [{ port, loc: r.loc }];
+    });
+    const ports = [...new Set(written.map((w) => w.port))];
+    return ports.map((port) => {
+      const these = written.filter((w) => w.port === port);
+      const more = these.length > 1 ? ` and ${these.length - 1} more` : '';
+      const edit = { file: this.finding.loc.file, start: this.finding.loc.span.startOffset, end: this.finding.loc.span.endOffset, newText: String(port) };
+      return this.action(`Change to ${port} (as in ${where(these[0].loc)}${more})`, [edit], ports.length === 1);
     });
   }
 
