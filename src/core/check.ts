@@ -15,7 +15,8 @@ import { compareText } from './text/compareText';
 export interface CheckResult {
   root: string;
   findings: readonly Finding[];
-  allocations: Allocation[];
+  /** Every allocation by port, then service. */
+  readonly allocations: Allocation[];
   skipped: Skipped[];
   files: number;
   /** The checked folder's facts and findings. */
@@ -62,10 +63,18 @@ function scopeModel(scope: CheckScope, skipped: Skipped[], options: CheckOptions
 function finishCheck(scope: CheckScope, model: FolderModel, skipped: Skipped[]): CheckResult {
   for (const f of model.files()) for (const note of f.notes) skipped.push({ file: f.file, reason: note });
   const snapshot = model.snapshot();
-  const allocations = byPortAndService(model.files());
+  const inReadOrder = [...model.files()];
+  let allocations: Allocation[] | undefined;
   // A YAML file of another name that turned out to be no compose file was no port source.
   const files = scope.files.filter((file) => sourceKindOf(file) !== undefined || model.facts(file) !== undefined).length;
-  return { root: scope.root, findings: snapshot.findings, allocations, skipped, files, snapshot };
+  return {
+    root: scope.root, findings: snapshot.findings, skipped, files, snapshot,
+    // Only the JSON report and `portolan list` list every allocation: filed when first asked for.
+    get allocations() {
+      allocations ??= byPortAndService(inReadOrder);
+      return allocations;
+    },
+  };
 }
 
 /**
@@ -97,7 +106,7 @@ export interface ParallelCheckResult extends CheckResult {
 export async function checkPathParallel(target: string, options: ParallelCheckOptions = {}): Promise<ParallelCheckResult> {
   const scope = scopeOf(target, options);
   const pool = { ...DEFAULT_POOL, ...options.pool };
-  if (scope.isFile || scope.files.length < pool.minFiles || pool.workers < 1) return { ...checkScope(scope, options), workerFailures: [] };
+  if (scope.isFile || scope.files.length < pool.minFiles || pool.workers < 1) return withWorkerFailures(checkScope(scope, options), []);
   const { parsed, failures } = await parseInThreads(batchesOf(scope, pool.batchFiles), pool);
   const byFile = new Map(parsed.flat().map((p) => [p.file, p]));
   const skipped = [...scope.skipped];
@@ -116,5 +125,10 @@ export async function checkPathParallel(target: string, options: ParallelCheckOp
     }
     if (p.facts) model.set(p.facts);
   }
-  return { ...finishCheck(scope, model, skipped), workerFailures: failures };
+  return withWorkerFailures(finishCheck(scope, model, skipped), failures);
+}
+
+/** The result with the workers' failures added (not spread: its allocations are filed when asked for). */
+function withWorkerFailures(result: CheckResult, workerFailures: string[]): ParallelCheckResult {
+  return Object.assign(result, { workerFailures });
 }

@@ -46,6 +46,7 @@ export function discover(root: string, options: DiscoverOptions = DEFAULT_DISCOV
     }
     entries.sort((a, b) => compareText(a.name, b.name));
     const filter = options.filter;
+    filter?.listed(rel, entries.map((e) => e.name));
     for (const entry of entries) {
       const relPath = rel ? `${rel}/${entry.name}` : entry.name;
       if (entry.isSymbolicLink()) {
@@ -89,7 +90,7 @@ export function readSource(absolute: string, maxFileBytes: number, root?: string
     try {
       const { size } = fs.fstatSync(fd);
       if (size > maxFileBytes) return { skipped: { code: 'too-large', reason: `larger than ${maxFileBytes} bytes (${size})` } };
-      buffer = fs.readFileSync(fd);
+      buffer = readOpen(fd, size);
     } finally {
       fs.closeSync(fd);
     }
@@ -101,6 +102,23 @@ export function readSource(absolute: string, maxFileBytes: number, root?: string
   let text = buffer.toString('utf8');
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   return { text };
+}
+
+/**
+ * The contents of an open file whose size is known: readFileSync(fd) would ask the size again.
+ * A file that reports no size (a pipe, a /proc file) is read to its end.
+ */
+function readOpen(fd: number, size: number): Buffer {
+  if (size === 0) return fs.readFileSync(fd);
+  const buffer = Buffer.allocUnsafe(size);
+  let filled = 0;
+  while (filled < size) {
+    const read = fs.readSync(fd, buffer, filled, size - filled, filled);
+    if (read === 0) break;
+    filled += read;
+  }
+  // A file cut short while being read holds what was there.
+  return filled < size ? buffer.subarray(0, filled) : buffer;
 }
 
 function isInside(root: string, dir: string): boolean {

@@ -74,6 +74,25 @@ test('IgnoreFiles: patterns relative to their folder, deeper files and later pat
   assert.equal(ignores.ignores('ports.yaml', false), false);
 });
 
+test('IgnoreFiles: a folder whose entries a walk listed reads only the ignore files it holds', () => {
+  const files: Record<string, string> = { '/r/.gitignore': 'tmp/\n', '/r/svc/.portolanignore': 'drafts\n' };
+  const asked: string[] = [];
+  const ignores = new IgnoreFiles('/r', (file) => {
+    asked.push(file);
+    return files[file];
+  });
+  ignores.listed('', ['.gitignore', 'svc', 'web']);
+  ignores.listed('svc', ['.portolanignore', 'drafts']);
+  ignores.listed('web', ['compose.yaml']);
+  assert.equal(ignores.ignores('tmp/compose.yaml', false), true);
+  assert.equal(ignores.ignores('svc/drafts', true), true);
+  assert.equal(ignores.ignores('web/compose.yaml', false), false);
+  assert.deepEqual(asked.sort(), ['/r/.gitignore', '/r/svc/.portolanignore'], 'nothing asked of the folders that hold no ignore file');
+  // A folder no walk listed is asked about both names.
+  assert.equal(ignores.ignores('api/compose.yaml', false), false);
+  assert.deepEqual(asked.filter((f) => f.startsWith('/r/api/')).sort(), ['/r/api/.gitignore', '/r/api/.portolanignore']);
+});
+
 test('folderConfig + discover: the nearest configuration above the checked folder, its globs and the ignore files from the repository root', () => {
   const root = tree({
     '.git/HEAD': 'ref: refs/heads/main\n',

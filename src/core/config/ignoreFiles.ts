@@ -47,15 +47,27 @@ export class IgnoreFiles {
     return false;
   }
 
+  /**
+   * A folder whose entries are known (a walk just listed them): its ignore files are read from what
+   * is there, without asking the file system about the ones that are not, for every folder.
+   */
+  listed(dir: string, names: readonly string[]): void {
+    if (!this.folders.has(dir)) this.folders.set(dir, this.rulesFrom(dir, IGNORE_FILE_NAMES.filter((name) => names.includes(name))));
+  }
+
   private rulesOf(dir: string): Ignore | null {
     let rules = this.folders.get(dir);
     if (rules === undefined) {
-      const texts = IGNORE_FILE_NAMES.map((name) => this.readText(path.join(this.root, dir, name))).filter((t): t is string => t !== undefined);
-      // .portolanignore comes after .gitignore, so its `!pattern` can bring back what git ignores.
-      rules = texts.length === 0 ? null : ignore({ allowRelativePaths: true }).add(texts.join('\n'));
+      rules = this.rulesFrom(dir, IGNORE_FILE_NAMES);
       this.folders.set(dir, rules);
     }
     return rules;
+  }
+
+  private rulesFrom(dir: string, names: readonly string[]): Ignore | null {
+    const texts = names.map((name) => this.readText(path.join(this.root, dir, name))).filter((t): t is string => t !== undefined);
+    // .portolanignore comes after .gitignore, so its `!pattern` can bring back what git ignores.
+    return texts.length === 0 ? null : ignore({ allowRelativePaths: true }).add(texts.join('\n'));
   }
 }
 
