@@ -563,6 +563,31 @@ const ROOT: RootSvc[] = [
 ];
 
 /**
+ * The run files of a project's first service folder, each saying what everything else says of it:
+ * its dev server's port (package.json, Procfile), its image's container port (Dockerfile), and
+ * the port a dev container forwards for it. Nothing in them clashes or mismatches.
+ */
+function renderPackage(p: Project, s: Svc): string {
+  const manifest = { name: `@${p.name}/${s.name}`, private: true, scripts: { dev: `vite --port ${s.port}`, build: 'vite build', test: 'vitest run' }, devDependencies: { vite: '^5.4.0' } };
+  return `${JSON.stringify(manifest, null, 2)}\n`;
+}
+
+function renderProcfile(s: Svc): string {
+  return `web: node server.js --port ${s.port}\nworker: node worker.js\n`;
+}
+
+function renderDockerfile(s: Svc): string {
+  return ['FROM node:20-alpine', 'WORKDIR /app', 'COPY . .', `EXPOSE ${s.container}`, 'CMD ["node", "server.js"]', ''].join('\n');
+}
+
+function renderDevcontainer(p: Project, s: Svc): string {
+  return [
+    '{', `  "name": "${p.title}",`, '  // The dev server, forwarded from the container.', `  "forwardPorts": [${s.port}],`,
+    `  "portsAttributes": { "${s.port}": { "label": "${s.name}" } },`, '}', '',
+  ].join('\n');
+}
+
+/**
  * The project on a Kubernetes cluster of its own: its first service behind a NodePort Service
  * (node port 30000 + the project's index; the targetPort names the container port) and a node
  * agent DaemonSet on host port 9100, which every project's cluster has. Nothing here clashes or
@@ -653,7 +678,7 @@ function renderProjectsDoc(projects: Project[]): string {
 // The workspace
 
 const ROOT_FILES = 9;
-const PLAIN_PER_PROJECT = 8;
+const PLAIN_PER_PROJECT = 4;
 
 function projectNames(rng: Rng): string[] {
   const out: string[] = [];
@@ -678,7 +703,7 @@ function planProjects(size: number, rng: Rng): Project[] {
 
 function coreFileCount(p: Project): number {
   const stackEnvs = p.stacks.filter((s) => s.dir !== '' && s.env).length;
-  return p.stacks.length + stackEnvs + 2 /* .env, .env.example */ + (p.prod ? 1 : 0) + p.serviceFolders.length + 1 /* .env.production */ + 3 /* docs */ + 1 /* manifest */;
+  return p.stacks.length + stackEnvs + 2 /* .env, .env.example */ + (p.prod ? 1 : 0) + p.serviceFolders.length + 1 /* .env.production */ + 3 /* docs */ + 1 /* manifest */ + 4 /* package.json, Procfile, Dockerfile, devcontainer.json */;
 }
 
 function plantsFor(p: Project, rng: Rng): ProjectPlants {
@@ -747,6 +772,11 @@ export function buildWorkspace(size: number): { files: Map<string, string>; plan
     out.add(`${dir}/README.md`, renderReadme(p, planted, rng));
     out.add(`${dir}/docs/ARCHITECTURE.md`, renderArchitecture(p, planted, rng));
     out.add(`${dir}/deploy/k8s/${p.name}.yaml`, renderManifest(p));
+    const app = p.serviceFolders[0];
+    out.add(`${dir}/services/${app.name}/package.json`, renderPackage(p, app));
+    out.add(`${dir}/services/${app.name}/Procfile`, renderProcfile(app));
+    out.add(`${dir}/services/${app.name}/Dockerfile`, renderDockerfile(app));
+    out.add(`${dir}/.devcontainer/devcontainer.json`, renderDevcontainer(p, app));
     if (planted.conflict && planted.conflict.form !== 'compose') {
       const file = planted.conflict.form === 'table' ? `${dir}/docs/PORTS.md` : `${dir}/docs/ARCHITECTURE.md`;
       plants.push({ rule: 'port-conflict', file, service: planted.conflict.intruder, port: planted.conflict.holder.port, note: `${planted.conflict.form} entry on ${planted.conflict.holder.name}'s port` });
