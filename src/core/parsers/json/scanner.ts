@@ -35,38 +35,33 @@ export class Scanner {
    * reads the value and says whether that went well.
    */
   object(member: (key: JsonText) => boolean): boolean {
-    if (this.peek() !== '{') return false;
-    this.at++;
-    if (this.peek() === '}') {
-      this.at++;
-      return true;
-    }
-    for (;;) {
+    return this.delimited('{', '}', () => {
       if (this.peek() !== '"') return false;
       const key = this.string();
       if (!key || this.peek() !== ':') return false;
       this.at++;
-      if (!member(key)) return false;
-      const next = this.peek();
-      this.at++;
-      if (next === '}') return true;
-      if (next !== ',') return false;
-    }
+      return member(key);
+    });
   }
 
   /** Reads an array, calling `item` when the reader is at each value; `item` reads it and says whether that went well. */
   array(item: () => boolean): boolean {
-    if (this.peek() !== '[') return false;
+    return this.delimited('[', ']', item);
+  }
+
+  /** `open`, then `each` entry separated by commas, then `close`; false at anything else. */
+  private delimited(open: string, close: string, each: () => boolean): boolean {
+    if (this.peek() !== open) return false;
     this.at++;
-    if (this.peek() === ']') {
+    if (this.peek() === close) {
       this.at++;
       return true;
     }
     for (;;) {
-      if (!item()) return false;
+      if (!each()) return false;
       const next = this.peek();
       this.at++;
-      if (next === ']') return true;
+      if (next === close) return true;
       if (next !== ',') return false;
     }
   }
