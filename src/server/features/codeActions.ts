@@ -91,13 +91,21 @@ class Fixes {
     const agreeing = this.finding.related
       .map((r) => this.input.places.find((p) => placeKey(p.loc) === placeKey(r.loc)))
       .filter((p): p is Place => p !== undefined && p.endPort === undefined && p.port !== place.port);
-    const ports = [...new Set(agreeing.map((p) => p.port))];
-    return ports.flatMap((port) => {
-      const these = agreeing.filter((p) => p.port === port);
+    return this.changeTo(agreeing.map((p) => ({ port: p.port, loc: p.loc })), (port) => {
       const plan = planChangePort(place, port, this.host);
-      if ('error' in plan) return [];
+      return 'error' in plan ? undefined : plan.edits;
+    });
+  }
+
+  /** One "Change to N (as in …)" per port the places write (preferred when there is one), with the edits `edit` plans for it. */
+  private changeTo(written: Array<{ port: number; loc: Finding['loc'] }>, edit: (port: number) => TextEdit[] | undefined): CodeAction[] {
+    const ports = [...new Set(written.map((w) => w.port))];
+    return ports.flatMap((port) => {
+      const edits = edit(port);
+      if (!edits) return [];
+      const these = written.filter((w) => w.port === port);
       const more = these.length > 1 ? ` and ${these.length - 1} more` : '';
-      return [this.action(`Change to ${port} (as in ${where(these[0].loc)}${more})`, plan.edits, ports.length === 1)];
+      return [this.action(`Change to ${port} (as in ${where(these[0].loc)}${more})`, edits, ports.length === 1)];
     });
   }
 
@@ -116,13 +124,8 @@ class Fixes {
       const port = digitsAt(r.loc);
       return port === undefined || port === this.finding.port ? [] : [{ port, loc: r.loc }];
     });
-    const ports = [...new Set(written.map((w) => w.port))];
-    return ports.map((port) => {
-      const these = written.filter((w) => w.port === port);
-      const more = these.length > 1 ? ` and ${these.length - 1} more` : '';
-      const edit = { file: this.finding.loc.file, start: this.finding.loc.span.startOffset, end: this.finding.loc.span.endOffset, newText: String(port) };
-      return this.action(`Change to ${port} (as in ${where(these[0].loc)}${more})`, [edit], ports.length === 1);
-    });
+    const { file, span } = this.finding.loc;
+    return this.changeTo(written, (port) => [{ file, start: span.startOffset, end: span.endOffset, newText: String(port) }]);
   }
 
   private moveToFreePort(): CodeAction[] {
