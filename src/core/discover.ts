@@ -46,7 +46,7 @@ export function discover(root: string, options: DiscoverOptions = DEFAULT_DISCOV
     }
     entries.sort((a, b) => compareText(a.name, b.name));
     const filter = options.filter;
-    filter?.listed(rel, entries.map((e) => e.name));
+    filter?.listed(rel, entries);
     for (const entry of entries) {
       const relPath = rel ? `${rel}/${entry.name}` : entry.name;
       if (entry.isSymbolicLink()) {

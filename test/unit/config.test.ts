@@ -81,9 +81,9 @@ test('IgnoreFiles: a folder whose entries a walk listed reads only the ignore fi
     asked.push(file);
     return files[file];
   });
-  ignores.listed('', ['.gitignore', 'svc', 'web']);
-  ignores.listed('svc', ['.portolanignore', 'drafts']);
-  ignores.listed('web', ['compose.yaml']);
+  ignores.listed('', [{ name: '.gitignore' }, { name: 'svc' }, { name: 'web' }]);
+  ignores.listed('svc', [{ name: '.portolanignore' }, { name: 'drafts' }]);
+  ignores.listed('web', [{ name: 'compose.yaml' }]);
   assert.equal(ignores.ignores('tmp/compose.yaml', false), true);
   assert.equal(ignores.ignores('svc/drafts', true), true);
   assert.equal(ignores.ignores('web/compose.yaml', false), false);

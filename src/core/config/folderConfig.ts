@@ -41,7 +41,7 @@ export function folderConfig(folder: string, problems: string[], options: Folder
     filter: {
       skipsFolder: (dir) => own.excludesFolder(dir) || atBase.skipsFolder(under(dir)),
       skipsFile: (rel) => !own.reads(rel) || atBase.skipsFile(under(rel)),
-      listed: (dir, names) => atBase.listed(dir === '' ? prefix : under(dir), names),
+      listed: (dir, entries) => atBase.listed(dir === '' ? prefix : under(dir), entries),
     },
   };
 }

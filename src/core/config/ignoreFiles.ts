@@ -51,8 +51,8 @@ export class IgnoreFiles {
    * A folder whose entries are known (a walk just listed them): its ignore files are read from what
    * is there, without asking the file system about the ones that are not, for every folder.
    */
-  listed(dir: string, names: readonly string[]): void {
-    if (!this.folders.has(dir)) this.folders.set(dir, this.rulesFrom(dir, IGNORE_FILE_NAMES.filter((name) => names.includes(name))));
+  listed(dir: string, entries: readonly { name: string }[]): void {
+    if (!this.folders.has(dir)) this.folders.set(dir, this.rulesFrom(dir, IGNORE_FILE_NAMES.filter((name) => entries.some((e) => e.name === name))));
   }
 
   private rulesOf(dir: string): Ignore | null {

@@ -12,7 +12,7 @@ export interface SourceFilter {
   /** A file that is never read, whatever folder it is in. */
   skipsFile(file: string): boolean;
   /** A walk listed a folder's entries ('' is the root): what they hold need not be asked for again. */
-  listed(dir: string, names: readonly string[]): void;
+  listed(dir: string, entries: readonly { name: string }[]): void;
 }
 
 export interface FilterOptions {
@@ -31,7 +31,7 @@ export function sourceFilter(root: string, options: FilterOptions, ignoreFiles =
   return {
     skipsFolder: (dir) => globs.excludesFolder(dir) || (ignoreFiles?.ignores(dir, true) ?? false),
     skipsFile: (file) => kindLeftOut(file) || !globs.reads(file) || (ignoreFiles?.ignores(file, false) ?? false),
-    listed: (dir, names) => ignoreFiles?.listed(dir, names),
+    listed: (dir, entries) => ignoreFiles?.listed(dir, entries),
   };
 }
 
