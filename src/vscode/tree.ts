@@ -26,6 +26,10 @@ const KIND_ICON: Partial<Record<TreeNode['kind'], vscode.ThemeIcon>> = {
 
 const LISTENING_ICON = new vscode.ThemeIcon('radio-tower', new vscode.ThemeColor('testing.iconPassed'));
 
+/** After a failed load: retry after 0.5, 1 and 2 s, then wait for the server's next change. */
+const MAX_LOAD_RETRIES = 3;
+const RETRY_BASE_MS = 500;
+
 const KEPT_FREE_ICON = new vscode.ThemeIcon('circle-large-outline');
 
 export class PortsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
@@ -39,6 +43,8 @@ export class PortsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
   live = false;
   /** The listening ports of the last load, to skip redrawing when a poll finds nothing new. */
   private liveSignature = '';
+  /** Failed loads in a row (reset by a successful one), to give up retrying rather than spin. */
+  private failedLoads = 0;
 
   constructor(private readonly ctx: Ctx) {
     this.disposables.push(
@@ -50,6 +56,11 @@ export class PortsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
 
   /** Drops what was loaded and asks VS Code to read the tree again. */
   refresh(): void {
+    this.failedLoads = 0;
+    this.reload();
+  }
+
+  private reload(): void {
     if (this.debounce) clearTimeout(this.debounce);
     this.debounce = undefined;
     this.roots = undefined;
@@ -106,9 +117,20 @@ export class PortsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
       result = await this.ctx.allocations(undefined, { live: this.live });
     } catch (err) {
       this.ctx.output.error(`portolan/allocations failed: ${err instanceof Error ? err.message : String(err)}`);
+      // An empty tree is shown meanwhile; cached, it would stay empty until the next change on disk.
+      this.retryAfterFailure();
       return [];
     }
+    this.failedLoads = 0;
     return this.build(result);
+  }
+
+  /** Loads again after a failed load, a few times with growing waits, then waits for the next change. */
+  private retryAfterFailure(): void {
+    if (this.failedLoads >= MAX_LOAD_RETRIES) return;
+    const wait = RETRY_BASE_MS * 2 ** this.failedLoads++;
+    if (this.debounce) clearTimeout(this.debounce);
+    this.debounce = setTimeout(() => this.reload(), wait);
   }
 
   private build(result: AllocationsResult): TreeNode[] {

@@ -45,6 +45,13 @@ export function workbenchUrl(origin: string, folder: string, payload?: Array<[st
 }
 
 /** The checks of a script that looks at the workbench as a person would: each is logged as it is made. */
+/** What the side bar shows (its view titles and rows), logged when a script stops, since CI keeps no screenshot. */
+export async function sideBarText(page: Page): Promise<string> {
+  const texts = await page.locator('.part.sidebar .pane-header, .part.sidebar .monaco-list-row, .part.sidebar .welcome-view-content')
+    .allInnerTexts().catch(() => []);
+  return texts.map((t) => t.replace(/\s+/g, ' ').trim()).join(' | ') || '(side bar empty or closed)';
+}
+
 export class Checks {
   readonly failures: string[] = [];
 

@@ -4,7 +4,7 @@
 // Usage: node --import tsx test/e2e/smoke.ts <origin> <workspace> <shotsDir>
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Checks, launch, logger, runMain, workbenchUrl } from './browser';
+import { Checks, launch, logger, runMain, sideBarText, workbenchUrl } from './browser';
 
 const [origin, workspace, shots] = process.argv.slice(2);
 const log = logger();
@@ -120,6 +120,7 @@ async function main(): Promise<number> {
     await shot('05-collapsed.png');
   } catch (err) {
     checks.stopped(err);
+    log('side bar:', await sideBarText(page));
     await shot('99-failure.png').catch(() => undefined);
   } finally {
     fs.writeFileSync(path.join(shots, 'smoke-results.json'), JSON.stringify({ results, failures: checks.failures }, null, 2));

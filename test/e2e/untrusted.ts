@@ -8,7 +8,7 @@
 import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as path from 'node:path';
-import { Checks, launch, logger, runMain, workbenchUrl } from './browser';
+import { Checks, launch, logger, runMain, sideBarText, workbenchUrl } from './browser';
 
 const [origin, workspace, shots] = process.argv.slice(2);
 const log = logger();
@@ -73,6 +73,7 @@ async function main(): Promise<number> {
     await shot('untrusted-02-trusted.png');
   } catch (err) {
     checks.stopped(err);
+    log('side bar:', await sideBarText(page));
     await shot('untrusted-99-failure.png').catch(() => undefined);
   } finally {
     await browser.close();
