@@ -45,6 +45,17 @@ export function workbenchUrl(origin: string, folder: string, payload?: Array<[st
 }
 
 /** The checks of a script that looks at the workbench as a person would: each is logged as it is made. */
+/**
+ * Shows the Ports view through the command palette ("Focus on Ports View"): unlike a click on the
+ * activity bar icon, it never closes a side bar that already shows the view.
+ */
+export async function focusPortsView(page: Page): Promise<void> {
+  await page.keyboard.press('F1');
+  await page.locator('.quick-input-widget input').fill('>Portolan: Focus on Ports View');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Focus on Ports View' }).first().waitFor({ timeout: 15_000 });
+  await page.keyboard.press('Enter');
+}
+
 /** What the side bar shows (its view titles and rows), logged when a script stops, since CI keeps no screenshot. */
 export async function sideBarText(page: Page): Promise<string> {
   const texts = await page.locator('.part.sidebar .pane-header, .part.sidebar .monaco-list-row, .part.sidebar .welcome-view-content')

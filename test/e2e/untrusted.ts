@@ -8,7 +8,7 @@
 import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as path from 'node:path';
-import { Checks, launch, logger, runMain, sideBarText, workbenchUrl } from './browser';
+import { Checks, focusPortsView, launch, logger, runMain, sideBarText, workbenchUrl } from './browser';
 
 const [origin, workspace, shots] = process.argv.slice(2);
 const log = logger();
@@ -45,7 +45,7 @@ async function main(): Promise<number> {
     await status.waitFor({ timeout: 60_000 });
     checks.check(`untrusted, the folder is still checked: ${(await status.innerText()).trim()}`, true);
 
-    await page.locator('.activitybar .action-item .action-label[aria-label^="Portolan"]').first().click({ timeout: 30_000 });
+    await focusPortsView(page);
     await row().waitFor({ timeout: 60_000 });
     // Longer than the view's polling interval (5 s), had it been polling.
     await page.waitForTimeout(7000);
@@ -64,8 +64,8 @@ async function main(): Promise<number> {
     await page.locator('.workspace-trust-editor .monaco-button', { hasText: /^Trust$/ }).first().click({ timeout: 30_000 });
     await page.locator('.statusbar-item', { hasText: 'Restricted Mode' }).first().waitFor({ state: 'detached', timeout: 30_000 });
     log('folder trusted');
-    // Clicking the container's icon while it is shown would close the side bar.
-    if (!(await row().isVisible())) await page.locator('.activitybar .action-item .action-label[aria-label^="Portolan"]').first().click();
+    // The trust editor took the editor area; the side bar may have changed with it.
+    await focusPortsView(page);
     await page.locator('.pane-body .monaco-list-row', { hasText: new RegExp(`^${LISTENING_PORT} reporting.*listening`) }).first().waitFor({ timeout: 30_000 });
     const trustedRow = await rowText();
     log('trusted:', trustedRow);
