@@ -134,6 +134,11 @@ export interface RangeDecl {
    * for overlap with each other, not with the sections, which may span several bands.
    */
   group?: string;
+  /**
+   * The key of the service the range is named for (`Roots — ForgeSight`, `## ForgeSight
+   * (4400-4499)`): where that service runs, its port belongs in the range.
+   */
+  owner?: string;
   loc: Location;
 }
 

@@ -374,3 +374,52 @@ test('a forbidden list or a range kept free holds where its document speaks: its
   const root = checkFiles({ 'docs/PORTS.md': forbidding.replace('# Shop', '# Platform'), 'blog/compose.yaml': compose(8080), 'wiki/compose.yaml': compose(9001) });
   assert.deepEqual(root.findings.filter((f) => f.rule === 'reserved-port' || f.rule === 'kept-free-port').map(brief).sort(), ['kept-free-port@wiki/compose.yaml:4', 'reserved-port@blog/compose.yaml:4']);
 });
+
+// A block table names each block for its owner; where the owner runs, its port belongs in the block.
+const blocks = [
+  '## Port blocks',
+  '',
+  '| Range | Layer | Services |',
+  '|---|---|---|',
+  '| 4100-4199 | Core — Ledgerly | Ledgerly API (4100+), UI |',
+  '| 4400-4499 | Insight: Lighthouse | Lighthouse API (4400+), crawler |',
+  '| 4600-4699 | Edge — Web | gateway, proxy |',
+].join('\n');
+
+test('a service a block table names a block for is out of range where its env template or compose runs it outside the block', () => {
+  const c = checkFiles({
+    'docs/PORTS.md': blocks,
+    'ops/env/.env.example': ['# Lighthouse', 'LIGHTHOUSE_PORT=4300', 'LEDGERLY_PORT=4100'].join('\n'),
+    // Where a client reaches it is a claim of another kind: not where it runs.
+    'reports/.env': 'LIGHTHOUSE_URL=http://lighthouse:4310\n',
+    'docker-compose.yml': ['services:', '  ledgerly:', '    build: ./ledgerly', '    ports: ["8000:8000"]', '  web:', '    build: ./web', '    ports: ["8080:80"]'].join('\n'),
+  });
+  const outside = c.findings.filter((f) => f.rule === 'out-of-range');
+  assert.deepEqual(outside.map(brief), ['out-of-range@docker-compose.yml:4', 'out-of-range@ops/env/.env.example:2']);
+  const [ledgerly, lighthouse] = outside;
+  assert.equal(c.textAt(ledgerly.loc), '8000');
+  assert.match(ledgerly.message, /ledgerly is on 8000, outside Core Ledgerly \(4100-4199\), the range docs\/PORTS.md names for it/);
+  assert.equal(c.textAt(lighthouse.loc), '4300');
+  assert.equal(lighthouse.related[0].loc.file, 'docs/PORTS.md');
+  assert.equal(lighthouse.related[0].loc.span.startLine, 6);
+});
+
+test('a block holds nowhere its owner is not named by it: a range column after the name, a service the document lists, an example stack', () => {
+  const bands = ['## Default ports', '', '| Service | Default | Range |', '|---|---|---|', '| Lighthouse | 7008 | 7xxx |'].join('\n');
+  assert.deepEqual(warnings(checkFiles({ 'docs/PORTS.md': bands, 'docker-compose.yml': 'services:\n  lighthouse:\n    build: .\n    ports: ["8091:8080"]\n' })), []);
+  const listed = `${blocks}\n\n## Services\n\n| Service | Port |\n|---|---|\n| lighthouse | 9300 |\n`;
+  const c = checkFiles({ 'docs/PORTS.md': listed, 'docker-compose.yml': 'services:\n  lighthouse:\n    build: .\n    ports: ["9300:9300"]\n' });
+  assert.deepEqual(c.findings.filter((f) => f.message.includes('names for it')).map(brief), []);
+  const example = checkFiles({ 'docs/PORTS.md': blocks, 'examples/demo/docker-compose.yml': 'services:\n  lighthouse:\n    build: .\n    ports: ["8091:8080"]\n' });
+  assert.deepEqual(warnings(example), []);
+});
+
+test('rangeOwner reads the name after a category, without its parentheses; a description or a bare number names nobody', async () => {
+  const { rangeOwner } = await import('../../src/core/parsers/markdown/rangeOwner');
+  assert.equal(rangeOwner('Roots — ForgeSight'), 'forgesight');
+  assert.equal(rangeOwner('Insight: Lighthouse (API, UI)'), 'lighthouse');
+  assert.equal(rangeOwner('**Billing**'), 'billing');
+  assert.equal(rangeOwner('APIs of the billing team and friends'), undefined);
+  assert.equal(rangeOwner('4400'), undefined);
+  assert.equal(rangeOwner(''), undefined);
+});

@@ -67,14 +67,20 @@ export interface SharedFacts {
   keptFree: RangeDecl[];
   /** The range a registry hands each project (`projects: web: { range, path }`), by project name. */
   projectRanges: Map<string, RangeDecl>;
-  /** Deployment units, from every compose file. */
-  /** The role of each file that declares reservations or ranges kept free: they hold where it speaks. */
+  /** Ranges a document names for a service (RangeDecl.owner), by that service's identity. */
+  namedRanges: Map<string, RangeDecl[]>;
+  /** The services each document that names ranges lists with ports of their own, by key. */
+  listedBy: Map<string, ReadonlySet<string>>;
+  /** The role of each file that declares reservations, ranges kept free or named ranges: they hold where it speaks. */
   declaredBy: Map<string, FileRole>;
   project: ProjectModel;
 }
 
 export function sharedFacts(files: Iterable<FileFacts>, project = ProjectModel.of([])): SharedFacts {
-  const shared: SharedFacts = { alias: new Map(), projects: new Map(), reserved: [], keptFree: [], declaredBy: new Map(), projectRanges: new Map(), project };
+  const shared: SharedFacts = {
+    alias: new Map(), projects: new Map(), reserved: [], keptFree: [], declaredBy: new Map(), projectRanges: new Map(), namedRanges: new Map(), listedBy: new Map(), project,
+  };
+  const namedRanges: RangeDecl[] = [];
   // In file order, so the outcome (the alias that wins, the reservation cited) does not depend on
   // the order the files were indexed or edited in.
   for (const f of [...files].sort((a, b) => compareText(a.file, b.file))) {
@@ -88,14 +94,24 @@ export function sharedFacts(files: Iterable<FileFacts>, project = ProjectModel.o
     shared.reserved.push(...f.reserved);
     const keptFree = f.ranges.filter((r) => r.keptFree);
     shared.keptFree.push(...keptFree);
-    if (f.reserved.length > 0 || keptFree.length > 0) shared.declaredBy.set(f.file, project.roleOf(f));
+    const named = f.ranges.filter((r) => r.owner !== undefined);
+    namedRanges.push(...named);
+    if (named.length > 0) shared.listedBy.set(f.file, new Set(f.allocations.map((a) => a.serviceKey)));
+    if (f.reserved.length > 0 || keptFree.length > 0 || named.length > 0) shared.declaredBy.set(f.file, project.roleOf(f));
+  }
+  // By identity once every alias is known: a registry's alias may come in a later file.
+  for (const r of namedRanges) {
+    const identity = shared.alias.get(r.owner!) ?? r.owner!;
+    const list = shared.namedRanges.get(identity);
+    if (list) list.push(r);
+    else shared.namedRanges.set(identity, [r]);
   }
   return shared;
 }
 
 /** Whether a file contributes shared facts: editing it means re-reading every file. */
 export function hasSharedFacts(f: FileFacts): boolean {
-  return f.aliases.length > 0 || f.projects.length > 0 || f.reserved.length > 0 || f.ranges.some((r) => r.keptFree);
+  return f.aliases.length > 0 || f.projects.length > 0 || f.reserved.length > 0 || f.ranges.some((r) => r.keptFree || r.owner !== undefined);
 }
 
 /** The project whose folder holds the file (the innermost one), looked up folder by folder. */

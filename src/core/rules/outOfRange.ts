@@ -3,8 +3,8 @@
 // it is declared in, a row that records its own port outside its block, and a range applied where
 // the service runs (below).
 import { rangeHolds, spansText, type Finding, type RangeDecl } from '../model';
-import { describeSame } from '../project/relations';
-import { compareLocations, portText, type Place } from './model';
+import { describeSame, speaksFor } from '../project/relations';
+import { compareLocations, portText, type Place, type SharedFacts } from './model';
 import { parseProblems } from './parseProblems';
 import { finding, type Rule } from './rule';
 
@@ -18,6 +18,7 @@ export const outOfRange: Rule = {
       ...outsideOwnRange(places, new Map(facts.ranges.map((r) => [r.id, r]))),
       ...strayRanges(facts.ranges),
       ...outsideProjectRange(places, shared.projectRanges),
+      ...outsideNamedRange(places, shared),
     ],
     service: (unit) => outOfRangeElsewhere(unit.places, unit.rangeOf),
   },
@@ -160,4 +161,39 @@ function outsideProjectRange(places: Place[], projectRanges: ReadonlyMap<string,
 function isOwnMainPort(p: Place): boolean {
   if (p.source === 'compose') return p.buildContext !== undefined && p.indexInGroup === 0 && p.fence === undefined;
   return p.source === 'env' && p.own === true && p.role === undefined;
+}
+
+// A range a document names for a service (`| 4400-4499 | Roots — ForgeSight |`) holds where that
+// service runs: its compose service's main port, its port variable in an env file (a template's
+// too: its value is what a copy of it runs on). Only for a service the document gives no port of
+// its own: one it lists is compared as listed (above, and port-mismatch).
+
+const PORT_VARIABLE = /(?:^|_)PORT$/i;
+
+/** A compose service's main port, or an env variable that sets a service's port (not a URL it is reached at). */
+function runsOn(p: Place): boolean {
+  if (p.source === 'env') return p.role === undefined && p.variable !== undefined && PORT_VARIABLE.test(p.variable);
+  return !p.claim && isMainRunningPort(p);
+}
+
+/** Running places of services a document names a range for, outside every such range. */
+function outsideNamedRange(places: Place[], shared: SharedFacts): Finding[] {
+  if (shared.namedRanges.size === 0) return [];
+  const out: Finding[] = [];
+  for (const p of places) {
+    const named = shared.namedRanges.get(p.identity);
+    if (!named || !runsOn(p)) continue;
+    const holding = named.filter((r) => r.loc.file !== p.loc.file && !shared.listedBy.get(r.loc.file)?.has(p.serviceKey)
+      && speaksFor(shared.declaredBy.get(r.loc.file)!, p));
+    if (holding.length === 0 || holding.some((r) => inside(p, r))) continue;
+    const range = holding[0];
+    out.push(finding(outOfRange, {
+      message: `${p.service} is on ${portText(p)}, outside ${range.name} (${spansText(range)}), the range ${range.loc.file} names for it`,
+      service: p.service,
+      port: p.port,
+      loc: p.loc,
+      related: holding.map((r) => ({ loc: r.loc, message: `${r.name}: ${spansText(r)}` })),
+    }));
+  }
+  return out;
 }

@@ -9,6 +9,8 @@ const RESERVED = /\breserved\b|予約|预留|保留|예약/i;
 
 export interface RangeEntry {
   name: string;
+  /** The name as written where it says whose block the range is (rangeOwner reads it); none where it does not. */
+  owner?: string;
   /** The whole row's or item's text, which says whether the range is reserved and how. */
   text: string;
   from: number;
@@ -27,6 +29,6 @@ export function emitRangeEntry(state: MdState, context: Context, entry: RangeEnt
     return undefined;
   }
   return emitItemRange(state, context, {
-    name: entry.name, from: entry.from, to: entry.to, start: entry.start, end: entry.end, keptFree: kind === 'keptFree' || kind === 'unclear', group: entry.group,
+    name: entry.name, owner: entry.owner, from: entry.from, to: entry.to, start: entry.start, end: entry.end, keptFree: kind === 'keptFree' || kind === 'unclear', group: entry.group,
   });
 }

@@ -27,7 +27,7 @@ export function extractRangeItem(state: MdState, text: string, at: number): void
   // Bands listed in one section are compared with each other, not with the section ranges.
   const section = state.sections[state.sections.length - 1];
   emitRangeEntry(state, context, {
-    name, text, from: range.from, to: range.to, start, end: start + found.range.length, group: `${state.ctx.file}#bands@${section.line}`,
+    name, owner: found.name, text, from: range.from, to: range.to, start, end: start + found.range.length, group: `${state.ctx.file}#bands@${section.line}`,
   });
 }
 

@@ -6,6 +6,7 @@ import { isValidPort, MAX_PORT } from '../../syntax/ports';
 import { internIfLong } from '../../text/intern';
 import type { HeadingInfo, ReservedKind } from './sections';
 import { nestHost, qualifierHost } from './hosts';
+import { rangeOwner } from './rangeOwner';
 
 export interface Section {
   level: number;
@@ -302,7 +303,7 @@ export function emitHeadingRange(
 export function emitItemRange(
   state: MdState,
   context: Context,
-  input: { name: string; from: number; to: number; start: number; end: number; keptFree?: boolean; group?: string },
+  input: { name: string; owner?: string; from: number; to: number; start: number; end: number; keptFree?: boolean; group?: string },
 ): string {
   const openEnded = input.to === MAX_PORT;
   const holder = context.enclosingRange === undefined
@@ -318,7 +319,9 @@ export function emitItemRange(
 function pushRange(
   state: MdState,
   context: Context,
-  input: { name: string; from: number; to: number; start: number; end: number; parent?: string; keptFree?: boolean; also?: Array<{ from: number; to: number }>; group?: string },
+  input: {
+    name: string; owner?: string; from: number; to: number; start: number; end: number; parent?: string; keptFree?: boolean; also?: Array<{ from: number; to: number }>; group?: string;
+  },
 ): string {
   const id = `${state.ctx.file}#range@${input.start}`;
   state.facts.ranges.push({
@@ -331,6 +334,7 @@ function pushRange(
     keptFree: input.keptFree || undefined,
     also: input.also?.length ? input.also : undefined,
     group: input.group,
+    owner: input.keptFree || input.owner === undefined ? undefined : rangeOwner(input.owner),
     loc: state.lines.location(state.ctx.file, input.start, input.end),
   });
   return id;

@@ -38,6 +38,12 @@ interface Columns {
   rangeTable: boolean;
   /** Led by a bare Range column (`| Range | Service | Port |`): each row's range owns its ports. */
   ledByRanges: boolean;
+  /**
+   * The range column comes before the one naming each row (`| Range | Layer |`): each row is a
+   * block, and its name says whose (`Roots — ForgeSight`). After it (`| Service | Range |`), the
+   * range is the band a service sits in, which many rows share.
+   */
+  blocksFirst: boolean;
 }
 
 const DESCRIPTIVE = /^(description|purpose|notes?|status|technology|tech|protocol|transport|level|comments?|remarks?|expected response|response|type|version|image|language|details|usage|health|tags?|priority|examples?|用途|说明|說明|説明|备注|備考|描述|例|示例|例子|备考|状态|状態|ステータス|설명|비고|상태|예시|메모)$/i;
@@ -96,7 +102,9 @@ function classify(headers: string[], aboutPorts: boolean, rangeColumn: (index: n
   const purpose = name >= 0 && CATEGORY_HEADER.test(cleaned[name]) ? cleaned.findIndex((h) => PURPOSE_HEADER.test(h)) : -1;
   const routing = cleaned.some((h) => ROUTING_HEADER.test(h));
   const rangeTable = (name >= 0 && RANGE_NAME_HEADER.test(cleaned[name])) || ledByRanges || ports.some((p) => /\brange\b/i.test(cleaned[p.index]));
+  const firstRange = ports.find((p) => RANGE_COLUMN.test(cleaned[p.index]))?.index;
   return {
+    blocksFirst: firstRange !== undefined && name >= 0 && firstRange < name,
     name: name >= 0 ? name : undefined,
     ports: hostPorts,
     urls,
@@ -358,7 +366,8 @@ function placeValue(
   if (value.kind === 'range' && (columns.rangeTable || !at.name)) {
     // A range table's row names its range with the whole cell, even "Reserved" or "A / B".
     const name = at.name ?? (columns.rangeTable && columns.name !== undefined ? row.cells[columns.name]?.text : undefined);
-    const id = name ? emitRangeEntry(state, context, { name, text: row.cells.map((c) => c.text).join(' | '), from: value.port, to: value.to, start: at.start, end: at.end }) : undefined;
+    const owner = columns.blocksFirst && columns.name !== undefined ? row.cells[columns.name]?.text : undefined;
+    const id = name ? emitRangeEntry(state, context, { name, text: row.cells.map((c) => c.text).join(' | '), from: value.port, to: value.to, start: at.start, end: at.end, owner }) : undefined;
     // Not under a "Port Range" column beside a port: that is often the service's own pool (RTP relays).
     if (columns.ledByRanges) row.rangeId = id;
     return;
