@@ -244,6 +244,11 @@ export interface FileFacts {
    * unregistered-port, no edits in Portolan's format).
    */
   foreign?: boolean;
+  /**
+   * A registry of one machine names it (`meta: { server: nas }`): every entry binds that machine's
+   * ports, whatever environment it is tagged with.
+   */
+  machine?: string;
   /** Compose files: what ties the file to others of its project. */
   compose?: ComposeFileMeta;
   /** Kubernetes manifests: what a kustomization lists, and the Services and pod templates the cluster checks read. */

@@ -227,6 +227,21 @@ test('a foreign registry ties what runs under its folder: a clash with a compose
   ]);
 });
 
+test('a registry that names its machine (`meta: { server }`, `server:`) is that machine\'s; a host field that is a block, or none, names none', () => {
+  const entry = 'services:\n  billing:\n    port: 4500\n    env: prod\n';
+  assert.equal(parse(`meta:\n  server: nas\n  last_audit: "2026-01-01"\n${entry}`).machine, 'nas');
+  assert.equal(parse(`server: nas\n${entry}`).machine, 'nas');
+  assert.equal(parse(`meta:\n  server:\n    name: nas\n${entry}`).machine, undefined);
+  assert.equal(parse(entry).machine, undefined);
+});
+
+test('under a registry of one machine, a dev stack\'s port clashes with a production entry; under one of no machine, environments stay apart', () => {
+  const entries = 'services:\n  billing:\n    port: 4500\n    env: prod\n';
+  const doc = ['# Port map (Dev)', '', '| Service | Host port | Container port |', '|---|---|---|', '| Keycloak | 4500 | 8080 |'].join('\n');
+  assert.deepEqual(findings({ 'ports.yaml': `meta:\n  server: nas\n${entries}`, 'stack/PORTS.md': doc }), ['port-conflict@stack/PORTS.md:5 4500']);
+  assert.deepEqual(findings({ 'ports.yaml': entries, 'stack/PORTS.md': doc }), []);
+});
+
 test('a ports.yaml by role (`ingress: { http: 80 }`) is one service\'s ports', () => {
   assert.deepEqual(places('ingress:\n  http: 8080\n  https: 8443\n'), ['ingress - 8080 -', 'ingress https 8443 -']);
 });

@@ -149,7 +149,7 @@ export class ProjectModel {
     const containerOf = readers?.size === 1 ? [...readers][0] : undefined;
     const variantFile = f.kind === 'compose' && (composeEnvironmentFromFileName(f.file) !== undefined || standaloneStackName(f.file) !== undefined);
     const role = (unit: string, home: string, about: string, authority: Authority, describes: boolean): FileRole =>
-      ({ unit, home, about, authority, isolated, describes, repository, inContainer, containerOf, composedWith, variantFile });
+      ({ unit, home, about, authority, isolated, describes, repository, inContainer, containerOf, composedWith, variantFile, oneMachine: f.machine !== undefined });
     switch (f.kind) {
       case 'registry':
         // Each registry is the unit of its folder: two projects' registries (a monorepo's) never clash.

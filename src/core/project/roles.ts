@@ -62,6 +62,8 @@ export interface FileRole {
    * (`-matrix.yml`) beside the folder's base file: it never clashes with its sibling files.
    */
   variantFile: boolean;
+  /** A registry of one machine (FileFacts.machine): the environments of what it speaks for share that machine. */
+  oneMachine: boolean;
 }
 
 // Folders of stacks that never run with the rest of the repository.

@@ -3,7 +3,7 @@
 import type { Finding } from '../model';
 import { probablySameService } from '../syntax/names';
 import { dirOf } from '../syntax/paths';
-import { describeSame, machinesMeet, namesMeet, profilesMeet, runTogether } from '../project/relations';
+import { describeSame, machinesMeet, namesMeet, profilesMeet, registryOver, runTogether } from '../project/relations';
 import { environmentsMeet, inDocumentOrder, insideContainer, portText, where, type Place } from './model';
 import { finding, type PortUnit, type Rule, type Ties } from './rule';
 
@@ -124,10 +124,15 @@ function conflictsAmong(port: number, places: Place[], listedTogether: (a: Place
 function clashes(a: Place, b: Place, listedTogether: (a: Place, b: Place) => boolean): boolean {
   // Files a command runs together are one environment, whatever their names call them.
   const composed = a.fileRole.composedWith.includes(b.loc.file);
-  return (composed || (environmentsMeet(a.environment, b.environment) && !variantFiles(a, b)))
+  return (composed || ((environmentsMeet(a.environment, b.environment) || oneMachine(a, b)) && !variantFiles(a, b)))
     && hostsMeet(a.hostIp, b.hostIp) && machinesMeet(a.host, b.host)
     && profilesMeet(a.profiles, b.profiles) && !interpolationLink(a, b) && !probablySameService(a.service, b.service)
     && !namesMeet(a, b) && !sameBuild(a, b) && runTogether(a, b, listedTogether);
+}
+
+/** One of them is an entry of a registry of one machine that speaks for the other: both bind that machine's ports. */
+function oneMachine(a: Place, b: Place): boolean {
+  return (a.fileRole.oneMachine && registryOver(a, b)) || (b.fileRole.oneMachine && registryOver(b, a));
 }
 
 /**

@@ -24,9 +24,24 @@ export function readForeignRegistry(root: unknown, at: PathLocator, lines: LineI
   facts.reserved.push(...forbiddenInComments(lines, facts.file));
   // Range sections first: entries anywhere in the file may name them.
   if (isRecord(root)) {
+    const machine = machineOf(root);
+    if (machine !== undefined) facts.machine = machine;
     for (const [key, value] of Object.entries(root)) if (isRangeSection(key)) readRangeSection(value, [key], r);
   }
   walk(root, [], {}, r, 0);
+}
+
+// `server: nas` at the top, or in the file's metadata block: the registry is one machine's inventory.
+const MACHINE_FIELD = /^(?:server|host|hostname|machine|node)$/i;
+const METADATA_KEY = /^(?:meta|metadata|info)$/i;
+
+function machineOf(root: Record<string, unknown>): string | undefined {
+  const named = (block: Record<string, unknown>) => {
+    for (const [key, value] of Object.entries(block)) if (MACHINE_FIELD.test(key) && typeof value === 'string' && value.trim() !== '') return value.trim();
+    return undefined;
+  };
+  const meta = Object.entries(root).find(([key, value]) => METADATA_KEY.test(key) && isRecord(value))?.[1] as Record<string, unknown> | undefined;
+  return named(root) ?? (meta && named(meta));
 }
 
 function readRangeSection(section: unknown, path: Path, r: ForeignReader): void {
