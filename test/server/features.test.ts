@@ -103,3 +103,22 @@ test('code actions: a mismatch at a number that is no allocation is changed to t
   // The Service's targetPort no pod declares: the container port is 7400.
   assert.deepEqual(fixes('k8s/shop.yaml', '7401'), [{ title: 'Change to 7400 (as in k8s/shop.yaml:18)', preferred: true, edits: ['29:19 7400'] }]);
 });
+
+test('code actions: an out-of-range port moves into the range the finding names, not the one that holds it now', () => {
+  const files: Record<string, string> = {
+    'docs/PORTS.md': ['## Port blocks', '', '| Range | Layer |', '|---|---|', '| 4300-4399 | Core — Ledgerly |', '| 4400-4499 | Insight — Lighthouse |'].join('\n'),
+    'ops/.env': 'LIGHTHOUSE_PORT=4300\n',
+  };
+  const view: FolderView = {
+    name: 'demo', uri: 'file:///demo', liveStatus: false, uriOf: (file) => `file:///demo/${file}`, textOf: (file) => files[file],
+    listening: async () => ({ ports: new Set(), method: 'proc' }),
+  };
+  const snapshot = checkFiles(files).model.snapshot();
+  const finding = snapshot.findings.find((f) => f.rule === 'out-of-range')!;
+  assert.equal(finding.loc.file, 'ops/.env');
+  const range = { start: { line: 0, character: 16 }, end: { line: 0, character: 20 } };
+  const moves = codeActions(snapshot, view, { textDocument: { uri: 'file:///demo/ops/.env' }, range, context: { diagnostics: [] }, file: 'ops/.env' })
+    .filter((a) => a.title.startsWith('Move'))
+    .map((a) => `${a.title} | ${Object.values(a.edit!.changes!).flat().map((e) => e.newText).join(',')}`);
+  assert.deepEqual(moves, ['Move lighthouse to 4400, the next free port in Insight Lighthouse (4400-4499) | 4400']);
+});

@@ -131,7 +131,7 @@ class Fixes {
   private moveToFreePort(): CodeAction[] {
     const place = this.place;
     if (!place || place.endPort !== undefined) return [];
-    const range = this.rangeFor(place);
+    const range = this.finding.rule === 'out-of-range' ? this.citedRange() : this.rangeFor(place);
     if (!range) return [];
     const port = nextFreePort(this.input, range);
     if (port === undefined) return [];
@@ -139,6 +139,15 @@ class Fixes {
     if (plan.edits.length === 0) return [];
     const preferred = this.finding.rule !== 'port-conflict';
     return [this.action(`Move ${place.service} to ${port}, the next free port in ${range.name} (${rangeText(range)})`, plan.edits, preferred)];
+  }
+
+  /**
+   * The range an out-of-range finding names (its first related place): the port is outside it, so
+   * the range that holds the port now, if any, is the wrong one to move within.
+   */
+  private citedRange(): RangeInfo | undefined {
+    const cited = this.finding.related[0]?.loc;
+    return cited && rangesOf(this.input).find((r) => r.decls.some((d) => placeKey(d.loc) === placeKey(cited)));
   }
 
   /** The range a moved port should land in: the one the place's section names, else the one that holds it. */
