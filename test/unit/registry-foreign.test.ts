@@ -227,11 +227,15 @@ test('a foreign registry ties what runs under its folder: a clash with a compose
   ]);
 });
 
-test('a registry that names its machine (`meta: { server }`, `server:`) is that machine\'s; a host field that is a block, or none, names none', () => {
+test('a registry that names its machine (`meta: { server }`, `server:`) is that machine\'s; a block, an address, localhost or a `host:` field names none', () => {
   const entry = 'services:\n  billing:\n    port: 4500\n    env: prod\n';
   assert.equal(parse(`meta:\n  server: nas\n  last_audit: "2026-01-01"\n${entry}`).machine, 'nas');
   assert.equal(parse(`server: nas\n${entry}`).machine, 'nas');
   assert.equal(parse(`meta:\n  server:\n    name: nas\n${entry}`).machine, undefined);
+  // A bind address is no machine.
+  assert.equal(parse(`host: nas\n${entry}`).machine, undefined);
+  assert.equal(parse(`server: 127.0.0.1\n${entry}`).machine, undefined);
+  assert.equal(parse(`meta:\n  hostname: localhost\n${entry}`).machine, undefined);
   assert.equal(parse(entry).machine, undefined);
 });
 

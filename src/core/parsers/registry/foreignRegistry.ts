@@ -32,12 +32,17 @@ export function readForeignRegistry(root: unknown, at: PathLocator, lines: LineI
 }
 
 // `server: nas` at the top, or in the file's metadata block: the registry is one machine's inventory.
-const MACHINE_FIELD = /^(?:server|host|hostname|machine|node)$/i;
+// Not `host:`, often the address services bind to, and not an address or localhost: a default
+// bind address names no machine.
+const MACHINE_FIELD = /^(?:server|server_name|hostname|machine)$/i;
 const METADATA_KEY = /^(?:meta|metadata|info)$/i;
+const NO_MACHINE = /^(?:localhost|[\d.]+|[\da-f:]*:[\da-f:]*)$/i;
 
 function machineOf(root: Record<string, unknown>): string | undefined {
   const named = (block: Record<string, unknown>) => {
-    for (const [key, value] of Object.entries(block)) if (MACHINE_FIELD.test(key) && typeof value === 'string' && value.trim() !== '') return value.trim();
+    for (const [key, value] of Object.entries(block)) {
+      if (MACHINE_FIELD.test(key) && typeof value === 'string' && value.trim() !== '' && !NO_MACHINE.test(value.trim())) return value.trim();
+    }
     return undefined;
   };
   const meta = Object.entries(root).find(([key, value]) => METADATA_KEY.test(key) && isRecord(value))?.[1] as Record<string, unknown> | undefined;
