@@ -108,23 +108,40 @@ export async function snapshotFixture(): Promise<FixtureSnapshot> {
 /**
  * Puts the fixture back: reverts edited documents and rewrites files an edit saved. VS Code saves
  * the files a multi-file workspace edit touched when they had no editor open
- * (`files.refactoring.autoSave`), so a reverted buffer is not enough.
+ * (`files.refactoring.autoSave`), and those saves may land after the edit resolved: the files are
+ * put back until two looks in a row find each one as it was, so a late save cannot undo the restore.
  */
-export async function restoreFixture(snapshot: FixtureSnapshot): Promise<void> {
+async function restoreFixture(snapshot: FixtureSnapshot): Promise<void> {
   await revertAll();
-  const same = (a: Uint8Array, b: Uint8Array) => a.length === b.length && a.every((x, i) => x === b[i]);
-  for (const [file, bytes] of snapshot) {
-    if (same(await vscode.workspace.fs.readFile(fixture(file)), bytes)) continue;
-    await vscode.workspace.fs.writeFile(fixture(file), bytes);
-    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === fixture(file).toString());
-    if (open) {
-      await vscode.window.showTextDocument(open);
-      await vscode.commands.executeCommand('workbench.action.files.revert');
+  let quiet = 0;
+  let restored = false;
+  const deadline = Date.now() + 15_000;
+  while (quiet < 2) {
+    if (Date.now() > deadline) assert.fail(`the fixture could not be put back: ${(await changedFiles(snapshot)).join(', ')} keep changing`);
+    const changed = await changedFiles(snapshot);
+    if (restored && changed.length > 0) console.log(`restoreFixture: saved again after it was put back: ${changed.join(', ')}`);
+    restored ||= changed.length > 0;
+    for (const file of changed) {
+      await vscode.workspace.fs.writeFile(fixture(file), snapshot.get(file)!);
+      const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === fixture(file).toString());
+      if (open) {
+        await vscode.window.showTextDocument(open);
+        await vscode.commands.executeCommand('workbench.action.files.revert');
+      }
     }
+    quiet = changed.length === 0 ? quiet + 1 : 0;
+    if (quiet < 2) await sleep(250);
   }
 }
 
-/** Reverts every dirty document (edits the tests applied), so the fixture is as it was on disk. */
+/** The fixture files whose bytes on disk differ from the snapshot's. */
+async function changedFiles(snapshot: FixtureSnapshot): Promise<string[]> {
+  const same = (a: Uint8Array, b: Uint8Array) => a.length === b.length && a.every((x, i) => x === b[i]);
+  const out: string[] = [];
+  for (const [file, bytes] of snapshot) if (!same(await vscode.workspace.fs.readFile(fixture(file)), bytes)) out.push(file);
+  return out;
+}
+
 /**
  * For suites whose edits VS Code saves to disk (multi-file workspace edits): the fixture is
  * snapshotted once the server is ready and put back after each test.
@@ -142,6 +159,7 @@ export function restoreFixtureAfterEachTest(): void {
   });
 }
 
+/** Reverts every dirty document (edits the tests applied), so the fixture is as it was on disk. */
 export async function revertAll(): Promise<void> {
   for (const doc of vscode.workspace.textDocuments.filter((d) => d.isDirty && !d.isUntitled)) {
     await vscode.window.showTextDocument(doc);

@@ -22,5 +22,8 @@ export function run(): Promise<void> {
       if (failures > 0) reject(new Error(`${failures} integration tests failed.`));
       else resolve();
     });
+    // Each failure's error as it happens: the spec reporter prints them only at the end, which a
+    // run stopped by the harness's time limit never reaches.
+    runner.on('fail', (test, err: Error) => console.log(`FAILED: ${test.fullTitle()}: ${err.message.split('\n').slice(0, 6).join('\n')}`));
   });
 }
