@@ -2,6 +2,7 @@
 // findings of files by '/'-separated paths relative to the folder), the files waiting to be
 // re-read, the slicing of big scans, and what is logged. Open documents' text wins over the disk
 // (the model's read asks the editor first).
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Finding } from '../core/model';
@@ -79,6 +80,8 @@ export class FolderState {
   private project: FolderConfig | undefined;
   private projectScanQueued = false;
   private readonly dirty = new Set<string>();
+  /** Folders created on disk since the last check, to read the sources in. */
+  private readonly createdFolders = new Set<string>();
   private readonly debouncer = new Debouncer(() => this.check());
   /** Files skipped, with the reason last logged for each. */
   private readonly skipped = new Map<string, string>();
@@ -220,6 +223,18 @@ export class FolderState {
     if (this.loaded) this.debouncer.schedule(delayMs);
   }
 
+  /**
+   * A path created on disk that names no port source: when it is a folder (not an excluded one),
+   * the sources in it are read at the next check. A watcher can miss every file of a new folder
+   * (they are written before it watches the folder), so none of them would be heard of at all.
+   */
+  created(file: string, delayMs: number): void {
+    if (this.disposed || file.split('/').some((d) => DEFAULT_DISCOVER.excludeDirs.has(d)) || this.projectConfig().filter.skipsFolder(file)) return;
+    if (!this.owns(file) || !isFolder(absoluteOf(this.fsPath, file))) return;
+    this.createdFolders.add(file);
+    if (this.loaded) this.debouncer.schedule(delayMs);
+  }
+
   /** A folder was deleted: every indexed file under it is re-read (and so removed). */
   removedFolder(dir: string, delayMs: number): void {
     const prefix = `${dir}/`;
@@ -228,7 +243,7 @@ export class FolderState {
 
   /** Applies the pending changes now (before answering a hover or the allocations request). */
   flush(): void {
-    if (this.loaded && (this.dirty.size > 0 || this.debouncer.pending)) {
+    if (this.loaded && (this.dirty.size > 0 || this.createdFolders.size > 0 || this.debouncer.pending)) {
       this.debouncer.cancel();
       this.check();
     }
@@ -257,19 +272,22 @@ export class FolderState {
   }
 
   /**
-   * The other sources of folders that appeared with these files. A watcher can miss the files of a
-   * new folder (they are written before it watches the folder), and an editor may open one file
-   * of a folder it created: the first file the index hears of under a folder it knows nothing
-   * under has the whole new folder (its highest such folder) discovered.
+   * The other sources of folders that appeared with these files, and those of the folders created
+   * on disk. A watcher can miss the files of a new folder (they are written before it watches the
+   * folder), and an editor may open one file of a folder it created: the first file the index
+   * hears of under a folder it knows nothing under has the whole new folder (its highest such
+   * folder) discovered.
    */
   private filesInNewFolders(files: readonly string[]): string[] {
+    const created = [...this.createdFolders];
+    this.createdFolders.clear();
     const unknown = files.filter((file) => !this.model.facts(file) && this.inScope(file));
-    if (unknown.length === 0) return [];
+    if (unknown.length === 0 && created.length === 0) return [];
     const known = new Set<string>();
     for (const facts of this.model.files()) {
       for (let dir = dirOf(facts.file); dir !== '' && !known.has(dir); dir = dirOf(dir)) known.add(dir);
     }
-    const tops = new Set<string>();
+    const tops = new Set<string>(created);
     for (const file of unknown) {
       let top: string | undefined;
       for (let dir = dirOf(file); dir !== '' && !known.has(dir); dir = dirOf(dir)) top = dir;
@@ -379,5 +397,13 @@ export class FolderState {
       this.host.log.info(`[${this.name}] skipped ${file}: ${reason}`);
     }
     return undefined;
+  }
+}
+
+function isFolder(fsPath: string): boolean {
+  try {
+    return fs.statSync(fsPath).isDirectory();
+  } catch {
+    return false;
   }
 }

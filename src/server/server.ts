@@ -178,8 +178,9 @@ class PortolanServer {
     const { connection } = this;
     connection.console.info(`Portolan language server ${VERSION} started`);
     if (this.support.watchedFilesRegistration) {
-      // A deleted folder is reported as one event for the folder, which the name glob misses.
-      const watchers = [{ globPattern: WATCH_GLOB }, { globPattern: '**/*', kind: WatchKind.Delete }];
+      // A deleted or created folder is reported as one event for the folder, which the name glob
+      // misses; the files of a created one may never be reported at all.
+      const watchers = [{ globPattern: WATCH_GLOB }, { globPattern: '**/*', kind: WatchKind.Create | WatchKind.Delete }];
       connection.client.register(DidChangeWatchedFilesNotification.type, { watchers })
         .catch((err: unknown) => this.errors.report('registering file watchers', err));
     }

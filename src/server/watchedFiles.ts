@@ -14,7 +14,7 @@ const PROJECT_FILES = new Set<string>([CONFIG_FILE_NAME, ...IGNORE_FILE_NAMES]);
 /** Every file that may be a port source, and the configuration and ignore files. */
 export const WATCH_GLOB = `**/{${[...SOURCE_GLOBS, ...PROJECT_FILES].join(',')}}`;
 
-/** Marks the changed files of each folder for re-reading; a deleted folder drops the files under it. */
+/** Marks the changed files of each folder for re-reading; a deleted folder drops the files under it, a created one has its sources read. */
 export function applyFileEvents(folders: Folders, changes: FileEvent[]): void {
   for (const change of changes) {
     const located = folders.locate(change.uri);
@@ -26,5 +26,6 @@ export function applyFileEvents(folders: Folders, changes: FileEvent[]): void {
     }
     if (change.type === FileChangeType.Deleted) folder.removedFolder(file, 0);
     if (mayBeSource(file)) folder.changed(file, 0);
+    else if (change.type === FileChangeType.Created) folder.created(file, 0);
   }
 }

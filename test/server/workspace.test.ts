@@ -81,6 +81,31 @@ test('a new folder: when the watcher reports one of its files, the others are re
   assert.ok(!result.includes('stacks/audit/compose.override.yaml'), 'no event, known folder: not read until it is reported');
 });
 
+test('a new folder: when the watcher reports only the folder\'s creation, its sources are read; a created file that is no source or an excluded folder reads nothing', async (t) => {
+  const root = copyWorkspace('platform');
+  const client = await TestClient.start({ folders: [root], settings: FAST });
+  t.after(async () => {
+    await client.stop();
+    fs.rmSync(root, { recursive: true, force: true });
+  });
+  await client.waitForDiagnostics(path.join(root, 'docs/architecture.md'), 'the first check', (d) => d.length === 1);
+  const unreported = path.join(root, 'extra/compose.yaml');
+  fs.mkdirSync(path.dirname(unreported), { recursive: true });
+  fs.writeFileSync(unreported, 'services:\n  audit:\n    ports:\n      - "8000:80"\n');
+  const vendored = path.join(root, 'node_modules/pkg/compose.yaml');
+  fs.mkdirSync(path.dirname(vendored), { recursive: true });
+  fs.writeFileSync(vendored, 'services:\n  vendored:\n    ports:\n      - "8000:80"\n');
+  fs.writeFileSync(path.join(root, 'extra/notes.txt'), 'nothing here\n');
+  await client.filesChanged([
+    { uri: uriOf(path.join(root, 'node_modules')), type: FileChangeType.Created },
+    { uri: uriOf(path.join(root, 'extra/notes.txt')), type: FileChangeType.Created },
+    { uri: uriOf(path.join(root, 'extra')), type: FileChangeType.Created },
+  ]);
+  const conflict = await client.waitForDiagnostics(unreported, 'the new folder\'s conflict', (d) => d.some((x) => x.code === 'port-conflict'));
+  assert.match(String(conflict.find((d) => d.code === 'port-conflict')!.message), /^Port 8000 is taken by both audit and /);
+  assert.ok(!JSON.stringify(await client.allocations({})).includes('node_modules'), 'an excluded folder is not read');
+});
+
 test('multi-root: each folder is its own scope; folders come and go', async (t) => {
   const client = await TestClient.start({ folders: [PLATFORM], settings: FAST });
   t.after(() => client.stop());
