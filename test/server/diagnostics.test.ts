@@ -41,8 +41,8 @@ test('on start: indexes the folder from disk and publishes the exact diagnostics
   assert.deepEqual(watcher?.registerOptions, {
     watchers: [
       { globPattern: '**/{*.yaml,*.yml,.env,.env.*,*.env,*.md,*.markdown,*.mdx,package.json,Procfile,Procfile.*,Dockerfile,Dockerfile.*,Dockerfile-*,*.Dockerfile,dockerfile,dockerfile.*,dockerfile-*,*.dockerfile,devcontainer.json,.devcontainer.json,portolan.config.json,.gitignore,.portolanignore}' },
-      // Deleting a folder is one event for the folder: deletions of any path are watched.
-      { globPattern: '**/*', kind: 4 },
+      // Creating or deleting a folder is one event for the folder: creations (1) and deletions (4) of any path are watched.
+      { globPattern: '**/*', kind: 1 | 4 },
     ],
   });
   assert.ok(client.registrations.some((r) => r.method === 'workspace/didChangeConfiguration'));
