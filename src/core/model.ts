@@ -135,8 +135,9 @@ export interface RangeDecl {
    */
   group?: string;
   /**
-   * The key of the service the range is named for (`Roots — ForgeSight`, `## ForgeSight
-   * (4400-4499)`): where that service runs, its port belongs in the range.
+   * The key of the service the range is named for (a block table's `| 4400-4499 | Insight —
+   * Lighthouse |`, a band's `- 4400-4499: Lighthouse`): where that service runs, its port belongs
+   * in the range.
    */
   owner?: string;
   loc: Location;

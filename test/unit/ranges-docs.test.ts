@@ -416,7 +416,7 @@ test('a block holds nowhere its owner is not named by it: a range column after t
 
 test('rangeOwner reads the name after a category, without its parentheses; a description or a bare number names nobody', async () => {
   const { rangeOwner } = await import('../../src/core/parsers/markdown/rangeOwner');
-  assert.equal(rangeOwner('Roots — ForgeSight'), 'forgesight');
+  assert.equal(rangeOwner('Insight — Lighthouse'), 'lighthouse');
   assert.equal(rangeOwner('Insight: Lighthouse (API, UI)'), 'lighthouse');
   assert.equal(rangeOwner('**Billing**'), 'billing');
   assert.equal(rangeOwner('APIs of the billing team and friends'), undefined);

@@ -163,7 +163,7 @@ function isOwnMainPort(p: Place): boolean {
   return p.source === 'env' && p.own === true && p.role === undefined;
 }
 
-// A range a document names for a service (`| 4400-4499 | Roots — ForgeSight |`) holds where that
+// A range a document names for a service (`| 4400-4499 | Insight — Lighthouse |`) holds where that
 // service runs: its compose service's main port, its port variable in an env file (a template's
 // too: its value is what a copy of it runs on). Only for a service the document gives no port of
 // its own: one it lists is compared as listed (above, and port-mismatch).

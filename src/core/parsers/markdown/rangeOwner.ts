@@ -1,5 +1,5 @@
-// The service a range is named for: a block table's `| 4400-4499 | Roots — ForgeSight |` or a
-// heading `## ForgeSight (4400-4499)` gives the product after the category its block. Where that
+// The service a range is named for: a block table's `| 4400-4499 | Insight — Lighthouse |` or a
+// band's `- 4400-4499: Lighthouse` gives the product after the category its block. Where that
 // service runs (its compose or env port), the port belongs in the block (rules/outOfRange.ts).
 import { cleanName, serviceKey } from '../../syntax/names';
 

@@ -40,7 +40,7 @@ interface Columns {
   ledByRanges: boolean;
   /**
    * The range column comes before the one naming each row (`| Range | Layer |`): each row is a
-   * block, and its name says whose (`Roots — ForgeSight`). After it (`| Service | Range |`), the
+   * block, and its name says whose (`Insight — Lighthouse`). After it (`| Service | Range |`), the
    * range is the band a service sits in, which many rows share.
    */
   blocksFirst: boolean;
