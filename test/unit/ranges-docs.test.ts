@@ -423,3 +423,12 @@ test('rangeOwner reads the name after a category, without its parentheses; a des
   assert.equal(rangeOwner('4400'), undefined);
   assert.equal(rangeOwner(''), undefined);
 });
+
+test('a band list names its blocks too: `- 4400-4499: Lighthouse` holds lighthouse\'s env port; a band kept for later names nobody', () => {
+  const bands = ['## Port plan', '', '- 4100-4199: Ledgerly', '- 4400-4499: Lighthouse', '- 4500-4599: Reserved for future expansion'].join('\n');
+  const c = checkFiles({ 'docs/ports.md': bands, '.env': 'LIGHTHOUSE_PORT=4300\nLEDGERLY_PORT=4150\n' });
+  assert.deepEqual(warnings(c), ['out-of-range@.env:1']);
+  assert.match(c.findings.find((f) => f.rule === 'out-of-range')!.message, /lighthouse is on 4300, outside Lighthouse \(4400-4499\)/);
+  const facts = parseMarkdown(bands, { file: 'docs/ports.md' });
+  assert.deepEqual(facts.ranges.map((r) => r.owner), ['ledgerly', 'lighthouse', undefined]);
+});
