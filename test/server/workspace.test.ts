@@ -1,6 +1,6 @@
 // The workspace around the documents: files changed on disk, several folders, broken and
 // unreadable files, and requests that fail without taking the server down.
-import { test } from 'node:test';
+import { test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -14,15 +14,20 @@ const PLATFORM = path.join(WORKSPACES, 'platform');
 const BILLING = path.join(WORKSPACES, 'billing');
 const BROKEN = path.join(WORKSPACES, 'broken');
 
-test('didChangeWatchedFiles: a created file is indexed, a changed .env re-reads compose, a deleted file is dropped', async (t) => {
+/** A copy of the platform workspace, served and checked once; both go away after the test. */
+async function checkedPlatformCopy(t: TestContext): Promise<{ root: string; client: TestClient }> {
   const root = copyWorkspace('platform');
   const client = await TestClient.start({ folders: [root], settings: FAST });
   t.after(async () => {
     await client.stop();
     fs.rmSync(root, { recursive: true, force: true });
   });
-  const doc = path.join(root, 'docs/architecture.md');
-  await client.waitForDiagnostics(doc, 'the first check', (d) => d.length === 1);
+  await client.waitForDiagnostics(path.join(root, 'docs/architecture.md'), 'the first check', (d) => d.length === 1);
+  return { root, client };
+}
+
+test('didChangeWatchedFiles: a created file is indexed, a changed .env re-reads compose, a deleted file is dropped', async (t) => {
+  const { root, client } = await checkedPlatformCopy(t);
 
   // A new compose file puts another service on gateway's 8000.
   const extra = path.join(root, 'services/billing/compose.yaml');
@@ -53,13 +58,7 @@ test('didChangeWatchedFiles: a created file is indexed, a changed .env re-reads 
 });
 
 test('a new folder: when the watcher reports one of its files, the others are read too', async (t) => {
-  const root = copyWorkspace('platform');
-  const client = await TestClient.start({ folders: [root], settings: FAST });
-  t.after(async () => {
-    await client.stop();
-    fs.rmSync(root, { recursive: true, force: true });
-  });
-  await client.waitForDiagnostics(path.join(root, 'docs/architecture.md'), 'the first check', (d) => d.length === 1);
+  const { root, client } = await checkedPlatformCopy(t);
   // Two stacks written at once under a new folder; the event of only one arrives.
   const reported = path.join(root, 'stacks/audit/compose.yaml');
   const unreported = path.join(root, 'stacks/ledger/compose.yaml');
@@ -82,13 +81,7 @@ test('a new folder: when the watcher reports one of its files, the others are re
 });
 
 test('a new folder: when the watcher reports only the folder\'s creation, its sources are read; a created file that is no source or an excluded folder reads nothing', async (t) => {
-  const root = copyWorkspace('platform');
-  const client = await TestClient.start({ folders: [root], settings: FAST });
-  t.after(async () => {
-    await client.stop();
-    fs.rmSync(root, { recursive: true, force: true });
-  });
-  await client.waitForDiagnostics(path.join(root, 'docs/architecture.md'), 'the first check', (d) => d.length === 1);
+  const { root, client } = await checkedPlatformCopy(t);
   const unreported = path.join(root, 'extra/compose.yaml');
   fs.mkdirSync(path.dirname(unreported), { recursive: true });
   fs.writeFileSync(unreported, 'services:\n  audit:\n    ports:\n      - "8000:80"\n');
