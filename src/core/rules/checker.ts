@@ -314,7 +314,7 @@ export class Checker {
 }
 
 function serviceKeyOf(p: Place): string {
-  return `${p.scope}\u0000${p.identity}`;
+  return p.unitKey;
 }
 
 function portOfKey(key: PortKey): number {

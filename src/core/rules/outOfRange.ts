@@ -181,8 +181,9 @@ function outsideNamedRange(places: Place[], shared: SharedFacts): Finding[] {
   if (shared.namedRanges.size === 0) return [];
   const out: Finding[] = [];
   for (const p of places) {
+    if (!runsOn(p)) continue;
     const named = shared.namedRanges.get(p.identity);
-    if (!named || !runsOn(p)) continue;
+    if (!named) continue;
     const holding = named.filter((r) => r.loc.file !== p.loc.file && !shared.listedBy.get(r.loc.file)?.has(p.serviceKey)
       && speaksFor(shared.declaredBy.get(r.loc.file)!, p));
     if (holding.length === 0 || holding.some((r) => inside(p, r))) continue;

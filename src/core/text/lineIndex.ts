@@ -35,7 +35,9 @@ export class LineIndex {
     const from = this.clamp(start);
     const to = this.clamp(end);
     const first = this.lineAt(from);
-    const last = this.lineAt(to);
+    // Nearly every span ends on the line it starts on: no second search for it.
+    const sameLine = to >= from && (first + 1 === this.starts.length || to < this.starts[first + 1]);
+    const last = sameLine ? first : this.lineAt(to);
     return {
       startOffset: from, startLine: first + 1, startColumn: from - this.starts[first] + 1,
       endOffset: to, endLine: last + 1, endColumn: to - this.starts[last] + 1,
