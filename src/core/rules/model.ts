@@ -66,6 +66,15 @@ export class Place implements Allocation {
   get loc(): Location { return this.allocation.loc; }
 }
 
+/** A range a document names for a service, with what decides where it holds. */
+export interface NamedRange {
+  range: RangeDecl;
+  /** The declaring document's role: the range holds where it speaks. */
+  declaredBy: FileRole;
+  /** The services the document lists with ports of its own (by key): compared as listed, not by the range. */
+  listed: ReadonlySet<string>;
+}
+
 /** Facts of some files that change how every other file is read. */
 export interface SharedFacts {
   alias: Map<string, string>;
@@ -76,19 +85,17 @@ export interface SharedFacts {
   /** The range a registry hands each project (`projects: web: { range, path }`), by project name. */
   projectRanges: Map<string, RangeDecl>;
   /** Ranges a document names for a service (RangeDecl.owner), by that service's identity. */
-  namedRanges: Map<string, RangeDecl[]>;
-  /** The services each document that names ranges lists with ports of their own, by key. */
-  listedBy: Map<string, ReadonlySet<string>>;
-  /** The role of each file that declares reservations, ranges kept free or named ranges: they hold where it speaks. */
+  namedRanges: Map<string, NamedRange[]>;
+  /** The role of each file that declares reservations or ranges kept free: they hold where it speaks. */
   declaredBy: Map<string, FileRole>;
   project: ProjectModel;
 }
 
 export function sharedFacts(files: Iterable<FileFacts>, project = ProjectModel.of([])): SharedFacts {
   const shared: SharedFacts = {
-    alias: new Map(), projects: new Map(), reserved: [], keptFree: [], declaredBy: new Map(), projectRanges: new Map(), namedRanges: new Map(), listedBy: new Map(), project,
+    alias: new Map(), projects: new Map(), reserved: [], keptFree: [], declaredBy: new Map(), projectRanges: new Map(), namedRanges: new Map(), project,
   };
-  const namedRanges: RangeDecl[] = [];
+  const namedRanges: NamedRange[] = [];
   // In file order, so the outcome (the alias that wins, the reservation cited) does not depend on
   // the order the files were indexed or edited in.
   for (const f of [...files].sort((a, b) => compareText(a.file, b.file))) {
@@ -102,17 +109,20 @@ export function sharedFacts(files: Iterable<FileFacts>, project = ProjectModel.o
     shared.reserved.push(...f.reserved);
     const keptFree = f.ranges.filter((r) => r.keptFree);
     shared.keptFree.push(...keptFree);
+    if (f.reserved.length > 0 || keptFree.length > 0) shared.declaredBy.set(f.file, project.roleOf(f));
     const named = f.ranges.filter((r) => r.owner !== undefined);
-    namedRanges.push(...named);
-    if (named.length > 0) shared.listedBy.set(f.file, new Set(f.allocations.map((a) => a.serviceKey)));
-    if (f.reserved.length > 0 || keptFree.length > 0 || named.length > 0) shared.declaredBy.set(f.file, project.roleOf(f));
+    if (named.length > 0) {
+      const declaredBy = project.roleOf(f);
+      const listed = new Set(f.allocations.map((a) => a.serviceKey));
+      for (const range of named) namedRanges.push({ range, declaredBy, listed });
+    }
   }
   // By identity once every alias is known: a registry's alias may come in a later file.
-  for (const r of namedRanges) {
-    const identity = shared.alias.get(r.owner!) ?? r.owner!;
+  for (const named of namedRanges) {
+    const identity = shared.alias.get(named.range.owner!) ?? named.range.owner!;
     const list = shared.namedRanges.get(identity);
-    if (list) list.push(r);
-    else shared.namedRanges.set(identity, [r]);
+    if (list) list.push(named);
+    else shared.namedRanges.set(identity, [named]);
   }
   return shared;
 }

@@ -4,7 +4,7 @@
 // the service runs (below).
 import { rangeHolds, spansText, type Finding, type RangeDecl } from '../model';
 import { describeSame, speaksFor } from '../project/relations';
-import { compareLocations, portText, type Place, type SharedFacts } from './model';
+import { compareLocations, portText, type NamedRange, type Place, type SharedFacts } from './model';
 import { parseProblems } from './parseProblems';
 import { finding, type Rule } from './rule';
 
@@ -18,7 +18,7 @@ export const outOfRange: Rule = {
       ...outsideOwnRange(places, new Map(facts.ranges.map((r) => [r.id, r]))),
       ...strayRanges(facts.ranges),
       ...outsideProjectRange(places, shared.projectRanges),
-      ...outsideNamedRange(places, shared),
+      ...(facts.kind === 'compose' || facts.kind === 'env' ? outsideNamedRange(places, shared) : []),
     ],
     service: (unit) => outOfRangeElsewhere(unit.places, unit.rangeOf),
   },
@@ -176,7 +176,7 @@ function runsOn(p: Place): boolean {
   return !p.claim && isMainRunningPort(p);
 }
 
-/** Running places of services a document names a range for, outside every such range. */
+/** Running places (of a compose or env file) of services a document names a range for, outside every such range. */
 function outsideNamedRange(places: Place[], shared: SharedFacts): Finding[] {
   if (shared.namedRanges.size === 0) return [];
   const out: Finding[] = [];
@@ -184,12 +184,21 @@ function outsideNamedRange(places: Place[], shared: SharedFacts): Finding[] {
     if (!runsOn(p)) continue;
     const named = shared.namedRanges.get(p.identity);
     if (!named) continue;
-    const holding = named.filter((r) => r.loc.file !== p.loc.file && !shared.listedBy.get(r.loc.file)?.has(p.serviceKey)
-      && speaksFor(shared.declaredBy.get(r.loc.file)!, p));
-    if (holding.length === 0 || holding.some((r) => inside(p, r))) continue;
-    const range = holding[0];
+    // Most places of a named service are inside its block: no list is made for them.
+    let holds = false;
+    let first: RangeDecl | undefined;
+    for (const n of named) {
+      if (!holdsFor(n, p)) continue;
+      if (inside(p, n.range)) {
+        holds = true;
+        break;
+      }
+      first ??= n.range;
+    }
+    if (holds || !first) continue;
+    const holding = named.filter((n) => holdsFor(n, p)).map((n) => n.range);
     out.push(finding(outOfRange, {
-      message: `${p.service} is on ${portText(p)}, outside ${range.name} (${spansText(range)}), the range ${range.loc.file} names for it`,
+      message: `${p.service} is on ${portText(p)}, outside ${first.name} (${spansText(first)}), the range ${first.loc.file} names for it`,
       service: p.service,
       port: p.port,
       loc: p.loc,
@@ -197,4 +206,9 @@ function outsideNamedRange(places: Place[], shared: SharedFacts): Finding[] {
     }));
   }
   return out;
+}
+
+/** Whether a named range holds for the place: declared elsewhere, by a document that speaks for it and lists no port of its own for the service. */
+function holdsFor(n: NamedRange, p: Place): boolean {
+  return n.range.loc.file !== p.loc.file && speaksFor(n.declaredBy, p) && !n.listed.has(p.serviceKey);
 }
