@@ -75,3 +75,19 @@ test('new rule settings apply to every file at the next check', () => {
   assert.deepEqual(model.findings(), []);
   assert.deepEqual(model.snapshot().findings, []);
 });
+
+test('a block a document names: editing the document or the env file updates the finding as a cold check would', () => {
+  const blocks = (range: string) => `## Port blocks\n\n| Range | Team |\n|---|---|\n| ${range} | Core — Ledger |\n`;
+  const files: Record<string, string> = { 'docs/PORTS.md': blocks('4100-4199'), 'ops/.env': 'LEDGER_PORT=4300\n' };
+  const model = modelOf(files);
+  const cold = () => checkFiles(files).findings.map(brief);
+  assert.deepEqual(model.findings().map(brief), ['out-of-range@ops/.env:1']);
+  files['docs/PORTS.md'] = blocks('4300-4399');
+  model.update('docs/PORTS.md');
+  assert.deepEqual(model.findings().map(brief), cold());
+  assert.deepEqual(cold(), []);
+  files['ops/.env'] = 'LEDGER_PORT=4500\n';
+  model.update('ops/.env');
+  assert.deepEqual(model.findings().map(brief), ['out-of-range@ops/.env:1']);
+  assert.deepEqual(model.findings().map(brief), cold());
+});
