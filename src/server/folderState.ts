@@ -295,7 +295,12 @@ export class FolderState {
     }
     const given = new Set(files);
     const options = { maxFileBytes: this.settings.maxFileSize, excludeDirs: DEFAULT_DISCOVER.excludeDirs, filter: this.projectConfig().filter };
-    return [...tops].flatMap((top) => discover(this.fsPath, options, top).files.filter((file) => !given.has(file)));
+    // A folder inside another one being discovered is walked with it (a build creates a tree of them).
+    const outermost = [...tops].filter((top) => {
+      for (let dir = dirOf(top); dir !== ''; dir = dirOf(dir)) if (tops.has(dir)) return false;
+      return true;
+    });
+    return outermost.flatMap((top) => discover(this.fsPath, options, top).files.filter((file) => !given.has(file)));
   }
 
   private async readBatch(files: string[]): Promise<void> {
