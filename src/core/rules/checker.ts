@@ -314,7 +314,7 @@ export class Checker {
 }
 
 function serviceKeyOf(p: Place): string {
-  return p.unitKey;
+  return `${p.scope}\u0000${p.identity}`;
 }
 
 function portOfKey(key: PortKey): number {

@@ -14,12 +14,6 @@ import { inImage } from '../project/images';
  * took three times the memory and V8's slow path for spreading an object.
  */
 export class Place implements Allocation {
-  /**
-   * The service the rules group it under: its identity in its scope. Made once: the checker files
-   * places by it and looks them up by it many times, and a string made again is hashed again.
-   */
-  readonly unitKey: string;
-
   constructor(
     readonly allocation: Allocation,
     readonly scope: string,
@@ -27,9 +21,7 @@ export class Place implements Allocation {
     readonly identity: string,
     /** What the place's file is in the deployment (shared by every place of the file). */
     readonly fileRole: FileRole,
-  ) {
-    this.unitKey = `${scope}\u0000${identity}`;
-  }
+  ) {}
 
   /** The deployment unit: the file's, or for a compose snippet in a document its own. */
   get unit(): string {
