@@ -2,20 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { LineIndex } from '../../src/core/text/lineIndex';
-
-/** Line and column of `offset` by walking the text from its start (a lone CR ends a line too). */
-function naive(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let start = 0;
-  for (let i = 0; i < offset; i++) {
-    const c = text[i];
-    if (c === '\n' || (c === '\r' && text[i + 1] !== '\n')) {
-      line++;
-      start = i + 1;
-    }
-  }
-  return { line, column: offset - start + 1 };
-}
+import { naivePosition } from '../fuzz/properties';
 
 test('span: both ends on one line, on different lines, at the end of the text and backwards, as counted by hand', () => {
   let seed = 7;
@@ -27,7 +14,7 @@ test('span: both ends on one line, on different lines, at the end of the text an
       const span = new LineIndex(text).span(start, end);
       // An offset between CR and LF is taken as the end of the line, before the CR.
       const at = (o: number) => (text[o] === '\n' && text[o - 1] === '\r' ? o - 1 : o);
-      const [from, to] = [naive(text, at(start)), naive(text, at(end))];
+      const [from, to] = [naivePosition(text, at(start)), naivePosition(text, at(end))];
       assert.deepEqual([span.startLine, span.startColumn, span.endLine, span.endColumn], [from.line, from.column, to.line, to.column], `${JSON.stringify(text)} ${start}-${end}`);
     }
   }
