@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Finding } from '../core/model';
-import { DEFAULT_DISCOVER, discover, readSource } from '../core/discover';
+import { DEFAULT_DISCOVER, discover, readSource, type DiscoverOptions } from '../core/discover';
 import { mayBeSource } from '../core/parsers/dispatch';
 import { FolderModel, type FolderSnapshot } from '../core/project/folderModel';
 import { Debouncer } from './debounce';
@@ -180,7 +180,7 @@ export class FolderState {
     this.loaded = false;
     this.model = this.newModel(this.rules());
     try {
-      const found = discover(this.fsPath, { maxFileBytes: this.settings.maxFileSize, excludeDirs: DEFAULT_DISCOVER.excludeDirs, filter: this.projectConfig().filter });
+      const found = discover(this.fsPath, this.discoverOptions());
       for (const s of found.skipped) this.host.log.info(`[${this.name}] skipped ${s.file}: ${s.reason}`);
       // Files changed before the scan reads them are read in their new state anyway.
       for (const file of found.files) this.dirty.delete(file);
@@ -206,9 +206,13 @@ export class FolderState {
   /** Whether a file is one this folder indexes: a port source, not excluded, not a nested folder's. */
   inScope(file: string): boolean {
     if (!mayBeSource(file)) return false;
-    const dirs = file.split('/').slice(0, -1);
-    if (dirs.some((d) => DEFAULT_DISCOVER.excludeDirs.has(d))) return false;
+    if (inExcludedFolder(file.split('/').slice(0, -1))) return false;
     return !this.projectConfig().filter.skipsFile(file) && this.owns(file);
+  }
+
+  /** What discover() skips and how much it reads in this folder: its settings and configuration. */
+  private discoverOptions(): DiscoverOptions {
+    return { maxFileBytes: this.settings.maxFileSize, excludeDirs: DEFAULT_DISCOVER.excludeDirs, filter: this.projectConfig().filter };
   }
 
   /** Not a file of a workspace folder nested in this one. */
@@ -229,7 +233,7 @@ export class FolderState {
    * (they are written before it watches the folder), so none of them would be heard of at all.
    */
   created(file: string, delayMs: number): void {
-    if (this.disposed || file.split('/').some((d) => DEFAULT_DISCOVER.excludeDirs.has(d)) || this.projectConfig().filter.skipsFolder(file)) return;
+    if (this.disposed || inExcludedFolder(file.split('/')) || this.projectConfig().filter.skipsFolder(file)) return;
     if (!this.owns(file) || !isFolder(absoluteOf(this.fsPath, file))) return;
     this.createdFolders.add(file);
     if (this.loaded) this.debouncer.schedule(delayMs);
@@ -294,7 +298,7 @@ export class FolderState {
       if (top !== undefined) tops.add(top);
     }
     const given = new Set(files);
-    const options = { maxFileBytes: this.settings.maxFileSize, excludeDirs: DEFAULT_DISCOVER.excludeDirs, filter: this.projectConfig().filter };
+    const options = this.discoverOptions();
     // A folder inside another one being discovered is walked with it (a build creates a tree of them).
     const outermost = [...tops].filter((top) => {
       for (let dir = dirOf(top); dir !== ''; dir = dirOf(dir)) if (tops.has(dir)) return false;
@@ -403,6 +407,11 @@ export class FolderState {
     }
     return undefined;
   }
+}
+
+/** Whether one of these folder names is one discover() never walks into (node_modules, .git, ...). */
+function inExcludedFolder(folders: readonly string[]): boolean {
+  return folders.some((d) => DEFAULT_DISCOVER.excludeDirs.has(d));
 }
 
 function isFolder(fsPath: string): boolean {
