@@ -5,7 +5,7 @@ import { probablySameService } from '../syntax/names';
 import { dirOf } from '../syntax/paths';
 import { describeSame, machinesMeet, namesMeet, profilesMeet, registryOver, runTogether } from '../project/relations';
 import { environmentsMeet, inDocumentOrder, insideContainer, portText, where, type Place } from './model';
-import { finding, type PortUnit, type Rule, type Ties } from './rule';
+import { finding, MAX_RELATED, type PortUnit, type Rule, type Ties } from './rule';
 
 export const portConflict: Rule = {
   id: 'port-conflict',
@@ -14,9 +14,6 @@ export const portConflict: Rule = {
   checks: { port: conflictsOn },
   oncePerPlace: true,
 };
-
-/** Related places listed per finding; the message counts the rest. */
-const MAX_RELATED = 20;
 
 /**
  * A place can clash when it is not reported as mismatched and is a host port: an env port inside

@@ -11,7 +11,7 @@ import { compareLocations, environmentsMeet, groupKey, insideContainer, isVarian
 import { imageMismatches } from './imageMismatch';
 import { parseProblems } from './parseProblems';
 import { targetPortMismatches } from './serviceTargets';
-import { finding, type Rule, type ServiceUnit } from './rule';
+import { finding, MAX_RELATED, type Rule, type ServiceUnit } from './rule';
 
 export const portMismatch: Rule = {
   id: 'port-mismatch',
@@ -210,9 +210,6 @@ function documentVote(units: Unit[]): Set<string> {
   const best = Math.max(...tally.values());
   return new Set([...tally].filter(([, n]) => n === best).map(([v]) => v));
 }
-
-/** Related places listed per finding; the message counts the rest. */
-const MAX_RELATED = 20;
 
 function mismatchAt(place: Place, others: Place[], role: string): Finding {
   const otherValues = [...new Set(others.map(portText))];

@@ -7,10 +7,7 @@
 import type { FileFacts, Finding } from '../model';
 import type { DeclaredPort, PodTemplate, ServiceSelection, ServiceTarget } from '../parsers/kubernetes/objects';
 import { where } from './model';
-import { finding, type ClusterUnit, type Rule } from './rule';
-
-/** Related places listed per finding. */
-const MAX_RELATED = 20;
+import { finding, MAX_RELATED, type ClusterUnit, type Rule } from './rule';
 
 export function targetPortMismatches(unit: ClusterUnit, rule: Rule): Finding[] {
   const workloads = unit.files.flatMap((f: FileFacts) => f.kubernetes?.workloads ?? []);
