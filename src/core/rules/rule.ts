@@ -92,10 +92,10 @@ export interface Rule {
   readonly oncePerPlace?: true;
 }
 
-/** A finding of `rule` at the rule's severity (settings are applied when the Checker reports it). */
 /** Related places listed per finding (a report never grows with the square of anything); messages count the rest. */
 export const MAX_RELATED = 20;
 
+/** A finding of `rule` at the rule's severity (settings are applied when the Checker reports it). */
 export function finding(rule: Rule, fields: Omit<Finding, 'rule' | 'severity'>): Finding {
   return { rule: rule.id, severity: rule.severity, ...fields };
 }
