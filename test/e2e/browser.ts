@@ -44,16 +44,20 @@ export function workbenchUrl(origin: string, folder: string, payload?: Array<[st
   return url;
 }
 
-/** The checks of a script that looks at the workbench as a person would: each is logged as it is made. */
+/** Runs a command from the command palette, as a person would: F1, its title, Enter. */
+export async function runPaletteCommand(page: Page, category: string, title: string): Promise<void> {
+  await page.keyboard.press('F1');
+  await page.locator('.quick-input-widget input').fill(`>${category}: ${title}`);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 15_000 });
+  await page.keyboard.press('Enter');
+}
+
 /**
  * Shows the Ports view through the command palette ("Focus on Ports View"): unlike a click on the
  * activity bar icon, it never closes a side bar that already shows the view.
  */
 export async function focusPortsView(page: Page): Promise<void> {
-  await page.keyboard.press('F1');
-  await page.locator('.quick-input-widget input').fill('>Portolan: Focus on Ports View');
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Focus on Ports View' }).first().waitFor({ timeout: 15_000 });
-  await page.keyboard.press('Enter');
+  await runPaletteCommand(page, 'Portolan', 'Focus on Ports View');
 }
 
 /** What the side bar shows (its view titles and rows), logged when a script stops, since CI keeps no screenshot. */
@@ -63,6 +67,7 @@ export async function sideBarText(page: Page): Promise<string> {
   return texts.map((t) => t.replace(/\s+/g, ' ').trim()).join(' | ') || '(side bar empty or closed)';
 }
 
+/** The checks of a script that looks at the workbench as a person would: each is logged as it is made. */
 export class Checks {
   readonly failures: string[] = [];
 

@@ -8,7 +8,7 @@
 import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as path from 'node:path';
-import { Checks, focusPortsView, launch, logger, runMain, sideBarText, workbenchUrl } from './browser';
+import { Checks, focusPortsView, launch, logger, runMain, runPaletteCommand, sideBarText, workbenchUrl } from './browser';
 
 const [origin, workspace, shots] = process.argv.slice(2);
 const log = logger();
@@ -57,10 +57,7 @@ async function main(): Promise<number> {
     await shot('untrusted-01-restricted.png');
 
     // Trust the folder from Manage Workspace Trust, as a person would.
-    await page.keyboard.press('F1');
-    await page.locator('.quick-input-widget input').fill('>Workspaces: Manage Workspace Trust');
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Manage Workspace Trust' }).first().waitFor({ timeout: 15_000 });
-    await page.keyboard.press('Enter');
+    await runPaletteCommand(page, 'Workspaces', 'Manage Workspace Trust');
     await page.locator('.workspace-trust-editor .monaco-button', { hasText: /^Trust$/ }).first().click({ timeout: 30_000 });
     await page.locator('.statusbar-item', { hasText: 'Restricted Mode' }).first().waitFor({ state: 'detached', timeout: 30_000 });
     log('folder trusted');
