@@ -236,6 +236,34 @@ test('a title about avoiding clashes, or without ports, forbids nothing', () => 
   }
 });
 
+test('a reserved table that names each row\'s owner hands its bands out: they are ranges and allocations, not forbidden ports', () => {
+  const bands = ['| Band | Owner | Notes |', '|---|---|---|', '| 22 | SSH | keep it running |', '| 3000-3099 | Web apps | one per app |', '| 5000-5999 | Data stores | internal only |'];
+  const live = ['## Running', '', '| Port | Service |', '|---|---|', '| 22 | SSH |', '| 3004 | shop-web |', '| 5432 | postgres |'];
+  // The paragraph's "blocked" is about clashes, and "next unused port in your band" hands ports out.
+  const lead = 'Every band belongs to one kind of service. Pick the next unused port in your band; clashes are blocked at review time.';
+  const doc = ['# Port plan', '', '## Reserved bands', '', lead, '', ...bands, '', ...live].join('\n');
+  const facts = parseMarkdown(doc, { file: 'PORTS.md' });
+  assert.deepEqual(facts.reserved, []);
+  assert.deepEqual(facts.ranges.map((r) => [r.name, r.from, r.to]), [['Web apps', 3000, 3099], ['Data stores', 5000, 5999]]);
+  assert.deepEqual(warnings(checkFiles({ 'PORTS.md': doc })), []);
+  // A title that forbids keeps forbidding, Owner column or not.
+  const compose = 'services:\n  media:\n    ports: ["5000:5000"]\n';
+  const forbidden = ['## Reserved ports: do not use', '', '| Port | Owner |', '|---|---|', '| 5000 | desktop sync |'].join('\n');
+  assert.deepEqual(warnings(checkFiles({ 'docs/ports.md': forbidden, 'docker-compose.yml': compose })), ['reserved-port@docker-compose.yml:3']);
+  // Without an Owner column, a paragraph that forbids the ports still does.
+  const plain = ['## Reserved ports', '', 'Never bind these.', '', '| Port | Notes |', '|---|---|', '| 5000 | desktop sync |'].join('\n');
+  assert.deepEqual(warnings(checkFiles({ 'docs/ports.md': plain, 'docker-compose.yml': compose })), ['reserved-port@docker-compose.yml:3']);
+});
+
+test('sections of decommissioned, retired or superseded ports allocate nothing', () => {
+  for (const title of ['## Decommissioned / freed', '## Retired ports', '## Superseded']) {
+    const doc = ['## Running', '', '| Port | Service |', '|---|---|', '| 9400 | auth |', '', title, '', '| Port | Was |', '|---|---|', '| 9400 | voice prototype |'].join('\n');
+    const c = checkFiles({ 'PORTS.md': doc });
+    assert.deepEqual(warnings(c), [], title);
+    assert.deepEqual(parseMarkdown(doc, { file: 'PORTS.md' }).allocations.map((a) => a.service), ['auth'], title);
+  }
+});
+
 test('a service the document puts under a range is out of range where compose publishes its main port outside it', () => {
   const doc = ['## Frontend (3000-3099)', '', '| Service | Port |', '|---|---|', '| web | 3000 |', '| admin | 3001 |', '', '## Data', '', '- postgres: 5432'].join('\n');
   const compose = [

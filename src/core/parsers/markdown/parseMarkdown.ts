@@ -6,7 +6,7 @@ import { LineIndex } from '../../text/lineIndex';
 import { findUrls } from '../../syntax/ports';
 import { serviceKey } from '../../syntax/names';
 import { findSuppressions } from '../../syntax/suppressions';
-import { analyzeHeading, reservedKind, type HeadingInfo } from './sections';
+import { analyzeHeading, paragraphReservation, type HeadingInfo } from './sections';
 import { extractTable } from './tables';
 import { extractListItem } from './lists';
 import { extractRangeVerdicts } from './rangeVerdicts';
@@ -86,7 +86,10 @@ function collectHeadings(state: MdState, tokens: Token[]): Heading[] {
     const marker = /^\s*(?:#{1,6}\s+)?/.exec(source)![0];
     const text = withoutClosingHashes(source.slice(marker.length));
     const info = analyzeHeading(text);
-    if (info.reserved === 'unclear') info.reserved = reservedKind(firstParagraph(tokens, i + 3));
+    if (info.reserved === 'unclear') {
+      info.reserved = paragraphReservation(firstParagraph(tokens, i + 3));
+      info.reservedByText = true;
+    }
     out.push({ level: Number(t.tag.slice(1)), line, at: state.lines.lineStart(line) + marker.length, text, info, project: false });
   });
   out.forEach((hd, i) => {

@@ -18,6 +18,8 @@ export interface HeadingInfo {
   exceptions?: WrittenRange[];
   environment?: string;
   reserved?: ReservedKind;
+  /** The title only says "reserved": the paragraph under it decided what `reserved` means. */
+  reservedByText?: boolean;
   /** Examples, rejected alternatives, history: what is written here is not a current allocation. */
   illustrative?: boolean;
   /** Ports inside containers ("Internal (Docker / not published)"): no host port is taken. */
@@ -34,7 +36,7 @@ const GENERIC_HEADING = /\b(environment|variables?|config(uration)?|setup|start(
 
 // Examples, rejected plans, history, and lists of free ports ("Next Available Ports"); not a
 // compound such as "Conflict-Free", which describes the current allocation.
-export const ILLUSTRATIVE = /(?<![-‐])\b(rejected|alternatives?|examples?|samples?|deprecated|obsolete|legacy|old|previous|formerly|history|historical|proposals?|proposed|drafts?|templates?|hypothetical|before|available|unused|unassigned|free|recommended|suggested)\b/i;
+export const ILLUSTRATIVE = /(?<![-‐])\b(rejected|alternatives?|examples?|samples?|deprecated|obsolete|legacy|old|previous|formerly|former|decommissioned|retired|removed|freed|superseded|history|historical|proposals?|proposed|drafts?|templates?|hypothetical|before|available|unused|unassigned|free|recommended|suggested)\b/i;
 
 // "Compose sample application", "Example project": the page of a sample that really runs as written.
 const SAMPLE_PROJECT = /\b(?:samples?|examples?)\s+(?:applications?|apps?|projects?|stacks?)\b/i;
@@ -93,6 +95,14 @@ const ABOUT_CLASHES = /\b(?:conflicts?|collisions?|clash(?:es)?|overlaps?)\b|冲
 export function titleReservation(text: string): ReservedKind | undefined {
   if (RESERVED_TITLE.test(text)) return reservedKind(text);
   return FORBIDDEN_TITLE.test(text) && PORTS_TITLE.test(text) && !ABOUT_CLASHES.test(text) ? 'forbidden' : undefined;
+}
+
+/**
+ * What the paragraph under a "Reserved" title says the reservation means. Sentences about clashes
+ * are left out, as in titles: "collisions are blocked at review" forbids no port.
+ */
+export function paragraphReservation(text: string): ReservedKind {
+  return reservedKind(text.split(/(?<=[.;!?。；])\s+/).filter((sentence) => !ABOUT_CLASHES.test(sentence)).join(' '));
 }
 
 export function reservedKind(text: string): ReservedKind {

@@ -56,6 +56,8 @@ export interface Context {
   /** The nearest range up the headings, which ranges declared here are nested in. */
   enclosingRange?: string;
   reserved?: ReservedKind;
+  /** `reserved` is what the paragraph under a plain "Reserved" title said, not the title. */
+  reservedByText?: boolean;
   /** Service named by the nearest heading. */
   owner?: string;
   /**
@@ -83,7 +85,10 @@ export function currentContext(state: MdState): Context {
     if (s.scope !== undefined) out.scope = s.scope;
     if (s.info.environment) out.environment = s.info.environment;
     if (s.rangeId) out.enclosingRange = s.rangeId;
-    if (s.reserved) out.reserved = s.reserved;
+    if (s.reserved) {
+      out.reserved = s.reserved;
+      out.reservedByText = s.info.reservedByText;
+    }
     if (s.info.illustrative || s.info.containerSide) out.illustrative = true;
     if (s.host) out.host = nestHost(out.host, s.host);
     if (ABOUT_PORTS.test(s.info.name) || s.info.range) out.aboutPorts = true;

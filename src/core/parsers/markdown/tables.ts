@@ -23,6 +23,8 @@ interface Columns {
   otherNames: number[];
   /** A Status column: "Active" makes a row in a reserved-placeholder section an allocation. */
   status?: number;
+  /** An Owner column (Owner, Assigned to, Reserved for): each row is handed out to someone. */
+  owner?: number;
   /** With a name column that classifies (Category, Type), the Purpose column that may name each row's service. */
   purpose?: number;
   /** A column that names each row's environment. */
@@ -60,6 +62,7 @@ const ENV_HEADER = /^(env|environment|stage|环境|環境|환경)$/i;
 const CATEGORY_HEADER = /^(category|categories|type|kind|layer|group|tier|分类|类别|類別|カテゴリ|種別|분류|유형)$/i;
 const PURPOSE_HEADER = /^(purpose|description|用途|说明|說明|説明|描述|설명)$/i;
 const STATUS_HEADER = /^(status|state|状态|状態|ステータス|상태)$/i;
+const OWNER_HEADER = /^(owners?|owned by|owner type|assigned to|allocated to|reserved for|team|负责人|担当|담당)$/i;
 const STACK_HEADER = /^(stack|compose stack|project stack|via|proxied by|behind)$/i;
 // A column headed only "Range" or "Block" holds port ranges when the section is about ports.
 const RANGE_COLUMN = /^(?:ranges?|blocks?|bands?|范围|範囲|범위|端口段)$/i;
@@ -99,6 +102,7 @@ function classify(headers: string[], aboutPorts: boolean, rangeColumn: (index: n
   const container = cleaned.findIndex((h, i) => i !== name && CONTAINER_NAME_HEADER.test(h));
   const otherNames = cleaned.flatMap((h, i) => (i !== name && i !== container && !taken.has(i) && NAME_HEADER.test(h) ? [i] : []));
   const status = cleaned.findIndex((h) => STATUS_HEADER.test(h));
+  const owner = cleaned.findIndex((h) => OWNER_HEADER.test(h));
   const purpose = name >= 0 && CATEGORY_HEADER.test(cleaned[name]) ? cleaned.findIndex((h) => PURPOSE_HEADER.test(h)) : -1;
   const routing = cleaned.some((h) => ROUTING_HEADER.test(h));
   const rangeTable = (name >= 0 && RANGE_NAME_HEADER.test(cleaned[name])) || ledByRanges || ports.some((p) => /\brange\b/i.test(cleaned[p.index]));
@@ -116,6 +120,7 @@ function classify(headers: string[], aboutPorts: boolean, rangeColumn: (index: n
     namedByHeader: name >= 0 && NAME_HEADER.test(cleaned[name]),
     otherNames,
     status: status >= 0 ? status : undefined,
+    owner: owner >= 0 ? owner : undefined,
     purpose: purpose >= 0 ? purpose : undefined,
     routing,
   };
@@ -250,10 +255,14 @@ export function extractTable(state: MdState, headerLine: number, rowLines: numbe
 
 /**
  * A row's context: its environment, and in a section of reserved placeholder slots, a row whose
- * status says its service is running ("Active") holds its port like any allocation.
+ * status says its service is running ("Active") holds its port like any allocation. A reserved
+ * table with an Owner column (`| Band | Owner |`) hands each row out to its owner, so its rows are
+ * in use too, unless the title itself forbids them ("Do not use").
  */
 function rowContext(section: Context, columns: Columns, cells: Cell[], environment: string | undefined): Context {
-  const running = (section.reserved === 'keptFree' || section.reserved === 'unclear') && columns.status !== undefined && saysRunning(cells[columns.status]);
+  const placeholder = section.reserved === 'keptFree' || section.reserved === 'unclear';
+  const handedOut = columns.owner !== undefined && (placeholder || (section.reserved === 'forbidden' && section.reservedByText === true));
+  const running = handedOut || (placeholder && columns.status !== undefined && saysRunning(cells[columns.status]));
   if (!environment && !running) return section;
   return { ...section, ...(environment ? { environment } : {}), ...(running ? { reserved: 'inUse' as const } : {}) };
 }
