@@ -196,3 +196,19 @@ test('the port-like prefilter lets through identifiers, ranges and URLs, not wor
   const prose = parse(['# Support report', '', '- **Imported**: 2024-01-15', '- **Retries**: 3'].join('\n'));
   assert.deepEqual([prose.allocations, prose.ranges, prose.mentions], [[], [], []]);
 });
+
+test('a row reached by a host name on 80 or 443 gives that port to the proxy in front, not to the service', () => {
+  const doc = [
+    '## External access (ingress)',
+    '',
+    '| Target | URL | Port |',
+    '|---|---|---|',
+    '| Grafana | `https://grafana.<LB_IP>.example.net` | 443 |',
+    '| Prometheus | https://prom.example.net/graph | 443 |',
+    '| Shop | https://shop.example.net:8443 | 8443 |',
+    '| Wiki | http://localhost | 80 |',
+  ].join('\n');
+  const f = parse(doc);
+  assert.deepEqual(allocs(f).filter((a) => !a.claim).map((a) => [a.service, a.port]), [['Shop', 8443], ['Wiki', 80]]);
+  assert.deepEqual(f.mentions.map((m) => f.at(m.loc)), ['443', '443']);
+});

@@ -244,7 +244,7 @@ export function extractTable(state: MdState, headerLine: number, rowLines: numbe
     const context = rowContext(section, columns, cells, rowEnvironment);
     const stack = columns.stack === undefined ? undefined : stackOf(cells[columns.stack]);
     const { names, list, holders } = categories ? purposeNames(columns, cells, categories) : rowNames(columns, cells);
-    const row: Row = { headerLine, line, lineStart, cells, names, listed: list, holders, stack, next: 0 };
+    const row: Row = { headerLine, line, lineStart, cells, names, listed: list, holders, stack, next: 0, byHostName: columns.urls.some((col) => reachedByHostName(cells[col.index])) };
     for (const col of columns.urls) if (cells[col.index]) extractUrlCell(state, context, row, cells[col.index], col.role);
     for (const col of columns.ports) {
       const columnContext = col.environment ? { ...context, environment: col.environment } : context;
@@ -288,6 +288,21 @@ interface Row {
   next: number;
   /** The range a range column of the row declares, which owns the row's ports. */
   rangeId?: string;
+  /** A URL of the row reaches the service by a host name on its scheme's port (`https://grafana.example.com`). */
+  byHostName: boolean;
+}
+
+// A URL's host and what follows it (`https://grafana.example.com/login`).
+const URL_HOST = /\bhttps?:\/\/([^\s/:`|]+)(.?)/gi;
+const SCHEME_PORTS = new Set([80, 443]);
+
+/** `https://grafana.example.com`, `https://argocd.<LB_IP>.nip.io`: a name with a dot and a letter, no port. */
+function reachedByHostName(cell: Cell | undefined): boolean {
+  if (cell === undefined) return false;
+  for (const [, host, next] of cell.text.matchAll(URL_HOST)) {
+    if (next !== ':' && host.includes('.') && /[^\d.]/.test(host) && !/^(?:localhost|127\.|0\.0\.0\.0)/i.test(host)) return true;
+  }
+  return false;
 }
 
 /** A row's port, with the names and machine the row gives its service. */
@@ -365,6 +380,12 @@ function placeValue(
 ): void {
   if (value.kind === 'invalid') {
     emitInvalid(state, value.port, at.start, at.end, 'table cell');
+    return;
+  }
+  // Several services on 443, each under its own host name, are virtual hosts: the port is the
+  // proxy's or the ingress's in front of them, not theirs.
+  if (row.byHostName && value.kind === 'port' && SCHEME_PORTS.has(value.port)) {
+    emitMention(state, value.port, at.start, at.end);
     return;
   }
   if (context.reserved === 'forbidden') {
