@@ -205,3 +205,15 @@ test('a placeholder row whose status says running holds its port for something u
   const c = checkFiles({ 'docs/PORTS.md': [text, '| 7100 | ledger | running |'].join('\n') });
   assert.deepEqual(c.findings.map(brief), ['port-conflict@docs/PORTS.md:6']);
 });
+
+test('an app listed under both a frontend and a backend heading is two parts: the frontend port is not a mismatch with the backend one', () => {
+  const table = (rows: string[]) => ['| App | Port |', '|---|---|', ...rows.map((r) => `| ${r} |`)];
+  const doc = ['# Ports', '', '## Frontend ports', '', ...table(['Learn | 45009', 'Atlas | 5173']), '', '## Backend ports', '', ...table(['Learn | 6002', 'Billing | 7000'])].join('\n');
+  const facts = parseMarkdown(doc, { file: 'docs/ports.md' });
+  assert.deepEqual(facts.allocations.map((a) => [a.service, a.port, a.role]), [['Learn', 45009, 'frontend'], ['Atlas', 5173, undefined], ['Learn', 6002, undefined], ['Billing', 7000, undefined]]);
+  const compose = 'services:\n  learn:\n    ports: ["6002:6002"]\n';
+  assert.deepEqual(checkFiles({ 'docs/ports.md': doc, 'docker-compose.yml': compose }).findings.map(brief), []);
+  // Listed under one tier only, the same name with two ports is still one service written two ways.
+  const once = ['# Ports', '', '## Frontend ports', '', ...table(['Learn | 45009']), '', '## All ports', '', ...table(['Learn | 6002'])].join('\n');
+  assert.deepEqual(checkFiles({ 'docs/ports.md': once, 'docker-compose.yml': compose }).findings.map(brief), ['port-mismatch@docs/ports.md:7']);
+});

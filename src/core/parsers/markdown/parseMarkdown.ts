@@ -16,6 +16,7 @@ import { composeSetsIn } from './composeCommands';
 import { documentHome } from '../../project/roles';
 import { hostFromLine } from './hosts';
 import { claimsForComponents } from './componentClaims';
+import { splitTiers } from './tiers';
 import { currentContext, emitAllocation, emitMention, emitHeadingRange, emitReservation, dropRoutePages, placeOnPageHost, setSectionHost, standaloneAcrossPage, type MdState, type Section } from './state';
 
 // markdown-it stops reading a block nested deeper than maxNesting, and with it every line up to
@@ -40,7 +41,7 @@ export function parseMarkdown(text: string, ctx: ParseContext): FileFacts {
   if (sets.length > 0) facts.composeSets = sets;
   if (!PORT_LIKE.test(text)) return facts;
   const document: Section = { level: 0, line: 0, info: { name: '' } };
-  const state: MdState = { text, lines: new LineIndex(text), facts, ctx, sections: [document], headingRanges: [], namedHosts: new Set(), machineHeading: false, snippetReadsEnv: false, snippetVariables: new Set(), urlItems: new Map(), labelledClaims: [] };
+  const state: MdState = { text, lines: new LineIndex(text), facts, ctx, sections: [document], headingRanges: [], namedHosts: new Set(), machineHeading: false, snippetReadsEnv: false, snippetVariables: new Set(), urlItems: new Map(), labelledClaims: [], tiered: [] };
   const tokens = md.parse(text, {});
   if (tokens.some((t) => t.level >= MAX_NESTING - 1)) {
     facts.notes.push(`blocks nested more than ${MAX_NESTING} levels deep: what follows the deepest one in its outermost block was not read`);
@@ -58,6 +59,7 @@ export function parseMarkdown(text: string, ctx: ParseContext): FileFacts {
     else if (token.type === 'inline' && token.map && tokens[i - 1]?.type === 'paragraph_open') walkParagraph(state, token.map[0] + 1, token.map[1]);
   }
   claimsForComponents(state);
+  splitTiers(state);
   placeOnPageHost(state);
   standaloneAcrossPage(state);
   dropRoutePages(state);

@@ -7,6 +7,7 @@ import { internIfLong } from '../../text/intern';
 import type { HeadingInfo, ReservedKind } from './sections';
 import { nestHost, qualifierHost } from './hosts';
 import { rangeOwner } from './rangeOwner';
+import { tierOf, type Tier } from './tiers';
 
 export interface Section {
   level: number;
@@ -42,6 +43,8 @@ export interface MdState {
   urlItems: Map<string, Array<{ allocation: Allocation; route: boolean }>>;
   /** The page service's claims whose port a property row labels with a word (see componentClaims). */
   labelledClaims: Array<{ allocation: Allocation; label: string }>;
+  /** Allocations under a heading that names a frontend or a backend tier (see tiers.ts). */
+  tiered: Array<{ allocation: Allocation; tier: Tier }>;
 }
 
 /** What the enclosing sections say about the content at the current point. */
@@ -75,6 +78,8 @@ export interface Context {
   host?: string;
   /** A heading above talks about ports or services, so a bare `- name: 8080` item means a port. */
   aboutPorts?: boolean;
+  /** The nearest heading that names a frontend or a backend tier names this one. */
+  tier?: Tier;
 }
 
 const ABOUT_PORTS = /\b(ports?|services?|endpoints?|allocations?|network(ing)?|urls?|address(es)?|listeners?)\b|端口|服务|服務|ポート|サービス|포트|서비스/i;
@@ -92,6 +97,8 @@ export function currentContext(state: MdState): Context {
     if (s.info.illustrative || s.info.containerSide) out.illustrative = true;
     if (s.host) out.host = nestHost(out.host, s.host);
     if (ABOUT_PORTS.test(s.info.name) || s.info.range) out.aboutPorts = true;
+    const tier = tierOf(s.info.name);
+    if (tier) out.tier = tier;
   }
   const last = state.sections[state.sections.length - 1];
   if (last?.info.owner) out.owner = last.info.owner;
@@ -255,6 +262,7 @@ export function emitAllocation(state: MdState, context: Context, input: Allocati
     loc: state.lines.location(state.ctx.file, input.start, input.end),
   };
   state.facts.allocations.push(allocation);
+  if (context.tier) state.tiered.push({ allocation, tier: context.tier });
   return allocation;
 }
 
