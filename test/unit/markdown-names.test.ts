@@ -217,3 +217,16 @@ test('an app listed under both a frontend and a backend heading is two parts: th
   const once = ['# Ports', '', '## Frontend ports', '', ...table(['Learn | 45009']), '', '## All ports', '', ...table(['Learn | 6002'])].join('\n');
   assert.deepEqual(checkFiles({ 'docs/ports.md': once, 'docker-compose.yml': compose }).findings.map(brief), ['port-mismatch@docs/ports.md:7']);
 });
+
+test('a project row listing several ports lists its services\' ports: the project is not one more service on each', () => {
+  const doc = [
+    '# Port map', '',
+    '| Port | Service | Project |', '|---|---|---|', '| 3000 | Agent dashboard | orchestrator |', '| 4001 | Model proxy | orchestrator |', '| 3306 | MySQL | photos |', '',
+    '## Ports by project', '',
+    '| Project | Ports | Details |', '|---|---|---|', '| orchestrator | 3000, 4001 | dashboard, proxy |', '| shop | 5300-5399 | web, api |',
+  ].join('\n');
+  const facts = parseMarkdown(doc, { file: 'PORTS.md' });
+  assert.deepEqual(facts.allocations.filter((a) => !a.claim).map((a) => [a.service, a.port]), [['Agent dashboard', 3000], ['Model proxy', 4001], ['MySQL', 3306]]);
+  assert.deepEqual(facts.ranges.map((r) => [r.name, r.from, r.to]), [['shop', 5300, 5399]]);
+  assert.deepEqual(checkFiles({ 'PORTS.md': doc }).findings.map(brief), []);
+});

@@ -38,6 +38,8 @@ interface Columns {
   urls: Array<{ index: number; role?: string }>;
   /** The table lists ranges (project / category / tier ranges), not services. */
   rangeTable: boolean;
+  /** The name column names groups (Project, Category, Team), each of which may hold several services. */
+  groupNamed: boolean;
   /** Led by a bare Range column (`| Range | Service | Port |`): each row's range owns its ports. */
   ledByRanges: boolean;
   /**
@@ -105,7 +107,8 @@ function classify(headers: string[], aboutPorts: boolean, rangeColumn: (index: n
   const owner = cleaned.findIndex((h) => OWNER_HEADER.test(h));
   const purpose = name >= 0 && CATEGORY_HEADER.test(cleaned[name]) ? cleaned.findIndex((h) => PURPOSE_HEADER.test(h)) : -1;
   const routing = cleaned.some((h) => ROUTING_HEADER.test(h));
-  const rangeTable = (name >= 0 && RANGE_NAME_HEADER.test(cleaned[name])) || ledByRanges || ports.some((p) => /\brange\b/i.test(cleaned[p.index]));
+  const groupNamed = name >= 0 && RANGE_NAME_HEADER.test(cleaned[name]);
+  const rangeTable = groupNamed || ledByRanges || ports.some((p) => /\brange\b/i.test(cleaned[p.index]));
   const firstRange = ports.find((p) => RANGE_COLUMN.test(cleaned[p.index]))?.index;
   return {
     blocksFirst: firstRange !== undefined && name >= 0 && firstRange < name,
@@ -113,6 +116,7 @@ function classify(headers: string[], aboutPorts: boolean, rangeColumn: (index: n
     ports: hostPorts,
     urls,
     rangeTable,
+    groupNamed,
     ledByRanges,
     environment: environment >= 0 ? environment : undefined,
     container: container >= 0 ? container : undefined,
@@ -358,9 +362,16 @@ function extractPortCell(state: MdState, context: Context, columns: Columns, row
     return;
   }
   const paired = row.names.length > 1 && row.names.length === values.length;
+  // `| Project | Ports |` with `3000, 4001, 9080`: the ports of the project's services, which
+  // other rows name; the project is not one more service on each of them.
+  const groupPorts = columns.groupNamed && values.filter((v) => v.kind === 'port').length > 1;
   values.forEach((value, i) => {
     const start = base + value.start;
     const end = base + value.end;
+    if (groupPorts && value.kind === 'port') {
+      emitMention(state, value.port, start, end);
+      return;
+    }
     if (row.listed && values.length === 1 && value.kind === 'port') {
       for (const name of row.names) placeValue(state, context, columns, row, value, { name, role: value.role ?? role, start, end });
       return;
