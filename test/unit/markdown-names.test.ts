@@ -124,8 +124,8 @@ test('under a service heading, interface labels are the service\'s ports; under 
     ['Harbor=7400/http', 'Harbor=7401?']);
   // (A page with no port-like text at all is skipped before parsing: this one says "ports".)
   assert.deepEqual(claimsOf(['# Harbor', 'Its ports:', '## Deployment', '- Web UI: 7400'].join('\n')), ['Harbor=7400']);
-  // A label with no service heading above it names nothing, outside a section about ports.
-  assert.deepEqual(claimsOf(['Its ports:', '## Deployment', '- Web UI: 7400'].join('\n')), []);
+  // A label with no service heading above it names nothing, outside a document or section about ports.
+  assert.deepEqual(parseMarkdown(['Its ports:', '## Deployment', '- Web UI: 7400'].join('\n'), { file: 'docs/guide.md' }).allocations, []);
 });
 
 test('a property table under a service heading: its Port row claims the service\'s ports', () => {

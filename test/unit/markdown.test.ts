@@ -174,8 +174,10 @@ test('suppression comments are read', () => {
 });
 
 test('outside a section about ports, only items that say so are ports', () => {
-  const f = parse(['## 1.0.0 / 2015-03-26', '- run keywords(1)', '- Grafana: 3000', '- Gateway: Port 8080', '- **Ledger (8003)**: the books', '- **Redis**: 6379'].join('\n'));
-  assert.deepEqual(allocs(f).map((a) => `${a.service}=${a.port}`), ['Gateway=8080', 'Ledger=8003']);
+  const items = ['## 1.0.0 / 2015-03-26', '- run keywords(1)', '- Grafana: 3000', '- Gateway: Port 8080', '- **Ledger (8003)**: the books', '- **Redis**: 6379'].join('\n');
+  assert.deepEqual(allocs(parse(items, 'docs/CHANGELOG.md')).map((a) => `${a.service}=${a.port}`), ['Gateway=8080', 'Ledger=8003']);
+  // A document named for ports is about ports throughout.
+  assert.deepEqual(allocs(parse(items, 'docs/PORTS.md')).map((a) => `${a.service}=${a.port}`), ['Grafana=3000', 'Gateway=8080', 'Ledger=8003', 'Redis=6379']);
 });
 
 test('a settings list is not a port list, in a section about ports or not', () => {
@@ -211,4 +213,20 @@ test('a row reached by a host name on 80 or 443 gives that port to the proxy in 
   const f = parse(doc);
   assert.deepEqual(allocs(f).filter((a) => !a.claim).map((a) => [a.service, a.port]), [['Shop', 8443], ['Wiki', 80]]);
   assert.deepEqual(f.mentions.map((m) => f.at(m.loc)), ['443', '443']);
+});
+
+test('lines of `name : port` and nothing else, in a document about ports, are a list written without bullets', () => {
+  const lines = 'shop backend : 3011\nshop db: 5433\nadmin :8081\n';
+  assert.deepEqual(allocs(parse(lines, 'deploy/PORTS.md')).map((a) => [a.service, a.port, a.line]), [['shop backend', 3011, 1], ['shop db', 5433, 2], ['admin', 8081, 3]]);
+  assert.deepEqual(allocs(parse(`## Port map\n\n${lines}`, 'docs/notes.md')).map((a) => a.port), [3011, 5433, 8081]);
+  // Not about ports (the name says REPORT, not PORTS), one line alone, or a line of prose among them: nothing.
+  assert.deepEqual(parse(lines, 'docs/REPORT.md').allocations, []);
+  assert.deepEqual(parse('shop db: 5433\n', 'PORTS.md').allocations, []);
+  assert.deepEqual(parse('The shop runs two parts.\nshop backend : 3011\nshop db: 5433\n', 'PORTS.md').allocations, []);
+});
+
+test('a section of proxy ports lists the ports a proxy listens on for the services it fronts, not theirs', () => {
+  const table = ['| Service | Tab URL |', '|---|---|', '| Grafana | `http://192.168.1.20:8085` |', '| Portainer | `http://192.168.1.20:8084` |'];
+  assert.deepEqual(parse(['## Dashboard proxy ports (iframe embedding)', '', ...table].join('\n')).allocations, []);
+  assert.deepEqual(allocs(parse(['## Dashboards', '', ...table].join('\n'))).map((a) => [a.service, a.port]), [['Grafana', 8085], ['Portainer', 8084]]);
 });

@@ -138,6 +138,18 @@ test('range-overlap: siblings overlap; the same range twice and a range nested i
   assert.deepEqual(c.findings[0].related.map((r) => r.loc.span.startLine), [5]);
 });
 
+test('range-overlap: a range that holds two or more of its siblings whole is their umbrella, not an overlap', () => {
+  const c = checkFiles({
+    'docs/ranges.md': [
+      '## Rules', '', '### All services (50000-59999)', '',
+      '## Agents (50000-50999)', '', '## Rooms (51000-51999)', '', '## Tools (51500-52499)',
+    ].join('\n'),
+  });
+  // Tools still overlaps Rooms; neither overlaps the umbrella they sit in.
+  assert.deepEqual(c.findings.map(brief), ['range-overlap@docs/ranges.md:9']);
+  assert.deepEqual(c.findings[0].related.map((r) => r.loc.span.startLine), [7]);
+});
+
 test('reserved-port fires for a forbidden port; a port in a range kept free is only info', () => {
   const c = checkFiles({
     'ports.yaml': 'version: 1\nreserved:\n  - port: 8080\n    reason: Common HTTP alt\n  - ports: 8070-8079\n    reason: later\n    kept_free: true\n',

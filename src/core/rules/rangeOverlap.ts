@@ -22,10 +22,12 @@ function overlaps(ranges: RangeDecl[]): Finding[] {
   const out: Finding[] = [];
   for (const list of siblings.values()) {
     list.sort((a, b) => a.loc.span.startOffset - b.loc.span.startOffset);
+    const umbrellas = umbrellasOf(list);
+    const nestedIn = (inner: RangeDecl, outer: RangeDecl) => umbrellas.has(outer) && contains(outer, inner);
     for (let i = 1; i < list.length; i++) {
       const later = list[i];
       // The same range written twice (a summary table and the section heading) is one range.
-      const earlier = list.slice(0, i).filter((r) => r.from <= later.to && later.from <= r.to && !(r.from === later.from && r.to === later.to));
+      const earlier = list.slice(0, i).filter((r) => r.from <= later.to && later.from <= r.to && !(r.from === later.from && r.to === later.to) && !nestedIn(later, r) && !nestedIn(r, later));
       if (earlier.length === 0) continue;
       out.push(finding(rangeOverlap, {
         message: `${later.name} (${later.from}-${later.to}) overlaps ${earlier.map((r) => `${r.name} (${r.from}-${r.to})`).join(', ')}`,
@@ -36,4 +38,16 @@ function overlaps(ranges: RangeDecl[]): Finding[] {
     }
   }
   return out;
+}
+
+function contains(outer: RangeDecl, inner: RangeDecl): boolean {
+  return outer.from <= inner.from && inner.to <= outer.to && (outer.from !== inner.from || outer.to !== inner.to);
+}
+
+/**
+ * Ranges that hold two or more of their siblings whole: a document's overall range ("all our
+ * ports in 50000-59999") written beside the blocks it is cut into, not a block that overlaps them.
+ */
+function umbrellasOf(list: RangeDecl[]): Set<RangeDecl> {
+  return new Set(list.filter((outer) => list.filter((inner) => contains(outer, inner)).length >= 2));
 }

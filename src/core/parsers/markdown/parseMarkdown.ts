@@ -14,6 +14,7 @@ import { closeListTitle, openListTitle } from './listTitles';
 import { containerEnvironmentToMentions, extractFence } from './fences';
 import { composeSetsIn } from './composeCommands';
 import { documentHome } from '../../project/roles';
+import { baseOf } from '../../syntax/paths';
 import { hostFromLine } from './hosts';
 import { claimsForComponents } from './componentClaims';
 import { splitTiers } from './tiers';
@@ -39,8 +40,9 @@ export function parseMarkdown(text: string, ctx: ParseContext): FileFacts {
   // Commands run from the folder the document speaks for (docs/ speaks for the root).
   const sets = composeSetsIn(text, documentHome(ctx.file));
   if (sets.length > 0) facts.composeSets = sets;
-  if (!PORT_LIKE.test(text)) return facts;
-  const document: Section = { level: 0, line: 0, info: { name: '' } };
+  const documentName = portDocumentName(ctx.file);
+  if (documentName === '' && !PORT_LIKE.test(text)) return facts;
+  const document: Section = { level: 0, line: 0, info: { name: documentName } };
   const state: MdState = { text, lines: new LineIndex(text), facts, ctx, sections: [document], headingRanges: [], namedHosts: new Set(), machineHeading: false, snippetReadsEnv: false, snippetVariables: new Set(), urlItems: new Map(), labelledClaims: [], tiered: [] };
   const tokens = md.parse(text, {});
   if (tokens.some((t) => t.level >= MAX_NESTING - 1)) {
@@ -66,6 +68,18 @@ export function parseMarkdown(text: string, ctx: ParseContext): FileFacts {
   containerEnvironmentToMentions(state);
   facts.suppressions = findSuppressions(text);
   return facts;
+}
+
+// `PORTS.md`, `port-map.md`, `PORT_ALLOCATION.md`; not `REPORT.md` or `portal.md`.
+const PORT_DOCUMENT = /(?:^|[^a-z])ports?(?:[^a-z]|$)/i;
+
+/**
+ * A document named for ports is about ports from its first line, heading or not: its name is the
+ * outermost section's (see currentContext's aboutPorts).
+ */
+function portDocumentName(file: string): string {
+  const name = baseOf(file).replace(/\.[^.]*$/, '');
+  return PORT_DOCUMENT.test(name) ? name : '';
 }
 
 interface Heading {
@@ -208,7 +222,21 @@ function walkParagraph(state: MdState, fromLine: number, toLine: number): void {
     const host = hostFromLine(state.lines.lineText(line).replace(LINE_MARKER, ''));
     if (host) setSectionHost(state, host);
   }
-  mentionUrls(state, fromLine, toLine);
+  if (!readPortLines(state, fromLine, toLine)) mentionUrls(state, fromLine, toLine);
+}
+
+// `certificate db : 5433`: a name and a port, nothing else on the line.
+const PORT_LINE = /^[^\s:|#>`*-][^:|`]*?\s*:\s*\d{2,5}\s*$/;
+
+/**
+ * A paragraph of `name : port` lines, two or more and nothing else, under a heading about ports:
+ * a list written without its bullets, read as one.
+ */
+function readPortLines(state: MdState, fromLine: number, toLine: number): boolean {
+  if (toLine <= fromLine || !currentContext(state).aboutPorts) return false;
+  for (let line = fromLine; line <= toLine; line++) if (!PORT_LINE.test(state.lines.lineText(line))) return false;
+  for (let line = fromLine; line <= toLine; line++) extractListItem(state, state.lines.lineText(line), state.lines.lineStart(line));
+  return true;
 }
 
 function mentionUrls(state: MdState, fromLine: number, toLine: number): void {

@@ -24,6 +24,8 @@ export interface HeadingInfo {
   illustrative?: boolean;
   /** Ports inside containers ("Internal (Docker / not published)"): no host port is taken. */
   containerSide?: boolean;
+  /** Ports a proxy listens on for the services it fronts ("Proxy ports"): not the services' own. */
+  proxySide?: boolean;
   /** The machine or VM the heading names (`### IBM Server` → `ibm-server`), as a host key. */
   host?: string;
   /** A service named by the heading (`### Token Engine (Port 8081)`), owner of env blocks below it. */
@@ -51,6 +53,9 @@ function containerSide(text: string): boolean {
   return CONTAINER_SIDE.test(text) || (CONTAINER_PORTS.test(text) && !BOTH_SIDES.test(text));
 }
 
+// "Proxy ports (iframe embedding)": ports a proxy listens on for the services it fronts.
+const PROXY_SIDE = /\bprox(?:y|ied)\s+(?:ports?|listeners?)\b/i;
+
 /** `text` is the heading's source text after the `#` marker; offsets are relative to it. */
 export function analyzeHeading(text: string): HeadingInfo {
   const list = headingRanges(text);
@@ -66,6 +71,7 @@ export function analyzeHeading(text: string): HeadingInfo {
   if (reserved) info.reserved = reserved;
   if (ILLUSTRATIVE.test(name) && !SAMPLE_PROJECT.test(name)) info.illustrative = true;
   if (containerSide(text)) info.containerSide = true;
+  if (PROXY_SIDE.test(text)) info.proxySide = true;
   // A category heading with a range ("Development & Monitoring (8060-8069)") is not an environment.
   if (!range) info.environment = environmentFromText(name);
   // A range heading is a range section and an environment heading an environment, whatever words they use.

@@ -70,8 +70,8 @@ export interface Context {
    */
   pageService?: string;
   /**
-   * Inside an example, a rejected alternative, history, or a list of ports inside containers: no
-   * host port is taken here, so allocations become mentions.
+   * Inside an example, a rejected alternative, history, a list of ports inside containers or of a
+   * proxy's ports: no port of the services named here is taken, so allocations become mentions.
    */
   illustrative?: boolean;
   /** The machine or VM, outer machine first (`big-server/docker-vm`). */
@@ -94,7 +94,7 @@ export function currentContext(state: MdState): Context {
       out.reserved = s.reserved;
       out.reservedByText = s.info.reservedByText;
     }
-    if (s.info.illustrative || s.info.containerSide) out.illustrative = true;
+    if (s.info.illustrative || s.info.containerSide || s.info.proxySide) out.illustrative = true;
     if (s.host) out.host = nestHost(out.host, s.host);
     if (ABOUT_PORTS.test(s.info.name) || s.info.range) out.aboutPorts = true;
     const tier = tierOf(s.info.name);
