@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseMarkdown } from '../../src/core/parsers/markdown/parseMarkdown';
+import { parseCompose } from '../../src/core/parsers/compose';
 import type { FileFacts, Location } from '../../src/core/model';
 
 function parse(text: string, file = 'docs/PORTS.md'): FileFacts & { at: (loc: Location) => string } {
@@ -153,6 +154,15 @@ test('invalid ports in structured places are problems at the number', () => {
   const f = parse(['| Service | Port |', '|---|---|', '| bad | 99999 |', '| zero | 0 |'].join('\n'));
   assert.deepEqual(f.problems.map((p) => [p.rule, p.port, f.at(p.loc)]), [['invalid-port', 99999, '99999'], ['invalid-port', 0, '0']]);
   assert.equal(f.allocations.length, 0);
+});
+
+test('a compose example in a document may write placeholders for ports; a compose file may not', () => {
+  const compose = 'services:\n  app:\n    image: app\n    ports:\n      - "81XX:8080"\n      - "<port>:9000"\n      - "70000:80"\n    expose:\n      - "80:80"\n';
+  const f = parse(['## Adding an app', '', '```yaml', compose, '```'].join('\n'));
+  // A number out of range, or a mapping where only a port goes, is still a mistake; the placeholders are not.
+  assert.deepEqual(f.problems.map((p) => [p.rule, f.at(p.loc)]), [['invalid-port', '70000'], ['invalid-port', '80:80']]);
+  const file = parseCompose(compose, { file: 'docker-compose.yml' });
+  assert.deepEqual(file.problems.map((p) => p.rule), ['invalid-port', 'invalid-port', 'invalid-port', 'invalid-port']);
 });
 
 test('emoji and mojibake headings, CRLF line endings and no trailing newline keep exact spans', () => {

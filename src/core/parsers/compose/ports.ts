@@ -32,6 +32,9 @@ function readPortRange(text: Text, seg: Seg, walk: Walk): PortRange | undefined 
   const written = slice(text, seg);
   if (written.includes(UNKNOWN)) return undefined;
   const m = /^(\d+)(?:-(\d+))?$/.exec(written);
+  // A document's example writes placeholders where the port goes (`81XX`, `<port>`, `PORT`);
+  // digits it writes wrong (`80:80` under `expose:`) are still a mistake.
+  if (!m && walk.opts.snippet && /[A-Za-z<>]/.test(written)) return undefined;
   if (!m) {
     invalidPort(notAPortMessage(written), text, seg, walk, /^-\d{1,9}$/.test(written) ? Number(written) : undefined);
     return undefined;
