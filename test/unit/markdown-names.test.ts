@@ -230,3 +230,10 @@ test('a project row listing several ports lists its services\' ports: the projec
   assert.deepEqual(facts.ranges.map((r) => [r.name, r.from, r.to]), [['shop', 5300, 5399]]);
   assert.deepEqual(checkFiles({ 'PORTS.md': doc }).findings.map(brief), []);
 });
+
+test('a numbered heading names its service without its number', () => {
+  const doc = ['# Ports', '', '| Port | Service |', '|---|---|', '| 8026 | RL Dashboard |', '', '## Dashboards', '', '### 3. RL Dashboard (Flask - port 8026)', '', '### 2.1 Billing (port 8030)'].join('\n');
+  const facts = parseMarkdown(doc, { file: 'docs/ports.md' });
+  assert.deepEqual(facts.allocations.map((a) => [a.service, a.port]), [['RL Dashboard', 8026], ['RL Dashboard', 8026], ['Billing', 8030]]);
+  assert.deepEqual(checkFiles({ 'docs/ports.md': doc }).findings.map(brief), []);
+});

@@ -22,6 +22,16 @@ test('independent stacks in sibling folders: one generic name is two services, o
   assert.deepEqual(warnings(c), []);
 });
 
+test('an env port that names no service speaks for the folder\'s app, which may be the compose service beside it', () => {
+  const compose = stack({ backend: '8000:8000' });
+  for (const env of ['PORT=8000\n', 'API_HOST=0.0.0.0\nAPI_PORT=8000\n']) {
+    assert.deepEqual(warnings(checkFiles({ 'shop/docker-compose.yml': compose, 'shop/.env': env })), [], env);
+    assert.deepEqual(warnings(checkFiles({ 'shop/docker-compose.yml': compose, 'shop/deploy.env': env })), [], env);
+  }
+  // A variable that names its service names another one than `backend`: they clash.
+  assert.deepEqual(warnings(checkFiles({ 'shop/docker-compose.yml': compose, 'shop/deploy.env': 'BILLING_PORT=8000\n' })), ['port-conflict@shop/docker-compose.yml:4']);
+});
+
 test('a base file and its override are one project: their services clash on one host port', () => {
   const c = checkFiles({
     'compose.yaml': stack({ web: '1234:80' }),

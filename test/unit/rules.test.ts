@@ -150,6 +150,13 @@ test('range-overlap: a range that holds two or more of its siblings whole is the
   assert.deepEqual(c.findings[0].related.map((r) => r.loc.span.startLine), [7]);
 });
 
+test('range-overlap: two open-ended ranges each say where a band starts, and do not overlap each other', () => {
+  const c = checkFiles({ 'docs/ranges.md': ['## Databases (27000+)', '', '## Caches (26000+)', '', '## Queues (26500-26999)'].join('\n') });
+  // The bounded range inside an open-ended one still overlaps it.
+  assert.deepEqual(c.findings.map(brief), ['range-overlap@docs/ranges.md:5']);
+  assert.deepEqual(c.findings[0].related.map((r) => r.loc.span.startLine), [3]);
+});
+
 test('reserved-port fires for a forbidden port; a port in a range kept free is only info', () => {
   const c = checkFiles({
     'ports.yaml': 'version: 1\nreserved:\n  - port: 8080\n    reason: Common HTTP alt\n  - ports: 8070-8079\n    reason: later\n    kept_free: true\n',

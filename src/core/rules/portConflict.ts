@@ -124,7 +124,19 @@ function clashes(a: Place, b: Place, listedTogether: (a: Place, b: Place) => boo
   return (composed || ((environmentsMeet(a.environment, b.environment) || oneMachine(a, b)) && !variantFiles(a, b)))
     && hostsMeet(a.hostIp, b.hostIp) && machinesMeet(a.host, b.host)
     && profilesMeet(a.profiles, b.profiles) && !interpolationLink(a, b) && !probablySameService(a.service, b.service)
-    && !namesMeet(a, b) && !sameBuild(a, b) && runTogether(a, b, listedTogether);
+    && !namesMeet(a, b) && !sameBuild(a, b) && !unnamedEnvBeside(a, b) && runTogether(a, b, listedTogether);
+}
+
+/**
+ * `PORT=8000` or `API_PORT=8000` in an env file beside a compose file whose `backend` publishes
+ * 8000: the variable names no service, only the folder does, and the folder's app may well be
+ * that very service. `BILLING_PORT=8000` names one, and clashes.
+ */
+function unnamedEnvBeside(a: Place, b: Place): boolean {
+  const unnamed = (e: Place, c: Place) =>
+    e.source === 'env' && e.variable !== undefined && !e.variable.toLowerCase().replace(/_+/g, '-').startsWith(`${e.identity}-`)
+    && c.source === 'compose' && dirOf(e.loc.file) === dirOf(c.loc.file);
+  return unnamed(a, b) || unnamed(b, a);
 }
 
 /** One of them is an entry of a registry of one machine that speaks for the other: both bind that machine's ports. */

@@ -1,6 +1,7 @@
 // range-overlap: sibling ranges of one file (same parent) that overlap.
 import type { Finding, RangeDecl } from '../model';
 import { finding, type Rule } from './rule';
+import { MAX_PORT } from '../syntax/ports';
 
 export const rangeOverlap: Rule = {
   id: 'range-overlap',
@@ -27,7 +28,7 @@ function overlaps(ranges: RangeDecl[]): Finding[] {
     for (let i = 1; i < list.length; i++) {
       const later = list[i];
       // The same range written twice (a summary table and the section heading) is one range.
-      const earlier = list.slice(0, i).filter((r) => r.from <= later.to && later.from <= r.to && !(r.from === later.from && r.to === later.to) && !nestedIn(later, r) && !nestedIn(r, later));
+      const earlier = list.slice(0, i).filter((r) => r.from <= later.to && later.from <= r.to && !(r.from === later.from && r.to === later.to) && !nestedIn(later, r) && !nestedIn(r, later) && !(openEnded(r) && openEnded(later)));
       if (earlier.length === 0) continue;
       out.push(finding(rangeOverlap, {
         message: `${later.name} (${later.from}-${later.to}) overlaps ${earlier.map((r) => `${r.name} (${r.from}-${r.to})`).join(', ')}`,
@@ -40,8 +41,16 @@ function overlaps(ranges: RangeDecl[]): Finding[] {
   return out;
 }
 
+/**
+ * `26000+` and `27000+` each say where a band starts, not that it runs to the last port: two
+ * open-ended ranges do not overlap each other.
+ */
+function openEnded(range: RangeDecl): boolean {
+  return range.to === MAX_PORT;
+}
+
 function contains(outer: RangeDecl, inner: RangeDecl): boolean {
-  return outer.from <= inner.from && inner.to <= outer.to && (outer.from !== inner.from || outer.to !== inner.to);
+  return outer.from <= inner.from && inner.to <= outer.to && (outer.from !== inner.from || outer.to !== inner.to) && !(openEnded(outer) && openEnded(inner));
 }
 
 /**

@@ -56,6 +56,9 @@ function containerSide(text: string): boolean {
 // "Proxy ports (iframe embedding)": ports a proxy listens on for the services it fronts.
 const PROXY_SIDE = /\bprox(?:y|ied)\s+(?:ports?|listeners?)\b/i;
 
+// A heading's place in a numbered outline: `3. RL Dashboard`, `2.1 Gateway`, `4) Billing`.
+const ENUMERATION = /^(?:\d+(?:\.\d+)+\.?|\d+[.)])\s+/;
+
 /** `text` is the heading's source text after the `#` marker; offsets are relative to it. */
 export function analyzeHeading(text: string): HeadingInfo {
   const list = headingRanges(text);
@@ -78,7 +81,7 @@ export function analyzeHeading(text: string): HeadingInfo {
   const host = range || info.environment ? undefined : headingHost(text);
   if (host) info.host = host;
   const portMatch = /\(\s*(?:[^()]*?[-–,]\s*)?port\s+(\d{1,5})\s*\)/i.exec(text);
-  const ownerName = cleanName(text.replace(/\([^()]*\)/g, ''));
+  const ownerName = cleanName(text.replace(/\([^()]*\)/g, '')).replace(ENUMERATION, '');
   if (!range && ownerName && !GENERIC_HEADING.test(ownerName) && ownerName.split(' ').length <= 4 && !info.environment) {
     info.owner = ownerName;
     if (portMatch) {
