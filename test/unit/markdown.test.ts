@@ -240,3 +240,10 @@ test('a section of proxy ports lists the ports a proxy listens on for the servic
   assert.deepEqual(parse(['## Dashboard proxy ports (iframe embedding)', '', ...table].join('\n')).allocations, []);
   assert.deepEqual(allocs(parse(['## Dashboards', '', ...table].join('\n'))).map((a) => [a.service, a.port]), [['Grafana', 8085], ['Portainer', 8084]]);
 });
+
+test('an IP column binds each row\'s ports on its address; a public-domain column makes a routing table', () => {
+  const byIp = ['| Container | IP | Port |', '|---|---|---|', '| vision | 172.20.0.30 | 8000 |', '| codegen | `172.20.0.50` | 8000 |', '| gateway | — | 9000 |'].join('\n');
+  assert.deepEqual(parse(byIp).allocations.map((a) => [a.service, a.hostIp]), [['vision', '172.20.0.30'], ['codegen', '172.20.0.50'], ['gateway', undefined]]);
+  const routes = ['| # | Public Domain | Service | Port |', '|---|---|---|---|', '| 1 | `shop.example.org` | shop | 3000 |', '| 2 | `blog.example.org` | blog | 3000 |'].join('\n');
+  assert.deepEqual(parse(routes).allocations, []);
+});

@@ -25,6 +25,8 @@ interface Columns {
   status?: number;
   /** An Owner column (Owner, Assigned to, Reserved for): each row is handed out to someone. */
   owner?: number;
+  /** An IP column: each row's ports are bound on that address. */
+  address?: number;
   /** With a name column that classifies (Category, Type), the Purpose column that may name each row's service. */
   purpose?: number;
   /** A column that names each row's environment. */
@@ -55,7 +57,7 @@ export const PORT_HEADER = /\bports?\b|端口|埠|ポート|포트|\bgrpc\b|\bht
 const URL_HEADER = /\burls?\b|\buri\b|\bendpoints?\b|\baddress(es)?\b|\bexample\b|\blinks?\b|地址/i;
 export const NAME_HEADER = /\b(services?|name|component|app|application|project|container|system|server|process|daemon|category|tier|module|workload)\b|服务|服務|名称|名稱|应用|组件|项目|專案|サービス|名前|プロジェクト|コンテナ名|서비스|이름|프로젝트|애플리케이션|컨테이너/i;
 // A routing table (Domain | Service | Target | Port) lists what a proxy forwards to, not who owns a port.
-const ROUTING_HEADER = /^(domains?|sub-?domains?|hosts?names?|hostnames?|routes?|paths?|virtual hosts?|域名)$/i;
+const ROUTING_HEADER = /^(?:(?:public|external|custom|tunnel|proxy)\s+)?(domains?|sub-?domains?|hosts?names?|hostnames?|routes?|paths?|virtual hosts?|域名)$/i;
 // A unique per-row identity.
 const CONTAINER_NAME_HEADER = /^(containers?|container names?|hostnames?|service names?|images?)$/i;
 const RANGE_NAME_HEADER = /\b(category|project|tier|group|range|team|block|pool|reserved)\b|项目/i;
@@ -64,6 +66,7 @@ const ENV_HEADER = /^(env|environment|stage|环境|環境|환경)$/i;
 const CATEGORY_HEADER = /^(category|categories|type|kind|layer|group|tier|分类|类别|類別|カテゴリ|種別|분류|유형)$/i;
 const PURPOSE_HEADER = /^(purpose|description|用途|说明|說明|説明|描述|설명)$/i;
 const STATUS_HEADER = /^(status|state|状态|状態|ステータス|상태)$/i;
+const ADDRESS_HEADER = /^(ip|ip address|ipv4|host ip|container ip|ip地址|ipアドレス|ip 주소)$/i;
 const OWNER_HEADER = /^(owners?|owned by|owner type|assigned to|allocated to|reserved for|team|负责人|担当|담당)$/i;
 const STACK_HEADER = /^(stack|compose stack|project stack|via|proxied by|behind)$/i;
 // A column headed only "Range" or "Block" holds port ranges when the section is about ports.
@@ -105,6 +108,7 @@ function classify(headers: string[], aboutPorts: boolean, rangeColumn: (index: n
   const otherNames = cleaned.flatMap((h, i) => (i !== name && i !== container && !taken.has(i) && NAME_HEADER.test(h) ? [i] : []));
   const status = cleaned.findIndex((h) => STATUS_HEADER.test(h));
   const owner = cleaned.findIndex((h) => OWNER_HEADER.test(h));
+  const address = cleaned.findIndex((h) => ADDRESS_HEADER.test(h));
   const purpose = name >= 0 && CATEGORY_HEADER.test(cleaned[name]) ? cleaned.findIndex((h) => PURPOSE_HEADER.test(h)) : -1;
   const routing = cleaned.some((h) => ROUTING_HEADER.test(h));
   const groupNamed = name >= 0 && RANGE_NAME_HEADER.test(cleaned[name]);
@@ -125,6 +129,7 @@ function classify(headers: string[], aboutPorts: boolean, rangeColumn: (index: n
     otherNames,
     status: status >= 0 ? status : undefined,
     owner: owner >= 0 ? owner : undefined,
+    address: address >= 0 ? address : undefined,
     purpose: purpose >= 0 ? purpose : undefined,
     routing,
   };
@@ -248,7 +253,11 @@ export function extractTable(state: MdState, headerLine: number, rowLines: numbe
     const context = rowContext(section, columns, cells, rowEnvironment);
     const stack = columns.stack === undefined ? undefined : stackOf(cells[columns.stack]);
     const { names, list, holders } = categories ? purposeNames(columns, cells, categories) : rowNames(columns, cells);
-    const row: Row = { headerLine, line, lineStart, cells, names, listed: list, holders, stack, next: 0, byHostName: columns.urls.some((col) => reachedByHostName(cells[col.index])) };
+    const row: Row = {
+      headerLine, line, lineStart, cells, names, listed: list, holders, stack, next: 0,
+      byHostName: columns.urls.some((col) => reachedByHostName(cells[col.index])),
+      address: columns.address === undefined ? undefined : IPV4_CELL.exec(cells[columns.address]?.text ?? '')?.[1],
+    };
     for (const col of columns.urls) if (cells[col.index]) extractUrlCell(state, context, row, cells[col.index], col.role);
     for (const col of columns.ports) {
       const columnContext = col.environment ? { ...context, environment: col.environment } : context;
@@ -294,7 +303,11 @@ interface Row {
   rangeId?: string;
   /** A URL of the row reaches the service by a host name on its scheme's port (`https://grafana.example.com`). */
   byHostName: boolean;
+  /** The address the row's IP column binds its ports on: two rows on two addresses share no port. */
+  address?: string;
 }
+
+const IPV4_CELL = /^\s*`?(\d{1,3}(?:\.\d{1,3}){3})`?\s*$/;
 
 // A URL's host and what follows it (`https://grafana.example.com/login`).
 const URL_HOST = /\bhttps?:\/\/([^\s/:`|]+)(.?)/gi;
@@ -317,7 +330,7 @@ function emitRowAllocation(state: MdState, context: Context, row: Row, name: str
   const remarks = (row.remarks ??= remarksOf(row.cells.map((c) => c.text).join(' | ')));
   // A literal of one shape, like every other caller's: emitAllocation stays fast on its input.
   emitAllocation(state, remarkedContext(withQualifierHost(context, name), remarks, service), {
-    service, role: input.role, port: input.port, endPort: input.endPort, protocol: input.protocol, hostIp: input.hostIp,
+    service, role: input.role, port: input.port, endPort: input.endPort, protocol: input.protocol, hostIp: input.hostIp ?? row.address,
     names: remarkedNames(remarks, other), occupied: row.holders, claim: input.claim, group: input.group, indexInGroup: input.indexInGroup, start: input.start, end: input.end,
   });
 }
