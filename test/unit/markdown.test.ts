@@ -163,6 +163,9 @@ test('a compose example in a document may write placeholders for ports; a compos
   assert.deepEqual(f.problems.map((p) => [p.rule, f.at(p.loc)]), [['invalid-port', '70000'], ['invalid-port', '80:80']]);
   const file = parseCompose(compose, { file: 'docker-compose.yml' });
   assert.deepEqual(file.problems.map((p) => p.rule), ['invalid-port', 'invalid-port', 'invalid-port', 'invalid-port']);
+  // The same in an env block: a placeholder is not a mistake, a number out of range is.
+  const env = parse(['```bash', 'CACHE_HOST=cache-xxxxx.example.net', 'CACHE_PORT=xxxxx', 'QUEUE_PORT=<port>', 'API_PORT=99999', '```'].join('\n'));
+  assert.deepEqual(env.problems.map((p) => [p.rule, env.at(p.loc)]), [['invalid-port', '99999']]);
 });
 
 test('emoji and mojibake headings, CRLF line endings and no trailing newline keep exact spans', () => {

@@ -310,6 +310,8 @@ function readPortVariable(r: Reading): void {
   if (port === undefined) {
     // Docker-link style `REDIS_PORT=tcp://10.0.0.11:6379` and ranges are not typos.
     if (findUrls(r.a.value).length > 0) mentionUrls(r);
+    // A document's example writes placeholders for the value (`REDIS_PORT=xxxxx`, `<port>`).
+    else if (r.opts.source === 'markdown' && /[A-Za-z<>]/.test(word[0])) return;
     else if (!parseRange(word[0])) invalid(r, word[0], start, end, /^-\d{1,9}$/.test(word[0]) ? Number(word[0]) : undefined);
     return;
   }
