@@ -250,3 +250,11 @@ test('an IP column binds each row\'s ports on its address; a public-domain colum
   const routes = ['| # | Public Domain | Service | Port |', '|---|---|---|---|', '| 1 | `shop.example.org` | shop | 3000 |', '| 2 | `blog.example.org` | blog | 3000 |'].join('\n');
   assert.deepEqual(parse(routes).allocations, []);
 });
+
+test('a lone Internal Port column is the host port, unless another column says how the service is reached from outside', () => {
+  const rows = ['| shop | 8000 | via the proxy |', '| blog | 80 | via the proxy |'];
+  const outside = parse(['| App | Internal Port | External Access |', '|---|---|---|', ...rows].join('\n'));
+  assert.deepEqual(outside.allocations, []);
+  const alone = parse(['| App | Internal Port | Notes |', '|---|---|---|', ...rows].join('\n'));
+  assert.deepEqual(allocs(alone).map((a) => [a.service, a.port]), [['shop', 8000], ['blog', 80]]);
+});

@@ -93,7 +93,10 @@ function classify(headers: string[], aboutPorts: boolean, rangeColumn: (index: n
   });
   // With separate host and container port columns, only the host port can conflict.
   const hostColumns = ports.filter((p) => HOST_HEADER.test(cleaned[p.index]));
-  const hostPorts = hostColumns.length > 0 ? hostColumns : ports.filter((p) => !CONTAINER_HEADER.test(cleaned[p.index]) || ports.length === 1);
+  // A lone Internal Port column is the only port written, so the host's, unless another column says
+  // how the service is reached from outside (`| Internal Port | External Access |` "via the proxy").
+  const reachedOtherwise = cleaned.some((h, i) => HOST_HEADER.test(h) && !ports.some((p) => p.index === i));
+  const hostPorts = hostColumns.length > 0 ? hostColumns : ports.filter((p) => !CONTAINER_HEADER.test(cleaned[p.index]) || (ports.length === 1 && !reachedOtherwise));
   const taken = new Set([...ports, ...urls].map((c) => c.index));
   if (stack >= 0) taken.add(stack);
   // A table led by a bare range column ("Range | Purpose", "Range | Layer | Services") names each
