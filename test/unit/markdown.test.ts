@@ -258,3 +258,10 @@ test('a lone Internal Port column is the host port, unless another column says h
   const alone = parse(['| App | Internal Port | Notes |', '|---|---|---|', ...rows].join('\n'));
   assert.deepEqual(allocs(alone).map((a) => [a.service, a.port]), [['shop', 8000], ['blog', 80]]);
 });
+
+test('external and internal port columns and project names in other European languages', () => {
+  const ports = parse(['| Service | Externer Port | Interner Port |', '|---|---|---|', '| vectors | 38000 | 8000 |', '| queue | 36379 | 6379 |'].join('\n'));
+  assert.deepEqual(allocs(ports).map((a) => [a.service, a.port]), [['vectors', 38000], ['queue', 36379]]);
+  const projects = parse(['| Projekt | Ports |', '|---|---|', '| search | 8080, 8000 |'].join('\n'));
+  assert.deepEqual(projects.allocations, []);
+});

@@ -60,8 +60,9 @@ export const NAME_HEADER = /\b(services?|name|component|app|application|project|
 const ROUTING_HEADER = /^(?:(?:public|external|custom|tunnel|proxy)\s+)?(domains?|sub-?domains?|hosts?names?|hostnames?|routes?|paths?|virtual hosts?|域名)$/i;
 // A unique per-row identity.
 const CONTAINER_NAME_HEADER = /^(containers?|container names?|hostnames?|service names?|images?)$/i;
-const RANGE_NAME_HEADER = /\b(category|project|tier|group|range|team|block|pool|reserved)\b|项目/i;
-const CONTAINER_HEADER = /\b(container|internal|target)\b|コンテナ|容器|内部|컨테이너|내부/i;
+const RANGE_NAME_HEADER = /\b(category|project|projekt|projet|proyecto|progetto|tier|group|range|team|block|pool|reserved)\b|项目/i;
+// English, and the same words in German, Dutch, French, Spanish, Italian and Portuguese (`Interner Port`, `Puerto interno`).
+const CONTAINER_HEADER = /\b(container|internal|intern|interne|interner|internes|interno|interna|target)\b|コンテナ|容器|内部|컨테이너|내부/i;
 const ENV_HEADER = /^(env|environment|stage|环境|環境|환경)$/i;
 const CATEGORY_HEADER = /^(category|categories|type|kind|layer|group|tier|分类|类别|類別|カテゴリ|種別|분류|유형)$/i;
 const PURPOSE_HEADER = /^(purpose|description|用途|说明|說明|説明|描述|설명)$/i;
@@ -71,7 +72,7 @@ const OWNER_HEADER = /^(owners?|owned by|owner type|assigned to|allocated to|res
 const STACK_HEADER = /^(stack|compose stack|project stack|via|proxied by|behind)$/i;
 // A column headed only "Range" or "Block" holds port ranges when the section is about ports.
 const RANGE_COLUMN = /^(?:ranges?|blocks?|bands?|范围|範囲|범위|端口段)$/i;
-const HOST_HEADER = /\b(host|external|published|public)\b|ホスト|主机|宿主|公開|外部|호스트|외부/i;
+const HOST_HEADER = /\b(host|external|extern|externe|externer|externes|externo|externa|esterno|published|public)\b|ホスト|主机|宿主|公開|外部|호스트|외부/i;
 
 /** Whether most filled cells of a column hold a port range: a "Block" column of names is no range column. */
 function holdsRanges(rows: Cell[][], index: number): boolean {
