@@ -265,3 +265,12 @@ test('external and internal port columns and project names in other European lan
   const projects = parse(['| Projekt | Ports |', '|---|---|', '| search | 8080, 8000 |'].join('\n'));
   assert.deepEqual(projects.allocations, []);
 });
+
+test('a list item that is an address (`name:port`) and a Docker network section mention their ports', () => {
+  const items = ['- `vectors:8000`', '- queue:6379'];
+  const f = parse(['## Ports', '', ...items, '- search: 9200'].join('\n'));
+  assert.deepEqual(allocs(f).map((a) => [a.service, a.port]), [['search', 9200]]);
+  assert.deepEqual(f.mentions.map((m) => m.port), [8000, 6379]);
+  const network = parse(['## Docker network (internal communication)', '', '- vectors: 8000', '- queue: 6379'].join('\n'));
+  assert.deepEqual(network.allocations, []);
+});

@@ -11,6 +11,7 @@ import { currentContext, emitAllocation, emitInvalid, emitMention, emitReservati
 const NAME = String.raw`([\p{L}\p{N}][\p{L}\p{N} ._/&+'-]{0,60}?(?:\s*\([^()]{1,30}\))?)`;
 const NAME_THEN_VALUE = new RegExp(String.raw`^\s*${NAME}\s*:\s*(?:ports?\s+)?(.+?)\s*(?:\s[-–—]\s+(?!\d).*)?$`, 'iu');
 const VALUE_THEN_NAME = new RegExp(String.raw`^\s*(\d{1,6}(?:\/(?:tcp|udp))?)\s*(?::|\s[-–—])\s*${NAME}\s*$`, 'iu');
+const ADDRESS_ITEM = /^\s*`?[A-Za-z][\w.-]*:\d{2,5}`?\s*$/;
 // Two digits at least: `keywords(1)` is a manual section, `Step (2)` a footnote.
 const NAME_WITH_PORT = new RegExp(String.raw`^\s*${NAME}\s*\(\s*(?:port\s+)?(\d{2,6})\s*\)\s*(?::.*)?$`, 'iu');
 
@@ -113,6 +114,12 @@ export function extractListItem(state: MdState, text: string, at: number): void 
   const m = match(text);
   if (!m) {
     extractRangeItem(state, text, at);
+    return;
+  }
+  // `chromadb:8000` is an address another container dials (a host name and a port, no blank):
+  // the port is mentioned, not allocated.
+  if (ADDRESS_ITEM.test(text)) {
+    for (const value of m.values) emitMention(state, value.port, at + value.start, at + value.end);
     return;
   }
   const outer = currentContext(state);

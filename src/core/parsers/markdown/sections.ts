@@ -44,7 +44,7 @@ export const ILLUSTRATIVE = /(?<![-‐])\b(rejected|alternatives?|examples?|samp
 const SAMPLE_PROJECT = /\b(?:samples?|examples?)\s+(?:applications?|apps?|projects?|stacks?)\b/i;
 
 // Only these phrases: a plain "Internal Services" section lists LAN-internal host ports.
-const CONTAINER_SIDE = /\bnot\s+published\b|\bunpublished\b|\bcontainer[- ]only\b|\bdocker[- ]internal\b|\binternal\s*\(\s*(?:docker|container)/i;
+const CONTAINER_SIDE = /\bnot\s+published\b|\bunpublished\b|\bcontainer[- ]only\b|\bdocker[- ]internal\b|\binternal\s*\(\s*(?:docker|container)|\bdocker[- ]?(?:network|netzwerk)\b/i;
 const CONTAINER_PORTS = /\bcontainer[- ]ports?\b/i;
 // "Host and container ports", "Container port mapping": both sides, and the host side is real.
 const BOTH_SIDES = /\bhost\b|\bmapp(?:ing|ed)\b/i;
