@@ -223,11 +223,11 @@ test('a project row listing several ports lists its services\' ports: the projec
     '# Port map', '',
     '| Port | Service | Project |', '|---|---|---|', '| 3000 | Agent dashboard | orchestrator |', '| 4001 | Model proxy | orchestrator |', '| 3306 | MySQL | photos |', '',
     '## Ports by project', '',
-    '| Project | Ports | Details |', '|---|---|---|', '| orchestrator | 3000, 4001 | dashboard, proxy |', '| shop | 5300-5399 | web, api |',
+    '| Project | Ports | Details |', '|---|---|---|', '| orchestrator | 3000, 4001 | dashboard, proxy |', '| shop | 5300-5399 | web, api |', '| edge | 8000-8002, 8443 | gateways |',
   ].join('\n');
   const facts = parseMarkdown(doc, { file: 'PORTS.md' });
   assert.deepEqual(facts.allocations.filter((a) => !a.claim).map((a) => [a.service, a.port]), [['Agent dashboard', 3000], ['Model proxy', 4001], ['MySQL', 3306]]);
-  assert.deepEqual(facts.ranges.map((r) => [r.name, r.from, r.to]), [['shop', 5300, 5399]]);
+  assert.deepEqual(facts.ranges.map((r) => [r.name, r.from, r.to]), [['shop', 5300, 5399], ['edge', 8000, 8002]]);
   assert.deepEqual(checkFiles({ 'PORTS.md': doc }).findings.map(brief), []);
 });
 

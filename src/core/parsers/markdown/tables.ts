@@ -379,9 +379,9 @@ function extractPortCell(state: MdState, context: Context, columns: Columns, row
     return;
   }
   const paired = row.names.length > 1 && row.names.length === values.length;
-  // `| Project | Ports |` with `3000, 4001, 9080`: the ports of the project's services, which
-  // other rows name; the project is not one more service on each of them.
-  const groupPorts = columns.groupNamed && values.filter((v) => v.kind === 'port').length > 1;
+  // `| Project | Ports |` with `3000, 4001, 9080` (or `8000-8002, 8443`): the ports of the
+  // project's services, which other rows name; the project is not one more service on each.
+  const groupPorts = columns.groupNamed && values.length > 1;
   values.forEach((value, i) => {
     const start = base + value.start;
     const end = base + value.end;
