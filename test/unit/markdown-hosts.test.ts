@@ -87,8 +87,9 @@ test('a service qualified with the VM it runs in is on that VM; ordinary qualifi
     '- Score daemon (on arcade VM): 27101',
   ].join('\n'));
   assert.deepEqual(hosts(f), [
-    'Score daemon (arcade VM)=27100@cobalt-server/arcade-vm', 'Relay (TLS)=8883@cobalt-server', 'Ollama (CPU)=11434@cobalt-server',
-    'Gateway (gRPC)=50051@cobalt-server', 'Panel (docker VM, behind proxy)=8443@docker-vm', 'Signal (LXC 105)=7443@lxc-105',
+    // An interface qualifier (TLS, gRPC) is a role of the service, not part of its name (see roleQualifier.ts).
+    'Score daemon (arcade VM)=27100@cobalt-server/arcade-vm', 'Relay=8883@cobalt-server', 'Ollama (CPU)=11434@cobalt-server',
+    'Gateway=50051@cobalt-server', 'Panel (docker VM, behind proxy)=8443@docker-vm', 'Signal (LXC 105)=7443@lxc-105',
     'Frontend (Node 20)=3000@-', 'Score daemon (on arcade VM)=27101@arcade-vm',
   ]);
 });

@@ -8,6 +8,7 @@ import { namesElsewhere, namesIn, PLACEHOLDER, saysRunning, type CellNames } fro
 import { parseCellPorts, type CellPort } from './cellValues';
 import { hostFromKeyValue } from './hosts';
 import { emitRangeEntry } from './rangeEntries';
+import { roleQualified } from './roleQualifier';
 import {
   currentContext, emitAllocation, emitInvalid, emitMention, emitReservation, remarkedContext, remarkedNames, remarksOf, setSectionHost, withQualifierHost,
   type AllocationInput, type Context, type MdState, type Remarks,
@@ -327,14 +328,17 @@ function reachedByHostName(cell: Cell | undefined): boolean {
 }
 
 /** A row's port, with the names and machine the row gives its service. */
-function emitRowAllocation(state: MdState, context: Context, row: Row, name: string, input: Omit<AllocationInput, 'service' | 'names'>): void {
+function emitRowAllocation(state: MdState, context: Context, row: Row, written: string, input: Omit<AllocationInput, 'service' | 'names'>): void {
   const stack = row.stack;
+  const qualified = roleQualified(written);
+  const name = qualified?.service ?? written;
+  const role = input.role ?? qualified?.role;
   const service = stack?.proxy ? stack.name : name;
   const other = stack?.proxy ? name : stack?.name;
   const remarks = (row.remarks ??= remarksOf(row.cells.map((c) => c.text).join(' | ')));
   // A literal of one shape, like every other caller's: emitAllocation stays fast on its input.
   emitAllocation(state, remarkedContext(withQualifierHost(context, name), remarks, service), {
-    service, role: input.role, port: input.port, endPort: input.endPort, protocol: input.protocol, hostIp: input.hostIp ?? row.address,
+    service, role, port: input.port, endPort: input.endPort, protocol: input.protocol, hostIp: input.hostIp ?? row.address,
     names: remarkedNames(remarks, other), occupied: row.holders, claim: input.claim, group: input.group, indexInGroup: input.indexInGroup, start: input.start, end: input.end,
   });
 }
