@@ -7,7 +7,7 @@
 import { emptyFacts } from '../model';
 import type { Allocation, FileFacts, ParseContext } from '../model';
 import { LineIndex } from '../text/lineIndex';
-import { environmentFromText, keyFromVariable, roleFromPath, roleFromWords, serviceKey, VARIANT_PREFIX } from '../syntax/names';
+import { environmentFromText, keyFromVariable, roleFromPath, roleFromWords, serviceKey, VARIANT_PREFIX, variableNamesService } from '../syntax/names';
 import { findUrls, isLocalHost, isValidPort, parseDecimal, parseRange, serviceFromHost } from '../syntax/ports';
 import { findSuppressions } from '../syntax/suppressions';
 import { memoByText } from '../text/memo';
@@ -483,7 +483,7 @@ export function parseEnv(text: string, ctx: ParseContext): FileFacts {
 
 /** `BILLING_PORT` for billing; not a bare `PORT` or `HTTP_PORT` that only the folder gives an owner. */
 function namesItsService(a: Allocation): boolean {
-  return a.variable !== undefined && a.variable.toLowerCase().replace(/_+/g, '-').startsWith(`${a.serviceKey}-`);
+  return a.variable !== undefined && variableNamesService(a.variable, a.serviceKey);
 }
 
 function baseName(path: string): string {

@@ -1,7 +1,7 @@
 // port-conflict: two different services on the same port, protocol and host IP, that would run on
 // one host (see runTogether) in a compatible environment, machine and profile.
 import type { Finding } from '../model';
-import { probablySameService } from '../syntax/names';
+import { probablySameService, variableNamesService } from '../syntax/names';
 import { dirOf } from '../syntax/paths';
 import { describeSame, machinesMeet, namesMeet, profilesMeet, registryOver, runTogether } from '../project/relations';
 import { environmentsMeet, inDocumentOrder, insideContainer, portText, where, type Place } from './model';
@@ -134,7 +134,7 @@ function clashes(a: Place, b: Place, listedTogether: (a: Place, b: Place) => boo
  */
 function unnamedEnvBeside(a: Place, b: Place): boolean {
   const unnamed = (e: Place, c: Place) =>
-    e.source === 'env' && e.variable !== undefined && !e.variable.toLowerCase().replace(/_+/g, '-').startsWith(`${e.identity}-`)
+    e.source === 'env' && e.variable !== undefined && !variableNamesService(e.variable, e.identity)
     && c.source === 'compose' && dirOf(e.loc.file) === dirOf(c.loc.file);
   return unnamed(a, b) || unnamed(b, a);
 }

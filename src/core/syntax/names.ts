@@ -43,6 +43,11 @@ const foldedName = memoByText((name: string): string => cleanName(name)
   .replace(/[^\p{L}\p{N}]+/gu, '-')
   .replace(/^-+|-+$/g, ''));
 
+/** Whether a variable is named for the service of `key`: `BILLING_PORT` for billing; not `PORT` or `API_PORT`. */
+export function variableNamesService(variable: string, key: string): boolean {
+  return variable.toLowerCase().replace(/_+/g, '-').startsWith(`${key}-`);
+}
+
 /** `SETTLEMENT_ENGINE` → `settlement-engine`. */
 export function keyFromVariable(prefix: string): string {
   return prefix.toLowerCase().replace(/_+/g, '-').replace(/^-+|-+$/g, '');
