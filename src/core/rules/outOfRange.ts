@@ -184,19 +184,9 @@ function outsideNamedRange(places: Place[], shared: SharedFacts): Finding[] {
     if (!runsOn(p)) continue;
     const named = shared.namedRanges.get(p.identity);
     if (!named) continue;
-    // Most places of a named service are inside its block: no list is made for them.
-    let holds = false;
-    let first: RangeDecl | undefined;
-    for (const n of named) {
-      if (!holdsFor(n, p)) continue;
-      if (inside(p, n.range)) {
-        holds = true;
-        break;
-      }
-      first ??= n.range;
-    }
-    if (holds || !first) continue;
     const holding = named.filter((n) => holdsFor(n, p)).map((n) => n.range);
+    if (holding.length === 0 || holding.some((r) => inside(p, r))) continue;
+    const first = holding[0];
     out.push(finding(outOfRange, {
       message: `${p.service} is on ${portText(p)}, outside ${first.name} (${spansText(first)}), the range ${first.loc.file} names for it`,
       service: p.service,
