@@ -95,6 +95,15 @@ test('reserved sections: "never use" reserves, "future expansion" is kept free, 
   assert.deepEqual(allocs(f).map((a) => `${a.service}=${a.port}`), ['vault=8200']);
 });
 
+test('a heading read once is read alike in every document, and the paragraph under a plain "Reserved" decides per document', () => {
+  const forbidding = ['## Reserved', '', 'Never use these ports.', '', '| Port | Reason |', '|---|---|', '| 8443 | vpn |'].join('\n');
+  const keeping = ['## Reserved', '', 'Kept free for future growth.', '', '| Port | Reason |', '|---|---|', '| 8443 | vpn |'].join('\n');
+  for (let i = 0; i < 2; i++) {
+    assert.deepEqual(parse(forbidding).reserved.map((r) => [r.from, r.reason]), [[8443, 'vpn']]);
+    assert.deepEqual(parse(keeping).reserved, []);
+  }
+});
+
 test('environment sections mark their allocations', () => {
   const f = parse(['## Development Ports', '| Service | Port |', '|---|---|', '| web | 3000 |', '## Production Ports', '| Service | Port |', '|---|---|', '| web | 80 |'].join('\n'));
   assert.deepEqual(f.allocations.map((a) => [a.port, a.environment]), [[3000, 'development'], [80, 'production']]);

@@ -6,7 +6,7 @@ import { LineIndex } from '../../text/lineIndex';
 import { findUrls } from '../../syntax/ports';
 import { serviceKey } from '../../syntax/names';
 import { findSuppressions } from '../../syntax/suppressions';
-import { analyzeHeading, paragraphReservation, type HeadingInfo } from './sections';
+import { analyzeHeading, documentInfo, paragraphReservation, type HeadingInfo } from './sections';
 import { extractTable } from './tables';
 import { extractListItem } from './lists';
 import { extractRangeVerdicts } from './rangeVerdicts';
@@ -42,7 +42,7 @@ export function parseMarkdown(text: string, ctx: ParseContext): FileFacts {
   if (sets.length > 0) facts.composeSets = sets;
   const documentName = portDocumentName(ctx.file);
   if (documentName === '' && !PORT_LIKE.test(text)) return facts;
-  const document: Section = { level: 0, line: 0, info: { name: documentName } };
+  const document: Section = { level: 0, line: 0, info: documentInfo(documentName) };
   const state: MdState = { text, lines: new LineIndex(text), facts, ctx, sections: [document], headingRanges: [], namedHosts: new Set(), machineHeading: false, snippetReadsEnv: false, snippetVariables: new Set(), urlItems: new Map(), labelledClaims: [], tiered: [] };
   const tokens = md.parse(text, {});
   if (tokens.some((t) => t.level >= MAX_NESTING - 1)) {
@@ -88,7 +88,7 @@ interface Heading {
   /** Offset of the heading text (after the `#` marker) and the text itself. */
   at: number;
   text: string;
-  info: HeadingInfo;
+  info: Readonly<HeadingInfo>;
   /** A deeper heading under this one declares a range: this one is a project. */
   project: boolean;
 }
@@ -101,11 +101,8 @@ function collectHeadings(state: MdState, tokens: Token[]): Heading[] {
     const source = state.lines.lineText(line);
     const marker = /^\s*(?:#{1,6}\s+)?/.exec(source)![0];
     const text = withoutClosingHashes(source.slice(marker.length));
-    const info = analyzeHeading(text);
-    if (info.reserved === 'unclear') {
-      info.reserved = paragraphReservation(firstParagraph(tokens, i + 3));
-      info.reservedByText = true;
-    }
+    const read = analyzeHeading(text);
+    const info = read.reserved === 'unclear' ? { ...read, reserved: paragraphReservation(firstParagraph(tokens, i + 3)), reservedByText: true } : read;
     out.push({ level: Number(t.tag.slice(1)), line, at: state.lines.lineStart(line) + marker.length, text, info, project: false });
   });
   out.forEach((hd, i) => {

@@ -4,6 +4,8 @@ import type { RangeInText, WrittenRange } from '../../syntax/ports';
 import { headingRanges } from './headingRanges';
 import { cleanName, environmentFromText } from '../../syntax/names';
 import { headingHost } from './hosts';
+import { memoByText } from '../../text/memo';
+import { tierOf, type Tier } from './tiers';
 
 /** How a "reserved" section is meant: only `forbidden` makes reserved-port findings. */
 export type ReservedKind = 'forbidden' | 'keptFree' | 'inUse' | 'unclear';
@@ -32,6 +34,22 @@ export interface HeadingInfo {
   owner?: string;
   /** The port a heading gives its owner: `(Port 8081)`. */
   ownerPort?: { port: number; start: number; end: number };
+  /** The title talks about ports or services, so a bare `- name: 8080` item under it means a port. */
+  aboutPorts?: boolean;
+  /** The frontend or backend tier the title names, when it names exactly one. */
+  tier?: Tier;
+}
+
+export const ABOUT_PORTS = /\b(ports?|services?|endpoints?|allocations?|network(ing)?|urls?|address(es)?|listeners?)\b|端口|服务|服務|ポート|サービス|포트|서비스/i;
+
+/** What the document itself says, as the outermost section, by its name (`PORTS.md` → `PORTS`). */
+export function documentInfo(name: string): HeadingInfo {
+  return { name, ...titleWords(name) };
+}
+
+function titleWords(name: string): Pick<HeadingInfo, 'aboutPorts' | 'tier'> {
+  const tier = tierOf(name);
+  return { ...(ABOUT_PORTS.test(name) ? { aboutPorts: true } : {}), ...(tier ? { tier } : {}) };
 }
 
 const GENERIC_HEADING = /\b(environment|variables?|config(uration)?|setup|start(up)?|example|commands?|usage|overview|guide|install(ation)?|reference|table|summary|ports?|allocations?|dependencies|verification|monitoring|security|considerations|rules?|notes?|history|resolution|services|health|checks?|debugging|migration|checklist|troubleshooting|deployment|validation|docker|compose|kubernetes|strategy)\b/i;
@@ -59,13 +77,19 @@ const PROXY_SIDE = /\bprox(?:y|ied)\s+(?:ports?|listeners?)\b/i;
 // A heading's place in a numbered outline: `3. RL Dashboard`, `2.1 Gateway`, `4) Billing`.
 const ENUMERATION = /^(?:\d+(?:\.\d+)+\.?|\d+[.)])\s+/;
 
-/** `text` is the heading's source text after the `#` marker; offsets are relative to it. */
-export function analyzeHeading(text: string): HeadingInfo {
+/**
+ * `text` is the heading's source text after the `#` marker; offsets are relative to it. Read once
+ * per spelling: a monorepo's documents repeat their headings ("## Ports", "### Postgres") in every
+ * project, and the answer is shared, so it is frozen.
+ */
+export const analyzeHeading: (text: string) => Readonly<HeadingInfo> = memoByText((text) => deepFreeze(readHeading(text)));
+
+function readHeading(text: string): HeadingInfo {
   const list = headingRanges(text);
   const range = list?.range;
   const withoutRange = list ? text.slice(0, list.start) + text.slice(list.end) : text;
   const name = cleanName(withoutRange.replace(/\(\s*\)|\[\s*\]/g, '').replace(/[:\-–]\s*$/, ''));
-  const info: HeadingInfo = { name, range };
+  const info: HeadingInfo = { name, range, ...titleWords(name) };
   if (list && (list.more.length > 0 || list.singles.length > 0)) {
     info.moreRanges = list.more;
     info.exceptions = list.singles;
@@ -90,6 +114,14 @@ export function analyzeHeading(text: string): HeadingInfo {
     }
   }
   return info;
+}
+
+function deepFreeze<T extends object>(value: T): T {
+  for (const key of Object.keys(value)) {
+    const field = (value as Record<string, unknown>)[key];
+    if (typeof field === 'object' && field !== null) deepFreeze(field);
+  }
+  return Object.freeze(value);
 }
 
 const RESERVED_TITLE = /\breserved\b|予約|预留|預留|保留|예약/i;

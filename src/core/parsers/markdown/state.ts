@@ -4,15 +4,15 @@ import type { LineIndex } from '../../text/lineIndex';
 import { cleanName, serviceKey, VARIANT_PREFIX } from '../../syntax/names';
 import { isValidPort, MAX_PORT } from '../../syntax/ports';
 import { internIfLong } from '../../text/intern';
-import type { HeadingInfo, ReservedKind } from './sections';
+import { ABOUT_PORTS, type HeadingInfo, type ReservedKind } from './sections';
 import { nestHost, qualifierHost } from './hosts';
 import { rangeOwner } from './rangeOwner';
-import { tierOf, type Tier } from './tiers';
+import type { Tier } from './tiers';
 
 export interface Section {
   level: number;
   line: number;
-  info: HeadingInfo;
+  info: Readonly<HeadingInfo>;
   /** Range declared by this heading. */
   rangeId?: string;
   /** Set when this heading opens a project's sub-scope. */
@@ -82,8 +82,6 @@ export interface Context {
   tier?: Tier;
 }
 
-const ABOUT_PORTS = /\b(ports?|services?|endpoints?|allocations?|network(ing)?|urls?|address(es)?|listeners?)\b|端口|服务|服務|ポート|サービス|포트|서비스/i;
-
 export function currentContext(state: MdState): Context {
   const out: Context = { scope: '' };
   for (const s of state.sections) {
@@ -96,9 +94,8 @@ export function currentContext(state: MdState): Context {
     }
     if (s.info.illustrative || s.info.containerSide || s.info.proxySide) out.illustrative = true;
     if (s.host) out.host = nestHost(out.host, s.host);
-    if (ABOUT_PORTS.test(s.info.name) || s.info.range) out.aboutPorts = true;
-    const tier = tierOf(s.info.name);
-    if (tier) out.tier = tier;
+    if (s.info.aboutPorts || s.info.range) out.aboutPorts = true;
+    if (s.info.tier) out.tier = s.info.tier;
   }
   const last = state.sections[state.sections.length - 1];
   if (last?.info.owner) out.owner = last.info.owner;
