@@ -285,6 +285,29 @@ test('an invalid port from a variable names the variable', () => {
   ]);
 });
 
+test('environment values: URLs and *_PORT values are mentioned, written or interpolated, as a map or a list; words are not', () => {
+  const text = [
+    'services:',
+    '  w:',
+    '    image: w',
+    '    environment:',
+    '      LOG_LEVEL: debug',
+    '      API_URL: http://api:8086/v1',
+    '      UPSTREAM: ${UPSTREAM_URL}',
+    '      CACHE_PORT: "6380"',
+    '  q:',
+    '    image: q',
+    '    environment:',
+    '      - MODE=fast',
+    '      - BROKER_URL=amqp://broker:5673',
+    '      - QUEUE_PORT=$QUEUE_PORT',
+  ].join('\n');
+  const facts = parseCompose(text, { file: 'compose.yaml', env: new Map([['UPSTREAM_URL', 'http://upstream:9091'], ['QUEUE_PORT', '7001']]) });
+  assert.deepEqual(facts.mentions.map((m) => `${m.port} ${at(text, m.loc).written}`), [
+    '8086 8086', '9091 ${UPSTREAM_URL}', '6380 6380', '5673 5673', '7001 $QUEUE_PORT',
+  ]);
+});
+
 // --- source text edge cases -------------------------------------------------------------------
 
 test('CRLF line endings keep spans right', () => {

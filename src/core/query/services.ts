@@ -44,10 +44,9 @@ export function servicesOf(input: RuleInput): ServiceInfo[] {
   const interpolated = interpolatedVariables(input.places);
   for (const p of input.places) {
     if (isInterpolated(p, interpolated)) continue;
-    const key = `${p.scope}\u0000${p.identity}`;
-    const list = groups.get(key);
+    const list = groups.get(p.scopedIdentity);
     if (list) list.push(p);
-    else groups.set(key, [p]);
+    else groups.set(p.scopedIdentity, [p]);
   }
   const out: ServiceInfo[] = [];
   for (const places of groups.values()) {

@@ -21,7 +21,16 @@ export class Place implements Allocation {
     readonly identity: string,
     /** What the place's file is in the deployment (shared by every place of the file). */
     readonly fileRole: FileRole,
-  ) {}
+  ) {
+    this.scopedIdentity = `${scope}\u0000${identity}`;
+  }
+
+  /**
+   * Scope and identity as one string: the service the place is filed under. Built once: the
+   * checker looks places up by it at every index, re-check and lookup, and a string kept is
+   * hashed once.
+   */
+  readonly scopedIdentity: string;
 
   /** The deployment unit: the file's, or for a compose snippet in a document its own. */
   get unit(): string {

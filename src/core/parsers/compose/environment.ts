@@ -24,18 +24,29 @@ export function extractEnvironment(node: Value, walk: Walk): PortVariable[] {
   const resolved = resolve(node, walk);
   if (resolved?.kind === 'map') {
     for (const [key, value] of mapEntries(resolved, walk)) {
-      const text = scalarText(value, walk);
+      const text = mayHoldPort(value, walk) ? scalarText(value, walk) : undefined;
       if (text) extractEnvValue(key, text, whole(text), walk, out);
     }
     return out;
   }
   for (const item of seqItems(resolved, walk)) {
-    const text = scalarText(item, walk);
+    const text = mayHoldPort(item, walk) ? scalarText(item, walk) : undefined;
     const eq = text ? text.value.indexOf('=') : -1;
     if (text && eq > 0) extractEnvValue(text.value.slice(0, eq), text, { from: eq + 1, to: text.value.length }, walk, out);
   }
   return out;
 }
+
+/**
+ * A value with no digit and nothing to interpolate holds no port (`LOG_LEVEL: debug`): most of an
+ * environment's values, which are then not read further.
+ */
+function mayHoldPort(node: Value, walk: Walk): boolean {
+  const scalar = resolve(node, walk);
+  return scalar?.kind === 'scalar' && scalar.value !== null && MAY_HOLD_PORT.test(scalar.value);
+}
+
+const MAY_HOLD_PORT = /[0-9$]/;
 
 /**
  * Container environment speaks of container ports (`http://api:8080` on the compose network,
