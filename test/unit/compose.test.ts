@@ -285,13 +285,14 @@ test('an invalid port from a variable names the variable', () => {
   ]);
 });
 
-test('environment values: URLs and *_PORT values are mentioned, written or interpolated, as a map or a list; words are not', () => {
+test('environment values: URLs and *_PORT values are mentioned, written or interpolated, as a map or a list; words and other numbers are not', () => {
   const text = [
     'services:',
     '  w:',
     '    image: w',
     '    environment:',
     '      LOG_LEVEL: debug',
+    '      TIMEOUT: 30',
     '      API_URL: http://api:8086/v1',
     '      UPSTREAM: ${UPSTREAM_URL}',
     '      CACHE_PORT: "6380"',
@@ -299,6 +300,7 @@ test('environment values: URLs and *_PORT values are mentioned, written or inter
     '    image: q',
     '    environment:',
     '      - MODE=fast',
+    '      - RETRIES=3',
     '      - BROKER_URL=amqp://broker:5673',
     '      - QUEUE_PORT=$QUEUE_PORT',
   ].join('\n');

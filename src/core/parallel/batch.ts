@@ -12,8 +12,11 @@ import { baseOf, dirOf, envFileIn } from '../syntax/paths';
 export function sourceReader(root: string, sources: ReadonlySet<string>, maxFileBytes: number, skip: (s: Skipped) => void): (file: string) => string | undefined {
   // Compose files read the `.env` beside them, which is indexed too: read it once.
   const envTexts = new Map<string, string | undefined>();
+  // Files come from discover, already relative and clean: joined by hand, not normalized again
+  // by path.join at every read.
+  const folder = root.endsWith('/') || root.endsWith(path.sep) ? root : `${root}${path.sep}`;
   const readOnce = (file: string): string | undefined => {
-    const result = readSource(path.join(root, file), maxFileBytes);
+    const result = readSource(`${folder}${file}`, maxFileBytes);
     if ('text' in result) return result.text;
     if (result.skipped.code !== 'gone') skip({ file, reason: result.skipped.reason });
     return undefined;

@@ -24,29 +24,40 @@ export function extractEnvironment(node: Value, walk: Walk): PortVariable[] {
   const resolved = resolve(node, walk);
   if (resolved?.kind === 'map') {
     for (const [key, value] of mapEntries(resolved, walk)) {
-      const text = mayHoldPort(value, walk) ? scalarText(value, walk) : undefined;
+      const written = writtenValue(value, walk);
+      if (written === undefined || !mayHoldPort(key, written)) continue;
+      const text = scalarText(value, walk);
       if (text) extractEnvValue(key, text, whole(text), walk, out);
     }
     return out;
   }
   for (const item of seqItems(resolved, walk)) {
-    const text = mayHoldPort(item, walk) ? scalarText(item, walk) : undefined;
+    const written = writtenValue(item, walk);
+    const split = written === undefined ? -1 : written.indexOf('=');
+    // Without `=` only an interpolated item (`- ${PROXY_ENV}`) can become a variable.
+    if (written === undefined || !(split > 0 ? mayHoldPort(written.slice(0, split), written.slice(split + 1)) : written.includes('$'))) continue;
+    const text = scalarText(item, walk);
     const eq = text ? text.value.indexOf('=') : -1;
     if (text && eq > 0) extractEnvValue(text.value.slice(0, eq), text, { from: eq + 1, to: text.value.length }, walk, out);
   }
   return out;
 }
 
-/**
- * A value with no digit and nothing to interpolate holds no port (`LOG_LEVEL: debug`): most of an
- * environment's values, which are then not read further.
- */
-function mayHoldPort(node: Value, walk: Walk): boolean {
+/** The scalar's value before interpolation, or undefined when it is no scalar or null. */
+function writtenValue(node: Value, walk: Walk): string | undefined {
   const scalar = resolve(node, walk);
-  return scalar?.kind === 'scalar' && scalar.value !== null && MAY_HOLD_PORT.test(scalar.value);
+  return scalar?.kind === 'scalar' && scalar.value !== null ? scalar.value : undefined;
 }
 
-const MAY_HOLD_PORT = /[0-9$]/;
+/**
+ * Whether a variable can say a port: a URL, a `*_PORT` with a digit, or anything interpolated.
+ * Most of an environment (`LOG_LEVEL: debug`, `TIMEOUT: 30`) cannot, and is not read further.
+ */
+function mayHoldPort(key: string, value: string): boolean {
+  return value.includes('$') || value.includes('://') || (PORT_KEY_RE.test(key) && DIGIT.test(value));
+}
+
+const DIGIT = /[0-9]/;
 
 /**
  * Container environment speaks of container ports (`http://api:8080` on the compose network,

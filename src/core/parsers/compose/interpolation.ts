@@ -30,6 +30,8 @@ export interface Interpolated {
 }
 
 export function interpolate(raw: string, env: Env, depth: number): Interpolated {
+  // Most scalars interpolate nothing: one literal piece, without the loop's growing list.
+  if (!raw.includes('$')) return { value: raw, pieces: raw === '' ? [] : [{ from: 0, to: raw.length, rawStart: 0, rawEnd: raw.length, literal: true, variable: undefined }] };
   const out: Interpolated = { value: '', pieces: [] };
   let literalStart = 0;
   for (let dollar = raw.indexOf('$'); dollar >= 0; dollar = raw.indexOf('$', dollar + 1)) {

@@ -31,8 +31,8 @@ export function scalarText(node: Value, walk: Walk): Text | undefined {
 function rawScalar(scalar: ScalarNode, value: string, source: string): { text: string; start?: number } {
   const { start, end } = scalar;
   const written = source.slice(start, end);
-  const inner = written.slice(1, -1);
   if (scalar.type === 'PLAIN' && !/[\r\n]/.test(written)) return { text: written, start };
+  const inner = written.slice(1, -1);
   if (scalar.type === 'QUOTE_DOUBLE' && !/[\\\r\n]/.test(inner)) return { text: inner, start: start + 1 };
   if (scalar.type === 'QUOTE_SINGLE' && !/''|[\r\n]/.test(inner)) return { text: inner, start: start + 1 };
   return { text: value };
