@@ -59,6 +59,9 @@ test('no port-mismatch where the image agrees or where it is not sure what the i
       'docker-compose.yml': COMPOSE.replace('    ports:', '    env_file: orders.env\n    ports:'), 'orders.env': 'PORT=3000\n', 'orders/Dockerfile': image('EXPOSE 8080'),
     },
     'another Dockerfile than the one built': { 'orders/Dockerfile.dev': image('EXPOSE 8080') },
+    'another port beside the one it exposes (a debugger)': {
+      'docker-compose.yml': COMPOSE.replace('      - "8080:3000"', '      - "8080:3000"\n      - "9229:9229"'), 'orders/Dockerfile': image('EXPOSE 3000'),
+    },
     'two services build one image': {
       'docker-compose.yml': `${COMPOSE}  orders-worker:\n    build: ./orders\n    ports: ["8090:3000"]\n`, 'orders/Dockerfile': image('EXPOSE 8080'),
     },

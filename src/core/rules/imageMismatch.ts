@@ -18,11 +18,15 @@ export function imageMismatches(rule: Rule, places: ReadonlySet<Place>): Finding
     else if (p.containerLoc !== undefined && p.containerPort !== undefined) published.push(p);
   }
   if (images.length === 0 || published.length === 0) return [];
+  const declaredFor = new Map(published.map((c) => [c, imagePlaces(c, images)]));
+  // A compose file that publishes a port the image declares has the service's port right: the
+  // others it publishes there (a debugger, live reload) are listeners an image need not declare.
+  const agreeing = new Set(published.filter((c) => declaredFor.get(c)?.some((d) => holds(d, c.containerPort!))).map((c) => c.loc.file));
   const out: Finding[] = [];
   for (const c of published.sort((a, b) => compareLocations(a.loc, b.loc))) {
     const port = c.containerPort!;
-    const declared = imagePlaces(c, images);
-    if (!declared || declared.length === 0 || declared.some((d) => d.port <= port && port <= (d.endPort ?? d.port))) continue;
+    const declared = declaredFor.get(c);
+    if (!declared || declared.length === 0 || agreeing.has(c.loc.file)) continue;
     if (setsOwnPort(c, places)) continue;
     const values = [...new Set(declared.map(portText))].join(' / ');
     out.push(finding(rule, {
@@ -34,6 +38,10 @@ export function imageMismatches(rule: Rule, places: ReadonlySet<Place>): Finding
     }));
   }
   return out;
+}
+
+function holds(d: Place, port: number): boolean {
+  return d.port <= port && port <= (d.endPort ?? d.port);
 }
 
 /**
