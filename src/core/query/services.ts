@@ -3,7 +3,7 @@
 // rule counts), and the place that defines it. What workspace symbols, Go to Definition and the
 // registry authoring ask.
 import type { Place, RuleInput } from '../rules/model';
-import { compareLocations } from '../rules/model';
+import { compareLocations, scopedIdentity } from '../rules/model';
 import { matchRole } from '../syntax/names';
 import { dirOf } from '../syntax/paths';
 
@@ -44,9 +44,10 @@ export function servicesOf(input: RuleInput): ServiceInfo[] {
   const interpolated = interpolatedVariables(input.places);
   for (const p of input.places) {
     if (isInterpolated(p, interpolated)) continue;
-    const list = groups.get(p.scopedIdentity);
+    const key = scopedIdentity(p);
+    const list = groups.get(key);
     if (list) list.push(p);
-    else groups.set(p.scopedIdentity, [p]);
+    else groups.set(key, [p]);
   }
   const out: ServiceInfo[] = [];
   for (const places of groups.values()) {

@@ -5,7 +5,7 @@
 // deployment units of src/core/project/) and registry files (which services are registered)
 // trigger a full re-check.
 import type { FileFacts, Finding, Location, Protocol, RangeDecl, RuleId } from '../model';
-import { compareLocations, hasSharedFacts, inDocumentOrder, placeKey, placesOf, sharedFacts, type Place, type SharedFacts } from './model';
+import { compareLocations, hasSharedFacts, inDocumentOrder, placeKey, placesOf, scopedIdentity, sharedFacts, type Place, type SharedFacts } from './model';
 import { compositionKey, ProjectModel } from '../project/projectModel';
 import { describeSame, registryOver } from '../project/relations';
 import { RULES } from './catalog';
@@ -165,7 +165,7 @@ export class Checker {
     }
     this.touchInterpolated(places, services, +1);
     for (const p of places) {
-      addTo(this.byService, p.scopedIdentity, p, services);
+      addTo(this.byService, scopedIdentity(p), p, services);
       if (!p.claim) for (const key of this.portKeysOf(p)) addTo(this.byPort, key, p, ports);
     }
     const unit = { facts: f, places, shared: this.shared };
@@ -183,7 +183,7 @@ export class Checker {
   private unindex(file: string, services: Keys, ports: PortKeys, clusters: Keys): void {
     this.touchInterpolated(this.placesByFile.get(file) ?? [], services, -1);
     for (const p of this.placesByFile.get(file) ?? []) {
-      removeFrom(this.byService, p.scopedIdentity, p, services);
+      removeFrom(this.byService, scopedIdentity(p), p, services);
       if (!p.claim) for (const key of this.portKeysOf(p)) removeFrom(this.byPort, key, p, ports);
     }
     this.placesByFile.delete(file);
@@ -217,7 +217,7 @@ export class Checker {
       if (n > 0) this.interpolations.set(key, n);
       else this.interpolations.delete(key);
       for (const file of this.envFilesIn.get(dir) ?? []) {
-        for (const p of this.placesByFile.get(file) ?? []) if (p.variable === c.fromVariable) services.add(p.scopedIdentity);
+        for (const p of this.placesByFile.get(file) ?? []) if (p.variable === c.fromVariable) services.add(scopedIdentity(p));
       }
     }
   }
@@ -253,7 +253,7 @@ export class Checker {
     }
   }
 
-  /** `key` is the service's key (Place.scopedIdentity); its places are sorted only if a check asks for them in order. */
+  /** `key` is the service's key (scopedIdentity); its places are sorted only if a check asks for them in order. */
   private serviceUnit(key: string, places: Set<Place>): ServiceUnit {
     const split = key.indexOf('\u0000');
     let inOrder: Place[] | undefined;
@@ -271,7 +271,7 @@ export class Checker {
 
   private readonly isMismatched = (p: Place): boolean => this.mismatched.has(p.loc);
 
-  private readonly placesOfService = (p: Place): Iterable<Place> => this.byService.get(p.scopedIdentity) ?? [];
+  private readonly placesOfService = (p: Place): Iterable<Place> => this.byService.get(scopedIdentity(p)) ?? [];
 
   private readonly underRegistry = (p: Place): boolean => this.registriesOver(p).length > 0;
 
@@ -289,7 +289,7 @@ export class Checker {
    * for `p`: two services a file lists together run together. Asked per recheck, so kept for one.
    */
   private listingFilesOf(p: Place, memo: Map<string, Place[]>): string[] {
-    const key = p.scopedIdentity;
+    const key = scopedIdentity(p);
     let listings = memo.get(key);
     if (!listings) {
       const byFile = new Map<string, Place>();
