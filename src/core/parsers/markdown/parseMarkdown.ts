@@ -18,6 +18,7 @@ import { baseOf } from '../../syntax/paths';
 import { hostFromLine } from './hosts';
 import { claimsForComponents } from './componentClaims';
 import { splitTiers } from './tiers';
+import { isOnRecord, onRecord } from './onRecord';
 import { currentContext, emitAllocation, emitMention, emitHeadingRange, emitReservation, dropRoutePages, placeOnPageHost, setSectionHost, standaloneAcrossPage, type MdState, type Section } from './state';
 
 // markdown-it stops reading a block nested deeper than maxNesting, and with it every line up to
@@ -36,6 +37,11 @@ type Token = ReturnType<typeof md.parse>[number];
 const PORT_LIKE = /(?<![a-z])ports?(?![a-z])|端口|埠|ポート|포트|:\d{2,5}\b|(?<![\d-])\d{2,5}\s*[-–]\s*\d{2,5}(?![\d-])|\d[xX]{2}\b/i;
 
 export function parseMarkdown(text: string, ctx: ParseContext): FileFacts {
+  const facts = readMarkdown(text, ctx);
+  return isOnRecord(ctx.file) ? onRecord(facts) : facts;
+}
+
+function readMarkdown(text: string, ctx: ParseContext): FileFacts {
   const facts = emptyFacts(ctx.file, 'markdown');
   // Commands run from the folder the document speaks for (docs/ speaks for the root).
   const sets = composeSetsIn(text, documentHome(ctx.file));
