@@ -244,6 +244,23 @@ test('environment columns and "Dev Port" / "Prod Port" headers keep environments
   assert.deepEqual(c.allocations.filter((a) => a.service === 'web').map((a) => [a.port, a.environment]), [[3000, 'development'], [80, 'production']]);
 });
 
+test('an env file of a named environment overrides the base .env: its own ports are no mismatch; the defaults and the production places are still checked each among themselves', () => {
+  const compose = ['services:', '  frontend:', '    image: f', '    ports:', '      - "${FRONTEND_PORT}:3000"'].join('\n');
+  const files = { 'compose.yaml': compose, '.env': 'FRONTEND_PORT=3000\n', 'README.md': table([['frontend', 3000]]) };
+  assert.deepEqual(checkFiles({ ...files, '.env.production': 'FRONTEND_PORT=8088\n' }).findings.map(brief), []);
+  // A page with no environment that disagrees with the base .env is still a mismatch.
+  assert.deepEqual(checkFiles({ ...files, 'README.md': table([['frontend', 3010]]), '.env.production': 'FRONTEND_PORT=8088\n' }).findings.map(brief), ['port-mismatch@README.md:3']);
+  // So is a production page that disagrees with the production env file (and a third production place).
+  const production = ['## Production', '', table([['frontend', 8090]])].join('\n');
+  const deploy = ['## Production', '', table([['frontend', 8088]])].join('\n');
+  assert.deepEqual(checkFiles({ ...files, '.env.production': 'FRONTEND_PORT=8088\n', 'docs/prod.md': production, 'docs/deploy.md': deploy }).findings.map(brief), ['port-mismatch@docs/prod.md:5']);
+  // A port compose publishes as a number holds in production too: what production says otherwise is a mismatch.
+  const literal = compose.replace('"${FRONTEND_PORT}:3000"', '"3000:3000"');
+  assert.deepEqual(checkFiles({ 'compose.yaml': literal, 'README.md': table([['frontend', 3000]]), '.env.production': 'FRONTEND_PORT=8088\n', 'docs/deploy.md': deploy }).findings.map(brief).sort(), [
+    'port-mismatch@.env.production:1', 'port-mismatch@docs/deploy.md:5',
+  ]);
+});
+
 test('a service .env PORT that compose publishes from inside the container is its container port: no mismatch, no conflict', () => {
   const compose = ['services:', '  api:', '    build: ./services/api', '    ports: ["4000:3000"]', '  web:', '    build: ./services/web', '    ports: ["4001:3000"]'].join('\n');
   const inside = checkFiles({ 'docker-compose.yml': compose, 'services/api/.env': 'PORT=3000\n', 'services/web/.env': 'PORT=3000\n' });

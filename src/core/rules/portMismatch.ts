@@ -93,9 +93,32 @@ function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
 /** Production and development may differ on purpose; places with no environment join every one. */
 function environmentPartitions(places: Place[]): Place[][] {
   const named = [...new Set(places.map((p) => p.environment).filter((e): e is string => e !== undefined))];
-  // Places with no environment are compared among themselves when every named one is a variant.
-  const candidates: Array<string | undefined> = named.every(isVariant) && places.some((p) => p.environment === undefined) ? [undefined, ...named] : named;
-  return candidates.map((env) => places.filter((p) => environmentsMeet(p.environment, env)));
+  const overridden = new Set(places.filter(overrides).map((p) => p.environment));
+  const partitions = named.map((env) => places.filter((p) => (overridden.has(env) ? p.environment === env || writtenForAll(p) : environmentsMeet(p.environment, env))));
+  // Places with no environment are compared among themselves when a named environment leaves some
+  // of them out: every named one is a variant, or an env file of one overrides the defaults.
+  const defaults = places.filter((p) => p.environment === undefined);
+  if (defaults.length > 0 && (named.every(isVariant) || overridden.size > 0)) partitions.unshift(defaults);
+  return partitions;
+}
+
+/**
+ * An env file of a named environment (`.env.production`, `.env.development`) sets values that the
+ * base `.env` beside it only defaults: a port it sets differently is the point of the file, not a
+ * mismatch with the base file, the compose ports interpolated from it or the documents.
+ */
+function overrides(p: Place): boolean {
+  return p.source === 'env' && p.environment !== undefined && !isVariant(p.environment) && p.variable !== undefined;
+}
+
+/**
+ * Where a named environment has env files of its own, the places with no environment describe the
+ * defaults those files override (a base `.env`, compose ports interpolated from it, documents and
+ * registries written for the usual setup), and are compared among themselves. Only a port compose
+ * publishes as a number holds in every environment whatever the env files say.
+ */
+function writtenForAll(p: Place): boolean {
+  return p.environment === undefined && p.source === 'compose' && p.fromVariable === undefined;
 }
 
 function checkService(places: Place[]): Finding[] {
