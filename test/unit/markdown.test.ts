@@ -104,6 +104,21 @@ test('a heading read once is read alike in every document, and the paragraph und
   }
 });
 
+test('a section that names the env file its values are from is that file\'s: an environment of its own; the base .env and templates are not', () => {
+  const f = parse([
+    '## Production (.env.production)', '- **Web**: 8081',
+    '## Local development - Docker (`.env.local`)', '- **Web**: 7357',
+    '## Staging (staging.env)', '- **Web**: 8082',
+    '## Default environment (.env)', '- **Web**: 9128',
+    '## Production', '- **Web**: 80',
+    '## Values in .env.dist', '- **Web**: 9128',
+  ].join('\n'));
+  assert.deepEqual(f.allocations.map((a) => [a.port, a.environment]), [
+    [8081, 'variant:env-file-.env.production'], [7357, 'variant:env-file-.env.local'], [8082, 'variant:env-file-staging.env'],
+    [9128, undefined], [80, 'production'], [9128, undefined],
+  ]);
+});
+
 test('environment sections mark their allocations', () => {
   const f = parse(['## Development Ports', '| Service | Port |', '|---|---|', '| web | 3000 |', '## Production Ports', '| Service | Port |', '|---|---|', '| web | 80 |'].join('\n'));
   assert.deepEqual(f.allocations.map((a) => [a.port, a.environment]), [[3000, 'development'], [80, 'production']]);

@@ -2,7 +2,7 @@
 // reserved-ports section, the service a block of settings belongs to, the machine it is on.
 import type { RangeInText, WrittenRange } from '../../syntax/ports';
 import { headingRanges } from './headingRanges';
-import { cleanName, environmentFromText } from '../../syntax/names';
+import { cleanName, environmentFromText, VARIANT_PREFIX } from '../../syntax/names';
 import { headingHost } from './hosts';
 import { memoByText } from '../../text/memo';
 import { tierOf, type Tier } from './tiers';
@@ -100,7 +100,7 @@ function readHeading(text: string): HeadingInfo {
   if (containerSide(text)) info.containerSide = true;
   if (PROXY_SIDE.test(text)) info.proxySide = true;
   // A category heading with a range ("Development & Monitoring (8060-8069)") is not an environment.
-  if (!range) info.environment = environmentFromText(name);
+  if (!range) info.environment = envFileEnvironment(text) ?? environmentFromText(name);
   // A range heading is a range section and an environment heading an environment, whatever words they use.
   const host = range || info.environment ? undefined : headingHost(text);
   if (host) info.host = host;
@@ -114,6 +114,20 @@ function readHeading(text: string): HeadingInfo {
     }
   }
   return info;
+}
+
+// `(.env.production)`, `` `.env.local` ``, `staging.env`: a section that gives the values of one env file.
+const ENV_FILE = /(?:^|[\s(`'"])(\.env\.[\w.-]*\w|[\w-]+\.env)(?=$|[\s)`'",:;])/i;
+const TEMPLATE = /\b(?:example|sample|template|dist)\b/i;
+
+/**
+ * A section that says which env file its values are from ("Production (.env.production)",
+ * "Local development (.env.local)") describes that file, which overrides the base `.env`: an
+ * environment of its own, compared with nothing else. Not for the base `.env` itself, nor a template.
+ */
+function envFileEnvironment(text: string): string | undefined {
+  const file = ENV_FILE.exec(text)?.[1];
+  return file && !TEMPLATE.test(file) ? `${VARIANT_PREFIX}env-file-${file.toLowerCase()}` : undefined;
 }
 
 function deepFreeze<T extends object>(value: T): T {
