@@ -119,6 +119,19 @@ test('a section that names the env file its values are from is that file\'s: an 
   ]);
 });
 
+test('a section that counts things lists numbers, not ports, even in a document about services', () => {
+  const doc = (title: string) => parse([
+    '# Backend services', '', `## ${title}`, '', '- Gateway: 8080', '- Orders API', '  - Order endpoints: 8', '  - Refund endpoints: 8',
+  ].join('\n'));
+  assert.deepEqual(allocs(doc('Gateway')).map((a) => `${a.service}=${a.port}`), ['Gateway=8080', 'Order endpoints=8', 'Refund endpoints=8']);
+  for (const title of ['Endpoint statistics', 'Route counts', 'Totals', '接口统计']) {
+    assert.deepEqual(allocs(doc(title)), [], title);
+  }
+  // A deeper heading about ports speaks of ports again.
+  const deeper = parse(['# Services', '', '## Stats', '', '### Ports', '', '- Gateway: 8080'].join('\n'));
+  assert.deepEqual(allocs(deeper).map((a) => `${a.service}=${a.port}`), ['Gateway=8080']);
+});
+
 test('environment sections mark their allocations', () => {
   const f = parse(['## Development Ports', '| Service | Port |', '|---|---|', '| web | 3000 |', '## Production Ports', '| Service | Port |', '|---|---|', '| web | 80 |'].join('\n'));
   assert.deepEqual(f.allocations.map((a) => [a.port, a.environment]), [[3000, 'development'], [80, 'production']]);

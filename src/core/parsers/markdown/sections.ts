@@ -34,7 +34,11 @@ export interface HeadingInfo {
   owner?: string;
   /** The port a heading gives its owner: `(Port 8081)`. */
   ownerPort?: { port: number; start: number; end: number };
-  /** The title talks about ports or services, so a bare `- name: 8080` item under it means a port. */
+  /**
+   * The title talks about ports or services, so a bare `- name: 8080` item under it means a port;
+   * false where it counts things ("Endpoint statistics": `- Company endpoints: 8`), whatever the
+   * titles above say.
+   */
   aboutPorts?: boolean;
   /** The frontend or backend tier the title names, when it names exactly one. */
   tier?: Tier;
@@ -47,9 +51,13 @@ export function documentInfo(name: string): HeadingInfo {
   return { name, ...titleWords(name) };
 }
 
+// "Endpoint statistics", "Service counts", "Totals": numbers of things, not ports.
+const COUNTS = /\b(?:statistics|stats|counts?|totals?|quantit(?:y|ies)|how many)\b|统计|統計|数量|통계/i;
+
 function titleWords(name: string): Pick<HeadingInfo, 'aboutPorts' | 'tier'> {
   const tier = tierOf(name);
-  return { ...(ABOUT_PORTS.test(name) ? { aboutPorts: true } : {}), ...(tier ? { tier } : {}) };
+  const aboutPorts = COUNTS.test(name) ? false : ABOUT_PORTS.test(name) ? true : undefined;
+  return { ...(aboutPorts === undefined ? {} : { aboutPorts }), ...(tier ? { tier } : {}) };
 }
 
 const GENERIC_HEADING = /\b(environment|variables?|config(uration)?|setup|start(up)?|example|commands?|usage|overview|guide|install(ation)?|reference|table|summary|ports?|allocations?|dependencies|verification|monitoring|security|considerations|rules?|notes?|history|resolution|services|health|checks?|debugging|migration|checklist|troubleshooting|deployment|validation|docker|compose|kubernetes|strategy)\b/i;

@@ -94,7 +94,8 @@ export function currentContext(state: MdState): Context {
     }
     if (s.info.illustrative || s.info.containerSide || s.info.proxySide) out.illustrative = true;
     if (s.host) out.host = nestHost(out.host, s.host);
-    if (s.info.aboutPorts || s.info.range) out.aboutPorts = true;
+    if (s.info.aboutPorts === false) out.aboutPorts = false;
+    else if (s.info.aboutPorts || s.info.range) out.aboutPorts = true;
     if (s.info.tier) out.tier = s.info.tier;
   }
   const last = state.sections[state.sections.length - 1];
