@@ -132,6 +132,16 @@ test('a section that counts things lists numbers, not ports, even in a document 
   assert.deepEqual(allocs(deeper).map((a) => `${a.service}=${a.port}`), ['Gateway=8080']);
 });
 
+test('a checklist lists steps to verify, not allocations: its ports are mentioned', () => {
+  const doc = (title: string) => parse(['# Ports', '', `## ${title}`, '', '- [ ] Ledger (8001)', '- [x] Gateway (8002)'].join('\n'));
+  assert.deepEqual(allocs(doc('Services')).map((a) => `${a.service}=${a.port}`), ['Ledger=8001', 'Gateway=8002']);
+  for (const title of ['Pre-deploy checklist', 'Checklists']) {
+    const f = doc(title);
+    assert.deepEqual(allocs(f), [], title);
+    assert.deepEqual(f.mentions.map((m) => m.port), [8001, 8002], title);
+  }
+});
+
 test('environment sections mark their allocations', () => {
   const f = parse(['## Development Ports', '| Service | Port |', '|---|---|', '| web | 3000 |', '## Production Ports', '| Service | Port |', '|---|---|', '| web | 80 |'].join('\n'));
   assert.deepEqual(f.allocations.map((a) => [a.port, a.environment]), [[3000, 'development'], [80, 'production']]);

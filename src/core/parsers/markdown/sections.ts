@@ -64,7 +64,7 @@ const GENERIC_HEADING = /\b(environment|variables?|config(uration)?|setup|start(
 
 // Examples, rejected plans, history, and lists of free ports ("Next Available Ports"); not a
 // compound such as "Conflict-Free", which describes the current allocation.
-export const ILLUSTRATIVE = /(?<![-‐])\b(rejected|alternatives?|examples?|samples?|deprecated|obsolete|legacy|old|previous|formerly|former|decommissioned|retired|removed|freed|superseded|history|historical|proposals?|proposed|drafts?|templates?|hypothetical|before|available|unused|unassigned|free|recommended|suggested)\b/i;
+export const ILLUSTRATIVE = /(?<![-‐])\b(rejected|checklists?|alternatives?|examples?|samples?|deprecated|obsolete|legacy|old|previous|formerly|former|decommissioned|retired|removed|freed|superseded|history|historical|proposals?|proposed|drafts?|templates?|hypothetical|before|available|unused|unassigned|free|recommended|suggested)\b/i;
 
 // "Compose sample application", "Example project": the page of a sample that really runs as written.
 const SAMPLE_PROJECT = /\b(?:samples?|examples?)\s+(?:applications?|apps?|projects?|stacks?)\b/i;
