@@ -12,8 +12,8 @@ import { join } from 'node:path';
 import type { FileFacts, Location } from '../../src/core/model';
 import { emptyFacts } from '../../src/core/model';
 import { LineIndex } from '../../src/core/text/lineIndex';
+import { envEnvironmentFromFileName } from '../../src/core/syntax/names';
 import {
-  envEnvironmentFromFileName,
   envFacts,
   parseEnv,
   parseEnvAssignments,

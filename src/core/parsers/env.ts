@@ -7,7 +7,7 @@
 import { emptyFacts } from '../model';
 import type { Allocation, FileFacts, ParseContext } from '../model';
 import { LineIndex } from '../text/lineIndex';
-import { environmentFromText, keyFromVariable, roleFromPath, roleFromWords, serviceKey, VARIANT_PREFIX, variableNamesService } from '../syntax/names';
+import { environmentFromText, envEnvironmentFromFileName, keyFromVariable, roleFromPath, roleFromWords, serviceKey, VARIANT_PREFIX, variableNamesService } from '../syntax/names';
 import { findUrls, isLocalHost, isValidPort, parseDecimal, parseRange, serviceFromHost } from '../syntax/ports';
 import { findSuppressions } from '../syntax/suppressions';
 import { memoByText } from '../text/memo';
@@ -424,13 +424,6 @@ const TEMPLATE_WORDS = new Set(['example', 'examples', 'sample', 'template', 'tm
 
 function isTemplateFileName(name: string): boolean {
   return baseName(name).toLowerCase().split('.').some((part) => TEMPLATE_WORDS.has(part));
-}
-
-/** `.env.production` → 'production', `.env.local` / `dev.env` → 'development', `.env` → undefined. */
-export function envEnvironmentFromFileName(fileName: string): string | undefined {
-  const rest = baseName(fileName).replace(/^\.env|\.env$/gi, '');
-  // `\b` in environmentFromText does not break at '_', so separators become spaces first.
-  return environmentFromText(rest.replace(/[._-]+/g, ' '));
 }
 
 // The name a file gives its service, in order of preference.

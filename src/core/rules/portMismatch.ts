@@ -5,7 +5,7 @@
 // sides of a tie. Also a Kubernetes Service's targetPort that none of its pods declares
 // (serviceTargets.ts).
 import type { Finding } from '../model';
-import { matchRole } from '../syntax/names';
+import { envEnvironmentFromFileName, matchRole } from '../syntax/names';
 import { describeSame } from '../project/relations';
 import { compareLocations, environmentsMeet, groupKey, insideContainer, isVariant, placeKey, portText, where, type Place } from './model';
 import { imageMismatches } from './imageMismatch';
@@ -90,7 +90,10 @@ function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
   return out;
 }
 
-/** Production and development may differ on purpose; places with no environment join every one. */
+/**
+ * Production and development may differ on purpose; places with no environment join every one,
+ * except one whose own env files override the defaults (see overrides).
+ */
 function environmentPartitions(places: Place[]): Place[][] {
   const named = [...new Set(places.map((p) => p.environment).filter((e): e is string => e !== undefined))];
   const overridden = new Set(places.filter(overrides).map((p) => p.environment));
@@ -108,7 +111,7 @@ function environmentPartitions(places: Place[]): Place[][] {
  * mismatch with the base file, the compose ports interpolated from it or the documents.
  */
 function overrides(p: Place): boolean {
-  return p.source === 'env' && p.environment !== undefined && !isVariant(p.environment) && p.variable !== undefined;
+  return p.source === 'env' && p.environment !== undefined && p.variable !== undefined && envEnvironmentFromFileName(p.loc.file) === p.environment;
 }
 
 /**

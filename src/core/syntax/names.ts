@@ -98,6 +98,13 @@ export function environmentFromText(text: string): string | undefined {
   return undefined;
 }
 
+/** `.env.production` → 'production', `.env.local` / `dev.env` → 'development', `.env` → undefined. */
+export function envEnvironmentFromFileName(fileName: string): string | undefined {
+  const rest = fileName.slice(Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\')) + 1).replace(/^\.env|\.env$/gi, '');
+  // `\b` in environmentFromText does not break at '_', so separators become spaces first.
+  return environmentFromText(rest.replace(/[._-]+/g, ' '));
+}
+
 const GENERIC_WORDS = new Set(['api', 'service', 'services', 'server', 'svc', 'app', 'application', 'daemon', 'the']);
 
 function wordsOf(text: string): Set<string> {
