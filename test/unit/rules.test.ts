@@ -227,6 +227,14 @@ test('name drift is not a conflict; separate instances and separate services are
   assert.deepEqual(instances.findings.map(brief), ['port-conflict@docs/ports.md:4']);
   const services = checkFiles({ 'docs/ports.md': table([['Redis', 6379], ['Valkey Cache', 6379]]) });
   assert.deepEqual(services.findings.map(brief), ['port-conflict@docs/ports.md:4']);
+  // A page may call a server by what it is for: "Database" beside PostgreSQL, "Message broker" beside RabbitMQ.
+  const kinds = checkFiles({
+    'docs/ports.md': [table([['PostgreSQL', 7801], ['Redis', 7802], ['RabbitMQ', 7803], ['Ledger', 7804]]), '', '## Access', '', '- **Database**: localhost:7801', '- **Cache**: localhost:7802', '- **Message broker**: localhost:7803', '- **数据库**: localhost:7801'].join('\n'),
+  });
+  assert.deepEqual(kinds.findings.map(brief), []);
+  // But a kind is not any server: "Database" beside a service of another kind, or two databases, still clash.
+  const others = checkFiles({ 'docs/ports.md': [table([['Ledger', 7804], ['MySQL', 7805], ['PostgreSQL', 7805]]), '', '## Access', '', '- **Database**: localhost:7804'].join('\n') });
+  assert.deepEqual(others.findings.map(brief).sort(), ['port-conflict@docs/ports.md:5', 'port-conflict@docs/ports.md:9']);
 });
 
 test('a compose file with YAML errors is skipped with a note, not a throw', () => {

@@ -136,7 +136,25 @@ export function probablySameService(a: string, b: string): boolean {
   const y = split(b);
   if (x.qualifier.size > 0 && y.qualifier.size > 0 && ![...x.qualifier].every((w) => y.qualifier.has(w))) return false;
   return wordsWithin(x.core, y.all) || wordsWithin(y.core, x.all) || abbreviates(x.core, y.core) || abbreviates(y.core, x.core)
-    || (x.core.size > 0 && joined(x.core) === joined(y.core));
+    || (x.core.size > 0 && joined(x.core) === joined(y.core)) || namesWhatItIs(x.core, y.core) || namesWhatItIs(y.core, x.core);
+}
+
+/**
+ * What a page may call a well-known server by what it is for, and the servers that are one:
+ * "Database: localhost:5432" beside a PostgreSQL row, "Cache" beside Redis. Two servers of a kind
+ * (Redis and Valkey) stay two.
+ */
+const KINDS: ReadonlyArray<{ kind: RegExp; servers: RegExp }> = [
+  { kind: /^(?:databases?|db|rdbms|数据库|資料庫|データベース|데이터베이스)$/, servers: /^(?:postgres(?:ql)?|mysql|mariadb|mongo(?:db)?|mssql|sqlserver|cockroach(?:db)?|clickhouse|timescale(?:db)?)$/ },
+  { kind: /^(?:cache|缓存|快取|キャッシュ|캐시)$/, servers: /^(?:redis|memcached?|valkey|keydb|dragonfly(?:db)?)$/ },
+  { kind: /^(?:message|messaging|broker|queue|mq|消息队列)$/, servers: /^(?:rabbitmq|kafka|nats|activemq|redpanda|pulsar)$/ },
+  { kind: /^(?:search|搜索|検索|검색)$/, servers: /^(?:elasticsearch|opensearch|meilisearch|typesense|solr)$/ },
+];
+
+/** Every word of `kind` says what `server` is for: a server of that kind, or that kind in other words. */
+function namesWhatItIs(kind: Set<string>, server: Set<string>): boolean {
+  if (kind.size === 0 || server.size === 0) return false;
+  return KINDS.some((k) => [...kind].every((w) => k.kind.test(w)) && ([...server].some((w) => k.servers.test(w)) || [...server].every((w) => k.kind.test(w))));
 }
 
 /** Words run together: "Job Manager" and `jobmanager` are one name. */
