@@ -142,6 +142,19 @@ test('a checklist lists steps to verify, not allocations: its ports are mentione
   }
 });
 
+test('a range heading that names an environment owns that environment\'s column only; Chinese, Japanese and Korean environment words count', () => {
+  const doc = (title: string, dev: string, prod: string) => parse([
+    `## ${title}`, '', `| Service | ${dev} | ${prod} |`, '|---|---|---|', '| Ledger | 5001 | 7001 |',
+  ].join('\n'));
+  for (const [title, dev, prod] of [['Local development ports (5001-5999)', 'Dev Port', 'Prod Port'], ['本地开发端口 (5001-5999)', '开发端口', '生产端口']]) {
+    const f = doc(title, dev, prod);
+    assert.deepEqual(f.allocations.map((a) => [a.port, a.environment, a.ownerRange !== undefined]), [[5001, 'development', true], [7001, 'production', false]], title);
+  }
+  // A range heading that names no environment owns every column, as before.
+  const plain = doc('Ledger ports (5001-7999)', 'Dev Port', 'Prod Port');
+  assert.deepEqual(plain.allocations.map((a) => a.ownerRange !== undefined), [true, true]);
+});
+
 test('environment sections mark their allocations', () => {
   const f = parse(['## Development Ports', '| Service | Port |', '|---|---|', '| web | 3000 |', '## Production Ports', '| Service | Port |', '|---|---|', '| web | 80 |'].join('\n'));
   assert.deepEqual(f.allocations.map((a) => [a.port, a.environment]), [[3000, 'development'], [80, 'production']]);

@@ -84,10 +84,10 @@ export function matchRole(role: string | undefined): string {
 }
 
 const ENVIRONMENTS: Array<[RegExp, string]> = [
-  [/\b(production|prod)\b/i, 'production'],
-  [/\b(staging|stage)\b/i, 'staging'],
-  [/\b(development|dev|local)\b/i, 'development'],
-  [/\b(test|testing|qa|ci)\b/i, 'test'],
+  [/\b(production|prod)\b|生产|生產|本番|운영/i, 'production'],
+  [/\b(staging|stage)\b|预发|預發|ステージング|스테이징/i, 'staging'],
+  [/\b(development|dev|local)\b|开发|開發|開発|本地|ローカル|개발|로컬/i, 'development'],
+  [/\b(test|testing|qa|ci)\b|测试|測試|テスト|테스트/i, 'test'],
 ];
 
 /** An environment of its own that nothing else is compared with (an alternative compose stack). */

@@ -42,6 +42,8 @@ export interface HeadingInfo {
   aboutPorts?: boolean;
   /** The frontend or backend tier the title names, when it names exactly one. */
   tier?: Tier;
+  /** The environment a range heading names ("Local development ports (5001-5999)"): the range is that environment's. */
+  rangeEnvironment?: string;
 }
 
 export const ABOUT_PORTS = /\b(ports?|services?|endpoints?|allocations?|network(ing)?|urls?|address(es)?|listeners?)\b|端口|服务|服務|ポート|サービス|포트|서비스/i;
@@ -107,8 +109,10 @@ function readHeading(text: string): HeadingInfo {
   if (ILLUSTRATIVE.test(name) && !SAMPLE_PROJECT.test(name)) info.illustrative = true;
   if (containerSide(text)) info.containerSide = true;
   if (PROXY_SIDE.test(text)) info.proxySide = true;
-  // A category heading with a range ("Development & Monitoring (8060-8069)") is not an environment.
+  // A category heading with a range ("Development & Monitoring (8060-8069)") is not an environment;
+  // what it names is the range's, for tables that give each environment a column.
   if (!range) info.environment = envFileEnvironment(text) ?? environmentFromText(name);
+  else info.rangeEnvironment = environmentFromText(name);
   // A range heading is a range section and an environment heading an environment, whatever words they use.
   const host = range || info.environment ? undefined : headingHost(text);
   if (host) info.host = host;

@@ -80,6 +80,8 @@ export interface Context {
   aboutPorts?: boolean;
   /** The nearest heading that names a frontend or a backend tier names this one. */
   tier?: Tier;
+  /** The environment the heading of `ownerRange` names: the range owns that environment's ports only. */
+  rangeEnvironment?: string;
 }
 
 export function currentContext(state: MdState): Context {
@@ -101,7 +103,10 @@ export function currentContext(state: MdState): Context {
   const last = state.sections[state.sections.length - 1];
   if (last?.info.owner) out.owner = last.info.owner;
   out.pageService = serviceHeading(out.owner) ?? serviceHeading(state.sections.find((s) => s.level === 1)?.info.owner);
-  if (last?.rangeId) out.ownerRange = last.rangeId;
+  if (last?.rangeId) {
+    out.ownerRange = last.rangeId;
+    out.rangeEnvironment = last.info.rangeEnvironment;
+  }
   return out;
 }
 

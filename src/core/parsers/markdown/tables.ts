@@ -265,10 +265,20 @@ export function extractTable(state: MdState, headerLine: number, rowLines: numbe
     };
     for (const col of columns.urls) if (cells[col.index]) extractUrlCell(state, context, row, cells[col.index], col.role);
     for (const col of columns.ports) {
-      const columnContext = col.environment ? { ...context, environment: col.environment } : context;
+      const columnContext = col.environment ? columnEnvironment(context, col.environment) : context;
       if (cells[col.index]) extractPortCell(state, columnContext, columns, row, cells[col.index], col.role);
     }
   });
+}
+
+/**
+ * A column's context: its environment ("Prod Port"). Under a range heading that names another
+ * environment ("Local development ports (5001-5999)" over `Dev Port | Prod Port`), the column's
+ * ports are not the range's.
+ */
+function columnEnvironment(context: Context, environment: string): Context {
+  const outside = context.rangeEnvironment !== undefined && context.rangeEnvironment !== environment;
+  return { ...context, environment, ...(outside ? { ownerRange: undefined } : {}) };
 }
 
 /**
