@@ -290,6 +290,12 @@ test('compose services in two files that build the same folder are one service; 
   assert.deepEqual(checkFiles({ 'docker-compose.yml': root, 'api/docker-compose.yml': elsewhere }).findings.map(brief), []);
   const twice = [root, '  worker:', '    build: ./api', '    ports: ["8080:8080"]'].join('\n');
   assert.deepEqual(checkFiles({ 'docker-compose.yml': twice }).findings.map(brief), ['port-conflict@docker-compose.yml:7']);
+  // Two services of one image in one file are two containers too; in two projects they are not compared.
+  const image = (name: string) => [`  ${name}:`, '    image: acme/app:1.2', '    ports: ["8000:8000"]'];
+  assert.deepEqual(checkFiles({ 'docker-compose.yml': ['services:', ...image('api'), ...image('worker')].join('\n') }).findings.map(brief), ['port-conflict@docker-compose.yml:7']);
+  assert.deepEqual(checkFiles({ 'a/docker-compose.yml': ['services:', ...image('api')].join('\n'), 'b/docker-compose.yml': ['services:', ...image('worker')].join('\n') }).findings.map(brief), []);
+  // A table row that names the image's other service is still that service written another way.
+  assert.deepEqual(checkFiles({ 'docker-compose.yml': ['services:', ...image('api')].join('\n'), 'docs/PORTS.md': table([['app', 8000]]) }).findings.map(brief), []);
 });
 
 test('port-conflict relates every place of the holder in the deployment: its table row and registry entry too', () => {

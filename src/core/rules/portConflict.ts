@@ -123,8 +123,20 @@ function clashes(a: Place, b: Place, listedTogether: (a: Place, b: Place) => boo
   const composed = a.fileRole.composedWith.includes(b.loc.file);
   return (composed || ((environmentsMeet(a.environment, b.environment) || oneMachine(a, b)) && !variantFiles(a, b)))
     && hostsMeet(a.hostIp, b.hostIp) && machinesMeet(a.host, b.host)
-    && profilesMeet(a.profiles, b.profiles) && !interpolationLink(a, b) && !probablySameService(a.service, b.service)
-    && !namesMeet(a, b) && !sameBuild(a, b) && !unnamedEnvBeside(a, b) && runTogether(a, b, listedTogether);
+    && profilesMeet(a.profiles, b.profiles) && !interpolationLink(a, b)
+    && !probablySameService(a.service, b.service) && (twoContainers(a, b) || !namesMeet(a, b))
+    && !sameBuild(a, b) && !unnamedEnvBeside(a, b) && runTogether(a, b, listedTogether);
+}
+
+/**
+ * Two services of one compose project are two containers, whatever other names they go by (`db`
+ * and `postgres`, both of the `postgres` image): Compose starts both, and the second cannot bind a
+ * port the first holds. Names alike (`speaker` and `speaker-gpu`) may still be variants that
+ * profiles in a file not read here choose between.
+ */
+function twoContainers(a: Place, b: Place): boolean {
+  return a.source === 'compose' && b.source === 'compose' && a.fence === undefined && b.fence === undefined
+    && a.unit === b.unit && a.serviceKey !== b.serviceKey;
 }
 
 /**
