@@ -156,6 +156,11 @@ function spansOf(range: Spanned): PortSpan[] {
   return range.also ? [range, ...range.also] : [range];
 }
 
+/** Whether a place's port, or the range it publishes (`9090-9091`), takes `port`. */
+export function takesPort(p: { port: number; endPort?: number }, port: number): boolean {
+  return p.port <= port && port <= (p.endPort ?? p.port);
+}
+
 /** Whether a range holds the ports from `port` to `last`, in one of its spans. */
 export function rangeHolds(range: Spanned, port: number, last = port): boolean {
   return spansOf(range).some((span) => port >= span.from && last <= span.to);

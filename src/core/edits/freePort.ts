@@ -1,7 +1,7 @@
 // Which ports are free: not written anywhere in the folder (registry, compose, env, docs, in any
 // scope, references and mentions included), not reserved and not kept free. Conservative on
 // purpose: proposing a port that turns out to be used somewhere costs more than skipping one.
-import type { RangeDecl, Reservation } from '../model';
+import { takesPort, type RangeDecl, type Reservation } from '../model';
 import type { Place, RuleInput } from '../rules/model';
 import { scopeMeets } from '../query/ranges';
 import { describeSame } from '../project/relations';
@@ -17,7 +17,7 @@ export interface PortBlockers {
 
 /** Everything that stands in the way of using `port` in `scope`. */
 export function portBlockers(input: RuleInput, port: number, scope: string): PortBlockers {
-  const on = (p: { port: number; endPort?: number }) => p.port <= port && (p.endPort ?? p.port) >= port;
+  const on = (p: { port: number; endPort?: number }) => takesPort(p, port);
   const places = input.places.filter(on);
   const kinds = new Map(input.files.map((f) => [f.file, f.kind]));
   // A compose file's other numbers are container ports: they live in the container, not on the host.

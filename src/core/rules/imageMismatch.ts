@@ -5,7 +5,7 @@
 // wherever it is not sure what the image listens on: compose sets the port or runs another command
 // (the compose place has no containerLoc then), an env file sets the service's own port, a port
 // is left to a variable, a base image or a build arg (ImageUse.complete), the image says nothing.
-import type { Finding } from '../model';
+import { takesPort, type Finding } from '../model';
 import { compareLocations, placeKey, portText, where, type Place } from './model';
 import { finding, type Rule } from './rule';
 
@@ -21,7 +21,7 @@ export function imageMismatches(rule: Rule, places: ReadonlySet<Place>): Finding
   const declaredFor = new Map(published.map((c) => [c, imagePlaces(c, images)]));
   // A compose file that publishes a port the image declares has the service's port right: the
   // others it publishes there (a debugger, live reload) are listeners an image need not declare.
-  const agreeing = new Set(published.filter((c) => declaredFor.get(c)?.some((d) => holds(d, c.containerPort!))).map((c) => c.loc.file));
+  const agreeing = new Set(published.filter((c) => declaredFor.get(c)?.some((d) => takesPort(d, c.containerPort!))).map((c) => c.loc.file));
   const out: Finding[] = [];
   for (const c of published.sort((a, b) => compareLocations(a.loc, b.loc))) {
     const port = c.containerPort!;
@@ -38,10 +38,6 @@ export function imageMismatches(rule: Rule, places: ReadonlySet<Place>): Finding
     }));
   }
   return out;
-}
-
-function holds(d: Place, port: number): boolean {
-  return d.port <= port && port <= (d.endPort ?? d.port);
 }
 
 /**
