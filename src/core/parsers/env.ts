@@ -7,7 +7,7 @@
 import { emptyFacts } from '../model';
 import type { Allocation, FileFacts, ParseContext } from '../model';
 import { LineIndex } from '../text/lineIndex';
-import { environmentFromText, envEnvironmentFromFileName, keyFromVariable, roleFromPath, roleFromWords, serviceKey, VARIANT_PREFIX, variableNamesService } from '../syntax/names';
+import { environmentFromText, envEnvironmentFromFileName, isEnvTemplateFileName, keyFromVariable, roleFromPath, roleFromWords, serviceKey, VARIANT_PREFIX, variableNamesService } from '../syntax/names';
 import { findUrls, isLocalHost, isValidPort, parseDecimal, parseRange, serviceFromHost } from '../syntax/ports';
 import { findSuppressions } from '../syntax/suppressions';
 import { memoByText } from '../text/memo';
@@ -418,13 +418,6 @@ function invalid(r: Reading, written: string, start: number, end: number, port?:
 // ---------------------------------------------------------------------------------------------
 // Env files
 
-// Templates document which variables to set; their values are placeholders and defaults, not
-// ports anything listens on, so they only contribute mentions (and never invalid-port problems).
-const TEMPLATE_WORDS = new Set(['example', 'examples', 'sample', 'template', 'tmpl', 'tpl', 'dist']);
-
-function isTemplateFileName(name: string): boolean {
-  return baseName(name).toLowerCase().split('.').some((part) => TEMPLATE_WORDS.has(part));
-}
 
 // The name a file gives its service, in order of preference.
 const OWNER_KEYS = ['SERVICE_NAME', 'APP_NAME', 'SERVICE'];
@@ -456,7 +449,9 @@ export function parseEnv(text: string, ctx: ParseContext): FileFacts {
     source: 'env',
   };
   const lines = new LineIndex(text);
-  if (!isTemplateFileName(ctx.file)) {
+  // Templates document which variables to set; their values are placeholders and defaults, not
+  // ports anything listens on, so they only contribute mentions (and never invalid-port problems).
+  if (!isEnvTemplateFileName(ctx.file)) {
     envFacts(assignments, lines, facts, opts);
     readEnvRangeHeaders(text, lines, facts);
   } else {
@@ -477,8 +472,4 @@ export function parseEnv(text: string, ctx: ParseContext): FileFacts {
 /** `BILLING_PORT` for billing; not a bare `PORT` or `HTTP_PORT` that only the folder gives an owner. */
 function namesItsService(a: Allocation): boolean {
   return a.variable !== undefined && variableNamesService(a.variable, a.serviceKey);
-}
-
-function baseName(path: string): string {
-  return path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
 }

@@ -100,9 +100,21 @@ export function environmentFromText(text: string): string | undefined {
 
 /** `.env.production` → 'production', `.env.local` / `dev.env` → 'development', `.env` → undefined. */
 export function envEnvironmentFromFileName(fileName: string): string | undefined {
-  const rest = fileName.slice(Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\')) + 1).replace(/^\.env|\.env$/gi, '');
+  const rest = baseOfPath(fileName).replace(/^\.env|\.env$/gi, '');
   // `\b` in environmentFromText does not break at '_', so separators become spaces first.
   return environmentFromText(rest.replace(/[._-]+/g, ' '));
+}
+
+const TEMPLATE_WORDS = new Set(['example', 'examples', 'sample', 'template', 'tmpl', 'tpl', 'dist']);
+
+/** `.env.example`, `.env.sample`, `env.tpl`: a template of an env file, not one anything reads. */
+export function isEnvTemplateFileName(fileName: string): boolean {
+  return baseOfPath(fileName).toLowerCase().split('.').some((part) => TEMPLATE_WORDS.has(part));
+}
+
+/** The last part of a path written with `/` or `\\`. */
+function baseOfPath(path: string): string {
+  return path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
 }
 
 const GENERIC_WORDS = new Set(['api', 'service', 'services', 'server', 'svc', 'app', 'application', 'daemon', 'the']);

@@ -2,7 +2,7 @@
 // reserved-ports section, the service a block of settings belongs to, the machine it is on.
 import type { RangeInText, WrittenRange } from '../../syntax/ports';
 import { headingRanges } from './headingRanges';
-import { cleanName, environmentFromText, VARIANT_PREFIX } from '../../syntax/names';
+import { cleanName, environmentFromText, isEnvTemplateFileName, VARIANT_PREFIX } from '../../syntax/names';
 import { headingHost } from './hosts';
 import { memoByText } from '../../text/memo';
 import { tierOf, type Tier } from './tiers';
@@ -130,7 +130,6 @@ function readHeading(text: string): HeadingInfo {
 
 // `(.env.production)`, `` `.env.local` ``, `staging.env`: a section that gives the values of one env file.
 const ENV_FILE = /(?:^|[\s(`'"])(\.env\.[\w.-]*\w|[\w-]+\.env)(?=$|[\s)`'",:;])/i;
-const TEMPLATE = /\b(?:example|sample|template|dist)\b/i;
 
 /**
  * A section that says which env file its values are from ("Production (.env.production)",
@@ -139,7 +138,7 @@ const TEMPLATE = /\b(?:example|sample|template|dist)\b/i;
  */
 function envFileEnvironment(text: string): string | undefined {
   const file = ENV_FILE.exec(text)?.[1];
-  return file && !TEMPLATE.test(file) ? `${VARIANT_PREFIX}env-file-${file.toLowerCase()}` : undefined;
+  return file && !isEnvTemplateFileName(file) ? `${VARIANT_PREFIX}env-file-${file.toLowerCase()}` : undefined;
 }
 
 function deepFreeze<T extends object>(value: T): T {
