@@ -46,8 +46,16 @@ test('a comma list names services only in a column whose header says so', () => 
   assert.deepEqual(places(['| Service | Port |', '|---|---|', '| ledger, billing | 7300 |'].join('\n')), ['ledger=7300', 'billing=7300']);
   // A Reason column is a sentence, whatever its commas.
   assert.deepEqual(places(['| Port | Reason |', '|---|---|', '| 7300 | taken by another stack, do not use here |'].join('\n')), ['taken by another stack, do not use here=7300']);
-  // A list item that is a clause keeps the cell one name.
-  assert.deepEqual(places(['| Service | Port |', '|---|---|', '| ledger, which also serves the billing pages | 7300 |'].join('\n')), ['ledger, which also serves the billing pages=7300']);
+  // A clause, a protocol or lower-case words after the name say what the port is for: the row names one service.
+  assert.deepEqual(places(['| Service | Port |', '|---|---|', '| ledger, which also serves the billing pages | 7300 |'].join('\n')), ['ledger=7300']);
+  assert.deepEqual(places(['| Service | Port |', '|---|---|', '| Ledger, DNS | 7301 |', '| Ledger, admin UI | 7302 |', '| atlas, Queue dependency | 7303 |', '| Queue, TCP and UDP | 7304 |'].join('\n')),
+    ['Ledger=7301', 'Ledger=7302', 'atlas=7303', 'Queue=7304']);
+  assert.deepEqual(places(['| Service | Port |', '|---|---|', '| Ledger, Ledger ML | 7305 |'].join('\n')), ['Ledger=7305', 'Ledger ML=7305']);
+});
+
+test('one service on several rows, each with a note after a comma: no clash with itself', () => {
+  const text = ['| Port | Service |', '|---|---|', '| 7301 | Ledger, DNS |', '| 7302 | Ledger, web UI |', '| 7303 | Ledger, first-run wizard only |'].join('\n');
+  assert.deepEqual(checkFiles({ 'docs/PORTS.md': text }).findings.map(brief), []);
 });
 
 test('names joined with / or & pair with as many ports; a note after a name is not part of it', () => {
@@ -107,6 +115,12 @@ test('URL items that name no service of this setup claim nothing', () => {
     '- Mirror: http://localhost:7301 or http://localhost:7302',
     '- Ledger: start it, then open http://localhost:7303',
   ].join('\n')), []);
+});
+
+test('a URL column at a public name claims nothing: its port is the front door of a proxy or a tunnel', () => {
+  const text = ['| Service | URL |', '|---|---|', '| Ledger | https://box.tail0.ts.net:7400/ |', '| Atlas | http://10.0.0.5:7401 |', '| Queue | http://localhost:7402 |'].join('\n');
+  assert.deepEqual(claimsOf(text), ['Atlas=7401?', 'Queue=7402?']);
+  assert.deepEqual(parse(text).mentions.map((m) => m.port), [7400]);
 });
 
 test('one server\'s pages listed by name are no services; a lone URL with a path is its service\'s', () => {

@@ -210,6 +210,30 @@ test('port list items allocate; prose and history do not', () => {
   assert.deepEqual(f.ranges.map((r) => [r.name, r.from, r.to]), [['HTTP Services', 8080, 8099]]);
 });
 
+test('a block the paragraph before calls an example, and a section on what to do when a port is taken, allocate nothing', () => {
+  const env = (intro: string) => parse(['## Ports', '', intro, '', '```bash', 'LEDGER_PORT=7700', '```'].join('\n'));
+  assert.deepEqual(allocs(env('Every port comes from `.env.example`. Example:')).map((a) => a.port), []);
+  assert.deepEqual(allocs(env('To move it, e.g. in staging:')).map((a) => a.port), []);
+  assert.deepEqual(allocs(env('例如：')).map((a) => a.port), []);
+  // A file name is no example; a colon that does not end the paragraph introduces nothing.
+  assert.deepEqual(allocs(env('Copy `.env.example` to `.env` and set:')).map((a) => a.port), [7700]);
+  assert.deepEqual(allocs(env('For example the ledger. It reads:')).map((a) => a.port), [7700]);
+  const taken = (heading: string) => parse([heading, '', '```bash', 'LEDGER_PORT=7701', '```'].join('\n'));
+  assert.deepEqual(allocs(taken('## Troubleshooting')).map((a) => a.port), []);
+  assert.deepEqual(allocs(taken('### If port 7700 is already in use')).map((a) => a.port), []);
+  assert.deepEqual(allocs(taken('### 포트 7700이 이미 사용 중인 경우')).map((a) => a.port), []);
+  assert.deepEqual(allocs(taken('## Ledger settings')).map((a) => a.port), [7701]);
+});
+
+test('a section named for a file, and the word for port, name no service', () => {
+  // A bare PORT= belongs to the service the heading names; a file is none.
+  const block = ['```bash', 'PORT=7702', 'LEDGER_PORT=7703', '```'].join('\n');
+  assert.deepEqual(allocs(parse(['### .env (production)', '', block].join('\n'))).map((a) => a.service), ['ledger']);
+  assert.deepEqual(allocs(parse(['### docker-compose.yml', '', block].join('\n'))).map((a) => a.service), ['ledger']);
+  assert.deepEqual(allocs(parse(['### Atlas', '', block].join('\n'))).map((a) => a.service), ['Atlas', 'ledger']);
+  assert.deepEqual(allocs(parse(['## 포트', '', '- 포트: 7703', '- 端口：7704', '- 원장: 7705'].join('\n'))).map((a) => `${a.service}=${a.port}`), ['원장=7705']);
+});
+
 test('invalid ports in structured places are problems at the number', () => {
   const f = parse(['| Service | Port |', '|---|---|', '| bad | 99999 |', '| zero | 0 |'].join('\n'));
   assert.deepEqual(f.problems.map((p) => [p.rule, p.port, f.at(p.loc)]), [['invalid-port', 99999, '99999'], ['invalid-port', 0, '0']]);
@@ -285,7 +309,8 @@ test('a row reached by a host name on 80 or 443 gives that port to the proxy in 
   ].join('\n');
   const f = parse(doc);
   assert.deepEqual(allocs(f).filter((a) => !a.claim).map((a) => [a.service, a.port]), [['Shop', 8443], ['Wiki', 80]]);
-  assert.deepEqual(f.mentions.map((m) => f.at(m.loc)), ['443', '443']);
+  // A port in a URL at a public name is the front door's, mentioned only.
+  assert.deepEqual(f.mentions.map((m) => f.at(m.loc)), ['443', '443', '8443']);
 });
 
 test('lines of `name : port` and nothing else, in a document about ports, are a list written without bullets', () => {

@@ -87,6 +87,14 @@ test('port-mismatch: documents of one rank that disagree with no majority are re
   assert.deepEqual(c.findings.filter((f) => f.rule === 'port-mismatch').map(brief), []);
 });
 
+test('port-mismatch: a range written for a service holds the ports written for it elsewhere', () => {
+  const compose = ['services:', '  ledger:', '    image: ledger', '    ports:', '      - "7500:7500"', '      - "7501:7501"'].join('\n');
+  const inRange = checkFiles({ 'README.md': ['## Ports', '', table([['Ledger', '7500-7502']])].join('\n'), 'docker-compose.yml': compose });
+  assert.deepEqual(inRange.findings.filter((f) => f.rule === 'port-mismatch').map(brief), []);
+  const outside = checkFiles({ 'README.md': ['## Ports', '', table([['Ledger', '7600-7602']])].join('\n'), 'docker-compose.yml': compose });
+  assert.deepEqual(outside.findings.filter((f) => f.rule === 'port-mismatch').map(brief), ['port-mismatch@README.md:5']);
+});
+
 test('a metrics URL on another port is a second role, not a mismatch', () => {
   const c = checkFiles({
     'docs/ports.md': [table([['Notification Engine', 8089]], '| Service | HTTP Port |'), '', '```bash', 'Notification Engine: http://localhost:9095/metrics', '```'].join('\n'),

@@ -195,16 +195,38 @@ function judge(unit: Unit, units: Unit[]): Verdict | undefined {
     // Outranked: what runs may differ from stack to stack, so agreeing with any of them is enough;
     // documents of one rank vote.
     winners = ruling[0].deciding[0].fileRole.describes ? documentVote(ruling) : union(ruling);
-    if ([...unit.values].some((v) => winners.has(v))) return undefined;
+    if (agrees(unit.values, winners)) return undefined;
   } else {
     // Among equals, documents vote; a unit is reported only when one value wins and it is not that.
     if (!first.fileRole.describes) return undefined;
     winners = documentVote([unit, ...ruling]);
-    if (winners.size !== 1 || [...unit.values].some((v) => winners.has(v))) return undefined;
+    if (winners.size !== 1 || agrees(unit.values, winners)) return undefined;
   }
   // Every place that agrees with the winners is related, not only the ones that decided.
   const by = peers.flatMap((u) => u.deciding.filter((p) => winners.has(portText(p)))).sort((a, b) => compareLocations(a.loc, b.loc));
   return by.length > 0 ? { winners, by } : undefined;
+}
+
+/**
+ * Whether a unit states a winning value, or a range that holds one, or a port a winning range holds:
+ * "Triton 8000-8002" in one document and its HTTP port 8000 in a compose file describe one setup.
+ */
+function agrees(values: Set<string>, winners: Set<string>): boolean {
+  for (const v of values) {
+    if (winners.has(v)) return true;
+    const [from, to] = bounds(v);
+    for (const w of winners) {
+      const [wFrom, wTo] = bounds(w);
+      if ((from <= wFrom && wTo <= to) || (wFrom <= from && to <= wTo)) return true;
+    }
+  }
+  return false;
+}
+
+/** `8000-8002` → [8000, 8002]; `8000` → [8000, 8000] (the form portText writes). */
+function bounds(value: string): [number, number] {
+  const dash = value.indexOf('-');
+  return dash < 0 ? [Number(value), Number(value)] : [Number(value.slice(0, dash)), Number(value.slice(dash + 1))];
 }
 
 /**

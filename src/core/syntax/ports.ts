@@ -146,6 +146,14 @@ export function isLocalHost(host: string): boolean {
     || /^127\.\d+\.\d+\.\d+$/.test(h);
 }
 
+/**
+ * A dotted public name (`docs.example.com`, `box.tail0.ts.net:10000`): somebody else's server, or
+ * the front door of a proxy or a tunnel, whose port is not the host port of the service behind it.
+ */
+export function isPublicName(host: string): boolean {
+  return host.includes('.') && !/^[\d.]+$/.test(host) && !isLocalHost(host) && serviceFromHost(host) === undefined;
+}
+
 /** A hostname that can name a service (a compose service, a Kubernetes DNS name's first label). */
 export function serviceFromHost(host: string): string | undefined {
   if (isLocalHost(host) || /^[\d.]+$/.test(host) || host.startsWith('[')) return undefined;

@@ -23,7 +23,8 @@ const PLAIN_LANGS = new Set(['', 'text', 'txt']);
 const ENV_FILE_KEY = /^[ \t]+env_file[ \t]*:/m;
 const INTERPOLATED = /\$\{?([A-Za-z_][A-Za-z0-9_]*)/g;
 
-export function extractFence(state: MdState, lang: string, content: string, at: number): void {
+/** `example`: the paragraph before the block introduces it as an example. */
+export function extractFence(state: MdState, lang: string, content: string, at: number, example: boolean): void {
   const kind = lang.toLowerCase();
   const context = currentContext(state);
   const allocationsBefore = state.facts.allocations.length;
@@ -38,7 +39,7 @@ export function extractFence(state: MdState, lang: string, content: string, at: 
     for (const a of state.facts.allocations.slice(allocationsBefore)) a.host ??= context.host;
   }
   // Examples and rejected plans show something other than the current setup.
-  if (context.illustrative || illustrativeBlock(content)) {
+  if (example || context.illustrative || illustrativeBlock(content)) {
     for (const a of state.facts.allocations.splice(allocationsBefore)) {
       state.facts.mentions.push({ port: a.port, loc: a.loc });
     }

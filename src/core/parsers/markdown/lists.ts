@@ -2,7 +2,7 @@
 // 50056 (gRPC)`, `**compliance-monitor (8017)**: ...`, `- **HTTP Services**: 8080-8099`. Anything
 // else in a list is prose ("ml-ensemble moved from 8014 → 8021") and allocates nothing.
 import { cleanName, roleFromPath, roleFromWords } from '../../syntax/names';
-import { findUrls, isLocalHost, serviceFromHost } from '../../syntax/ports';
+import { findUrls, isPublicName } from '../../syntax/ports';
 import { extractRangeItem } from './rangeLists';
 import { emitRangeEntry } from './rangeEntries';
 import { blankDecoration, parseCellPorts, type CellPort } from './cellValues';
@@ -17,6 +17,8 @@ const NAME_WITH_PORT = new RegExp(String.raw`^\s*${NAME}\s*\(\s*(?:port\s+)?(\d{
 
 // Words that make a "name" a sentence: "Separated by incrementing ports", "Grafana vs Mission Control".
 const PROSE_WORD = /\b(vs|versus|moved?|from|uses?|using|via|ports|port|no|not|all|each|every|only|should|must|will|was|were|is|are|the|by|if|when|then|see|e\.g|i\.e)\b/i;
+// "포트: 8754", "端口：8080": the word for port in languages \b does not delimit, as PROSE_WORD has it in English.
+const PORT_WORD = /^(?:포트(?: ?번호)?|端口号?|埠|ポート(?:番号)?)$/;
 // Words that make a "name" a setting whose number is a count or a duration: "Retries: 3",
 // "Max connections: 100", "Pool size: 100", "Timeout: 30".
 const SETTING_WORD = /\b(size|timeout|retries|retry|attempts|limit|max|min|maximum|minimum|count|concurrency|workers|threads|connections|interval|ttl|delay|threshold|capacity|replicas|version|days|hours|minutes|seconds)\b/i;
@@ -29,7 +31,7 @@ const MAX_NAME_WORDS = 7;
 function plausibleName(raw: string): string | undefined {
   const name = cleanName(raw);
   const words = name.replace(/\([^()]*\)/g, '');
-  if (name === '' || /^\d+$/.test(name) || PROSE_WORD.test(words) || SETTING_WORD.test(words) || COUNT_WORD.test(words)) return undefined;
+  if (name === '' || /^\d+$/.test(name) || PROSE_WORD.test(words) || PORT_WORD.test(words) || SETTING_WORD.test(words) || COUNT_WORD.test(words)) return undefined;
   return name.split(/\s+/).length <= MAX_NAME_WORDS ? name : undefined;
 }
 
@@ -59,7 +61,7 @@ function urlValue(valueAt: number, value: string): { value: CellPort; server: st
   if (urls.length !== 1) return undefined;
   const url = urls[0];
   // A public domain is somebody else's server (or a proxy's name), not this service's port.
-  if (url.host.includes('.') && !/^[\d.]+$/.test(url.host) && !isLocalHost(url.host) && serviceFromHost(url.host) === undefined) return undefined;
+  if (isPublicName(url.host)) return undefined;
   return {
     value: { kind: 'port', port: url.port, to: url.port, role: roleFromPath(url.path), start: valueAt + url.portStart, end: valueAt + url.portEnd },
     server: `${url.host.toLowerCase()}:${url.port}`,

@@ -63,7 +63,7 @@ function readMarkdown(text: string, ctx: ParseContext): FileFacts {
     else if (token.type === 'list_item_open') walkListItem(state, tokens, i);
     else if (token.type === 'bullet_list_open' || token.type === 'ordered_list_open') walkListTitle(state, tokens, i);
     else if (token.type === 'bullet_list_close' || token.type === 'ordered_list_close') closeListTitle(state, token.level);
-    else if (token.type === 'fence' && token.map) walkFence(state, token);
+    else if (token.type === 'fence' && token.map) walkFence(state, token, introducesExample(tokens, i));
     else if (token.type === 'inline' && token.map && tokens[i - 1]?.type === 'paragraph_open') walkParagraph(state, token.map[0] + 1, token.map[1]);
   }
   claimsForComponents(state);
@@ -210,14 +210,32 @@ function walkListTitle(state: MdState, tokens: Token[], i: number): void {
   openListTitle(state, inline.content, inline.map[0] + 1, tokens[i].level);
 }
 
-function walkFence(state: MdState, token: Token): void {
+// "Example:", "For instance, in staging:", "例如：": the paragraph right before a block says it shows an example.
+const EXAMPLE_INTRO = /\b(?:examples?|for instance|samples?|such as)\b|例如|示例|举例|例えば|예시|예를 들어/i;
+
+/**
+ * Whether the paragraph right before the block at `i` ends in a colon and its last sentence calls
+ * what follows an example. File names and code in it say nothing (`.env.example`).
+ */
+function introducesExample(tokens: Token[], i: number): boolean {
+  const inline = tokens[i - 2];
+  if (tokens[i - 1]?.type !== 'paragraph_close' || inline?.type !== 'inline') return false;
+  const text = inline.content.trim();
+  if (!/[:：]$/.test(text)) return false;
+  const sentences = text.replace(/`[^`]*`/g, ' ').replace(/\be\.g\.?/gi, 'for instance').split(/(?<=[.!?。！？])\s+/);
+  // A file name's words are no example.
+  const words = sentences[sentences.length - 1].split(/\s+/).filter((word) => !/[\w-]\.[\w-]/.test(word));
+  return EXAMPLE_INTRO.test(words.join(' '));
+}
+
+function walkFence(state: MdState, token: Token, example: boolean): void {
   const [open, close] = token.map!;
   const bodyStart = state.lines.lineStart(open + 2);
   const closeLine = state.lines.lineText(close);
   const closed = close > open + 1 && /^\s*(`{3,}|~{3,})\s*$/.test(closeLine);
   const bodyEnd = closed ? state.lines.lineStart(close) : close < state.lines.lineCount ? state.lines.lineStart(close + 1) : state.text.length;
   if (bodyEnd <= bodyStart) return;
-  extractFence(state, token.info.trim().split(/\s+/)[0] ?? '', state.text.slice(bodyStart, bodyEnd), bodyStart);
+  extractFence(state, token.info.trim().split(/\s+/)[0] ?? '', state.text.slice(bodyStart, bodyEnd), bodyStart, example);
 }
 
 function walkParagraph(state: MdState, fromLine: number, toLine: number): void {

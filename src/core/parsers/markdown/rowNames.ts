@@ -47,6 +47,15 @@ const NONE: CellNames = { names: [], list: false };
 // One item of a list of services: a name of a few words, not a clause of a sentence.
 const LIST_ITEM = /^[\p{L}\p{N}][\p{L}\p{N}._-]{0,30}(?: [\p{L}\p{N}._-]{1,30}){0,2}$/u;
 
+// What follows a name to say what the row's port is for ("AdGuard Home, DNS", "qBittorrent, peer
+// traffic, TCP and UDP", "guacd, Termix dependency"): a protocol, lower-case words, or a phrase
+// with a word no name has. A list of services is names ("discourse, supabase", "Immich, Immich ML").
+const PROTOCOL_NOTE = /^(?:dns|https?|tcp|udp|grpc|tls|ssl|wss?|smtp|imap|ssh|ftp|ui|api)$/i;
+const NOTE_WORD = /\b(?:and|or|only|not|for|of|the|a|an|with|into|via|to|from|dependency|dependencies)\b/;
+function isNote(item: string): boolean {
+  return PROTOCOL_NOTE.test(item) || /^[a-z][^ ]* /.test(item) || NOTE_WORD.test(item);
+}
+
 /**
  * The services one cell names. `mayList`: the column's header says it names services or projects,
  * so a comma list in it is a list of them (in a Reason or Notes column it is a sentence).
@@ -57,6 +66,7 @@ export function namesIn(cell: Cell | undefined, mayList: boolean): CellNames {
   if (text === '' || /^[-–—]$/.test(text) || /\s(vs\.?|versus)\s/i.test(text) || PLACEHOLDER.test(text) || STATUS_NAME.test(text)) return NONE;
   if (mayList && LISTED.test(cell.text) && !/[()]/.test(cell.text)) {
     const items = cell.text.split(LISTED).map(cleanName).filter((n) => n !== '');
+    if (items.length > 1 && LIST_ITEM.test(items[0]) && !PLACEHOLDER.test(items[0]) && items.slice(1).some(isNote)) return { names: [items[0]], list: false };
     if (items.length > 1 && items.every((n) => LIST_ITEM.test(n) && !PLACEHOLDER.test(n))) return { names: items, list: true };
   }
   const names = cell.text.split(JOINED).map((p) => cleanName(withoutNote(p.trim()))).filter((n) => n !== '');

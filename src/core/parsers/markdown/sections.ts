@@ -64,9 +64,11 @@ function titleWords(name: string): Pick<HeadingInfo, 'aboutPorts' | 'tier'> {
 
 const GENERIC_HEADING = /\b(environment|variables?|config(uration)?|setup|start(up)?|example|commands?|usage|overview|guide|install(ation)?|reference|table|summary|ports?|allocations?|dependencies|verification|monitoring|security|considerations|rules?|notes?|history|resolution|services|health|checks?|debugging|migration|checklist|troubleshooting|deployment|validation|docker|compose|kubernetes|strategy)\b/i;
 
-// Examples, rejected plans, history, and lists of free ports ("Next Available Ports"); not a
-// compound such as "Conflict-Free", which describes the current allocation.
-export const ILLUSTRATIVE = /(?<![-‐])\b(rejected|checklists?|alternatives?|examples?|samples?|deprecated|obsolete|legacy|old|previous|formerly|former|decommissioned|retired|removed|freed|superseded|history|historical|proposals?|proposed|drafts?|templates?|hypothetical|before|available|unused|unassigned|free|recommended|suggested)\b/i;
+// Examples, rejected plans, history, lists of free ports ("Next Available Ports"), and what to do
+// when a port is taken ("Troubleshooting", "If port 8080 is already in use"), whose ports are
+// somebody else's or a way out; not a compound such as "Conflict-Free", which describes the
+// current allocation.
+export const ILLUSTRATIVE = /(?<![-‐])\b(rejected|checklists?|alternatives?|examples?|samples?|deprecated|obsolete|legacy|old|previous|formerly|former|decommissioned|retired|removed|freed|superseded|history|historical|proposals?|proposed|drafts?|templates?|hypothetical|before|available|unused|unassigned|free|recommended|suggested|troubleshooting|already (?:in use|used|taken))\b|문제 ?해결|트러블 ?슈팅|이미 사용 ?중|故障排除|故障排查|问题排查|疑难解答|已被占用|トラブルシューティング|使用中の場合/i;
 
 // "Compose sample application", "Example project": the page of a sample that really runs as written.
 const SAMPLE_PROJECT = /\b(?:samples?|examples?)\s+(?:applications?|apps?|projects?|stacks?)\b/i;
@@ -83,6 +85,9 @@ function containerSide(text: string): boolean {
 
 // "Proxy ports (iframe embedding)": ports a proxy listens on for the services it fronts.
 const PROXY_SIDE = /\bprox(?:y|ied)\s+(?:ports?|listeners?)\b/i;
+
+// `.env`, `docker-compose.yml`, `config/app.yaml`: a section about a file, whose values are no one service's.
+const FILE_NAME = /^\.[\w.-]+$|^[\w./-]+\.(?:env|ya?ml|json|toml|ini|conf|cfg|properties|md|txt|sh|js|ts|py)$/i;
 
 // A heading's place in a numbered outline: `3. RL Dashboard`, `2.1 Gateway`, `4) Billing`.
 const ENUMERATION = /^(?:\d+(?:\.\d+)+\.?|\d+[.)])\s+/;
@@ -118,7 +123,7 @@ function readHeading(text: string): HeadingInfo {
   if (host) info.host = host;
   const portMatch = /\(\s*(?:[^()]*?[-–,]\s*)?port\s+(\d{1,5})\s*\)/i.exec(text);
   const ownerName = cleanName(text.replace(/\([^()]*\)/g, '')).replace(ENUMERATION, '');
-  if (!range && ownerName && !GENERIC_HEADING.test(ownerName) && ownerName.split(' ').length <= 4 && !info.environment) {
+  if (!range && ownerName && !GENERIC_HEADING.test(ownerName) && !FILE_NAME.test(ownerName) && ownerName.split(' ').length <= 4 && !info.environment) {
     info.owner = ownerName;
     if (portMatch) {
       const start = portMatch.index + portMatch[0].lastIndexOf(portMatch[1]);

@@ -1,6 +1,6 @@
 // Tables with a port-like column and a name column: one allocation per port cell, or declared
 // ranges / reserved ports depending on what the table and its section are about.
-import { findUrls, serviceFromHost } from '../../syntax/ports';
+import { findUrls, isPublicName, serviceFromHost } from '../../syntax/ports';
 import { cleanName, environmentFromText, roleFromPath, roleFromWords } from '../../syntax/names';
 import { splitRow, type Cell } from './cells';
 import { readPropertyPorts } from './propertyTables';
@@ -362,7 +362,7 @@ function extractUrlCell(state: MdState, context: Context, row: Row, cell: Cell, 
   const base = row.lineStart + cell.start;
   for (const url of findUrls(cell.text)) {
     const service = row.names.length === 1 ? row.names[0] : serviceFromHost(url.host);
-    if (!service || context.reserved) {
+    if (!service || context.reserved || isPublicName(url.host)) {
       emitMention(state, url.port, base + url.portStart, base + url.portEnd);
       continue;
     }
