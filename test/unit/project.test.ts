@@ -90,6 +90,22 @@ test('services in profiles with none in common never run together', () => {
   assert.deepEqual(warnings(c), ['port-conflict@compose.yaml:5']);
 });
 
+test('one folder built as two services named for environments (`shop`, `shop-dev`) is one app started one way at a time', () => {
+  const c = checkFiles({
+    'compose.yaml': [
+      'services:',
+      '  app: { build: ., container_name: shop, ports: ["7900:7900"] }',
+      '  dev: { build: { context: ., dockerfile: Dockerfile.dev }, container_name: shop-dev, ports: ["7900:7900"] }',
+      '  api: { build: ./api, ports: ["7901:80"] }',
+      '  api-prod: { build: ./api, ports: ["7901:80"] }',
+      '  worker: { build: ./api, ports: ["7901:81"] }',
+      '  mirror: { build: ./mirror, container_name: shop-prod, ports: ["7900:7900"] }',
+    ].join('\n'),
+  });
+  // The worker is another container of the same build; the mirror, named for production, builds another folder.
+  assert.deepEqual(warnings(c), ['port-conflict@compose.yaml:6', 'port-conflict@compose.yaml:7']);
+});
+
 test('a container name, an image or network_mode: service: are names of the service', () => {
   const c = checkFiles({
     'vpn/docker-compose.yml': [
@@ -333,6 +349,23 @@ test('a suffixed compose file (`docker-compose-chat.yml`) is a stack of its own:
     'PORTS.md': ['| Service | Port |', '|---|---|', '| chat-web | 8087 |'].join('\n'),
   });
   assert.deepEqual(warnings(c), ['port-mismatch@PORTS.md:3']);
+});
+
+test('Compose runs compose.yaml over a docker-compose.yml beside it: the older files are stacks of their own, the override still joins the folder', () => {
+  const files = {
+    'compose.yaml': stack({ grafana: '7800:3000' }),
+    'compose.override.yaml': stack({ queue: '7800:7800' }),
+    'docker-compose.yml': stack({ chat: '7800:8080' }),
+    'docker-compose.yaml': stack({ wiki: '7800:80' }),
+  };
+  const c = checkFiles(files);
+  assert.deepEqual(c.findings.filter((f) => f.rule === 'port-conflict').map((f) => f.loc.file), ['compose.yaml']);
+  const model = ProjectModel.of(c.model.files());
+  const units = [...c.model.files()].map((f) => `${f.file}=${model.roleOf(f).unit}`).sort();
+  assert.deepEqual(units, ['compose.override.yaml=compose:', 'compose.yaml=compose:', 'docker-compose.yaml=compose:#docker-compose.yaml', 'docker-compose.yml=compose:#docker-compose.yml']);
+  // Alone, a docker-compose.yml is its folder's project.
+  const alone = checkFiles({ 'app/docker-compose.yml': files['docker-compose.yml'], 'app/docker-compose.override.yml': files['compose.override.yaml'] });
+  assert.deepEqual(alone.findings.filter((f) => f.rule === 'port-conflict').length, 1);
 });
 
 test('registries of two projects are units of their own: their services never clash across the projects', () => {

@@ -7,7 +7,7 @@
 
 import type { FileFacts } from '../model';
 import { baseOf, dirOf } from '../syntax/paths';
-import { composeEnvironmentFromFileName, standaloneStackName } from '../parsers/compose/fileNames';
+import { composeEnvironmentFromFileName, defaultFileStack, shadowedDefaultFiles, standaloneStackName } from '../parsers/compose/fileNames';
 import { compareText } from '../text/compareText';
 import { Authority, documentHomeIn, isolatedFolderIn, isPortDocument, type FileRole } from './roles';
 import { Clusters, kustomizationKey } from './clusters';
@@ -30,6 +30,8 @@ export class ProjectModel {
   private readonly composeUnits = new Map<string, Unit>();
   /** Folder → the unit of the compose files there (the project a README or `.env` there is about). */
   private readonly folderUnits = new Map<string, Unit>();
+  /** Default-named compose files another one in their folder shadows (see shadowedDefaultFiles). */
+  private shadowed: ReadonlySet<string> = new Set();
   /** Compose files → the files a document's command runs them with. */
   private readonly composedWith = new Map<string, string[]>();
   /** Env files a compose service reads (`env_file:`) → that service's unit, and the services (keys) that read them. */
@@ -70,12 +72,14 @@ export class ProjectModel {
     const model = new ProjectModel(signature, readmes, Clusters.of(all));
     const includer = model.includers(compose, all.flatMap((f) => f.composeSets ?? []));
     // Base files first: they name the project a folder's README and `.env` are about.
-    const standalone = (f: FileFacts) => !includer.has(f.file) && standaloneStackName(f.file) !== undefined;
+    model.shadowed = shadowedDefaultFiles(compose.map((f) => f.file));
+    const stackName = (f: FileFacts) => (includer.has(f.file) ? undefined : standaloneStackName(f.file) ?? (model.shadowed.has(f.file) ? defaultFileStack(f.file) : undefined));
+    const standalone = (f: FileFacts) => stackName(f) !== undefined;
     for (const f of [...compose.filter((c) => !standalone(c)), ...compose.filter(standalone)]) {
       let file = f.file;
       for (let depth = 0; includer.has(file) && depth < MAX_INCLUDE_DEPTH; depth++) file = includer.get(file)!;
       const folder = dirOf(file);
-      const stack = standalone(f) ? `#${standaloneStackName(f.file)}` : '';
+      const stack = standalone(f) ? `#${stackName(f)}` : '';
       const unit = { key: `compose:${folder}${stack}`, folder };
       model.composeUnits.set(f.file, unit);
       if (!model.folderUnits.has(dirOf(f.file)) || (!includer.has(f.file) && stack === '')) model.folderUnits.set(dirOf(f.file), unit);
@@ -147,7 +151,7 @@ export class ProjectModel {
     const inContainer = (f.kind === 'env' && this.envUnits.has(f.file)) || f.kind === 'dockerfile';
     const readers = f.kind === 'env' ? this.envReaders.get(f.file) : undefined;
     const containerOf = readers?.size === 1 ? [...readers][0] : undefined;
-    const variantFile = f.kind === 'compose' && (composeEnvironmentFromFileName(f.file) !== undefined || standaloneStackName(f.file) !== undefined);
+    const variantFile = f.kind === 'compose' && (composeEnvironmentFromFileName(f.file) !== undefined || standaloneStackName(f.file) !== undefined || this.shadowed.has(f.file));
     const role = (unit: string, home: string, about: string, authority: Authority, describes: boolean): FileRole =>
       ({ unit, home, about, authority, isolated, describes, repository, inContainer, containerOf, composedWith, variantFile, oneMachine: f.machine !== undefined });
     switch (f.kind) {

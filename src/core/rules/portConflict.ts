@@ -1,7 +1,7 @@
 // port-conflict: two different services on the same port, protocol and host IP, that would run on
 // one host (see runTogether) in a compatible environment, machine and profile.
 import type { Finding } from '../model';
-import { probablySameService, variableNamesService } from '../syntax/names';
+import { environmentFromText, probablySameService, variableNamesService } from '../syntax/names';
 import { dirOf } from '../syntax/paths';
 import { describeSame, machinesMeet, namesMeet, profilesMeet, registryOver, runTogether } from '../project/relations';
 import { environmentsMeet, inDocumentOrder, insideContainer, portText, where, type Place } from './model';
@@ -125,7 +125,7 @@ function clashes(a: Place, b: Place, listedTogether: (a: Place, b: Place) => boo
     && hostsMeet(a.hostIp, b.hostIp) && machinesMeet(a.host, b.host)
     && profilesMeet(a.profiles, b.profiles) && !interpolationLink(a, b)
     && !probablySameService(a.service, b.service) && (twoContainers(a, b) || !namesMeet(a, b))
-    && !sameBuild(a, b) && !unnamedEnvBeside(a, b) && runTogether(a, b, listedTogether);
+    && !sameBuild(a, b) && !environmentVariants(a, b) && !unnamedEnvBeside(a, b) && runTogether(a, b, listedTogether);
 }
 
 /**
@@ -169,6 +169,25 @@ function variantFiles(a: Place, b: Place): boolean {
 /** Compose services in two files that build the same folder are one service, whatever each file calls it. */
 function sameBuild(a: Place, b: Place): boolean {
   return a.buildContext !== undefined && a.buildContext === b.buildContext && a.loc.file !== b.loc.file;
+}
+
+/**
+ * `shop` and `shop-dev` (by service or container name) building one folder in one file: one app
+ * in two environments, started one at a time (`docker compose up shop-dev`), not two containers
+ * that run together.
+ */
+function environmentVariants(a: Place, b: Place): boolean {
+  if (a.source !== 'compose' || b.source !== 'compose' || a.loc.file !== b.loc.file || a.buildContext === undefined || a.buildContext !== b.buildContext) return false;
+  const names = (p: Place) => [p.serviceKey, ...(p.names ?? [])];
+  return names(a).some((x) => names(b).some((y) => differByEnvironment(x, y)));
+}
+
+/** The words one name has and the other has not are all environments: `shop-dev` and `shop`, `api-prod` and `api-dev`. */
+function differByEnvironment(x: string, y: string): boolean {
+  const wx = new Set(x.split(/[-_.\s]+/));
+  const wy = new Set(y.split(/[-_.\s]+/));
+  const extra = [...[...wx].filter((w) => !wy.has(w)), ...[...wy].filter((w) => !wx.has(w))];
+  return extra.length > 0 && extra.every((w) => environmentFromText(w) !== undefined);
 }
 
 const ANY_HOST = new Set([undefined, '0.0.0.0', '::', '']);

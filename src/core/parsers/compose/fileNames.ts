@@ -27,6 +27,32 @@ export function standaloneStackName(fileName: string): string | undefined {
   return suffix.toLowerCase().replace(/\s+/g, '-');
 }
 
+// The names `docker compose` looks for in a folder, in its order of preference.
+const DEFAULT_NAMES = ['compose.yaml', 'compose.yml', 'docker-compose.yaml', 'docker-compose.yml'];
+
+/**
+ * Default-named compose files that Compose does not run because another one in their folder comes
+ * first (`compose.yaml` over a `docker-compose.yml` left from an older layout): each is a stack of
+ * its own, run only when named with `-f`.
+ */
+export function shadowedDefaultFiles(files: readonly string[]): Set<string> {
+  const preferred = new Map<string, string>();
+  const rank = (file: string) => DEFAULT_NAMES.indexOf(baseName(file));
+  for (const file of files) {
+    if (rank(file) < 0) continue;
+    const dir = file.slice(0, Math.max(file.lastIndexOf('/'), 0));
+    const best = preferred.get(dir);
+    if (best === undefined || rank(file) < rank(best)) preferred.set(dir, file);
+  }
+  const chosen = new Set(preferred.values());
+  return new Set(files.filter((file) => rank(file) >= 0 && !chosen.has(file)));
+}
+
+/** `docker-compose.yml`: the stack name of a shadowed default file is its name. */
+export function defaultFileStack(file: string): string {
+  return baseName(file);
+}
+
 // A compose file whatever its name (`pwd.yml`, `compose/infra.yml`, `docker-compose-core.yml` is
 // one by name already): a top-level `services:` over a service with `image`, `build` or `ports`.
 const TOP_SERVICES = /^services:[ \t]*(?:#.*)?$/m;
