@@ -20,6 +20,19 @@ test('a published service, a client\'s port, or several exposed ports claim noth
   assert.deepEqual(claims(['services:', '  ledger:', '    image: l', '    expose: ["7102", "7103"]'].join('\n')), []);
 });
 
+test('a container port published from a host port nothing here sets is claimed beside the ports the service does publish', () => {
+  const service = (ports: string[]) => ['services:', '  sync:', '    image: s', '    ports:', ...ports.map((p) => `      - "${p}"`)].join('\n');
+  assert.deepEqual(claims(service(['${SYNC_PORT}:7384', '7400:7400', '7401:7401/udp'])), ['sync=7400', 'sync=7401', 'sync=7384?']);
+  // With no known host port, a document's port for it may be the variable's value: no claim.
+  assert.deepEqual(claims(service(['${SYNC_PORT}:7384'])), []);
+  // A range, a variable container port or UDP claims nothing.
+  assert.deepEqual(claims(service(['7400:7400', '${A}:7384-7385', '${B}:${C}', '${D}:7386/udp'])), ['sync=7400']);
+  const doc = (port: number) => ['| Service | Port |', '|---|---|', `| sync | ${port} |`].join('\n');
+  const compose = service(['${SYNC_PORT}:7384', '7400:7400']);
+  assert.deepEqual(checkFiles({ 'sync/compose.yaml': compose, 'sync/README.md': doc(7384) }).findings.map(brief), []);
+  assert.deepEqual(checkFiles({ 'sync/compose.yaml': compose, 'sync/README.md': doc(7399) }).findings.map(brief), ['port-mismatch@sync/README.md:3']);
+});
+
 test('compared with the documents, never clashing on the host', () => {
   const compose = ['services:', '  ledger:', '    image: l', '    environment:', '      PORT: 7100', '  atlas:', '    image: a', '    ports: ["7100:80"]'].join('\n');
   const doc = (port: number) => ['| Service | Port |', '|---|---|', `| ledger | ${port} |`].join('\n');

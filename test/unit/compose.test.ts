@@ -58,6 +58,11 @@ function allocationsOf(facts: FileFacts, service: string): Allocation[] {
   return facts.allocations.filter((a) => a.service === service);
 }
 
+/** Claims on a service's container ports, as `port@line`. */
+function claimsOf(facts: FileFacts, service: string): string[] {
+  return allocationsOf(facts, service).filter((a) => a.claim).map((a) => `${a.port}@${a.loc.span.startLine}`);
+}
+
 interface Expected {
   port: number;
   endPort?: number;
@@ -69,8 +74,9 @@ interface Expected {
   column: number;
 }
 
+/** The host ports a service publishes (not the claims on its container ports, see claimsOf). */
 function assertAllocations(text: string, facts: FileFacts, service: string, expected: Expected[]): void {
-  const actual = allocationsOf(facts, service).map((a) => ({
+  const actual = allocationsOf(facts, service).filter((a) => !a.claim).map((a) => ({
     port: a.port,
     endPort: a.endPort,
     protocol: a.protocol,
@@ -156,9 +162,10 @@ test('interpolation: .env first, then the default; the span is the expression', 
     { port: 8080, fromVariable: 'WEB_PORT', written: '${WEB_PORT:-8080}', line: 30, column: 10 },
     { port: 8090, fromVariable: 'API_PORT', written: '${API_PORT}', line: 31, column: 10 },
     { port: 8070, fromVariable: 'ADMIN_PORT', written: '$ADMIN_PORT', line: 32, column: 9 },
-    // Line 33, `${UNSET_PORT}:83`, cannot be resolved and publishes nothing.
+    // Line 33, `${UNSET_PORT}:83`, cannot be resolved and publishes nothing: its container port is a claim.
     { port: 9100, hostIp: '127.0.0.1', fromVariable: 'METRICS_PORT', written: '${METRICS_PORT-9100}', line: 34, column: 32 },
   ]);
+  assert.deepEqual(claimsOf(facts, 'interpolated'), ['83@33']);
   assert.deepEqual(mentionsOn(text, facts, 33), ['83@24 "83"']);
   assert.equal(facts.problems.filter((p) => p.loc.span.startLine === 33).length, 0);
 });
@@ -170,6 +177,8 @@ test('a variable in .env wins over the default', () => {
   assertAllocations(text, facts, 'interpolated', [
     { port: 8181, fromVariable: 'WEB_PORT', written: '${WEB_PORT:-8080}', line: 30, column: 10 },
   ]);
+  // An empty METRICS_PORT asks Docker for a port: no claim for it.
+  assert.deepEqual(claimsOf(facts, 'interpolated'), ['81@31', '82@32', '83@33']);
 });
 
 test('nested defaults, $$ escapes and unbraced variables', () => {

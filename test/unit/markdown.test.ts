@@ -241,12 +241,12 @@ test('invalid ports in structured places are problems at the number', () => {
 });
 
 test('a compose example in a document may write placeholders for ports; a compose file may not', () => {
-  const compose = 'services:\n  app:\n    image: app\n    ports:\n      - "81XX:8080"\n      - "<port>:9000"\n      - "70000:80"\n    expose:\n      - "80:80"\n';
+  const compose = 'services:\n  app:\n    image: app\n    ports:\n      - "81XX:8080"\n      - "<port>:9000"\n      - "新端口:3000"\n      - "70000:80"\n    expose:\n      - "80:80"\n';
   const f = parse(['## Adding an app', '', '```yaml', compose, '```'].join('\n'));
   // A number out of range, or a mapping where only a port goes, is still a mistake; the placeholders are not.
   assert.deepEqual(f.problems.map((p) => [p.rule, f.at(p.loc)]), [['invalid-port', '70000'], ['invalid-port', '80:80']]);
   const file = parseCompose(compose, { file: 'docker-compose.yml' });
-  assert.deepEqual(file.problems.map((p) => p.rule), ['invalid-port', 'invalid-port', 'invalid-port', 'invalid-port']);
+  assert.deepEqual(file.problems.map((p) => p.rule), ['invalid-port', 'invalid-port', 'invalid-port', 'invalid-port', 'invalid-port']);
   // The same in an env block: a placeholder is not a mistake, a number out of range is.
   const env = parse(['```bash', 'CACHE_HOST=cache-xxxxx.example.net', 'CACHE_PORT=xxxxx', 'QUEUE_PORT=<port>', 'API_PORT=99999', '```'].join('\n'));
   assert.deepEqual(env.problems.map((p) => [p.rule, env.at(p.loc)]), [['invalid-port', '99999']]);

@@ -231,12 +231,14 @@ function bounds(value: string): [number, number] {
 
 /**
  * The ports what runs says: each published port, and the container port behind it (a README
- * table listing `web | 80` for `8080:80` speaks of the container side, and is not wrong).
+ * table listing `web | 80` for `8080:80` speaks of the container side, and is not wrong), also
+ * where compose cannot tell the host port (a claim, see claimContainerSide).
  */
 function union(units: Unit[]): Set<string> {
   const out = new Set<string>();
   for (const u of units) {
-    for (const p of u.deciding) {
+    for (const p of u.places) {
+      if (p.claim && p.source !== 'compose') continue;
       out.add(portText(p));
       if (p.containerPort !== undefined && p.endPort === undefined) out.add(String(p.containerPort));
     }

@@ -32,9 +32,9 @@ function readPortRange(text: Text, seg: Seg, walk: Walk): PortRange | undefined 
   const written = slice(text, seg);
   if (written.includes(UNKNOWN)) return undefined;
   const m = /^(\d+)(?:-(\d+))?$/.exec(written);
-  // A document's example writes placeholders where the port goes (`81XX`, `<port>`, `PORT`);
-  // digits it writes wrong (`80:80` under `expose:`) are still a mistake.
-  if (!m && walk.opts.snippet && /[A-Za-z<>]/.test(written)) return undefined;
+  // A document's example writes placeholders where the port goes (`81XX`, `<port>`, `PORT`,
+  // `新端口`); digits it writes wrong (`80:80` under `expose:`) are still a mistake.
+  if (!m && walk.opts.snippet && /[\p{L}<>]/u.test(written)) return undefined;
   if (!m) {
     invalidPort(notAPortMessage(written), text, seg, walk, /^-\d{1,9}$/.test(written) ? Number(written) : undefined);
     return undefined;
@@ -96,10 +96,32 @@ export interface ServiceOrigin {
 
 export function extractPorts(service: string, origin: ServiceOrigin, node: Value, walk: Walk): void {
   let index = 0;
+  const unknownHost: Array<Endpoint & { loc: Location }> = [];
   for (const item of seqItems(node, walk)) {
     const spec = item.kind === 'map' ? longSyntax(item, walk) : shortSyntax(item, walk);
-    if (spec && publish(service, spec, origin, index, walk)) index++;
+    if (spec && publish(service, spec, origin, index, walk, unknownHost)) index++;
   }
+  // A document's snippet sets its variables in the document, if anywhere: no claim from it.
+  if (index > 0 && !walk.opts.snippet) claimContainerSide(service, origin, unknownHost, index, walk);
+}
+
+/**
+ * `${SYNC_PORT}:8384` with SYNC_PORT set nowhere read: the service publishes its container port
+ * 8384 on a host port nobody here can tell. Beside ports it does publish, that container port is
+ * one a document may list for it (its web UI's 8384 beside 22000 and 21027): a claim, compared
+ * with the documents and never a host port. A service with no known host port at all makes no such
+ * claim: a document's port for it is then as likely the variable's value.
+ */
+function claimContainerSide(service: string, origin: ServiceOrigin, ports: Array<Endpoint & { loc: Location }>, from: number, walk: Walk): void {
+  ports.forEach((p, i) => {
+    walk.out.allocations.push({
+      service, serviceKey: serviceKey(service) || JSON.stringify(service), port: p.port, endPort: undefined, protocol: 'tcp', hostIp: undefined,
+      scope: walk.opts.scope ?? '', environment: walk.opts.environment, source: 'compose', claim: true, group: origin.group, indexInGroup: from + i,
+      buildContext: origin.buildContext, containerPort: p.port, containerLoc: undefined, fromVariable: undefined,
+      names: nonEmpty(origin.meta?.names), networks: nonEmpty(origin.meta?.networks), profiles: nonEmpty(origin.meta?.profiles),
+      loc: p.loc,
+    });
+  });
 }
 
 /**
@@ -138,15 +160,24 @@ function longSyntax(map: MapNode, walk: Walk): PortSpec | undefined {
   };
 }
 
-/** Mentions the container port and allocates the host port; true when it allocated. */
-function publish(service: string, spec: PortSpec, origin: ServiceOrigin, indexInGroup: number, walk: Walk): boolean {
+/**
+ * Mentions the container port and allocates the host port; true when it allocated. A single TCP
+ * container port published from a host port no variable read here sets goes to `unknownHost`.
+ */
+function publish(service: string, spec: PortSpec, origin: ServiceOrigin, indexInGroup: number, walk: Walk, unknownHost: Array<Endpoint & { loc: Location }>): boolean {
   const container = spec.container && readContainer(spec.container.text, spec.container.seg, walk);
   const protocol = protocolOf(spec.protocol);
   // An empty host part (`127.0.0.1::80`) asks Docker for an ephemeral port: nothing to allocate.
   if (!spec.host || spec.host.seg.from === spec.host.seg.to || !protocol) return false;
   const { text, seg } = spec.host;
   const host = readPortRange(text, seg, walk);
-  if (!host) return false;
+  if (!host) {
+    if (container && container.first === container.last && protocol === 'tcp' && slice(text, seg).includes(UNKNOWN)) {
+      const loc = writtenPort(spec.container!.text, container, walk);
+      if (loc) unknownHost.push({ ...container.first, loc });
+    }
+    return false;
+  }
   if (container) checkRangeLengths(host, container, text, seg, walk);
   const at = locate(text, seg);
   walk.out.allocations.push({
