@@ -53,6 +53,15 @@ test('a comma list names services only in a column whose header says so', () => 
   assert.deepEqual(places(['| Service | Port |', '|---|---|', '| Ledger, Ledger ML | 7305 |'].join('\n')), ['Ledger=7305', 'Ledger ML=7305']);
 });
 
+test('under a heading naming a service the document gives a port, an item on that port says what the service does with it', () => {
+  const table = ['| Service | Port |', '|---|---|', '| Ledger API | 7810 |', '| Ledger API | 7811 |', ''];
+  const items = ['- **7810**: main endpoint', '- **7811**: internal test endpoint'];
+  assert.deepEqual(places([...table, '### 4.1 Ledger API dual ports', ...items].join('\n')), ['Ledger API=7810', 'Ledger API=7811']);
+  assert.deepEqual(checkFiles({ 'docs/PORTS.md': [...table, '### Ledger API 双端口配置', ...items].join('\n') }).findings.map(brief), []);
+  // Under a heading naming another service they are services of their own.
+  assert.deepEqual(places([...table, '### Atlas', ...items].join('\n')), ['Ledger API=7810', 'Ledger API=7811', 'main endpoint=7810', 'internal test endpoint=7811']);
+});
+
 test('one service on several rows, each with a note after a comma: no clash with itself', () => {
   const text = ['| Port | Service |', '|---|---|', '| 7301 | Ledger, DNS |', '| 7302 | Ledger, web UI |', '| 7303 | Ledger, first-run wizard only |'].join('\n');
   assert.deepEqual(checkFiles({ 'docs/PORTS.md': text }).findings.map(brief), []);

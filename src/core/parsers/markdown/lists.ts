@@ -111,6 +111,29 @@ function noteUrlItem(state: MdState, server: string, route: boolean, start: numb
   else state.urlItems.set(server, [{ allocation, route }]);
 }
 
+/**
+ * `### User API dual-port setup` over `- **8888**: main endpoint`, where the document already gives
+ * User API 8888: the item says what the heading's service does with its port, not that another
+ * service holds it.
+ */
+function headingServiceHolds(state: MdState, port: number, service: string): boolean {
+  const heading = nearestHeading(state)?.toLowerCase();
+  if (!heading) return false;
+  return state.facts.allocations.some((a) => a.port === port && a.service !== service && namedIn(heading, a.service.toLowerCase()));
+}
+
+function nearestHeading(state: MdState): string | undefined {
+  for (let i = state.sections.length - 1; i > 0; i--) if (state.sections[i].listLevel === undefined) return state.sections[i].info.name;
+  return undefined;
+}
+
+/** `name` is written in `text` as words of its own (a letter or digit on neither side). */
+function namedIn(text: string, name: string): boolean {
+  const at = text.indexOf(name);
+  if (name.length < 2 || at < 0) return false;
+  return !/[a-z0-9]/.test(text.charAt(at - 1)) && !/[a-z0-9]/.test(text.charAt(at + name.length));
+}
+
 /** `text` is the item's first line after its marker, starting at absolute offset `at`. */
 export function extractListItem(state: MdState, text: string, at: number): void {
   const m = match(text);
@@ -141,7 +164,7 @@ export function extractListItem(state: MdState, text: string, at: number): void 
     if (value.kind === 'invalid') emitInvalid(state, value.port, start, end, 'list item');
     else if (context.reserved === 'forbidden') emitReservation(state, context, value.port, value.to, m.name, start, end);
     else if (value.kind === 'range') emitRangeEntry(state, context, { name: m.name, text, from: value.port, to: value.to, start, end });
-    else if (context.reserved && context.reserved !== 'inUse') emitMention(state, value.port, start, end);
+    else if ((context.reserved && context.reserved !== 'inUse') || headingServiceHolds(state, value.port, service)) emitMention(state, value.port, start, end);
     else {
       emitAllocation(state, remarkedContext(context, remarks, service), {
         service, role: value.role ?? (label ? roleFromWords(m.name) : undefined), port: value.port, endPort: undefined, protocol: value.protocol, hostIp: value.hostIp,
