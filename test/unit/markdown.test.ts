@@ -215,6 +215,9 @@ test('a block the paragraph before calls an example, and a section on what to do
   assert.deepEqual(allocs(env('Every port comes from `.env.example`. Example:')).map((a) => a.port), []);
   assert.deepEqual(allocs(env('To move it, e.g. in staging:')).map((a) => a.port), []);
   assert.deepEqual(allocs(env('例如：')).map((a) => a.port), []);
+  assert.deepEqual(allocs(env('Or use another port:')).map((a) => a.port), []);
+  assert.deepEqual(allocs(env('Alternative Ports in `docker-compose.yml` eintragen:')).map((a) => a.port), []);
+  assert.deepEqual(allocs(env('**方案2：使用其他端口**')).map((a) => a.port), []);
   // A file name is no example; a colon that does not end the paragraph introduces nothing.
   assert.deepEqual(allocs(env('Copy `.env.example` to `.env` and set:')).map((a) => a.port), [7700]);
   assert.deepEqual(allocs(env('For example the ledger. It reads:')).map((a) => a.port), [7700]);
@@ -222,6 +225,8 @@ test('a block the paragraph before calls an example, and a section on what to do
   assert.deepEqual(allocs(taken('## Troubleshooting')).map((a) => a.port), []);
   assert.deepEqual(allocs(taken('### If port 7700 is already in use')).map((a) => a.port), []);
   assert.deepEqual(allocs(taken('### 포트 7700이 이미 사용 중인 경우')).map((a) => a.port), []);
+  assert.deepEqual(allocs(taken('### 如果 7700 也被占用了')).map((a) => a.port), []);
+  assert.deepEqual(allocs(taken('## Port-Konflikte lösen')).map((a) => a.port), []);
   assert.deepEqual(allocs(taken('## Ledger settings')).map((a) => a.port), [7701]);
 });
 

@@ -210,8 +210,9 @@ function walkListTitle(state: MdState, tokens: Token[], i: number): void {
   openListTitle(state, inline.content, inline.map[0] + 1, tokens[i].level);
 }
 
-// "Example:", "For instance, in staging:", "例如：": the paragraph right before a block says it shows an example.
-const EXAMPLE_INTRO = /\b(?:examples?|for instance|samples?|such as)\b|例如|示例|举例|例えば|예시|예를 들어/i;
+// "Example:", "For instance, in staging:", "Or use another port:", "例如：", "Beispiel:": the paragraph
+// right before a block says it shows an example or a way out.
+const EXAMPLE_INTRO = /\b(?:examples?|for instance|samples?|such as|alternatives?|(?:another|other|different) ports?|beispiele?|exemples?|ejemplos?|esempio)\b|例如|示例|举例|其他端口|别的端口|例えば|別のポート|他のポート|예시|예를 들어|다른 포트/i;
 
 /**
  * Whether the paragraph right before the block at `i` ends in a colon and its last sentence calls
@@ -220,9 +221,10 @@ const EXAMPLE_INTRO = /\b(?:examples?|for instance|samples?|such as)\b|例如|�
 function introducesExample(tokens: Token[], i: number): boolean {
   const inline = tokens[i - 2];
   if (tokens[i - 1]?.type !== 'paragraph_close' || inline?.type !== 'inline') return false;
-  const text = inline.content.trim();
-  if (!/[:：]$/.test(text)) return false;
-  const sentences = text.replace(/`[^`]*`/g, ' ').replace(/\be\.g\.?/gi, 'for instance').split(/(?<=[.!?。！？])\s+/);
+  // `**Option 2: another port**` ends in its emphasis.
+  const text = inline.content.trim().replace(/[*_]+$/, '');
+  if (!/[:：]$/.test(text) && !/^[*_]/.test(inline.content)) return false;
+  const sentences = text.replace(/`[^`]*`/g, ' ').replace(/\b(?:e\.g|z\.\s?b)\.?/gi, 'for instance').split(/(?<=[.!?。！？])\s+/);
   // A file name's words are no example.
   const words = sentences[sentences.length - 1].split(/\s+/).filter((word) => !/[\w-]\.[\w-]/.test(word));
   return EXAMPLE_INTRO.test(words.join(' '));
