@@ -62,6 +62,21 @@ test('under a heading naming a service the document gives a port, an item on tha
   assert.deepEqual(places([...table, '### Atlas', ...items].join('\n')), ['Ledger API=7810', 'Ledger API=7811', 'main endpoint=7810', 'internal test endpoint=7811']);
 });
 
+test('sections giving each copy of one stack its own ports list instances: each an environment of its own', () => {
+  const copy = (heading: string, db: number, api: number, extra = '') =>
+    [heading, '', '| Service | Port |', '|---|---|', `| Ledger DB | ${db} |`, `| Ledger API | ${api} |`, extra].join('\n');
+  const doc = [copy('## Worktrees', 7000, 7001), copy('### feature-a', 7100, 7101, '| Atlas | 7102 |'), copy('### feature-b', 7200, 7201)].join('\n');
+  const envs = parse(doc).allocations.map((a) => a.environment);
+  assert.equal(new Set(envs).size, 3);
+  assert.ok(envs.every((e) => e?.startsWith('variant:instance-')));
+  assert.deepEqual(checkFiles({ 'docs/PORTS.md': doc }).findings.map(brief), []);
+  // One service in common, or one drifted row among agreeing ones, is no pattern.
+  const drifted = [copy('## Summary', 7000, 7001), copy('## Details', 7000, 7009)].join('\n');
+  assert.deepEqual(parse(drifted).allocations.map((a) => a.environment), [undefined, undefined, undefined, undefined]);
+  const oneInCommon = [copy('## Summary', 7000, 7001), '## Atlas', '', '| Service | Port |', '|---|---|', '| Ledger DB | 7300 |', '| Atlas | 7301 |', '| Queue | 7302 |'].join('\n');
+  assert.ok(parse(oneInCommon).allocations.every((a) => a.environment === undefined));
+});
+
 test('one service on several rows, each with a note after a comma: no clash with itself', () => {
   const text = ['| Port | Service |', '|---|---|', '| 7301 | Ledger, DNS |', '| 7302 | Ledger, web UI |', '| 7303 | Ledger, first-run wizard only |'].join('\n');
   assert.deepEqual(checkFiles({ 'docs/PORTS.md': text }).findings.map(brief), []);

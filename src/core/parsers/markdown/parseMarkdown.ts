@@ -12,6 +12,7 @@ import { extractListItem } from './lists';
 import { extractRangeVerdicts } from './rangeVerdicts';
 import { closeListTitle, openListTitle } from './listTitles';
 import { containerEnvironmentToMentions, extractFence } from './fences';
+import { splitInstances } from './instances';
 import { composeSetsIn } from './composeCommands';
 import { documentHome } from '../../project/roles';
 import { baseOf } from '../../syntax/paths';
@@ -68,6 +69,7 @@ function readMarkdown(text: string, ctx: ParseContext): FileFacts {
   }
   claimsForComponents(state);
   splitTiers(state);
+  splitInstances(state);
   placeOnPageHost(state);
   standaloneAcrossPage(state);
   dropRoutePages(state);
