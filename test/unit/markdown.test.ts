@@ -236,6 +236,7 @@ test('a section named for a file, and the word for port, name no service', () =>
   assert.deepEqual(allocs(parse(['### .env (production)', '', block].join('\n'))).map((a) => a.service), ['ledger']);
   assert.deepEqual(allocs(parse(['### docker-compose.yml', '', block].join('\n'))).map((a) => a.service), ['ledger']);
   assert.deepEqual(allocs(parse(['### Atlas', '', block].join('\n'))).map((a) => a.service), ['Atlas', 'ledger']);
+  assert.deepEqual(allocs(parse(['### Next.js', '', block].join('\n'))).map((a) => a.service), ['Next.js', 'ledger']);
   assert.deepEqual(allocs(parse(['## 포트', '', '- 포트: 7703', '- 端口：7704', '- 원장: 7705'].join('\n'))).map((a) => `${a.service}=${a.port}`), ['원장=7705']);
 });
 

@@ -19,6 +19,9 @@ interface Endpoint {
   seg: Seg;
 }
 
+/** A single container port whose host port no variable read here sets, and where it is written. */
+type UnknownHostPort = Endpoint & { loc: Location };
+
 interface PortRange {
   first: Endpoint;
   last: Endpoint;
@@ -96,7 +99,7 @@ export interface ServiceOrigin {
 
 export function extractPorts(service: string, origin: ServiceOrigin, node: Value, walk: Walk): void {
   let index = 0;
-  const unknownHost: Array<Endpoint & { loc: Location }> = [];
+  const unknownHost: UnknownHostPort[] = [];
   for (const item of seqItems(node, walk)) {
     const spec = item.kind === 'map' ? longSyntax(item, walk) : shortSyntax(item, walk);
     if (spec && publish(service, spec, origin, index, walk, unknownHost)) index++;
@@ -112,7 +115,7 @@ export function extractPorts(service: string, origin: ServiceOrigin, node: Value
  * with the documents and never a host port. A service with no known host port at all makes no such
  * claim: a document's port for it is then as likely the variable's value.
  */
-function claimContainerSide(service: string, origin: ServiceOrigin, ports: Array<Endpoint & { loc: Location }>, from: number, walk: Walk): void {
+function claimContainerSide(service: string, origin: ServiceOrigin, ports: UnknownHostPort[], from: number, walk: Walk): void {
   ports.forEach((p, i) => {
     walk.out.allocations.push({
       service, serviceKey: serviceKey(service) || JSON.stringify(service), port: p.port, endPort: undefined, protocol: 'tcp', hostIp: undefined,
@@ -164,7 +167,7 @@ function longSyntax(map: MapNode, walk: Walk): PortSpec | undefined {
  * Mentions the container port and allocates the host port; true when it allocated. A single TCP
  * container port published from a host port no variable read here sets goes to `unknownHost`.
  */
-function publish(service: string, spec: PortSpec, origin: ServiceOrigin, indexInGroup: number, walk: Walk, unknownHost: Array<Endpoint & { loc: Location }>): boolean {
+function publish(service: string, spec: PortSpec, origin: ServiceOrigin, indexInGroup: number, walk: Walk, unknownHost: UnknownHostPort[]): boolean {
   const container = spec.container && readContainer(spec.container.text, spec.container.seg, walk);
   const protocol = protocolOf(spec.protocol);
   // An empty host part (`127.0.0.1::80`) asks Docker for an ephemeral port: nothing to allocate.

@@ -217,8 +217,9 @@ function walkListTitle(state: MdState, tokens: Token[], i: number): void {
 const EXAMPLE_INTRO = /\b(?:examples?|for instance|samples?|such as|alternatives?|(?:another|other|different) ports?|beispiele?|exemples?|ejemplos?|esempio)\b|例如|示例|举例|其他端口|别的端口|例えば|別のポート|他のポート|예시|예를 들어|다른 포트/i;
 
 /**
- * Whether the paragraph right before the block at `i` ends in a colon and its last sentence calls
- * what follows an example. File names and code in it say nothing (`.env.example`).
+ * Whether the paragraph right before the block at `i` titles it (ends in a colon, or is set in
+ * bold) and its last sentence calls what follows an example or another port. File names and code
+ * in it say nothing (`.env.example`).
  */
 function introducesExample(tokens: Token[], i: number): boolean {
   const inline = tokens[i - 2];

@@ -52,6 +52,8 @@ const LIST_ITEM = /^[\p{L}\p{N}][\p{L}\p{N}._-]{0,30}(?: [\p{L}\p{N}._-]{1,30}){
 // with a word no name has. A list of services is names ("discourse, supabase", "Immich, Immich ML").
 const PROTOCOL_NOTE = /^(?:dns|https?|tcp|udp|grpc|tls|ssl|wss?|smtp|imap|ssh|ftp|ui|api)$/i;
 const NOTE_WORD = /\b(?:and|or|only|not|for|of|the|a|an|with|into|via|to|from|dependency|dependencies)\b/;
+
+/** An item after the first of a comma cell that says what the port is for, not who holds it. */
 function isNote(item: string): boolean {
   return PROTOCOL_NOTE.test(item) || /^[a-z][^ ]* /.test(item) || NOTE_WORD.test(item);
 }

@@ -86,8 +86,9 @@ function containerSide(text: string): boolean {
 // "Proxy ports (iframe embedding)": ports a proxy listens on for the services it fronts.
 const PROXY_SIDE = /\bprox(?:y|ied)\s+(?:ports?|listeners?)\b/i;
 
-// `.env`, `docker-compose.yml`, `config/app.yaml`: a section about a file, whose values are no one service's.
-const FILE_NAME = /^\.[\w.-]+$|^[\w./-]+\.(?:env|ya?ml|json|toml|ini|conf|cfg|properties|md|txt|sh|js|ts|py)$/i;
+// `.env`, `docker-compose.yml`, `config/app.yaml`: a section about a file, whose values are no one
+// service's (not `Next.js`, which names a server).
+const FILE_NAME = /^\.[\w.-]+$|^[\w./-]+\.(?:env|ya?ml|json|toml|ini|conf|cfg|properties|md|txt|sh)$/i;
 
 // A heading's place in a numbered outline: `3. RL Dashboard`, `2.1 Gateway`, `4) Billing`.
 const ENUMERATION = /^(?:\d+(?:\.\d+)+\.?|\d+[.)])\s+/;
