@@ -51,6 +51,7 @@ test('a comma list names services only in a column whose header says so', () => 
   assert.deepEqual(places(['| Service | Port |', '|---|---|', '| Ledger, DNS | 7301 |', '| Ledger, admin UI | 7302 |', '| atlas, Queue dependency | 7303 |', '| Queue, TCP and UDP | 7304 |'].join('\n')),
     ['Ledger=7301', 'Ledger=7302', 'atlas=7303', 'Queue=7304']);
   assert.deepEqual(places(['| Service | Port |', '|---|---|', '| Ledger, Ledger ML | 7305 |'].join('\n')), ['Ledger=7305', 'Ledger ML=7305']);
+  assert.deepEqual(places(['| Service | Port |', '|---|---|', '| Ledger, Atlas and Queue | 7306 |'].join('\n')), ['Ledger=7306', 'Atlas and Queue=7306']);
 });
 
 test('under a heading naming a service the document gives a port, an item on that port says what the service does with it', () => {

@@ -51,11 +51,16 @@ const LIST_ITEM = /^[\p{L}\p{N}][\p{L}\p{N}._-]{0,30}(?: [\p{L}\p{N}._-]{1,30}){
 // traffic, TCP and UDP", "guacd, Termix dependency"): a protocol, lower-case words, or a phrase
 // with a word no name has. A list of services is names ("discourse, supabase", "Immich, Immich ML").
 const PROTOCOL_NOTE = /^(?:dns|https?|tcp|udp|grpc|tls|ssl|wss?|smtp|imap|ssh|ftp|ui|api)$/i;
-const NOTE_WORD = /\b(?:and|or|only|not|for|of|the|a|an|with|into|via|to|from|dependency|dependencies)\b/;
+const NOTE_WORD = /\b(?:only|not|for|of|the|a|an|with|into|via|to|from|dependency|dependencies)\b/;
 
-/** An item after the first of a comma cell that says what the port is for, not who holds it. */
+/**
+ * An item after the first of a comma cell that says what the port is for, not who holds it. "and"
+ * joins protocols in a note (`TCP and UDP`) but names in a list (`Grafana, Prometheus and Loki`).
+ */
 function isNote(item: string): boolean {
-  return PROTOCOL_NOTE.test(item) || /^[a-z][^ ]* /.test(item) || NOTE_WORD.test(item);
+  if (PROTOCOL_NOTE.test(item) || /^[a-z][^ ]* /.test(item) || NOTE_WORD.test(item)) return true;
+  const joined = item.split(/\s+(?:and|or)\s+/);
+  return joined.length > 1 && joined.every((part) => PROTOCOL_NOTE.test(part));
 }
 
 /**
