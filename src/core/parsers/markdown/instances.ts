@@ -12,37 +12,56 @@ import type { MdState } from './state';
 const MIN_SHARED = 2;
 
 export function splitInstances(state: MdState): void {
-  const tables = tablesOf(state.facts.allocations);
-  if (tables.size < 2) return;
-  const groups = [...tables.keys()];
+  // A list item is a group of its own, mostly of one service: only groups of several can be copies.
+  const several = groupsOfSeveral(state.facts.allocations);
+  if (several.size < 2) return;
+  const tables = [...tablesOf(state.facts.allocations, several).values()].filter((t) => t.services.size >= MIN_SHARED);
+  if (tables.length < 2) return;
   const copies = new Set<number>();
-  for (let i = 0; i < groups.length; i++) {
-    for (let j = i + 1; j < groups.length; j++) {
-      if (shifted(tables.get(groups[i])!, tables.get(groups[j])!)) copies.add(groups[i]).add(groups[j]);
+  for (let i = 0; i < tables.length; i++) {
+    for (let j = i + 1; j < tables.length; j++) {
+      if (shifted(tables[i], tables[j])) copies.add(tables[i].group).add(tables[j].group);
     }
   }
+  if (copies.size === 0) return;
   for (const a of state.facts.allocations) {
     if (copies.has(a.group) && inTable(a)) a.environment = `${VARIANT_PREFIX}instance-${a.group}`;
   }
 }
 
 interface Table {
+  group: number;
   environment?: string;
   /** Service and role → ports. */
   ports: Map<string, Set<number>>;
+  services: Set<string>;
 }
 
-/** The rows of each table (by group) that give a service a port. */
-function tablesOf(allocations: Allocation[]): Map<number, Table> {
-  const out = new Map<number, Table>();
+/** The groups whose rows name more than one service: cheap, so most documents stop here. */
+function groupsOfSeveral(allocations: Allocation[]): Set<number> {
+  const first = new Map<number, string>();
+  const out = new Set<number>();
   for (const a of allocations) {
     if (!inTable(a)) continue;
+    const key = first.get(a.group);
+    if (key === undefined) first.set(a.group, a.serviceKey);
+    else if (key !== a.serviceKey) out.add(a.group);
+  }
+  return out;
+}
+
+/** The rows of each of `groups` (a table each) that give a service a port. */
+function tablesOf(allocations: Allocation[], groups: Set<number>): Map<number, Table> {
+  const out = new Map<number, Table>();
+  for (const a of allocations) {
+    if (!groups.has(a.group) || !inTable(a)) continue;
     let table = out.get(a.group);
-    if (!table) out.set(a.group, (table = { environment: a.environment, ports: new Map() }));
+    if (!table) out.set(a.group, (table = { group: a.group, environment: a.environment, ports: new Map(), services: new Set() }));
     const key = `${a.serviceKey}\u0000${a.role ?? ''}`;
     let ports = table.ports.get(key);
     if (!ports) table.ports.set(key, (ports = new Set()));
     ports.add(a.port);
+    table.services.add(a.serviceKey);
   }
   return out;
 }
@@ -58,22 +77,12 @@ function inTable(a: Allocation): boolean {
  */
 function shifted(x: Table, y: Table): boolean {
   if (x.environment !== y.environment) return false;
-  const [a, b] = [x.ports, y.ports];
   const shared = new Set<string>();
-  for (const [key, ports] of a) {
-    const others = b.get(key);
+  for (const [key, ports] of x.ports) {
+    const others = y.ports.get(key);
     if (!others) continue;
     for (const port of ports) if (others.has(port)) return false;
-    shared.add(serviceOf(key));
+    shared.add(key.slice(0, key.indexOf('\u0000')));
   }
-  const shorter = Math.min(servicesIn(a), servicesIn(b));
-  return shared.size >= MIN_SHARED && shared.size * 2 >= shorter;
-}
-
-function serviceOf(key: string): string {
-  return key.slice(0, key.indexOf('\u0000'));
-}
-
-function servicesIn(table: Map<string, Set<number>>): number {
-  return new Set([...table.keys()].map(serviceOf)).size;
+  return shared.size >= MIN_SHARED && shared.size * 2 >= Math.min(x.services.size, y.services.size);
 }
