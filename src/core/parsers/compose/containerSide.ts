@@ -38,14 +38,21 @@ export function containerSideClaims(input: ContainerSideInput, walk: Walk): void
   if (new Set(ports.map((p) => p.port)).size !== 1) return;
   const key = serviceKey(input.service);
   if (!key) return;
-  ports.forEach((p, indexInGroup) => {
-    const claim: Allocation = {
-      service: input.service, serviceKey: key, port: p.port, protocol: 'tcp', scope: walk.opts.scope ?? '',
-      environment: walk.opts.environment, source: 'compose', claim: true, group: input.group, indexInGroup,
-      containerPort: p.port, names: input.names && input.names.length > 0 ? input.names : undefined, loc: p.loc,
-    };
-    walk.out.allocations.push(claim);
-  });
+  ports.forEach((p, indexInGroup) => walk.out.allocations.push(containerPortClaim(input.service, key, p, { group: input.group, indexInGroup, names: input.names }, walk)));
+}
+
+/**
+ * A claim on a service's container port, written at `at.loc`: compared with the documents, never a
+ * host port. Also for a port published from a host port nothing read sets (ports.ts).
+ */
+export function containerPortClaim(
+  service: string, key: string, at: { port: number; loc: Location }, group: { group: number; indexInGroup: number; names?: string[] }, walk: Walk,
+): Allocation {
+  return {
+    service, serviceKey: key, port: at.port, protocol: 'tcp', scope: walk.opts.scope ?? '', environment: walk.opts.environment,
+    source: 'compose', claim: true, group: group.group, indexInGroup: group.indexInGroup, containerPort: at.port,
+    names: group.names && group.names.length > 0 ? group.names : undefined, loc: at.loc,
+  };
 }
 
 /**

@@ -3,6 +3,7 @@
 // (../../sources.ts).
 
 import { environmentFromText } from '../../syntax/names';
+import { dirOf } from '../../syntax/paths';
 
 /** What follows `compose` in the name, as words: `docker-compose.prod.yml` → `prod`; '' for the base file. */
 function nameSuffix(fileName: string): string {
@@ -40,7 +41,7 @@ export function shadowedDefaultFiles(files: readonly string[]): Set<string> {
   const rank = (file: string) => DEFAULT_NAMES.indexOf(baseName(file));
   for (const file of files) {
     if (rank(file) < 0) continue;
-    const dir = file.slice(0, Math.max(file.lastIndexOf('/'), 0));
+    const dir = dirOf(file);
     const best = preferred.get(dir);
     if (best === undefined || rank(file) < rank(best)) preferred.set(dir, file);
   }

@@ -4,6 +4,7 @@
 import type { Location, Protocol } from '../../model';
 import { serviceKey } from '../../syntax/names';
 import { isValidPort, MAX_PORT } from '../../syntax/ports';
+import { containerPortClaim } from './containerSide';
 import { invalidPort, location, mention } from './facts';
 import { UNKNOWN } from './interpolation';
 import type { Seg } from './interpolation';
@@ -116,15 +117,8 @@ export function extractPorts(service: string, origin: ServiceOrigin, node: Value
  * claim: a document's port for it is then as likely the variable's value.
  */
 function claimContainerSide(service: string, origin: ServiceOrigin, ports: UnknownHostPort[], from: number, walk: Walk): void {
-  ports.forEach((p, i) => {
-    walk.out.allocations.push({
-      service, serviceKey: serviceKey(service) || JSON.stringify(service), port: p.port, endPort: undefined, protocol: 'tcp', hostIp: undefined,
-      scope: walk.opts.scope ?? '', environment: walk.opts.environment, source: 'compose', claim: true, group: origin.group, indexInGroup: from + i,
-      buildContext: origin.buildContext, containerPort: p.port, containerLoc: undefined, fromVariable: undefined,
-      names: nonEmpty(origin.meta?.names), networks: nonEmpty(origin.meta?.networks), profiles: nonEmpty(origin.meta?.profiles),
-      loc: p.loc,
-    });
-  });
+  const key = serviceKey(service) || JSON.stringify(service);
+  ports.forEach((p, i) => walk.out.allocations.push(containerPortClaim(service, key, p, { group: origin.group, indexInGroup: from + i, names: origin.meta?.names }, walk)));
 }
 
 /**

@@ -207,9 +207,15 @@ function walkListItem(state: MdState, tokens: Token[], i: number): void {
 
 /** A paragraph right before a list, at its level, may title it ("Never use these ports:"). */
 function walkListTitle(state: MdState, tokens: Token[], i: number): void {
-  const inline = tokens[i - 2];
-  if (tokens[i - 1]?.type !== 'paragraph_close' || inline?.type !== 'inline' || tokens[i - 1].level !== tokens[i].level || !inline.map) return;
+  const inline = paragraphBefore(tokens, i);
+  if (!inline || tokens[i - 1].level !== tokens[i].level || !inline.map) return;
   openListTitle(state, inline.content, inline.map[0] + 1, tokens[i].level);
+}
+
+/** The text of the paragraph that ends right before the block at `i`. */
+function paragraphBefore(tokens: Token[], i: number): Token | undefined {
+  const inline = tokens[i - 2];
+  return tokens[i - 1]?.type === 'paragraph_close' && inline?.type === 'inline' ? inline : undefined;
 }
 
 // "Example:", "For instance, in staging:", "Or use another port:", "例如：", "Beispiel:": the paragraph
@@ -222,8 +228,8 @@ const EXAMPLE_INTRO = /\b(?:examples?|for instance|samples?|such as|alternatives
  * in it say nothing (`.env.example`).
  */
 function introducesExample(tokens: Token[], i: number): boolean {
-  const inline = tokens[i - 2];
-  if (tokens[i - 1]?.type !== 'paragraph_close' || inline?.type !== 'inline') return false;
+  const inline = paragraphBefore(tokens, i);
+  if (!inline) return false;
   // `**Option 2: another port**` ends in its emphasis.
   const text = inline.content.trim().replace(/[*_]+$/, '');
   if (!/[:：]$/.test(text) && !/^[*_]/.test(inline.content)) return false;
