@@ -282,6 +282,11 @@ export interface ComposeFileMeta {
   builds: string[];
   /** The Dockerfiles its services build, with who builds them and how; absent when none does. */
   images?: ImageBuild[];
+  /**
+   * Its services' `container_name`s, sorted; absent when none has one. Docker runs one container
+   * of a name per host: two projects that name a container alike are never up together.
+   */
+  containerNames?: string[];
 }
 
 /** A compose service's `build:`, as the Dockerfile it builds sees it. */

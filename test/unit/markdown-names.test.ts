@@ -285,3 +285,27 @@ test('a name qualified by an interface (`Keycloak (HTTPS)`) is that service with
   const rows = ['| Service | Port |', '|---|---|', '| Keycloak (HTTPS) | 8443 |', '| Gateway (Proxy HTTPS) | 8443 |'].join('\n');
   assert.deepEqual(checkFiles({ 'docs/PORTS.md': rows, 'docker-compose.yml': compose }).findings.map(brief), ['port-conflict@docker-compose.yml:7']);
 });
+
+test('group rows: a bold name with blank cells heads the rows of its service\'s endpoints, or of services of their own', () => {
+  const text = [
+    '| Service | Port | Notes |',
+    '|---|---|---|',
+    '| **Billing Engine** | | |',
+    '| Engine API | 8080 | REST |',
+    '| Engine Metrics | 9100 | Prometheus |',
+    '| **Ledger Engine** | | |',
+    '| Engine API | 8081 | REST |',
+    '| Ledger Admin | 8082 | console |',
+    '| **Databases** | | |',
+    '| Postgres | 5432 | main |',
+  ].join('\n');
+  const roles = parse(text).allocations.map((a) => `${a.service}${a.role ? `/${a.role}` : ''}=${a.port}`);
+  assert.deepEqual(roles, ['Billing Engine=8080', 'Billing Engine/metrics=9100', 'Ledger Engine=8081', 'Ledger Engine/admin=8082', 'Postgres=5432']);
+  // Two groups' `Engine API` rows are two services, and the env block below the table states the
+  // same ports under the groups' names: nothing to report.
+  const doc = `${text}\n\n\`\`\`bash\nBILLING_ENGINE_PORT=8080\nBILLING_ENGINE_METRICS_PORT=9100\n\`\`\`\n`;
+  assert.deepEqual(checkFiles({ 'docs/PORTS.md': doc }).findings.filter((f) => f.severity !== 'info').map(brief), []);
+  // Without a group row above them, the same rows are one service on two ports.
+  const flat = text.split('\n').filter((line) => !line.includes('**')).join('\n');
+  assert.deepEqual(places(flat), ['Engine API=8080', 'Engine Metrics=9100', 'Engine API=8081', 'Ledger Admin=8082', 'Postgres=5432']);
+});

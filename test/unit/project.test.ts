@@ -77,6 +77,34 @@ test('stacks joining one external network run on one host and clash', () => {
   assert.deepEqual(warnings(c), ['port-conflict@wiki/docker-compose.yml:4']);
 });
 
+test('compose projects that name a container alike are alternatives: never up together, so they do not clash', () => {
+  // Docker runs one container of a name per host: the second project cannot start beside the first.
+  const withContainer = (service: string, port: string, container?: string) => [
+    'services:',
+    `  ${service}:`,
+    `    image: ${service}`,
+    `    ports: ["${port}"]`,
+    '  backend:',
+    '    image: app',
+    ...(container ? [`    container_name: ${container}`] : []),
+    'networks:', '  default:', '    name: edge', '    external: true',
+  ].join('\n');
+  const files = (container?: string) => ({
+    'docker-compose.yml': withContainer('daemon', '9090:9090', container),
+    'web/docker-compose.yml': withContainer('prometheus', '9090:9090', container),
+  });
+  assert.deepEqual(warnings(checkFiles(files())), ['port-conflict@web/docker-compose.yml:4']);
+  assert.deepEqual(warnings(checkFiles(files('shop-backend'))), []);
+  // A document that lists both describes the first project's daemon: still no clash with the
+  // alternative's prometheus; without the shared name, the document ties the stacks and they clash.
+  const doc = '# Ports\n\n| Port | Service |\n|---|---|\n| 9090 | daemon |\n| 9091 | prometheus |\n';
+  const conflicts = (c: ReturnType<typeof checkFiles>) => warnings(c).filter((w) => w.startsWith('port-conflict'));
+  assert.deepEqual(conflicts(checkFiles({ ...files('shop-backend'), 'PORTS.md': doc })), []);
+  const noNetwork = (text: string) => text.replace(/\nnetworks:[\s\S]*$/, '');
+  const tiedByDoc = { 'docker-compose.yml': noNetwork(files()['docker-compose.yml']), 'web/docker-compose.yml': noNetwork(files()['web/docker-compose.yml']), 'PORTS.md': doc };
+  assert.deepEqual(conflicts(checkFiles(tiedByDoc)), ['port-conflict@web/docker-compose.yml:4']);
+});
+
 test('services in profiles with none in common never run together', () => {
   const c = checkFiles({
     'compose.yaml': [

@@ -41,6 +41,8 @@ export class ProjectModel {
   private readonly buildUnits = new Map<string, Unit>();
   /** Dockerfiles → the compose services that build them. */
   private readonly imageBuilders = new Map<string, ImageBuilder[]>();
+  /** Compose unit → the other units that name one of its containers alike (see FileRole.alternatives). */
+  private readonly alternatives = new Map<string, string[]>();
 
   private readonly folders = new Map<string, FolderFacts>();
   /** Folders with a README: the outermost one above a file is the repository it belongs to. */
@@ -90,7 +92,29 @@ export class ProjectModel {
       for (const folder of f.compose?.builds ?? []) if (!model.buildUnits.has(folder)) model.buildUnits.set(folder, unit);
       for (const image of f.compose?.images ?? []) model.imageBuilders.set(image.dockerfile, [...(model.imageBuilders.get(image.dockerfile) ?? []), { ...image, composeFile: f.file, unit }]);
     }
+    model.findAlternatives(compose);
     return model;
+  }
+
+  /** Units whose files name a container alike: each is the other's alternative. */
+  private findAlternatives(compose: FileFacts[]): void {
+    const unitsByName = new Map<string, Set<string>>();
+    for (const f of compose) {
+      const unit = this.composeUnits.get(f.file)!.key;
+      for (const name of f.compose?.containerNames ?? []) {
+        let units = unitsByName.get(name);
+        if (!units) unitsByName.set(name, (units = new Set()));
+        units.add(unit);
+      }
+    }
+    for (const units of unitsByName.values()) {
+      if (units.size < 2) continue;
+      for (const unit of units) {
+        const others = this.alternatives.get(unit) ?? [];
+        for (const other of units) if (other !== unit && !others.includes(other)) others.push(other);
+        this.alternatives.set(unit, others);
+      }
+    }
   }
 
   /**
@@ -152,8 +176,10 @@ export class ProjectModel {
     const readers = f.kind === 'env' ? this.envReaders.get(f.file) : undefined;
     const containerOf = readers?.size === 1 ? [...readers][0] : undefined;
     const variantFile = f.kind === 'compose' && (composeEnvironmentFromFileName(f.file) !== undefined || standaloneStackName(f.file) !== undefined || this.shadowed.has(f.file));
-    const role = (unit: string, home: string, about: string, authority: Authority, describes: boolean): FileRole =>
-      ({ unit, home, about, authority, isolated, describes, repository, inContainer, containerOf, composedWith, variantFile, oneMachine: f.machine !== undefined });
+    const role = (unit: string, home: string, about: string, authority: Authority, describes: boolean): FileRole => ({
+      unit, home, about, authority, isolated, describes, repository, inContainer, containerOf, composedWith, variantFile,
+      oneMachine: f.machine !== undefined, alternatives: this.alternatives.get(unit) ?? NONE,
+    });
     switch (f.kind) {
       case 'registry':
         // Each registry is the unit of its folder: two projects' registries (a monorepo's) never clash.
@@ -218,10 +244,10 @@ interface FolderFacts {
   documentAbout?: string;
 }
 
-/** What decides the units: each compose file's name, includes, env files and what it builds. */
+/** What decides the units: each compose file's name, includes, env files, what it builds and its container names. */
 function compositionOf(compose: FileFacts[]): string {
   const images = (f: FileFacts) => f.compose?.images?.map((i) => [i.dockerfile, i.service, i.target ?? '', ...i.args].join('\u0004'));
-  const listed = (f: FileFacts) => [f.compose?.includes, f.compose?.envReaders.map((r) => r.join('\u0004')), f.compose?.builds, images(f)].map((l) => l?.join('\u0002') ?? '');
+  const listed = (f: FileFacts) => [f.compose?.includes, f.compose?.envReaders.map((r) => r.join('\u0004')), f.compose?.builds, images(f), f.compose?.containerNames].map((l) => l?.join('\u0002') ?? '');
   return compose.map((f) => [f.file, f.compose?.name ?? '', ...listed(f)].join('\u0001')).join('\u0000');
 }
 

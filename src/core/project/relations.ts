@@ -31,16 +31,16 @@ export function describeSame(a: Situated, b: Situated): boolean {
  * Whether two places would run on one host: in one unit (a compose project, one document, one
  * compose snippet), or in units something ties together — the registry, a file that lists both
  * services (`listedTogether`), an external network both stacks join. Independent stacks (an
- * examples collection, separate apps) never clash with each other.
+ * examples collection, separate apps) never clash with each other, nor do compose projects that
+ * name a container alike (FileRole.alternatives).
  */
 export function runTogether<T extends Situated>(a: T, b: T, listedTogether: (a: T, b: T) => boolean): boolean {
-  if (a.fileRole.isolated !== b.fileRole.isolated) return false;
+  if (a.fileRole.isolated !== b.fileRole.isolated || a.fileRole.alternatives.includes(b.unit)) return false;
   if (a.unit === b.unit || registryOver(a, b) || registryOver(b, a)) return true;
   if (a.networks && b.networks && a.fileRole.repository === b.fileRole.repository && a.networks.some((n) => b.networks!.includes(n))) return true;
   return listedTogether(a, b);
 }
 
-/** A registry speaks for everything in the folder it sits in and below, test fixtures and examples apart. */
 /**
  * Whether what a file declares for everyone (a forbidden list, a range kept free) holds for a
  * place: in the same test/example world, in a folder the file speaks for. A monorepo's projects
@@ -50,6 +50,7 @@ export function speaksFor(declaring: FileRole, place: Situated): boolean {
   return declaring.isolated === place.fileRole.isolated && covers(declaring.home, place.fileRole.home);
 }
 
+/** A registry speaks for everything in the folder it sits in and below, test fixtures and examples apart. */
 export function registryOver(registry: Situated, other: Situated): boolean {
   return registry.fileRole.authority === Authority.registry && registry.fileRole.isolated === other.fileRole.isolated
     && covers(registry.fileRole.home, other.fileRole.home);

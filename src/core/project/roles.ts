@@ -64,6 +64,11 @@ export interface FileRole {
   variantFile: boolean;
   /** A registry of one machine (FileFacts.machine): the environments of what it speaks for share that machine. */
   oneMachine: boolean;
+  /**
+   * Other compose projects that name a container as this one's does: Docker runs one container of
+   * a name per host, so they are ways to run the same thing, never up with this one.
+   */
+  alternatives: readonly string[];
 }
 
 // Folders of stacks that never run with the rest of the repository.

@@ -97,7 +97,8 @@ function tiedGroups(places: Place[], ties: Ties): Place[][] {
 function conflictsAmong(port: number, places: Place[], listedTogether: (a: Place, b: Place) => boolean): Finding[] {
   const services = [...new Set(places.map((p) => p.identity))];
   const findings: Finding[] = [];
-  const clash = (a: Place, b: Place) => clashes(a, b, listedTogether);
+  const published = publishedBy(places);
+  const clash = (a: Place, b: Place) => clashes(a, b, listedTogether) && !describesAlternative(a, b, published) && !describesAlternative(b, a, published);
   for (let i = 1; i < services.length; i++) {
     const mine = places.filter((p) => p.identity === services[i]);
     const theirs = places.filter((p) => services.indexOf(p.identity) < i && mine.some((m) => clash(m, p)));
@@ -116,6 +117,29 @@ function conflictsAmong(port: number, places: Place[], listedTogether: (a: Place
     }));
   }
   return findings;
+}
+
+/** The compose projects that publish each service (by identity) on the port. */
+function publishedBy(places: Place[]): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (const p of places) {
+    if (p.source !== 'compose' || p.fence !== undefined) continue;
+    let units = out.get(p.identity);
+    if (!units) out.set(p.identity, (units = new Set()));
+    units.add(p.unit);
+  }
+  return out;
+}
+
+/**
+ * A document's place for a service that compose projects publish on the port describes their
+ * containers: it does not clash with a project that is the alternative of each of them (they name
+ * a container alike), which is never up beside them.
+ */
+function describesAlternative(doc: Place, other: Place, published: Map<string, Set<string>>): boolean {
+  if (!doc.fileRole.describes || other.source !== 'compose' || other.fileRole.alternatives.length === 0) return false;
+  const units = published.get(doc.identity);
+  return units !== undefined && [...units].every((unit) => other.fileRole.alternatives.includes(unit));
 }
 
 function clashes(a: Place, b: Place, listedTogether: (a: Place, b: Place) => boolean): boolean {

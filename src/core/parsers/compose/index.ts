@@ -10,6 +10,7 @@ import type { Document } from 'yaml';
 import { emptyFacts } from '../../model';
 import type { ComposeFileMeta, FileFacts, ParseContext } from '../../model';
 import { LineIndex } from '../../text/lineIndex';
+import { compareText } from '../../text/compareText';
 import { findSuppressions } from '../../syntax/suppressions';
 import { readBlockYaml } from '../yaml/blockYaml';
 import { composeEnvironmentFromFileName } from './fileNames';
@@ -108,6 +109,7 @@ function mergeMeta(a: ComposeFileMeta | undefined, b: ComposeFileMeta): ComposeF
   const both = (key: 'includes' | 'builds') => [...new Set([...a[key], ...b[key]])];
   const merged: ComposeFileMeta = { name: a.name ?? b.name, includes: both('includes'), envReaders: [...a.envReaders, ...b.envReaders], builds: both('builds') };
   if (a.images || b.images) merged.images = [...(a.images ?? []), ...(b.images ?? [])];
+  if (a.containerNames || b.containerNames) merged.containerNames = [...new Set([...(a.containerNames ?? []), ...(b.containerNames ?? [])])].sort(compareText);
   return merged;
 }
 

@@ -9,6 +9,7 @@ import { dirOf, joinPath } from '../../syntax/paths';
 import { UNKNOWN } from './interpolation';
 import { imageOf, type ServiceImage } from './imageBuild';
 import { scalarText } from './scalarText';
+import { compareText } from '../../text/compareText';
 import { mapEntries, resolve, resolveMap, seqItems } from './walk';
 import type { Value, Walk } from './walk';
 
@@ -24,6 +25,8 @@ export interface ServiceMeta {
   /** `env_file:` and `extends: { file }` as written, relative to the compose file's folder. */
   envFiles: string[];
   extendsFiles: string[];
+  /** `container_name:` as Docker will name the container (undefined when a variable leaves it unknown). */
+  containerName?: string;
 }
 
 const NO_FIELDS = new Map<string, Value>();
@@ -88,7 +91,8 @@ export function servicesMeta(services: Array<[string, Value]>, top: Map<string, 
       const key = written && serviceKey(written);
       if (key && key !== own && !names.includes(key)) names.push(internIfLong(key));
     };
-    addName(text(fields.get('container_name'), walk));
+    const containerName = text(fields.get('container_name'), walk);
+    addName(containerName);
     addName(text(fields.get('hostname'), walk));
     const image = text(fields.get('image'), walk);
     if (image) addName(imageName(image));
@@ -108,6 +112,7 @@ export function servicesMeta(services: Array<[string, Value]>, top: Map<string, 
       image: imageOf(fields, build, walk),
       envFiles: fields.has('env_file') ? envFilesOf(fields.get('env_file'), walk) : NONE,
       extendsFiles: extended ? scalars(mapEntries(extended, walk).get('file'), walk) : NONE,
+      ...(containerName === undefined ? {} : { containerName }),
     });
   }
   for (const [host, guest] of attached) {
@@ -176,7 +181,7 @@ function buildContextOf(fields: Map<string, Value>, walk: Walk): string | undefi
   return joinPath(dirOf(walk.opts.ctx.file), context);
 }
 
-/** What the file reads with it: its project name, `include:`, `extends: { file }`, `env_file:` (and who reads each), the folders and Dockerfiles it builds. */
+/** What the file reads with it: its project name, `include:`, `extends: { file }`, `env_file:` (and who reads each), the folders and Dockerfiles it builds, the names of its containers. */
 export function composeFileMeta(metas: Map<string, ServiceMeta>, top: Map<string, Value> | undefined, walk: Walk): ComposeFileMeta {
   const dir = dirOf(walk.opts.ctx.file);
   const path = (rel: string) => joinPath(dir, rel);
@@ -188,8 +193,10 @@ export function composeFileMeta(metas: Map<string, ServiceMeta>, top: Map<string
   const envReaders: Array<[string, string]> = [];
   const builds = new Set<string>();
   const images: ImageBuild[] = [];
+  const containerNames = new Set<string>();
   for (const [name, meta] of metas) {
     if (meta.build !== undefined) builds.add(meta.build);
+    if (meta.containerName !== undefined) containerNames.add(meta.containerName);
     if (meta.image) images.push({ ...meta.image, service: serviceKey(name) });
     includes.push(...meta.extendsFiles);
     for (const file of meta.envFiles) {
@@ -200,5 +207,6 @@ export function composeFileMeta(metas: Map<string, ServiceMeta>, top: Map<string
   const resolved = (list: string[]) => [...new Set(list.map(path).filter((p): p is string => p !== undefined))];
   const meta: ComposeFileMeta = { name: text(top?.get('name'), walk), includes: resolved(includes), envReaders, builds: [...builds] };
   if (images.length > 0) meta.images = images;
+  if (containerNames.size > 0) meta.containerNames = [...containerNames].sort(compareText);
   return meta;
 }

@@ -3,7 +3,7 @@
 // Other qualifiers (`Postgres (staging)`, `Redis (cache)`, a machine) stay part of the name as written.
 import { roleFromWords } from '../../syntax/names';
 
-const INTERFACE_WORDS = new Set([
+export const INTERFACE_WORDS: ReadonlySet<string> = new Set([
   'http', 'https', 'grpc', 'otlp', 'rest', 'api', 'ui', 'web', 'webui', 'admin', 'console', 'dashboard',
   'metrics', 'tls', 'ssl', 'ws', 'wss', 'websocket', 'tcp', 'udp', 'proxy', 'management',
 ]);

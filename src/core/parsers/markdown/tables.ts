@@ -9,6 +9,7 @@ import { parseCellPorts, type CellPort } from './cellValues';
 import { hostFromKeyValue } from './hosts';
 import { emitRangeEntry } from './rangeEntries';
 import { roleQualified } from './roleQualifier';
+import { groupRowName, nameInGroup } from './groupRows';
 import {
   currentContext, emitAllocation, emitInvalid, emitMention, emitReservation, remarkedContext, remarkedNames, remarksOf, setSectionHost, withQualifierHost,
   type AllocationInput, type Context, type MdState, type Remarks,
@@ -251,15 +252,21 @@ export function extractTable(state: MdState, headerLine: number, rowLines: numbe
   const section = currentContext(state);
   const columns = classify(header.map((c) => c.text), section.aboutPorts === true, (index) => holdsRanges(rows, index));
   const categories = categoryCounts(columns, rows);
+  let group: string | undefined;
   rowLines.forEach((line, r) => {
     const lineStart = state.lines.lineStart(line);
     const cells = rows[r];
+    const opened = groupRowName(cells, columns.name);
+    if (opened !== undefined) {
+      group = opened;
+      return;
+    }
     const rowEnvironment = columns.environment === undefined ? undefined : environmentFromText(cells[columns.environment]?.text ?? '');
     const context = rowContext(section, columns, cells, rowEnvironment);
     const stack = columns.stack === undefined ? undefined : stackOf(cells[columns.stack]);
     const { names, list, holders } = categories ? purposeNames(columns, cells, categories) : rowNames(columns, cells);
     const row: Row = {
-      headerLine, line, lineStart, cells, names, listed: list, holders, stack, next: 0,
+      headerLine, line, lineStart, cells, names: group === undefined ? names : names.map((name) => nameInGroup(name, group!)), listed: list, holders, stack, next: 0,
       byHostName: columns.urls.some((col) => reachedByHostName(cells[col.index])),
       address: columns.address === undefined ? undefined : IPV4_CELL.exec(cells[columns.address]?.text ?? '')?.[1],
     };
