@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { parseMarkdown } from '../../src/core/parsers/markdown/parseMarkdown';
 import { parseCompose } from '../../src/core/parsers/compose';
 import type { FileFacts, Location } from '../../src/core/model';
+import { brief, checkFiles } from '../support/memoryWorkspace';
 
 function parse(text: string, file = 'docs/PORTS.md'): FileFacts & { at: (loc: Location) => string } {
   const facts = parseMarkdown(text, { file });
@@ -176,6 +177,25 @@ test('shell fences: owner from the heading, Windows set, URLs as claims; command
   assert.deepEqual(allocs(f).map((a) => `${a.service}/${a.role ?? '-'}=${a.port}${a.claim ? ' claim' : ''}@${a.line}`), [
     'Settlement Engine/-=8087@1', 'Settlement Engine/http=8087@4', 'reporting-engine/-=8088 claim@5',
   ]);
+});
+
+test('a bold label over a block of settings names its service; a label of generic words names a part of the heading\'s', () => {
+  const text = [
+    '### billing-suite', '',
+    '**Ledger:**', '```bash', 'PORT=7100', '```', '',
+    '**Backend API:**', '```bash', 'PORT=7200', 'WS_PORT=7201', '```', '',
+    '**Production:**', '```bash', 'PORT=7300', '```',
+  ].join('\n');
+  assert.deepEqual(allocs(parse(text)).map((a) => `${a.service}/${a.role ?? '-'}=${a.port}`), [
+    'Ledger/-=7100', 'billing-suite Backend API/-=7200', 'billing-suite Backend API/ws=7201', 'billing-suite/-=7300',
+  ]);
+  // A table naming the same services, the websocket by its interface alone: each is written twice, no clash.
+  const table = ['# Ports', '', '| Port | Service |', '|---|---|', '| 7100 | Ledger |', '| 7200 | Backend API |', '| 7201 | WebSocket |', ''].join('\n');
+  const doc = `${table}\n${text.split('\n').slice(0, 12).join('\n')}\n`;
+  assert.deepEqual(checkFiles({ 'docs/PORTS.md': doc }).findings.filter((f) => f.severity !== 'info').map(brief), []);
+  // A row named by an interface is no endpoint of a place of another role.
+  const other = doc.replace('| 7201 | WebSocket |', '| 7201 | Metrics |');
+  assert.deepEqual(checkFiles({ 'docs/PORTS.md': other }).findings.filter((f) => f.severity !== 'info').map(brief), ['port-conflict@docs/PORTS.md:19']);
 });
 
 test('named URLs in a code block are claims with the path role', () => {

@@ -1,7 +1,7 @@
 // port-conflict: two different services on the same port, protocol and host IP, that would run on
 // one host (see runTogether) in a compatible environment, machine and profile.
 import type { Finding } from '../model';
-import { environmentFromText, probablySameService, variableNamesService } from '../syntax/names';
+import { environmentFromText, INTERFACE_WORDS, probablySameService, roleFromWords, serviceKey, variableNamesService } from '../syntax/names';
 import { dirOf } from '../syntax/paths';
 import { describeSame, machinesMeet, namesMeet, profilesMeet, registryOver, runTogether } from '../project/relations';
 import { environmentsMeet, inDocumentOrder, insideContainer, portText, where, type Place } from './model';
@@ -149,7 +149,18 @@ function clashes(a: Place, b: Place, listedTogether: (a: Place, b: Place) => boo
     && hostsMeet(a.hostIp, b.hostIp) && machinesMeet(a.host, b.host)
     && profilesMeet(a.profiles, b.profiles) && !interpolationLink(a, b)
     && !probablySameService(a.service, b.service) && (twoContainers(a, b) || !namesMeet(a, b))
-    && !sameBuild(a, b) && !environmentVariants(a, b) && !unnamedEnvBeside(a, b) && runTogether(a, b, listedTogether);
+    && !sameBuild(a, b) && !environmentVariants(a, b) && !unnamedEnvBeside(a, b) && !namedByRole(a, b) && !namedByRole(b, a)
+    && runTogether(a, b, listedTogether);
+}
+
+/**
+ * A document's row named only by an interface (`WebSocket`, `Metrics`) beside a place of that role
+ * in the same document (`WS_PORT=3003` under a service's heading): one endpoint written twice.
+ */
+function namedByRole(named: Place, other: Place): boolean {
+  if (other.role === undefined || named.loc.file !== other.loc.file || !named.fileRole.describes) return false;
+  const words = serviceKey(named.service).split('-');
+  return words.every((w) => INTERFACE_WORDS.has(w)) && roleFromWords(named.service) === other.role;
 }
 
 /**

@@ -63,6 +63,12 @@ const ROLE_WORDS: Array<[RegExp, string]> = [
   [/\bhttp\b|\brest\b/i, 'http'],
 ];
 
+/** Words that name how a service is reached rather than which service it is (`Grafana (UI)`, `Agent API`). */
+export const INTERFACE_WORDS: ReadonlySet<string> = new Set([
+  'http', 'https', 'grpc', 'otlp', 'rest', 'api', 'ui', 'web', 'webui', 'admin', 'console', 'dashboard',
+  'metrics', 'tls', 'ssl', 'ws', 'wss', 'websocket', 'tcp', 'udp', 'proxy', 'management',
+]);
+
 /** Role from a column header or key fragment; undefined means the main port. */
 export function roleFromWords(text: string): string | undefined {
   const t = text.replace(/[_-]/g, ' ');

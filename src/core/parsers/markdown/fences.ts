@@ -1,7 +1,8 @@
 // Fenced blocks: mermaid graphs, shell/env settings, compose snippets. Other code (Dockerfiles,
 // curl/netstat lines, JSON) only contributes mentions of the URLs in it.
 import { findUrls } from '../../syntax/ports';
-import { cleanName, roleFromPath } from '../../syntax/names';
+import { cleanName, INTERFACE_WORDS, roleFromPath, serviceKey } from '../../syntax/names';
+import { isGenericName } from '../../project/roles';
 import { envFacts, parseEnvAssignments } from '../env';
 import { extractComposeFacts } from '../compose';
 import { extractMermaid } from './mermaid';
@@ -23,10 +24,18 @@ const PLAIN_LANGS = new Set(['', 'text', 'txt']);
 const ENV_FILE_KEY = /^[ \t]+env_file[ \t]*:/m;
 const INTERPOLATED = /\$\{?([A-Za-z_][A-Za-z0-9_]*)/g;
 
-/** `example`: the paragraph before the block introduces it as an example. */
-export function extractFence(state: MdState, lang: string, content: string, at: number, example: boolean): void {
+/** What the paragraph right before a block says of it. */
+export interface FenceIntro {
+  /** It introduces the block as an example. */
+  example: boolean;
+  /** A bold label naming the service whose settings the block holds. */
+  owner?: string;
+}
+
+export function extractFence(state: MdState, lang: string, content: string, at: number, { example, owner }: FenceIntro): void {
   const kind = lang.toLowerCase();
-  const context = currentContext(state);
+  const section = currentContext(state);
+  const context = owner ? { ...section, owner: ownerUnder(section.owner, owner) } : section;
   const allocationsBefore = state.facts.allocations.length;
   if (kind === 'mermaid') extractMermaid(state, content, at);
   else if (YAML_LANGS.has(kind) || (PLAIN_LANGS.has(kind) && COMPOSE_TEXT.test(content))) extractYaml(state, context, content, at);
@@ -44,6 +53,17 @@ export function extractFence(state: MdState, lang: string, content: string, at: 
       state.facts.mentions.push({ port: a.port, loc: a.loc });
     }
   }
+}
+
+/**
+ * A label under a heading that names a service: a label of generic words (`**Backend API:**`,
+ * `**API Server:**`) names a part of the heading's service, which `### billing-engine` over it
+ * names; another label (`**Grafana:**`) names its service alone.
+ */
+function ownerUnder(heading: string | undefined, label: string): string {
+  if (heading === undefined) return label;
+  const words = serviceKey(label.replace(/\([^()]*\)/g, ' ')).split('-');
+  return words.every((w) => isGenericName(w) || INTERFACE_WORDS.has(w)) ? `${heading} ${label}` : label;
 }
 
 function extractYaml(state: MdState, context: Context, content: string, at: number): void {

@@ -2,8 +2,7 @@
 // `| Agent Metrics | 8000 |`). A row under it whose name adds only interface words (API, Metrics,
 // Web UI) to the group's names an endpoint of the group's service, so two groups' `Agent API` rows
 // are two services; a row with a name of its own (`ChromaDB` under `**Databases**`) is its own service.
-import { cleanName, serviceKey } from '../../syntax/names';
-import { INTERFACE_WORDS } from './roleQualifier';
+import { cleanName, INTERFACE_WORDS, serviceKey } from '../../syntax/names';
 import type { Cell } from './cells';
 
 const BOLD_ONLY = /^(?:\*\*|__)([^*_]+)(?:\*\*|__)$/;

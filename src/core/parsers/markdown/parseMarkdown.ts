@@ -6,7 +6,7 @@ import { LineIndex } from '../../text/lineIndex';
 import { findUrls } from '../../syntax/ports';
 import { serviceKey } from '../../syntax/names';
 import { findSuppressions } from '../../syntax/suppressions';
-import { analyzeHeading, documentInfo, paragraphReservation, type HeadingInfo } from './sections';
+import { analyzeHeading, documentInfo, ownerNamedBy, paragraphReservation, type HeadingInfo } from './sections';
 import { extractTable } from './tables';
 import { extractListItem } from './lists';
 import { extractRangeVerdicts } from './rangeVerdicts';
@@ -64,7 +64,7 @@ function readMarkdown(text: string, ctx: ParseContext): FileFacts {
     else if (token.type === 'list_item_open') walkListItem(state, tokens, i);
     else if (token.type === 'bullet_list_open' || token.type === 'ordered_list_open') walkListTitle(state, tokens, i);
     else if (token.type === 'bullet_list_close' || token.type === 'ordered_list_close') closeListTitle(state, token.level);
-    else if (token.type === 'fence' && token.map) walkFence(state, token, introducesExample(tokens, i));
+    else if (token.type === 'fence' && token.map) walkFence(state, token, introducesExample(tokens, i), labelOwner(tokens, i));
     else if (token.type === 'inline' && token.map && tokens[i - 1]?.type === 'paragraph_open') walkParagraph(state, token.map[0] + 1, token.map[1]);
   }
   claimsForComponents(state);
@@ -239,14 +239,26 @@ function introducesExample(tokens: Token[], i: number): boolean {
   return EXAMPLE_INTRO.test(words.join(' '));
 }
 
-function walkFence(state: MdState, token: Token, example: boolean): void {
+// `**Backend API:**` alone on the line before a block.
+const BOLD_LABEL = /^(?:\*\*|__)([^*_]+?)[:：]?(?:\*\*|__)[:：]?$/;
+
+/**
+ * The service a bold label right before the block names (`**Backend API:**` over `PORT=3002`):
+ * its owner, before the heading's, which may name the repository the services are part of.
+ */
+function labelOwner(tokens: Token[], i: number): string | undefined {
+  const label = BOLD_LABEL.exec(paragraphBefore(tokens, i)?.content.trim() ?? '');
+  return label ? ownerNamedBy(label[1]) : undefined;
+}
+
+function walkFence(state: MdState, token: Token, example: boolean, owner: string | undefined): void {
   const [open, close] = token.map!;
   const bodyStart = state.lines.lineStart(open + 2);
   const closeLine = state.lines.lineText(close);
   const closed = close > open + 1 && /^\s*(`{3,}|~{3,})\s*$/.test(closeLine);
   const bodyEnd = closed ? state.lines.lineStart(close) : close < state.lines.lineCount ? state.lines.lineStart(close + 1) : state.text.length;
   if (bodyEnd <= bodyStart) return;
-  extractFence(state, token.info.trim().split(/\s+/)[0] ?? '', state.text.slice(bodyStart, bodyEnd), bodyStart, example);
+  extractFence(state, token.info.trim().split(/\s+/)[0] ?? '', state.text.slice(bodyStart, bodyEnd), bodyStart, { example, owner });
 }
 
 function walkParagraph(state: MdState, fromLine: number, toLine: number): void {

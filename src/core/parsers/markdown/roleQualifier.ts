@@ -1,12 +1,7 @@
 // `Keycloak (HTTPS)`, `Tempo (OTLP gRPC)`, `Grafana (UI)`: a service's name with the interface the
 // port is for. The service is the name before the parentheses; the words in them give the role.
 // Other qualifiers (`Postgres (staging)`, `Redis (cache)`, a machine) stay part of the name as written.
-import { roleFromWords } from '../../syntax/names';
-
-export const INTERFACE_WORDS: ReadonlySet<string> = new Set([
-  'http', 'https', 'grpc', 'otlp', 'rest', 'api', 'ui', 'web', 'webui', 'admin', 'console', 'dashboard',
-  'metrics', 'tls', 'ssl', 'ws', 'wss', 'websocket', 'tcp', 'udp', 'proxy', 'management',
-]);
+import { INTERFACE_WORDS, roleFromWords } from '../../syntax/names';
 
 export interface RoleQualified {
   service: string;

@@ -86,6 +86,16 @@ function containerSide(text: string): boolean {
 // "Proxy ports (iframe embedding)": ports a proxy listens on for the services it fronts.
 const PROXY_SIDE = /\bprox(?:y|ied)\s+(?:ports?|listeners?)\b/i;
 
+/**
+ * The service a title names (`### Token Engine (Port 8081)`, `**Backend API:**` over a block of
+ * settings): its words outside parentheses, unless they are generic ("Configuration"), a file
+ * name, an environment or more than four words.
+ */
+export function ownerNamedBy(title: string): string | undefined {
+  const name = cleanName(title.replace(/\([^()]*\)/g, '')).replace(ENUMERATION, '');
+  return name && !GENERIC_HEADING.test(name) && !FILE_NAME.test(name) && name.split(' ').length <= 4 && !environmentFromText(name) ? name : undefined;
+}
+
 // `.env`, `docker-compose.yml`, `config/app.yaml`: a section about a file, whose values are no one
 // service's (not `Next.js`, which names a server).
 const FILE_NAME = /^\.[\w.-]+$|^[\w./-]+\.(?:env|ya?ml|json|toml|ini|conf|cfg|properties|md|txt|sh)$/i;
@@ -123,8 +133,8 @@ function readHeading(text: string): HeadingInfo {
   const host = range || info.environment ? undefined : headingHost(text);
   if (host) info.host = host;
   const portMatch = /\(\s*(?:[^()]*?[-–,]\s*)?port\s+(\d{1,5})\s*\)/i.exec(text);
-  const ownerName = cleanName(text.replace(/\([^()]*\)/g, '')).replace(ENUMERATION, '');
-  if (!range && ownerName && !GENERIC_HEADING.test(ownerName) && !FILE_NAME.test(ownerName) && ownerName.split(' ').length <= 4 && !info.environment) {
+  const ownerName = range || info.environment ? undefined : ownerNamedBy(text);
+  if (ownerName) {
     info.owner = ownerName;
     if (portMatch) {
       const start = portMatch.index + portMatch[0].lastIndexOf(portMatch[1]);
