@@ -67,7 +67,10 @@ export interface Allocation {
   ownerRange?: string;
   /** Compose: the folder the service builds from, relative to the check root (`build: ./api`). */
   buildContext?: string;
-  /** Compose: the container port the host port is published to (`4000:3000` → 3000). */
+  /**
+   * The container port the host port is published to: compose `4000:3000` → 3000, a table row's
+   * Container Port cell beside its Host Port.
+   */
   containerPort?: number;
   /**
    * Compose: where that container port is written, for a service that builds its image and leaves

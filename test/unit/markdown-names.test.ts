@@ -300,7 +300,7 @@ test('group rows: a bold name with blank cells heads the rows of its service\'s 
     '| Postgres | 5432 | main |',
   ].join('\n');
   const roles = parse(text).allocations.map((a) => `${a.service}${a.role ? `/${a.role}` : ''}=${a.port}`);
-  assert.deepEqual(roles, ['Billing Engine=8080', 'Billing Engine/metrics=9100', 'Ledger Engine=8081', 'Ledger Engine/admin=8082', 'Postgres=5432']);
+  assert.deepEqual(roles, ['Billing Engine API=8080', 'Billing Engine/metrics=9100', 'Ledger Engine API=8081', 'Ledger Engine/admin=8082', 'Postgres=5432']);
   // Two groups' `Engine API` rows are two services, and the env block below the table states the
   // same ports under the groups' names: nothing to report.
   const doc = `${text}\n\n\`\`\`bash\nBILLING_ENGINE_PORT=8080\nBILLING_ENGINE_METRICS_PORT=9100\n\`\`\`\n`;
@@ -308,4 +308,38 @@ test('group rows: a bold name with blank cells heads the rows of its service\'s 
   // Without a group row above them, the same rows are one service on two ports.
   const flat = text.split('\n').filter((line) => !line.includes('**')).join('\n');
   assert.deepEqual(places(flat), ['Engine API=8080', 'Engine Metrics=9100', 'Engine API=8081', 'Ledger Admin=8082', 'Postgres=5432']);
+});
+
+test('a Project column beside the Service column groups the services: generic parts are the project\'s', () => {
+  const text = [
+    '| Port | Project | Service |',
+    '|---|---|---|',
+    '| 7100 | shop | Frontend |',
+    '| 7101 | shop | API |',
+    '| 7102 | **shop** | Metrics |',
+    '| 7200 | blog | Frontend |',
+    '| 7300 | blog | ledger-sync |',
+  ].join('\n');
+  assert.deepEqual(parse(text).allocations.map((a) => `${a.service}${a.role ? `/${a.role}` : ''}=${a.port}`), [
+    'shop Frontend=7100', 'shop API=7101', 'shop/metrics=7102', 'blog Frontend=7200', 'ledger-sync=7300',
+  ]);
+  // A table of ranges still names each range by its project.
+  const ranges = parse(['| Project | Port Range | Services |', '|---|---|---|', '| shop | 7100-7199 | web, api |'].join('\n'));
+  assert.deepEqual(ranges.ranges.map((r) => `${r.name}=${r.from}-${r.to}`), ['shop=7100-7199']);
+});
+
+test('headers in Portuguese, Spanish and Russian for port, service, container, range and notes', () => {
+  assert.deepEqual(places(['| Porta host | Serviço | Porta container | Notas |', '|---|---|---|---|', '| **7100** | ledger | 3000 | app |'].join('\n')), ['ledger=7100']);
+  assert.deepEqual(places(['| Servicio | Puerto | Descripción |', '|---|---|---|', '| ledger | 7100 | API |'].join('\n')), ['ledger=7100']);
+  assert.deepEqual(places(['| Сервис | Порт | Описание |', '|---|---|---|', '| ledger | 7100 | API |'].join('\n')), ['ledger=7100']);
+  // A Contenedor column names each row; the Servicio beside it only says what it is.
+  assert.deepEqual(places(['| Contenedor | Servicio | Puerto(s) |', '|---|---|---|', '| ledger-db | Base de datos | 5432 |'].join('\n')), ['ledger-db=5432']);
+  // A range column in Spanish, with examples beside it: the examples hold no port.
+  assert.deepEqual(places(['| Rango de Puertos | Propósito | Ejemplo |', '|---|---|---|', '| 2000–2999 | Monitoreo | Grafana, Prometheus |'].join('\n')), []);
+});
+
+test('a URL at a placeholder for the server (`https://<IP>/admin`) on 443: the front door of a proxy, not the service\'s port', () => {
+  const text = ['| Service | URL | Port |', '|---|---|---|', '| Shop | `https://<IP>` | 443 |', '| Shop Admin | `https://<IP>/admin` | 443 |', '| Cockpit | `https://<IP>:9090` | 9090 |'].join('\n');
+  assert.deepEqual(places(text), ['Cockpit=9090']);
+  assert.deepEqual(parse(text).mentions.map((m) => m.port), [443, 443]);
 });

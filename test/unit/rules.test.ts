@@ -327,3 +327,25 @@ test('words run together are one name: "Stream Job Manager" on stream-jobmanager
   const c = checkFiles({ 'docs/ports.md': table([['stream-jobmanager', 9081], ['Stream Job Manager', 9081], ['API', 9090], ['Server', 9090]]) });
   assert.deepEqual(c.findings.map((f) => `${f.rule}:${f.service}`), ['port-conflict:Server']);
 });
+
+test('a document\'s Container Port column: a place that writes the container side agrees with the row', () => {
+  const doc = ['| Host Port | Service | Container Port |', '|---|---|---|', '| 9407 | rabbitmq-management | 15672 |', '| 36379 | redis | 6379 |'].join('\n');
+  const files = {
+    'docs/PORTS.md': doc,
+    // A template's port for the service, and a compose service that only exposes its port.
+    '.env.example': 'RABBITMQ_MANAGEMENT_PORT=15672\n',
+    'docker-compose.yml': 'services:\n  redis:\n    image: redis\n    expose:\n      - "6379"\n',
+  };
+  assert.deepEqual(atWarningOrError(checkFiles(files)).map(brief), []);
+  // Without the column, the same places say another port than the document.
+  const hostOnly = ['| Host Port | Service |', '|---|---|', '| 9407 | rabbitmq-management |', '| 36379 | redis |'].join('\n');
+  assert.deepEqual(atWarningOrError(checkFiles({ ...files, 'docs/PORTS.md': hostOnly })).map(brief), ['port-mismatch@.env.example:1', 'port-mismatch@docker-compose.yml:5']);
+});
+
+test('a product under its long and short names is one service: PostgreSQL in a document is compose\'s postgres', () => {
+  const compose = 'services:\n  postgres:\n    image: postgres:16\n    ports: ["5432:5432"]\n  mongo:\n    image: mongo\n    ports: ["27017:27017"]\n';
+  const c = checkFiles({ 'docker-compose.yml': compose, 'PORTS.md': table([['PostgreSQL', 5433], ['MongoDB', 27017]]) });
+  assert.deepEqual(atWarningOrError(c).map(brief), ['port-mismatch@PORTS.md:3']);
+  // And no clash on the port they agree on.
+  assert.deepEqual(atWarningOrError(checkFiles({ 'docker-compose.yml': compose, 'PORTS.md': table([['PostgreSQL', 5432]]) })).map(brief), []);
+});

@@ -2,7 +2,7 @@
 // scopes assigned (registry projects by folder), and the facts that apply across files.
 import type { Allocation, FileFacts, Location, Protocol, RangeDecl, Reservation, SourceKind } from '../model';
 import { dirOf } from '../syntax/paths';
-import { VARIANT_PREFIX } from '../syntax/names';
+import { productKey, VARIANT_PREFIX } from '../syntax/names';
 import { compareText } from '../text/compareText';
 import { ProjectModel } from '../project/projectModel';
 import { identityIn, type FileRole } from '../project/roles';
@@ -149,7 +149,7 @@ export function placesOf(f: FileFacts, shared: SharedFacts): Place[] {
     a,
     a.scope === '' && project !== undefined ? project : a.scope,
     // An env file one compose service reads, or a Dockerfile one builds, is that service's: its own `PORT` is that service's port.
-    identityIn(shared.alias.get(a.serviceKey) ?? (a.own && role.containerOf !== undefined ? shared.alias.get(role.containerOf) ?? role.containerOf : a.serviceKey), role.about),
+    identityIn(productKey(shared.alias.get(a.serviceKey) ?? (a.own && role.containerOf !== undefined ? shared.alias.get(role.containerOf) ?? role.containerOf : a.serviceKey)), role.about),
     role,
   ));
 }

@@ -194,7 +194,7 @@ function judge(unit: Unit, units: Unit[]): Verdict | undefined {
   if (top > authority) {
     // Outranked: what runs may differ from stack to stack, so agreeing with any of them is enough;
     // documents of one rank vote.
-    winners = ruling[0].deciding[0].fileRole.describes ? documentVote(ruling) : union(ruling);
+    winners = ruling[0].deciding[0].fileRole.describes ? withContainerSides(documentVote(ruling), ruling) : union(ruling);
     if (agrees(unit.values, winners)) return undefined;
   } else {
     // Among equals, documents vote; a unit is reported only when one value wins and it is not that.
@@ -243,6 +243,16 @@ function union(units: Unit[]): Set<string> {
       if (p.containerPort !== undefined && p.endPort === undefined) out.add(String(p.containerPort));
     }
   }
+  return out;
+}
+
+/**
+ * The winning values and the container ports the documents give behind them (`| 9407 | RabbitMQ |
+ * 15672 |` under Host Port, Container Port): a place that writes the container side agrees.
+ */
+function withContainerSides(winners: Set<string>, units: Unit[]): Set<string> {
+  const out = new Set(winners);
+  for (const u of units) for (const p of u.deciding) if (p.containerPort !== undefined && winners.has(portText(p))) out.add(String(p.containerPort));
   return out;
 }
 

@@ -43,6 +43,16 @@ const foldedName = memoByText((name: string): string => cleanName(name)
   .replace(/[^\p{L}\p{N}]+/gu, '-')
   .replace(/^-+|-+$/g, ''));
 
+// One product under its long and short names: a document's `PostgreSQL` row is compose's `postgres`.
+const PRODUCT_SPELLINGS: ReadonlyMap<string, string> = new Map([
+  ['postgresql', 'postgres'], ['pgsql', 'postgres'], ['mongodb', 'mongo'],
+]);
+
+/** A service key with a product's long name made its short one (`postgresql` → `postgres`). */
+export function productKey(key: string): string {
+  return PRODUCT_SPELLINGS.get(key) ?? key;
+}
+
 /** Whether a variable is named for the service of `key`: `BILLING_PORT` for billing; not `PORT` or `API_PORT`. */
 export function variableNamesService(variable: string, key: string): boolean {
   return variable.toLowerCase().replace(/_+/g, '-').startsWith(`${key}-`);

@@ -1,8 +1,11 @@
-// Group rows: `| **Node Agent** | | |` over the rows of that service's ports (`| Agent API | 8080 |`,
-// `| Agent Metrics | 8000 |`). A row under it whose name adds only interface words (API, Metrics,
-// Web UI) to the group's names an endpoint of the group's service, so two groups' `Agent API` rows
-// are two services; a row with a name of its own (`ChromaDB` under `**Databases**`) is its own service.
+// Groups of rows: `| **Node Agent** | | |` over the rows of that service's ports (`| Agent API |
+// 8080 |`, `| Agent Metrics | 8000 |`), or a Project column beside the Service column. A row whose
+// name adds only interface words (Metrics, Web UI) to its group's names an endpoint of the group's
+// service; one that adds generic words (API, Frontend) a part of the group (`Node Agent API`), so
+// two groups' `Agent API` rows are two services; a row with a name of its own (`ChromaDB` under
+// `**Databases**`) is its own service.
 import { cleanName, INTERFACE_WORDS, serviceKey } from '../../syntax/names';
+import { isGenericName } from '../../project/roles';
 import type { Cell } from './cells';
 
 const BOLD_ONLY = /^(?:\*\*|__)([^*_]+)(?:\*\*|__)$/;
@@ -15,10 +18,20 @@ export function groupRowName(cells: readonly Cell[], nameIndex: number | undefin
   return cleanName(bold[1]) || undefined;
 }
 
-/** A member row's name under its group: the group's endpoint (`Node Agent (metrics)`), or the name as written. */
+/**
+ * A member row's name under its group: the group's endpoint (`Node Agent (metrics)`), a part of
+ * the group named by generic words (`LoveConnect Frontend`), or a name of its own, as written.
+ */
 export function nameInGroup(member: string, group: string): string {
   const groupWords = new Set(serviceKey(group).split('-'));
-  const added = serviceKey(member).split('-').filter((w) => w !== '' && !groupWords.has(w));
+  const added = member.split(/[\s_-]+/).filter((word) => serviceKey(word) !== '' && !groupWords.has(serviceKey(word)));
+  const keys = added.map(serviceKey);
   if (added.length === 0) return group;
-  return added.every((w) => INTERFACE_WORDS.has(w)) ? `${group} (${added.join(' ')})` : member;
+  if (keys.every(isInterface)) return `${group} (${added.join(' ')})`;
+  return keys.every((w) => isInterface(w) || isGenericName(w)) ? `${group} ${added.join(' ')}` : member;
+}
+
+/** An interface of a service (`metrics`, `Web UI`); an API is a part of its own (`Frontend` and `API` rows). */
+function isInterface(word: string): boolean {
+  return word !== 'api' && INTERFACE_WORDS.has(word);
 }

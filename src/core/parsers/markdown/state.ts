@@ -225,6 +225,8 @@ export interface AllocationInput {
   names?: string[];
   /** Listed as holding a port on the host already (see Allocation.occupied). */
   occupied?: boolean;
+  /** The port inside the container behind this host port, as the same row gives it. */
+  containerPort?: number;
   claim: boolean;
   group: number;
   indexInGroup: number;
@@ -261,6 +263,7 @@ export function emitAllocation(state: MdState, context: Context, input: Allocati
     names: otherKeys(key, input.names),
     // Plain fields, present on every place: one object shape for all of them.
     occupied: input.occupied || undefined,
+    containerPort: input.containerPort,
     host: context.host,
     loc: state.lines.location(state.ctx.file, input.start, input.end),
   };

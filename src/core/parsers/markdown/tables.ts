@@ -19,10 +19,14 @@ interface Columns {
   name?: number;
   /** Columns whose cells hold ports, with the role (and environment: "Prod Port") their header gives. */
   ports: Array<{ index: number; role?: string; environment?: string }>;
+  /** The container port column beside a host port column (`| Host Port | Container Port |`). */
+  containerPorts?: number;
   /** The name column's header says it names services, so a comma list in it lists them. */
   namedByHeader: boolean;
   /** Other columns that name services (Project beside Service), read when the name cell holds a status. */
   otherNames: number[];
+  /** A Project (Category, Team) column beside the Service column: the group each row's service is part of. */
+  group?: number;
   /** A Status column: "Active" makes a row in a reserved-placeholder section an allocation. */
   status?: number;
   /** An Owner column (Owner, Assigned to, Reserved for): each row is handed out to someone. */
@@ -54,16 +58,16 @@ interface Columns {
   blocksFirst: boolean;
 }
 
-const DESCRIPTIVE = /^(description|purpose|notes?|status|technology|tech|protocol|transport|level|comments?|remarks?|expected response|response|type|version|image|language|details|usage|health|tags?|priority|examples?|用途|说明|說明|説明|备注|備考|描述|例|示例|例子|备考|状态|状態|ステータス|설명|비고|상태|예시|메모)$/i;
-export const PORT_HEADER = /\bports?\b|端口|埠|ポート|포트|\bgrpc\b|\bhttps?\b|websocket|\bws\b|\blisten(ing)?\b|\bbind\b|\bpublished\b|\bexposed?\b|\bhost\s*port\b/i;
+const DESCRIPTIVE = /^(description|purpose|notes?|status|technology|tech|protocol|transport|level|comments?|remarks?|expected response|response|type|version|image|language|details|usage|health|tags?|priority|examples?|notas?|observa[cç][oõ]es|descri[cç][aã]o|ejemplos?|exemplos?|exemples?|beispiele?|esempi[oi]|descripci[oó]n|finalidade|prop[oó]sito|zweck|beschreibung|bemerkungen?|назначение|описание|примечани[ея]|用途|说明|說明|説明|备注|備考|描述|例|示例|例子|备考|状态|状態|ステータス|설명|비고|상태|예시|메모)$/i;
+export const PORT_HEADER = /\bports?\b|\bportas?\b|\bpuertos?\b|порт|端口|埠|ポート|포트|\bgrpc\b|\bhttps?\b|websocket|\bws\b|\blisten(ing)?\b|\bbind\b|\bpublished\b|\bexposed?\b|\bhost\s*port\b/i;
 const URL_HEADER = /\burls?\b|\buri\b|\bendpoints?\b|\baddress(es)?\b|\bexample\b|\blinks?\b|地址/i;
-export const NAME_HEADER = /\b(services?|name|component|app|application|project|container|system|server|process|daemon|category|tier|module|workload)\b|服务|服務|名称|名稱|应用|组件|项目|專案|サービス|名前|プロジェクト|コンテナ名|서비스|이름|프로젝트|애플리케이션|컨테이너/i;
+export const NAME_HEADER = /\b(services?|name|component|app|application|project|container|system|server|process|daemon|category|tier|module|workload|workers?|servi[cç]os?|servicios?|servizi[oi]?|dienste?|nome|nombre|aplica[cç][aã]o|aplicaci[oó]n|projeto|proyecto)\b|сервис|служб|проект|название|服务|服務|名称|名稱|应用|组件|项目|專案|サービス|名前|プロジェクト|コンテナ名|서비스|이름|프로젝트|애플리케이션|컨테이너/i;
 // A routing table (Domain | Service | Target | Port) lists what a proxy forwards to, not who owns a port.
 const ROUTING_HEADER = /^(?:(?:public|external|custom|tunnel|proxy)\s+)?(domains?|sub-?domains?|hosts?names?|hostnames?|routes?|paths?|virtual hosts?|域名)$/i;
 // A unique per-row identity.
-const CONTAINER_NAME_HEADER = /^(containers?|container names?|hostnames?|service names?|images?)$/i;
-const RANGE_NAME_HEADER = /\b(category|project|projekt|projet|proyecto|progetto|tier|group|range|team|block|pool|reserved)\b|项目/i;
-// English, and the same words in German, Dutch, French, Spanish, Italian and Portuguese (`Interner Port`, `Puerto interno`).
+const CONTAINER_NAME_HEADER = /^(containers?|container names?|hostnames?|service names?|images?|contenedor(?:es)?|cont[eê]iner(?:es|s)?|conteneurs?)$/i;
+const RANGE_NAME_HEADER = /\b(category|project|projekt|projet|proyecto|projeto|progetto|tier|group|range|team|block|pool|reserved)\b|项目|проект/i;
+// English, and the same words in German, Dutch, French, Spanish, Italian and Portuguese (`Interner Port`, `Puerto interno`, `Porta container`).
 const CONTAINER_HEADER = /\b(container|internal|intern|interne|interner|internes|interno|interna|target)\b|コンテナ|容器|内部|컨테이너|내부/i;
 const ENV_HEADER = /^(env|environment|stage|环境|環境|환경)$/i;
 const CATEGORY_HEADER = /^(category|categories|type|kind|layer|group|tier|分类|类别|類別|カテゴリ|種別|분류|유형)$/i;
@@ -74,6 +78,8 @@ const OWNER_HEADER = /^(owners?|owned by|owner type|assigned to|allocated to|res
 const STACK_HEADER = /^(stack|compose stack|project stack|via|proxied by|behind)$/i;
 // A column headed only "Range" or "Block" holds port ranges when the section is about ports.
 const RANGE_COLUMN = /^(?:ranges?|blocks?|bands?|范围|範囲|범위|端口段)$/i;
+// A port column whose header says it holds ranges (`Port Range`, `Rango de Puertos`, `Faixa de portas`).
+const RANGE_WORD = /\b(?:range|rango|intervalo|faixa|bereich|plage)\b|范围|範囲|범위|диапазон/i;
 const HOST_HEADER = /\b(host|external|extern|externe|externer|externes|externo|externa|esterno|published|public)\b|ホスト|主机|宿主|公開|外部|호스트|외부/i;
 
 /** Whether most filled cells of a column hold a port range: a "Block" column of names is no range column. */
@@ -100,30 +106,37 @@ function classify(headers: string[], aboutPorts: boolean, rangeColumn: (index: n
   // how the service is reached from outside (`| Internal Port | External Access |` "via the proxy").
   const reachedOtherwise = cleaned.some((h, i) => HOST_HEADER.test(h) && !ports.some((p) => p.index === i));
   const hostPorts = hostColumns.length > 0 ? hostColumns : ports.filter((p) => !CONTAINER_HEADER.test(cleaned[p.index]) || (ports.length === 1 && !reachedOtherwise));
+  const containerPorts = ports.filter((p) => !hostPorts.includes(p) && CONTAINER_HEADER.test(cleaned[p.index]));
   const taken = new Set([...ports, ...urls].map((c) => c.index));
   if (stack >= 0) taken.add(stack);
   // A table led by a bare range column ("Range | Purpose", "Range | Layer | Services") names each
   // range in the first column beside it, whatever that column is called.
   const ledByRanges = ports.some((p) => RANGE_COLUMN.test(cleaned[p.index]));
+  const rangePorts = ports.some((p) => RANGE_WORD.test(cleaned[p.index]));
+  // `| Port | Project | Service |`: the project groups the services the Service column names; a
+  // table of ranges (`| Project | Port Range |`) names each range by its group.
+  const services = rangePorts ? -1 : cleaned.findIndex((h, i) => !taken.has(i) && NAME_HEADER.test(h) && !RANGE_NAME_HEADER.test(h));
   let name = ledByRanges
     ? cleaned.findIndex((h, i) => !taken.has(i) && h !== '')
-    : cleaned.findIndex((h, i) => !taken.has(i) && NAME_HEADER.test(h));
+    : services >= 0 ? services : cleaned.findIndex((h, i) => !taken.has(i) && NAME_HEADER.test(h));
   if (name < 0) name = cleaned.findIndex((h, i) => !taken.has(i) && !DESCRIPTIVE.test(h) && h !== '');
   const environment = cleaned.findIndex((h) => ENV_HEADER.test(h));
   const container = cleaned.findIndex((h, i) => i !== name && CONTAINER_NAME_HEADER.test(h));
   const otherNames = cleaned.flatMap((h, i) => (i !== name && i !== container && !taken.has(i) && NAME_HEADER.test(h) ? [i] : []));
+  const group = services >= 0 ? otherNames.find((i) => RANGE_NAME_HEADER.test(cleaned[i])) : undefined;
   const status = cleaned.findIndex((h) => STATUS_HEADER.test(h));
   const owner = cleaned.findIndex((h) => OWNER_HEADER.test(h));
   const address = cleaned.findIndex((h) => ADDRESS_HEADER.test(h));
   const purpose = name >= 0 && CATEGORY_HEADER.test(cleaned[name]) ? cleaned.findIndex((h) => PURPOSE_HEADER.test(h)) : -1;
   const routing = cleaned.some((h) => ROUTING_HEADER.test(h));
   const groupNamed = name >= 0 && RANGE_NAME_HEADER.test(cleaned[name]);
-  const rangeTable = groupNamed || ledByRanges || ports.some((p) => /\brange\b/i.test(cleaned[p.index]));
+  const rangeTable = groupNamed || ledByRanges || rangePorts;
   const firstRange = ports.find((p) => RANGE_COLUMN.test(cleaned[p.index]))?.index;
   return {
     blocksFirst: firstRange !== undefined && name >= 0 && firstRange < name,
     name: name >= 0 ? name : undefined,
     ports: hostPorts,
+    containerPorts: hostPorts.length === 1 && containerPorts.length === 1 ? containerPorts[0].index : undefined,
     urls,
     rangeTable,
     groupNamed,
@@ -133,6 +146,7 @@ function classify(headers: string[], aboutPorts: boolean, rangeColumn: (index: n
     stack: stack >= 0 ? stack : undefined,
     namedByHeader: name >= 0 && NAME_HEADER.test(cleaned[name]),
     otherNames,
+    group,
     status: status >= 0 ? status : undefined,
     owner: owner >= 0 ? owner : undefined,
     address: address >= 0 ? address : undefined,
@@ -261,14 +275,18 @@ export function extractTable(state: MdState, headerLine: number, rowLines: numbe
       group = opened;
       return;
     }
+    // A Project cell listing several (`ledger, billing`) names the projects using the port, no group.
+    const groupCell = columns.group === undefined ? '' : cleanName(cells[columns.group]?.text ?? '');
+    const rowGroup = groupCell !== '' && !PLACEHOLDER.test(groupCell) && !/[,;]/.test(groupCell) ? groupCell : group;
     const rowEnvironment = columns.environment === undefined ? undefined : environmentFromText(cells[columns.environment]?.text ?? '');
     const context = rowContext(section, columns, cells, rowEnvironment);
     const stack = columns.stack === undefined ? undefined : stackOf(cells[columns.stack]);
     const { names, list, holders } = categories ? purposeNames(columns, cells, categories) : rowNames(columns, cells);
     const row: Row = {
-      headerLine, line, lineStart, cells, names: group === undefined ? names : names.map((name) => nameInGroup(name, group!)), listed: list, holders, stack, next: 0,
+      headerLine, line, lineStart, cells, names: rowGroup === undefined || holders ? names : names.map((name) => nameInGroup(name, rowGroup)), listed: list, holders, stack, next: 0,
       byHostName: columns.urls.some((col) => reachedByHostName(cells[col.index])),
       address: columns.address === undefined ? undefined : IPV4_CELL.exec(cells[columns.address]?.text ?? '')?.[1],
+      containerPort: columns.containerPorts === undefined ? undefined : onePort(cells[columns.containerPorts]),
     };
     for (const col of columns.urls) if (cells[col.index]) extractUrlCell(state, context, row, cells[col.index], col.role);
     for (const col of columns.ports) {
@@ -327,6 +345,8 @@ interface Row {
   byHostName: boolean;
   /** The address the row's IP column binds its ports on: two rows on two addresses share no port. */
   address?: string;
+  /** The one port the row's container port column gives: the port inside the container behind the row's host port. */
+  containerPort?: number;
 }
 
 const IPV4_CELL = /^\s*`?(\d{1,3}(?:\.\d{1,3}){3})`?\s*$/;
@@ -335,13 +355,26 @@ const IPV4_CELL = /^\s*`?(\d{1,3}(?:\.\d{1,3}){3})`?\s*$/;
 const URL_HOST = /\bhttps?:\/\/([^\s/:`|]+)(.?)/gi;
 const SCHEME_PORTS = new Set([80, 443]);
 
-/** `https://grafana.example.com`, `https://argocd.<LB_IP>.nip.io`: a name with a dot and a letter, no port. */
+// `<IP>`, `{server}`, `${DOMAIN}`, `your-domain`: the server's address, as its users reach it.
+const PLACEHOLDER_HOST = /^(?:<|\{|\$\{?|your[-_])/i;
+
+/**
+ * `https://grafana.example.com`, `https://argocd.<LB_IP>.nip.io`: a name with a dot and a letter,
+ * or a placeholder for the server's address (`https://<IP>/admin`), with no port.
+ */
 function reachedByHostName(cell: Cell | undefined): boolean {
   if (cell === undefined) return false;
   for (const [, host, next] of cell.text.matchAll(URL_HOST)) {
-    if (next !== ':' && host.includes('.') && /[^\d.]/.test(host) && !/^(?:localhost|127\.|0\.0\.0\.0)/i.test(host)) return true;
+    if (next === ':') continue;
+    if (PLACEHOLDER_HOST.test(host) || (host.includes('.') && /[^\d.]/.test(host) && !/^(?:localhost|127\.|0\.0\.0\.0)/i.test(host))) return true;
   }
   return false;
+}
+
+/** The port a cell holds when it holds exactly one. */
+function onePort(cell: Cell | undefined): number | undefined {
+  const values = parseCellPorts(cell?.text ?? '');
+  return values.length === 1 && values[0].kind === 'port' ? values[0].port : undefined;
 }
 
 /** A row's port, with the names and machine the row gives its service. */
@@ -357,6 +390,7 @@ function emitRowAllocation(state: MdState, context: Context, row: Row, written: 
   emitAllocation(state, remarkedContext(withQualifierHost(context, name), remarks, service), {
     service, role, port: input.port, endPort: input.endPort, protocol: input.protocol, hostIp: input.hostIp ?? row.address,
     names: remarkedNames(remarks, other), occupied: row.holders, claim: input.claim, group: input.group, indexInGroup: input.indexInGroup, start: input.start, end: input.end,
+    containerPort: input.claim || input.endPort !== undefined ? undefined : row.containerPort,
   });
 }
 
