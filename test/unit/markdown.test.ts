@@ -385,3 +385,16 @@ test('a list item that is an address (`name:port`) and a Docker network section 
   const network = parse(['## Docker network (internal communication)', '', '- vectors: 8000', '- queue: 6379'].join('\n'));
   assert.deepEqual(network.allocations, []);
 });
+
+test('a place in a file is no service (`- **Line**: 147`); an Old Port column is history', () => {
+  const items = parse(['## Ports', '', '### Metrics handler (`routes.go`)', '- **File**: `api/routes.go`', '- **Line**: 147', '- **Landing Page**: 3000'].join('\n'));
+  assert.deepEqual(allocs(items).map((a) => `${a.service}=${a.port}`), ['Landing Page=3000']);
+  const table = parse(['| Service | Old Port | New Port |', '|---|---|---|', '| Gateway | 80 | 32100 |', '| Grafana | 3001 | 32110 |'].join('\n'));
+  assert.deepEqual(allocs(table).map((a) => `${a.service}=${a.port}`), ['Gateway=32100', 'Grafana=32110']);
+});
+
+test('a list titled as history or an example (`**OLD:**`, `Before:`) only mentions its ports', () => {
+  const f = parse(['## URLs', '', '**OLD:**', '- Backend API: `http://localhost:3001`', '', '**NEW:**', '- Backend API: `http://localhost:8001`', '', 'Before:', '- Frontend: 5173'].join('\n'));
+  assert.deepEqual(allocs(f).map((a) => `${a.service}=${a.port}`), ['Backend API=8001']);
+  assert.ok([3001, 5173].every((port) => f.mentions.some((m) => m.port === port)));
+});

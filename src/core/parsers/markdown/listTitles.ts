@@ -1,13 +1,16 @@
 // A list led by a line that titles it: "Never use these ports:", "**Blocked ports**", "禁用端口：",
-// "Reserved (in use):". The title says of the list's items what a heading would: forbidden ports
-// are reserved, ports kept for later are only mentioned, ports in use are allocations. It lasts
-// as long as the list, as a section of its own deeper than any heading.
-import { titleReservation } from './sections';
+// "Reserved (in use):", "**OLD:**". The title says of the list's items what a heading would:
+// forbidden ports are reserved, ports kept for later or written as history or examples are only
+// mentioned, ports in use are allocations. It lasts as long as the list, as a section of its own
+// deeper than any heading.
+import { ILLUSTRATIVE, titleReservation } from './sections';
+import { cleanName } from '../../syntax/names';
 import type { MdState, Section } from './state';
 
 // Deeper than any heading (h1-h6): a heading after the list closes it too.
 const LIST_LEVEL = 7;
 const MAX_TITLE = 80;
+const MAX_LABEL_WORDS = 4;
 // A line that introduces what follows: ends with a colon, or is all emphasis.
 const LEADS = /[:：]\s*$|^(?:\*\*|__)[^*_]+(?:\*\*|__)$/;
 
@@ -16,10 +19,15 @@ export function openListTitle(state: MdState, paragraph: string, line: number, l
   const title = paragraph.trim();
   if (title.length > MAX_TITLE || title.includes('\n') || !LEADS.test(title)) return;
   const reserved = titleReservation(title);
-  if (!reserved) return;
+  // "**OLD:**", "Before:", "Previous URLs:": a label saying what the items were or only show; not a
+  // sentence that mentions old services.
+  const label = cleanName(title);
+  const illustrative = label.split(/\s+/).length <= MAX_LABEL_WORDS && ILLUSTRATIVE.test(label);
+  if (!reserved && !illustrative) return;
   const top = state.sections[state.sections.length - 1];
   // The section under the title keeps owning the items: its range, owner and machine.
-  const section: Section = { level: LIST_LEVEL, line, info: top.info, rangeId: top.rangeId, reserved, listLevel };
+  const info = illustrative ? { ...top.info, illustrative } : top.info;
+  const section: Section = { level: LIST_LEVEL, line, info, rangeId: top.rangeId, reserved, listLevel };
   state.sections.push(section);
 }
 

@@ -22,6 +22,8 @@ const PORT_WORD = /^(?:포트(?: ?번호)?|端口号?|埠|ポート(?:番号)?)$
 // Words that make a "name" a setting whose number is a count or a duration: "Retries: 3",
 // "Max connections: 100", "Pool size: 100", "Timeout: 30".
 const SETTING_WORD = /\b(size|timeout|retries|retry|attempts|limit|max|min|maximum|minimum|count|concurrency|workers|threads|connections|interval|ttl|delay|threshold|capacity|replicas|version|days|hours|minutes|seconds)\b/i;
+// "Line: 147" under a source file's name: a place in the file, or a process id.
+const FILE_PLACE = /^(?:lines?|line numbers?|columns?|rows?|pid)$/i;
 // Words that make a "name" a tally in a summary: "Conflicts: 1 (web/api)", "Resolved issues: 6".
 const COUNT_WORD = /\b(conflicts?|clashes|issues|errors|warnings|findings|total|resolved|remaining|pending|items|entries|nodes|containers|hosts|machines|vms|users|steps|phases|projects|repos|repositories|tests|failures)\b/i;
 
@@ -31,7 +33,7 @@ const MAX_NAME_WORDS = 7;
 function plausibleName(raw: string): string | undefined {
   const name = cleanName(raw);
   const words = name.replace(/\([^()]*\)/g, '');
-  if (name === '' || /^\d+$/.test(name) || PROSE_WORD.test(words) || PORT_WORD.test(words) || SETTING_WORD.test(words) || COUNT_WORD.test(words)) return undefined;
+  if (name === '' || /^\d+$/.test(name) || PROSE_WORD.test(words) || PORT_WORD.test(words) || SETTING_WORD.test(words) || COUNT_WORD.test(words) || FILE_PLACE.test(words.trim())) return undefined;
   return name.split(/\s+/).length <= MAX_NAME_WORDS ? name : undefined;
 }
 

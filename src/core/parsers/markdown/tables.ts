@@ -78,6 +78,8 @@ const OWNER_HEADER = /^(owners?|owned by|owner type|assigned to|allocated to|res
 const STACK_HEADER = /^(stack|compose stack|project stack|via|proxied by|behind)$/i;
 // A column headed only "Range" or "Block" holds port ranges when the section is about ports.
 const RANGE_COLUMN = /^(?:ranges?|blocks?|bands?|范围|範囲|범위|端口段)$/i;
+// `| Service | Old Port | New Port |`: what the ports were before, no allocation.
+const HISTORY_HEADER = /\b(?:old|previous|former|legacy|prior|was|before|antig[oa]|anterior|alt(?:er)?)\b|旧|以前|이전/i;
 // A port column whose header says it holds ranges (`Port Range`, `Rango de Puertos`, `Faixa de portas`).
 const RANGE_WORD = /\b(?:range|rango|intervalo|faixa|bereich|plage)\b|范围|範囲|범위|диапазон/i;
 const HOST_HEADER = /\b(host|external|extern|externe|externer|externes|externo|externa|esterno|published|public)\b|ホスト|主机|宿主|公開|外部|호스트|외부/i;
@@ -95,7 +97,7 @@ function classify(headers: string[], aboutPorts: boolean, rangeColumn: (index: n
   const urls: Columns['urls'] = [];
   const stack = cleaned.findIndex((h) => STACK_HEADER.test(h));
   cleaned.forEach((h, index) => {
-    if (DESCRIPTIVE.test(h) || index === stack) return;
+    if (DESCRIPTIVE.test(h) || HISTORY_HEADER.test(h) || index === stack) return;
     if (URL_HEADER.test(h)) urls.push({ index, role: roleFromWords(h) });
     else if (PORT_HEADER.test(h)) ports.push({ index, role: roleFromWords(h.replace(/\bhost\b/i, '')), environment: environmentFromText(h) });
     else if (aboutPorts && RANGE_COLUMN.test(h) && rangeColumn(index)) ports.push({ index });
