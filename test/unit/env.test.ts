@@ -367,3 +367,15 @@ test('Docker link variables (`DB_PORT_5432_TCP_PORT`) say where a client connect
   assert.deepEqual(facts.allocations.map((a) => `${a.serviceKey}:${a.port}`), ['app:8000']);
   assert.ok(facts.mentions.some((m) => m.port === 6379));
 });
+
+test('a variable set again further down takes the later value: an earlier other port is a mismatch at its line', () => {
+  const text = ['BILLING_PORT=7100', 'LEDGER_PORT=7200', 'TIMEOUT=30', '', '# Ports moved to the 32100 block', 'BILLING_PORT=32100', 'LEDGER_PORT=7200', 'TIMEOUT=60', ''].join('\n');
+  for (const file of ['.env', '.env.example']) {
+    const facts = parseEnv(text, { file, folderName: 'shop' });
+    assert.deepEqual(facts.allocations.map((a) => `${a.variable}=${a.port}@${a.loc.span.startLine}`), ['BILLING_PORT=32100@6', 'LEDGER_PORT=7200@7'], file);
+    assert.deepEqual(facts.problems.map((p) => `${p.rule}@${p.loc.span.startLine}: ${p.message}`), [
+      'port-mismatch@1: BILLING_PORT is 7100 here, but set again to 32100 on line 6, the value that is used',
+    ], file);
+    assert.deepEqual(facts.problems[0].related?.map((r) => r.loc.span.startLine), [6], file);
+  }
+});

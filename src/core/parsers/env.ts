@@ -466,7 +466,37 @@ export function parseEnv(text: string, ctx: ParseContext): FileFacts {
   // A template's values are defaults, but "open http://localhost:N" is how its author says the
   // service is reached: a claim either way.
   envCommentClaims(text, lines, facts, opts);
+  dropOverridden(facts);
   return facts;
+}
+
+/**
+ * A variable set again further down takes the later value (dotenv and shells read from the top):
+ * the earlier line is no place of the service, and an earlier other port, which nothing uses, is a
+ * port-mismatch at that line.
+ */
+function dropOverridden(facts: FileFacts): void {
+  const lastLine = new Map<string, number>();
+  for (const a of facts.allocations) if (a.variable !== undefined) lastLine.set(a.variable, Math.max(lastLine.get(a.variable) ?? 0, a.loc.span.startLine));
+  const final = (a: Allocation) => facts.allocations.filter((b) => b.variable === a.variable && b.loc.span.startLine === lastLine.get(a.variable!));
+  const kept: Allocation[] = [];
+  for (const a of facts.allocations) {
+    if (a.variable === undefined || a.loc.span.startLine === lastLine.get(a.variable)) {
+      kept.push(a);
+      continue;
+    }
+    facts.mentions.push({ port: a.port, loc: a.loc });
+    const used = final(a);
+    if (used.some((b) => b.port === a.port)) continue;
+    facts.problems.push({
+      rule: 'port-mismatch',
+      message: `${a.variable} is ${a.port} here, but set again to ${used[0].port} on line ${used[0].loc.span.startLine}, the value that is used`,
+      port: a.port,
+      loc: a.loc,
+      related: [{ loc: used[0].loc, message: `${a.variable}: ${used[0].port}` }],
+    });
+  }
+  facts.allocations = kept;
 }
 
 /** `BILLING_PORT` for billing; not a bare `PORT` or `HTTP_PORT` that only the folder gives an owner. */
