@@ -109,6 +109,11 @@ export interface Allocation {
    * of that name.
    */
   occupied?: boolean;
+  /**
+   * A document says the port is the host's (a `Host Port` column): a compose service that
+   * publishes another host port to a container port of that number disagrees with it.
+   */
+  hostSide?: boolean;
   loc: Location;
 }
 

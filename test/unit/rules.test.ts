@@ -349,3 +349,11 @@ test('a product under its long and short names is one service: PostgreSQL in a d
   // And no clash on the port they agree on.
   assert.deepEqual(atWarningOrError(checkFiles({ 'docker-compose.yml': compose, 'PORTS.md': table([['PostgreSQL', 5432]]) })).map(brief), []);
 });
+
+test('a Host Port column says the host side: the container port behind another published port does not agree with it', () => {
+  const compose = 'services:\n  grafana:\n    image: grafana/grafana\n    ports: ["3001:3000"]\n';
+  const hostColumn = ['| Service | Host Port | Container Port |', '|---|---|---|', '| grafana | 3000 | 3000 |'].join('\n');
+  assert.deepEqual(atWarningOrError(checkFiles({ 'docker-compose.yml': compose, 'PORTS.md': hostColumn })).map(brief), ['port-mismatch@PORTS.md:3']);
+  // A plain Port column may mean the container side: 3000 is grafana's port inside its container.
+  assert.deepEqual(atWarningOrError(checkFiles({ 'docker-compose.yml': compose, 'PORTS.md': table([['grafana', 3000]]) })).map(brief), []);
+});

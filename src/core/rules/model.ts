@@ -55,6 +55,7 @@ export class Place implements Allocation {
   get profiles(): string[] | undefined { return this.allocation.profiles; }
   get fence(): number | undefined { return this.allocation.fence; }
   get occupied(): boolean | undefined { return this.allocation.occupied; }
+  get hostSide(): boolean | undefined { return this.allocation.hostSide; }
   get loc(): Location { return this.allocation.loc; }
 }
 

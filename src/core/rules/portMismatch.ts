@@ -194,7 +194,7 @@ function judge(unit: Unit, units: Unit[]): Verdict | undefined {
   if (top > authority) {
     // Outranked: what runs may differ from stack to stack, so agreeing with any of them is enough;
     // documents of one rank vote.
-    winners = ruling[0].deciding[0].fileRole.describes ? withContainerSides(documentVote(ruling), ruling) : union(ruling);
+    winners = ruling[0].deciding[0].fileRole.describes ? withContainerSides(documentVote(ruling), ruling) : union(ruling, !unit.places.some((p) => p.hostSide));
     if (agrees(unit.values, winners)) return undefined;
   } else {
     // Among equals, documents vote; a unit is reported only when one value wins and it is not that.
@@ -231,16 +231,18 @@ function bounds(value: string): [number, number] {
 
 /**
  * The ports what runs says: each published port, and the container port behind it (a README
- * table listing `web | 80` for `8080:80` speaks of the container side, and is not wrong), also
- * where compose cannot tell the host port (a claim, see claimContainerSide).
+ * table listing `web | 80` for `8080:80` speaks of the container side, and is not wrong, unless
+ * it says it lists host ports: `containerSides` false), also where compose cannot tell the host
+ * port (a claim, see claimContainerSide).
  */
-function union(units: Unit[]): Set<string> {
+function union(units: Unit[], containerSides: boolean): Set<string> {
   const out = new Set<string>();
   for (const u of units) {
     for (const p of u.places) {
       if (p.claim && p.source !== 'compose') continue;
+      if (p.claim && !containerSides && p.containerPort === p.port) continue;
       out.add(portText(p));
-      if (p.containerPort !== undefined && p.endPort === undefined) out.add(String(p.containerPort));
+      if (containerSides && p.containerPort !== undefined && p.endPort === undefined) out.add(String(p.containerPort));
     }
   }
   return out;

@@ -227,6 +227,8 @@ export interface AllocationInput {
   occupied?: boolean;
   /** The port inside the container behind this host port, as the same row gives it. */
   containerPort?: number;
+  /** Written as a host port (a `Host Port` column): never the container side of a published port. */
+  hostSide?: boolean;
   claim: boolean;
   group: number;
   indexInGroup: number;
@@ -264,6 +266,7 @@ export function emitAllocation(state: MdState, context: Context, input: Allocati
     // Plain fields, present on every place: one object shape for all of them.
     occupied: input.occupied || undefined,
     containerPort: input.containerPort,
+    hostSide: input.hostSide || undefined,
     host: context.host,
     loc: state.lines.location(state.ctx.file, input.start, input.end),
   };

@@ -17,8 +17,11 @@ import {
 
 interface Columns {
   name?: number;
-  /** Columns whose cells hold ports, with the role (and environment: "Prod Port") their header gives. */
-  ports: Array<{ index: number; role?: string; environment?: string }>;
+  /**
+   * Columns whose cells hold ports, with the role (and environment: "Prod Port") their header gives,
+   * and whether it says they are host ports (`Host Port`).
+   */
+  ports: Array<{ index: number; role?: string; environment?: string; host?: boolean }>;
   /** The container port column beside a host port column (`| Host Port | Container Port |`). */
   containerPorts?: number;
   /** The name column's header says it names services, so a comma list in it lists them. */
@@ -103,12 +106,12 @@ function classify(headers: string[], aboutPorts: boolean, rangeColumn: (index: n
     else if (aboutPorts && RANGE_COLUMN.test(h) && rangeColumn(index)) ports.push({ index });
   });
   // With separate host and container port columns, only the host port can conflict.
-  const hostColumns = ports.filter((p) => HOST_HEADER.test(cleaned[p.index]));
+  const hostColumns = ports.filter((p) => HOST_HEADER.test(cleaned[p.index])).map((p) => ({ ...p, host: true }));
   // A lone Internal Port column is the only port written, so the host's, unless another column says
   // how the service is reached from outside (`| Internal Port | External Access |` "via the proxy").
   const reachedOtherwise = cleaned.some((h, i) => HOST_HEADER.test(h) && !ports.some((p) => p.index === i));
   const hostPorts = hostColumns.length > 0 ? hostColumns : ports.filter((p) => !CONTAINER_HEADER.test(cleaned[p.index]) || (ports.length === 1 && !reachedOtherwise));
-  const containerPorts = ports.filter((p) => !hostPorts.includes(p) && CONTAINER_HEADER.test(cleaned[p.index]));
+  const containerPorts = ports.filter((p) => !hostPorts.some((h) => h.index === p.index) && CONTAINER_HEADER.test(cleaned[p.index]));
   const taken = new Set([...ports, ...urls].map((c) => c.index));
   if (stack >= 0) taken.add(stack);
   // A table led by a bare range column ("Range | Purpose", "Range | Layer | Services") names each
@@ -293,7 +296,7 @@ export function extractTable(state: MdState, headerLine: number, rowLines: numbe
     for (const col of columns.urls) if (cells[col.index]) extractUrlCell(state, context, row, cells[col.index], col.role);
     for (const col of columns.ports) {
       const columnContext = col.environment ? columnEnvironment(context, col.environment) : context;
-      if (cells[col.index]) extractPortCell(state, columnContext, columns, row, cells[col.index], col.role);
+      if (cells[col.index]) extractPortCell(state, columnContext, columns, row, cells[col.index], col);
     }
   });
 }
@@ -393,6 +396,7 @@ function emitRowAllocation(state: MdState, context: Context, row: Row, written: 
     service, role, port: input.port, endPort: input.endPort, protocol: input.protocol, hostIp: input.hostIp ?? row.address,
     names: remarkedNames(remarks, other), occupied: row.holders, claim: input.claim, group: input.group, indexInGroup: input.indexInGroup, start: input.start, end: input.end,
     containerPort: input.claim || input.endPort !== undefined ? undefined : row.containerPort,
+    hostSide: input.hostSide,
   });
 }
 
@@ -421,7 +425,9 @@ function extractUrlCell(state: MdState, context: Context, row: Row, cell: Cell, 
   }
 }
 
-function extractPortCell(state: MdState, context: Context, columns: Columns, row: Row, cell: Cell, role: string | undefined): void {
+function extractPortCell(state: MdState, context: Context, columns: Columns, row: Row, cell: Cell, column: Columns['ports'][number]): void {
+  const role = column.role;
+  const hostSide = column.host;
   if (findUrls(cell.text).length > 0) {
     extractUrlCell(state, context, row, cell, role);
     return;
@@ -447,11 +453,11 @@ function extractPortCell(state: MdState, context: Context, columns: Columns, row
       return;
     }
     if (row.listed && values.length === 1 && value.kind === 'port') {
-      for (const name of row.names) placeValue(state, context, columns, row, value, { name, role: value.role ?? role, start, end });
+      for (const name of row.names) placeValue(state, context, columns, row, value, { name, role: value.role ?? role, start, end, hostSide });
       return;
     }
     const name = paired ? row.names[i] : row.names.length === 1 ? row.names[0] : undefined;
-    placeValue(state, context, columns, row, value, { name, role: value.role ?? role, start, end });
+    placeValue(state, context, columns, row, value, { name, role: value.role ?? role, start, end, hostSide });
   });
 }
 
@@ -461,7 +467,7 @@ function placeValue(
   columns: Columns,
   row: Row,
   value: CellPort,
-  at: { name?: string; role?: string; start: number; end: number },
+  at: { name?: string; role?: string; start: number; end: number; hostSide?: boolean },
 ): void {
   if (value.kind === 'invalid') {
     emitInvalid(state, value.port, at.start, at.end, 'table cell');
@@ -503,5 +509,6 @@ function placeValue(
     indexInGroup: row.next++,
     start: at.start,
     end: at.end,
+    hostSide: at.hostSide,
   });
 }
