@@ -24,3 +24,18 @@ test('template claims never clash, and alone say nothing', () => {
   const c = checkFiles({ 'docker-compose.yml': 'services:\n  web:\n    ports: ["7100:80"]\n', '.env.example': 'LEDGER_PORT=7100\n' });
   assert.deepEqual(c.findings, []);
 });
+
+test('a template\'s value for a variable the real env file beside it sets is a default the user replaced: compared with nothing', () => {
+  const compose = 'services:\n  ledger:\n    ports: ["${LEDGER_PORT}:7200"]\n';
+  const c = checkFiles({ 'docker-compose.yml': compose, '.env': 'LEDGER_PORT=9128\n', '.env.example': 'LEDGER_PORT=4001\n' });
+  assert.deepEqual(c.findings.map(brief), []);
+  // In another folder the template is no default of that env file: still compared.
+  const apart = checkFiles({ 'docker-compose.yml': compose, '.env': 'LEDGER_PORT=9128\n', 'deploy/.env.example': 'LEDGER_PORT=4001\n' });
+  assert.deepEqual(apart.findings.map(brief), ['port-mismatch@deploy/.env.example:1']);
+});
+
+test('an env file named as a template (`PROD_ENV_TEMPLATE.env`) is a template: its ports are claims that never clash', () => {
+  const compose = 'services:\n  metrics:\n    image: prom/prometheus\n    ports: ["9090:9090"]\n';
+  assert.deepEqual(checkFiles({ 'docker-compose.yml': compose, 'PROD_ENV_TEMPLATE.env': 'GRAFANA_PORT=9090\n' }).findings.map(brief), []);
+  assert.deepEqual(checkFiles({ 'docker-compose.yml': compose, 'prod.env': 'GRAFANA_PORT=9090\n' }).findings.map(brief), ['port-conflict@prod.env:1']);
+});

@@ -5,7 +5,8 @@
 // sides of a tie. Also a Kubernetes Service's targetPort that none of its pods declares
 // (serviceTargets.ts).
 import type { Finding } from '../model';
-import { envEnvironmentFromFileName, matchRole } from '../syntax/names';
+import { envEnvironmentFromFileName, isEnvTemplateFileName, matchRole } from '../syntax/names';
+import { dirOf } from '../syntax/paths';
 import { describeSame } from '../project/relations';
 import { compareLocations, environmentsMeet, groupKey, insideContainer, isVariant, placeKey, portText, where, type Place } from './model';
 import { imageMismatches } from './imageMismatch';
@@ -42,7 +43,7 @@ function morePortsThanOne(places: ReadonlySet<Place>): boolean {
 /** Mismatches among the places of one service in one scope, in document order. */
 function mismatchesOf(all: readonly Place[]): Finding[] {
   const out = containerMismatches(all);
-  const places = all.filter((p) => !p.occupied && !p.fileRole.inContainer && !insideContainer(p, () => all));
+  const places = all.filter((p) => !p.occupied && !p.fileRole.inContainer && !insideContainer(p, () => all) && !supersededTemplate(p, all));
   if (!places.some((p) => !p.claim)) return out;
   const seen = new Set<string>();
   for (const partition of environmentPartitions(places)) {
@@ -54,6 +55,16 @@ function mismatchesOf(all: readonly Place[]): Finding[] {
     }
   }
   return out;
+}
+
+/**
+ * A template's value for a variable that the real env file beside it sets (`.env.example`'s
+ * `FRONTEND_PORT=4001`, `.env`'s `FRONTEND_PORT=9128`): a default the user's own setting replaced.
+ */
+function supersededTemplate(p: Place, all: readonly Place[]): boolean {
+  if (p.source !== 'env' || p.variable === undefined || !isEnvTemplateFileName(p.loc.file)) return false;
+  const dir = dirOf(p.loc.file);
+  return all.some((q) => q.source === 'env' && q.variable === p.variable && dirOf(q.loc.file) === dir && !isEnvTemplateFileName(q.loc.file));
 }
 
 /**

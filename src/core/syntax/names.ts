@@ -123,9 +123,9 @@ export function envEnvironmentFromFileName(fileName: string): string | undefined
 
 const TEMPLATE_WORDS = new Set(['example', 'examples', 'sample', 'template', 'tmpl', 'tpl', 'dist']);
 
-/** `.env.example`, `.env.sample`, `env.tpl`: a template of an env file, not one anything reads. */
+/** `.env.example`, `.env.sample`, `env.tpl`, `PROD_ENV_TEMPLATE.env`: a template of an env file, not one anything reads. */
 export function isEnvTemplateFileName(fileName: string): boolean {
-  return baseOfPath(fileName).toLowerCase().split('.').some((part) => TEMPLATE_WORDS.has(part));
+  return baseOfPath(fileName).toLowerCase().split(/[._-]/).some((part) => TEMPLATE_WORDS.has(part));
 }
 
 /** The last part of a path written with `/` or `\\`. */
