@@ -305,6 +305,9 @@ test('group rows: a bold name with blank cells heads the rows of its service\'s 
   // same ports under the groups' names: nothing to report.
   const doc = `${text}\n\n\`\`\`bash\nBILLING_ENGINE_PORT=8080\nBILLING_ENGINE_METRICS_PORT=9100\n\`\`\`\n`;
   assert.deepEqual(checkFiles({ 'docs/PORTS.md': doc }).findings.filter((f) => f.severity !== 'info').map(brief), []);
+  // A bold row naming an environment divides the table; it is no group.
+  const byEnvironment = ['| Service | Port |', '|---|---|', '| **Production** | |', '| API | 8080 |'].join('\n');
+  assert.deepEqual(places(byEnvironment), ['API=8080']);
   // Without a group row above them, the same rows are one service on two ports.
   const flat = text.split('\n').filter((line) => !line.includes('**')).join('\n');
   assert.deepEqual(places(flat), ['Engine API=8080', 'Engine Metrics=9100', 'Engine API=8081', 'Ledger Admin=8082', 'Postgres=5432']);

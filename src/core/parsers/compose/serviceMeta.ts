@@ -196,7 +196,8 @@ export function composeFileMeta(metas: Map<string, ServiceMeta>, top: Map<string
   const containerNames = new Set<string>();
   for (const [name, meta] of metas) {
     if (meta.build !== undefined) builds.add(meta.build);
-    if (meta.containerName !== undefined) containerNames.add(meta.containerName);
+    // A copy, not a slice that would keep the file's text alive (see intern.ts).
+    if (meta.containerName !== undefined) containerNames.add(internIfLong(meta.containerName));
     if (meta.image) images.push({ ...meta.image, service: serviceKey(name) });
     includes.push(...meta.extendsFiles);
     for (const file of meta.envFiles) {

@@ -4,18 +4,22 @@
 // service; one that adds generic words (API, Frontend) a part of the group (`Node Agent API`), so
 // two groups' `Agent API` rows are two services; a row with a name of its own (`ChromaDB` under
 // `**Databases**`) is its own service.
-import { cleanName, INTERFACE_WORDS, serviceKey } from '../../syntax/names';
+import { cleanName, environmentFromText, INTERFACE_WORDS, serviceKey } from '../../syntax/names';
 import { isGenericName } from '../../project/roles';
 import type { Cell } from './cells';
 
 const BOLD_ONLY = /^(?:\*\*|__)([^*_]+)(?:\*\*|__)$/;
 
-/** The group a row opens: its name cell holds only bold text and every other cell is blank. */
+/**
+ * The group a row opens: its name cell holds only bold text and every other cell is blank. A row
+ * naming an environment (`| **Production** | |`) divides the table by environment instead: no group.
+ */
 export function groupRowName(cells: readonly Cell[], nameIndex: number | undefined): string | undefined {
   if (nameIndex === undefined) return undefined;
   const bold = BOLD_ONLY.exec(cells[nameIndex]?.text ?? '');
   if (!bold || cells.some((cell, i) => i !== nameIndex && cell.text !== '')) return undefined;
-  return cleanName(bold[1]) || undefined;
+  const name = cleanName(bold[1]);
+  return name === '' || environmentFromText(name) !== undefined ? undefined : name;
 }
 
 /**
