@@ -346,3 +346,7 @@ test('a URL at a placeholder for the server (`https://<IP>/admin`) on 443: the f
   assert.deepEqual(places(text), ['Cockpit=9090']);
   assert.deepEqual(parse(text).mentions.map((m) => m.port), [443, 443]);
 });
+
+test('a Proto column says how, not who: the column beside it names the rows', () => {
+  assert.deepEqual(places(['| Port | Proto | Bound by | Notes |', '|---|---|---|---|', '| 7080 | TCP | Node HTTP | JSON-RPC |', '| 4001 | UDP | Node gossip | libp2p |'].join('\n')), ['Node HTTP=7080', 'Node gossip=4001']);
+});

@@ -398,3 +398,15 @@ test('a list titled as history or an example (`**OLD:**`, `Before:`) only mentio
   assert.deepEqual(allocs(f).map((a) => `${a.service}=${a.port}`), ['Backend API=8001']);
   assert.ok([3001, 5173].every((port) => f.mentions.some((m) => m.port === port)));
 });
+
+test('list items: a name with its port in parentheses and a description after a dash, a done mark before the name', () => {
+  const f = parse([
+    '## Services', '',
+    '1. ✅ **risk-engine** (port 8003) - Emergency stop and risk limits',
+    '2. risk-report (port 8004) — daily reports',
+    '3. [x] billing: 8005',
+    '4. ❌ legacy-gateway (port 8006) - removed',
+    '5. audit (port 8007) - 8008 spare',
+  ].join('\n'));
+  assert.deepEqual(allocs(f).map((a) => `${a.service}=${a.port}@${a.text}`), ['risk-engine=8003@8003', 'risk-report=8004@8004', 'billing=8005@8005']);
+});

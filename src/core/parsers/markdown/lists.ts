@@ -13,7 +13,10 @@ const NAME_THEN_VALUE = new RegExp(String.raw`^\s*${NAME}\s*:\s*(?:ports?\s+)?(.
 const VALUE_THEN_NAME = new RegExp(String.raw`^\s*(\d{1,6}(?:\/(?:tcp|udp))?)\s*(?::|\s[-–—])\s*${NAME}\s*$`, 'iu');
 const ADDRESS_ITEM = /^\s*`?[A-Za-z][\w.-]*:\d{2,5}`?\s*$/;
 // Two digits at least: `keywords(1)` is a manual section, `Step (2)` a footnote.
-const NAME_WITH_PORT = new RegExp(String.raw`^\s*${NAME}\s*\(\s*(?:port\s+)?(\d{2,6})\s*\)\s*(?::.*)?$`, 'iu');
+const NAME_WITH_PORT = new RegExp(String.raw`^\s*${NAME}\s*\(\s*(?:port\s+)?(\d{2,6})\s*\)\s*(?::.*|\s[-–—]\s+(?!\d).*)?$`, 'iu');
+// A mark that the item is done or running (`✅`, `✔️`, `🟢`, `[x]`) before its name. Not `❌` or
+// `⚠️`, which say a port is gone or in doubt.
+const DONE_MARK = /^\s*(?:[\u2705\u2714\u2611\u{1F7E2}]\uFE0F?|\[[xX]\])\s*/u;
 
 // Words that make a "name" a sentence: "Separated by incrementing ports", "Grafana vs Mission Control".
 const PROSE_WORD = /\b(vs|versus|moved?|from|uses?|using|via|ports|port|no|not|all|each|every|only|should|must|will|was|were|is|are|the|by|if|when|then|see|e\.g|i\.e)\b/i;
@@ -72,7 +75,7 @@ function urlValue(valueAt: number, value: string): { value: CellPort; server: st
 }
 
 function match(text: string): Match | undefined {
-  const blank = blankDecoration(text);
+  const blank = blankDecoration(text).replace(DONE_MARK, (mark) => ' '.repeat(mark.length));
   const byName = NAME_THEN_VALUE.exec(blank);
   if (byName) {
     const name = plausibleName(byName[1]);
