@@ -460,3 +460,12 @@ test('a band list names its blocks too: `- 4400-4499: Lighthouse` holds lighthou
   const facts = parseMarkdown(bands, { file: 'docs/ports.md' });
   assert.deepEqual(facts.ranges.map((r) => r.owner), ['ledgerly', 'lighthouse', undefined]);
 });
+
+test('a range item after a full-width colon, or followed by a word that says it is a range', () => {
+  for (const item of ['- API services: 8880-8900 range', '- API 服务：8880-8900 范围内', '- API services: 8880-8900']) {
+    const facts = parseMarkdown(`## Ports\n\n${item}\n`, { file: 'docs/ports.md' });
+    assert.deepEqual(facts.ranges.map((r) => `${r.from}-${r.to}`), ['8880-8900'], item);
+  }
+  // A word after a single port is no range, and the item is prose.
+  assert.deepEqual(parseMarkdown('## Ports\n\n- API services: 8880 range\n', { file: 'docs/ports.md' }).allocations, []);
+});

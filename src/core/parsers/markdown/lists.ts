@@ -9,7 +9,9 @@ import { blankDecoration, parseCellPorts, type CellPort } from './cellValues';
 import { currentContext, emitAllocation, emitInvalid, emitMention, emitReservation, remarkedContext, remarkedNames, remarksOf, withQualifierHost, type MdState } from './state';
 
 const NAME = String.raw`([\p{L}\p{N}][\p{L}\p{N} ._/&+'-]{0,60}?(?:\s*\([^()]{1,30}\))?)`;
-const NAME_THEN_VALUE = new RegExp(String.raw`^\s*${NAME}\s*:\s*(?:ports?\s+)?(.+?)\s*(?:\s[-–—]\s+(?!\d).*)?$`, 'iu');
+const NAME_THEN_VALUE = new RegExp(String.raw`^\s*${NAME}\s*[:：]\s*(?:ports?\s+)?(.+?)\s*(?:\s[-–—]\s+(?!\d).*)?$`, 'iu');
+// `- API services: 8880-8900 range`, `- API 服务：8880-8900 范围内`: the word after a range says it is one.
+const RANGE_WORD_AFTER = /(\d)\s*(?:(?:port\s+)?range|block|范围内?|端口段|区间|번대|범위)\s*[.。]?$/i;
 const VALUE_THEN_NAME = new RegExp(String.raw`^\s*(\d{1,6}(?:\/(?:tcp|udp))?)\s*(?::|\s[-–—])\s*${NAME}\s*$`, 'iu');
 const ADDRESS_ITEM = /^\s*`?[A-Za-z][\w.-]*:\d{2,5}`?\s*$/;
 // Two digits at least: `keywords(1)` is a manual section, `Step (2)` a footnote.
@@ -80,7 +82,8 @@ function match(text: string): Match | undefined {
   if (byName) {
     const name = plausibleName(byName[1]);
     const valueAt = blank.indexOf(byName[2], byName.index + byName[1].length);
-    const values = parseCellPorts(blank.slice(valueAt, valueAt + byName[2].length)).map((v) => shift(v, valueAt));
+    const value = blank.slice(valueAt, valueAt + byName[2].length).replace(RANGE_WORD_AFTER, '$1');
+    const values = parseCellPorts(value).filter((v) => value === byName[2] || v.kind === 'range').map((v) => shift(v, valueAt));
     if (name && values.length > 0) return { name, values, portForm: false };
     const url = name ? urlValue(valueAt, byName[2]) : undefined;
     if (name && url) return { name, values: [url.value], portForm: false, url: true, server: url.server, route: url.route };
