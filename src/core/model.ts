@@ -291,10 +291,11 @@ export interface ComposeFileMeta {
   /** The Dockerfiles its services build, with who builds them and how; absent when none does. */
   images?: ImageBuild[];
   /**
-   * Its services' `container_name`s, sorted; absent when none has one. Docker runs one container
-   * of a name per host: two projects that name a container alike are never up together.
+   * Its services' `container_name`s with the service (key) each names, sorted by name; absent when
+   * none has one. Docker runs one container of a name per host: two projects that name a container
+   * alike are never up together; and a document may call a service by its container's name.
    */
-  containerNames?: string[];
+  containers?: Array<[string, string]>;
 }
 
 /** A compose service's `build:`, as the Dockerfile it builds sees it. */

@@ -405,3 +405,13 @@ test('registries of two projects are units of their own: their services never cl
   const both = checkFiles({ 'ports.yaml': 'version: 1\nservices:\n  billing: { ports: { http: 9090 } }\n  metrics: { ports: { http: 9090 } }\n' });
   assert.deepEqual(both.findings.filter((f) => f.rule === 'port-conflict').map(brief), ['port-conflict@ports.yaml:4']);
 });
+
+test('a document may call a compose service by its container\'s name: one service', () => {
+  const compose = (port: string) => ['services:', '  dashboard:', '    image: shop/dashboard', '    container_name: shop_rl_dashboard', `    ports: ["${port}"]`, '  web:', '    image: nginx', '    container_name: dashboard-web', '    ports: ["80:80"]'].join('\n');
+  const doc = ['# Ports', '', '| Container | Port |', '|---|---|', '| shop_rl_dashboard | 8026 |'].join('\n');
+  assert.deepEqual(warnings(checkFiles({ 'docker-compose.yml': compose('8080:8080'), 'PORTS.md': doc })), ['port-mismatch@PORTS.md:5']);
+  assert.deepEqual(warnings(checkFiles({ 'docker-compose.yml': compose('8026:8080'), 'PORTS.md': doc })), []);
+  // A container named like another service names neither of them.
+  const named = compose('8080:8080').replace('container_name: shop_rl_dashboard', 'container_name: web');
+  assert.deepEqual(warnings(checkFiles({ 'docker-compose.yml': named, 'PORTS.md': doc.replace('| shop_rl_dashboard | 8026 |', '| web | 80 |') })), []);
+});

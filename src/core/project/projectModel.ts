@@ -7,6 +7,7 @@
 
 import type { FileFacts } from '../model';
 import { baseOf, dirOf } from '../syntax/paths';
+import { serviceKey } from '../syntax/names';
 import { composeEnvironmentFromFileName, defaultFileStack, shadowedDefaultFiles, standaloneStackName } from '../parsers/compose/fileNames';
 import { compareText } from '../text/compareText';
 import { Authority, documentHomeIn, isolatedFolderIn, isPortDocument, type FileRole } from './roles';
@@ -43,6 +44,8 @@ export class ProjectModel {
   private readonly imageBuilders = new Map<string, ImageBuilder[]>();
   /** Compose unit → the other units that name one of its containers alike (see FileRole.alternatives). */
   private readonly alternatives = new Map<string, string[]>();
+  /** A container name's key → the compose service (key) it names; '' where two services share it. */
+  private readonly containerServices = new Map<string, string>();
 
   private readonly folders = new Map<string, FolderFacts>();
   /** Folders with a README: the outermost one above a file is the repository it belongs to. */
@@ -92,19 +95,28 @@ export class ProjectModel {
       for (const folder of f.compose?.builds ?? []) if (!model.buildUnits.has(folder)) model.buildUnits.set(folder, unit);
       for (const image of f.compose?.images ?? []) model.imageBuilders.set(image.dockerfile, [...(model.imageBuilders.get(image.dockerfile) ?? []), { ...image, composeFile: f.file, unit }]);
     }
-    model.findAlternatives(compose);
+    model.readContainers(compose);
     return model;
   }
 
-  /** Units whose files name a container alike: each is the other's alternative. */
-  private findAlternatives(compose: FileFacts[]): void {
+  /**
+   * The services compose names containers for, and the units whose files name a container alike:
+   * each is the other's alternative.
+   */
+  private readContainers(compose: FileFacts[]): void {
     const unitsByName = new Map<string, Set<string>>();
+    const serviceKeys = new Set(compose.flatMap((f) => f.allocations.map((a) => a.serviceKey)));
     for (const f of compose) {
       const unit = this.composeUnits.get(f.file)!.key;
-      for (const name of f.compose?.containerNames ?? []) {
+      for (const [name, service] of f.compose?.containers ?? []) {
         let units = unitsByName.get(name);
         if (!units) unitsByName.set(name, (units = new Set()));
         units.add(unit);
+        const key = serviceKey(name);
+        // A container named like another service (`app` in a container called `web`) names neither.
+        if (key === service || serviceKeys.has(key)) continue;
+        const known = this.containerServices.get(key);
+        this.containerServices.set(key, known === undefined || known === service ? service : '');
       }
     }
     for (const units of unitsByName.values()) {
@@ -115,6 +127,11 @@ export class ProjectModel {
         this.alternatives.set(unit, others);
       }
     }
+  }
+
+  /** The compose service (key) a container name's key names, when one service alone has it (`quantum-rl-dashboard` → `rl-dashboard`). */
+  serviceOfContainer(key: string): string | undefined {
+    return this.containerServices.get(key) || undefined;
   }
 
   /**
@@ -244,10 +261,10 @@ interface FolderFacts {
   documentAbout?: string;
 }
 
-/** What decides the units: each compose file's name, includes, env files, what it builds and its container names. */
+/** What decides the units: each compose file's name, includes, env files, what it builds and the containers it names. */
 function compositionOf(compose: FileFacts[]): string {
   const images = (f: FileFacts) => f.compose?.images?.map((i) => [i.dockerfile, i.service, i.target ?? '', ...i.args].join('\u0004'));
-  const listed = (f: FileFacts) => [f.compose?.includes, f.compose?.envReaders.map((r) => r.join('\u0004')), f.compose?.builds, images(f), f.compose?.containerNames].map((l) => l?.join('\u0002') ?? '');
+  const listed = (f: FileFacts) => [f.compose?.includes, f.compose?.envReaders.map((r) => r.join('\u0004')), f.compose?.builds, images(f), f.compose?.containers?.map((c) => c.join('\u0004'))].map((l) => l?.join('\u0002') ?? '');
   return compose.map((f) => [f.file, f.compose?.name ?? '', ...listed(f)].join('\u0001')).join('\u0000');
 }
 

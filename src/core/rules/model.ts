@@ -143,6 +143,11 @@ function projectOf(file: string, projects: ReadonlyMap<string, string>): string 
   return undefined;
 }
 
+/** A place's service key; a document's or env file's name for a compose container is that container's service. */
+function ownKey(a: Allocation, f: FileFacts, shared: SharedFacts): string {
+  return f.kind === 'compose' ? a.serviceKey : shared.project.serviceOfContainer(a.serviceKey) ?? a.serviceKey;
+}
+
 export function placesOf(f: FileFacts, shared: SharedFacts): Place[] {
   const project = projectOf(f.file, shared.projects);
   const role = shared.project.roleOf(f);
@@ -150,7 +155,7 @@ export function placesOf(f: FileFacts, shared: SharedFacts): Place[] {
     a,
     a.scope === '' && project !== undefined ? project : a.scope,
     // An env file one compose service reads, or a Dockerfile one builds, is that service's: its own `PORT` is that service's port.
-    identityIn(productKey(shared.alias.get(a.serviceKey) ?? (a.own && role.containerOf !== undefined ? shared.alias.get(role.containerOf) ?? role.containerOf : a.serviceKey)), role.about),
+    identityIn(productKey(shared.alias.get(a.serviceKey) ?? (a.own && role.containerOf !== undefined ? shared.alias.get(role.containerOf) ?? role.containerOf : ownKey(a, f, shared))), role.about),
     role,
   ));
 }

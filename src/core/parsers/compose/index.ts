@@ -109,7 +109,7 @@ function mergeMeta(a: ComposeFileMeta | undefined, b: ComposeFileMeta): ComposeF
   const both = (key: 'includes' | 'builds') => [...new Set([...a[key], ...b[key]])];
   const merged: ComposeFileMeta = { name: a.name ?? b.name, includes: both('includes'), envReaders: [...a.envReaders, ...b.envReaders], builds: both('builds') };
   if (a.images || b.images) merged.images = [...(a.images ?? []), ...(b.images ?? [])];
-  if (a.containerNames || b.containerNames) merged.containerNames = [...new Set([...(a.containerNames ?? []), ...(b.containerNames ?? [])])].sort(compareText);
+  if (a.containers || b.containers) merged.containers = [...new Map([...(b.containers ?? []), ...(a.containers ?? [])])].sort((x, y) => compareText(x[0], y[0]));
   return merged;
 }
 

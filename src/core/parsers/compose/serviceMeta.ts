@@ -193,11 +193,11 @@ export function composeFileMeta(metas: Map<string, ServiceMeta>, top: Map<string
   const envReaders: Array<[string, string]> = [];
   const builds = new Set<string>();
   const images: ImageBuild[] = [];
-  const containerNames = new Set<string>();
+  const containers = new Map<string, string>();
   for (const [name, meta] of metas) {
     if (meta.build !== undefined) builds.add(meta.build);
     // A copy, not a slice that would keep the file's text alive (see intern.ts).
-    if (meta.containerName !== undefined) containerNames.add(internIfLong(meta.containerName));
+    if (meta.containerName !== undefined && !containers.has(meta.containerName)) containers.set(internIfLong(meta.containerName), internIfLong(serviceKey(name)));
     if (meta.image) images.push({ ...meta.image, service: serviceKey(name) });
     includes.push(...meta.extendsFiles);
     for (const file of meta.envFiles) {
@@ -208,6 +208,6 @@ export function composeFileMeta(metas: Map<string, ServiceMeta>, top: Map<string
   const resolved = (list: string[]) => [...new Set(list.map(path).filter((p): p is string => p !== undefined))];
   const meta: ComposeFileMeta = { name: text(top?.get('name'), walk), includes: resolved(includes), envReaders, builds: [...builds] };
   if (images.length > 0) meta.images = images;
-  if (containerNames.size > 0) meta.containerNames = [...containerNames].sort(compareText);
+  if (containers.size > 0) meta.containers = [...containers].sort((a, b) => compareText(a[0], b[0]));
   return meta;
 }
