@@ -195,14 +195,15 @@ export function composeFileMeta(metas: Map<string, ServiceMeta>, top: Map<string
   const images: ImageBuild[] = [];
   const containers = new Map<string, string>();
   for (const [name, meta] of metas) {
+    // Copies, not slices that would keep the file's text alive (see intern.ts): a plain name is its own key.
+    const service = internIfLong(serviceKey(name));
     if (meta.build !== undefined) builds.add(meta.build);
-    // A copy, not a slice that would keep the file's text alive (see intern.ts).
-    if (meta.containerName !== undefined && !containers.has(meta.containerName)) containers.set(internIfLong(meta.containerName), internIfLong(serviceKey(name)));
-    if (meta.image) images.push({ ...meta.image, service: serviceKey(name) });
+    if (meta.containerName !== undefined && !containers.has(meta.containerName)) containers.set(internIfLong(meta.containerName), service);
+    if (meta.image) images.push({ ...meta.image, service });
     includes.push(...meta.extendsFiles);
     for (const file of meta.envFiles) {
       const resolved = path(file);
-      if (resolved !== undefined) envReaders.push([resolved, serviceKey(name)]);
+      if (resolved !== undefined) envReaders.push([resolved, service]);
     }
   }
   const resolved = (list: string[]) => [...new Set(list.map(path).filter((p): p is string => p !== undefined))];
