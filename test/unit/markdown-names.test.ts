@@ -277,9 +277,11 @@ test('a numbered heading names its service without its number', () => {
   assert.deepEqual(checkFiles({ 'docs/ports.md': doc }).findings.map(brief), []);
 });
 
-test('a name qualified by an interface (`Keycloak (HTTPS)`) is that service with a role; other qualifiers stay in the name', () => {
+test('a name qualified by an interface (`Keycloak (HTTPS)`) is that service with a role, by an environment that service there; other qualifiers stay in the name', () => {
   const doc = ['| Service | Port |', '|---|---|', '| Keycloak (HTTPS) | 8443 |', '| Tempo (OTLP gRPC) | 4317 |', '| Gateway (Proxy HTTPS) | 9443 |', '| Postgres (staging) | 5433 |'].join('\n');
-  assert.deepEqual(parse(doc).allocations.map((a) => [a.service, a.role]), [['Keycloak', 'https'], ['Tempo', 'grpc'], ['Gateway', 'https'], ['Postgres (staging)', undefined]]);
+  assert.deepEqual(parse(doc).allocations.map((a) => [a.service, a.role, a.environment]), [['Keycloak', 'https', undefined], ['Tempo', 'grpc', undefined], ['Gateway', 'https', undefined], ['Postgres', undefined, 'staging']]);
+  // Other qualifiers stay part of the name.
+  assert.deepEqual(parse(['| Service | Port |', '|---|---|', '| Redis (cache) | 6380 |'].join('\n')).allocations.map((a) => a.service), ['Redis (cache)']);
   // The compose file's clash of the two services on 8443 is reported once, not again at each row.
   const compose = 'services:\n  keycloak:\n    image: keycloak\n    ports: ["8443:8443"]\n  gateway:\n    image: gateway\n    ports: ["8443:8443"]\n';
   const rows = ['| Service | Port |', '|---|---|', '| Keycloak (HTTPS) | 8443 |', '| Gateway (Proxy HTTPS) | 8443 |'].join('\n');

@@ -8,7 +8,7 @@ import { namesElsewhere, namesIn, PLACEHOLDER, saysRunning, type CellNames } fro
 import { parseCellPorts, type CellPort } from './cellValues';
 import { hostFromKeyValue } from './hosts';
 import { emitRangeEntry } from './rangeEntries';
-import { roleQualified } from './roleQualifier';
+import { environmentQualified, roleQualified } from './roleQualifier';
 import { groupRowName, nameInGroup } from './groupRows';
 import {
   currentContext, emitAllocation, emitInvalid, emitMention, emitReservation, remarkedContext, remarkedNames, remarksOf, setSectionHost, withQualifierHost,
@@ -386,8 +386,10 @@ function onePort(cell: Cell | undefined): number | undefined {
 function emitRowAllocation(state: MdState, context: Context, row: Row, written: string, input: Omit<AllocationInput, 'service' | 'names'>): void {
   const stack = row.stack;
   const qualified = roleQualified(written);
-  const name = qualified?.service ?? written;
+  const inEnvironment = qualified ? undefined : environmentQualified(written);
+  const name = qualified?.service ?? inEnvironment?.service ?? written;
   const role = input.role ?? qualified?.role;
+  if (inEnvironment && context.environment === undefined) context = { ...context, environment: inEnvironment.environment };
   const service = stack?.proxy ? stack.name : name;
   const other = stack?.proxy ? name : stack?.name;
   const remarks = (row.remarks ??= remarksOf(row.cells.map((c) => c.text).join(' | ')));
