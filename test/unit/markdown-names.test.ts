@@ -352,3 +352,8 @@ test('a URL at a placeholder for the server (`https://<IP>/admin`) on 443: the f
 test('a Proto column says how, not who: the column beside it names the rows', () => {
   assert.deepEqual(places(['| Port | Proto | Bound by | Notes |', '|---|---|---|---|', '| 7080 | TCP | Node HTTP | JSON-RPC |', '| 4001 | UDP | Node gossip | libp2p |'].join('\n')), ['Node HTTP=7080', 'Node gossip=4001']);
 });
+
+test('a service joined with `+` to interface words (`Proxy + Dashboard`) is one service; two services joined so stay two', () => {
+  assert.deepEqual(places(['| Service | Port |', '|---|---|', '| Ledger Proxy + Dashboard | 4001 |'].join('\n')), ['Ledger Proxy=4001']);
+  assert.deepEqual(places(['| Service | Port |', '|---|---|', '| api + worker | 4002, 4003 |'].join('\n')), ['api=4002', 'worker=4003']);
+});
