@@ -476,17 +476,22 @@ export function parseEnv(text: string, ctx: ParseContext): FileFacts {
  * port-mismatch at that line.
  */
 function dropOverridden(facts: FileFacts): void {
-  const lastLine = new Map<string, number>();
-  for (const a of facts.allocations) if (a.variable !== undefined) lastLine.set(a.variable, Math.max(lastLine.get(a.variable) ?? 0, a.loc.span.startLine));
-  const final = (a: Allocation) => facts.allocations.filter((b) => b.variable === a.variable && b.loc.span.startLine === lastLine.get(a.variable!));
+  // Each variable's places on the last line that sets it.
+  const last = new Map<string, Allocation[]>();
+  for (const a of facts.allocations) {
+    if (a.variable === undefined) continue;
+    const list = last.get(a.variable);
+    if (list && list[0].loc.span.startLine === a.loc.span.startLine) list.push(a);
+    else last.set(a.variable, [a]);
+  }
   const kept: Allocation[] = [];
   for (const a of facts.allocations) {
-    if (a.variable === undefined || a.loc.span.startLine === lastLine.get(a.variable)) {
+    const used = a.variable === undefined ? undefined : last.get(a.variable)!;
+    if (!used || used.includes(a)) {
       kept.push(a);
       continue;
     }
     facts.mentions.push({ port: a.port, loc: a.loc });
-    const used = final(a);
     if (used.some((b) => b.port === a.port)) continue;
     facts.problems.push({
       rule: 'port-mismatch',

@@ -1,7 +1,7 @@
 // port-conflict: two different services on the same port, protocol and host IP, that would run on
 // one host (see runTogether) in a compatible environment, machine and profile.
 import type { Finding } from '../model';
-import { environmentFromText, INTERFACE_WORDS, probablySameService, roleFromWords, serviceKey, variableNamesService } from '../syntax/names';
+import { environmentFromText, namesOnlyInterface, probablySameService, roleFromWords, variableNamesService } from '../syntax/names';
 import { dirOf } from '../syntax/paths';
 import { describeSame, machinesMeet, namesMeet, profilesMeet, registryOver, runTogether } from '../project/relations';
 import { environmentsMeet, inDocumentOrder, insideContainer, portText, where, type Place } from './model';
@@ -97,8 +97,9 @@ function tiedGroups(places: Place[], ties: Ties): Place[][] {
 function conflictsAmong(port: number, places: Place[], listedTogether: (a: Place, b: Place) => boolean): Finding[] {
   const services = [...new Set(places.map((p) => p.identity))];
   const findings: Finding[] = [];
-  const published = publishedBy(places);
-  const clash = (a: Place, b: Place) => clashes(a, b, listedTogether) && !describesAlternative(a, b, published) && !describesAlternative(b, a, published);
+  // Most workspaces name no container alike in two projects: nothing to look up then.
+  const published = places.some((p) => p.fileRole.alternatives.length > 0) ? publishedBy(places) : undefined;
+  const clash = (a: Place, b: Place) => clashes(a, b, listedTogether) && (published === undefined || (!describesAlternative(a, b, published) && !describesAlternative(b, a, published)));
   for (let i = 1; i < services.length; i++) {
     const mine = places.filter((p) => p.identity === services[i]);
     const theirs = places.filter((p) => services.indexOf(p.identity) < i && mine.some((m) => clash(m, p)));
@@ -159,8 +160,7 @@ function clashes(a: Place, b: Place, listedTogether: (a: Place, b: Place) => boo
  */
 function namedByRole(named: Place, other: Place): boolean {
   if (other.role === undefined || named.loc.file !== other.loc.file || !named.fileRole.describes) return false;
-  const words = serviceKey(named.service).split('-');
-  return words.every((w) => INTERFACE_WORDS.has(w)) && roleFromWords(named.service) === other.role;
+  return namesOnlyInterface(named.service) && roleFromWords(named.service) === other.role;
 }
 
 /**

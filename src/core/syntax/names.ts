@@ -79,6 +79,11 @@ export const INTERFACE_WORDS: ReadonlySet<string> = new Set([
   'metrics', 'tls', 'ssl', 'ws', 'wss', 'websocket', 'tcp', 'udp', 'proxy', 'management',
 ]);
 
+/** A name made only of interface words (`WebSocket`, `Web UI`, `Dashboard`): how a service is reached, not which one. */
+export function namesOnlyInterface(name: string): boolean {
+  return serviceKey(name).split('-').every((w) => INTERFACE_WORDS.has(w));
+}
+
 /** Role from a column header or key fragment; undefined means the main port. */
 export function roleFromWords(text: string): string | undefined {
   const t = text.replace(/[_-]/g, ' ');

@@ -28,11 +28,12 @@ export function groupRowName(cells: readonly Cell[], nameIndex: number | undefin
  */
 export function nameInGroup(member: string, group: string): string {
   const groupWords = new Set(serviceKey(group).split('-'));
-  const added = member.split(/[\s_-]+/).filter((word) => serviceKey(word) !== '' && !groupWords.has(serviceKey(word)));
-  const keys = added.map(serviceKey);
+  const added = member.split(/[\s_-]+/).map((word) => ({ word, key: serviceKey(word) })).filter(({ key }) => key !== '' && !groupWords.has(key));
   if (added.length === 0) return group;
-  if (keys.every(isInterface)) return `${group} (${added.join(' ')})`;
-  return keys.every((w) => isInterface(w) || isGenericName(w)) ? `${group} ${added.join(' ')}` : member;
+  const keys = added.map((a) => a.key);
+  const words = added.map((a) => a.word).join(' ');
+  if (keys.every(isInterface)) return `${group} (${words})`;
+  return keys.every((w) => isInterface(w) || isGenericName(w)) ? `${group} ${words}` : member;
 }
 
 /** An interface of a service (`metrics`, `Web UI`); an API is a part of its own (`Frontend` and `API` rows). */

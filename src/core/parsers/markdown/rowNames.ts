@@ -2,7 +2,7 @@
 // there ("**Conflict**", "충돌") and put the services in another name column ("Project"), list
 // several services in one cell ("wiki, forum"), or add a note after the name ("Gallery ✅",
 // "Auth - CRITICAL PORT", "Legacy API (deprecated)").
-import { cleanName, INTERFACE_WORDS, serviceKey } from '../../syntax/names';
+import { cleanName, namesOnlyInterface } from '../../syntax/names';
 import type { Cell } from './cells';
 
 // Rows kept as placeholders: a slot, not a service.
@@ -79,11 +79,7 @@ export function namesIn(cell: Cell | undefined, mayList: boolean): CellNames {
   const names = cell.text.split(JOINED).map((p) => cleanName(withoutNote(p.trim()))).filter((n) => n !== '');
   // `LiteLLM Proxy + Dashboard`: what a service adds to its name with `+` only by interface words
   // (a dashboard, an API) is a part of that service, not a second one.
-  return { names: /\s\+\s/.test(cell.text) ? names.filter((n, i) => i === 0 || !onlyInterface(n)) : names, list: false };
-}
-
-function onlyInterface(name: string): boolean {
-  return serviceKey(name).split('-').every((w) => INTERFACE_WORDS.has(w));
+  return { names: /\s\+\s/.test(cell.text) ? names.filter((n, i) => i === 0 || !namesOnlyInterface(n)) : names, list: false };
 }
 
 /** The name cell holds a status or placeholder, so another name column may name the services. */

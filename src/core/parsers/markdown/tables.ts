@@ -102,16 +102,16 @@ function classify(headers: string[], aboutPorts: boolean, rangeColumn: (index: n
   cleaned.forEach((h, index) => {
     if (DESCRIPTIVE.test(h) || HISTORY_HEADER.test(h) || index === stack) return;
     if (URL_HEADER.test(h)) urls.push({ index, role: roleFromWords(h) });
-    else if (PORT_HEADER.test(h)) ports.push({ index, role: roleFromWords(h.replace(/\bhost\b/i, '')), environment: environmentFromText(h) });
+    else if (PORT_HEADER.test(h)) ports.push({ index, role: roleFromWords(h.replace(/\bhost\b/i, '')), environment: environmentFromText(h), host: HOST_HEADER.test(h) || undefined });
     else if (aboutPorts && RANGE_COLUMN.test(h) && rangeColumn(index)) ports.push({ index });
   });
   // With separate host and container port columns, only the host port can conflict.
-  const hostColumns = ports.filter((p) => HOST_HEADER.test(cleaned[p.index])).map((p) => ({ ...p, host: true }));
+  const hostColumns = ports.filter((p) => p.host);
   // A lone Internal Port column is the only port written, so the host's, unless another column says
   // how the service is reached from outside (`| Internal Port | External Access |` "via the proxy").
   const reachedOtherwise = cleaned.some((h, i) => HOST_HEADER.test(h) && !ports.some((p) => p.index === i));
   const hostPorts = hostColumns.length > 0 ? hostColumns : ports.filter((p) => !CONTAINER_HEADER.test(cleaned[p.index]) || (ports.length === 1 && !reachedOtherwise));
-  const containerPorts = ports.filter((p) => !hostPorts.some((h) => h.index === p.index) && CONTAINER_HEADER.test(cleaned[p.index]));
+  const containerPorts = ports.filter((p) => !hostPorts.includes(p) && CONTAINER_HEADER.test(cleaned[p.index]));
   const taken = new Set([...ports, ...urls].map((c) => c.index));
   if (stack >= 0) taken.add(stack);
   // A table led by a bare range column ("Range | Purpose", "Range | Layer | Services") names each
