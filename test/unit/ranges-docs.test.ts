@@ -469,3 +469,56 @@ test('a range item after a full-width colon, or followed by a word that says it 
   // A word after a single port is no range, and the item is prose.
   assert.deepEqual(parseMarkdown('## Ports\n\n- API services: 8880 range\n', { file: 'docs/ports.md' }).allocations, []);
 });
+
+test('a principle states a range for a class of services: it owns the entries whose names have its word, anywhere in the document', () => {
+  const doc = [
+    '# Port allocation',
+    '',
+    '## Conventions',
+    '',
+    '1. All APIs use 87xx.',
+    '2. **Rule**: every frontend must run on ports in the range 3000-3099 (see below)',
+    '',
+    '## Services',
+    '',
+    '| Service | Port |',
+    '|---|---|',
+    '| orders api | 8701 |',
+    '| billing api | 8802 |',
+    '| shop frontend | 3001 |',
+    '| admin frontends | 4000 |',
+    '| frontend api | 9001 |',
+    '| worker | 9500 |',
+    '',
+    '## Gateway (9000-9099)',
+    '',
+    '| Service | Port |',
+    '|---|---|',
+    '| gateway api | 9010 |',
+  ].join('\n');
+  const c = checkFiles({ 'docs/ports.md': doc });
+  assert.deepEqual(warnings(c), ['out-of-range@docs/ports.md:13', 'out-of-range@docs/ports.md:15']);
+  const [billing, admin] = c.findings;
+  assert.match(billing.message, /billing api is on 8802, outside APIs \(8700-8799\)/);
+  assert.equal(c.textAt(billing.related[0].loc), '87xx');
+  assert.match(admin.message, /outside frontend \(3000-3099\)/);
+});
+
+test('"all services" owns every entry of the document, and the range holds where compose runs the service', () => {
+  const doc = ['# Ports', '', 'All services use ports in the range **9100-9199** (100 ports total).', '', '| Service | Port |', '|---|---|', '| web | 9101 |', '| cache | 6379 |'].join('\n');
+  const compose = ['services:', '  web:', '    image: nginx', '    ports:', '      - "8080:80"', ''].join('\n');
+  const c = checkFiles({ 'PORTS.md': doc, 'compose.yaml': compose });
+  assert.deepEqual(warnings(c).filter((w) => w.startsWith('out-of-range')), ['out-of-range@PORTS.md:8', 'out-of-range@compose.yaml:5']);
+});
+
+test('a principle for a class no name shows, outside a port section, in an example or without a range owns nothing', () => {
+  const table = ['', '| Service | Port |', '|---|---|', '| orders api | 8802 |', '| cache | 6379 |'];
+  const quiet = [
+    ['# Ports', '', '- All HTTP services use 3xxx ports', ...table],
+    ['# Ports', '', '- All internal APIs use 87xx', ...table],
+    ['# Notes', '', 'All APIs use 87xx.', ...table],
+    ['# Ports', '', '## Example', '', 'All APIs use 87xx.', '', '## Services', ...table],
+    ['# Ports', '', 'All APIs use port 8700 behind the proxy.', ...table],
+  ];
+  for (const lines of quiet) assert.deepEqual(warnings(checkFiles({ 'docs/notes.md': lines.join('\n') })), [], lines[2] + lines[4]);
+});

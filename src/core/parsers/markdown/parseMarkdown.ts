@@ -19,6 +19,7 @@ import { baseOf } from '../../syntax/paths';
 import { hostFromLine } from './hosts';
 import { claimsForComponents } from './componentClaims';
 import { splitTiers } from './tiers';
+import { applyPrinciples, extractPrinciple } from './principles';
 import { isOnRecord, onRecord } from './onRecord';
 import { currentContext, emitAllocation, emitMention, emitHeadingRange, emitReservation, dropRoutePages, placeOnPageHost, setSectionHost, standaloneAcrossPage, type MdState, type Section } from './state';
 
@@ -50,7 +51,7 @@ function readMarkdown(text: string, ctx: ParseContext): FileFacts {
   const documentName = portDocumentName(ctx.file);
   if (documentName === '' && !PORT_LIKE.test(text)) return facts;
   const document: Section = { level: 0, line: 0, info: documentInfo(documentName) };
-  const state: MdState = { text, lines: new LineIndex(text), facts, ctx, sections: [document], headingRanges: [], namedHosts: new Set(), machineHeading: false, snippetReadsEnv: false, snippetVariables: new Set(), urlItems: new Map(), labelledClaims: [], tiered: [] };
+  const state: MdState = { text, lines: new LineIndex(text), facts, ctx, sections: [document], headingRanges: [], namedHosts: new Set(), machineHeading: false, snippetReadsEnv: false, snippetVariables: new Set(), urlItems: new Map(), labelledClaims: [], tiered: [], principles: [] };
   const tokens = md.parse(text, {});
   if (tokens.some((t) => t.level >= MAX_NESTING - 1)) {
     facts.notes.push(`blocks nested more than ${MAX_NESTING} levels deep: what follows the deepest one in its outermost block was not read`);
@@ -67,6 +68,7 @@ function readMarkdown(text: string, ctx: ParseContext): FileFacts {
     else if (token.type === 'fence' && token.map) walkFence(state, token, introducesExample(tokens, i), labelOwner(tokens, i));
     else if (token.type === 'inline' && token.map && tokens[i - 1]?.type === 'paragraph_open') walkParagraph(state, token.map[0] + 1, token.map[1]);
   }
+  applyPrinciples(state);
   claimsForComponents(state);
   splitTiers(state);
   splitInstances(state);
@@ -263,8 +265,11 @@ function walkFence(state: MdState, token: Token, example: boolean, owner: string
 
 function walkParagraph(state: MdState, fromLine: number, toLine: number): void {
   for (let line = fromLine; line <= toLine; line++) {
-    const host = hostFromLine(state.lines.lineText(line).replace(LINE_MARKER, ''));
+    const source = state.lines.lineText(line);
+    const marker = LINE_MARKER.exec(source)![0];
+    const host = hostFromLine(source.slice(marker.length));
     if (host) setSectionHost(state, host);
+    else extractPrinciple(state, source.slice(marker.length), state.lines.lineStart(line) + marker.length);
   }
   if (!readPortLines(state, fromLine, toLine)) mentionUrls(state, fromLine, toLine);
 }

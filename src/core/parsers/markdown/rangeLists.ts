@@ -8,7 +8,8 @@ import { blankDecoration } from './cellValues';
 import { emitRangeEntry } from './rangeEntries';
 import { currentContext, type MdState } from './state';
 
-const RANGE = String.raw`(\d{1,5}\s*[-–~]\s*\d{1,5}|\d{1,4}[xX]{1,3}|\d{2,5}\+)`;
+/** A range as list items and principles write it: `5000-5099`, `87xx`, `9000+`. */
+export const RANGE = String.raw`(\d{1,5}\s*[-–~]\s*\d{1,5}|\d{1,4}[xX]{1,3}|\d{2,5}\+)`;
 const RANGE_FIRST = new RegExp(String.raw`^\s*${RANGE}\s*(?::|[-–—→]|=>?)\s*(\S.*?)\s*$`);
 // `- **Frontend services** (3000-3099)`, `- Workers (70xx): queue consumers`: a short name, then its range.
 const NAME_THEN_RANGE = new RegExp(String.raw`^\s*([\p{L}][\p{L}\p{N} ._/&+'-]{0,50}?)\s*\(\s*${RANGE}\s*\)\s*(?:[:–—-].*)?$`, 'u');

@@ -8,6 +8,7 @@ import { ABOUT_PORTS, type HeadingInfo, type ReservedKind } from './sections';
 import { nestHost, qualifierHost } from './hosts';
 import { rangeOwner } from './rangeOwner';
 import type { Tier } from './tiers';
+import type { Principle } from './principles';
 
 export interface Section {
   level: number;
@@ -45,6 +46,8 @@ export interface MdState {
   labelledClaims: Array<{ allocation: Allocation; label: string }>;
   /** Allocations under a heading that names a frontend or a backend tier (see tiers.ts). */
   tiered: Array<{ allocation: Allocation; tier: Tier }>;
+  /** Ranges the document states for a class of its services ("all APIs use 87xx"). */
+  principles: Principle[];
 }
 
 /** What the enclosing sections say about the content at the current point. */
