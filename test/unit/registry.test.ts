@@ -219,6 +219,13 @@ test('a ports.yaml of another format (no `version` or another one, a list at the
   }
 });
 
+test('without `version`, projects that hold services of their own are another format; a project with one stray key is a slip in ours', () => {
+  const theirs = parse('reserved:\n- port: 3000\n  reason: framework default\nprojects:\n  shop:\n    web: { port: 3100 }\n    api: { port: 3101, description: backend }\n');
+  assert.deepEqual([theirs.problems, theirs.allocations.map((a) => `${a.service} ${a.port}`)], [[], ['web 3100', 'api 3101']]);
+  const ours = parse('projects:\n  shop: { range: 3100-3199, owner: me }\n');
+  assert.deepEqual(ours.problems.map((p) => p.message), ['projects.shop: unknown key "owner" (known keys: from, to, range, path, description)']);
+});
+
 test('an empty file, comments only or empty sections are an empty registry', () => {
   for (const text of ['', '# nothing yet\n', 'version: 1\nranges:\nservices:\nreserved:\nprojects:\n']) {
     const facts = parse(text);

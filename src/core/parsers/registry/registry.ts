@@ -350,15 +350,22 @@ const TOP_LEVEL_KEYS = new Set(['version', 'ranges', 'reserved', 'services', 'pr
 
 /**
  * A file that does not say it is version 1 of ours, with top-level keys of another format, or
- * (without any version) service entries of another shape: an entry with two fields we do not
- * know (`port:`, `host:`, `owner:`) is an inventory's, not a slip in one of ours.
+ * (without any version) service or project entries of another shape: a service with two fields we
+ * do not know (`port:`, `host:`, `owner:`) is an inventory's, not a slip in one of ours, and so is
+ * a project that holds two services (`echo: { admin: { port: 3000 }, web: { port: 5173 } }`).
  */
 function isForeign(input: unknown): boolean {
   if (!isRecord(input)) return true;
   if (input.version === 1 || input.version === '1') return false;
   if (Object.keys(input).some((k) => !TOP_LEVEL_KEYS.has(k))) return true;
-  return input.version === undefined && entriesOf(input.services).some(([, entry]) =>
-    isRecord(entry) && Object.keys(entry).filter((k) => !Object.hasOwn(SERVICE, k)).length >= 2);
+  return input.version === undefined && (ofAnotherShape(input.services, SERVICE) || ofAnotherShape(input.projects, PROJECT));
+}
+
+const PROJECT = ProjectSchema.shape;
+
+/** Some entry of `section` has two keys that `known` does not have. */
+function ofAnotherShape(section: unknown, known: object): boolean {
+  return entriesOf(section).some(([, entry]) => isRecord(entry) && Object.keys(entry).filter((k) => !Object.hasOwn(known, k)).length >= 2);
 }
 
 function valid<T>(schema: z.ZodType<T>, value: unknown): T | undefined {
