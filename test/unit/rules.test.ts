@@ -231,6 +231,9 @@ test('name drift is not a conflict; separate instances and separate services are
     'svc/api/.env': 'SERVICE_NAME=backend\nPORT=8000\n',
   });
   assert.deepEqual(drift.findings.map(brief), []);
+  // A name of generic words only is that word of another: "api (NestJS)" and "Backend API"; not two named APIs.
+  const generic = checkFiles({ 'docs/ports.md': [table([['api (NestJS)', 4000], ['Orders API', 4100], ['Billing API', 4100]]), '', '## Why', '', '- **Backend API (4000)**: its own range'].join('\n') });
+  assert.deepEqual(generic.findings.map(brief), ['port-conflict@docs/ports.md:5']);
   const instances = checkFiles({ 'docs/ports.md': table([['Ollama (CPU)', 11434], ['Ollama (GPU)', 11434]]) });
   assert.deepEqual(instances.findings.map(brief), ['port-conflict@docs/ports.md:4']);
   const services = checkFiles({ 'docs/ports.md': table([['Redis', 6379], ['Valkey Cache', 6379]]) });

@@ -144,6 +144,10 @@ function wordsOf(text: string): Set<string> {
   return new Set(serviceKey(text).split('-').filter((w) => w !== '' && !GENERIC_WORDS.has(w)));
 }
 
+function allWordsOf(text: string): Set<string> {
+  return new Set(serviceKey(text).split('-').filter((w) => w !== '' && w !== 'the'));
+}
+
 function wordsMatch(a: string, b: string): boolean {
   return a === b || (Math.min(a.length, b.length) >= 4 && (a.startsWith(b) || b.startsWith(a)));
 }
@@ -161,14 +165,18 @@ function wordsWithin(small: Set<string>, large: Set<string>): boolean {
 export function probablySameService(a: string, b: string): boolean {
   const split = (name: string) => {
     const qualifiers = [...name.matchAll(/\(([^()]*)\)/g)].map((m) => m[1]).join(' ');
-    const core = wordsOf(name.replace(/\([^()]*\)/g, ' '));
+    const bare = name.replace(/\([^()]*\)/g, ' ');
+    const words = allWordsOf(bare);
     const qualifier = wordsOf(qualifiers);
-    return { core, qualifier, all: new Set([...core, ...qualifier]) };
+    const core = new Set([...words].filter((w) => !GENERIC_WORDS.has(w)));
+    return { words, core, qualifier, all: new Set([...core, ...qualifier]), withGeneric: new Set([...words, ...qualifier]) };
   };
   const x = split(a);
   const y = split(b);
   if (x.qualifier.size > 0 && y.qualifier.size > 0 && ![...x.qualifier].every((w) => y.qualifier.has(w))) return false;
-  return wordsWithin(x.core, y.all) || wordsWithin(y.core, x.all) || abbreviates(x.core, y.core) || abbreviates(y.core, x.core)
+  // A name of generic words only ("api (NestJS)") is that word of another name ("Backend API").
+  const onlyGeneric = (p: typeof x, q: typeof x) => p.core.size === 0 && wordsWithin(p.words, q.withGeneric);
+  return wordsWithin(x.core, y.all) || wordsWithin(y.core, x.all) || onlyGeneric(x, y) || onlyGeneric(y, x) || abbreviates(x.core, y.core) || abbreviates(y.core, x.core)
     || (x.core.size > 0 && joined(x.core) === joined(y.core)) || namesWhatItIs(x.core, y.core) || namesWhatItIs(y.core, x.core);
 }
 
