@@ -360,3 +360,26 @@ test('a Host Port column says the host side: the container port behind another p
   // A plain Port column may mean the container side: 3000 is grafana's port inside its container.
   assert.deepEqual(atWarningOrError(checkFiles({ 'docker-compose.yml': compose, 'PORTS.md': table([['grafana', 3000]]) })).map(brief), []);
 });
+
+test('a name with what it is built with or its version is the service: Backend (FastAPI), Redis 7; an instance number is not a version', () => {
+  const c = checkFiles({
+    'docs/ports.md': table([['Backend (FastAPI)', 8010], ['Web (React + Vite)', 3000], ['Redis 7', 6392], ['PostgreSQL (16)', 5442], ['Worker 2', 9002], ['API (v2)', 8002]]),
+    'docker-compose.yml': [
+      'services:',
+      '  backend: { build: ., ports: ["8001:8000"] }',
+      '  web: { build: ./web, ports: ["3000:80"] }',
+      '  redis: { image: redis, ports: ["6393:6379"] }',
+      '  postgres: { image: postgres, ports: ["5442:5432"] }',
+      '  worker: { build: ./worker, ports: ["9003:9000"] }',
+      '  api: { build: ./api, ports: ["8003:8000"] }',
+      '',
+    ].join('\n'),
+  });
+  assert.deepEqual(atWarningOrError(c).map(brief), ['port-mismatch@docs/ports.md:3', 'port-mismatch@docs/ports.md:5']);
+  assert.match(atWarningOrError(c)[0].message, /^Backend is 8010 here, but 8001/);
+});
+
+test('a member row with what it is built with is its group\'s part: two projects\' Frontend (Next.js) rows are two services', () => {
+  const doc = ['| Service | Port | Project |', '|---|---|---|', '| Frontend | 8080 | Shop |', '| Frontend (Next.js) | 8081 | Blog |', '', '## Shop', '', '- **Frontend**: 8080', '', '## Blog', '', '- **Frontend (Next.js)**: 8081'].join('\n');
+  assert.deepEqual(atWarningOrError(checkFiles({ 'docs/ports.md': doc })).map(brief), []);
+});

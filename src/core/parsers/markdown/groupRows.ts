@@ -7,6 +7,7 @@
 import { cleanName, environmentFromText, INTERFACE_WORDS, serviceKey } from '../../syntax/names';
 import { isGenericName } from '../../project/roles';
 import type { Cell } from './cells';
+import { withoutStack } from './roleQualifier';
 
 const BOLD_ONLY = /^(?:\*\*|__)([^*_]+)(?:\*\*|__)$/;
 
@@ -28,7 +29,8 @@ export function groupRowName(cells: readonly Cell[], nameIndex: number | undefin
  */
 export function nameInGroup(member: string, group: string): string {
   const groupWords = new Set(serviceKey(group).split('-'));
-  const added = member.split(/[\s_-]+/).map((word) => ({ word, key: serviceKey(word) })).filter(({ key }) => key !== '' && !groupWords.has(key));
+  // What the member is built with says nothing of whose it is: `Frontend (Next.js)` is the group's frontend.
+  const added = withoutStack(member).split(/[\s_-]+/).map((word) => ({ word, key: serviceKey(word) })).filter(({ key }) => key !== '' && !groupWords.has(key));
   if (added.length === 0) return group;
   const keys = added.map((a) => a.key);
   const words = added.map((a) => a.word).join(' ');

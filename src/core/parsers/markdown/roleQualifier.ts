@@ -1,7 +1,8 @@
 // `Keycloak (HTTPS)`, `Tempo (OTLP gRPC)`, `Grafana (UI)`: a service's name with the interface the
 // port is for. The service is the name before the parentheses; the words in them give the role.
 // A name qualified by an environment (`Calendar API (Production)`) is that service in that
-// environment. Other qualifiers (`Redis (cache)`, a machine) stay part of the name as written.
+// environment. A name with what it is built with or its version (`Backend (FastAPI)`, `Redis 7`) is
+// the service without them. Other qualifiers (`Redis (cache)`, a machine) stay part of the name as written.
 import { environmentFromText, INTERFACE_WORDS, roleFromWords } from '../../syntax/names';
 
 export interface RoleQualified {
@@ -31,4 +32,43 @@ export function environmentQualified(name: string): EnvironmentQualified | undef
   const words = m[2].toLowerCase().split(/[\s/,+&-]+/).filter((w) => w !== '');
   const environment = environmentFromText(m[2]);
   return words.length > 0 && words.every((w) => ENVIRONMENT_WORDS.has(w)) && environment ? { service: m[1], environment } : undefined;
+}
+
+// Frameworks, languages and runtimes a name says a service is built with: `Backend (FastAPI)`,
+// `Web (React + Vite)`, `Gateway (Spring Boot)`. Not part of which service it is.
+const STACK_WORDS = new Set([
+  'fastapi', 'flask', 'django', 'express', 'expressjs', 'nestjs', 'nest', 'next', 'nextjs', 'nuxt', 'nuxtjs', 'react', 'vue', 'vuejs',
+  'angular', 'svelte', 'sveltekit', 'vite', 'remix', 'astro', 'spring', 'boot', 'springboot', 'go', 'golang', 'rust', 'python',
+  'node', 'nodejs', 'js', 'ts', 'typescript', 'javascript', 'java', 'kotlin', 'dotnet', 'net', 'aspnet', 'core', 'rails', 'ruby',
+  'laravel', 'php', 'deno', 'bun', 'gunicorn', 'uvicorn', 'streamlit', 'gradio', 'fastify', 'koa', 'hono', 'actix', 'axum', 'gin',
+  'elixir', 'phoenix', 'scala', 'quarkus', 'micronaut', 'ktor', 'tornado', 'aiohttp', 'sanic', 'starlette',
+]);
+// Servers whose version people write after the name (`Redis 7`, `PostgreSQL 16`): one product, not instances.
+const VERSIONED_PRODUCTS = new Set([
+  'postgres', 'postgresql', 'mysql', 'mariadb', 'mongo', 'mongodb', 'redis', 'valkey', 'memcached', 'elasticsearch', 'opensearch',
+  'kafka', 'rabbitmq', 'nats', 'zookeeper', 'clickhouse', 'cassandra', 'neo4j', 'minio', 'nginx', 'traefik', 'caddy', 'keycloak',
+  'grafana', 'prometheus', 'loki', 'jaeger', 'influxdb', 'qdrant', 'weaviate', 'milvus', 'chromadb', 'meilisearch', 'typesense',
+]);
+const VERSION = /^v?\d+(?:\.\d+)*(?:\.x)?$/i;
+
+/**
+ * The service a name is, without what it is built with or its version: `Backend (FastAPI)` →
+ * `Backend`, `Redis 7` and `PostgreSQL (16)` → the product. A version after any other name
+ * (`Worker 2`, `API (v2)`) numbers an instance, and stays.
+ */
+export function withoutStack(name: string): string {
+  const m = /^(.*\S)\s*\(([^()]+)\)\s*$/.exec(name);
+  if (m) {
+    const words = m[2].toLowerCase().split(/[\s/,+&.-]+/).filter((w) => w !== '');
+    if (words.length > 0 && words.every((w) => STACK_WORDS.has(w))) return m[1];
+    if (words.length === 1 && VERSION.test(words[0]) && versionedProduct(m[1])) return m[1];
+    return name;
+  }
+  const trailing = /^(.*\S)\s+(v?\d+(?:\.\d+)*(?:\.x)?)$/i.exec(name);
+  return trailing && versionedProduct(trailing[1]) ? trailing[1] : name;
+}
+
+function versionedProduct(name: string): boolean {
+  const words = name.toLowerCase().split(/\s+/);
+  return VERSIONED_PRODUCTS.has(words[words.length - 1]);
 }

@@ -7,6 +7,7 @@ import { internIfLong } from '../../text/intern';
 import { ABOUT_PORTS, type HeadingInfo, type ReservedKind } from './sections';
 import { nestHost, qualifierHost } from './hosts';
 import { rangeOwner } from './rangeOwner';
+import { withoutStack } from './roleQualifier';
 import type { Tier } from './tiers';
 import type { Principle } from './principles';
 
@@ -289,7 +290,7 @@ let lastName = { raw: '', service: '', key: '' };
 
 function nameOf(raw: string): { service: string; key: string } {
   if (raw !== lastName.raw) {
-    const service = cleanName(raw);
+    const service = withoutStack(cleanName(raw));
     lastName = { raw, service, key: serviceKey(service) };
   }
   return lastName;
