@@ -383,3 +383,26 @@ test('a member row with what it is built with is its group\'s part: two projects
   const doc = ['| Service | Port | Project |', '|---|---|---|', '| Frontend | 8080 | Shop |', '| Frontend (Next.js) | 8081 | Blog |', '', '## Shop', '', '- **Frontend**: 8080', '', '## Blog', '', '- **Frontend (Next.js)**: 8081'].join('\n');
   assert.deepEqual(atWarningOrError(checkFiles({ 'docs/ports.md': doc })).map(brief), []);
 });
+
+test('sections listing the same parts on other ports each are blocks of their own; the page\'s own block and a stale copy are not', () => {
+  const compose = 'services:\n  frontend: { build: ./web, ports: ["3000:80"] }\n  backend: { build: ./api, ports: ["3001:8000"] }\n';
+  const blocks = [
+    '# Ports', '', '### Billing (This App)', '- **Frontend**: `3000`', '- **Backend**: `3001`', '',
+    '### Twin Platform', '- **Frontend**: `3002`', '- **Backend**: `3003`', '',
+    '### Asset Platform', '- **Frontend**: `3004`', '- **Backend**: `3005`',
+  ].join('\n');
+  const c = checkFiles({ 'docs/ports.md': blocks, 'docker-compose.yml': compose });
+  assert.deepEqual(atWarningOrError(c).map(brief), []);
+  assert.ok(c.allocations.some((a) => a.service === 'Twin Platform Frontend' && a.port === 3002));
+  // The same parts written twice with a port in common: one block, and the stale port a mismatch.
+  const stale = ['# Ports', '', '## Services', '- **Frontend**: `3000`', '- **Backend**: `3001`', '', '## Quick start', '- **Frontend**: `3000`', '- **Backend**: `3005`'].join('\n');
+  assert.deepEqual(atWarningOrError(checkFiles({ 'docs/ports.md': stale, 'docker-compose.yml': compose })).map(brief), ['port-mismatch@docs/ports.md:9']);
+});
+
+test('a test stack neither clashes with nor outranks a document written for no environment', () => {
+  const doc = table([['frontend', 3000], ['backend', 3001]]);
+  const test = 'services:\n  backend: { build: ./api, ports: ["3000:3000"] }\n  frontend: { build: ./web, ports: ["3001:3000"] }\n';
+  assert.deepEqual(atWarningOrError(checkFiles({ 'docs/ports.md': doc, 'docker-compose.test.yml': test })).map(brief), []);
+  // The same stack as the project's own compose file is what runs: the document is reported.
+  assert.deepEqual(atWarningOrError(checkFiles({ 'docs/ports.md': doc, 'docker-compose.yml': test })).map(brief).sort(), ['port-conflict@docs/ports.md:3', 'port-mismatch@docs/ports.md:4']);
+});

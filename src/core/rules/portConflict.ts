@@ -151,7 +151,17 @@ function clashes(a: Place, b: Place, listedTogether: (a: Place, b: Place) => boo
     && profilesMeet(a.profiles, b.profiles) && !interpolationLink(a, b)
     && !probablySameService(a.service, b.service) && (twoContainers(a, b) || !namesMeet(a, b))
     && !sameBuild(a, b) && !environmentVariants(a, b) && !unnamedEnvBeside(a, b) && !namedByRole(a, b) && !namedByRole(b, a)
-    && runTogether(a, b, listedTogether);
+    && !testStackBesideDocument(a, b) && runTogether(a, b, listedTogether);
+}
+
+/**
+ * A document written for no environment describes the usual setup; a test stack
+ * (`docker-compose.test.yml`) is brought up on its own, for a test run, often with the ports
+ * shuffled: what it publishes does not clash with what the document lists.
+ */
+function testStackBesideDocument(a: Place, b: Place): boolean {
+  const test = (c: Place, d: Place) => c.source === 'compose' && c.environment === 'test' && c.fileRole.variantFile && d.fileRole.describes && d.environment === undefined;
+  return test(a, b) || test(b, a);
 }
 
 /**

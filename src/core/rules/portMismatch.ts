@@ -108,12 +108,21 @@ function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
 function environmentPartitions(places: Place[]): Place[][] {
   const named = [...new Set(places.map((p) => p.environment).filter((e): e is string => e !== undefined))];
   const overridden = new Set(places.filter(overrides).map((p) => p.environment));
-  const partitions = named.map((env) => places.filter((p) => (overridden.has(env) ? p.environment === env || writtenForAll(p) : environmentsMeet(p.environment, env))));
+  const partitions = named.map((env) => places.filter((p) => (overridden.has(env) ? p.environment === env || writtenForAll(p) : environmentsMeet(p.environment, env) && !documentBesideTestStack(p, env))));
   // Places with no environment are compared among themselves when a named environment leaves some
   // of them out: every named one is a variant, or an env file of one overrides the defaults.
   const defaults = places.filter((p) => p.environment === undefined);
   if (defaults.length > 0 && (named.every(isVariant) || overridden.size > 0)) partitions.unshift(defaults);
   return partitions;
+}
+
+/**
+ * A document written for no environment describes the usual setup, not the test stack
+ * (`docker-compose.test.yml`), which is brought up on its own and often on other ports: the two are
+ * not compared. A document's section for the test environment is.
+ */
+function documentBesideTestStack(p: Place, env: string): boolean {
+  return env === 'test' && p.environment === undefined && p.fileRole.describes;
 }
 
 /**

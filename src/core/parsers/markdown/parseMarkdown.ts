@@ -20,6 +20,7 @@ import { hostFromLine } from './hosts';
 import { claimsForComponents } from './componentClaims';
 import { splitTiers } from './tiers';
 import { applyPrinciples, extractPrinciple } from './principles';
+import { nameBlockParts } from './blocks';
 import { isOnRecord, onRecord } from './onRecord';
 import { currentContext, emitAllocation, emitMention, emitHeadingRange, emitReservation, dropRoutePages, placeOnPageHost, setSectionHost, standaloneAcrossPage, type MdState, type Section } from './state';
 
@@ -51,7 +52,7 @@ function readMarkdown(text: string, ctx: ParseContext): FileFacts {
   const documentName = portDocumentName(ctx.file);
   if (documentName === '' && !PORT_LIKE.test(text)) return facts;
   const document: Section = { level: 0, line: 0, info: documentInfo(documentName) };
-  const state: MdState = { text, lines: new LineIndex(text), facts, ctx, sections: [document], headingRanges: [], namedHosts: new Set(), machineHeading: false, snippetReadsEnv: false, snippetVariables: new Set(), urlItems: new Map(), labelledClaims: [], tiered: [], principles: [] };
+  const state: MdState = { text, lines: new LineIndex(text), facts, ctx, sections: [document], headingRanges: [], namedHosts: new Set(), machineHeading: false, snippetReadsEnv: false, snippetVariables: new Set(), urlItems: new Map(), labelledClaims: [], tiered: [], principles: [], generic: [] };
   const tokens = md.parse(text, {});
   if (tokens.some((t) => t.level >= MAX_NESTING - 1)) {
     facts.notes.push(`blocks nested more than ${MAX_NESTING} levels deep: what follows the deepest one in its outermost block was not read`);
@@ -68,6 +69,7 @@ function readMarkdown(text: string, ctx: ParseContext): FileFacts {
     else if (token.type === 'fence' && token.map) walkFence(state, token, introducesExample(tokens, i), labelOwner(tokens, i));
     else if (token.type === 'inline' && token.map && tokens[i - 1]?.type === 'paragraph_open') walkParagraph(state, token.map[0] + 1, token.map[1]);
   }
+  nameBlockParts(state);
   applyPrinciples(state);
   claimsForComponents(state);
   splitTiers(state);

@@ -10,6 +10,7 @@ import { rangeOwner } from './rangeOwner';
 import { withoutStack } from './roleQualifier';
 import type { Tier } from './tiers';
 import type { Principle } from './principles';
+import { noteGenericPart } from './blocks';
 
 export interface Section {
   level: number;
@@ -49,6 +50,8 @@ export interface MdState {
   tiered: Array<{ allocation: Allocation; tier: Tier }>;
   /** Ranges the document states for a class of its services ("all APIs use 87xx"). */
   principles: Principle[];
+  /** Allocations of generic parts (frontend, api) with the heading each is under (see blocks.ts). */
+  generic: Array<{ allocation: Allocation; heading: Section }>;
 }
 
 /** What the enclosing sections say about the content at the current point. */
@@ -276,6 +279,7 @@ export function emitAllocation(state: MdState, context: Context, input: Allocati
   };
   state.facts.allocations.push(allocation);
   if (context.tier) state.tiered.push({ allocation, tier: context.tier });
+  noteGenericPart(state, allocation);
   return allocation;
 }
 
