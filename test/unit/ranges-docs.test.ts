@@ -522,3 +522,10 @@ test('a principle for a class no name shows, outside a port section, in an examp
   ];
   for (const lines of quiet) assert.deepEqual(warnings(checkFiles({ 'docs/notes.md': lines.join('\n') })), [], lines[2] + lines[4]);
 });
+
+test('a list item that calls its port reserved names no service: forbidding words reserve it, others only mention it', () => {
+  const doc = ['# Ports', '', '| Service | Port |', '|---|---|', '| web | 8080 |', '| api | 8081 |', '', '## Notes', '', '- 8080: Reserved (do NOT use)', '- 8081: Reserved', '- 9000: Reserved for monitoring'].join('\n');
+  const c = checkFiles({ 'PORTS.md': doc });
+  assert.deepEqual(warnings(c), ['reserved-port@PORTS.md:5']);
+  assert.deepEqual(c.allocations.map((a) => `${a.service} ${a.port}`).sort(), ['Reserved for monitoring 9000', 'api 8081', 'web 8080']);
+});

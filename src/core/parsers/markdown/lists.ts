@@ -5,6 +5,7 @@ import { cleanName, roleFromPath, roleFromWords } from '../../syntax/names';
 import { findUrls, isPublicName } from '../../syntax/ports';
 import { extractRangeItem } from './rangeLists';
 import { emitRangeEntry } from './rangeEntries';
+import { reservedKind } from './sections';
 import { blankDecoration, parseCellPorts, type CellPort } from './cellValues';
 import { currentContext, emitAllocation, emitInvalid, emitMention, emitReservation, remarkedContext, remarkedNames, remarksOf, withQualifierHost, type MdState } from './state';
 
@@ -31,6 +32,9 @@ const SETTING_WORD = /\b(size|timeout|retries|retry|attempts|limit|max|min|maxim
 const FILE_PLACE = /^(?:lines?|line numbers?|columns?|rows?|pid)$/i;
 // Words that make a "name" a tally in a summary: "Conflicts: 1 (web/api)", "Resolved issues: 6".
 const COUNT_WORD = /\b(conflicts?|clashes|issues|errors|warnings|findings|total|resolved|remaining|pending|items|entries|nodes|containers|hosts|machines|vms|users|steps|phases|projects|repos|repositories|tests|failures)\b/i;
+
+// What an item calls a port that no service holds: "Reserved", "Do not use", "Free".
+const RESERVATION_NAME = /^(?:reserved|forbidden|blocked|banned|do not use|don'?t use|never use|avoid|unused|free|available|spare)$/i;
 
 // "Customer Notification Email Delivery Worker Service: 7100" is a name; a longer run is a sentence.
 const MAX_NAME_WORDS = 7;
@@ -156,6 +160,15 @@ export function extractListItem(state: MdState, text: string, at: number): void 
     return;
   }
   const outer = currentContext(state);
+  // `- 8080: Reserved (do NOT use)` names no service: it keeps the port from every service.
+  if (RESERVATION_NAME.test(m.name.replace(/\([^()]*\)/g, ' ').trim())) {
+    for (const value of m.values) {
+      const start = at + value.start;
+      if (value.kind !== 'invalid' && reservedKind(text) === 'forbidden') emitReservation(state, outer, value.port, value.to, m.name, start, at + value.end);
+      else emitMention(state, value.port, start, at + value.end);
+    }
+    return;
+  }
   // "Web UI (HTTP): 9000" under `### Lighthouse` is Lighthouse's web UI port.
   const label = INTERFACE_LABEL.test(m.name) && outer.pageService !== undefined;
   const service = label ? outer.pageService! : m.name;
