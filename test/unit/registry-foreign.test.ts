@@ -275,3 +275,13 @@ test('named registries: `*.ports.yaml` is a registry file, `docker-compose-ports
   assert.ok(!isRegistryFileName('docker-compose-ports.yaml'));
   assert.ok(!isRegistryFileName('ports.yaml.bak'));
 });
+
+test('a top-level reserved list of ports, or of ports with reasons, reserves them; an entry that names a service is that service\'s', () => {
+  const registry = [
+    'avoid:', '  - 5173', 'reserved:', '  - port: 3000', '    reason: framework default', '  - name: gateway', '    port: 8080',
+    'projects:', '  shop:', '    admin: { port: 3000 }', '    web: { port: 5173 }', '    api: { port: 8080 }', '    jobs: { port: 9000 }', '',
+  ].join('\n');
+  const facts = parse(registry);
+  assert.deepEqual(facts.reserved.map((r) => `${r.from} ${r.reason}`), ['5173 avoid', '3000 framework default']);
+  assert.deepEqual(findings({ 'ports.yaml': registry }), ['reserved-port@ports.yaml:10 3000', 'reserved-port@ports.yaml:11 5173']);
+});

@@ -26,9 +26,34 @@ export function readForeignRegistry(root: unknown, at: PathLocator, lines: LineI
   if (isRecord(root)) {
     const machine = machineOf(root);
     if (machine !== undefined) facts.machine = machine;
-    for (const [key, value] of Object.entries(root)) if (isRangeSection(key)) readRangeSection(value, [key], r);
+    for (const [key, value] of Object.entries(root)) {
+      if (isRangeSection(key)) readRangeSection(value, [key], r);
+      else if (RESERVED_SECTION.test(key.trim())) readReservedSection(value, [key], r);
+    }
   }
   walk(root, [], {}, r, 0);
+}
+
+// `reserved:`, `forbidden_ports:`, `avoid:` at the top: ports no entry may take.
+const RESERVED_SECTION = /^(?:reserved|forbidden|blocked|avoid|do[_-]?not[_-]?use|never[_-]?use)(?:[_-]?ports?)?$/i;
+
+/**
+ * A list of ports, or of entries with a port and a reason (`- port: 3000` / `reason: Next.js
+ * default`), that names no service: every port in it is reserved. An entry that names a service
+ * (`name:`, `service:`) is that service's, as in a slot list.
+ */
+function readReservedSection(section: unknown, path: Path, r: ForeignReader): void {
+  if (!Array.isArray(section)) return;
+  section.forEach((item, i) => {
+    const at: Path = [...path, i];
+    const entry = isRecord(item) ? item : undefined;
+    if (entry && nameField(entry) !== undefined) return;
+    const portAt: Path = entry ? [...at, 'port'] : at;
+    const port = r.port(entry ? entry.port : item, portAt);
+    if (port === undefined) return;
+    const reason = entry && typeof entry.reason === 'string' ? entry.reason : path[0].toString();
+    r.facts.reserved.push({ from: port, to: port, reason, scope: '', loc: r.at.value(portAt) });
+  });
 }
 
 // `server: nas` at the top, or in the file's metadata block: the registry is one machine's inventory.
@@ -80,7 +105,7 @@ function walk(value: unknown, path: Path, ctx: EntryContext, r: ForeignReader, d
   const flat = isPortMap(value);
   for (const [key, child] of Object.entries(value)) {
     const at = [...path, key];
-    if (depth === 0 && isRangeSection(key)) continue;
+    if (depth === 0 && (isRangeSection(key) || RESERVED_SECTION.test(key.trim()))) continue;
     if (flat) {
       const port = r.port(child, at);
       const name = key.replace(/[_-]port$/i, '');
