@@ -158,6 +158,12 @@ test('range-overlap: a range that holds two or more of its siblings whole is the
   assert.deepEqual(c.findings[0].related.map((r) => r.loc.span.startLine), [7]);
 });
 
+test('range-overlap: a range inside a sibling it names as its block is a part of that block; inside another, an overlap', () => {
+  const doc = (name: string) => ['# Ports (5200-5299)', '', '## Products', '', '| Product | Port Range |', '|---|---|', '| Agent | 5200-5209 |', '| Relay | 5210-5219 |', '', '## Later', '', `- **5203-5209**: ${name}`].join('\n');
+  assert.deepEqual(checkFiles({ 'docs/ports.md': doc('Reserved for Agent sub-services') }).findings.map(brief), []);
+  assert.deepEqual(checkFiles({ 'docs/ports.md': doc('Reserved for Relay sub-services') }).findings.map(brief), ['range-overlap@docs/ports.md:12']);
+});
+
 test('range-overlap: two open-ended ranges each say where a band starts, and do not overlap each other', () => {
   const c = checkFiles({ 'docs/ranges.md': ['## Databases (27000+)', '', '## Caches (26000+)', '', '## Queues (26500-26999)'].join('\n') });
   // The bounded range inside an open-ended one still overlaps it.

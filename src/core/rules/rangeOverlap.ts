@@ -2,6 +2,7 @@
 import type { Finding, RangeDecl } from '../model';
 import { finding, type Rule } from './rule';
 import { MAX_PORT } from '../syntax/ports';
+import { serviceKey } from '../syntax/names';
 
 export const rangeOverlap: Rule = {
   id: 'range-overlap',
@@ -24,7 +25,7 @@ function overlaps(ranges: RangeDecl[]): Finding[] {
   for (const list of siblings.values()) {
     list.sort((a, b) => a.loc.span.startOffset - b.loc.span.startOffset);
     const umbrellas = umbrellasOf(list);
-    const nestedIn = (inner: RangeDecl, outer: RangeDecl) => umbrellas.has(outer) && contains(outer, inner);
+    const nestedIn = (inner: RangeDecl, outer: RangeDecl) => (umbrellas.has(outer) || namesItsBlock(inner, outer)) && contains(outer, inner);
     for (let i = 1; i < list.length; i++) {
       const later = list[i];
       // The same range written twice (a summary table and the section heading) is one range.
@@ -51,6 +52,16 @@ function openEnded(range: RangeDecl): boolean {
 
 function contains(outer: RangeDecl, inner: RangeDecl): boolean {
   return outer.from <= inner.from && inner.to <= outer.to && (outer.from !== inner.from || outer.to !== inner.to) && !(openEnded(outer) && openEnded(inner));
+}
+
+/**
+ * A range inside a sibling that it names as its block ("5203-5209: Reserved for Agent sub-services"
+ * inside "Agent 5200-5209"): a part of that block kept for its own use, not a block beside it.
+ */
+function namesItsBlock(inner: RangeDecl, outer: RangeDecl): boolean {
+  const words = new Set(serviceKey(inner.name).split('-'));
+  const block = serviceKey(outer.name).split('-').filter((w) => w !== '');
+  return block.length > 0 && block.every((w) => words.has(w));
 }
 
 /**
