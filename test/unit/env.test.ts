@@ -379,3 +379,11 @@ test('a variable set again further down takes the later value: an earlier other 
     assert.deepEqual(facts.problems[0].related?.map((r) => r.loc.span.startLine), [6], file);
   }
 });
+
+test("PROMETHEUS_PORT in an app's own env file is where the app serves its metrics; elsewhere it is Prometheus's port", () => {
+  const app = 'SERVICE_NAME=proxy\nPORT=30007\nPROMETHEUS_PORT=30008\n';
+  assert.deepEqual(parseEnv(app, { file: 'proxy/.env', folderName: 'proxy' }).allocations.map((a) => `${a.serviceKey} ${a.role ?? '-'} ${a.port}`), ['proxy - 30007', 'proxy metrics 30008']);
+  // A stack's env file that sets no app port of its own: the variable is the Prometheus server's.
+  const stack = 'PROMETHEUS_PORT=9090\nGRAFANA_PORT=3000\n';
+  assert.deepEqual(parseEnv(stack, { file: 'monitoring/.env', folderName: 'monitoring' }).allocations.map((a) => `${a.serviceKey} ${a.role ?? '-'} ${a.port}`), ['prometheus - 9090', 'grafana - 3000']);
+});

@@ -319,9 +319,24 @@ function readPortVariable(r: Reading): void {
     invalid(r, word[0], start, end, port);
     return;
   }
+  if (scrapedAt(r)) {
+    allocate(r, r.owner!, 'metrics', port, start, end);
+    return;
+  }
   const holder = portHolder(r);
   if (holder) allocate(r, holder, r.shape.role, port, start, end);
   else mention(r, port, start, end);
+}
+
+// Servers that scrape an app's metrics: in the app's own env file, `PROMETHEUS_PORT` is where the app serves them.
+const SCRAPERS = new Set(['prometheus']);
+
+/**
+ * `PROMETHEUS_PORT=30008` in an app's env file (one that sets the app's own `PORT`) is the port the
+ * app exposes its metrics on for Prometheus, not Prometheus's own port.
+ */
+function scrapedAt(r: Reading): boolean {
+  return r.owner !== undefined && SCRAPERS.has(r.shape.nameKey) && r.keys.has('PORT') && r.opts.source === 'env';
 }
 
 function portHolder(r: Reading): Holder | undefined {
