@@ -285,3 +285,10 @@ test('a top-level reserved list of ports, or of ports with reasons, reserves the
   assert.deepEqual(facts.reserved.map((r) => `${r.from} ${r.reason}`), ['5173 avoid', '3000 framework default']);
   assert.deepEqual(findings({ 'ports.yaml': registry }), ['reserved-port@ports.yaml:10 3000', 'reserved-port@ports.yaml:11 5173']);
 });
+
+test("a foreign registry entry named for a folder gives that folder's compose project its ports: no clash with the services there, a clash elsewhere", () => {
+  const registry = 'projects:\n  voice:\n    name: Voice demo\n    ports:\n      web: 8001\n      api: 8787\n';
+  const compose = 'services:\n  server:\n    build: .\n    ports: ["8787:8787"]\n';
+  assert.deepEqual(findings({ 'ports.yaml': registry, 'voice/docker-compose.yml': compose, 'voice/demo/docker-compose.yml': compose }), []);
+  assert.deepEqual(findings({ 'ports.yaml': registry, 'chat/docker-compose.yml': compose }), ['port-conflict@ports.yaml:6 8787']);
+});

@@ -1,7 +1,7 @@
 // port-conflict: two different services on the same port, protocol and host IP, that would run on
 // one host (see runTogether) in a compatible environment, machine and profile.
 import type { Finding } from '../model';
-import { environmentFromText, namesOnlyInterface, probablySameService, roleFromWords, variableNamesService } from '../syntax/names';
+import { environmentFromText, namesOnlyInterface, probablySameService, roleFromWords, serviceKey, variableNamesService } from '../syntax/names';
 import { dirOf } from '../syntax/paths';
 import { describeSame, machinesMeet, namesMeet, profilesMeet, registryOver, runTogether } from '../project/relations';
 import { environmentsMeet, inDocumentOrder, insideContainer, portText, where, type Place } from './model';
@@ -151,7 +151,16 @@ function clashes(a: Place, b: Place, listedTogether: (a: Place, b: Place) => boo
     && profilesMeet(a.profiles, b.profiles) && !interpolationLink(a, b)
     && !probablySameService(a.service, b.service) && (twoContainers(a, b) || !namesMeet(a, b))
     && !sameBuild(a, b) && !environmentVariants(a, b) && !unnamedEnvBeside(a, b) && !namedByRole(a, b) && !namedByRole(b, a)
-    && !testStackBesideDocument(a, b) && runTogether(a, b, listedTogether);
+    && !testStackBesideDocument(a, b) && !entryOfFolder(a, b) && !entryOfFolder(b, a) && runTogether(a, b, listedTogether);
+}
+
+/**
+ * A registry entry named for a folder (`openai-voice: { ports: { api: 8787 } }` beside
+ * `openai-voice/docker-compose.yml`) gives the project in that folder its ports: the compose
+ * services there and below that publish them are the project's, whatever each is called.
+ */
+function entryOfFolder(entry: Place, other: Place): boolean {
+  return entry.source === 'registry' && other.source === 'compose' && other.fileRole.home.split('/').some((folder) => serviceKey(folder) === entry.serviceKey);
 }
 
 /**
