@@ -263,6 +263,11 @@ export interface FileFacts {
    * ports, whatever environment it is tagged with.
    */
   machine?: string;
+  /**
+   * Documents: its entries are local ports of `kubectl port-forward` commands it holds, a cluster's
+   * ports seen from a workstation (parsers/markdown/portForwards.ts).
+   */
+  forwarded?: boolean;
   /** Compose files: what ties the file to others of its project. */
   compose?: ComposeFileMeta;
   /** Kubernetes manifests: what a kustomization lists, and the Services and pod templates the cluster checks read. */

@@ -415,3 +415,18 @@ test('a document may call a compose service by its container\'s name: one servic
   const named = compose('8080:8080').replace('container_name: shop_rl_dashboard', 'container_name: web');
   assert.deepEqual(warnings(checkFiles({ 'docker-compose.yml': named, 'PORTS.md': doc.replace('| shop_rl_dashboard | 8026 |', '| web | 80 |') })), []);
 });
+
+test('a document of ports forwarded from a cluster is compared with itself, not with compose stacks beside it', () => {
+  const doc = (forwards: string[]) => [
+    '# Port map', '', '## Services (11000-11099)', '', '| Service | External Port | Internal Port |', '|---|---|---|',
+    '| Redis | 11079 | 6379 |', '| Gateway | 11080 | 80 |', '| Ledger | 11080 | 80 |', '', '```bash', ...forwards, '```',
+  ].join('\n');
+  const compose = 'services:\n  redis: { image: redis, ports: ["6379:6379"] }\n  gateway: { build: ., ports: ["8080:80"] }\n';
+  const forwarded = ['kubectl port-forward -n prod service/redis 11079:6379 &', 'kubectl port-forward -n prod svc/gateway 11080:80 &'];
+  // Inside the document, the conflict stands; against compose, nothing.
+  assert.deepEqual(checkFiles({ 'PORT_MAP.md': doc(forwarded), 'docker-compose.yml': compose }).findings.filter((f) => f.severity !== 'info').map(brief), ['port-conflict@PORT_MAP.md:9']);
+  // One command is an aside: the document speaks for the compose stack, and the stack's ports are compared.
+  assert.deepEqual(checkFiles({ 'PORT_MAP.md': doc(forwarded.slice(0, 1)), 'docker-compose.yml': compose }).findings.filter((f) => f.severity !== 'info').map(brief), [
+    'port-mismatch@PORT_MAP.md:7', 'port-mismatch@PORT_MAP.md:8', 'out-of-range@docker-compose.yml:2', 'out-of-range@docker-compose.yml:3',
+  ]);
+});

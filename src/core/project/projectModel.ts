@@ -211,7 +211,9 @@ export class ProjectModel {
       }
       case 'markdown': {
         const unit = `doc:${f.file}`;
-        return role(unit, documentHome, documentAbout ?? unit, isPortDocument(f) ? Authority.portDocument : Authority.document, true);
+        const described = role(unit, documentHome, documentAbout ?? unit, isPortDocument(f) ? Authority.portDocument : Authority.document, true);
+        // A cluster's forwarded ports: the document is compared with nothing but itself.
+        return f.forwarded ? { ...described, about: unit, isolated: `forwarded:${f.file}` } : described;
       }
       case 'package':
       case 'procfile':

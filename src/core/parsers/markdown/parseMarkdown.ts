@@ -21,6 +21,7 @@ import { claimsForComponents } from './componentClaims';
 import { splitTiers } from './tiers';
 import { applyPrinciples, extractPrinciple } from './principles';
 import { nameBlockParts } from './blocks';
+import { listsForwardedPorts } from './portForwards';
 import { isOnRecord, onRecord } from './onRecord';
 import { currentContext, emitAllocation, emitMention, emitHeadingRange, emitReservation, dropRoutePages, placeOnPageHost, setSectionHost, standaloneAcrossPage, type MdState, type Section } from './state';
 
@@ -79,6 +80,7 @@ function readMarkdown(text: string, ctx: ParseContext): FileFacts {
   dropRoutePages(state);
   containerEnvironmentToMentions(state);
   facts.suppressions = findSuppressions(text);
+  if (listsForwardedPorts(text, facts)) facts.forwarded = true;
   return facts;
 }
 
