@@ -430,3 +430,11 @@ test('a document of ports forwarded from a cluster is compared with itself, not 
     'port-mismatch@PORT_MAP.md:7', 'port-mismatch@PORT_MAP.md:8', 'out-of-range@docker-compose.yml:2', 'out-of-range@docker-compose.yml:3',
   ]);
 });
+
+test('where no compose project is, a generic name is one service in its folder: a registry and a README there mean one API', () => {
+  const registry = 'version: 1\nservices:\n  api:\n    ports: 18080\n';
+  const readme = '# App\n\n## Ports\n\n| Service | Port |\n|---|---|\n| api | 8000 |\n';
+  assert.deepEqual(checkFiles({ 'ports.yaml': registry, 'README.md': readme }).findings.filter((f) => f.severity !== 'info').map(brief), ['port-mismatch@README.md:7']);
+  // Another folder's README speaks of that folder's API.
+  assert.deepEqual(checkFiles({ 'tools/ports.yaml': registry, 'web/README.md': readme }).findings.filter((f) => f.severity !== 'info').map(brief), []);
+});

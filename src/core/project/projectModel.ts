@@ -200,18 +200,18 @@ export class ProjectModel {
     switch (f.kind) {
       case 'registry':
         // Each registry is the unit of its folder: two projects' registries (a monorepo's) never clash.
-        return role(`registry:${dir}`, dir, this.folderUnits.get(dir)?.key ?? `registry:${dir}`, Authority.registry, false);
+        return role(`registry:${dir}`, dir, this.folderUnits.get(dir)?.key ?? folderAbout(dir), Authority.registry, false);
       case 'compose': {
         const unit = this.composeUnits.get(f.file) ?? { key: `compose:${dir}`, folder: dir };
         return role(unit.key, unit.folder, unit.key, Authority.compose, false);
       }
       case 'env': {
-        const unit = this.envUnits.get(f.file) ?? this.buildUnits.get(dir) ?? this.stackAbove(dir) ?? { key: `env:${dir}`, folder: dir };
-        return role(unit.key, unit.folder, unit.key, Authority.env, false);
+        const stack = this.envUnits.get(f.file) ?? this.buildUnits.get(dir) ?? this.stackAbove(dir);
+        return stack ? role(stack.key, stack.folder, stack.key, Authority.env, false) : role(`env:${dir}`, dir, folderAbout(dir), Authority.env, false);
       }
       case 'markdown': {
         const unit = `doc:${f.file}`;
-        const described = role(unit, documentHome, documentAbout ?? unit, isPortDocument(f) ? Authority.portDocument : Authority.document, true);
+        const described = role(unit, documentHome, documentAbout ?? folderAbout(documentHome), isPortDocument(f) ? Authority.portDocument : Authority.document, true);
         // A cluster's forwarded ports: the document is compared with nothing but itself.
         return f.forwarded ? { ...described, about: unit, isolated: `forwarded:${f.file}` } : described;
       }
@@ -238,6 +238,14 @@ export class ProjectModel {
       }
     }
   }
+}
+
+/**
+ * What a generic name (`api`, `web`) is one service in where no compose project is: the folder.
+ * A README, a registry and an env file there that each write `api` mean the folder's one API.
+ */
+function folderAbout(dir: string): string {
+  return `folder:${dir}`;
 }
 
 /**
