@@ -410,3 +410,10 @@ test('list items: a name with its port in parentheses and a description after a 
   ].join('\n'));
   assert.deepEqual(allocs(f).map((a) => `${a.service}=${a.port}@${a.text}`), ['risk-engine=8003@8003', 'risk-report=8004@8004', 'billing=8005@8005']);
 });
+
+test('a column named for nothing in particular names the rows only before the port columns, not after them', () => {
+  const after = parse(['## Optional ports', '', '| Port Type | Host Port | Notes | When to Enable |', '|---|---|---|---|', '| REST | 1317 | legacy | Legacy clients |'].join('\n'));
+  assert.deepEqual(allocs(after), []);
+  const before = parse(['## Ports', '', '| Box | Host Port |', '|---|---|', '| ledger | 4100 |'].join('\n'));
+  assert.deepEqual(allocs(before).map((a) => `${a.service} ${a.port}`), ['ledger 4100']);
+});

@@ -124,7 +124,10 @@ function classify(headers: string[], aboutPorts: boolean, rangeColumn: (index: n
   let name = ledByRanges
     ? cleaned.findIndex((h, i) => !taken.has(i) && h !== '')
     : services >= 0 ? services : cleaned.findIndex((h, i) => !taken.has(i) && NAME_HEADER.test(h));
-  if (name < 0) name = cleaned.findIndex((h, i) => !taken.has(i) && !DESCRIPTIVE.test(h) && h !== '');
+  // A column named for nothing in particular names the rows only before the ports: after them it
+  // says something about the port ("When to Enable", "Notes").
+  const firstPort = Math.min(...ports.map((p) => p.index), ...urls.map((u) => u.index));
+  if (name < 0) name = cleaned.findIndex((h, i) => !taken.has(i) && !DESCRIPTIVE.test(h) && h !== '' && i < firstPort);
   const environment = cleaned.findIndex((h) => ENV_HEADER.test(h));
   const container = cleaned.findIndex((h, i) => i !== name && CONTAINER_NAME_HEADER.test(h));
   const otherNames = cleaned.flatMap((h, i) => (i !== name && i !== container && !taken.has(i) && NAME_HEADER.test(h) ? [i] : []));
