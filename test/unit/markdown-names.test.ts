@@ -282,6 +282,9 @@ test('a name qualified by an interface (`Keycloak (HTTPS)`) is that service with
   assert.deepEqual(parse(doc).allocations.map((a) => [a.service, a.role, a.environment]), [['Keycloak', 'https', undefined], ['Tempo', 'grpc', undefined], ['Gateway', 'https', undefined], ['Postgres', undefined, 'staging']]);
   // Other qualifiers stay part of the name.
   assert.deepEqual(parse(['| Service | Port |', '|---|---|', '| Redis (cache) | 6380 |'].join('\n')).allocations.map((a) => a.service), ['Redis (cache)']);
+  // A last word naming an environment qualifies the name too; a hyphenated name is written as it is called.
+  const words = ['| Service | Port |', '|---|---|', '| Learn frontend dev | 3008 |', '| shop-dev | 3010 |', '| Vite dev server | 5173 |'].join('\n');
+  assert.deepEqual(parse(words).allocations.map((a) => [a.service, a.environment]), [['Learn frontend', 'development'], ['shop-dev', undefined], ['Vite dev server', undefined]]);
   // The compose file's clash of the two services on 8443 is reported once, not again at each row.
   const compose = 'services:\n  keycloak:\n    image: keycloak\n    ports: ["8443:8443"]\n  gateway:\n    image: gateway\n    ports: ["8443:8443"]\n';
   const rows = ['| Service | Port |', '|---|---|', '| Keycloak (HTTPS) | 8443 |', '| Gateway (Proxy HTTPS) | 8443 |'].join('\n');

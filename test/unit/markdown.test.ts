@@ -411,9 +411,12 @@ test('list items: a name with its port in parentheses and a description after a 
   assert.deepEqual(allocs(f).map((a) => `${a.service}=${a.port}@${a.text}`), ['risk-engine=8003@8003', 'risk-report=8004@8004', 'billing=8005@8005']);
 });
 
-test('a column named for nothing in particular names the rows only before the port columns, not after them', () => {
-  const after = parse(['## Optional ports', '', '| Port Type | Host Port | Notes | When to Enable |', '|---|---|---|---|', '| REST | 1317 | legacy | Legacy clients |'].join('\n'));
-  assert.deepEqual(allocs(after), []);
-  const before = parse(['## Ports', '', '| Box | Host Port |', '|---|---|', '| ledger | 4100 |'].join('\n'));
-  assert.deepEqual(allocs(before).map((a) => `${a.service} ${a.port}`), ['ledger 4100']);
+test('a column that says when, why or in which role a port is used does not name the rows; another column may', () => {
+  const when = parse(['## Optional ports', '', '| Port Type | Host Port | Notes | When to Enable |', '|---|---|---|---|', '| REST | 1317 | legacy | Legacy clients |'].join('\n'));
+  assert.deepEqual(allocs(when), []);
+  const role = parse(['## Ports', '', '| Port | Role | Bound by |', '|---|---|---|', '| 8798 | Server | hub |'].join('\n'));
+  assert.deepEqual(allocs(role).map((a) => `${a.service} ${a.port}`), ['hub 8798']);
+  // Purpose, role, protocol and bind address, in Chinese: nothing names the row.
+  const described = parse(['## 端口', '', '| 端口 | 用途 | 角色 | 协议 | 绑定地址建议 |', '|---|---|---|---|---|', '| 8798 | 主服务 | Server | HTTP | 0.0.0.0 |'].join('\n'));
+  assert.deepEqual(allocs(described), []);
 });

@@ -25,9 +25,12 @@ export interface EnvironmentQualified {
   environment: string;
 }
 
-/** `Calendar API (Production)`: the service, in the environment its parentheses name. */
+/**
+ * `Calendar API (Production)`, `Learn frontend dev`: the service, in the environment its
+ * parentheses or its last word name. Not `shop-dev`, which may be a compose service's own name.
+ */
 export function environmentQualified(name: string): EnvironmentQualified | undefined {
-  const m = /^(.*\S)\s*\(([^()]+)\)\s*$/.exec(name);
+  const m = /^(.*\S)\s*\(([^()]+)\)\s*$/.exec(name) ?? /^(.*\p{L}.*?)\s+(dev|development|prod|production|staging|local)$/iu.exec(name);
   if (!m) return undefined;
   const words = m[2].toLowerCase().split(/[\s/,+&-]+/).filter((w) => w !== '');
   const environment = environmentFromText(m[2]);

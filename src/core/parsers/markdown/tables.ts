@@ -61,7 +61,10 @@ interface Columns {
   blocksFirst: boolean;
 }
 
-const DESCRIPTIVE = /^(description|purpose|notes?|status|technology|tech|protocols?|proto|transport|level|comments?|remarks?|expected response|response|type|version|image|language|details|usage|health|tags?|priority|examples?|notas?|observa[cç][oõ]es|descri[cç][aã]o|ejemplos?|exemplos?|exemples?|beispiele?|esempi[oi]|descripci[oó]n|finalidade|prop[oó]sito|zweck|beschreibung|bemerkungen?|назначение|описание|примечани[ея]|用途|说明|說明|説明|备注|備考|描述|例|示例|例子|备考|状态|状態|ステータス|설명|비고|상태|예시|메모)$/i;
+const DESCRIPTIVE = /^(description|purpose|notes?|status|technology|tech|protocols?|proto|transport|level|comments?|remarks?|expected response|response|type|version|image|language|details|usage|health|tags?|priority|examples?|notas?|observa[cç][oõ]es|descri[cç][aã]o|ejemplos?|exemplos?|exemples?|beispiele?|esempi[oi]|descripci[oó]n|finalidade|prop[oó]sito|zweck|beschreibung|bemerkungen?|назначение|описание|примечани[ея]|用途|说明|說明|説明|备注|備考|描述|例|示例|例子|备考|状态|状態|ステータス|설명|비고|상태|예시|메모|协议|協議|プロトコル|프로토콜)$/i;
+// Headers that say something about a row's port, not whose it is: when or why it is used, the
+// role it plays ("When to Enable", "Role": Server, Client), the address to bind it to.
+const ABOUT_THE_PORT = /^(?:when|why|how)\b|^(?:roles?|角色|役割|역할)$|绑定|綁定|バインド|바인드|\bbind\b/i;
 export const PORT_HEADER = /\bports?\b|\bportas?\b|\bpuertos?\b|порт|端口|埠|ポート|포트|\bgrpc\b|\bhttps?\b|websocket|\bws\b|\blisten(ing)?\b|\bbind\b|\bpublished\b|\bexposed?\b|\bhost\s*port\b/i;
 const URL_HEADER = /\burls?\b|\buri\b|\bendpoints?\b|\baddress(es)?\b|\bexample\b|\blinks?\b|地址/i;
 export const NAME_HEADER = /\b(services?|name|component|app|application|project|container|system|server|process|daemon|category|tier|module|workload|workers?|servi[cç]os?|servicios?|servizi[oi]?|dienste?|nome|nombre|aplica[cç][aã]o|aplicaci[oó]n|projeto|proyecto)\b|сервис|служб|проект|название|服务|服務|名称|名稱|应用|组件|项目|專案|サービス|名前|プロジェクト|コンテナ名|서비스|이름|프로젝트|애플리케이션|컨테이너/i;
@@ -124,10 +127,7 @@ function classify(headers: string[], aboutPorts: boolean, rangeColumn: (index: n
   let name = ledByRanges
     ? cleaned.findIndex((h, i) => !taken.has(i) && h !== '')
     : services >= 0 ? services : cleaned.findIndex((h, i) => !taken.has(i) && NAME_HEADER.test(h));
-  // A column named for nothing in particular names the rows only before the ports: after them it
-  // says something about the port ("When to Enable", "Notes").
-  const firstPort = Math.min(...ports.map((p) => p.index), ...urls.map((u) => u.index));
-  if (name < 0) name = cleaned.findIndex((h, i) => !taken.has(i) && !DESCRIPTIVE.test(h) && h !== '' && i < firstPort);
+  if (name < 0) name = cleaned.findIndex((h, i) => !taken.has(i) && !DESCRIPTIVE.test(h) && !ABOUT_THE_PORT.test(h) && h !== '');
   const environment = cleaned.findIndex((h) => ENV_HEADER.test(h));
   const container = cleaned.findIndex((h, i) => i !== name && CONTAINER_NAME_HEADER.test(h));
   const otherNames = cleaned.flatMap((h, i) => (i !== name && i !== container && !taken.has(i) && NAME_HEADER.test(h) ? [i] : []));
