@@ -420,3 +420,26 @@ test('a column that says when, why or in which role a port is used does not name
   const described = parse(['## 端口', '', '| 端口 | 用途 | 角色 | 协议 | 绑定地址建议 |', '|---|---|---|---|---|', '| 8798 | 主服务 | Server | HTTP | 0.0.0.0 |'].join('\n'));
   assert.deepEqual(allocs(described), []);
 });
+
+test("a document's env block that names services by their variables names the admin and the API by theirs too; a client setting names none", () => {
+  const doc = (block: string[]) => ['# Deploy', '', '## For operators', '', '```env', ...block, '```'].join('\n');
+  const listed = parse(doc(['STORE_PORT=3141', 'ADMIN_PORT=3211', 'API_PORT=7532']));
+  assert.deepEqual(allocs(listed).map((a) => `${a.service} ${a.role ?? '-'} ${a.port}`), ['store - 3141', 'admin - 3211', 'api - 7532']);
+  // `DB_PORT` beside `DB_HOST` is where the app connects: `ADMIN_PORT` stays the section's service's admin port.
+  const client = parse(['# Deploy', '', '## Billing', '', '```env', 'DB_HOST=db', 'DB_PORT=5432', 'ADMIN_PORT=3211', '```'].join('\n'));
+  assert.deepEqual(allocs(client).filter((a) => !a.claim).map((a) => `${a.service} ${a.role ?? '-'} ${a.port}`), ['Billing admin 3211']);
+});
+
+test('"None" in any language holds no port, and a Known conflicts or Verdict column names no row', () => {
+  for (const none of ['None', 'Aucun', 'Keine', 'Ninguno', 'Nenhum', '无', 'なし']) {
+    assert.deepEqual(allocs(parse(['## Ports', '', '| Service | Port |', '|---|---|', `| ${none} | 3141 |`].join('\n'))), [], none);
+  }
+  assert.deepEqual(allocs(parse(['## Check', '', '| Port | Conflits connus | Verdict |', '|---|---|---|', '| 3141 | Redis | ✓ Safe |'].join('\n'))), []);
+});
+
+test('a block introduced by a question that offers other ports ("Prefer the usual ports? No problem:") is an alternative', () => {
+  const doc = (intro: string) => ['# Deploy', '', '## Ports', '', intro, '', '```env', 'STORE_PORT=3000', '```'].join('\n');
+  assert.deepEqual(allocs(parse(doc('Vous préférez une configuration classique ? Aucun problème :'))), []);
+  assert.deepEqual(allocs(parse(doc('Prefer the usual ports? Sure:'))), []);
+  assert.deepEqual(allocs(parse(doc('Set these in your environment:'))).map((a) => `${a.service} ${a.port}`), ['store 3000']);
+});

@@ -279,6 +279,8 @@ interface Reading {
   /** Every normalized key of the file or block, to find a client's `<NAME>_HOST`. */
   keys: Set<string>;
   owner?: Holder;
+  /** The part of the app the variable names as a service of its own (see partNamed). */
+  part?: Holder;
 }
 
 /** Appends what `assignments` say about ports to `facts`. */
@@ -291,12 +293,32 @@ export function envFacts(
   const keys = new Set(assignments.map((a) => keyShape(a.key).normalized));
   const ownerKey = opts.owner ? serviceKey(opts.owner) : '';
   const owner = ownerKey ? { service: opts.owner!, serviceKey: ownerKey, claim: false } : undefined;
+  // A service named by its variable, not a client setting (`DB_PORT` beside `DB_HOST`).
+  const listsServices = opts.source === 'markdown' && assignments.some((a) => {
+    const shape = keyShape(a.key);
+    return shape.kind === 'port' && shape.nameKey !== '' && shape.nameKey !== ownerKey && !CLIENT_NAMES.has(shape.nameKey) && !shape.clientKeys.some((k) => keys.has(k));
+  });
   for (const a of assignments) {
-    const reading: Reading = { a, shape: keyShape(a.key), lines, facts, opts, keys, owner };
+    const shape = keyShape(a.key);
+    const reading: Reading = { a, shape, lines, facts, opts, keys, owner, part: listsServices ? partNamed(shape) : undefined };
     if (reading.shape.kind === 'port') readPortVariable(reading);
     else if (reading.shape.kind === 'url') readUrlVariable(reading);
     else mentionUrls(reading);
   }
+}
+
+// Words a variable's name may have for a part of an app that is a service of its own.
+// Not `APP_PORT` or `SERVER_PORT`: the section's own service, whatever else the block lists.
+const PART_WORDS = new Set(['ADMIN', 'API', 'WEB', 'FRONTEND', 'BACKEND', 'UI', 'WORKER']);
+
+/**
+ * In a document's block that names services by their variables (`STORE_PORT=3141`), `ADMIN_PORT`
+ * and `API_PORT` name the admin and the API too, not the interfaces of the section's service.
+ */
+function partNamed(shape: KeyShape): Holder | undefined {
+  if (shape.kind !== 'port' || shape.prefix.length !== 1 || !PART_WORDS.has(shape.prefix[0])) return undefined;
+  const key = shape.prefix[0].toLowerCase();
+  return { service: key, serviceKey: key, claim: false };
 }
 
 function readPortVariable(r: Reading): void {
@@ -324,7 +346,7 @@ function readPortVariable(r: Reading): void {
     return;
   }
   const holder = portHolder(r);
-  if (holder) allocate(r, holder, r.shape.role, port, start, end);
+  if (holder) allocate(r, holder, holder === r.part ? undefined : r.shape.role, port, start, end);
   else mention(r, port, start, end);
 }
 
@@ -341,7 +363,7 @@ function scrapedAt(r: Reading): boolean {
 
 function portHolder(r: Reading): Holder | undefined {
   const { name, nameKey: key } = r.shape;
-  if (name.length === 0) return r.owner;
+  if (name.length === 0) return r.part ?? r.owner;
   if (!key) return undefined;
   if (key === r.owner?.serviceKey) return r.owner;
   const client = CLIENT_NAMES.has(key) || r.shape.clientKeys.some((k) => r.keys.has(k));

@@ -224,9 +224,9 @@ function paragraphBefore(tokens: Token[], i: number): Token | undefined {
   return tokens[i - 1]?.type === 'paragraph_close' && inline?.type === 'inline' ? inline : undefined;
 }
 
-// "Example:", "For instance, in staging:", "Or use another port:", "例如：", "Beispiel:": the paragraph
-// right before a block says it shows an example or a way out.
-const EXAMPLE_INTRO = /\b(?:examples?|for instance|samples?|such as|alternatives?|(?:another|other|different) ports?|beispiele?|exemples?|ejemplos?|esempio)\b|例如|示例|举例|其他端口|别的端口|例えば|別のポート|他のポート|예시|예를 들어|다른 포트/i;
+// "Example:", "For instance, in staging:", "Or use another port:", "Prefer the usual ports?", "例如：",
+// "Beispiel:": the paragraph right before a block says it shows an example or a way out.
+const EXAMPLE_INTRO = /\b(?:examples?|for instance|samples?|such as|alternatives?|(?:another|other|different) ports?|beispiele?|exemples?|ejemplos?|esempio|prefer|préférez|preferez|préférer|bevorzugen|bevorzugst|prefieres|prefiere|prefere|preferir)\b|例如|示例|举例|其他端口|别的端口|例えば|別のポート|他のポート|예시|예를 들어|다른 포트/i;
 
 /**
  * Whether the paragraph right before the block at `i` titles it (ends in a colon, or is set in
@@ -240,10 +240,16 @@ function introducesExample(tokens: Token[], i: number): boolean {
   const text = inline.content.trim().replace(/[*_]+$/, '');
   if (!/[:：]$/.test(text) && !/^[*_]/.test(inline.content)) return false;
   const sentences = text.replace(/`[^`]*`/g, ' ').replace(/\b(?:e\.g|z\.\s?b)\.?/gi, 'for instance').split(/(?<=[.!?。！？])\s+/);
+  // "Prefer the usual ports? No problem:": a short answer after a question says yes to the question.
+  const last = sentences.length > 1 && /[?？]$/.test(sentences[sentences.length - 2]) && sentences[sentences.length - 1].split(/\s+/).length <= SHORT_ANSWER
+    ? sentences.slice(-2).join(' ')
+    : sentences[sentences.length - 1];
   // A file name's words are no example.
-  const words = sentences[sentences.length - 1].split(/\s+/).filter((word) => !/[\w-]\.[\w-]/.test(word));
+  const words = last.split(/\s+/).filter((word) => !/[\w-]\.[\w-]/.test(word));
   return EXAMPLE_INTRO.test(words.join(' '));
 }
+
+const SHORT_ANSWER = 4;
 
 // `**Backend API:**` alone on the line before a block.
 const BOLD_LABEL = /^(?:\*\*|__)([^*_]+?)[:：]?(?:\*\*|__)[:：]?$/;

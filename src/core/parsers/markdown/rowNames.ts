@@ -6,7 +6,7 @@ import { cleanName, namesOnlyInterface } from '../../syntax/names';
 import type { Cell } from './cells';
 
 // Rows kept as placeholders: a slot, not a service.
-export const PLACEHOLDER = /^\(?\s*(reserved(?: port)?|available|free|unused|unassigned|tbd|todo|spare|open|none|n\/a|empty|预留端口|预留|空闲|未使用|保留|予約|空き|예약|미사용|사용 ?가능)\s*\)?$/i;
+export const PLACEHOLDER = /^\(?\s*(reserved(?: port)?|available|free|unused|unassigned|tbd|todo|spare|open|none|n\/a|empty|aucune?|keine?|ninguno|ninguna|nenhum|nenhuma|nessuno|nada|нет|无|無|なし|없음|预留端口|预留|空闲|未使用|保留|予約|空き|예약|미사용|사용 ?가능)\s*\)?$/i;
 
 // A name cell that says what is wrong with the port rather than who holds it.
 const STATUS_NAME = /^(?:conflicts?|clash(?:es)?|duplicates?|collision|shared|충돌|중복|冲突|衝突|競合|重複)!?$/i;

@@ -63,8 +63,9 @@ interface Columns {
 
 const DESCRIPTIVE = /^(description|purpose|notes?|status|technology|tech|protocols?|proto|transport|level|comments?|remarks?|expected response|response|type|version|image|language|details|usage|health|tags?|priority|examples?|notas?|observa[cç][oõ]es|descri[cç][aã]o|ejemplos?|exemplos?|exemples?|beispiele?|esempi[oi]|descripci[oó]n|finalidade|prop[oó]sito|zweck|beschreibung|bemerkungen?|назначение|описание|примечани[ея]|用途|说明|說明|説明|备注|備考|描述|例|示例|例子|备考|状态|状態|ステータス|설명|비고|상태|예시|메모|协议|協議|プロトコル|프로토콜)$/i;
 // Headers that say something about a row's port, not whose it is: when or why it is used, the
-// role it plays ("When to Enable", "Role": Server, Client), the address to bind it to.
-const ABOUT_THE_PORT = /^(?:when|why|how)\b|^(?:roles?|角色|役割|역할)$|绑定|綁定|バインド|바인드|\bbind\b/i;
+// role it plays ("When to Enable", "Role": Server, Client), the address to bind it to, what it
+// clashes with ("Known conflicts": None) and the verdict on it.
+const ABOUT_THE_PORT = /^(?:when|why|how)\b|^(?:roles?|角色|役割|역할)$|绑定|綁定|バインド|바인드|\bbind\b|\b(?:known )?(?:conflicts?|conflits?|konflikte?|conflictos?|conflitos?|clash(?:es)?)\b|冲突|衝突|競合|충돌|^(?:verdict|veredicto|urteil|判定|결과)$/i;
 export const PORT_HEADER = /\bports?\b|\bportas?\b|\bpuertos?\b|порт|端口|埠|ポート|포트|\bgrpc\b|\bhttps?\b|websocket|\bws\b|\blisten(ing)?\b|\bbind\b|\bpublished\b|\bexposed?\b|\bhost\s*port\b/i;
 const URL_HEADER = /\burls?\b|\buri\b|\bendpoints?\b|\baddress(es)?\b|\bexample\b|\blinks?\b|地址/i;
 export const NAME_HEADER = /\b(services?|name|component|app|application|project|container|system|server|process|daemon|category|tier|module|workload|workers?|servi[cç]os?|servicios?|servizi[oi]?|dienste?|nome|nombre|aplica[cç][aã]o|aplicaci[oó]n|projeto|proyecto)\b|сервис|служб|проект|название|服务|服務|名称|名稱|应用|组件|项目|專案|サービス|名前|プロジェクト|コンテナ名|서비스|이름|프로젝트|애플리케이션|컨테이너/i;
