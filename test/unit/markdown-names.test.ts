@@ -222,12 +222,23 @@ test('a port glued to a short CJK word is still the cell\'s port', () => {
 
 test('mermaid labels in sequence, C4 and architecture diagrams name a service and its port', () => {
   const fence = (...lines: string[]) => ['```mermaid', ...lines, '```'].join('\n');
-  assert.deepEqual(claimsOf(fence('sequenceDiagram', 'participant GW as Gateway :7100', 'actor U as User', 'GW->>U: 200 OK')), ['Gateway=7100']);
+  assert.deepEqual(claimsOf(fence('sequenceDiagram', 'participant GW as Gateway :7100', 'actor U as User', 'GW->>U: 200 OK')), ['Gateway=7100?']);
   assert.deepEqual(claimsOf(fence('C4Container', 'Container(api, "Ledger API :7200", "Go", "Serves 2 routes")', 'ContainerDb(db, "Ledger DB", "Postgres 16")')), ['Ledger API=7200']);
   assert.deepEqual(claimsOf(fence('architecture-beta', 'service db(database)[Ledger DB :7300] in api', 'service web(server)[Web 2]')), ['Ledger DB=7300']);
   const text = fence('sequenceDiagram', 'participant GW as Gateway :7100');
   const loc = parse(text).allocations[0].loc;
   assert.equal(text.slice(loc.span.startOffset, loc.span.endOffset), '7100');
+});
+
+test('a sequence diagram\'s participants are claims, and nodes in an overlay or loopback subgraph are not on the host', () => {
+  const fence = (...lines: string[]) => ['## Network', '', '```mermaid', ...lines, '```'].join('\n');
+  const sequence = fence('sequenceDiagram', 'participant Edge as Edge Nginx (:80)', 'participant App as App Nginx (:80)', 'Edge->>App: GET /');
+  assert.deepEqual(parse(sequence).allocations.map((a) => `${a.service} ${a.port} ${a.claim}`), ['Edge Nginx 80 true', 'App Nginx 80 true']);
+  assert.deepEqual(checkFiles({ 'docs/net.md': sequence }).findings.map(brief), []);
+  const graph = fence('graph TB', 'subgraph Host["Host ports"]', '  Proxy["Nginx<br/>:80"]', 'end', 'subgraph Swarm["Swarm Overlay Networks"]', '  subgraph Apps["apps"]', '    Pico["Pico<br/>:80"]', '  end', 'end', 'subgraph Box["Internal (localhost only)"]', '  Fpm["PHP-FPM<br/>:9000"]', 'end');
+  const f = parse(graph);
+  assert.deepEqual(f.allocations.map((a) => `${a.service} ${a.port}`), ['Nginx 80']);
+  assert.deepEqual(f.mentions.map((m) => m.port), [80, 9000]);
 });
 
 test('a Category column that repeats: each row\'s service is the short name in its Purpose cell', () => {

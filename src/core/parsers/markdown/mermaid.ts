@@ -4,6 +4,7 @@
 import { parseRange } from '../../syntax/ports';
 import { environmentFromText } from '../../syntax/names';
 import { currentContext, emitAllocation, emitInvalid, type Context, type MdState } from './state';
+import { containerSide } from './sections';
 
 const NODE_RE = /(?<![\w-])([A-Za-z_][\w-]*)\s*(?:\[\[|\[\(|\(\[|\(\(|\[\/|\[\\|\{\{|\[|\(|\{|>)\s*"?([^\])}"\n]*?)"?\s*(?:\]\]|\)\]|\]\)|\)\)|\/\]|\\\]|\}\}|\]|\)|\})/g;
 const PORT_LIST_RE = /(?::\s*|\bports?\s*:?\s*)(\d{1,6}(?:\s*[-–]\s*\d{1,6})?(?:\s*,\s*\d{1,6})*)\b/i;
@@ -12,20 +13,25 @@ const LINE_BREAK_RE = /\\n|<br\s*\/?>/gi;
 /** `content` is the fence body, starting at absolute offset `at`. */
 export function extractMermaid(state: MdState, content: string, at: number): void {
   const outer = currentContext(state);
-  const subgraphs: Array<string | undefined> = [];
+  const subgraphs: Array<{ environment?: string; inside: boolean }> = [];
   const seen = new Set<string>();
   let lineAt = 0;
   for (const line of content.split('\n')) {
     const opens = /^\s*subgraph\s+(.*)$/i.exec(line);
-    if (opens) subgraphs.push(environmentFromText(opens[1]));
+    if (opens) subgraphs.push({ environment: environmentFromText(opens[1]), inside: INSIDE_CONTAINERS.test(opens[1]) || containerSide(opens[1]) });
     else if (/^\s*end\s*$/i.test(line)) subgraphs.pop();
     else {
-      const environment = [...subgraphs].reverse().find((e) => e !== undefined) ?? outer.environment;
-      extractNodes(state, { ...outer, environment }, line, at + lineAt, { group: at, seen });
+      const environment = [...subgraphs].reverse().find((g) => g.environment !== undefined)?.environment ?? outer.environment;
+      const illustrative = outer.illustrative || subgraphs.some((g) => g.inside);
+      extractNodes(state, { ...outer, environment, illustrative }, line, at + lineAt, { group: at, seen });
     }
     lineAt += line.length + 1;
   }
 }
+
+// A subgraph of a container network or of one host's loopback (`Docker Swarm Overlay Networks`,
+// `Internal (localhost only)`): the ports drawn in it are reached there, not published on the host.
+const INSIDE_CONTAINERS = /\boverlay\b|\blocalhost[- ]only\b|\bloopback\b/i;
 
 /** One graph is one unit of places; a node drawn twice in it is one place. */
 interface Graph {
@@ -46,24 +52,29 @@ interface Labelled {
   label: string;
   /** Offset of the label in the line. */
   at: number;
+  claim: boolean;
 }
 
-/** The labelled nodes of a line, in any of the styles above or the flowchart's brackets. */
+/**
+ * The labelled nodes of a line, in any of the styles above or the flowchart's brackets. A sequence
+ * diagram's participant is drawn where a request reaches it: a claim about its port, never a
+ * listener that clashes with another.
+ */
 function labelledNodes(line: string): Labelled[] {
   for (const re of [PARTICIPANT_RE, C4_RE, ARCHITECTURE_RE]) {
     const m = re.exec(line);
-    if (m) return [{ id: m[1], label: m[2], at: m.index + m[0].lastIndexOf(m[2]) }];
+    if (m) return [{ id: m[1], label: m[2], at: m.index + m[0].lastIndexOf(m[2]), claim: re === PARTICIPANT_RE }];
   }
   return [...line.matchAll(NODE_RE)].map((node) => {
     const [whole, id, label] = node;
-    return { id, label, at: node.index! + whole.indexOf(label, id.length) };
+    return { id, label, at: node.index! + whole.indexOf(label, id.length), claim: false };
   });
 }
 
 function extractNodes(state: MdState, context: Context, line: string, lineAt: number, graph: Graph): void {
   // Most lines carry no digit, so no port: skip the expressions.
   if (!/\d/.test(line)) return;
-  for (const { id, label, at: labelAt } of labelledNodes(line)) {
+  for (const { id, label, at: labelAt, claim } of labelledNodes(line)) {
     const portMatch = PORT_LIST_RE.exec(label);
     if (!portMatch) continue;
     const service = label.slice(0, portMatch.index).split(LINE_BREAK_RE)[0].trim() || id;
@@ -72,7 +83,7 @@ function extractNodes(state: MdState, context: Context, line: string, lineAt: nu
       const written = item.trim();
       const start = lineAt + itemAt + item.indexOf(written);
       itemAt += item.length + 1;
-      place(state, context, { id, service, written, start, index }, graph);
+      place(state, context, { id, service, written, start, index, claim }, graph);
     });
   }
 }
@@ -80,7 +91,7 @@ function extractNodes(state: MdState, context: Context, line: string, lineAt: nu
 function place(
   state: MdState,
   context: Context,
-  node: { id: string; service: string; written: string; start: number; index: number },
+  node: { id: string; service: string; written: string; start: number; index: number; claim: boolean },
   graph: Graph,
 ): void {
   const compact = node.written.replace(/\s+/g, '');
@@ -98,7 +109,7 @@ function place(
     service: node.service,
     port: range.from,
     endPort: range.to,
-    claim: false,
+    claim: node.claim,
     group: graph.group,
     indexInGroup: node.index,
     start: node.start,

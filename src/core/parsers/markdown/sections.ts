@@ -79,7 +79,7 @@ const CONTAINER_PORTS = /\bcontainer[- ]ports?\b/i;
 // "Host and container ports", "Container port mapping": both sides, and the host side is real.
 const BOTH_SIDES = /\bhost\b|\bmapp(?:ing|ed)\b/i;
 
-function containerSide(text: string): boolean {
+export function containerSide(text: string): boolean {
   return CONTAINER_SIDE.test(text) || (CONTAINER_PORTS.test(text) && !BOTH_SIDES.test(text));
 }
 
