@@ -529,3 +529,12 @@ test('a list item that calls its port reserved names no service: forbidding word
   assert.deepEqual(warnings(c), ['reserved-port@PORTS.md:5']);
   assert.deepEqual(c.allocations.map((a) => `${a.service} ${a.port}`).sort(), ['Reserved for monitoring 9000', 'api 8081', 'web 8080']);
 });
+
+test('forbidding titles in Portuguese, Spanish and German reserve the ports listed under them', () => {
+  for (const title of ['## Portas ocupadas - NÃO USAR', '## Puertos que NO se pueden usar', '## Ports - nicht verwenden']) {
+    const doc = [title, '', '- 5173: Vite', '- 8000: Dashboard', '', '## Services', '', '| Service | Port |', '|---|---|', '| web | 8000 |'].join('\n');
+    assert.deepEqual(warnings(checkFiles({ 'docs/ports.md': doc })), ['reserved-port@docs/ports.md:10'], title);
+  }
+  const plain = ['## Portas do projeto', '', '- web: 8000', '', '## Services', '', '| Service | Port |', '|---|---|', '| web | 8000 |'].join('\n');
+  assert.deepEqual(warnings(checkFiles({ 'docs/ports.md': plain })), []);
+});

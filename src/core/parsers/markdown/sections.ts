@@ -169,8 +169,10 @@ const RESERVED_TITLE = /\breserved\b|予約|预留|預留|保留|예약/i;
 // Titles that forbid ports without saying "reserved": "Ports to avoid", "Blocked ports", "禁用端口",
 // "使用禁止ポート", "사용 금지 포트". Only with a word for ports (or a range) in the title, and not
 // about avoiding clashes ("Avoid port conflicts"), which forbids nothing.
-const FORBIDDEN_TITLE = /\b(?:forbidden|banned|blocked|never use|do not use|don'?t use|not to use|avoid|prohibited)\b|禁止|禁用|避免使用|使用禁止|사용\s*금지|금지/i;
-const PORTS_TITLE = /\bports?\b|端口|ポート|포트|\d{2,5}/i;
+// "Do not use" in the other languages port documents are written in.
+const NOT_TO_USE = String.raw`n[ãa]o (?:usar|utilizar)|no (?:se pueden? )?(?:usar|utilizar)|nicht (?:verwenden|benutzen|nutzen)|ne pas utiliser|non usare|verboten|prohibido|proibido|interdite?s?`;
+const FORBIDDEN_TITLE = new RegExp(String.raw`\b(?:forbidden|banned|blocked|never use|do not use|don'?t use|not to use|avoid|prohibited|${NOT_TO_USE})\b|禁止|禁用|避免使用|使用禁止|사용\s*금지|금지`, 'i');
+const PORTS_TITLE = /\bports?\b|\bportas?\b|\bpuertos?\b|\bporte\b|端口|ポート|포트|\d{2,5}/i;
 const ABOUT_CLASHES = /\b(?:conflicts?|collisions?|clash(?:es)?|overlaps?)\b|冲突|衝突|충돌/i;
 
 /** What a title (a heading, or the line that leads a list) says about reserving the ports under it. */
@@ -187,8 +189,10 @@ export function paragraphReservation(text: string): ReservedKind {
   return reservedKind(text.split(/(?<=[.;!?。；])\s+/).filter((sentence) => !ABOUT_CLASHES.test(sentence)).join(' '));
 }
 
+const FORBIDDING = new RegExp(String.raw`\b(?:never|do not|don'?t|forbidden|avoid|blocked|system|well[- ]known|banned|not use|prohibited|${NOT_TO_USE})\b|禁止|禁用|避免使用|使用禁止|사용\s*금지|금지`, 'i');
+
 export function reservedKind(text: string): ReservedKind {
-  if (/\b(never|do not|don'?t|forbidden|avoid|blocked|system|well[- ]known|banned|not use|prohibited)\b|禁止|禁用|避免使用|使用禁止|사용\s*금지|금지/i.test(text)) return 'forbidden';
+  if (FORBIDDING.test(text)) return 'forbidden';
   if (/\bin use\b|\bused by\b|\boccupied\b|\ballocated\b/i.test(text)) return 'inUse';
   if (/\b(future|expansion|later|kept|free|spare|growth|temporary)\b/i.test(text)) return 'keptFree';
   return 'unclear';
