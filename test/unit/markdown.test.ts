@@ -443,3 +443,9 @@ test('a block introduced by a question that offers other ports ("Prefer the usua
   assert.deepEqual(allocs(parse(doc('Prefer the usual ports? Sure:'))), []);
   assert.deepEqual(allocs(parse(doc('Set these in your environment:'))).map((a) => `${a.service} ${a.port}`), ['store 3000']);
 });
+
+test('the word for port in Portuguese or Spanish names no service, and a legacy section in those languages is history', () => {
+  assert.deepEqual(allocs(parse(['## Banco', '', '- **Porta**: `5433`', '- **Puerto**: 5434'].join('\n'))), []);
+  const legacy = parse(['## Servicos', '', '### Banco antigo (LEGADO)', '', '- **postgres**: 5432', '', '### Banco atual', '', '- **postgres**: 5433'].join('\n'));
+  assert.deepEqual(allocs(legacy).map((a) => `${a.service} ${a.port}`), ['postgres 5433']);
+});

@@ -23,8 +23,8 @@ const DONE_MARK = /^\s*(?:[\u2705\u2714\u2611\u{1F7E2}]\uFE0F?|\[[xX]\])\s*/u;
 
 // Words that make a "name" a sentence: "Separated by incrementing ports", "Grafana vs Mission Control".
 const PROSE_WORD = /\b(vs|versus|moved?|from|uses?|using|via|ports|port|no|not|all|each|every|only|should|must|will|was|were|is|are|the|by|if|when|then|see|e\.g|i\.e)\b/i;
-// "포트: 8754", "端口：8080": the word for port in languages \b does not delimit, as PROSE_WORD has it in English.
-const PORT_WORD = /^(?:포트(?: ?번호)?|端口号?|埠|ポート(?:番号)?)$/;
+// "포트: 8754", "端口：8080", "**Porta**: 5433": the word for port in other languages, as PROSE_WORD has it in English.
+const PORT_WORD = /^(?:포트(?: ?번호)?|端口号?|埠|ポート(?:番号)?|portas?|puertos?|porte)$/i;
 // Words that make a "name" a setting whose number is a count or a duration: "Retries: 3",
 // "Max connections: 100", "Pool size: 100", "Timeout: 30".
 const SETTING_WORD = /\b(size|timeout|retries|retry|attempts|limit|max|min|maximum|minimum|count|concurrency|workers|threads|connections|interval|ttl|delay|threshold|capacity|replicas|version|days|hours|minutes|seconds)\b/i;
