@@ -263,6 +263,8 @@ export interface FileFacts {
    * ports, whatever environment it is tagged with.
    */
   machine?: string;
+  /** Documents: the machines its headings and tables of hosts name (`## Boreas — 192.168.1.11`), by key. */
+  machines?: string[];
   /**
    * Documents: its entries are local ports of `kubectl port-forward` commands it holds, a cluster's
    * ports seen from a workstation (parsers/markdown/portForwards.ts).

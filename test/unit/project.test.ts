@@ -438,3 +438,17 @@ test('where no compose project is, a generic name is one service in its folder: 
   // Another folder's README speaks of that folder's API.
   assert.deepEqual(checkFiles({ 'tools/ports.yaml': registry, 'web/README.md': readme }).findings.filter((f) => f.severity !== 'info').map(brief), []);
 });
+
+test('machines a document names (a table of hosts, headings with LAN addresses) are scopes, and folders named for them are on them', () => {
+  const readme = [
+    '# Homelab', '', '## Hosts', '', '| Host | Role | IP |', '|---|---|---|', '| **Atlas** | main | 192.168.1.10 |', '| **Beacon** | dns | 192.168.1.11 |', '',
+    '## Services', '', '### Atlas', '', '| Service | Port |', '|---|---|', '| Caddy | 80 |', '', '### Beacon', '', '| Service | Port |', '|---|---|', '| Pi-hole | 80 |',
+  ].join('\n');
+  const services = ['# Services', '', '## Atlas — `192.168.1.10`', '', '- **Caddy**: 80', '', '## Beacon — `192.168.1.11` (home)', '', '- **Pi-hole**: 80'].join('\n');
+  const compose = 'services:\n  caddy:\n    image: caddy\n    ports: ["80:80"]\n';
+  const warnings = (files: Record<string, string>) => checkFiles(files).findings.filter((f) => f.severity !== 'info').map(brief);
+  assert.deepEqual(warnings({ 'README.md': readme, 'SERVICES.md': services, 'atlas/stacks/caddy/docker-compose.yml': compose }), []);
+  // Without the machines, the same places clash.
+  const plain = readme.replace(/### (Atlas|Beacon)/g, '### $1 services').replace(/\| \*\*(Atlas|Beacon)\*\* \| (main|dns) \| [\d.]+ \|\n/g, '');
+  assert.deepEqual(warnings({ 'README.md': plain, 'docker-compose.yml': compose }), ['port-conflict@README.md:20']);
+});

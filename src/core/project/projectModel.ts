@@ -50,6 +50,8 @@ export class ProjectModel {
   private readonly folders = new Map<string, FolderFacts>();
   /** Folders with a README: the outermost one above a file is the repository it belongs to. */
   private readonly readmeFolders: ReadonlySet<string>;
+  /** The machines documents name (FileFacts.machines): a folder named for one holds what runs on it. */
+  private readonly machines = new Set<string>();
 
   private constructor(readonly signature: string, readmeFolders: Set<string>, private readonly clusters: Clusters) {
     this.readmeFolders = readmeFolders;
@@ -66,7 +68,7 @@ export class ProjectModel {
   private static inputsOf(all: FileFacts[]): { compose: FileFacts[]; readmes: Set<string>; signature: string } {
     const compose = all.filter((f) => f.kind === 'compose').sort((a, b) => compareText(a.file, b.file));
     const readmes = new Set(all.filter((f) => f.kind === 'markdown' && README.test(baseOf(f.file))).map((f) => dirOf(f.file)));
-    const sets = all.filter((f) => f.composeSets).sort((a, b) => compareText(a.file, b.file)).map(compositionKey).join('\u0000');
+    const sets = all.filter((f) => f.composeSets || f.machines).sort((a, b) => compareText(a.file, b.file)).map(compositionKey).join('\u0000');
     const signature = `${compositionOf(compose)}\u0003${[...readmes].sort(compareText).join('\u0002')}\u0003${sets}\u0003${Clusters.signatureOf(all)}`;
     return { compose, readmes, signature };
   }
@@ -75,6 +77,7 @@ export class ProjectModel {
     const all = [...files];
     const { compose, readmes, signature } = ProjectModel.inputsOf(all);
     const model = new ProjectModel(signature, readmes, Clusters.of(all));
+    for (const f of all) for (const machine of f.machines ?? []) model.machines.add(machine);
     const includer = model.includers(compose, all.flatMap((f) => f.composeSets ?? []));
     // Base files first: they name the project a folder's README and `.env` are about.
     model.shadowed = shadowedDefaultFiles(compose.map((f) => f.file));
@@ -174,6 +177,12 @@ export class ProjectModel {
     return found;
   }
 
+  /** The machine a folder is on: the outermost folder on its path named for a machine a document names (`nas/stacks/`). */
+  private machineOf(dir: string): string | undefined {
+    if (this.machines.size === 0 || dir === '') return undefined;
+    return dir.split('/').map(serviceKey).find((key) => this.machines.has(key));
+  }
+
   /** What a folder's path says, worked out once per folder: a workspace has far fewer folders than files. */
   private folderOf(dir: string): FolderFacts {
     let facts = this.folders.get(dir);
@@ -195,7 +204,7 @@ export class ProjectModel {
     const variantFile = f.kind === 'compose' && (composeEnvironmentFromFileName(f.file) !== undefined || standaloneStackName(f.file) !== undefined || this.shadowed.has(f.file));
     const role = (unit: string, home: string, about: string, authority: Authority, describes: boolean): FileRole => ({
       unit, home, about, authority, isolated, describes, repository, inContainer, containerOf, composedWith, variantFile,
-      oneMachine: f.machine !== undefined, alternatives: this.alternatives.get(unit) ?? NONE,
+      oneMachine: f.machine !== undefined, alternatives: this.alternatives.get(unit) ?? NONE, machine: this.machineOf(dir),
     });
     switch (f.kind) {
       case 'registry':
@@ -285,5 +294,6 @@ function compositionOf(compose: FileFacts[]): string {
 export function compositionKey(f: FileFacts | undefined): string {
   if (f?.kind === 'compose') return compositionOf([f]);
   if (f?.kind === 'kubernetes') return kustomizationKey(f);
-  return f?.composeSets ? `${f.file}\u0001${f.composeSets.map((s) => s.join('\u0002')).join('\u0001')}` : '';
+  if (!f?.composeSets && !f?.machines) return '';
+  return `${f.file}\u0001${(f.composeSets ?? []).map((s) => s.join('\u0002')).join('\u0001')}\u0003${f.machines?.join('\u0002') ?? ''}`;
 }

@@ -64,6 +64,8 @@ export interface FileRole {
   variantFile: boolean;
   /** A registry of one machine (FileFacts.machine): the environments of what it speaks for share that machine. */
   oneMachine: boolean;
+  /** The machine the file's folder is named for, when a document names that machine (`mnemosyne/stacks/caddy/`). */
+  machine?: string;
   /**
    * Other compose projects that name a container as this one's does: Docker runs one container of
    * a name per host, so they are ways to run the same thing, never up with this one.

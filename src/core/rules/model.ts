@@ -50,7 +50,7 @@ export class Place implements Allocation {
   get variable(): string | undefined { return this.allocation.variable; }
   get own(): boolean | undefined { return this.allocation.own; }
   get names(): string[] | undefined { return this.allocation.names; }
-  get host(): string | undefined { return this.allocation.host; }
+  get host(): string | undefined { return this.allocation.host ?? this.fileRole.machine; }
   get networks(): string[] | undefined { return this.allocation.networks; }
   get profiles(): string[] | undefined { return this.allocation.profiles; }
   get fence(): number | undefined { return this.allocation.fence; }

@@ -40,11 +40,34 @@ const MACHINE_HINT = /server|host|node|machine|vm|lxc|nas|vps|raspberry|pi|proxm
 // Folded names (`Sérver`) can become machine words only through non-ASCII letters.
 const ASCII_ONLY = /^[\t\n\r\x20-\x7e]*$/;
 
-/** `IBM Server`, `Node #1 (192.168.1.10)`, `Big Server — 10.0.0.5`: the machine a heading names. */
+/**
+ * `IBM Server`, `Node #1 (192.168.1.10)`, `Big Server — 10.0.0.5`: the machine a heading names. A
+ * short name with a LAN address and no port (`Mnemosyne — 192.168.1.10`) names one too.
+ */
 export function headingHost(text: string): string | undefined {
-  if (!MACHINE_HINT.test(text) && ASCII_ONLY.test(text)) return undefined;
+  const addressed = addressedName(text);
+  if (!MACHINE_HINT.test(text) && ASCII_ONLY.test(text) && !addressed) return undefined;
   const title = text.replace(/\([^()]*\)/g, ' ').split(/\s[-–—|]\s|:(?:\s|$)/)[0];
-  return machineKey(title) ?? guestIn(text);
+  return machineKey(title) ?? guestIn(text) ?? addressed;
+}
+
+// An address of a private network, alone (a port after it makes it a service's address).
+const LAN_ADDRESS = /\b(?:10\.\d{1,3}|192\.168|172\.(?:1[6-9]|2\d|3[01]))\.\d{1,3}\.\d{1,3}\b(?![:.]\d)/;
+const MAX_MACHINE_WORDS = 3;
+
+/**
+ * The machine a heading ending in a LAN address names: the name before it (`Boreas — 192.168.1.11`,
+ * `alpha (10.0.0.2)`), or the address itself (`Services on 192.168.1.5`).
+ */
+function addressedName(text: string): string | undefined {
+  const m = LAN_ADDRESS.exec(text);
+  // The address ends the heading or a part of it (`· Tailscale 100.x.x.x`, `(home network)`), not a sentence.
+  if (!m || !/^[`*\s)\]]*(?:$|[·•|,(/])/.test(text.slice(m.index + m[0].length))) return undefined;
+  const before = text.slice(0, m.index).replace(/[`*]+\s*$/, '').replace(/[([@]\s*$/, '');
+  if (/\b(?:on|at)\s*$/i.test(before)) return serviceKey(m[0]);
+  const name = cleanName(before.replace(/\s*[-–—|:]\s*$/, ''));
+  const words = name.split(' ').filter((w) => w !== '');
+  return words.length > 0 && words.length <= MAX_MACHINE_WORDS ? serviceKey(name) || undefined : undefined;
 }
 
 // "Dedicated Wazuh Manager VM Ports", "Allocations (13 Services in LXC)": the guest a section is in,

@@ -53,7 +53,7 @@ function readMarkdown(text: string, ctx: ParseContext): FileFacts {
   const documentName = portDocumentName(ctx.file);
   if (documentName === '' && !PORT_LIKE.test(text)) return facts;
   const document: Section = { level: 0, line: 0, info: documentInfo(documentName) };
-  const state: MdState = { text, lines: new LineIndex(text), facts, ctx, sections: [document], headingRanges: [], namedHosts: new Set(), machineHeading: false, snippetReadsEnv: false, snippetVariables: new Set(), urlItems: new Map(), labelledClaims: [], tiered: [], principles: [], generic: [] };
+  const state: MdState = { text, lines: new LineIndex(text), facts, ctx, sections: [document], headingRanges: [], namedHosts: new Set(), machineHeading: false, machines: new Set(), snippetReadsEnv: false, snippetVariables: new Set(), urlItems: new Map(), labelledClaims: [], tiered: [], principles: [], generic: [] };
   const tokens = md.parse(text, {});
   if (tokens.some((t) => t.level >= MAX_NESTING - 1)) {
     facts.notes.push(`blocks nested more than ${MAX_NESTING} levels deep: what follows the deepest one in its outermost block was not read`);
@@ -81,6 +81,7 @@ function readMarkdown(text: string, ctx: ParseContext): FileFacts {
   containerEnvironmentToMentions(state);
   facts.suppressions = findSuppressions(text);
   if (listsForwardedPorts(text, facts)) facts.forwarded = true;
+  if (state.machines.size > 0) facts.machines = [...state.machines].sort();
   return facts;
 }
 
@@ -149,8 +150,12 @@ function firstParagraph(tokens: Token[], from: number): string {
 
 function enterSection(state: MdState, heading: Heading): void {
   while (state.sections[state.sections.length - 1].level >= heading.level) state.sections.pop();
-  const section: Section = { level: heading.level, line: heading.line, info: heading.info, reserved: heading.info.reserved, host: heading.info.host };
-  if (heading.info.host) state.machineHeading = true;
+  const host = heading.info.host ?? namedMachine(state, heading.info.name);
+  const section: Section = { level: heading.level, line: heading.line, info: heading.info, reserved: heading.info.reserved, host };
+  if (host) {
+    state.machineHeading = true;
+    state.machines.add(host);
+  }
   const outer = currentContext(state);
   const range = heading.info.range;
   if (heading.project) section.scope = serviceKey(heading.info.name) || outer.scope;
@@ -178,6 +183,13 @@ function enterSection(state: MdState, heading: Heading): void {
       indexInGroup: 0, start: heading.at + owner.start, end: heading.at + owner.end,
     });
   }
+}
+
+/** `### Boreas` on a page whose table of hosts lists Boreas: that machine's section. */
+function namedMachine(state: MdState, name: string): string | undefined {
+  if (state.machines.size === 0) return undefined;
+  const key = serviceKey(name);
+  return state.machines.has(key) ? key : undefined;
 }
 
 function walkTable(state: MdState, tokens: Token[], start: number): number {

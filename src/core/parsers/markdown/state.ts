@@ -39,6 +39,11 @@ export interface MdState {
   /** The machines that key/value lines name (`Machine: nas`), and whether a heading names one. */
   namedHosts: Set<string>;
   machineHeading: boolean;
+  /**
+   * Machines a table of hosts names (`| Host | IP |`), whose headings are their sections, and the
+   * machines headings name: FileFacts.machines.
+   */
+  machines: Set<string>;
   /** A compose snippet in the page reads a `.env` file; the variables snippets interpolate. */
   snippetReadsEnv: boolean;
   snippetVariables: Set<string>;

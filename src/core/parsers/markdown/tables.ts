@@ -1,7 +1,7 @@
 // Tables with a port-like column and a name column: one allocation per port cell, or declared
 // ranges / reserved ports depending on what the table and its section are about.
 import { findUrls, isPublicName, serviceFromHost } from '../../syntax/ports';
-import { cleanName, environmentFromText, roleFromPath, roleFromWords } from '../../syntax/names';
+import { cleanName, environmentFromText, roleFromPath, roleFromWords, serviceKey } from '../../syntax/names';
 import { splitRow, type Cell } from './cells';
 import { readPropertyPorts } from './propertyTables';
 import { namesElsewhere, namesIn, PLACEHOLDER, saysRunning, type CellNames } from './rowNames';
@@ -245,6 +245,20 @@ function readHostRows(state: MdState, header: Cell[], rows: Cell[][]): void {
   }
 }
 
+// `| Host | Device | IP |`: a table of the machines, whose names the page's headings then use.
+const MACHINE_COLUMN = /^(?:hosts?|machines?|servers?|nodes?|devices?|hostnames?)$/i;
+
+/** The machines a table of hosts with their addresses names (`| **Boreas** | 192.168.1.11 |`). */
+function readMachineNames(state: MdState, header: Cell[], rows: Cell[][]): void {
+  const headers = header.map((c) => cleanName(c.text));
+  const machine = headers.findIndex((h) => MACHINE_COLUMN.test(h));
+  if (machine < 0 || !headers.some((h) => ADDRESS_HEADER.test(h))) return;
+  for (const cells of rows) {
+    const key = serviceKey(cleanName(cells[machine]?.text ?? '').replace(/\([^()]*\)/g, ' '));
+    if (key !== '') state.machines.add(key);
+  }
+}
+
 interface Stack {
   name: string;
   /** `nginx → homepage`: the named proxy holds the row's port. */
@@ -267,6 +281,7 @@ export function extractTable(state: MdState, headerLine: number, rowLines: numbe
   const header = splitRow(state.lines.lineText(headerLine));
   const rows = rowLines.map((line) => splitRow(state.lines.lineText(line)));
   readHostRows(state, header, rows);
+  readMachineNames(state, header, rows);
   if (header.length === 2) {
     const properties = isPropertyTable(header);
     const all = [header, ...rows].map((cells, i) => ({ cells, lineStart: state.lines.lineStart(i === 0 ? headerLine : rowLines[i - 1]) }));
