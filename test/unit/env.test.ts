@@ -387,3 +387,8 @@ test("PROMETHEUS_PORT in an app's own env file is where the app serves its metri
   const stack = 'PROMETHEUS_PORT=9090\nGRAFANA_PORT=3000\n';
   assert.deepEqual(parseEnv(stack, { file: 'monitoring/.env', folderName: 'monitoring' }).allocations.map((a) => `${a.serviceKey} ${a.role ?? '-'} ${a.port}`), ['prometheus - 9090', 'grafana - 3000']);
 });
+
+test('`<NAME>_HOST_PORT` is the host side of that service\'s port; a bare `HOST_PORT` names no service', () => {
+  const text = 'PREVIEW_HOST_PORT=46001\nREDIS_EXTERNAL_PORT=6380\nHOST_PORT=8080\n';
+  assert.deepEqual(parseEnv(text, { file: '.env' }).allocations.map((a) => `${a.serviceKey} ${a.port}`), ['preview 46001', 'redis 6380']);
+});

@@ -177,6 +177,9 @@ const URL_WORDS = new Set(['URL', 'URI', 'ENDPOINT', 'ADDR', 'ADDRESS']);
 const ROLE_WORDS = new Set(['HTTP', 'HTTPS', 'GRPC', 'WS', 'WSS', 'WEBSOCKET', 'METRICS', 'ADMIN', 'DEBUG']);
 const MAIN_WORDS = new Set(['APP', 'API', 'SERVER', 'SERVICE', 'LISTEN']);
 
+// Words after a service's name that say its port is the host side: `PREVIEW_HOST_PORT`, `API_PUBLIC_PORT`.
+const HOST_SIDE_WORDS = new Set(['HOST', 'EXTERNAL', 'PUBLIC', 'PUBLISHED', 'EXPOSED']);
+
 // Names that qualify a port rather than name a service (`HOST_PORT`, `CONTAINER_PORT`,
 // `BASE_PORT`): guessing an owner for them would invent services.
 const GENERIC_WORDS = new Set([
@@ -224,6 +227,8 @@ function shapeOf(normalized: string): KeyShape {
   const prefix = words.slice(0, -1);
   const environment = prefix.length > 1 ? (ENV_PREFIXES.has(prefix[0]) ? environmentFromText(prefix[0].toLowerCase()) : PLATFORM_PREFIXES.get(prefix[0])) : undefined;
   const name = environment ? prefix.slice(1) : [...prefix];
+  // `PREVIEW_HOST_PORT`: the preview's port on the host side of its mapping.
+  if (name.length > 1 && HOST_SIDE_WORDS.has(name[name.length - 1])) name.pop();
   let role: string | undefined;
   while (name.length > 0 && (ROLE_WORDS.has(name[name.length - 1]) || MAIN_WORDS.has(name[name.length - 1]))) {
     const word = name.pop()!;
