@@ -412,3 +412,17 @@ test('a test stack neither clashes with nor outranks a document written for no e
   // The same stack as the project's own compose file is what runs: the document is reported.
   assert.deepEqual(atWarningOrError(checkFiles({ 'docs/ports.md': doc, 'docker-compose.yml': test })).map(brief).sort(), ['port-conflict@docs/ports.md:3', 'port-mismatch@docs/ports.md:4']);
 });
+
+test('container and host columns pair by what they say; an env file writing the container port agrees where nothing publishes the service', () => {
+  const doc = [
+    '| Component | Container HTTP | Container gRPC | Container gRPC Health | Host HTTP | Host gRPC |', '|---|---|---|---|---|---|',
+    '| ledger | 8080 | 9090 | 9091 | 8081 | 9092 |',
+  ].join('\n');
+  const env = 'LEDGER_HTTP_PORT=8080\nLEDGER_GRPC_PORT=9090\n';
+  assert.deepEqual(atWarningOrError(checkFiles({ 'docs/ports.md': doc, '.env': env })).map(brief), []);
+  // A value that is neither side is still a mismatch.
+  assert.deepEqual(atWarningOrError(checkFiles({ 'docs/ports.md': doc, '.env': 'LEDGER_HTTP_PORT=8085\n' })).map(brief), ['port-mismatch@docs/ports.md:3']);
+  // A compose file says which host port it publishes: the row's container side excuses nothing.
+  const compose = 'services:\n  ledger:\n    build: .\n    ports: ["8080:8080"]\n';
+  assert.deepEqual(atWarningOrError(checkFiles({ 'docs/ports.md': doc, 'docker-compose.yml': compose })).map(brief), ['port-mismatch@docs/ports.md:3']);
+});

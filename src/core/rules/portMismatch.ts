@@ -215,7 +215,7 @@ function judge(unit: Unit, units: Unit[]): Verdict | undefined {
     // Outranked: what runs may differ from stack to stack, so agreeing with any of them is enough;
     // documents of one rank vote.
     winners = ruling[0].deciding[0].fileRole.describes ? withContainerSides(documentVote(ruling), ruling) : union(ruling, !unit.places.some((p) => p.hostSide));
-    if (agrees(unit.values, winners)) return undefined;
+    if (agrees(unit.values, winners) || (ruling.every(onlyEnv) && writesInsideOf(unit, winners))) return undefined;
   } else {
     // Among equals, documents vote; a unit is reported only when one value wins and it is not that.
     if (!first.fileRole.describes) return undefined;
@@ -266,6 +266,21 @@ function union(units: Unit[], containerSides: boolean): Set<string> {
     }
   }
   return out;
+}
+
+/**
+ * A document's row that gives the container port behind its host port (`| api | 8080 | 8081 |`
+ * under Container, Host) agrees with an env file that writes that container port, where nothing
+ * publishes the service: `API_PORT=8080` is where the process listens inside. A compose file that
+ * publishes it says which host port it has, and is compared as written.
+ */
+function writesInsideOf(unit: Unit, winners: Set<string>): boolean {
+  return unit.places.some((p) => p.fileRole.describes && p.containerPort !== undefined && winners.has(String(p.containerPort)));
+}
+
+/** A unit of env files only: nothing that publishes the service outranks the document. */
+function onlyEnv(u: Unit): boolean {
+  return u.deciding.every((p) => p.source === 'env');
 }
 
 /**

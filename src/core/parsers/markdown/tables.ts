@@ -23,7 +23,8 @@ interface Columns {
    */
   ports: Array<{ index: number; role?: string; environment?: string; host?: boolean }>;
   /** The container port column beside a host port column (`| Host Port | Container Port |`). */
-  containerPorts?: number;
+  /** Host port column → the container port column beside it (one of each, or pairs by role: `Host HTTP` / `Container HTTP`). */
+  containerPorts?: Map<number, number>;
   /** The name column's header says it names services, so a comma list in it lists them. */
   namedByHeader: boolean;
   /** Other columns that name services (Project beside Service), read when the name cell holds a status. */
@@ -98,6 +99,25 @@ function holdsRanges(rows: Cell[][], index: number): boolean {
   return ranges > 0 && ranges * 2 >= filled.length;
 }
 
+/**
+ * Which container column gives the inside of each host column: the one beside the one, or the
+ * container column that says the same of its port (`容器 HTTPS` beside `宿主机映射 HTTPS`).
+ */
+function pairContainerColumns(headers: string[], hosts: Array<{ index: number }>, containers: Array<{ index: number }>): Map<number, number> | undefined {
+  if (containers.length === 0) return undefined;
+  if (hosts.length === 1 && containers.length === 1) return new Map([[hosts[0].index, containers[0].index]]);
+  // What a header says besides the side and the word for port: `HTTPS`, `gRPC Health`.
+  const rest = (index: number) => headers[index].replace(SIDE_WORDS, ' ').replace(/\s+/g, ' ').trim().toLowerCase();
+  const pairs = new Map<number, number>();
+  for (const host of hosts) {
+    const same = containers.filter((c) => rest(c.index) === rest(host.index));
+    if (same.length === 1 && hosts.filter((h) => rest(h.index) === rest(host.index)).length === 1) pairs.set(host.index, same[0].index);
+  }
+  return pairs.size > 0 ? pairs : undefined;
+}
+
+const SIDE_WORDS = new RegExp(String.raw`宿主机|\bports?\b|\bportas?\b|\bpuertos?\b|端口|ポート|포트|映射|\bmapp(?:ed|ing)\b|${HOST_HEADER.source}|${CONTAINER_HEADER.source}`, 'gi');
+
 function classify(headers: string[], aboutPorts: boolean, rangeColumn: (index: number) => boolean): Columns {
   const cleaned = headers.map((h) => cleanName(h));
   const ports: Columns['ports'] = [];
@@ -145,7 +165,7 @@ function classify(headers: string[], aboutPorts: boolean, rangeColumn: (index: n
     blocksFirst: firstRange !== undefined && name >= 0 && firstRange < name,
     name: name >= 0 ? name : undefined,
     ports: hostPorts,
-    containerPorts: hostPorts.length === 1 && containerPorts.length === 1 ? containerPorts[0].index : undefined,
+    containerPorts: pairContainerColumns(cleaned, hostPorts, containerPorts),
     urls,
     rangeTable,
     groupNamed,
@@ -310,11 +330,13 @@ export function extractTable(state: MdState, headerLine: number, rowLines: numbe
       headerLine, line, lineStart, cells, names: rowGroup === undefined || holders ? names : names.map((name) => nameInGroup(name, rowGroup)), listed: list, holders, stack, next: 0,
       byHostName: columns.urls.some((col) => reachedByHostName(cells[col.index])),
       address: columns.address === undefined ? undefined : IPV4_CELL.exec(cells[columns.address]?.text ?? '')?.[1],
-      containerPort: columns.containerPorts === undefined ? undefined : onePort(cells[columns.containerPorts]),
     };
     for (const col of columns.urls) if (cells[col.index]) extractUrlCell(state, context, row, cells[col.index], col.role);
     for (const col of columns.ports) {
       const columnContext = col.environment ? columnEnvironment(context, col.environment) : context;
+      // The row's container port is the one of this column's pair.
+      const inside = columns.containerPorts?.get(col.index);
+      row.containerPort = inside === undefined ? undefined : onePort(cells[inside]);
       if (cells[col.index]) extractPortCell(state, columnContext, columns, row, cells[col.index], col);
     }
   });
