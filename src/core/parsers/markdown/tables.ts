@@ -331,6 +331,7 @@ export function extractTable(state: MdState, headerLine: number, rowLines: numbe
       byHostName: columns.urls.some((col) => reachedByHostName(cells[col.index])),
       address: columns.address === undefined ? undefined : IPV4_CELL.exec(cells[columns.address]?.text ?? '')?.[1],
     };
+    const before = state.facts.allocations.length;
     for (const col of columns.urls) if (cells[col.index]) extractUrlCell(state, context, row, cells[col.index], col.role);
     for (const col of columns.ports) {
       const columnContext = col.environment ? columnEnvironment(context, col.environment) : context;
@@ -339,7 +340,24 @@ export function extractTable(state: MdState, headerLine: number, rowLines: numbe
       row.containerPort = inside === undefined ? undefined : onePort(cells[inside]);
       if (cells[col.index]) extractPortCell(state, columnContext, columns, row, cells[col.index], col);
     }
+    noteRowUrl(state, columns, cells, before);
   });
+}
+
+/**
+ * Files a row's places under the one URL its URL column gives (see dropRoutePages): `API Docs |
+ * 8001 | http://localhost:8001/docs` beside `Backend API | 8001 | http://localhost:8001` is a page
+ * of the backend, not a service on its port.
+ */
+function noteRowUrl(state: MdState, columns: Columns, cells: Cell[], from: number): void {
+  if (columns.urls.length !== 1 || state.facts.allocations.length === from) return;
+  const urls = findUrls(cells[columns.urls[0].index]?.text ?? '');
+  if (urls.length !== 1 || isPublicName(urls[0].host)) return;
+  const server = `${urls[0].host.toLowerCase()}:${urls[0].port}`;
+  const route = urls[0].path.replace(/\/+$/, '') !== '';
+  const items = state.urlItems.get(server) ?? [];
+  for (const allocation of state.facts.allocations.slice(from)) items.push({ allocation, route });
+  state.urlItems.set(server, items);
 }
 
 /**
