@@ -367,7 +367,10 @@ test('a Proto column says how, not who: the column beside it names the rows', ()
   assert.deepEqual(places(['| Port | Proto | Bound by | Notes |', '|---|---|---|---|', '| 7080 | TCP | Node HTTP | JSON-RPC |', '| 4001 | UDP | Node gossip | libp2p |'].join('\n')), ['Node HTTP=7080', 'Node gossip=4001']);
 });
 
-test('a service joined with `+` to interface words (`Proxy + Dashboard`) is one service; two services joined so stay two', () => {
+test('a service joined with `+` to interface words (`Proxy + Dashboard`) is one service; two services joined so stay two, and on one port the first is the service', () => {
   assert.deepEqual(places(['| Service | Port |', '|---|---|', '| Ledger Proxy + Dashboard | 4001 |'].join('\n')), ['Ledger Proxy=4001']);
   assert.deepEqual(places(['| Service | Port |', '|---|---|', '| api + worker | 4002, 4003 |'].join('\n')), ['api=4002', 'worker=4003']);
+  // On one port, the first name is the service and the rest what it runs with.
+  assert.deepEqual(places(['| Service | Port |', '|---|---|', '| Postgres + pgvector | 5434 |'].join('\n')), ['Postgres=5434']);
+  assert.deepEqual(places(['| Service | Port |', '|---|---|', '| api / worker | 4002 |'].join('\n')), []);
 });

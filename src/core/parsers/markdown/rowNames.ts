@@ -40,6 +40,8 @@ export interface CellNames {
   names: string[];
   /** Written as a list (`a, b`): every name in it holds the row's one port. */
   list: boolean;
+  /** Joined with `+` (`Postgres + pgvector`): on one port, the first is the service and the rest what it runs with. */
+  plus?: boolean;
 }
 
 const NONE: CellNames = { names: [], list: false };
@@ -79,7 +81,8 @@ export function namesIn(cell: Cell | undefined, mayList: boolean): CellNames {
   const names = cell.text.split(JOINED).map((p) => cleanName(withoutNote(p.trim()))).filter((n) => n !== '');
   // `LiteLLM Proxy + Dashboard`: what a service adds to its name with `+` only by interface words
   // (a dashboard, an API) is a part of that service, not a second one.
-  return { names: /\s\+\s/.test(cell.text) ? names.filter((n, i) => i === 0 || !namesOnlyInterface(n)) : names, list: false };
+  if (!/\s\+\s/.test(cell.text)) return { names, list: false };
+  return { names: names.filter((n, i) => i === 0 || !namesOnlyInterface(n)), list: false, plus: true };
 }
 
 /** The name cell holds a status or placeholder, so another name column may name the services. */

@@ -325,9 +325,9 @@ export function extractTable(state: MdState, headerLine: number, rowLines: numbe
     const rowEnvironment = columns.environment === undefined ? undefined : environmentFromText(cells[columns.environment]?.text ?? '');
     const context = rowContext(section, columns, cells, rowEnvironment);
     const stack = columns.stack === undefined ? undefined : stackOf(cells[columns.stack]);
-    const { names, list, holders } = categories ? purposeNames(columns, cells, categories) : rowNames(columns, cells);
+    const { names, list, holders, plus } = categories ? purposeNames(columns, cells, categories) : rowNames(columns, cells);
     const row: Row = {
-      headerLine, line, lineStart, cells, names: rowGroup === undefined || holders ? names : names.map((name) => nameInGroup(name, rowGroup)), listed: list, holders, stack, next: 0,
+      headerLine, line, lineStart, cells, names: rowGroup === undefined || holders ? names : names.map((name) => nameInGroup(name, rowGroup)), listed: list, plus, holders, stack, next: 0,
       byHostName: columns.urls.some((col) => reachedByHostName(cells[col.index])),
       address: columns.address === undefined ? undefined : IPV4_CELL.exec(cells[columns.address]?.text ?? '')?.[1],
     };
@@ -392,6 +392,8 @@ interface Row {
   names: string[];
   /** The names were written as a list (`wiki, forum`): each holds the row's one port. */
   listed: boolean;
+  /** The names were joined with `+`: a single port is the first one's (see CellNames.plus). */
+  plus?: boolean;
   /**
    * The names are projects that hold the port ("| 3000 | Conflict | web, studio |"), each of which
    * may hold other ports too: they clash with other holders of the port, but say nothing about
@@ -517,7 +519,7 @@ function extractPortCell(state: MdState, context: Context, columns: Columns, row
       for (const name of row.names) placeValue(state, context, columns, row, value, { name, role: value.role ?? role, start, end, hostSide });
       return;
     }
-    const name = paired ? row.names[i] : row.names.length === 1 ? row.names[0] : undefined;
+    const name = paired ? row.names[i] : row.names.length === 1 || (row.plus && values.length === 1) ? row.names[0] : undefined;
     placeValue(state, context, columns, row, value, { name, role: value.role ?? role, start, end, hostSide });
   });
 }
