@@ -428,7 +428,7 @@ test('container and host columns pair by what they say; an env file writing the 
 });
 
 test('a table row whose URL is a page under another row\'s URL is that service\'s page, not a service on its port', () => {
-  const doc = ['| Service | Port | URL |', '|---|---|---|', '| Backend API | 8001 | `http://localhost:8001` |', '| API Docs | 8001 | `http://localhost:8001/docs` |', '| Grafana | 8001 | `http://localhost:8001` |'].join('\n');
+  const doc = ['| Service | Port | URL |', '|---|---|---|', '| Backend API | 8001 | `http://localhost:8001` |', '| API Docs | 8001 | `http://localhost:8001/docs` |', '| Grafana | 8001 | **http://localhost:8001/** |'].join('\n');
   // The docs page is the backend's; Grafana on the backend's very address still clashes.
   assert.deepEqual(atWarningOrError(checkFiles({ 'docs/ports.md': doc })).map(brief), ['port-conflict@docs/ports.md:5']);
 });

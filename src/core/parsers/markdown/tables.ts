@@ -5,7 +5,7 @@ import { cleanName, environmentFromText, roleFromPath, roleFromWords, serviceKey
 import { splitRow, type Cell } from './cells';
 import { readPropertyPorts } from './propertyTables';
 import { namesElsewhere, namesIn, PLACEHOLDER, saysRunning, type CellNames } from './rowNames';
-import { parseCellPorts, type CellPort } from './cellValues';
+import { blankDecoration, parseCellPorts, type CellPort } from './cellValues';
 import { hostFromKeyValue } from './hosts';
 import { emitRangeEntry } from './rangeEntries';
 import { environmentQualified, roleQualified } from './roleQualifier';
@@ -351,7 +351,8 @@ export function extractTable(state: MdState, headerLine: number, rowLines: numbe
  */
 function noteRowUrl(state: MdState, columns: Columns, cells: Cell[], from: number): void {
   if (columns.urls.length !== 1 || state.facts.allocations.length === from) return;
-  const urls = findUrls(cells[columns.urls[0].index]?.text ?? '');
+  // Without emphasis: `**http://localhost:8001/**` is at the root.
+  const urls = findUrls(blankDecoration(cells[columns.urls[0].index]?.text ?? ''));
   if (urls.length !== 1 || isPublicName(urls[0].host)) return;
   const server = `${urls[0].host.toLowerCase()}:${urls[0].port}`;
   const route = urls[0].path.replace(/\/+$/, '') !== '';
