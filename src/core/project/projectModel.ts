@@ -289,7 +289,8 @@ function compositionOf(compose: FileFacts[]): string {
 
 /**
  * What a file says about the units (a compose file's composition, a document's `-f a -f b`
- * commands, a kustomization's list): when it changes, the units must be worked out again.
+ * commands and the machines it names, a kustomization's list): when it changes, the units must be
+ * worked out again.
  */
 export function compositionKey(f: FileFacts | undefined): string {
   if (f?.kind === 'compose') return compositionOf([f]);

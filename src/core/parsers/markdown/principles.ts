@@ -30,23 +30,22 @@ export interface Principle {
 }
 
 /** Reads `text` (a list item's or a paragraph line's, starting at offset `at`) as a principle. */
-export function extractPrinciple(state: MdState, text: string, at: number): boolean {
+export function extractPrinciple(state: MdState, text: string, at: number): void {
   // Cheap pre-check: most lines have none of the words.
-  if (!/\b(?:all|every|each)\b/i.test(text)) return false;
+  if (!/\b(?:all|every|each)\b/i.test(text)) return;
   const blank = blankDecoration(text);
   const m = PRINCIPLE.exec(blank);
-  if (!m) return false;
+  if (!m) return;
   const context = currentContext(state);
   const range = parseRange(m[2]);
-  if (!range || range.to - range.from < 1 || !context.aboutPorts || context.illustrative) return false;
+  if (!range || range.to - range.from < 1 || !context.aboutPorts || context.illustrative) return;
   const words = classWords(m[1]);
-  if (!words) return false;
+  if (!words) return;
   const start = at + m.index + m[0].lastIndexOf(m[2]);
   const rangeId = emitItemRange(state, context, {
     name: m[1], from: range.from, to: range.to, start, end: start + m[2].length, group: `${state.ctx.file}#principles`,
   });
   state.principles.push({ rangeId, words });
-  return true;
 }
 
 /** The class's words, singular, without the generic ones; undefined for a class no name shows. */
