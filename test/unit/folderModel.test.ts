@@ -91,3 +91,16 @@ test('a block a document names: editing the document or the env file updates the
   assert.deepEqual(model.findings().map(brief), ['out-of-range@ops/.env:1']);
   assert.deepEqual(model.findings().map(brief), cold());
 });
+
+test('a document that comes to name a machine puts the folder named for it on that machine, as a cold check does', () => {
+  const web = 'services:\n  web:\n    image: nginx\n    ports: ["80:80"]\n';
+  const dns = 'services:\n  pihole:\n    image: pihole\n    ports: ["80:80"]\n';
+  const files: Record<string, string> = { 'atlas/docker-compose.yml': web, 'beacon/docker-compose.yml': dns, 'README.md': '# Lab\n\n## Ports\n\n- web: 80\n- pihole: 80\n' };
+  const model = modelOf(files);
+  assert.deepEqual(model.findings().map(brief), checkFiles(files).findings.map(brief));
+  assert.notDeepEqual(model.findings(), []);
+  files['README.md'] = '# Lab\n\n## Atlas — 192.168.1.10\n\n- web: 80\n\n## Beacon — 192.168.1.11\n\n- pihole: 80\n';
+  model.update('README.md');
+  assert.deepEqual(model.findings(), []);
+  assert.deepEqual(checkFiles(files).findings, []);
+});
