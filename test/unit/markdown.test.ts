@@ -449,3 +449,10 @@ test('the word for port in Portuguese or Spanish names no service, and a legacy 
   const legacy = parse(['## Servicos', '', '### Banco antigo (LEGADO)', '', '- **postgres**: 5432', '', '### Banco atual', '', '- **postgres**: 5433'].join('\n'));
   assert.deepEqual(allocs(legacy).map((a) => `${a.service} ${a.port}`), ['postgres 5433']);
 });
+
+test('columns headed by a role and its port pattern (`web 30NN`, `api 80xx`) hold ports; a Product column names the rows', () => {
+  const f = parse(['## Allocation', '', '| NN | Product | web 30NN | api 80NN | Status |', '|---|---|---|---|---|', '| 01 | ledger | 3001 | 8001 | live |', '| 02 | atlas | 3002 | — | |'].join('\n'));
+  assert.deepEqual(allocs(f).map((a) => `${a.service} ${a.port}`), ['ledger 3001', 'ledger 8001', 'atlas 3002']);
+  // Under such a header, what is no port (a version) is nothing.
+  assert.deepEqual(allocs(parse(['## Runtimes', '', '| Product | python 3x |', '|---|---|', '| ledger | 3.11 |'].join('\n'))), []);
+});

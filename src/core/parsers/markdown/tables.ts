@@ -68,8 +68,10 @@ const DESCRIPTIVE = /^(description|purpose|notes?|status|technology|tech|protoco
 // clashes with ("Known conflicts": None) and the verdict on it.
 const ABOUT_THE_PORT = /^(?:when|why|how)\b|^(?:roles?|角色|役割|역할)$|绑定|綁定|バインド|바인드|\bbind\b|\b(?:known )?(?:conflicts?|conflits?|konflikte?|conflictos?|conflitos?|clash(?:es)?)\b|冲突|衝突|競合|충돌|^(?:verdict|veredicto|urteil|判定|결과)$/i;
 export const PORT_HEADER = /\bports?\b|\bportas?\b|\bpuertos?\b|порт|端口|埠|ポート|포트|\bgrpc\b|\bhttps?\b|websocket|\bws\b|\blisten(ing)?\b|\bbind\b|\bpublished\b|\bexposed?\b|\bhost\s*port\b/i;
+// `web 30NN`, `api 80xx`: a role and the pattern of its ports, one column per role.
+const PORT_PATTERN_HEADER = /^[a-z][\w-]{0,15}\s+\d{1,4}(?:nn|NN|xx|XX|n|N|x|X)$/;
 const URL_HEADER = /\burls?\b|\buri\b|\bendpoints?\b|\baddress(es)?\b|\bexample\b|\blinks?\b|地址/i;
-export const NAME_HEADER = /\b(services?|name|component|app|application|project|container|system|server|process|daemon|category|tier|module|workload|workers?|servi[cç]os?|servicios?|servizi[oi]?|dienste?|nome|nombre|aplica[cç][aã]o|aplicaci[oó]n|projeto|proyecto)\b|сервис|служб|проект|название|服务|服務|名称|名稱|应用|组件|项目|專案|サービス|名前|プロジェクト|コンテナ名|서비스|이름|프로젝트|애플리케이션|컨테이너/i;
+export const NAME_HEADER = /\b(services?|name|component|app|application|products?|project|container|system|server|process|daemon|category|tier|module|workload|workers?|servi[cç]os?|servicios?|servizi[oi]?|dienste?|nome|nombre|aplica[cç][aã]o|aplicaci[oó]n|projeto|proyecto)\b|сервис|служб|проект|название|服务|服務|名称|名稱|应用|组件|项目|專案|产品|產品|サービス|名前|プロジェクト|コンテナ名|製品|서비스|이름|프로젝트|애플리케이션|컨테이너|제품/i;
 // A routing table (Domain | Service | Target | Port) lists what a proxy forwards to, not who owns a port.
 const ROUTING_HEADER = /^(?:(?:public|external|custom|tunnel|proxy)\s+)?(domains?|sub-?domains?|hosts?names?|hostnames?|routes?|paths?|virtual hosts?|域名)$/i;
 // A unique per-row identity.
@@ -126,7 +128,7 @@ function classify(headers: string[], aboutPorts: boolean, rangeColumn: (index: n
   cleaned.forEach((h, index) => {
     if (DESCRIPTIVE.test(h) || HISTORY_HEADER.test(h) || index === stack) return;
     if (URL_HEADER.test(h)) urls.push({ index, role: roleFromWords(h) });
-    else if (PORT_HEADER.test(h)) ports.push({ index, role: roleFromWords(h.replace(/\bhost\b/i, '')), environment: environmentFromText(h), host: HOST_HEADER.test(h) || undefined });
+    else if (PORT_HEADER.test(h) || PORT_PATTERN_HEADER.test(h)) ports.push({ index, role: roleFromWords(h.replace(/\bhost\b/i, '')), environment: environmentFromText(h), host: HOST_HEADER.test(h) || undefined });
     else if (aboutPorts && RANGE_COLUMN.test(h) && rangeColumn(index)) ports.push({ index });
   });
   // With separate host and container port columns, only the host port can conflict.
