@@ -27,7 +27,7 @@ export function formatText(results: CheckResult[], label: (r: CheckResult, file:
 }
 
 /**
- * The JSON report in pieces that join to `JSON.stringify({ version, findings, allocations }, null, 2)`.
+ * The JSON report in pieces that join to `JSON.stringify({ version, findings, allocations, skipped }, null, 2)`.
  * On a big workspace the allocation list alone is tens of megabytes: held as one string, and as
  * the buffer written from it, it would double the CLI's peak memory.
  */
@@ -56,6 +56,11 @@ export function* formatJson(results: CheckResult[]): Generator<string> {
         };
       }
     }
+  }());
+  // The files not read and why, as stderr names them: a CI job that reads only the report sees them too.
+  yield ',\n  "skipped": ';
+  yield* jsonArray(function* () {
+    for (const r of results) for (const s of r.skipped) yield { root: rootOf(r), file: s.file, reason: s.reason };
   }());
   yield '\n}';
 }

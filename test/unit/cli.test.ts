@@ -82,6 +82,14 @@ test('--format json is written in pieces that join to JSON.stringify\'s layout, 
     assert.equal(parsed.allocations.length, roots.length === 2 ? 3000 : 0);
     assert.deepEqual(parsed.findings, []);
   }
+  // A file that could not be read is in the report, as on stderr.
+  const broken = tempRoot({ 'docker-compose.yml': 'services:\n  web:\n    ports: ["8080:80"]\n   image: x\n' });
+  const r = run('check', broken, '--format', 'json');
+  const parsed = JSON.parse(r.out);
+  assert.equal(r.out, `${JSON.stringify(parsed, null, 2)}\n`);
+  assert.deepEqual(parsed.skipped.map((s: { file: string }) => s.file), ['docker-compose.yml']);
+  assert.match(parsed.skipped[0].reason, /YAML/);
+  assert.match(r.err, /skipped .*docker-compose\.yml/);
 });
 
 test('a reader that stops early (| head) ends the report quietly; a failed write says why and exits 2', async () => {
