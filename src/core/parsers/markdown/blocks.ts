@@ -9,7 +9,7 @@
 import type { Allocation } from '../../model';
 import { serviceKey } from '../../syntax/names';
 import { isGenericName } from '../../project/roles';
-import type { MdState, Section } from './state';
+import { nearestHeading, type MdState, type Section } from './state';
 
 // Two shared parts at least: one repeated name may be anything, a repeated set is a pattern.
 const MIN_SHARED_PARTS = 2;
@@ -21,11 +21,6 @@ export function noteGenericPart(state: MdState, allocation: Allocation): void {
   const heading = nearestHeading(state);
   // Sections for environments and machines keep their parts apart already, and name them as compose does.
   if (heading && !heading.info.environment && !heading.info.host) state.generic.push({ allocation, heading });
-}
-
-function nearestHeading(state: MdState): Section | undefined {
-  for (let i = state.sections.length - 1; i > 0; i--) if (state.sections[i].listLevel === undefined) return state.sections[i];
-  return undefined;
 }
 
 /** Names the generic parts of sections that are blocks of their own for their sections. */

@@ -7,7 +7,7 @@ import { extractRangeItem } from './rangeLists';
 import { emitRangeEntry } from './rangeEntries';
 import { reservedKind } from './sections';
 import { blankDecoration, parseCellPorts, type CellPort } from './cellValues';
-import { currentContext, emitAllocation, emitInvalid, emitMention, emitReservation, remarkedContext, remarkedNames, remarksOf, withQualifierHost, type MdState } from './state';
+import { currentContext, emitAllocation, emitInvalid, emitMention, emitReservation, fileUnderUrl, nearestHeading, remarkedContext, remarkedNames, remarksOf, withQualifierHost, type MdState } from './state';
 
 const NAME = String.raw`([\p{L}\p{N}][\p{L}\p{N} ._/&+'-]{0,60}?(?:\s*\([^()]{1,30}\))?)`;
 const NAME_THEN_VALUE = new RegExp(String.raw`^\s*${NAME}\s*[:：]\s*(?:ports?\s+)?(.+?)\s*(?:\s[-–—]\s+(?!\d).*)?$`, 'iu');
@@ -118,9 +118,7 @@ function noteUrlItem(state: MdState, server: string, route: boolean, start: numb
   const allocation = state.facts.allocations[state.facts.allocations.length - 1];
   // Nothing was emitted when the item is an example or its port invalid.
   if (!allocation?.claim || allocation.loc.span.startOffset !== start) return;
-  const items = state.urlItems.get(server);
-  if (items) items.push({ allocation, route });
-  else state.urlItems.set(server, [{ allocation, route }]);
+  fileUnderUrl(state, server, allocation, route);
 }
 
 /**
@@ -129,14 +127,9 @@ function noteUrlItem(state: MdState, server: string, route: boolean, start: numb
  * service holds it.
  */
 function headingServiceHolds(state: MdState, port: number, service: string): boolean {
-  const heading = nearestHeading(state)?.toLowerCase();
+  const heading = nearestHeading(state)?.info.name.toLowerCase();
   if (!heading) return false;
   return state.facts.allocations.some((a) => a.port === port && a.service !== service && namedIn(heading, a.service.toLowerCase()));
-}
-
-function nearestHeading(state: MdState): string | undefined {
-  for (let i = state.sections.length - 1; i > 0; i--) if (state.sections[i].listLevel === undefined) return state.sections[i].info.name;
-  return undefined;
 }
 
 /** `name` is written in `text` as words of its own (a letter or digit on neither side). */

@@ -127,6 +127,19 @@ function serviceHeading(owner: string | undefined): string | undefined {
   return owner !== undefined && owner.split(' ').length <= 3 && !ABOUT_PORTS.test(owner) && !/分配|割り当て|할당|原则|規則|규칙|rules?|principles?|policy|strategy/i.test(owner) ? owner : undefined;
 }
 
+/** The section of the nearest heading: a list's title section is not one. */
+export function nearestHeading(state: MdState): Section | undefined {
+  for (let i = state.sections.length - 1; i > 0; i--) if (state.sections[i].listLevel === undefined) return state.sections[i];
+  return undefined;
+}
+
+/** Files a place under the URL (`host:port`) its item or row gives, for dropRoutePages. */
+export function fileUnderUrl(state: MdState, server: string, allocation: Allocation, route: boolean): void {
+  const items = state.urlItems.get(server);
+  if (items) items.push({ allocation, route });
+  else state.urlItems.set(server, [{ allocation, route }]);
+}
+
 /**
  * List items that give one server's URL under several names, each with its own path ("Home:
  * :8501/", "Billing: :8501/billing"), name the pages of that server, not services: only the items

@@ -11,7 +11,7 @@ import { emitRangeEntry } from './rangeEntries';
 import { environmentQualified, roleQualified } from './roleQualifier';
 import { groupRowName, nameInGroup } from './groupRows';
 import {
-  currentContext, emitAllocation, emitInvalid, emitMention, emitReservation, remarkedContext, remarkedNames, remarksOf, setSectionHost, withQualifierHost,
+  currentContext, emitAllocation, emitInvalid, emitMention, emitReservation, fileUnderUrl, remarkedContext, remarkedNames, remarksOf, setSectionHost, withQualifierHost,
   type AllocationInput, type Context, type MdState, type Remarks,
 } from './state';
 
@@ -358,9 +358,7 @@ function noteRowUrl(state: MdState, columns: Columns, cells: Cell[], from: numbe
   if (urls.length !== 1 || isPublicName(urls[0].host)) return;
   const server = `${urls[0].host.toLowerCase()}:${urls[0].port}`;
   const route = urls[0].path.replace(/\/+$/, '') !== '';
-  const items = state.urlItems.get(server) ?? [];
-  for (const allocation of state.facts.allocations.slice(from)) items.push({ allocation, route });
-  state.urlItems.set(server, items);
+  for (const allocation of state.facts.allocations.slice(from)) fileUnderUrl(state, server, allocation, route);
 }
 
 /**
