@@ -188,7 +188,7 @@ export class ProjectModel {
     let facts = this.folders.get(dir);
     if (!facts) {
       const home = documentHomeIn(dir);
-      facts = { isolated: isolatedFolderIn(dir), repository: this.repositoryOf(dir), documentHome: home, documentAbout: this.folderUnits.get(home)?.key };
+      facts = { isolated: isolatedFolderIn(dir), repository: this.repositoryOf(dir), documentHome: home, documentAbout: this.folderUnits.get(home)?.key, machine: this.machineOf(dir) };
       this.folders.set(dir, facts);
     }
     return facts;
@@ -196,7 +196,7 @@ export class ProjectModel {
 
   roleOf(f: FileFacts): FileRole {
     const dir = dirOf(f.file);
-    const { isolated, repository, documentHome, documentAbout } = this.folderOf(dir);
+    const { isolated, repository, documentHome, documentAbout, machine } = this.folderOf(dir);
     const composedWith = this.composedWith.get(f.file) ?? NONE;
     const inContainer = (f.kind === 'env' && this.envUnits.has(f.file)) || f.kind === 'dockerfile';
     const readers = f.kind === 'env' ? this.envReaders.get(f.file) : undefined;
@@ -204,7 +204,7 @@ export class ProjectModel {
     const variantFile = f.kind === 'compose' && (composeEnvironmentFromFileName(f.file) !== undefined || standaloneStackName(f.file) !== undefined || this.shadowed.has(f.file));
     const role = (unit: string, home: string, about: string, authority: Authority, describes: boolean): FileRole => ({
       unit, home, about, authority, isolated, describes, repository, inContainer, containerOf, composedWith, variantFile,
-      oneMachine: f.machine !== undefined, alternatives: this.alternatives.get(unit) ?? NONE, machine: this.machineOf(dir),
+      oneMachine: f.machine !== undefined, alternatives: this.alternatives.get(unit) ?? NONE, machine,
     });
     switch (f.kind) {
       case 'registry':
@@ -278,6 +278,8 @@ interface FolderFacts {
   /** What a document in the folder speaks for, and the compose project there. */
   documentHome: string;
   documentAbout?: string;
+  /** The machine the folder is named for (see machineOf). */
+  machine?: string;
 }
 
 /** What decides the units: each compose file's name, includes, env files, what it builds and the containers it names. */
