@@ -141,11 +141,15 @@ function baseOfPath(path: string): string {
 const GENERIC_WORDS = new Set(['api', 'service', 'services', 'server', 'svc', 'app', 'application', 'daemon', 'the']);
 
 function wordsOf(text: string): Set<string> {
-  return new Set(serviceKey(text).split('-').filter((w) => w !== '' && !GENERIC_WORDS.has(w)));
+  return withoutGeneric(allWordsOf(text));
 }
 
 function allWordsOf(text: string): Set<string> {
   return new Set(serviceKey(text).split('-').filter((w) => w !== '' && w !== 'the'));
+}
+
+function withoutGeneric(words: Set<string>): Set<string> {
+  return new Set([...words].filter((w) => !GENERIC_WORDS.has(w)));
 }
 
 function wordsMatch(a: string, b: string): boolean {
@@ -168,7 +172,7 @@ export function probablySameService(a: string, b: string): boolean {
     const bare = name.replace(/\([^()]*\)/g, ' ');
     const words = allWordsOf(bare);
     const qualifier = wordsOf(qualifiers);
-    const core = new Set([...words].filter((w) => !GENERIC_WORDS.has(w)));
+    const core = withoutGeneric(words);
     return { words, core, qualifier, all: new Set([...core, ...qualifier]), withGeneric: new Set([...words, ...qualifier]) };
   };
   const x = split(a);

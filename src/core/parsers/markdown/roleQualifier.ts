@@ -5,15 +5,23 @@
 // the service without them. Other qualifiers (`Redis (cache)`, a machine) stay part of the name as written.
 import { environmentFromText, INTERFACE_WORDS, roleFromWords } from '../../syntax/names';
 
+// `Name (qualifier)`: the name before the parentheses, the qualifier in them.
+const QUALIFIED = /^(.*\S)\s*\(([^()]+)\)\s*$/;
+
+/** A qualifier's words, lower-case: `OTLP gRPC`, `Proxy HTTPS`, `dev/staging`. */
+function qualifierWords(text: string): string[] {
+  return text.toLowerCase().split(/[\s/,+&-]+/).filter((w) => w !== '');
+}
+
 export interface RoleQualified {
   service: string;
   role?: string;
 }
 
 export function roleQualified(name: string): RoleQualified | undefined {
-  const m = /^(.*\S)\s*\(([^()]+)\)\s*$/.exec(name);
+  const m = QUALIFIED.exec(name);
   if (!m) return undefined;
-  const words = m[2].toLowerCase().split(/[\s/,+&-]+/).filter((w) => w !== '');
+  const words = qualifierWords(m[2]);
   if (words.length === 0 || !words.every((w) => INTERFACE_WORDS.has(w))) return undefined;
   return { service: m[1], role: roleFromWords(m[2]) };
 }
@@ -30,9 +38,9 @@ export interface EnvironmentQualified {
  * parentheses or its last word name. Not `shop-dev`, which may be a compose service's own name.
  */
 export function environmentQualified(name: string): EnvironmentQualified | undefined {
-  const m = /^(.*\S)\s*\(([^()]+)\)\s*$/.exec(name) ?? /^(.*\p{L}.*?)\s+(dev|development|prod|production|staging|local)$/iu.exec(name);
+  const m = QUALIFIED.exec(name) ?? /^(.*\p{L}.*?)\s+(dev|development|prod|production|staging|local)$/iu.exec(name);
   if (!m) return undefined;
-  const words = m[2].toLowerCase().split(/[\s/,+&-]+/).filter((w) => w !== '');
+  const words = qualifierWords(m[2]);
   const environment = environmentFromText(m[2]);
   return words.length > 0 && words.every((w) => ENVIRONMENT_WORDS.has(w)) && environment ? { service: m[1], environment } : undefined;
 }
@@ -60,9 +68,10 @@ const VERSION = /^v?\d+(?:\.\d+)*(?:\.x)?$/i;
  * (`Worker 2`, `API (v2)`) numbers an instance, and stays.
  */
 export function withoutStack(name: string): string {
-  const m = /^(.*\S)\s*\(([^()]+)\)\s*$/.exec(name);
+  const m = QUALIFIED.exec(name);
   if (m) {
-    const words = m[2].toLowerCase().split(/[\s/,+&.-]+/).filter((w) => w !== '');
+    // Split at dots too: `Next.js` is the words next and js.
+    const words = qualifierWords(m[2].replace(/\./g, ' '));
     if (words.length > 0 && words.every((w) => STACK_WORDS.has(w))) return m[1];
     if (words.length === 1 && VERSION.test(words[0]) && versionedProduct(m[1])) return m[1];
     return name;
