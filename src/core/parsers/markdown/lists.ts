@@ -7,7 +7,7 @@ import { extractRangeItem } from './rangeLists';
 import { emitRangeEntry } from './rangeEntries';
 import { reservedKind } from './sections';
 import { blankDecoration, parseCellPorts, type CellPort } from './cellValues';
-import { currentContext, emitAllocation, emitInvalid, emitMention, emitReservation, fileUnderUrl, nearestHeading, remarkedContext, remarkedNames, remarksOf, withQualifierHost, type MdState } from './state';
+import { currentContext, emitAllocation, emitInvalid, emitMention, emitReservation, fileUnderUrl, nearestHeading, remarkedContext, remarkedNames, remarksOf, urlPage, withQualifierHost, type MdState } from './state';
 
 const NAME = String.raw`([\p{L}\p{N}][\p{L}\p{N} ._/&+'-]{0,60}?(?:\s*\([^()]{1,30}\))?)`;
 const NAME_THEN_VALUE = new RegExp(String.raw`^\s*${NAME}\s*[:：]\s*(?:ports?\s+)?(.+?)\s*(?:\s[-–—]\s+(?!\d).*)?$`, 'iu');
@@ -75,8 +75,7 @@ function urlValue(valueAt: number, value: string): { value: CellPort; server: st
   if (isPublicName(url.host)) return undefined;
   return {
     value: { kind: 'port', port: url.port, to: url.port, role: roleFromPath(url.path), start: valueAt + url.portStart, end: valueAt + url.portEnd },
-    server: `${url.host.toLowerCase()}:${url.port}`,
-    route: url.path.replace(/\/+$/, '') !== '',
+    ...urlPage(url),
   };
 }
 

@@ -2,7 +2,7 @@
 import type { Allocation, FileFacts, ParseContext, Protocol } from '../../model';
 import type { LineIndex } from '../../text/lineIndex';
 import { cleanName, serviceKey, VARIANT_PREFIX } from '../../syntax/names';
-import { isValidPort, MAX_PORT } from '../../syntax/ports';
+import { isValidPort, MAX_PORT, type UrlPort } from '../../syntax/ports';
 import { internIfLong } from '../../text/intern';
 import { ABOUT_PORTS, type HeadingInfo, type ReservedKind } from './sections';
 import { nestHost, qualifierHost } from './hosts';
@@ -131,6 +131,11 @@ function serviceHeading(owner: string | undefined): string | undefined {
 export function nearestHeading(state: MdState): Section | undefined {
   for (let i = state.sections.length - 1; i > 0; i--) if (state.sections[i].listLevel === undefined) return state.sections[i];
   return undefined;
+}
+
+/** A URL's server (`host:port`), and whether it has a path beyond `/`: a page of that server. */
+export function urlPage(url: UrlPort): { server: string; route: boolean } {
+  return { server: `${url.host.toLowerCase()}:${url.port}`, route: url.path.replace(/\/+$/, '') !== '' };
 }
 
 /** Files a place under the URL (`host:port`) its item or row gives, for dropRoutePages. */

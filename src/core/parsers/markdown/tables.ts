@@ -11,7 +11,7 @@ import { emitRangeEntry } from './rangeEntries';
 import { environmentQualified, roleQualified } from './roleQualifier';
 import { groupRowName, nameInGroup } from './groupRows';
 import {
-  currentContext, emitAllocation, emitInvalid, emitMention, emitReservation, fileUnderUrl, remarkedContext, remarkedNames, remarksOf, setSectionHost, withQualifierHost,
+  currentContext, emitAllocation, emitInvalid, emitMention, emitReservation, fileUnderUrl, remarkedContext, remarkedNames, remarksOf, setSectionHost, urlPage, withQualifierHost,
   type AllocationInput, type Context, type MdState, type Remarks,
 } from './state';
 
@@ -356,8 +356,7 @@ function noteRowUrl(state: MdState, columns: Columns, cells: Cell[], from: numbe
   // Without emphasis: `**http://localhost:8001/**` is at the root.
   const urls = findUrls(blankDecoration(cells[columns.urls[0].index]?.text ?? ''));
   if (urls.length !== 1 || isPublicName(urls[0].host)) return;
-  const server = `${urls[0].host.toLowerCase()}:${urls[0].port}`;
-  const route = urls[0].path.replace(/\/+$/, '') !== '';
+  const { server, route } = urlPage(urls[0]);
   for (const allocation of state.facts.allocations.slice(from)) fileUnderUrl(state, server, allocation, route);
 }
 
