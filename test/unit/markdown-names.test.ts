@@ -374,3 +374,19 @@ test('a service joined with `+` to interface words (`Proxy + Dashboard`) is one 
   assert.deepEqual(places(['| Service | Port |', '|---|---|', '| Postgres + pgvector | 5434 |'].join('\n')), ['Postgres=5434']);
   assert.deepEqual(places(['| Service | Port |', '|---|---|', '| api / worker | 4002 |'].join('\n')), []);
 });
+
+test('a row whose status says its service is gone holds no port; a deprecated one still does', () => {
+  const text = [
+    '| Service | Port | Status |',
+    '|---|---|---|',
+    '| atlas | 7600 | active |',
+    '| ledger | 7600 | Removed in v2 |',
+    '| queue | 7601 | 已移除 |',
+    '| relay | 7602 | deprecated |',
+    '| mailer | 7603 | not removed |',
+  ].join('\n');
+  assert.deepEqual(places(text), ['atlas=7600', 'relay=7602', 'mailer=7603']);
+  assert.deepEqual(parse(text).mentions.map((m) => m.port).sort(), [7600, 7601]);
+  const c = checkFiles({ 'docs/PORTS.md': [text, '| courier | 7602 | active |'].join('\n') });
+  assert.deepEqual(c.findings.map(brief), ['port-conflict@docs/PORTS.md:8']);
+});

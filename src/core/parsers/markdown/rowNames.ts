@@ -96,3 +96,12 @@ export function namesElsewhere(cell: Cell | undefined): boolean {
 export function saysRunning(cell: Cell | undefined): boolean {
   return !!cell && RUNNING.test(cleanName(cell.text));
 }
+
+// A status saying the service is gone: its row is history, like a struck-through one. Not
+// "deprecated" or "disabled": such a service may still hold its port.
+const GONE = /^[^\p{L}\p{N}]*(?:removed|retired|decommissioned|deleted|discontinued|no longer (?:used|in use|running)|entfernt|supprim[ée]|removido|eliminado|已移除|已删除|已刪除|已下线|已下線|已废弃|已廢棄|已停用|廃止|削除済み?|撤去|제거됨?|삭제됨?|폐기됨?)(?![\p{L}\p{N}])/iu;
+
+/** A status cell saying the row's service no longer runs ("Removed in v2", "已移除"). */
+export function saysGone(cell: Cell | undefined): boolean {
+  return !!cell && GONE.test(cleanName(cell.text));
+}

@@ -4,7 +4,7 @@ import { findUrls, isPublicName, serviceFromHost } from '../../syntax/ports';
 import { cleanName, environmentFromText, roleFromPath, roleFromWords, serviceKey } from '../../syntax/names';
 import { splitRow, type Cell } from './cells';
 import { readPropertyPorts } from './propertyTables';
-import { namesElsewhere, namesIn, PLACEHOLDER, saysRunning, type CellNames } from './rowNames';
+import { namesElsewhere, namesIn, PLACEHOLDER, saysGone, saysRunning, type CellNames } from './rowNames';
 import { blankDecoration, parseCellPorts, type CellPort } from './cellValues';
 import { hostFromKeyValue } from './hosts';
 import { emitRangeEntry } from './rangeEntries';
@@ -374,9 +374,11 @@ function columnEnvironment(context: Context, environment: string): Context {
  * A row's context: its environment, and in a section of reserved placeholder slots, a row whose
  * status says its service is running ("Active") holds its port like any allocation. A reserved
  * table with an Owner column (`| Band | Owner |`) hands each row out to its owner, so its rows are
- * in use too, unless the title itself forbids them ("Do not use").
+ * in use too, unless the title itself forbids them ("Do not use"). A row whose status says its
+ * service is gone ("Removed") holds nothing.
  */
 function rowContext(section: Context, columns: Columns, cells: Cell[], environment: string | undefined): Context {
+  if (columns.status !== undefined && saysGone(cells[columns.status])) return { ...section, illustrative: true };
   const placeholder = section.reserved === 'keptFree' || section.reserved === 'unclear';
   const handedOut = columns.owner !== undefined && (placeholder || (section.reserved === 'forbidden' && section.reservedByText === true));
   const running = handedOut || (placeholder && columns.status !== undefined && saysRunning(cells[columns.status]));
