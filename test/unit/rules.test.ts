@@ -367,6 +367,16 @@ test('a Host Port column says the host side: the container port behind another p
   assert.deepEqual(atWarningOrError(checkFiles({ 'docker-compose.yml': compose, 'PORTS.md': table([['grafana', 3000]]) })).map(brief), []);
 });
 
+test('a localhost URL is reached through a host port: the container port behind another published port does not agree with it', () => {
+  const compose = 'services:\n  grafana:\n    image: grafana/grafana\n    ports: ["3001:3000"]\n';
+  const row = ['| Service | Port | URL |', '|---|---|---|', '| grafana | 3000 | http://localhost:3000 |'].join('\n');
+  assert.deepEqual(atWarningOrError(checkFiles({ 'docker-compose.yml': compose, 'PORTS.md': row })).map(brief), ['port-mismatch@PORTS.md:3']);
+  assert.deepEqual(atWarningOrError(checkFiles({ 'docker-compose.yml': compose, 'README.md': '- Grafana: http://localhost:3000\n' })).map(brief), ['port-mismatch@README.md:1']);
+  // Another container reaches it by its service name, on the container side: that agrees.
+  assert.deepEqual(atWarningOrError(checkFiles({ 'docker-compose.yml': compose, 'PORTS.md': row.replace('localhost', 'grafana') })).map(brief), []);
+  assert.deepEqual(atWarningOrError(checkFiles({ 'docker-compose.yml': compose, 'README.md': '- Grafana: http://localhost:3001\n' })).map(brief), []);
+});
+
 test('a name with what it is built with or its version is the service: Backend (FastAPI), Redis 7; an instance number is not a version', () => {
   const c = checkFiles({
     'docs/ports.md': table([['Backend (FastAPI)', 8010], ['Web (React + Vite)', 3000], ['Redis 7', 6392], ['PostgreSQL (16)', 5442], ['Worker 2', 9002], ['API (v2)', 8002]]),

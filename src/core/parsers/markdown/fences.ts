@@ -7,7 +7,7 @@ import { envFacts, parseEnvAssignments } from '../env';
 import { extractComposeFacts } from '../compose';
 import { extractMermaid } from './mermaid';
 import { extractTextTable } from './textTables';
-import { currentContext, emitAllocation, emitMention, type Context, type MdState } from './state';
+import { currentContext, emitAllocation, emitMention, hostSideUrl, type Context, type MdState } from './state';
 import { ILLUSTRATIVE } from './sections';
 
 const SETTINGS_LANGS = new Set(['', 'bash', 'sh', 'shell', 'zsh', 'env', 'dotenv', 'console', 'cmd', 'bat', 'batch', 'text', 'txt', 'ini', 'properties', 'conf']);
@@ -137,7 +137,7 @@ function extractNamedUrls(state: MdState, context: Context, content: string, at:
       if (!claimed.has(start)) {
         emitAllocation(state, context, {
           service: cleanName(m[1]), role: roleFromPath(url.path), port: url.port, claim: true,
-          group: at + lineAt, indexInGroup: 0, start, end: start + (url.portEnd - url.portStart),
+          group: at + lineAt, indexInGroup: 0, start, end: start + (url.portEnd - url.portStart), hostSide: hostSideUrl(url),
         });
         claimed.add(start);
       }

@@ -7,7 +7,7 @@ import { extractRangeItem } from './rangeLists';
 import { emitRangeEntry } from './rangeEntries';
 import { reservedKind } from './sections';
 import { blankDecoration, parseCellPorts, type CellPort } from './cellValues';
-import { currentContext, emitAllocation, emitInvalid, emitMention, emitReservation, fileUnderUrl, nearestHeading, remarkedContext, remarkedNames, remarksOf, urlPage, withQualifierHost, type MdState } from './state';
+import { currentContext, emitAllocation, emitInvalid, emitMention, emitReservation, fileUnderUrl, hostSideUrl, nearestHeading, remarkedContext, remarkedNames, remarksOf, urlPage, withQualifierHost, type MdState } from './state';
 
 const NAME = String.raw`([\p{L}\p{N}][\p{L}\p{N} ._/&+'-]{0,60}?(?:\s*\([^()]{1,30}\))?)`;
 const NAME_THEN_VALUE = new RegExp(String.raw`^\s*${NAME}\s*[:：]\s*(?:ports?\s+)?(.+?)\s*(?:\s[-–—]\s+(?!\d).*)?$`, 'iu');
@@ -56,6 +56,8 @@ interface Match {
   portForm: boolean;
   /** `- **Grafana:** http://10.0.0.5:3000`: where the service is reached, a claim on its port. */
   url?: boolean;
+  /** The URL is on this machine (`http://localhost:3000`): its port is a host port (see hostSideUrl). */
+  hostSide?: boolean;
 }
 
 // A label for one of a service's ways in, not a service: under `### Lighthouse`, "Web UI (HTTP): 9000"
@@ -66,7 +68,7 @@ const INTERFACE_LABEL = /^(?:direct access|access|local access|lan access|web ?u
 const URL_VALUE = /^\S+:\/\/\S+(?:\s+\([^()]*\))?$/;
 
 /** A list value that is one URL on this network: a claim on the port the item's service is reached at. */
-function urlValue(valueAt: number, value: string): { value: CellPort; server: string; route: boolean } | undefined {
+function urlValue(valueAt: number, value: string): { value: CellPort; server: string; route: boolean; hostSide: boolean } | undefined {
   if (!URL_VALUE.test(value)) return undefined;
   const urls = findUrls(value);
   if (urls.length !== 1) return undefined;
@@ -75,6 +77,7 @@ function urlValue(valueAt: number, value: string): { value: CellPort; server: st
   if (isPublicName(url.host)) return undefined;
   return {
     value: { kind: 'port', port: url.port, to: url.port, role: roleFromPath(url.path), start: valueAt + url.portStart, end: valueAt + url.portEnd },
+    hostSide: hostSideUrl(url),
     ...urlPage(url),
   };
 }
@@ -89,7 +92,7 @@ function match(text: string): Match | undefined {
     const values = parseCellPorts(value).filter((v) => value === byName[2] || v.kind === 'range').map((v) => shift(v, valueAt));
     if (name && values.length > 0) return { name, values, portForm: false };
     const url = name ? urlValue(valueAt, byName[2]) : undefined;
-    if (name && url) return { name, values: [url.value], portForm: false, url: true, server: url.server, route: url.route };
+    if (name && url) return { name, values: [url.value], portForm: false, url: true, hostSide: url.hostSide, server: url.server, route: url.route };
   }
   const byValue = VALUE_THEN_NAME.exec(blank);
   if (byValue) {
@@ -181,7 +184,7 @@ export function extractListItem(state: MdState, text: string, at: number): void 
     else {
       emitAllocation(state, remarkedContext(context, remarks, service), {
         service, role: value.role ?? (label ? roleFromWords(m.name) : undefined), port: value.port, endPort: undefined, protocol: value.protocol, hostIp: value.hostIp,
-        names: remarkedNames(remarks), claim: m.url === true, group, indexInGroup: index, start, end,
+        names: remarkedNames(remarks), claim: m.url === true, group, indexInGroup: index, start, end, hostSide: m.hostSide,
       });
       if (m.server !== undefined) noteUrlItem(state, m.server, m.route === true, start);
     }

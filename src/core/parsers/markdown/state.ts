@@ -2,7 +2,7 @@
 import type { Allocation, FileFacts, ParseContext, Protocol } from '../../model';
 import type { LineIndex } from '../../text/lineIndex';
 import { cleanName, serviceKey, VARIANT_PREFIX } from '../../syntax/names';
-import { isValidPort, MAX_PORT, type UrlPort } from '../../syntax/ports';
+import { isLocalHost, isValidPort, MAX_PORT, type UrlPort } from '../../syntax/ports';
 import { internIfLong } from '../../text/intern';
 import { ABOUT_PORTS, type HeadingInfo, type ReservedKind } from './sections';
 import { nestHost, qualifierHost } from './hosts';
@@ -136,6 +136,14 @@ export function nearestHeading(state: MdState): Section | undefined {
 /** A URL's server (`host:port`), and whether it has a path beyond `/`: a page of that server. */
 export function urlPage(url: UrlPort): { server: string; route: boolean } {
   return { server: `${url.host.toLowerCase()}:${url.port}`, route: url.path.replace(/\/+$/, '') !== '' };
+}
+
+/**
+ * A URL on this machine (`http://localhost:46000`) is reached through a host port: a document that
+ * gives it does not speak of the container side of a published port (`3001:46000`).
+ */
+export function hostSideUrl(url: UrlPort): boolean {
+  return isLocalHost(url.host);
 }
 
 /** Files a place under the URL (`host:port`) its item or row gives, for dropRoutePages. */

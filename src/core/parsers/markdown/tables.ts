@@ -11,7 +11,7 @@ import { emitRangeEntry } from './rangeEntries';
 import { environmentQualified, roleQualified } from './roleQualifier';
 import { groupRowName, nameInGroup } from './groupRows';
 import {
-  currentContext, emitAllocation, emitInvalid, emitMention, emitReservation, fileUnderUrl, remarkedContext, remarkedNames, remarksOf, setSectionHost, urlPage, withQualifierHost,
+  currentContext, emitAllocation, emitInvalid, emitMention, emitReservation, fileUnderUrl, hostSideUrl, remarkedContext, remarkedNames, remarksOf, setSectionHost, urlPage, withQualifierHost,
   type AllocationInput, type Context, type MdState, type Remarks,
 } from './state';
 
@@ -486,6 +486,7 @@ function extractUrlCell(state: MdState, context: Context, row: Row, cell: Cell, 
       indexInGroup: row.next++,
       start: base + url.portStart,
       end: base + url.portEnd,
+      hostSide: hostSideUrl(url),
     });
   }
 }
