@@ -390,3 +390,19 @@ test('a row whose status says its service is gone holds no port; a deprecated on
   const c = checkFiles({ 'docs/PORTS.md': [text, '| courier | 7602 | active |'].join('\n') });
   assert.deepEqual(c.findings.map(brief), ['port-conflict@docs/PORTS.md:8']);
 });
+
+test('a port published for a service by another (`9696 (via Tunnel)`) is one listener of both; a protocol after "via" names no one', () => {
+  const doc = (note: string) => [
+    '| Service | Ports | Description |',
+    '|---|---|---|',
+    `| Indexer | 7696 ${note} | search |`,
+    '| Tunnel | 7388, 7696 | VPN client |',
+  ].join('\n');
+  assert.deepEqual(checkFiles({ 'docs/PORTS.md': doc('(via Tunnel)') }).findings.map(brief), []);
+  assert.deepEqual(checkFiles({ 'docs/PORTS.md': doc('(through tunnel)') }).findings.map(brief), []);
+  assert.deepEqual(checkFiles({ 'docs/PORTS.md': doc('(via HTTPS)') }).findings.map(brief), ['port-conflict@docs/PORTS.md:4']);
+  assert.deepEqual(checkFiles({ 'docs/PORTS.md': doc('') }).findings.map(brief), ['port-conflict@docs/PORTS.md:4']);
+  // In a list item too.
+  const list = ['## Ports', '', '- Indexer: 7696 (via Tunnel)', '- Tunnel: 7696'].join('\n');
+  assert.deepEqual(checkFiles({ 'docs/PORTS.md': list }).findings.map(brief), []);
+});

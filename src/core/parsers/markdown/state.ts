@@ -196,18 +196,29 @@ const INGRESS = /\bingress\b/i;
 /**
  * What a row or list item says about where its service runs, besides its name: started on its own
  * (an environment of its own, never compared with the rest), or reached through an ingress (the
- * ingress's port: every row routed by it is one listener). Read once per row.
+ * ingress's port: every row routed by it is one listener), or published by another service.
+ * Read once per row.
  */
 export interface Remarks {
   standalone: boolean;
   ingress: boolean;
+  /** `9696 (via Gluetun)`: the service that publishes the port for this one (see VIA). */
+  via?: string;
 }
+
+// `9696 (via Gluetun)`, `Web UI (through vpn)`: a service in another's network (Compose's
+// `network_mode: service:gluetun`) or behind it, which publishes the port for it: one listener.
+// A protocol or a kind of place is not a service.
+const VIA = /\((?:via|through|behind) ([\p{L}\p{N}][\p{L}\p{N}._-]*)\)/iu;
+const NOT_A_PUBLISHER = /^(?:https?|tcp|udp|ssh|tls|ssl|vpn|lan|wan|localhost|host|browser|docker|compose|proxy|api|ui|cli|web|port|ports)$/i;
 
 export function remarksOf(text: string): Remarks {
-  return REMARKS[(STANDALONE.test(text) ? 1 : 0) + (INGRESS.test(text) ? 2 : 0)];
+  const shared = REMARKS[(STANDALONE.test(text) ? 1 : 0) + (INGRESS.test(text) ? 2 : 0)];
+  const via = VIA.exec(text)?.[1];
+  return via === undefined || NOT_A_PUBLISHER.test(via) ? shared : { ...shared, via };
 }
 
-// Every row has one of four answers: shared, not made per row.
+// Every row without a `via` has one of four answers: shared, not made per row.
 const REMARKS: readonly Remarks[] = [
   { standalone: false, ingress: false }, { standalone: true, ingress: false },
   { standalone: false, ingress: true }, { standalone: true, ingress: true },
@@ -240,6 +251,7 @@ export function standaloneAcrossPage(state: MdState): void {
 
 /** The names a row's remarks give its service, besides `other`. */
 export function remarkedNames(remarks: Remarks, other?: string): string[] | undefined {
+  if (remarks.via !== undefined) return [...(other === undefined ? [] : [other]), ...(remarks.ingress ? INGRESS_NAMES : []), remarks.via];
   if (other === undefined) return remarks.ingress ? INGRESS_NAMES : undefined;
   return remarks.ingress ? [other, ...INGRESS_NAMES] : [other];
 }
