@@ -377,6 +377,14 @@ test('a localhost URL is reached through a host port: the container port behind 
   assert.deepEqual(atWarningOrError(checkFiles({ 'docker-compose.yml': compose, 'README.md': '- Grafana: http://localhost:3001\n' })).map(brief), []);
 });
 
+test('a mapping a document writes says its host side: `"9000:9000"` in a README snippet does not agree with `9003:9000`; a variable host port does', () => {
+  const compose = 'services:\n  store:\n    image: minio/minio\n    ports: ["9003:9000"]\n';
+  const snippet = (port: string) => ['# Setup', '', '```yaml', 'services:', '  store:', '    ports:', `      - "${port}"`, '```'].join('\n');
+  assert.deepEqual(atWarningOrError(checkFiles({ 'docker-compose.yml': compose, 'README.md': snippet('9000:9000') })).map(brief), ['port-mismatch@README.md:7']);
+  assert.deepEqual(atWarningOrError(checkFiles({ 'docker-compose.yml': compose, 'README.md': snippet('${STORE_PORT:-9000}:9000') })).map(brief), []);
+  assert.deepEqual(atWarningOrError(checkFiles({ 'docker-compose.yml': compose, 'README.md': snippet('9003:9000') })).map(brief), []);
+});
+
 test('a name with what it is built with or its version is the service: Backend (FastAPI), Redis 7; an instance number is not a version', () => {
   const c = checkFiles({
     'docs/ports.md': table([['Backend (FastAPI)', 8010], ['Web (React + Vite)', 3000], ['Redis 7', 6392], ['PostgreSQL (16)', 5442], ['Worker 2', 9002], ['API (v2)', 8002]]),

@@ -214,7 +214,7 @@ function judge(unit: Unit, units: Unit[]): Verdict | undefined {
   if (top > authority) {
     // Outranked: what runs may differ from stack to stack, so agreeing with any of them is enough;
     // documents of one rank vote.
-    winners = ruling[0].deciding[0].fileRole.describes ? withContainerSides(documentVote(ruling), ruling) : union(ruling, !unit.places.some((p) => p.hostSide));
+    winners = ruling[0].deciding[0].fileRole.describes ? withContainerSides(documentVote(ruling), ruling) : union(ruling, !unit.places.some(saysHostSide));
     if (agrees(unit.values, winners) || (ruling.every(onlyEnv) && writesInsideOf(unit, winners))) return undefined;
   } else {
     // Among equals, documents vote; a unit is reported only when one value wins and it is not that.
@@ -247,6 +247,16 @@ function agrees(values: Set<string>, winners: Set<string>): boolean {
 function bounds(value: string): [number, number] {
   const dash = value.indexOf('-');
   return dash < 0 ? [Number(value), Number(value)] : [Number(value.slice(0, dash)), Number(value.slice(dash + 1))];
+}
+
+/**
+ * A place that says its port is the host side: a Host Port column or a `localhost` URL, or a
+ * mapping that writes the container port beside it (`"9000:9000"` in a README's compose snippet):
+ * the container port behind another published port does not agree with it. Not a host port
+ * left to a variable (`"${DB_PORT:-5432}:5432"`), whose default is only a default.
+ */
+function saysHostSide(p: Place): boolean {
+  return p.hostSide === true || (p.containerPort !== undefined && !p.claim && p.fromVariable === undefined);
 }
 
 /**
