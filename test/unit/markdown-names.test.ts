@@ -406,3 +406,16 @@ test('a port published for a service by another (`9696 (via Tunnel)`) is one lis
   const list = ['## Ports', '', '- Indexer: 7696 (via Tunnel)', '- Tunnel: 7696'].join('\n');
   assert.deepEqual(checkFiles({ 'docs/PORTS.md': list }).findings.map(brief), []);
 });
+
+test('a list item summing up ports the page gives other services (`- **Platform**: 7100, 7200`) is a summary, not a service on each', () => {
+  const table = ['### Platform services', '', '| Service | Port |', '|---|---|', '| Ledger | 7100 |', '| Billing | 7200 |', ''];
+  const summary = (item: string) => [...table, '## Strategy', '', item].join('\n');
+  assert.deepEqual(places(summary('- **Platform**: 7100, 7200')), ['Ledger=7100', 'Billing=7200']);
+  assert.deepEqual(places(summary('- ✅ **Allowed**: 7100 (main), 7200 (test)')), ['Ledger=7100', 'Billing=7200']);
+  assert.deepEqual(checkFiles({ 'docs/PORTS.md': summary('- **Platform**: 7100, 7200') }).findings.map(brief), []);
+  // One port the page gives no one else: a service of its own, which clashes on the shared one.
+  assert.deepEqual(places(summary('- **Gateway**: 7100, 7300')), ['Ledger=7100', 'Billing=7200', 'Gateway=7100', 'Gateway=7300']);
+  assert.deepEqual(checkFiles({ 'docs/PORTS.md': summary('- **Gateway**: 7100, 7300') }).findings.map(brief), ['port-conflict@docs/PORTS.md:10']);
+  // An item of one port is a service's place, whoever else the page puts there.
+  assert.deepEqual(places(summary('- **Gateway**: 7100')), ['Ledger=7100', 'Billing=7200', 'Gateway=7100']);
+});

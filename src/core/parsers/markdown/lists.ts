@@ -7,6 +7,7 @@ import { extractRangeItem } from './rangeLists';
 import { emitRangeEntry } from './rangeEntries';
 import { reservedKind } from './sections';
 import { blankDecoration, parseCellPorts, type CellPort } from './cellValues';
+import { noteItemPorts } from './summaryItems';
 import { currentContext, emitAllocation, emitInvalid, emitMention, emitReservation, fileUnderUrl, hostSideUrl, nearestHeading, remarkedContext, remarkedNames, remarksOf, urlPage, withQualifierHost, type MdState } from './state';
 
 const NAME = String.raw`([\p{L}\p{N}][\p{L}\p{N} ._/&+'-]{0,60}?(?:\s*\([^()]{1,30}\))?)`;
@@ -174,6 +175,7 @@ export function extractListItem(state: MdState, text: string, at: number): void 
   if (!context.aboutPorts && !m.url && !label && !(m.portForm && /\*\*|__/.test(text)) && !/\bports?\b/i.test(text)) return;
   const group = at;
   const remarks = remarksOf(text);
+  const from = state.facts.allocations.length;
   m.values.forEach((value, index) => {
     const start = at + value.start;
     const end = at + value.end;
@@ -189,4 +191,5 @@ export function extractListItem(state: MdState, text: string, at: number): void 
       if (m.server !== undefined) noteUrlItem(state, m.server, m.route === true, start);
     }
   });
+  if (m.values.length >= 2) noteItemPorts(state, from);
 }

@@ -23,6 +23,7 @@ import { applyPrinciples, extractPrinciple } from './principles';
 import { nameBlockParts } from './blocks';
 import { listsForwardedPorts } from './portForwards';
 import { isOnRecord, onRecord } from './onRecord';
+import { dropRestatedItems } from './summaryItems';
 import { currentContext, emitAllocation, emitMention, emitHeadingRange, emitReservation, dropRoutePages, placeOnPageHost, setSectionHost, standaloneAcrossPage, type MdState, type Section } from './state';
 
 // markdown-it stops reading a block nested deeper than maxNesting, and with it every line up to
@@ -53,7 +54,7 @@ function readMarkdown(text: string, ctx: ParseContext): FileFacts {
   const documentName = portDocumentName(ctx.file);
   if (documentName === '' && !PORT_LIKE.test(text)) return facts;
   const document: Section = { level: 0, line: 0, info: documentInfo(documentName) };
-  const state: MdState = { text, lines: new LineIndex(text), facts, ctx, sections: [document], headingRanges: [], namedHosts: new Set(), machineHeading: false, machines: new Set(), snippetReadsEnv: false, snippetVariables: new Set(), urlItems: new Map(), labelledClaims: [], tiered: [], principles: [], generic: [] };
+  const state: MdState = { text, lines: new LineIndex(text), facts, ctx, sections: [document], headingRanges: [], namedHosts: new Set(), machineHeading: false, machines: new Set(), snippetReadsEnv: false, snippetVariables: new Set(), urlItems: new Map(), labelledClaims: [], tiered: [], principles: [], generic: [], multiPortItems: [] };
   const tokens = md.parse(text, {});
   if (tokens.some((t) => t.level >= MAX_NESTING - 1)) {
     facts.notes.push(`blocks nested more than ${MAX_NESTING} levels deep: what follows the deepest one in its outermost block was not read`);
@@ -78,6 +79,7 @@ function readMarkdown(text: string, ctx: ParseContext): FileFacts {
   placeOnPageHost(state);
   standaloneAcrossPage(state);
   dropRoutePages(state);
+  dropRestatedItems(state);
   containerEnvironmentToMentions(state);
   facts.suppressions = findSuppressions(text);
   if (listsForwardedPorts(text, facts)) facts.forwarded = true;

@@ -57,6 +57,8 @@ export interface MdState {
   principles: Principle[];
   /** Allocations of generic parts (frontend, api) with the heading each is under (see blocks.ts). */
   generic: Array<{ allocation: Allocation; heading: Section }>;
+  /** The allocations of each list item that wrote several ports (see summaryItems.ts). */
+  multiPortItems: Allocation[][];
 }
 
 /** What the enclosing sections say about the content at the current point. */
