@@ -60,7 +60,10 @@ test('under a heading naming a service the document gives a port, an item on tha
   assert.deepEqual(places([...table, '### 4.1 Ledger API dual ports', ...items].join('\n')), ['Ledger API=7810', 'Ledger API=7811']);
   assert.deepEqual(checkFiles({ 'docs/PORTS.md': [...table, '### Ledger API 双端口配置', ...items].join('\n') }).findings.map(brief), []);
   // Under a heading naming another service they are services of their own.
-  assert.deepEqual(places([...table, '### Atlas', ...items].join('\n')), ['Ledger API=7810', 'Ledger API=7811', 'main endpoint=7810', 'internal test endpoint=7811']);
+  assert.deepEqual(places([...table, '### Atlas', ...items].join('\n')), ['Ledger API=7810', 'Ledger API=7811', 'main endpoint=7810', 'internal test endpoint=7811']);  // So are the lines of a plain block listing one port per line.
+  const block = ['```', '7810 - Ledger HTTP API', '7811 - Ledger WebSocket', '7812 - Ledger Admin', '```'];
+  assert.deepEqual(places([...table, '### Ledger API Service (7810-7819)', ...block].join('\n')), ['Ledger API=7810', 'Ledger API=7811', 'Ledger Admin=7812']);
+  assert.deepEqual(places([...table, '### Atlas (7810-7819)', ...block].join('\n')), ['Ledger API=7810', 'Ledger API=7811', 'Ledger HTTP API=7810', 'Ledger WebSocket=7811', 'Ledger Admin=7812']);
 });
 
 test('sections giving each copy of one stack its own ports list instances: each an environment of its own', () => {

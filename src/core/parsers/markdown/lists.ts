@@ -8,7 +8,7 @@ import { emitRangeEntry } from './rangeEntries';
 import { reservedKind } from './sections';
 import { blankDecoration, parseCellPorts, type CellPort } from './cellValues';
 import { noteItemPorts } from './summaryItems';
-import { currentContext, emitAllocation, emitInvalid, emitMention, emitReservation, fileUnderUrl, hostSideUrl, nearestHeading, remarkedContext, remarkedNames, remarksOf, urlPage, withQualifierHost, type MdState } from './state';
+import { currentContext, emitAllocation, emitInvalid, emitMention, emitReservation, fileUnderUrl, headingServiceHolds, hostSideUrl, remarkedContext, remarkedNames, remarksOf, urlPage, withQualifierHost, type MdState } from './state';
 
 const NAME = String.raw`([\p{L}\p{N}][\p{L}\p{N} ._/&+'-]{0,60}?(?:\s*\([^()]{1,30}\))?)`;
 const NAME_THEN_VALUE = new RegExp(String.raw`^\s*${NAME}\s*[:：]\s*(?:ports?\s+)?(.+?)\s*(?:\s[-–—]\s+(?!\d).*)?$`, 'iu');
@@ -122,24 +122,6 @@ function noteUrlItem(state: MdState, server: string, route: boolean, start: numb
   // Nothing was emitted when the item is an example or its port invalid.
   if (!allocation?.claim || allocation.loc.span.startOffset !== start) return;
   fileUnderUrl(state, server, allocation, route);
-}
-
-/**
- * `### User API dual-port setup` over `- **8888**: main endpoint`, where the document already gives
- * User API 8888: the item says what the heading's service does with its port, not that another
- * service holds it.
- */
-function headingServiceHolds(state: MdState, port: number, service: string): boolean {
-  const heading = nearestHeading(state)?.info.name.toLowerCase();
-  if (!heading) return false;
-  return state.facts.allocations.some((a) => a.port === port && a.service !== service && namedIn(heading, a.service.toLowerCase()));
-}
-
-/** `name` is written in `text` as words of its own (a letter or digit on neither side). */
-function namedIn(text: string, name: string): boolean {
-  const at = text.indexOf(name);
-  if (name.length < 2 || at < 0) return false;
-  return !/[a-z0-9]/.test(text.charAt(at - 1)) && !/[a-z0-9]/.test(text.charAt(at + name.length));
 }
 
 /** `text` is the item's first line after its marker, starting at absolute offset `at`. */

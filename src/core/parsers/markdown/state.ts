@@ -135,6 +135,25 @@ export function nearestHeading(state: MdState): Section | undefined {
   return undefined;
 }
 
+/**
+ * `### User API dual-port setup` over `- **8888**: main endpoint` (or `4120 - User HTTP API` in a
+ * block under `### User Management (4120-4129)`), where the document already gives User API 8888
+ * (User Management 4120): the item says what the heading's service does with its port, not that
+ * another service holds it.
+ */
+export function headingServiceHolds(state: MdState, port: number, service: string): boolean {
+  const heading = nearestHeading(state)?.info.name.toLowerCase();
+  if (!heading) return false;
+  return state.facts.allocations.some((a) => a.port === port && a.service !== service && namedIn(heading, a.service.toLowerCase()));
+}
+
+/** `name` is written in `text` as words of its own (a letter or digit on neither side). */
+function namedIn(text: string, name: string): boolean {
+  const at = text.indexOf(name);
+  if (name.length < 2 || at < 0) return false;
+  return !/[a-z0-9]/.test(text.charAt(at - 1)) && !/[a-z0-9]/.test(text.charAt(at + name.length));
+}
+
 /** A URL's server (`host:port`), and whether it has a path beyond `/`: a page of that server. */
 export function urlPage(url: UrlPort): { server: string; route: boolean } {
   return { server: `${url.host.toLowerCase()}:${url.port}`, route: url.path.replace(/\/+$/, '') !== '' };

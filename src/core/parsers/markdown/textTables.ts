@@ -5,7 +5,7 @@ import { cleanName } from '../../syntax/names';
 import { isValidPort } from '../../syntax/ports';
 import { extractTable, NAME_HEADER, PORT_HEADER } from './tables';
 import { PLACEHOLDER } from './rowNames';
-import { emitAllocation, remarkedContext, remarkedNames, remarksOf, withQualifierHost, type Context, type MdState } from './state';
+import { emitAllocation, emitMention, headingServiceHolds, remarkedContext, remarkedNames, remarksOf, withQualifierHost, type Context, type MdState } from './state';
 
 interface Field {
   text: string;
@@ -97,6 +97,10 @@ function readPortList(state: MdState, context: Context, lines: string[], offsets
 
 function emit(state: MdState, context: Context, line: string, name: string, port: number, start: number, group: number, occupied: boolean): boolean {
   if (!isValidPort(port) || cleanName(name) === '') return false;
+  if (headingServiceHolds(state, port, name)) {
+    emitMention(state, port, start, start + String(port).length);
+    return true;
+  }
   const remarks = remarksOf(line);
   emitAllocation(state, remarkedContext(withQualifierHost(context, name), remarks, name), {
     service: name, role: undefined, port, endPort: undefined, protocol: undefined, hostIp: undefined,
