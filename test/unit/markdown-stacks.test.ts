@@ -64,6 +64,21 @@ test('a plain-text table in a fence with no language: a header with name and por
   assert.deepEqual(places(['```', '$ ss -ltn', 'State   Recv-Q  Local Address:Port', 'LISTEN  0       0.0.0.0:8100', '```'].join('\n')), []);
 });
 
+test('a fence that is a flat map of names to ports, in a section about ports, is its allocation; a history comment only mentions', () => {
+  const block = (lang: string, lines: string[]) => ['```' + lang, ...lines, '```'];
+  const map = ['# Blue cluster', 'Ledger: 31100', 'Atlas UI (web): 31101', 'Queue: 31250  # legacy, moving to 31102', ''];
+  const text = ['### Core services (31100-31199)', '', ...block('yaml', map)].join('\n');
+  assert.deepEqual(places(text), ['Ledger=31100', 'Atlas UI (web)=31101']);
+  assert.deepEqual(parse(text).mentions.map((m) => m.port).sort(), [31250]);
+  assert.deepEqual(checkFiles({ 'docs/PORTS.md': text.replace('  # legacy, moving to 31102', '') }).findings.map(brief), ['out-of-range@docs/PORTS.md:7']);
+  assert.deepEqual(places(['## Port map', '', ...block('', ['Ledger: 31100', 'Atlas: 31101'])].join('\n')), ['Ledger=31100', 'Atlas=31101']);
+  // Settings are not a port map: a key about ports, a count, nested keys, or a section not about ports.
+  assert.deepEqual(places(['## Ports', '', ...block('yaml', ['port: 31100', 'metricsPort: 31101'])].join('\n')), []);
+  assert.deepEqual(places(['## Ports', '', ...block('yaml', ['Ledger: 31100', 'replicas: 3'])].join('\n')), []);
+  assert.deepEqual(places(['## Ports', '', ...block('yaml', ['Ledger: 31100', 'Atlas:', '  web: 31101'])].join('\n')), []);
+  assert.deepEqual(places(['## Tuning', '', ...block('yaml', ['Ledger: 31100', 'Atlas: 31101'])].join('\n')), []);
+});
+
 test('a port-per-line list in a plain fence; an "occupied" list holds ports without saying which port a service of the project has', () => {
   const text = ['```', 'OCCUPIED PORTS:', '22    - SSH', '9200  - Search Engine (other stack)', '8080  - Admin UI', '```'].join('\n');
   const f = parse(text);

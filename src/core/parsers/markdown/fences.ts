@@ -6,7 +6,7 @@ import { isGenericName } from '../../project/roles';
 import { envFacts, parseEnvAssignments } from '../env';
 import { extractComposeFacts } from '../compose';
 import { extractMermaid } from './mermaid';
-import { extractTextTable } from './textTables';
+import { extractTextTable, readPortMap } from './textTables';
 import { currentContext, emitAllocation, emitMention, hostSideUrl, type Context, type MdState } from './state';
 import { ILLUSTRATIVE } from './sections';
 
@@ -38,7 +38,9 @@ export function extractFence(state: MdState, lang: string, content: string, at: 
   const context = owner ? { ...section, owner: ownerUnder(section.owner, owner) } : section;
   const allocationsBefore = state.facts.allocations.length;
   if (kind === 'mermaid') extractMermaid(state, content, at);
-  else if (YAML_LANGS.has(kind) || (PLAIN_LANGS.has(kind) && COMPOSE_TEXT.test(content))) extractYaml(state, context, content, at);
+  else if (YAML_LANGS.has(kind) || (PLAIN_LANGS.has(kind) && COMPOSE_TEXT.test(content))) {
+    if (!(YAML_LANGS.has(kind) && readPortMap(state, context, content, at))) extractYaml(state, context, content, at);
+  }
   else if (SETTINGS_LANGS.has(kind)) {
     // A fence with no language may hold a port table as plain text rather than settings.
     if (!(PLAIN_LANGS.has(kind) && extractTextTable(state, context, content, at))) extractSettings(state, context, content, at);

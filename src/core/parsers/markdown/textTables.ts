@@ -1,10 +1,12 @@
 // Port tables written as plain text in a fence with no language: columns lined up with blanks under
 // a header (`SERVICE   PORT   STATUS`), or one port per line (`8080  - Billing UI`). People paste
-// these from terminals and keep them as the allocation; only these two shapes are read.
+// these from terminals and keep them as the allocation; only these two shapes are read, and a
+// flat map of names to ports (`Grafana: 30040` on every line), in a plain or a YAML fence.
 import { cleanName } from '../../syntax/names';
 import { isValidPort } from '../../syntax/ports';
 import { extractTable, NAME_HEADER, PORT_HEADER } from './tables';
 import { PLACEHOLDER } from './rowNames';
+import { ILLUSTRATIVE } from './sections';
 import { emitAllocation, emitMention, headingServiceHolds, remarkedContext, remarkedNames, remarksOf, withQualifierHost, type Context, type MdState } from './state';
 
 interface Field {
@@ -38,7 +40,7 @@ export function extractTextTable(state: MdState, context: Context, content: stri
     offset += line.length + 1;
   }
   const occupied = OCCUPIED.test(lines.find((l) => l.trim() !== '') ?? '');
-  return readColumns(state, context, lines, offsets, at, occupied) || readPortList(state, context, lines, offsets, at, occupied);
+  return readColumns(state, context, lines, offsets, at, occupied) || readPortList(state, context, lines, offsets, at, occupied) || readPortMap(state, context, content, at);
 }
 
 const PIPE_ROW = /^\s*\|.*\|/;
@@ -93,6 +95,37 @@ function readPortList(state: MdState, context: Context, lines: string[], offsets
     found = emit(state, context, lines[i], m![3], Number(m![2]), start, at, occupied) || found;
   }
   return found;
+}
+
+// `Grafana: 30040`, `Headlamp (Flux UI): 30001  # note`: a name, a port and at most a comment.
+const NAME_PORT_LINE = /^([A-Za-z][\w .()/-]*?):[ \t]+(\d{2,5})[ \t]*(?:#(.*))?$/;
+const COMMENT_LINE = /^\s*#/;
+// Keys of settings, not names: `port: 8080`, `targetPort: 80`, `replicas: 3`, `timeout: 30`.
+const SETTING_KEY = /port|^(?:replicas|timeout|interval|retries|workers|threads|version|size|limit|max|min|ttl|count|weight|priority|id|uid|gid)$/i;
+
+/**
+ * A fence that is a flat map of names to ports and nothing else (`VLLM: 30100` over `Ollama:
+ * 30101`, comments between), in a section about ports: the section's allocation, each line's
+ * port the name's. A line whose comment calls it history (`# Legacy`) only mentions its port.
+ * True when the fence is such a map.
+ */
+export function readPortMap(state: MdState, context: Context, content: string, at: number): boolean {
+  if (!context.aboutPorts) return false;
+  const entries: Array<{ m: RegExpExecArray; offset: number; line: string }> = [];
+  let offset = 0;
+  for (const line of content.split('\n')) {
+    const m = NAME_PORT_LINE.exec(line);
+    if (m && !SETTING_KEY.test(m[1].trim())) entries.push({ m, offset, line });
+    else if (line.trim() !== '' && !COMMENT_LINE.test(line)) return false;
+    offset += line.length + 1;
+  }
+  if (entries.length < 2) return false;
+  for (const { m, offset: lineAt, line } of entries) {
+    const start = at + lineAt + m[0].indexOf(m[2], m[1].length + 1);
+    if (m[3] !== undefined && ILLUSTRATIVE.test(m[3])) emitMention(state, Number(m[2]), start, start + m[2].length);
+    else emit(state, context, line, m[1].trim(), Number(m[2]), start, at, false);
+  }
+  return true;
 }
 
 function emit(state: MdState, context: Context, line: string, name: string, port: number, start: number, group: number, occupied: boolean): boolean {
