@@ -79,6 +79,15 @@ test('a fence that is a flat map of names to ports, in a section about ports, is
   assert.deepEqual(places(['## Tuning', '', ...block('yaml', ['Ledger: 31100', 'Atlas: 31101'])].join('\n')), []);
 });
 
+test('lines of a plain block that lead with a range declare ranges, as list items do, in a section about ports', () => {
+  const block = ['```', '7180-7189 - Ledger', '7190-7199 - Atlas', '7150-7209 - Reports', '```'];
+  const text = ['### Later services (7180-7999)', '', ...block].join('\n');
+  assert.deepEqual(parse(text).ranges.map((r) => `${r.name}=${r.from}-${r.to}`), ['Later services=7180-7999', 'Ledger=7180-7189', 'Atlas=7190-7199', 'Reports=7150-7209']);
+  assert.deepEqual(checkFiles({ 'docs/PORTS.md': text }).findings.map(brief), ['out-of-range@docs/PORTS.md:6']);
+  // Outside a section about ports a line such as `2019-2021 - Lead` is a date.
+  assert.deepEqual(parse(['### Career', '', ...block].join('\n')).ranges, []);
+});
+
 test('a port-per-line list in a plain fence; an "occupied" list holds ports without saying which port a service of the project has', () => {
   const text = ['```', 'OCCUPIED PORTS:', '22    - SSH', '9200  - Search Engine (other stack)', '8080  - Admin UI', '```'].join('\n');
   const f = parse(text);

@@ -1,6 +1,6 @@
-// List items that lead with a range: `- 5000-5099: Workflow engines`, `- **87xx** — APIs`,
-// `- 10000+: Enterprise apps`, `- 7000-7999: Reserved for future expansion`; or name one with its
-// range in parentheses: `- **Frontend services** (3000-3099)`. Read only in a section
+// List items (and lines of a plain block listing ports) that lead with a range: `- 5000-5099:
+// Workflow engines`, `- **87xx** — APIs`, `- 10000+: Enterprise apps`, `- 7000-7999: Reserved for
+// future expansion`; or name one with its range in parentheses: `- **Frontend services** (3000-3099)`. Read only in a section
 // about ports and not in an example or history: elsewhere `- 2019-2021: lead engineer` is a date.
 import { cleanName } from '../../syntax/names';
 import { parseRange } from '../../syntax/ports';
@@ -14,6 +14,11 @@ const RANGE_FIRST = new RegExp(String.raw`^\s*${RANGE}\s*(?::|[-–—→]|=>?)\
 // `- **Frontend services** (3000-3099)`, `- Workers (70xx): queue consumers`: a short name, then its range.
 const NAME_THEN_RANGE = new RegExp(String.raw`^\s*([\p{L}][\p{L}\p{N} ._/&+'-]{0,50}?)\s*\(\s*${RANGE}\s*\)\s*(?:[:–—-].*)?$`, 'u');
 const MAX_NAME = 60;
+
+/** A block's line that leads with a range (`4180-4189 - Notification Service`), as rangeFirst reads it. */
+export function leadsWithRange(line: string): boolean {
+  return rangeFirst(line) !== undefined;
+}
 
 /** `text` is the item's first line after its marker, starting at absolute offset `at`. */
 export function extractRangeItem(state: MdState, text: string, at: number): void {

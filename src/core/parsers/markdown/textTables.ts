@@ -5,6 +5,7 @@
 import { cleanName } from '../../syntax/names';
 import { isValidPort } from '../../syntax/ports';
 import { extractTable, NAME_HEADER, PORT_HEADER } from './tables';
+import { extractRangeItem, leadsWithRange } from './rangeLists';
 import { PLACEHOLDER } from './rowNames';
 import { ILLUSTRATIVE } from './sections';
 import { emitAllocation, emitMention, headingServiceHolds, remarkedContext, remarkedNames, remarksOf, withQualifierHost, type Context, type MdState } from './state';
@@ -88,13 +89,16 @@ function readColumns(state: MdState, context: Context, lines: string[], offsets:
 function readPortList(state: MdState, context: Context, lines: string[], offsets: number[], at: number, occupied: boolean): boolean {
   if (!context.aboutPorts && !PORT_HEADER.test(lines.find((l) => l.trim() !== '') ?? '')) return false;
   const items = lines.map((l, i) => ({ m: PORT_FIRST.exec(l), i })).filter((x) => x.m);
-  if (items.length < 2) return false;
+  // `4180-4189 - Notification Service` lines give ranges, as list items that lead with one do.
+  const ranges = context.aboutPorts ? lines.flatMap((l, i) => (items.some((x) => x.i === i) || !leadsWithRange(l) ? [] : [i])) : [];
+  if (items.length + ranges.length < 2) return false;
   let found = false;
   for (const { m, i } of items) {
     const start = at + offsets[i] + m![1].length;
     found = emit(state, context, lines[i], m![3], Number(m![2]), start, at, occupied) || found;
   }
-  return found;
+  for (const i of ranges) extractRangeItem(state, lines[i], at + offsets[i]);
+  return found || ranges.length > 0;
 }
 
 // `Grafana: 30040`, `Headlamp (Flux UI): 30001  # note`: a name, a port and at most a comment.
