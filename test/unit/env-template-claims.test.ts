@@ -8,10 +8,22 @@ import { parseEnv } from '../../src/core/parsers/env';
 
 const COMPOSE = 'services:\n  ledger:\n    ports: ["${LEDGER_PORT:-7200}:7200"]\n  relay:\n    ports: ["${RELAY_PORT:-7300}:7300"]\n';
 
-test('a template\'s service port variable is a claim; a bare PORT stays a mention', () => {
+test('a template\'s service port variable is a claim, and a bare PORT in a service\'s folder; at the root or in a config folder it stays a mention', () => {
   const facts = parseEnv('LEDGER_PORT=7100\nPORT=7000\n', { file: 'app/.env.example', folderName: 'app' });
-  assert.deepEqual(facts.allocations.map((a) => `${a.service} ${a.port} ${a.claim}`), ['ledger 7100 true']);
+  assert.deepEqual(facts.allocations.map((a) => `${a.service} ${a.port} ${a.claim}`), ['ledger 7100 true', 'app 7000 true']);
   assert.deepEqual(facts.mentions.map((m) => m.port), [7100, 7000]);
+  assert.deepEqual(parseEnv('LEDGER_PORT=7100\nPORT=7000\n', { file: '.env.example', folderName: 'app' }).allocations.map((a) => a.service), ['ledger']);
+  assert.deepEqual(parseEnv('PORT=7000\n', { file: 'config/.env.example', folderName: 'config' }).allocations, []);
+});
+
+test('a service folder\'s template that gives its bare PORT another port than the documents is a mismatch at the template', () => {
+  const doc = ['| Service | Port |', '|---|---|', '| billing | 7401 |'].join('\n');
+  const c = checkFiles({ 'docs/PORTS.md': doc, 'services/billing/.env.example': 'PORT=7400\n' });
+  assert.deepEqual(c.findings.map(brief), ['port-mismatch@services/billing/.env.example:1']);
+  assert.deepEqual(checkFiles({ 'docs/PORTS.md': doc, 'services/billing/.env.example': 'PORT=7401\n' }).findings, []);
+  // The container port behind the port compose publishes agrees.
+  const compose = 'services:\n  billing:\n    build: ./services/billing\n    ports: ["7401:7400"]\n';
+  assert.deepEqual(checkFiles({ 'docker-compose.yml': compose, 'services/billing/.env.example': 'PORT=7400\n' }).findings, []);
 });
 
 test('a template that sets another port than the compose default reading it is a mismatch at the template; one that agrees is not', () => {

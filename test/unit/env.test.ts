@@ -191,11 +191,11 @@ test('token-engine/.env.production: SERVICE_NAME owns the ports; environment fro
   assert.ok(facts.allocations.every((a) => a.environment === 'production'));
 });
 
-test('token-engine/.env.example: a template gives mentions only, and no problems for placeholders', () => {
+test('token-engine/.env.example: a template claims only its own service\'s port, and gives no problems for placeholders', () => {
   const file = 'token-engine/.env.example';
   const text = fixture(file);
   const facts = parseEnv(text, { file, folderName: 'token-engine' });
-  assert.deepEqual(facts.allocations, []);
+  assert.deepEqual(facts.allocations.map((a) => `${a.service} ${a.port} ${a.claim}`), ['token-engine 8081 true']);
   assert.deepEqual(facts.problems, []);
   assert.deepEqual(mentions(text, facts), [
     { port: 8081, written: '8081', line: 2, column: 6 },

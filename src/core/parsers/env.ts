@@ -502,8 +502,10 @@ export function parseEnv(text: string, ctx: ParseContext): FileFacts {
     facts.mentions.push(...read.mentions, ...read.allocations.map((a) => ({ port: a.port, loc: a.loc })));
     // What a template sets a variable named for a service (`BILLING_PORT`) to is a claim about that
     // service's port: compared with where it is allocated (the compose default that reads the same
-    // variable, a registry), never a listener.
-    facts.allocations.push(...read.allocations.filter((a) => !a.claim && namesItsService(a)).map((a) => ({ ...a, claim: true })));
+    // variable, a registry), never a listener. So is a bare `PORT` in a service's own folder
+    // (`services/billing/.env.example`): the port that service's template gives it.
+    const inServiceFolder = ctx.file.includes('/') && opts.owner !== undefined;
+    facts.allocations.push(...read.allocations.filter((a) => !a.claim && (namesItsService(a) || (inServiceFolder && a.own === true))).map((a) => ({ ...a, claim: true })));
   }
   // A template's values are defaults, but "open http://localhost:N" is how its author says the
   // service is reached: a claim either way.
