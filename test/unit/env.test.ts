@@ -20,6 +20,7 @@ import {
   readEnvVariables,
 } from '../../src/core/parsers/env';
 import { SOURCE_KINDS } from '../../src/core/sources';
+import { brief, checkFiles } from '../support/memoryWorkspace';
 
 const isEnvFileName = SOURCE_KINDS.env.isNamed;
 
@@ -391,4 +392,14 @@ test("PROMETHEUS_PORT in an app's own env file is where the app serves its metri
 test('`<NAME>_HOST_PORT` is the host side of that service\'s port; a bare `HOST_PORT` names no service', () => {
   const text = 'PREVIEW_HOST_PORT=46001\nREDIS_EXTERNAL_PORT=6380\nHOST_PORT=8080\n';
   assert.deepEqual(parseEnv(text, { file: '.env' }).allocations.map((a) => `${a.serviceKey} ${a.port}`), ['preview 46001', 'redis 6380']);
+});
+
+test('one file setting a service\'s APP and API ports apart names two parts; one main word alone is the service', () => {
+  const names = (text: string) => parseEnv(text, { file: '.env', folderName: 'shop' }).allocations.map((a) => `${a.serviceKey}=${a.port}${a.claim ? '?' : ''}`);
+  // (The URL beside the app's port makes the file a client of the app: a claim.)
+  assert.deepEqual(names('LEDGER_APP_PORT=7201\nLEDGER_API_PORT=7601\nLEDGER_APP_URL=http://localhost:7201\n'), ['ledger-app=7201?', 'ledger-api=7601', 'ledger-app=7201?']);
+  assert.deepEqual(names('LEDGER_API_PORT=7601\nLEDGER_WORKERS=4\n'), ['ledger=7601']);
+  // Both set to one port: one service, written twice.
+  assert.deepEqual(names('LEDGER_APP_PORT=7601\nLEDGER_API_PORT=7601\n'), ['ledger=7601', 'ledger=7601']);
+  assert.deepEqual(checkFiles({ '.env': 'LEDGER_APP_PORT=7201\nLEDGER_API_PORT=7601\n' }).findings.map(brief), []);
 });

@@ -212,6 +212,8 @@ interface KeyShape {
   /** For a port: the keys beside it that make the file a client of that service (`GATEWAY_HOST`). */
   clientKeys: readonly string[];
   role?: string;
+  /** The word of MAIN_WORDS nearest `PORT`/`URL`, if any (`APP` in `SHOP_APP_PORT`). */
+  main?: string;
 }
 
 /** What a variable's name says, computed once per name: it is shared, and frozen. */
@@ -230,15 +232,17 @@ function shapeOf(normalized: string): KeyShape {
   // `PREVIEW_HOST_PORT`: the preview's port on the host side of its mapping.
   if (name.length > 1 && HOST_SIDE_WORDS.has(name[name.length - 1])) name.pop();
   let role: string | undefined;
+  let main: string | undefined;
   while (name.length > 0 && (ROLE_WORDS.has(name[name.length - 1]) || MAIN_WORDS.has(name[name.length - 1]))) {
     const word = name.pop()!;
+    if (MAIN_WORDS.has(word)) main ??= word;
     // The role word nearest `PORT` decides: `GRPC_LISTEN_PORT` is gRPC, `HTTP_METRICS_PORT` metrics.
     role ??= roleFromWords(word);
   }
   const nameKey = name.length > 0 && !name.some((w) => GENERIC_WORDS.has(w)) ? keyFromVariable(name.join('_')) : '';
   const clientKeys = kind === 'port' && nameKey ? [prefix, name].flatMap((p) => CLIENT_SUFFIXES.map((s) => [...p, s].join('_'))) : [];
   return Object.freeze({
-    normalized, kind, prefix: Object.freeze(prefix), name: Object.freeze(name), nameKey, clientKeys: Object.freeze(clientKeys), role, environment,
+    normalized, kind, prefix: Object.freeze(prefix), name: Object.freeze(name), nameKey, clientKeys: Object.freeze(clientKeys), role, environment, main,
   });
 }
 
@@ -303,12 +307,43 @@ export function envFacts(
     const shape = keyShape(a.key);
     return shape.kind === 'port' && shape.nameKey !== '' && shape.nameKey !== ownerKey && !CLIENT_NAMES.has(shape.nameKey) && !shape.clientKeys.some((k) => keys.has(k));
   });
+  const from = facts.allocations.length;
   for (const a of assignments) {
     const shape = keyShape(a.key);
     const reading: Reading = { a, shape, lines, facts, opts, keys, owner, part: listsServices ? partNamed(shape) : undefined };
     if (reading.shape.kind === 'port') readPortVariable(reading);
     else if (reading.shape.kind === 'url') readUrlVariable(reading);
     else mentionUrls(reading);
+  }
+  splitAppAndApi(facts.allocations, from);
+}
+
+// Words that name a part of an app when the file sets ports for several of them.
+const PART_MAIN_WORDS = new Set(['APP', 'API', 'WEB', 'UI']);
+
+/**
+ * `SHOP_APP_PORT=4201` and `SHOP_API_PORT=3601` in one file: the shop's app and its API, two
+ * processes on two ports, not one service written two ways. Each of the file's places of such a
+ * service (its URLs too) becomes the part its variable names.
+ */
+function splitAppAndApi(allocations: Allocation[], from: number): void {
+  const parts = new Map<string, { mains: Set<string>; ports: Set<number> }>();
+  for (let i = from; i < allocations.length; i++) {
+    const a = allocations[i];
+    const shape = a.variable === undefined ? undefined : keyShape(a.variable);
+    if (shape?.kind !== 'port' || shape.main === undefined || !PART_MAIN_WORDS.has(shape.main)) continue;
+    const seen = parts.get(a.serviceKey) ?? { mains: new Set(), ports: new Set() };
+    seen.mains.add(shape.main);
+    seen.ports.add(a.port);
+    parts.set(a.serviceKey, seen);
+  }
+  for (let i = from; i < allocations.length; i++) {
+    const a = allocations[i];
+    const seen = parts.get(a.serviceKey);
+    const main = seen && seen.mains.size > 1 && seen.ports.size > 1 && a.variable !== undefined ? keyShape(a.variable).main : undefined;
+    if (main === undefined || !PART_MAIN_WORDS.has(main)) continue;
+    const part = main.toLowerCase();
+    allocations[i] = { ...a, service: `${a.service}-${part}`, serviceKey: `${a.serviceKey}-${part}` };
   }
 }
 
