@@ -278,12 +278,32 @@ test('named registries: `*.ports.yaml` is a registry file, `docker-compose-ports
 
 test('a top-level reserved list of ports, or of ports with reasons, reserves them; an entry that names a service is that service\'s', () => {
   const registry = [
-    'avoid:', '  - 5173', 'reserved:', '  - port: 3000', '    reason: framework default', '  - name: gateway', '    port: 8080',
+    'avoid:', '  - 5173', 'reserved:', '  - port: 3000', '    reason: framework default', '  - name: gateway', '    port: 8081',
     'projects:', '  shop:', '    admin: { port: 3000 }', '    web: { port: 5173 }', '    api: { port: 8080 }', '    jobs: { port: 9000 }', '',
   ].join('\n');
   const facts = parse(registry);
   assert.deepEqual(facts.reserved.map((r) => `${r.from} ${r.reason}`), ['5173 avoid', '3000 framework default']);
+  assert.ok(facts.allocations.some((a) => a.service === 'gateway' && a.port === 8081));
   assert.deepEqual(findings({ 'ports.yaml': registry }), ['reserved-port@ports.yaml:10 3000', 'reserved-port@ports.yaml:11 5173']);
+  // Held for the gateway, so another entry on it clashes.
+  assert.deepEqual(findings({ 'ports.yaml': registry.replace('port: 8081', 'port: 8080') }), ['reserved-port@ports.yaml:10 3000', 'reserved-port@ports.yaml:11 5173', 'port-conflict@ports.yaml:12 8080']);
+});
+
+test('a registry of another format with one range at the top: its entries and its other ranges are inside it; `{ start, end }` is a range', () => {
+  const registry = [
+    'repo: shop',
+    'range: { start: 44200, end: 44229 }',
+    'reserved:',
+    '  - { port: 44200, service: web dev server }',
+    '  - { port: 44231, service: preview }',
+    'dynamic: { start: 44220, end: 44229 }',
+    '',
+  ].join('\n');
+  const facts = parse(registry);
+  assert.deepEqual(facts.ranges.map((r) => `${r.name} ${r.from}-${r.to}${r.parent ? ' in ' + facts.ranges.find((p) => p.id === r.parent)!.name : ''}`), ['range 44200-44229', 'dynamic 44220-44229 in range']);
+  assert.deepEqual(facts.allocations.map((a) => `${a.service} ${a.port}`), ['web dev server 44200', 'preview 44231']);
+  assert.deepEqual(findings({ 'ports.yaml': registry }), ['out-of-range@ports.yaml:5 44231']);
+  assert.deepEqual(findings({ 'ports.yaml': 'range: 44200-44229\nreserved:\n  web: 44200\n  stray: 50000\n' }), ['out-of-range@ports.yaml:4 50000']);
 });
 
 test("a foreign registry entry named for a folder gives that folder's compose project its ports: no clash with the services there, a clash elsewhere", () => {

@@ -60,6 +60,13 @@ test('not a mismatch: preview and Storybook ports, a test script\'s own port, an
   }), []);
 });
 
+test('a registry or a document naming a script\'s server by its tool (`vite preview`, `Storybook`) names the app\'s place there, not another service', () => {
+  const app = pkg('shop-ui', { dev: 'vite --port 5173', preview: 'vite preview --port 4173', storybook: 'storybook dev -p 6006' });
+  assert.deepEqual(findings({ 'ui/package.json': app, 'README.md': TABLE([['shop-ui', 5173], ['Vite preview', 4173], ['Storybook', 6006]]) }), []);
+  // Another name on those ports is another service.
+  assert.deepEqual(findings({ 'ui/package.json': app, 'README.md': TABLE([['shop-ui', 5173], ['billing', 4173]]) }).map((f) => f.split(' ')[0]), ['port-conflict@ui/package.json:6']);
+});
+
 test('independent apps never clash; a registry or a document that lists both ties them', () => {
   const apps = { 'a/package.json': pkg('alpha', { dev: 'vite --port 5173' }), 'b/package.json': pkg('beta', { dev: 'vite --port 5173' }) };
   assert.deepEqual(findings(apps), []);

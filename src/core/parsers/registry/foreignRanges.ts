@@ -67,7 +67,8 @@ export function declaredRange(value: Record<string, unknown>): PortSpan[] | unde
   return bounds ? [bounds] : portList(value.range) ?? portList(value.port_range);
 }
 
-function boundsOf(value: Record<string, unknown>): PortSpan | undefined {
+/** `{ start: 44200, end: 44229 }` or `{ from, to }`: a range written as its two bounds. */
+export function boundsOf(value: Record<string, unknown>): PortSpan | undefined {
   const from = value.from ?? value.start;
   const to = value.to ?? value.end;
   if (typeof from !== 'number' || typeof to !== 'number' || !isValidPort(from) || !isValidPort(to) || from > to) return undefined;

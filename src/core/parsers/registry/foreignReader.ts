@@ -18,13 +18,17 @@ export class ForeignReader {
   /** Range ids by the key of their name, for entries that name their group (`app: tools`). */
   private readonly rangeIds = new Map<string, string>();
 
+  /** The range the whole file declares (`range: 44200-44229` at the top): every other one is inside it. */
+  fileRange?: string;
+
   constructor(readonly at: PathLocator, readonly lines: LineIndex, readonly facts: FileFacts) {}
 
   /** Declares a range; the first of a name is the one entries refer to. Returns its id. */
   addRange(name: string, spans: PortSpan[], loc: Location): string {
     const id = `${this.facts.file}#foreign:${this.facts.ranges.length}:${name}`;
     const [{ from, to }, ...also] = spans;
-    this.facts.ranges.push({ id, name, from, to, scope: '', ...(also.length > 0 ? { also } : {}), loc });
+    const parent = this.fileRange;
+    this.facts.ranges.push({ id, name, from, to, scope: '', ...(also.length > 0 ? { also } : {}), ...(parent !== undefined ? { parent } : {}), loc });
     const key = serviceKey(name);
     if (key !== '' && !this.rangeIds.has(key)) this.rangeIds.set(key, id);
     return id;

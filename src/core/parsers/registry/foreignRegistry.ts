@@ -14,7 +14,7 @@ import type { LineIndex } from '../../text/lineIndex';
 import type { Path, PathLocator } from '../yaml/yamlLocator';
 import { isPortField, isServiceEntry, readServiceEntry, type EntryContext } from './foreignEntries';
 import { ForeignReader, isRecord } from './foreignReader';
-import { declaredRange, forbiddenInComments, isRangeSection, portList, rangeEntryPorts, rangeOnKeyLine } from './foreignRanges';
+import { boundsOf, declaredRange, forbiddenInComments, isRangeSection, portList, rangeEntryPorts, rangeOnKeyLine } from './foreignRanges';
 
 /** Deeper than any registry is written: past it, values are left alone. */
 const MAX_DEPTH = 8;
@@ -22,16 +22,30 @@ const MAX_DEPTH = 8;
 export function readForeignRegistry(root: unknown, at: PathLocator, lines: LineIndex, facts: FileFacts): void {
   const r = new ForeignReader(at, lines, facts);
   facts.reserved.push(...forbiddenInComments(lines, facts.file));
-  // Range sections first: entries anywhere in the file may name them.
+  // Range sections first: entries anywhere in the file may name them. The file's own range
+  // before them all: it holds them, and every entry.
   if (isRecord(root)) {
     const machine = machineOf(root);
     if (machine !== undefined) facts.machine = machine;
+    const own = Object.entries(root).find(([key, value]) => isRangeSection(key) && wholeRange(value) !== undefined);
+    if (own) r.fileRange = r.addRange(own[0], wholeRange(own[1])!, r.at.key([own[0]]));
     for (const [key, value] of Object.entries(root)) {
-      if (isRangeSection(key)) readRangeSection(value, [key], r);
+      if (isRangeSection(key) && key !== own?.[0]) readRangeSection(value, [key], r);
       else if (RESERVED_SECTION.test(key.trim())) readReservedSection(value, [key], r);
     }
   }
-  walk(root, [], {}, r, 0);
+  walk(root, [], fileContext(r), r, 0);
+}
+
+/** What every entry of the file inherits: the file's own range. */
+function fileContext(r: ForeignReader): EntryContext {
+  return r.fileRange === undefined ? {} : { ownerRange: r.fileRange };
+}
+
+/** `range: 44200-44229` or `range: { start: 44200, end: 44229 }`: one range, not a section of named ones. */
+function wholeRange(value: unknown): PortSpan[] | undefined {
+  const bounds = isRecord(value) ? boundsOf(value) : undefined;
+  return bounds ? [bounds] : portList(value);
 }
 
 // `reserved:`, `forbidden_ports:`, `avoid:` at the top: ports no entry may take.
@@ -43,11 +57,20 @@ const RESERVED_SECTION = /^(?:reserved|forbidden|blocked|avoid|do[_-]?not[_-]?us
  * (`name:`, `service:`) is that service's, as in a slot list.
  */
 function readReservedSection(section: unknown, path: Path, r: ForeignReader): void {
+  // `reserved: { web: 44200, api: 44210 }`: ports held for the services it names.
+  if (isRecord(section) && isPortMap(section)) {
+    walk(section, path, fileContext(r), r, 1);
+    return;
+  }
   if (!Array.isArray(section)) return;
   section.forEach((item, i) => {
     const at: Path = [...path, i];
     const entry = isRecord(item) ? item : undefined;
-    if (entry && nameField(entry) !== undefined) return;
+    const name = entry && nameField(entry);
+    if (entry && name !== undefined) {
+      visit(name, entry, at, fileContext(r), r, 1);
+      return;
+    }
     const portAt: Path = entry ? [...at, 'port'] : at;
     const port = r.port(entry ? entry.port : item, portAt);
     if (port === undefined) return;
@@ -118,6 +141,12 @@ function walk(value: unknown, path: Path, ctx: EntryContext, r: ForeignReader, d
 
 /** A named mapping: an environment block, a service entry, or a block (a project) holding more. */
 function visit(name: string, value: unknown, path: Path, ctx: EntryContext, r: ForeignReader, depth: number): void {
+  // `dynamic: { start: 44220, end: 44229 }`: a named range (a pool), not services called start and end.
+  const bounds = isRecord(value) ? boundsOf(value) : undefined;
+  if (bounds) {
+    r.addRange(name, [bounds], r.at.key(path));
+    return;
+  }
   // `{ gateway: 4000, ledger_port: 4001 }` names services in its keys: a map of them, not one entry.
   if (isRecord(value) && isServiceEntry(value) && !(isPortMap(value) && Object.keys(value).some((key) => !isPortField(key) && roleKeyless(key)))) {
     readServiceEntry(name, value, path, ctx, r);

@@ -35,9 +35,10 @@ export function addCommandFacts(line: string, offsetOf: (index: number) => numbe
   const file = facts.file;
   const key = place.service === undefined ? '' : serviceKey(place.service);
   const folderKey = place.folderName === undefined ? '' : serviceKey(place.folderName);
-  const names = folderKey && folderKey !== key ? [folderKey] : undefined;
+  const folderNames = folderKey && folderKey !== key ? [folderKey] : [];
   let indexInGroup = 0;
   for (const found of portsInCommandLine(line, opts)) {
+    const names = found.alias === undefined ? folderNames : [...folderNames, serviceKey(found.alias)];
     const span = digitsSpan(lines.text, found.at.map(offsetOf));
     if (!span) continue;
     const loc = lines.location(file, span.start, span.end);
@@ -59,7 +60,7 @@ export function addCommandFacts(line: string, offsetOf: (index: number) => numbe
         group: place.group,
         indexInGroup: indexInGroup++,
         buildContext: place.folder,
-        ...(names ? { names } : {}),
+        ...(names.length > 0 ? { names } : {}),
         loc,
       });
     }

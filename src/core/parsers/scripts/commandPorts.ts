@@ -18,6 +18,11 @@ export interface PortInCommand {
   role?: string;
   /** How it is written, for messages (`--port 70000`, `PORT=70000`). */
   written: string;
+  /**
+   * What a registry or a document may call the server a tool starts in a role of its own: the tool
+   * and the role (`vite preview`), or the tool alone when that is the role (`storybook`).
+   */
+  alias?: string;
 }
 
 export interface CommandLineOptions {
@@ -90,7 +95,7 @@ function readCommand(words: Word[], env: Map<string, Word>, opts: CommandLineOpt
   const tool = serverTool(program);
   const role = tool && servedRole(tool, args.map((w) => w.text));
   const found = tool && role !== undefined ? toolPort(tool, args, env) : undefined;
-  if (found) return saysAPort(found) ? [{ ...found, role: role || undefined }] : [];
+  if (found) return saysAPort(found) ? [{ ...found, role: role || undefined, ...(role ? { alias: role === program ? program : `${program} ${role}` } : {}) }] : [];
   // Another program's port flag, or `PORT` for a program that may not read it (a test runner). In
   // a process that serves HTTP, the flag of what starts it (a script's own `--port`) is its port.
   const out: PortInCommand[] = [];
