@@ -1,4 +1,5 @@
 import { test } from 'node:test';
+import { parseMarkdown } from '../../src/core/parsers/markdown/parseMarkdown';
 import assert from 'node:assert/strict';
 import { brief, checkFiles } from '../support/memoryWorkspace';
 
@@ -383,6 +384,15 @@ test('a mapping a document writes says its host side: `"9000:9000"` in a README 
   assert.deepEqual(atWarningOrError(checkFiles({ 'docker-compose.yml': compose, 'README.md': snippet('9000:9000') })).map(brief), ['port-mismatch@README.md:7']);
   assert.deepEqual(atWarningOrError(checkFiles({ 'docker-compose.yml': compose, 'README.md': snippet('${STORE_PORT:-9000}:9000') })).map(brief), []);
   assert.deepEqual(atWarningOrError(checkFiles({ 'docker-compose.yml': compose, 'README.md': snippet('9003:9000') })).map(brief), []);
+});
+
+test('a table cell or list value written as a mapping (`5436:5432`) gives the host port, with the container port behind it', () => {
+  const doc = ['| Anwendung | Port |', '|---|---|', '| ledger | 7436:5432 |', '| search | 7070:80/tcp |', '| relay | 8000-8009:80 |'].join('\n');
+  const parsed = parseMarkdown(doc, { file: 'docs/ports.md' });
+  assert.deepEqual(parsed.allocations.map((a) => `${a.service} ${a.port}:${a.containerPort}`), ['ledger 7436:5432', 'search 7070:80']);
+  const compose = 'services:\n  ledger:\n    image: postgres\n    ports: ["7437:5432"]\n  search:\n    image: s\n    ports: ["7070:80"]\n';
+  assert.deepEqual(atWarningOrError(checkFiles({ 'docs/ports.md': doc, 'docker-compose.yml': compose })).map(brief), ['port-mismatch@docs/ports.md:3']);
+  assert.deepEqual(parseMarkdown('## Ports\n\n- ledger: 7436:5432\n', { file: 'docs/ports.md' }).allocations.map((a) => `${a.service} ${a.port}:${a.containerPort}`), ['ledger 7436:5432']);
 });
 
 test('a name with what it is built with or its version is the service: Backend (FastAPI), Redis 7; an instance number is not a version', () => {

@@ -1,6 +1,6 @@
 // The ports a table cell or list value holds, when it holds nothing else: `8080`, `**8080**`,
 // `8080/udp`, `127.0.0.1:5432`, `8080 (HTTP), 8443 (HTTPS)`, `5678 / 6379`, `8000-8009`, `300xx`,
-// `12000+`. A cell with other words in it ("Various", "see 8080 below") holds no structured port.
+// `12000+`, a mapping `5436:5432` (the host port, with the container port behind it). A cell with other words in it ("Various", "see 8080 below") holds no structured port.
 import { parseRange, MAX_PORT } from '../../syntax/ports';
 import { roleFromWords } from '../../syntax/names';
 
@@ -11,6 +11,8 @@ export interface CellPort {
   to: number;
   protocol?: 'tcp' | 'udp' | 'sctp';
   hostIp?: string;
+  /** `7070:80`: the container port a published port maps to. */
+  containerPort?: number;
   role?: string;
   /** The words in parentheses after the port (`10000 (signal)` → `signal`). */
   label?: string;
@@ -21,7 +23,9 @@ export interface CellPort {
 
 const HOST = String.raw`(?:(\d{1,3}(?:\.\d{1,3}){3}|localhost|\[[0-9a-fA-F:]+\]):)?:?`;
 const NUMBER = String.raw`(\d{1,4}[xX]{1,3}(?![\w])|\d{1,6}(?:\s*[-–—]\s*\d{1,6}|\+)?)`;
-const ITEM = new RegExp(String.raw`${HOST}${NUMBER}(?:\/(tcp|udp|sctp))?(?:\s*\(([^()]*)\))?`, 'iy');
+// `:80` after a host port: the container side of a mapping (`7070:80`), as compose writes one.
+const CONTAINER = String.raw`(?::(\d{1,5})(?![\d.:]))?`;
+const ITEM = new RegExp(String.raw`${HOST}${NUMBER}${CONTAINER}(?:\/(tcp|udp|sctp))?(?:\s*\(([^()]*)\))?`, 'iy');
 const SEP = /\s*(?:[/,;&]|\band\b|\bor\b|\+)\s*/iy;
 
 /** Blanks Markdown emphasis and code ticks so offsets stay those of the source. */
@@ -57,7 +61,7 @@ export function parseCellPorts(source: string): CellPort[] {
 }
 
 function toCellPort(m: RegExpExecArray, at: number): CellPort | undefined {
-  const [whole, host, number, protocol, note] = m;
+  const [whole, host, number, inside, protocol, note] = m;
   const start = at + whole.indexOf(number, host ? host.length : 0);
   const end = start + number.length;
   const base = {
@@ -71,8 +75,12 @@ function toCellPort(m: RegExpExecArray, at: number): CellPort | undefined {
   if (/^\d+$/.test(number)) {
     const port = Number(number);
     const kind = port >= 1 && port <= MAX_PORT ? 'port' : 'invalid';
-    return { kind, port, to: port, ...base };
+    const containerPort = inside === undefined ? undefined : Number(inside);
+    if (containerPort !== undefined && (containerPort < 1 || containerPort > MAX_PORT)) return undefined;
+    return { kind, port, to: port, ...base, ...(containerPort === undefined ? {} : { containerPort }) };
   }
+  // A range is not mapped here (`8000-8009:80` is no way to write one).
+  if (inside !== undefined) return undefined;
   const range = parseRange(number);
   return range ? { kind: 'range', port: range.from, to: range.to, ...base } : undefined;
 }

@@ -168,7 +168,7 @@ export function extractListItem(state: MdState, text: string, at: number): void 
     else {
       emitAllocation(state, remarkedContext(context, remarks, service), {
         service, role: value.role ?? (label ? roleFromWords(m.name) : undefined), port: value.port, endPort: undefined, protocol: value.protocol, hostIp: value.hostIp,
-        names: remarkedNames(remarks), claim: m.url === true, group, indexInGroup: index, start, end, hostSide: m.hostSide,
+        names: remarkedNames(remarks), claim: m.url === true, group, indexInGroup: index, start, end, hostSide: m.hostSide, containerPort: value.containerPort,
       });
       if (m.server !== undefined) noteUrlItem(state, m.server, m.route === true, start);
     }

@@ -460,7 +460,7 @@ function emitRowAllocation(state: MdState, context: Context, row: Row, written: 
   emitAllocation(state, remarkedContext(withQualifierHost(context, name), remarks, service), {
     service, role, port: input.port, endPort: input.endPort, protocol: input.protocol, hostIp: input.hostIp ?? row.address,
     names: remarkedNames(remarks, other), occupied: row.holders, claim: input.claim, group: input.group, indexInGroup: input.indexInGroup, start: input.start, end: input.end,
-    containerPort: input.claim || input.endPort !== undefined ? undefined : row.containerPort,
+    containerPort: input.claim || input.endPort !== undefined ? undefined : input.containerPort ?? row.containerPort,
     hostSide: input.hostSide,
   });
 }
@@ -576,5 +576,6 @@ function placeValue(
     start: at.start,
     end: at.end,
     hostSide: at.hostSide,
+    containerPort: value.containerPort,
   });
 }
