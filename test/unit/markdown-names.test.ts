@@ -422,3 +422,15 @@ test('a list item summing up ports the page gives other services (`- **Platform*
   // An item of one port is a service's place, whoever else the page puts there.
   assert.deepEqual(places(summary('- **Gateway**: 7100')), ['Ledger=7100', 'Billing=7200', 'Gateway=7100']);
 });
+
+test('"Reserved ranges (never reuse)" hands its ranges out and forbids none; "never use" forbids', () => {
+  const doc = (title: string) => [`**${title}:**`, '- `7000–7099` — Web applications', '- `7400–7499` — Databases', '', '| Name | App Port |', '|---|---|', '| Ledger | 7058 |'].join('\n');
+  assert.deepEqual(checkFiles({ 'docs/PORTS.md': doc('Reserved ranges (never reuse)') }).findings.map(brief), []);
+  assert.deepEqual(checkFiles({ 'docs/PORTS.md': doc('Reserved ranges (never use)') }).findings.map(brief), ['reserved-port@docs/PORTS.md:7']);
+});
+
+test('a column of port numbers names no row, whatever its header says (`Tina Server`)', () => {
+  const text = ['| Repo | App Port | Tina Server | Tina Datalayer |', '|---|---|---|---|', '| Ledger | 7057 | 7011 | 9002 |', '| Atlas | 7059 | 7012 | 9003 |'].join('\n');
+  assert.deepEqual(places(text), ['Ledger=7057', 'Atlas=7059']);
+  assert.deepEqual(checkFiles({ 'docs/PORTS.md': text }).findings.map(brief), []);
+});

@@ -191,9 +191,14 @@ export function paragraphReservation(text: string): ReservedKind {
 
 const FORBIDDING = new RegExp(String.raw`\b(?:never|do not|don'?t|forbidden|avoid|blocked|system|well[- ]known|banned|not use|prohibited|${NOT_TO_USE})\b|禁止|禁用|避免使用|使用禁止|사용\s*금지|금지`, 'i');
 
-export function reservedKind(text: string): ReservedKind {
+// "Reserved ranges (never reuse)", "don't reassign": a port once given stays its owner's. The
+// title hands ports out; it forbids none.
+const KEEPS_OWNER = /\b(?:never|do not|don'?t)\s+(?:re-?use|re-?assign|re-?allocate|change|move)\w*/gi;
+
+export function reservedKind(written: string): ReservedKind {
+  const text = written.replace(KEEPS_OWNER, ' ');
   if (FORBIDDING.test(text)) return 'forbidden';
-  if (/\bin use\b|\bused by\b|\boccupied\b|\ballocated\b/i.test(text)) return 'inUse';
+  if (text !== written || /\bin use\b|\bused by\b|\boccupied\b|\ballocated\b/i.test(text)) return 'inUse';
   if (/\b(future|expansion|later|kept|free|spare|growth|temporary)\b/i.test(text)) return 'keptFree';
   return 'unclear';
 }

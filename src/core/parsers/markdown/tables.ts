@@ -94,6 +94,20 @@ const HISTORY_HEADER = /\b(?:old|previous|former|legacy|prior|was|before|antig[o
 const RANGE_WORD = /\b(?:range|rango|intervalo|faixa|bereich|plage)\b|范围|範囲|범위|диапазон/i;
 const HOST_HEADER = /\b(host|external|extern|externe|externer|externes|externo|externa|esterno|published|public)\b|ホスト|主机|宿主|公開|外部|호스트|외부/i;
 
+/** Whether every filled cell of a column holds one port and nothing else (and one is filled). */
+function holdsOnlyPorts(rows: Cell[][], index: number): boolean {
+  let filled = 0;
+  for (const cells of rows) {
+    const text = cells[index]?.text.trim() ?? '';
+    if (text === '' || text === '-') continue;
+    if (!/^\D{0,4}\d{2,5}\D{0,4}$/.test(text)) return false;
+    const values = parseCellPorts(text);
+    if (values.length !== 1 || values[0].kind !== 'port') return false;
+    filled++;
+  }
+  return filled > 0;
+}
+
 /** Whether most filled cells of a column hold a port range: a "Block" column of names is no range column. */
 function holdsRanges(rows: Cell[][], index: number): boolean {
   const filled = rows.map((cells) => cells[index]?.text.trim() ?? '').filter((text) => text !== '');
@@ -120,7 +134,7 @@ function pairContainerColumns(headers: string[], hosts: Array<{ index: number }>
 
 const SIDE_WORDS = new RegExp(String.raw`宿主机|\bports?\b|\bportas?\b|\bpuertos?\b|端口|ポート|포트|映射|\bmapp(?:ed|ing)\b|${HOST_HEADER.source}|${CONTAINER_HEADER.source}`, 'gi');
 
-function classify(headers: string[], aboutPorts: boolean, rangeColumn: (index: number) => boolean): Columns {
+function classify(headers: string[], aboutPorts: boolean, rangeColumn: (index: number) => boolean, portColumn: (index: number) => boolean): Columns {
   const cleaned = headers.map((h) => cleanName(h));
   const ports: Columns['ports'] = [];
   const urls: Columns['urls'] = [];
@@ -146,6 +160,8 @@ function classify(headers: string[], aboutPorts: boolean, rangeColumn: (index: n
   const rangePorts = ports.some((p) => RANGE_WORD.test(cleaned[p.index]));
   // `| Port | Project | Service |`: the project groups the services the Service column names; a
   // table of ranges (`| Project | Port Range |`) names each range by its group.
+  // A column of port numbers names nothing, whatever its header says (`Tina Server` over `4011`).
+  for (let i = 0; i < cleaned.length; i++) if (!taken.has(i) && portColumn(i)) taken.add(i);
   const services = rangePorts ? -1 : cleaned.findIndex((h, i) => !taken.has(i) && NAME_HEADER.test(h) && !RANGE_NAME_HEADER.test(h));
   let name = ledByRanges
     ? cleaned.findIndex((h, i) => !taken.has(i) && h !== '')
@@ -310,7 +326,7 @@ export function extractTable(state: MdState, headerLine: number, rowLines: numbe
     readPropertyPorts(state, all, (cells) => properties || BOLD_KEY.test(cells[0].text));
   }
   const section = currentContext(state);
-  const columns = classify(header.map((c) => c.text), section.aboutPorts === true, (index) => holdsRanges(rows, index));
+  const columns = classify(header.map((c) => c.text), section.aboutPorts === true, (index) => holdsRanges(rows, index), (index) => holdsOnlyPorts(rows, index));
   const categories = categoryCounts(columns, rows);
   let group: string | undefined;
   rowLines.forEach((line, r) => {
