@@ -434,3 +434,13 @@ test('a column of port numbers names no row, whatever its header says (`Tina Ser
   assert.deepEqual(places(text), ['Ledger=7057', 'Atlas=7059']);
   assert.deepEqual(checkFiles({ 'docs/PORTS.md': text }).findings.map(brief), []);
 });
+
+test('a table with a column of solutions lists troubles and their fixes: its ports are only mentioned', () => {
+  const trouble = ['### Common conflicts', '', '| Port | Common User | Solution |', '|---|---|---|', '| 7800 | Django dev server | Move Django to 7880 |', '| 7805/7806 | Other model servers | Stop them |'].join('\n');
+  assert.deepEqual(places(trouble), []);
+  assert.deepEqual(parse(trouble).mentions.map((m) => m.port).sort(), [7800, 7805, 7806]);
+  const doc = ['| Service | Port |', '|---|---|', '| Ledger | 7800 |', '', trouble].join('\n');
+  assert.deepEqual(checkFiles({ 'docs/PORTS.md': doc }).findings.map(brief), []);
+  // Without the Solution column, the same rows are holders of those ports.
+  assert.deepEqual(checkFiles({ 'docs/PORTS.md': doc.replace(' Solution |', ' Notes |') }).findings.map(brief), ['port-conflict@docs/PORTS.md:9']);
+});

@@ -94,6 +94,14 @@ const HISTORY_HEADER = /\b(?:old|previous|former|legacy|prior|was|before|antig[o
 const RANGE_WORD = /\b(?:range|rango|intervalo|faixa|bereich|plage)\b|范围|範囲|범위|диапазон/i;
 const HOST_HEADER = /\b(host|external|extern|externe|externer|externes|externo|externa|esterno|published|public)\b|ホスト|主机|宿主|公開|外部|호스트|외부/i;
 
+// `| Port | Common User | Solution |`: what to do when something else holds a port, not who holds it here.
+const SOLUTION_HEADER = /^(?:solutions?|fix(?:es)?|how to fix|workarounds?|resolutions?|remed(?:y|ies)|lösung|solución|solução|解决方案|解决办法|対処法?|해결(?: ?방법)?)$/i;
+
+/** A table with a column of solutions lists troubles and their fixes: its ports are only mentioned. */
+function solvesProblems(header: Cell[]): boolean {
+  return header.some((cell) => SOLUTION_HEADER.test(cleanName(cell.text)));
+}
+
 /** Whether every filled cell of a column holds one port and nothing else (and one is filled). */
 function holdsOnlyPorts(rows: Cell[][], index: number): boolean {
   let filled = 0;
@@ -325,7 +333,7 @@ export function extractTable(state: MdState, headerLine: number, rowLines: numbe
     const all = [header, ...rows].map((cells, i) => ({ cells, lineStart: state.lines.lineStart(i === 0 ? headerLine : rowLines[i - 1]) }));
     readPropertyPorts(state, all, (cells) => properties || BOLD_KEY.test(cells[0].text));
   }
-  const section = currentContext(state);
+  const section = solvesProblems(header) ? { ...currentContext(state), illustrative: true } : currentContext(state);
   const columns = classify(header.map((c) => c.text), section.aboutPorts === true, (index) => holdsRanges(rows, index), (index) => holdsOnlyPorts(rows, index));
   const categories = categoryCounts(columns, rows);
   let group: string | undefined;
