@@ -444,3 +444,12 @@ test('a table with a column of solutions lists troubles and their fixes: its por
   // Without the Solution column, the same rows are holders of those ports.
   assert.deepEqual(checkFiles({ 'docs/PORTS.md': doc.replace(' Solution |', ' Notes |') }).findings.map(brief), ['port-conflict@docs/PORTS.md:9']);
 });
+
+test('a table giving each service its database on one port is the database server they share; with a port per row it is the apps\'', () => {
+  const shared = ['| Service | Database | Port | Status |', '|---|---|---|---|', '| Ledger | ledger_db | 7306 | ok |', '| Billing | billing_db | 7306 | ok |', '| Atlas | atlas_db | 7306 | ok |'].join('\n');
+  assert.deepEqual(places(shared), []);
+  assert.deepEqual(checkFiles({ 'docs/PORTS.md': shared }).findings.map(brief), []);
+  const apps = shared.replace('| Billing | billing_db | 7306 |', '| Billing | billing_db | 7307 |');
+  assert.deepEqual(places(apps), ['Ledger=7306', 'Billing=7307', 'Atlas=7306']);
+  assert.deepEqual(checkFiles({ 'docs/PORTS.md': apps }).findings.map(brief), ['port-conflict@docs/PORTS.md:5']);
+});

@@ -102,6 +102,23 @@ function solvesProblems(header: Cell[]): boolean {
   return header.some((cell) => SOLUTION_HEADER.test(cleanName(cell.text)));
 }
 
+// `| Service | Database | Port |`: the database each service uses, and the port it is reached on.
+const DATABASE_HEADER = /^(?:databases?|db|db ?name|database name|schemas?|数据库|資料庫|データベース|데이터베이스)$/i;
+const PLAIN_PORT_HEADER = /^(?:ports?|db port|database port)$/i;
+
+/**
+ * A table naming each row's database beside one plain Port column that says one port on every
+ * row gives the port of the one database server the services use, not a port of each service.
+ * (With a port per row, the Database column only says what each app stores its data in.)
+ */
+function sharedDatabase(header: Cell[], rows: Cell[][], columns: Columns): boolean {
+  if (columns.ports.length !== 1 || !header.some((cell) => DATABASE_HEADER.test(cleanName(cell.text)))) return false;
+  const index = columns.ports[0].index;
+  if (!PLAIN_PORT_HEADER.test(cleanName(header[index]?.text ?? ''))) return false;
+  const ports = new Set(rows.map((cells) => cleanName(cells[index]?.text ?? '')).filter((text) => text !== ''));
+  return ports.size === 1 && rows.length > 1;
+}
+
 /** Whether every filled cell of a column holds one port and nothing else (and one is filled). */
 function holdsOnlyPorts(rows: Cell[][], index: number): boolean {
   let filled = 0;
@@ -333,8 +350,9 @@ export function extractTable(state: MdState, headerLine: number, rowLines: numbe
     const all = [header, ...rows].map((cells, i) => ({ cells, lineStart: state.lines.lineStart(i === 0 ? headerLine : rowLines[i - 1]) }));
     readPropertyPorts(state, all, (cells) => properties || BOLD_KEY.test(cells[0].text));
   }
-  const section = solvesProblems(header) ? { ...currentContext(state), illustrative: true } : currentContext(state);
-  const columns = classify(header.map((c) => c.text), section.aboutPorts === true, (index) => holdsRanges(rows, index), (index) => holdsOnlyPorts(rows, index));
+  const context = currentContext(state);
+  const columns = classify(header.map((c) => c.text), context.aboutPorts === true, (index) => holdsRanges(rows, index), (index) => holdsOnlyPorts(rows, index));
+  const section = solvesProblems(header) || sharedDatabase(header, rows, columns) ? { ...context, illustrative: true } : context;
   const categories = categoryCounts(columns, rows);
   let group: string | undefined;
   rowLines.forEach((line, r) => {
