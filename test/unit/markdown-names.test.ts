@@ -453,3 +453,10 @@ test('a table giving each service its database on one port is the database serve
   assert.deepEqual(places(apps), ['Ledger=7306', 'Billing=7307', 'Atlas=7306']);
   assert.deepEqual(checkFiles({ 'docs/PORTS.md': apps }).findings.map(brief), ['port-conflict@docs/PORTS.md:5']);
 });
+
+test('a list titled as settings (`**Default Settings**:`) holds values, not ports, even in a section about ports; one that says ports does', () => {
+  const doc = (title: string) => ['# Ports', '', '### Instant endpoint', '', `**${title}**:`, '- Contrition: 65', '- Sincerity: 65'].join('\n');
+  assert.deepEqual(places(doc('Default Settings')), []);
+  assert.deepEqual(checkFiles({ 'docs/PORTS.md': doc('Default Settings') }).findings.map(brief), []);
+  assert.deepEqual(places(doc('Default ports')), ['Contrition=65', 'Sincerity=65']);
+});

@@ -1,5 +1,5 @@
 // A list led by a line that titles it: "Never use these ports:", "**Blocked ports**", "禁用端口：",
-// "Reserved (in use):", "**OLD:**". The title says of the list's items what a heading would:
+// "Reserved (in use):", "**OLD:**", "**Default Settings**:". The title says of the list's items what a heading would:
 // forbidden ports are reserved, ports kept for later or written as history or examples are only
 // mentioned, ports in use are allocations. It lasts as long as the list, as a section of its own
 // deeper than any heading.
@@ -11,6 +11,8 @@ import type { MdState, Section } from './state';
 const LIST_LEVEL = 7;
 const MAX_TITLE = 80;
 const MAX_LABEL_WORDS = 4;
+const SETTINGS_TITLE = /\b(?:settings|defaults?|options|parameters|params|preferences|thresholds|weights|limits|tuning)\b/i;
+const PORT_WORD = /\bports?\b|端口|ポート|포트/i;
 // A line that introduces what follows: ends with a colon, or is all emphasis.
 const LEADS = /[:：]\s*$|^(?:\*\*|__)[^*_]+(?:\*\*|__)$/;
 
@@ -22,11 +24,14 @@ export function openListTitle(state: MdState, paragraph: string, line: number, l
   // "**OLD:**", "Before:", "Previous URLs:": a label saying what the items were or only show; not a
   // sentence that mentions old services.
   const label = cleanName(title);
-  const illustrative = label.split(/\s+/).length <= MAX_LABEL_WORDS && ILLUSTRATIVE.test(label);
-  if (!reserved && !illustrative) return;
+  const short = label.split(/\s+/).length <= MAX_LABEL_WORDS;
+  const illustrative = short && ILLUSTRATIVE.test(label);
+  // "**Default Settings**:" over `- Sincerity: 65`: values of settings, not ports, even in a section about ports.
+  const settings = short && SETTINGS_TITLE.test(label) && !PORT_WORD.test(label);
+  if (!reserved && !illustrative && !settings) return;
   const top = state.sections[state.sections.length - 1];
   // The section under the title keeps owning the items: its range, owner and machine.
-  const info = illustrative ? { ...top.info, illustrative } : top.info;
+  const info = illustrative ? { ...top.info, illustrative } : settings ? { ...top.info, aboutPorts: false } : top.info;
   const section: Section = { level: LIST_LEVEL, line, info, rangeId: top.rangeId, reserved, listLevel };
   state.sections.push(section);
 }
