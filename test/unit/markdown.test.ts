@@ -286,9 +286,14 @@ test('emoji and mojibake headings, CRLF line endings and no trailing newline kee
   assert.deepEqual([f.allocations[0].loc.span.startLine, f.allocations[0].loc.span.startColumn], [5, 9]);
 });
 
-test('a document with nothing port-like is skipped before parsing', () => {
+test('a document with nothing port-like is skipped before parsing; the word for port in other languages is port-like', () => {
   const f = parse('# Notes\n\nNothing here but 42 words.\n');
   assert.equal(f.allocations.length + f.mentions.length + f.ranges.length, 0);
+  for (const heading of ['Puertos', 'Portas', 'Porte', 'Порты']) {
+    assert.deepEqual(parse(`# Servicios\n\n## ${heading}\n\n- Pasarela: 8222\n- Flota: 8082\n`).allocations.map((a) => a.port), [8222, 8082], heading);
+  }
+  // Not inside another word ("importe", "soporte").
+  assert.equal(parse('# Notas\n\nEl importe y el soporte: 8222.\n').allocations.length, 0);
 });
 
 test('suppression comments are read', () => {
