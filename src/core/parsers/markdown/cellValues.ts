@@ -1,6 +1,7 @@
 // The ports a table cell or list value holds, when it holds nothing else: `8080`, `**8080**`,
 // `8080/udp`, `127.0.0.1:5432`, `8080 (HTTP), 8443 (HTTPS)`, `5678 / 6379`, `8000-8009`, `300xx`,
-// `12000+`, a mapping `5436:5432` (the host port, with the container port behind it). A cell with other words in it ("Various", "see 8080 below") holds no structured port.
+// `12000+`, a mapping `5436:5432` (the host port, with the container port behind it). A cell with
+// other words in it ("Various", "see 8080 below") holds no structured port.
 import { parseRange, MAX_PORT } from '../../syntax/ports';
 import { roleFromWords } from '../../syntax/names';
 

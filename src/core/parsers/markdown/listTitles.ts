@@ -1,7 +1,7 @@
 // A list led by a line that titles it: "Never use these ports:", "**Blocked ports**", "禁用端口：",
-// "Reserved (in use):", "**OLD:**", "**Default Settings**:". The title says of the list's items what a heading would:
-// forbidden ports are reserved, ports kept for later or written as history or examples are only
-// mentioned, ports in use are allocations. It lasts as long as the list, as a section of its own
+// "Reserved (in use):", "**OLD:**", "**Default Settings**:". The title says of the list's items
+// what a heading would: forbidden ports are reserved, ports kept for later or written as history or
+// examples are only mentioned, ports in use are allocations, settings are no ports. It lasts as long as the list, as a section of its own
 // deeper than any heading.
 import { ILLUSTRATIVE, titleReservation } from './sections';
 import { cleanName } from '../../syntax/names';

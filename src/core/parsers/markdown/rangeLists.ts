@@ -1,7 +1,8 @@
 // List items (and lines of a plain block listing ports) that lead with a range: `- 5000-5099:
 // Workflow engines`, `- **87xx** — APIs`, `- 10000+: Enterprise apps`, `- 7000-7999: Reserved for
-// future expansion`; or name one with its range in parentheses: `- **Frontend services** (3000-3099)`. Read only in a section
-// about ports and not in an example or history: elsewhere `- 2019-2021: lead engineer` is a date.
+// future expansion`; or name one with its range in parentheses: `- **Frontend services**
+// (3000-3099)`. Read only in a section about ports and not in an example or history: elsewhere
+// `- 2019-2021: lead engineer` is a date.
 import { cleanName } from '../../syntax/names';
 import { parseRange } from '../../syntax/ports';
 import { blankDecoration } from './cellValues';

@@ -183,10 +183,10 @@ function classify(headers: string[], aboutPorts: boolean, rangeColumn: (index: n
   // range in the first column beside it, whatever that column is called.
   const ledByRanges = ports.some((p) => RANGE_COLUMN.test(cleaned[p.index]));
   const rangePorts = ports.some((p) => RANGE_WORD.test(cleaned[p.index]));
-  // `| Port | Project | Service |`: the project groups the services the Service column names; a
-  // table of ranges (`| Project | Port Range |`) names each range by its group.
   // A column of port numbers names nothing, whatever its header says (`Tina Server` over `4011`).
   for (let i = 0; i < cleaned.length; i++) if (!taken.has(i) && portColumn(i)) taken.add(i);
+  // `| Port | Project | Service |`: the project groups the services the Service column names; a
+  // table of ranges (`| Project | Port Range |`) names each range by its group.
   const services = rangePorts ? -1 : cleaned.findIndex((h, i) => !taken.has(i) && NAME_HEADER.test(h) && !RANGE_NAME_HEADER.test(h));
   let name = ledByRanges
     ? cleaned.findIndex((h, i) => !taken.has(i) && h !== '')

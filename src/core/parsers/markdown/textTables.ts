@@ -90,7 +90,8 @@ function readPortList(state: MdState, context: Context, lines: string[], offsets
   if (!context.aboutPorts && !PORT_HEADER.test(lines.find((l) => l.trim() !== '') ?? '')) return false;
   const items = lines.map((l, i) => ({ m: PORT_FIRST.exec(l), i })).filter((x) => x.m);
   // `4180-4189 - Notification Service` lines give ranges, as list items that lead with one do.
-  const ranges = context.aboutPorts ? lines.flatMap((l, i) => (items.some((x) => x.i === i) || !leadsWithRange(l) ? [] : [i])) : [];
+  const ported = new Set(items.map((x) => x.i));
+  const ranges = context.aboutPorts ? lines.flatMap((l, i) => (ported.has(i) || !leadsWithRange(l) ? [] : [i])) : [];
   if (items.length + ranges.length < 2) return false;
   let found = false;
   for (const { m, i } of items) {
