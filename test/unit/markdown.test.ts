@@ -301,6 +301,12 @@ test('suppression comments are read', () => {
   assert.deepEqual(f.suppressions, [{ line: 2, rules: ['port-conflict'] }]);
 });
 
+test('`- Gateway - 8222` in a section about ports: a name and its port; not a year, a small number, or outside such a section', () => {
+  const items = ['- Gateway - 8222', '- Orders — 8081', '- Release - 2019', '- Step 2 - 10'];
+  assert.deepEqual(parse(['## Ports', '', ...items].join('\n')).allocations.map((a) => `${a.service}=${a.port}`), ['Gateway=8222', 'Orders=8081']);
+  assert.deepEqual(parseMarkdown(['## Releases', '', ...items, '', 'Ports are in the table below.'].join('\n'), { file: 'docs/releases.md' }).allocations, []);
+});
+
 test('outside a section about ports, only items that say so are ports', () => {
   const items = ['## 1.0.0 / 2015-03-26', '- run keywords(1)', '- Grafana: 3000', '- Gateway: Port 8080', '- **Ledger (8003)**: the books', '- **Redis**: 6379'].join('\n');
   assert.deepEqual(allocs(parse(items, 'docs/CHANGELOG.md')).map((a) => `${a.service}=${a.port}`), ['Gateway=8080', 'Ledger=8003']);

@@ -16,6 +16,9 @@ const NAME_THEN_VALUE = new RegExp(String.raw`^\s*${NAME}\s*[:：]\s*(?:ports?\s
 const RANGE_WORD_AFTER = /(\d)\s*(?:(?:port\s+)?range|block|范围内?|端口段|区间|번대|범위)\s*[.。]?$/i;
 const VALUE_THEN_NAME = new RegExp(String.raw`^\s*(\d{1,6}(?:\/(?:tcp|udp))?)\s*(?::|\s[-–—])\s*${NAME}\s*$`, 'iu');
 const ADDRESS_ITEM = /^\s*`?[A-Za-z][\w.-]*:\d{2,5}`?\s*$/;
+// `- Gateway - 8222`: a name, a dash and a port of four or five digits, nothing else ("Step 2 - 10"
+// and "Release - 2019" are not ports: the section must be about ports, and years stay out).
+const NAME_DASH_PORT = new RegExp(String.raw`^\s*${NAME}\s+[-–—]\s+(\d{4,5})\s*$`, 'u');
 // Two digits at least: `keywords(1)` is a manual section, `Step (2)` a footnote.
 const NAME_WITH_PORT = new RegExp(String.raw`^\s*${NAME}\s*\(\s*(?:port\s+)?(\d{2,6})\s*\)\s*(?::.*|\s[-–—]\s+(?!\d).*)?$`, 'iu');
 // A mark that the item is done or running (`✅`, `✔️`, `🟢`, `[x]`) before its name. Not `❌` or
@@ -59,7 +62,11 @@ interface Match {
   url?: boolean;
   /** The URL is on this machine (`http://localhost:3000`): its port is a host port (see hostSideUrl). */
   hostSide?: boolean;
+  /** `- Gateway - 8222`: read only in a section about ports. */
+  dashed?: boolean;
 }
+
+const YEAR = /^(?:19|20)\d\d$/;
 
 // A label for one of a service's ways in, not a service: under `### Lighthouse`, "Web UI (HTTP): 9000"
 // and "Direct access: http://nas:9000" are Lighthouse's.
@@ -101,6 +108,13 @@ function match(text: string): Match | undefined {
     const valueAt = blank.indexOf(byValue[1]);
     const values = parseCellPorts(byValue[1]).map((v) => shift(v, valueAt));
     if (name && values.length === 1) return { name, values, portForm: false };
+  }
+  const dashed = NAME_DASH_PORT.exec(blank);
+  if (dashed && !YEAR.test(dashed[2])) {
+    const name = plausibleName(dashed[1]);
+    const valueAt = blank.lastIndexOf(dashed[2]);
+    const values = parseCellPorts(dashed[2]).map((v) => shift(v, valueAt));
+    if (name && values.length === 1 && values[0].port >= 1024) return { name, values, portForm: false, dashed: true };
   }
   const withPort = NAME_WITH_PORT.exec(blank);
   if (withPort) {
@@ -154,6 +168,7 @@ export function extractListItem(state: MdState, text: string, at: number): void 
   // Outside a section about ports, only an item that says so counts ("Port 8087", a bold
   // "**Ledger (8003)**", a URL, a service's interface): "run keywords(1)" in a changelog and
   // "**Retries**: 3" in a settings list are not ports.
+  if (m.dashed && !context.aboutPorts) return;
   if (!context.aboutPorts && !m.url && !label && !(m.portForm && /\*\*|__/.test(text)) && !/\bports?\b/i.test(text)) return;
   const group = at;
   const remarks = remarksOf(text);
