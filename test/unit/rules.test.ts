@@ -366,6 +366,9 @@ test('a Host Port column says the host side: the container port behind another p
   assert.deepEqual(atWarningOrError(checkFiles({ 'docker-compose.yml': compose, 'PORTS.md': hostColumn })).map(brief), ['port-mismatch@PORTS.md:3']);
   // A plain Port column may mean the container side: 3000 is grafana's port inside its container.
   assert.deepEqual(atWarningOrError(checkFiles({ 'docker-compose.yml': compose, 'PORTS.md': table([['grafana', 3000]]) })).map(brief), []);
+  // "Inner Docker port" beside "Opened port" is the container side: two services on 80 inside clash on nothing.
+  const inner = ['| Service | Opened port | Inner Docker port |', '|---|---|---|', '| proxy | 80 | 80 |', '| pgadmin | 5050 | 80 |'].join('\n');
+  assert.deepEqual(atWarningOrError(checkFiles({ 'PORTS.md': inner })).map(brief), []);
 });
 
 test('a localhost URL is reached through a host port: the container port behind another published port does not agree with it', () => {

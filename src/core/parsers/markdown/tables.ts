@@ -78,7 +78,7 @@ const ROUTING_HEADER = /^(?:(?:public|external|custom|tunnel|proxy)\s+)?(domains
 const CONTAINER_NAME_HEADER = /^(containers?|container names?|hostnames?|service names?|images?|contenedor(?:es)?|cont[eê]iner(?:es|s)?|conteneurs?)$/i;
 const RANGE_NAME_HEADER = /\b(category|project|projekt|projet|proyecto|projeto|progetto|tier|group|range|team|block|pool|reserved)\b|项目|проект/i;
 // English, and the same words in German, Dutch, French, Spanish, Italian and Portuguese (`Interner Port`, `Puerto interno`, `Porta container`).
-const CONTAINER_HEADER = /\b(container|internal|intern|interne|interner|internes|interno|interna|target)\b|コンテナ|容器|内部|컨테이너|내부/i;
+const CONTAINER_HEADER = /\b(container|internal|inner|inside|intern|interne|interner|internes|interno|interna|target)\b|コンテナ|容器|内部|컨테이너|내부/i;
 const ENV_HEADER = /^(env|environment|stage|环境|環境|환경)$/i;
 const CATEGORY_HEADER = /^(category|categories|type|kind|layer|group|tier|分类|类别|類別|カテゴリ|種別|분류|유형)$/i;
 const PURPOSE_HEADER = /^(purpose|description|用途|说明|說明|説明|描述|설명)$/i;
