@@ -538,3 +538,13 @@ test('forbidding titles in Portuguese, Spanish and German reserve the ports list
   const plain = ['## Portas do projeto', '', '- web: 8000', '', '## Services', '', '| Service | Port |', '|---|---|', '| web | 8000 |'].join('\n');
   assert.deepEqual(warnings(checkFiles({ 'docs/ports.md': plain })), []);
 });
+
+test('a number range inside an identifier (`CVE-2018-12613`, `JIRA-1200-1300`) declares no range', () => {
+  const table = ['| Service | Port |', '|---|---|', '| web | 80 |'];
+  for (const heading of ['### CVE-2018-12613', '### Ticket JIRA-1200-1300 notes']) {
+    const doc = [heading, '', ...table].join('\n');
+    assert.deepEqual(parseMarkdown(doc, { file: 'labs/README.md' }).ranges, [], heading);
+    assert.deepEqual(warnings(checkFiles({ 'labs/README.md': doc })), [], heading);
+  }
+  assert.deepEqual(parseMarkdown(['### Web (8000-8099)', '', ...table].join('\n'), { file: 'labs/README.md' }).ranges.map((r) => `${r.from}-${r.to}`), ['8000-8099']);
+});
