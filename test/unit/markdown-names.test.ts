@@ -460,3 +460,10 @@ test('a list titled as settings (`**Default Settings**:`) holds values, not port
   assert.deepEqual(checkFiles({ 'docs/PORTS.md': doc('Default Settings') }).findings.map(brief), []);
   assert.deepEqual(places(doc('Default ports')), ['Contrition=65', 'Sincerity=65']);
 });
+
+test('a heading naming a kind of service in the plural with a port (`### Web UIs (Port 8080)`) is a group, not a service on it', () => {
+  const doc = (heading: string) => ['# Ports', '', `### ${heading}`, '', 'Notes.', '', '| Service | Port |', '|---|---|', '| api | 8080 |'].join('\n');
+  assert.deepEqual(places(doc('Web UIs (Port 8080)')), ['api=8080']);
+  assert.deepEqual(places(doc('Databases (port 8080)')), ['api=8080']);
+  assert.deepEqual(places(doc('Grafana (Port 8080)')), ['Grafana=8080', 'api=8080']);
+});

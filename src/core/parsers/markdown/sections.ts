@@ -136,13 +136,17 @@ function readHeading(text: string): HeadingInfo {
   const ownerName = range || info.environment ? undefined : ownerNamedBy(text);
   if (ownerName) {
     info.owner = ownerName;
-    if (portMatch) {
+    if (portMatch && !GROUP_LABEL.test(ownerName)) {
       const start = portMatch.index + portMatch[0].lastIndexOf(portMatch[1]);
       info.ownerPort = { port: Number(portMatch[1]), start, end: start + portMatch[1].length };
     }
   }
   return info;
 }
+
+// `### Web UIs (Port 8080)`, `### Databases (port 5432)`: a kind of service, in the plural, that
+// shares a port between the services listed under it, not a service on that port.
+const GROUP_LABEL = /\b(?:uis|apis|databases|dbs|dashboards|services|apps|applications|tools|workers|servers|frontends|backends|queues|consoles|interfaces|endpoints)$/i;
 
 // `(.env.production)`, `` `.env.local` ``, `staging.env`: a section that gives the values of one env file.
 const ENV_FILE = /(?:^|[\s(`'"])(\.env\.[\w.-]*\w|[\w-]+\.env)(?=$|[\s)`'",:;])/i;
