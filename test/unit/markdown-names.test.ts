@@ -429,8 +429,8 @@ test('"Reserved ranges (never reuse)" hands its ranges out and forbids none; "ne
   assert.deepEqual(checkFiles({ 'docs/PORTS.md': doc('Reserved ranges (never use)') }).findings.map(brief), ['reserved-port@docs/PORTS.md:7']);
 });
 
-test('a column of port numbers names no row, whatever its header says (`Tina Server`)', () => {
-  const text = ['| Repo | App Port | Tina Server | Tina Datalayer |', '|---|---|---|---|', '| Ledger | 7057 | 7011 | 9002 |', '| Atlas | 7059 | 7012 | 9003 |'].join('\n');
+test('a column of port numbers names no row, whatever its header says (`Preview Server`)', () => {
+  const text = ['| Repo | App Port | Preview Server | Preview Store |', '|---|---|---|---|', '| Ledger | 7057 | 7011 | 9002 |', '| Atlas | 7059 | 7012 | 9003 |'].join('\n');
   assert.deepEqual(places(text), ['Ledger=7057', 'Atlas=7059']);
   assert.deepEqual(checkFiles({ 'docs/PORTS.md': text }).findings.map(brief), []);
 });
@@ -455,10 +455,10 @@ test('a table giving each service its database on one port is the database serve
 });
 
 test('a list titled as settings (`**Default Settings**:`) holds values, not ports, even in a section about ports; one that says ports does', () => {
-  const doc = (title: string) => ['# Ports', '', '### Instant endpoint', '', `**${title}**:`, '- Contrition: 65', '- Sincerity: 65'].join('\n');
+  const doc = (title: string) => ['# Ports', '', '### Instant endpoint', '', `**${title}**:`, '- Warmth: 65', '- Humour: 65'].join('\n');
   assert.deepEqual(places(doc('Default Settings')), []);
   assert.deepEqual(checkFiles({ 'docs/PORTS.md': doc('Default Settings') }).findings.map(brief), []);
-  assert.deepEqual(places(doc('Default ports')), ['Contrition=65', 'Sincerity=65']);
+  assert.deepEqual(places(doc('Default ports')), ['Warmth=65', 'Humour=65']);
 });
 
 test('a heading naming a kind of service in the plural with a port (`### Web UIs (Port 8080)`) is a group, not a service on it', () => {

@@ -26,7 +26,7 @@ export function openListTitle(state: MdState, paragraph: string, line: number, l
   const label = cleanName(title);
   const short = label.split(/\s+/).length <= MAX_LABEL_WORDS;
   const illustrative = short && ILLUSTRATIVE.test(label);
-  // "**Default Settings**:" over `- Sincerity: 65`: values of settings, not ports, even in a section about ports.
+  // "**Default Settings**:" over `- Warmth: 65`: values of settings, not ports, even in a section about ports.
   const settings = short && SETTINGS_TITLE.test(label) && !PORT_WORD.test(label);
   if (!reserved && !illustrative && !settings) return;
   const top = state.sections[state.sections.length - 1];

@@ -223,12 +223,12 @@ const INGRESS = /\bingress\b/i;
 export interface Remarks {
   standalone: boolean;
   ingress: boolean;
-  /** `9696 (via Gluetun)`: the service that publishes the port for this one (see VIA). */
+  /** `9696 (via vpn-gateway)`: the service that publishes the port for this one (see VIA). */
   via?: string;
 }
 
-// `9696 (via Gluetun)`, `Web UI (through vpn)`: a service in another's network (Compose's
-// `network_mode: service:gluetun`) or behind it, which publishes the port for it: one listener.
+// `9696 (via vpn-gateway)`, `Web UI (through vpn)`: a service in another's network (Compose's
+// `network_mode: service:vpn-gateway`) or behind it, which publishes the port for it: one listener.
 // A protocol or a kind of place is not a service.
 const VIA = /\((?:via|through|behind) ([\p{L}\p{N}][\p{L}\p{N}._-]*)\)/iu;
 const NOT_A_PUBLISHER = /^(?:https?|tcp|udp|ssh|tls|ssl|vpn|lan|wan|localhost|host|browser|docker|compose|proxy|api|ui|cli|web|port|ports)$/i;

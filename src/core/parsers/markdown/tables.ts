@@ -183,7 +183,7 @@ function classify(headers: string[], aboutPorts: boolean, rangeColumn: (index: n
   // range in the first column beside it, whatever that column is called.
   const ledByRanges = ports.some((p) => RANGE_COLUMN.test(cleaned[p.index]));
   const rangePorts = ports.some((p) => RANGE_WORD.test(cleaned[p.index]));
-  // A column of port numbers names nothing, whatever its header says (`Tina Server` over `4011`).
+  // A column of port numbers names nothing, whatever its header says (`Preview Server` over `4011`).
   for (let i = 0; i < cleaned.length; i++) if (!taken.has(i) && portColumn(i)) taken.add(i);
   // `| Port | Project | Service |`: the project groups the services the Service column names; a
   // table of ranges (`| Project | Port Range |`) names each range by its group.
