@@ -467,3 +467,16 @@ test('a heading naming a kind of service in the plural with a port (`### Web UIs
   assert.deepEqual(places(doc('Databases (port 8080)')), ['api=8080']);
   assert.deepEqual(places(doc('Grafana (Port 8080)')), ['Grafana=8080', 'api=8080']);
 });
+
+test('a table of labs (`| Lab | Port |`) under a service\'s heading gives that service in each lab, each lab apart from the others', () => {
+  const labs = ['### PostgreSQL', '', '| Lab | Port | Status |', '|---|---|---|', '| ledger_lab | 5432 | ok |', '| atlas_lab | 5432 | ok |', '| queue_lab | 5433 | ok |'].join('\n');
+  const f = parse(labs);
+  assert.deepEqual(f.allocations.map((a) => `${a.service}=${a.port}`), ['PostgreSQL=5432', 'PostgreSQL=5432', 'PostgreSQL=5433']);
+  assert.equal(new Set(f.allocations.map((a) => a.environment)).size, 3);
+  assert.deepEqual(checkFiles({ 'docs/PORTS.md': labs }).findings.map(brief), []);
+  // Under no service's heading a lab's row names no service; a Service column beside it does, in its lab.
+  assert.deepEqual(places(labs.replace('### PostgreSQL', '### Port conflicts')), []);
+  const web = ['| Lab | Service | Port |', '|---|---|---|', '| ledger_lab | Ledger UI | 8080 |', '| atlas_lab | Atlas UI | 8080 |'].join('\n');
+  assert.deepEqual(places(web).map((p) => p.split('/')[0]), ['Ledger UI=8080', 'Atlas UI=8080']);
+  assert.deepEqual(checkFiles({ 'docs/PORTS.md': web }).findings.map(brief), []);
+});

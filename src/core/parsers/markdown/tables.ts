@@ -1,7 +1,7 @@
 // Tables with a port-like column and a name column: one allocation per port cell, or declared
 // ranges / reserved ports depending on what the table and its section are about.
 import { findUrls, isPublicName, serviceFromHost } from '../../syntax/ports';
-import { cleanName, environmentFromText, roleFromPath, roleFromWords, serviceKey } from '../../syntax/names';
+import { cleanName, environmentFromText, roleFromPath, roleFromWords, serviceKey, VARIANT_PREFIX } from '../../syntax/names';
 import { splitRow, type Cell } from './cells';
 import { readPropertyPorts } from './propertyTables';
 import { namesElsewhere, namesIn, PLACEHOLDER, saysGone, saysRunning, type CellNames } from './rowNames';
@@ -46,6 +46,8 @@ interface Columns {
   /** A column naming the stack or proxy a row's service runs in or behind (Stack, Via, Behind). */
   stack?: number;
   routing: boolean;
+  /** A column of labs or exercises (`| Lab | Port |`): each row's lab is brought up on its own. */
+  lab?: number;
   /** Columns whose cells hold URLs (Internal URL, Endpoint, Example). */
   urls: Array<{ index: number; role?: string }>;
   /** The table lists ranges (project / category / tier ranges), not services. */
@@ -93,6 +95,23 @@ const HISTORY_HEADER = /\b(?:old|previous|former|legacy|prior|was|before|antig[o
 // A port column whose header says it holds ranges (`Port Range`, `Rango de Puertos`, `Faixa de portas`).
 const RANGE_WORD = /\b(?:range|rango|intervalo|faixa|bereich|plage)\b|范围|範囲|범위|диапазон/i;
 const HOST_HEADER = /\b(host|external|extern|externe|externer|externes|externo|externa|esterno|published|public)\b|ホスト|主机|宿主|公開|外部|호스트|외부/i;
+
+// `| Lab | Port |`: the labs or exercises of a course, each brought up on its own.
+const LAB_HEADER = /^(?:labs?|exercises?|chapters?|lessons?|workshops?|tutorials?|katas?)$/i;
+
+/** A lab's row is in an environment of its own: never beside another lab's (see VARIANT_PREFIX). */
+function labEnvironment(cell: Cell | undefined): string | undefined {
+  const key = serviceKey(cleanName(cell?.text ?? ''));
+  return key === '' ? undefined : `${VARIANT_PREFIX}lab-${key}`;
+}
+
+/**
+ * Rows that name only their lab (`### PostgreSQL` over `| Lab | Port |`) give the port of the
+ * service the heading names, in that lab; under no such heading they name no service.
+ */
+function labRowNames(context: Context): CellNames & { holders?: boolean } {
+  return context.pageService === undefined ? NO_NAMES : { names: [context.pageService], list: false };
+}
 
 // `| Port | Common User | Solution |`: what to do when something else holds a port, not who holds it here.
 const SOLUTION_HEADER = /^(?:solutions?|fix(?:es)?|how to fix|workarounds?|resolutions?|remed(?:y|ies)|lösung|solución|solução|解决方案|解决办法|対処法?|해결(?: ?방법)?)$/i;
@@ -201,6 +220,7 @@ function classify(headers: string[], aboutPorts: boolean, rangeColumn: (index: n
   const address = cleaned.findIndex((h) => ADDRESS_HEADER.test(h));
   const purpose = name >= 0 && CATEGORY_HEADER.test(cleaned[name]) ? cleaned.findIndex((h) => PURPOSE_HEADER.test(h)) : -1;
   const routing = cleaned.some((h) => ROUTING_HEADER.test(h));
+  const lab = cleaned.findIndex((h) => LAB_HEADER.test(h));
   const groupNamed = name >= 0 && RANGE_NAME_HEADER.test(cleaned[name]);
   const rangeTable = groupNamed || ledByRanges || rangePorts;
   const firstRange = ports.find((p) => RANGE_COLUMN.test(cleaned[p.index]))?.index;
@@ -224,6 +244,7 @@ function classify(headers: string[], aboutPorts: boolean, rangeColumn: (index: n
     address: address >= 0 ? address : undefined,
     purpose: purpose >= 0 ? purpose : undefined,
     routing,
+    lab: lab >= 0 ? lab : undefined,
   };
 }
 
@@ -366,10 +387,12 @@ export function extractTable(state: MdState, headerLine: number, rowLines: numbe
     // A Project cell listing several (`ledger, billing`) names the projects using the port, no group.
     const groupCell = columns.group === undefined ? '' : cleanName(cells[columns.group]?.text ?? '');
     const rowGroup = groupCell !== '' && !PLACEHOLDER.test(groupCell) && !/[,;]/.test(groupCell) ? groupCell : group;
-    const rowEnvironment = columns.environment === undefined ? undefined : environmentFromText(cells[columns.environment]?.text ?? '');
+    const rowEnvironment = columns.environment !== undefined ? environmentFromText(cells[columns.environment]?.text ?? '')
+      : columns.lab !== undefined ? labEnvironment(cells[columns.lab]) : undefined;
     const context = rowContext(section, columns, cells, rowEnvironment);
     const stack = columns.stack === undefined ? undefined : stackOf(cells[columns.stack]);
-    const { names, list, holders, plus } = categories ? purposeNames(columns, cells, categories) : rowNames(columns, cells);
+    const { names, list, holders, plus } = columns.lab !== undefined && columns.lab === columns.name ? labRowNames(context)
+      : categories ? purposeNames(columns, cells, categories) : rowNames(columns, cells);
     const row: Row = {
       headerLine, line, lineStart, cells, names: rowGroup === undefined || holders ? names : names.map((name) => nameInGroup(name, rowGroup)), listed: list, plus, holders, stack, next: 0,
       byHostName: columns.urls.some((col) => reachedByHostName(cells[col.index])),
