@@ -7,7 +7,7 @@ import { envFacts, parseEnvAssignments } from '../env';
 import { extractComposeFacts } from '../compose';
 import { extractMermaid } from './mermaid';
 import { extractTextTable, readPortMap } from './textTables';
-import { currentContext, emitAllocation, emitMention, hostSideUrl, type Context, type MdState } from './state';
+import { currentContext, emitAllocation, emitMention, hostSideUrl, mentionOnly, type Context, type MdState } from './state';
 import { ILLUSTRATIVE } from './sections';
 
 const SETTINGS_LANGS = new Set(['', 'bash', 'sh', 'shell', 'zsh', 'env', 'dotenv', 'console', 'cmd', 'bat', 'batch', 'text', 'txt', 'ini', 'properties', 'conf']);
@@ -155,11 +155,5 @@ function extractNamedUrls(state: MdState, context: Context, content: string, at:
  */
 export function containerEnvironmentToMentions(state: MdState): void {
   if (!state.snippetReadsEnv) return;
-  const kept = state.facts.allocations.filter((a) => {
-    const inside = a.variable !== undefined && a.fence === undefined && !a.claim && !state.snippetVariables.has(a.variable);
-    if (inside) state.facts.mentions.push({ port: a.port, loc: a.loc });
-    return !inside;
-  });
-  state.facts.allocations.length = 0;
-  state.facts.allocations.push(...kept);
+  mentionOnly(state, new Set(state.facts.allocations.filter((a) => a.variable !== undefined && a.fence === undefined && !a.claim && !state.snippetVariables.has(a.variable))));
 }

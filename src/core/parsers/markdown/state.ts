@@ -185,11 +185,16 @@ export function dropRoutePages(state: MdState): void {
     if (new Set(items.map((i) => i.allocation.serviceKey)).size < 2) continue;
     for (const item of items) if (item.route) pages.add(item.allocation);
   }
-  if (pages.size === 0) return;
-  const kept = state.facts.allocations.filter((a) => !pages.has(a));
+  mentionOnly(state, pages);
+}
+
+/** Turns some of the page's allocations into mentions of their ports; the others keep their order. */
+export function mentionOnly(state: MdState, allocations: ReadonlySet<Allocation>): void {
+  if (allocations.size === 0) return;
+  const kept = state.facts.allocations.filter((a) => !allocations.has(a));
   state.facts.allocations.length = 0;
   state.facts.allocations.push(...kept);
-  for (const a of pages) state.facts.mentions.push({ port: a.port, loc: a.loc });
+  for (const a of allocations) state.facts.mentions.push({ port: a.port, loc: a.loc });
 }
 
 /** A key/value line naming a machine: the rest of its section is on it, unless the heading named one. */

@@ -3,7 +3,7 @@
 // 8001 (test)` under a table of the team's services. The item's name is a category, a policy or a
 // heading, not one more service on each of those ports.
 import type { Allocation } from '../../model';
-import type { MdState } from './state';
+import { mentionOnly, type MdState } from './state';
 
 /** Notes the allocations one list item made, when it wrote several ports (see dropRestatedItems). */
 export function noteItemPorts(state: MdState, from: number): void {
@@ -29,9 +29,5 @@ export function dropRestatedItems(state: MdState): void {
   for (const item of state.multiPortItems) {
     if (item.every((a) => [...(holders.get(a.port) ?? [])].some((key) => key !== a.serviceKey))) for (const a of item) restated.add(a);
   }
-  if (restated.size === 0) return;
-  const kept = state.facts.allocations.filter((a) => !restated.has(a));
-  state.facts.allocations.length = 0;
-  state.facts.allocations.push(...kept);
-  for (const a of restated) state.facts.mentions.push({ port: a.port, loc: a.loc });
+  mentionOnly(state, restated);
 }

@@ -34,14 +34,21 @@ const DIGITS = /^\d{1,5}$/;
 export function extractTextTable(state: MdState, context: Context, content: string, at: number): boolean {
   const lines = content.split('\n');
   if (readPipeTable(state, lines, at)) return true;
+  const offsets = lineOffsets(lines);
+  const occupied = OCCUPIED.test(lines.find((l) => l.trim() !== '') ?? '');
+  return readColumns(state, context, lines, offsets, at, occupied) || readPortList(state, context, lines, offsets, at, occupied)
+    || readNamePortLines(state, context, lines, offsets, at);
+}
+
+/** Where each line starts in the text the lines were split from. */
+function lineOffsets(lines: string[]): number[] {
   const offsets: number[] = [];
   let offset = 0;
   for (const line of lines) {
     offsets.push(offset);
     offset += line.length + 1;
   }
-  const occupied = OCCUPIED.test(lines.find((l) => l.trim() !== '') ?? '');
-  return readColumns(state, context, lines, offsets, at, occupied) || readPortList(state, context, lines, offsets, at, occupied) || readPortMap(state, context, content, at);
+  return offsets;
 }
 
 const PIPE_ROW = /^\s*\|.*\|/;
@@ -115,14 +122,18 @@ const SETTING_KEY = /port|^(?:replicas|timeout|interval|retries|workers|threads|
  * True when the fence is such a map.
  */
 export function readPortMap(state: MdState, context: Context, content: string, at: number): boolean {
+  const lines = content.split('\n');
+  return readNamePortLines(state, context, lines, lineOffsets(lines), at);
+}
+
+function readNamePortLines(state: MdState, context: Context, lines: string[], offsets: number[], at: number): boolean {
   if (!context.aboutPorts) return false;
   const entries: Array<{ m: RegExpExecArray; offset: number; line: string }> = [];
-  let offset = 0;
-  for (const line of content.split('\n')) {
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
     const m = NAME_PORT_LINE.exec(line);
-    if (m && !SETTING_KEY.test(m[1].trim())) entries.push({ m, offset, line });
+    if (m && !SETTING_KEY.test(m[1].trim())) entries.push({ m, offset: offsets[i], line });
     else if (line.trim() !== '' && !COMMENT_LINE.test(line)) return false;
-    offset += line.length + 1;
   }
   if (entries.length < 2) return false;
   for (const { m, offset: lineAt, line } of entries) {

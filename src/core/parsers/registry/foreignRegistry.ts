@@ -27,10 +27,13 @@ export function readForeignRegistry(root: unknown, at: PathLocator, lines: LineI
   if (isRecord(root)) {
     const machine = machineOf(root);
     if (machine !== undefined) facts.machine = machine;
-    const own = Object.entries(root).find(([key, value]) => isRangeSection(key) && wholeRange(value) !== undefined);
-    if (own) r.fileRange = r.addRange(own[0], wholeRange(own[1])!, r.at.key([own[0]]));
+    const own = Object.entries(root).flatMap(([key, value]) => {
+      const spans = isRangeSection(key) ? wholeRange(value) : undefined;
+      return spans ? [{ key, spans }] : [];
+    })[0];
+    if (own) r.fileRange = r.addRange(own.key, own.spans, r.at.key([own.key]));
     for (const [key, value] of Object.entries(root)) {
-      if (isRangeSection(key) && key !== own?.[0]) readRangeSection(value, [key], r);
+      if (isRangeSection(key) && key !== own?.key) readRangeSection(value, [key], r);
       else if (RESERVED_SECTION.test(key.trim())) readReservedSection(value, [key], r);
     }
   }
