@@ -179,6 +179,13 @@ test('shell fences: owner from the heading, Windows set, URLs as claims; command
   ]);
 });
 
+test('a heading that only says "environment variables" or "settings", in any language, names no service of a block (`APP_PORT` there is nobody\'s)', () => {
+  for (const heading of ['### Environment variables (.env)', '### 환경 변수 (.env)', '### 环境变量', '### 環境変数の設定', '### Umgebungsvariablen', '### Variables de entorno']) {
+    const f = parse([heading, '```bash', 'DB_PORT=4578', 'APP_PORT=8754', '```'].join('\n'));
+    assert.deepEqual(allocs(f).map((a) => `${a.service}=${a.port}`), ['db=4578'], heading);
+  }
+});
+
 test('a bold label over a block of settings names its service; a label of generic words names a part of the heading\'s', () => {
   const text = [
     '### billing-suite', '',
@@ -402,6 +409,17 @@ test('a place in a file is no service (`- **Line**: 147`); an Old Port column is
   assert.deepEqual(allocs(items).map((a) => `${a.service}=${a.port}`), ['Landing Page=3000']);
   const table = parse(['| Service | Old Port | New Port |', '|---|---|---|', '| Gateway | 80 | 32100 |', '| Grafana | 3001 | 32110 |'].join('\n'));
   assert.deepEqual(allocs(table).map((a) => `${a.service}=${a.port}`), ['Gateway=32100', 'Grafana=32110']);
+  // The same in other languages: original / before the change, against new / after it.
+  for (const [old, now] of [['原端口', '新端口'], ['变更前端口', '变更后端口'], ['変更前ポート', '変更後ポート'], ['기존 포트', '새 포트'], ['변경 전 포트', '변경 후 포트'], ['Port vorher', 'Port nachher'], ['Старый порт', 'Новый порт']]) {
+    const moved = parse([`| Service | ${old} | ${now} |`, '|---|---|---|', '| Gateway | 80 | 32100 |'].join('\n'));
+    assert.deepEqual(allocs(moved).map((a) => `${a.service}=${a.port}`), ['Gateway=32100'], old);
+  }
+});
+
+test('a step whose verb comes last (`- [ ] 브라우저 접속 확인 (8754)`, check the browser connects) names no service', () => {
+  const f = parse(['## Ports', '', '| Service | Port |', '|---|---|', '| webapp | 8754 |', '', '## After deploying', '',
+    '- [ ] 브라우저 접속 확인 (8754)', '- [x] 接続確認 (8754)', '- 访问测试 (8754)', '- [x] Prometheus: 9090', '- [ ] Grafana (3000)'].join('\n'));
+  assert.deepEqual(allocs(f).map((a) => `${a.service}=${a.port}`), ['webapp=8754', 'Prometheus=9090', 'Grafana=3000']);
 });
 
 test('a list titled as history or an example (`**OLD:**`, `Before:`) only mentions its ports', () => {

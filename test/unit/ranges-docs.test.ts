@@ -228,6 +228,14 @@ test('sections titled forbidden, avoid, blocked (in any language) reserve their 
   }
 });
 
+test('a forbidding list of bare ports (`- ❌ 5173 (default dev server)`) reserves each of them', () => {
+  const doc = ['# Ports', '', '| Service | Port |', '|---|---|', '| portal | 4300 |', '', '## 🛑 DO NOT USE THESE PORTS', '- ❌ 4302 (old portal port)', '- ❌ **5173** (default dev server)', '- 6006'].join('\n');
+  const c = checkFiles({ 'docs/ports.md': doc, 'docker-compose.yml': 'services:\n  worker:\n    ports: ["5173:5173"]\n  docs:\n    ports: ["6006:6006"]\n' });
+  assert.deepEqual(warnings(c), ['reserved-port@docker-compose.yml:3', 'reserved-port@docker-compose.yml:5']);
+  // Under a title that forbids nothing, a bare port is no one's and reserves nothing.
+  assert.deepEqual(warnings(checkFiles({ 'docs/ports.md': doc.replace('DO NOT USE THESE PORTS', 'Ports seen in logs'), 'docker-compose.yml': 'services:\n  worker:\n    ports: ["5173:5173"]\n' })), []);
+});
+
 test('a title about avoiding clashes, or without ports, forbids nothing', () => {
   for (const title of ['## Avoid port conflicts', '## Blocked on review']) {
     const doc = [title, '', '| Port | Service |', '|---|---|', '| 5000 | media |'].join('\n');

@@ -379,6 +379,12 @@ test('a localhost URL is reached through a host port: the container port behind 
   // Another container reaches it by its service name, on the container side: that agrees.
   assert.deepEqual(atWarningOrError(checkFiles({ 'docker-compose.yml': compose, 'PORTS.md': row.replace('localhost', 'grafana') })).map(brief), []);
   assert.deepEqual(atWarningOrError(checkFiles({ 'docker-compose.yml': compose, 'README.md': '- Grafana: http://localhost:3001\n' })).map(brief), []);
+  // The same against a document's Host Port and Container Port columns, under a page's generic title.
+  const ports = ['| Service | Host Port | Container Port |', '|---|---|---|', '| Ledger API | 7410 | 7400 |', '| Web | 7420 | 80 |'].join('\n');
+  const start = (port: number) => ['# Getting started', '', `- Ledger API: http://localhost:${port}`, '- Web: http://localhost:7420'].join('\n');
+  assert.deepEqual(atWarningOrError(checkFiles({ 'docs/PORTS.md': ports, 'START.md': start(7400) })).map(brief), ['port-mismatch@START.md:3']);
+  assert.deepEqual(atWarningOrError(checkFiles({ 'docs/PORTS.md': ports, 'START.md': start(7410) })).map(brief), []);
+  assert.deepEqual(atWarningOrError(checkFiles({ 'docs/PORTS.md': ports, 'START.md': start(7410).replace('localhost:7420', 'localhost:7421') })).map(brief), ['port-mismatch@START.md:4']);
 });
 
 test('a mapping a document writes says its host side: `"9000:9000"` in a README snippet does not agree with `9003:9000`; a variable host port does', () => {

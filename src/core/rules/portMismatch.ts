@@ -214,7 +214,8 @@ function judge(unit: Unit, units: Unit[]): Verdict | undefined {
   if (top > authority) {
     // Outranked: what runs may differ from stack to stack, so agreeing with any of them is enough;
     // documents of one rank vote.
-    winners = ruling[0].deciding[0].fileRole.describes ? withContainerSides(documentVote(ruling), ruling) : union(ruling, !unit.places.some(saysHostSide));
+    const containerSides = !unit.places.some(saysHostSide);
+    winners = ruling[0].deciding[0].fileRole.describes ? withContainerSides(documentVote(ruling), ruling, containerSides) : union(ruling, containerSides);
     if (agrees(unit.values, winners) || (ruling.every(onlyEnv) && writesInsideOf(unit, winners))) return undefined;
   } else {
     // Among equals, documents vote; a unit is reported only when one value wins and it is not that.
@@ -295,10 +296,12 @@ function onlyEnv(u: Unit): boolean {
 
 /**
  * The winning values and the container ports the documents give behind them (`| 9407 | RabbitMQ |
- * 15672 |` under Host Port, Container Port): a place that writes the container side agrees.
+ * 15672 |` under Host Port, Container Port): a place that writes the container side agrees,
+ * unless it says it is the host side (`http://localhost:15672`), as against compose (see union).
  */
-function withContainerSides(winners: Set<string>, units: Unit[]): Set<string> {
+function withContainerSides(winners: Set<string>, units: Unit[], containerSides: boolean): Set<string> {
   const out = new Set(winners);
+  if (!containerSides) return out;
   for (const u of units) for (const p of u.deciding) if (p.containerPort !== undefined && winners.has(portText(p))) out.add(String(p.containerPort));
   return out;
 }

@@ -2,7 +2,7 @@
 // 50056 (gRPC)`, `**compliance-monitor (8017)**: ...`, `- **HTTP Services**: 8080-8099`. Anything
 // else in a list is prose ("ml-ensemble moved from 8014 → 8021") and allocates nothing.
 import { cleanName, roleFromPath, roleFromWords } from '../../syntax/names';
-import { findUrls, isPublicName } from '../../syntax/ports';
+import { findUrls, isPublicName, isValidPort } from '../../syntax/ports';
 import { extractRangeItem } from './rangeLists';
 import { emitRangeEntry } from './rangeEntries';
 import { reservedKind } from './sections';
@@ -29,6 +29,11 @@ const DONE_MARK = /^\s*(?:[\u2705\u2714\u2611\u{1F7E2}]\uFE0F?|\[[xX]\])\s*/u;
 const PROSE_WORD = /\b(vs|versus|moved?|from|uses?|using|via|ports|port|no|not|all|each|every|only|should|must|will|was|were|is|are|the|by|if|when|then|see|e\.g|i\.e)\b/i;
 // "포트: 8754", "端口：8080", "**Porta**: 5433": the word for port in other languages, as PROSE_WORD has it in English.
 const PORT_WORD = /^(?:포트(?: ?번호)?|端口号?|埠|ポート(?:番号)?|portas?|puertos?|porte)$/i;
+// A phrase that ends in what to do is a step, not a name: Korean, Japanese and Chinese put the verb
+// last ("브라우저 접속 확인" check the browser can connect, "接続確認", "访问测试").
+const ACTION_LAST = /(?:확인|접속|실행|점검|테스트|確認|接続|起動|実行|テスト|アクセス|访问|确认|检查|测试|启动|运行)(?:하기|한다|する)?$/u;
+// `- ❌ 5173 (default Vite port)`, `- 4002`: a port, and why, under a title that forbids its ports.
+const PORT_WITH_REASON = /^[\s\u274C\u{1F6AB}\u26D4\u2716\uFE0F]*(\d{1,6})\s*(?:\(([^()]*)\))?\s*[.;]?\s*$/u;
 // Words that make a "name" a setting whose number is a count or a duration: "Retries: 3",
 // "Max connections: 100", "Pool size: 100", "Timeout: 30".
 const SETTING_WORD = /\b(size|timeout|retries|retry|attempts|limit|max|min|maximum|minimum|count|concurrency|workers|threads|connections|interval|ttl|delay|threshold|capacity|replicas|version|days|hours|minutes|seconds)\b/i;
@@ -46,8 +51,21 @@ const MAX_NAME_WORDS = 7;
 function plausibleName(raw: string): string | undefined {
   const name = cleanName(raw);
   const words = name.replace(/\([^()]*\)/g, '');
-  if (name === '' || /^\d+$/.test(name) || PROSE_WORD.test(words) || PORT_WORD.test(words) || SETTING_WORD.test(words) || COUNT_WORD.test(words) || FILE_PLACE.test(words.trim())) return undefined;
+  if (name === '' || /^\d+$/.test(name) || PROSE_WORD.test(words) || ACTION_LAST.test(words.trim()) || PORT_WORD.test(words) || SETTING_WORD.test(words) || COUNT_WORD.test(words) || FILE_PLACE.test(words.trim())) return undefined;
   return name.split(/\s+/).length <= MAX_NAME_WORDS ? name : undefined;
+}
+
+/** A port a forbidding list keeps from every service, written without a name; false when the item is none. */
+function forbiddenPortItem(state: MdState, text: string, at: number): boolean {
+  const context = currentContext(state);
+  if (context.reserved !== 'forbidden') return false;
+  const m = PORT_WITH_REASON.exec(blankDecoration(text));
+  if (!m) return false;
+  const port = Number(m[1]);
+  const start = at + m.index + m[0].indexOf(m[1]);
+  if (isValidPort(port)) emitReservation(state, context, port, port, m[2] ?? '', start, start + m[1].length);
+  else emitInvalid(state, port, start, start + m[1].length, 'list item');
+  return true;
 }
 
 interface Match {
@@ -142,7 +160,7 @@ function noteUrlItem(state: MdState, server: string, route: boolean, start: numb
 export function extractListItem(state: MdState, text: string, at: number): void {
   const m = match(text);
   if (!m) {
-    extractRangeItem(state, text, at);
+    if (!forbiddenPortItem(state, text, at)) extractRangeItem(state, text, at);
     return;
   }
   // `chromadb:8000` is an address another container dials (a host name and a port, no blank):

@@ -62,7 +62,7 @@ function titleWords(name: string): Pick<HeadingInfo, 'aboutPorts' | 'tier'> {
   return { ...(aboutPorts === undefined ? {} : { aboutPorts }), ...(tier ? { tier } : {}) };
 }
 
-const GENERIC_HEADING = /\b(environment|variables?|config(uration)?|setup|start(up)?|example|commands?|usage|overview|guide|install(ation)?|reference|table|summary|ports?|allocations?|dependencies|verification|monitoring|security|considerations|rules?|notes?|history|resolution|services|health|checks?|debugging|migration|checklist|troubleshooting|deployment|validation|docker|compose|kubernetes|strategy)\b/i;
+const GENERIC_HEADING = /\b(environment|variables?|config(uration)?|setup|start(up)?|example|commands?|usage|overview|guide|install(ation)?|reference|table|summary|ports?|allocations?|dependencies|verification|monitoring|security|considerations|rules?|notes?|history|resolution|services|health|checks?|debugging|migration|checklist|troubleshooting|deployment|validation|docker|compose|kubernetes|strategy|getting started|get started|quick ?start|quickstart|navigation|introduction|welcome|readme|next steps|umgebungsvariablen|konfiguration|einstellungen|entorno|configuraci[oó]n|ambiente|configura[cç][aã]o)\b|环境变量|環境変数|환경 ?변수|配置|设置|設定|설정|端口|ポート|포트|部署|デプロイ|배포|安装|インストール|설치|переменн|окружени|настройк|конфигурац/i;
 
 // Examples, rejected plans, history, lists of free ports ("Next Available Ports"), and what to do
 // when a port is taken ("Troubleshooting", "If port 8080 is already in use"), whose ports are

@@ -90,8 +90,9 @@ const OWNER_HEADER = /^(owners?|owned by|owner type|assigned to|allocated to|res
 const STACK_HEADER = /^(stack|compose stack|project stack|via|proxied by|behind)$/i;
 // A column headed only "Range" or "Block" holds port ranges when the section is about ports.
 const RANGE_COLUMN = /^(?:ranges?|blocks?|bands?|范围|範囲|범위|端口段)$/i;
-// `| Service | Old Port | New Port |`: what the ports were before, no allocation.
-const HISTORY_HEADER = /\b(?:old|previous|former|legacy|prior|was|before|antig[oa]|anterior|alt(?:er)?)\b|旧|以前|이전/i;
+// `| Service | Old Port | New Port |`: what the ports were before, no allocation. `原端口` is the
+// original port; `变更前`, `変更前`, `변경 전` "before the change"; `기존` "existing until now".
+const HISTORY_HEADER = /\b(?:old|previous|former|legacy|prior|was|before|antig[oa]|anterior|alt(?:er)?|vorher|bisher|ehemalig)\b|^原|旧|以前|之前|[变変]更前|修改前|이전|기존|변경 ?전|стар|прежн|бывш/i;
 // A port column whose header says it holds ranges (`Port Range`, `Rango de Puertos`, `Faixa de portas`).
 const RANGE_WORD = /\b(?:range|rango|intervalo|faixa|bereich|plage)\b|范围|範囲|범위|диапазон/i;
 const HOST_HEADER = /\b(host|external|extern|externe|externer|externes|externo|externa|esterno|published|public)\b|ホスト|主机|宿主|公開|外部|호스트|외부/i;
