@@ -33,7 +33,7 @@ const PORT_WORD = /^(?:포트(?: ?번호)?|端口号?|埠|ポート(?:番号)?|p
 // last ("브라우저 접속 확인" check the browser can connect, "接続確認", "访问测试").
 const ACTION_LAST = /(?:확인|접속|실행|점검|테스트|確認|接続|起動|実行|テスト|アクセス|访问|确认|检查|测试|启动|运行)(?:하기|한다|する)?$/u;
 // `- ❌ 5173 (default Vite port)`, `- 4002`: a port, and why, under a title that forbids its ports.
-const PORT_WITH_REASON = /^[\s\u274C\u{1F6AB}\u26D4\u2716\uFE0F]*(\d{1,6})\s*(?:\(([^()]*)\))?\s*[.;]?\s*$/u;
+const PORT_WITH_REASON = /^(?:\s|[\u274C\u{1F6AB}\u26D4\u2716]\uFE0F?)*(\d{1,6})\s*(?:\(([^()]*)\))?\s*[.;]?\s*$/u;
 // Words that make a "name" a setting whose number is a count or a duration: "Retries: 3",
 // "Max connections: 100", "Pool size: 100", "Timeout: 30".
 const SETTING_WORD = /\b(size|timeout|retries|retry|attempts|limit|max|min|maximum|minimum|count|concurrency|workers|threads|connections|interval|ttl|delay|threshold|capacity|replicas|version|days|hours|minutes|seconds)\b/i;
