@@ -1,8 +1,8 @@
 // A list led by a line that titles it: "Never use these ports:", "**Blocked ports**", "禁用端口：",
 // "Reserved (in use):", "**OLD:**", "**Default Settings**:". The title says of the list's items
 // what a heading would: forbidden ports are reserved, ports kept for later or written as history or
-// examples are only mentioned, ports in use are allocations, settings are no ports. It lasts as long as the list, as a section of its own
-// deeper than any heading.
+// examples are only mentioned, ports in use are allocations, settings are no ports. It lasts as
+// long as the list, as a section of its own deeper than any heading.
 import { ILLUSTRATIVE, titleReservation } from './sections';
 import { cleanName } from '../../syntax/names';
 import type { MdState, Section } from './state';

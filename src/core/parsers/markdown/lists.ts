@@ -62,7 +62,7 @@ function forbiddenPortItem(state: MdState, text: string, at: number): boolean {
   const m = PORT_WITH_REASON.exec(blankDecoration(text));
   if (!m) return false;
   const port = Number(m[1]);
-  const start = at + m.index + m[0].indexOf(m[1]);
+  const start = at + m[0].indexOf(m[1]);
   if (isValidPort(port)) emitReservation(state, context, port, port, m[2] ?? '', start, start + m[1].length);
   else emitInvalid(state, port, start, start + m[1].length, 'list item');
   return true;
