@@ -18,8 +18,10 @@ import { extractEnvironment } from './environment';
 import { treeFromYaml } from '../yaml/fromYaml';
 import { extractExpose, extractPorts } from './ports';
 import { containerSideClaims, leavesPortToImage } from './containerSide';
+import { hostPortDials, type Dial, type NetworkSide } from './networkDials';
 import type { YamlNode } from '../yaml/tree';
-import { mapEntries, newWalk, resolveMap, seqItems, servicesOf } from './walk';
+import { mapEntries, newWalk, resolve, resolveMap, seqItems, servicesOf } from './walk';
+import { scalarText } from './scalarText';
 import { composeFileMeta, servicesMeta, type ServiceMeta } from './serviceMeta';
 import type { ComposeExtractOptions, Value, Walk } from './walk';
 
@@ -91,7 +93,12 @@ function walkDocument(
     const topMap = resolveMap(root, walk);
     const top = topMap && mapEntries(topMap, walk);
     const meta = servicesMeta(services, top, walk);
-    for (const [name, node] of services) extractService(name, node, meta.get(name), walk);
+    const sides: NetworkSide[] = [];
+    for (const [name, node] of services) {
+      const side = extractService(name, node, meta.get(name), walk);
+      if (side) sides.push(side);
+    }
+    if (!opts.snippet) walk.out.problems.push(...hostPortDials(sides));
     if (!opts.snippet) facts.compose = mergeMeta(facts.compose, composeFileMeta(meta, top, walk));
   } catch (err) {
     // A document we cannot walk adds nothing rather than half its facts.
@@ -113,16 +120,46 @@ function mergeMeta(a: ComposeFileMeta | undefined, b: ComposeFileMeta): ComposeF
   return merged;
 }
 
-function extractService(name: string, node: Value, meta: ServiceMeta | undefined, walk: Walk): void {
+/** Extracts one service's facts; returns what the compose network knows of it. */
+function extractService(name: string, node: Value, meta: ServiceMeta | undefined, walk: Walk): NetworkSide | undefined {
   const service = resolveMap(node, walk);
-  if (!service || !node) return;
+  if (!service || !node) return undefined;
   const fields = mapEntries(service, walk);
   const group = walk.base + node.start;
   const before = walk.out.allocations.length;
+  const mentionedBefore = walk.out.mentions.length;
   const imagePorts = meta?.image !== undefined && leavesPortToImage(name, fields, walk);
   extractPorts(name, { group, buildContext: meta?.build, meta, imagePorts }, fields.get('ports'), walk);
   const published = walk.out.allocations.length > before;
   const exposed = seqItems(fields.get('expose'), walk).map((item) => extractExpose(item, walk)).filter((e) => e !== undefined);
-  const environment = extractEnvironment(fields.get('environment'), walk);
+  // The ports and expose entries mention only container ports.
+  const inside = new Set(walk.out.mentions.slice(mentionedBefore).map((m) => m.port));
+  // A snippet in a document is an example: its dials are not judged. Names that `extra_hosts` points elsewhere are not the network's.
+  const dials: Dial[] | undefined = walk.opts.snippet || fields.has('extra_hosts') ? undefined : [];
+  const environment = extractEnvironment(fields.get('environment'), walk, dials);
   if (!published) containerSideClaims({ service: name, group, names: meta?.names, environment, exposed }, walk);
+  if (walk.opts.snippet) return undefined;
+  for (const v of environment) inside.add(v.port);
+  for (const port of numbersIn(fields.get('command'), walk)) inside.add(port);
+  return {
+    service: name,
+    names: [name.toLowerCase(), ...(meta?.reachedAs ?? [])],
+    published: walk.out.allocations.slice(before).filter((a) => !a.claim && a.endPort === undefined && a.containerPort !== undefined)
+      .map((a) => ({ port: a.port, containerPort: a.containerPort!, loc: a.loc })),
+    inside,
+    dials: dials ?? [],
+    offNetwork: meta?.networkMode ?? false,
+  };
+}
+
+/** The numbers a `command:` holds (`redis-server --port 6380`), as a string or a list. */
+function numbersIn(node: Value, walk: Walk): number[] {
+  const resolved = resolve(node, walk);
+  const items = resolved?.kind === 'seq' ? seqItems(resolved, walk) : [resolved];
+  const out: number[] = [];
+  for (const item of items) {
+    const value = scalarText(item, walk)?.value;
+    if (value !== undefined) for (const m of value.matchAll(/\d+/g)) out.push(Number(m[0]));
+  }
+  return out;
 }

@@ -27,6 +27,10 @@ export interface ServiceMeta {
   extendsFiles: string[];
   /** `container_name:` as Docker will name the container (undefined when a variable leaves it unknown). */
   containerName?: string;
+  /** The names other containers of the network reach it by besides its own: `container_name`, `hostname`, aliases (lowercased). */
+  reachedAs: string[];
+  /** `network_mode:` is set: it is not on the project's network, or shares another's. */
+  networkMode: boolean;
 }
 
 const NO_FIELDS = new Map<string, Value>();
@@ -93,11 +97,13 @@ export function servicesMeta(services: Array<[string, Value]>, top: Map<string, 
     };
     const containerName = text(fields.get('container_name'), walk);
     addName(containerName);
-    addName(text(fields.get('hostname'), walk));
+    const hostname = text(fields.get('hostname'), walk);
+    addName(hostname);
     const image = text(fields.get('image'), walk);
     if (image) addName(imageName(image));
     const networksField = fields.get('networks');
-    if (networksField) for (const alias of networkAliases(networksField, walk)) addName(alias);
+    const aliases = networksField ? networkAliases(networksField, walk) : NONE;
+    for (const alias of aliases) addName(alias);
     const mode = text(fields.get('network_mode'), walk);
     const host = mode && /^(?:service|container):(.+)$/.exec(mode)?.[1];
     if (host) attached.push([host, name]);
@@ -113,6 +119,8 @@ export function servicesMeta(services: Array<[string, Value]>, top: Map<string, 
       envFiles: fields.has('env_file') ? envFilesOf(fields.get('env_file'), walk) : NONE,
       extendsFiles: extended ? scalars(mapEntries(extended, walk).get('file'), walk) : NONE,
       ...(containerName === undefined ? {} : { containerName }),
+      reachedAs: walk.opts.snippet ? NONE : [containerName, hostname, ...aliases].filter((n): n is string => n !== undefined).map((n) => n.toLowerCase()),
+      networkMode: fields.has('network_mode'),
     });
   }
   for (const [host, guest] of attached) {

@@ -1,0 +1,48 @@
+// A service that reaches another by name on the compose network reaches its container port: one
+// that dials the host port the other publishes to another container port is reported at the dial.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseCompose } from '../../src/core/parsers/compose';
+import { brief, checkFiles } from '../support/memoryWorkspace';
+
+const stack = (client: string[], vault: string[] = ['    ports: ["7381:7300"]']) =>
+  ['services:', '  ledger:', '    image: ledger', ...client, '  vault:', '    image: vault', ...vault].join('\n');
+
+const findings = (yaml: string) => checkFiles({ 'stack/compose.yaml': yaml }).findings.map(brief);
+
+test('a URL, a host and port pair, and an address that dial the published host port are each reported at the port', () => {
+  const url = stack(['    environment:', '      VAULT_URL: http://vault:7381/v1']);
+  assert.deepEqual(findings(url), ['port-mismatch@stack/compose.yaml:5']);
+  const problem = parseCompose(url, { file: 'stack/compose.yaml' }).problems[0];
+  assert.equal(problem.message, 'ledger dials vault:7381 on the compose network, where vault listens on 7300: 7381 is the port it publishes on the host (line 8)');
+  assert.equal(url.split('\n')[4].slice(problem.loc.span.startColumn - 1, problem.loc.span.endColumn - 1), '7381');
+  assert.deepEqual(problem.related?.map((r) => r.message), ['vault: 7381:7300']);
+
+  assert.deepEqual(findings(stack(['    environment:', '      - VAULT_HOST=vault', '      - VAULT_PORT=7381'])), ['port-mismatch@stack/compose.yaml:6']);
+  assert.deepEqual(findings(stack(['    environment:', '      VAULT_ADDR: vault:7381'])), ['port-mismatch@stack/compose.yaml:5']);
+  // By its container_name, hostname or a network alias too, whatever the case.
+  assert.deepEqual(findings(stack(['    environment:', '      VAULT_URL: http://Secrets:7381'], ['    container_name: secrets', '    ports: ["7381:7300"]'])), ['port-mismatch@stack/compose.yaml:5']);
+});
+
+test('dials of the container port, of a port the service says it listens on inside, or of other hosts are quiet', () => {
+  assert.deepEqual(findings(stack(['    environment:', '      VAULT_URL: http://vault:7300'])), []);
+  // Published on the same number inside and out.
+  assert.deepEqual(findings(stack(['    environment:', '      VAULT_URL: http://vault:7381'], ['    ports: ["7381:7381"]'])), []);
+  // The service listens there too: a second mapping, an expose, its own port variable, its command.
+  for (const vault of [['    ports: ["7381:7300", "7382:7381"]'], ['    ports: ["7381:7300"]', '    expose: ["7381"]'], ['    ports: ["7381:7300"]', '    environment: [VAULT_PORT=7381]'], ['    ports: ["7381:7300"]', '    command: vault --listen 7381']]) {
+    assert.deepEqual(findings(stack(['    environment:', '      VAULT_URL: http://vault:7381'], vault)), [], vault.join('\n'));
+  }
+  // localhost, the host machine, a service of another file: not the compose network's.
+  assert.deepEqual(findings(stack(['    environment:', '      VAULT_URL: http://localhost:7381', '      OTHER_URL: http://host.docker.internal:7381', '      THIRD_URL: http://archive:7381'])), []);
+  // A port of another host under a `*_HOST` of another prefix is no pair.
+  assert.deepEqual(findings(stack(['    environment:', '      VAULT_HOST: vault', '      CACHE_PORT: 7381'])), []);
+});
+
+test('off the compose network, behind extra_hosts, or in a document\'s snippet, nothing is judged', () => {
+  const dial = ['    environment:', '      VAULT_URL: http://vault:7381'];
+  assert.deepEqual(findings(stack(['    network_mode: host', ...dial])), []);
+  assert.deepEqual(findings(stack(dial, ['    network_mode: bridge', '    ports: ["7381:7300"]'])), []);
+  assert.deepEqual(findings(stack(['    extra_hosts: ["vault:host-gateway"]', ...dial])), []);
+  const doc = ['# Setup', '', '```yaml', stack(dial), '```'].join('\n');
+  assert.deepEqual(checkFiles({ 'stack/README.md': doc }).findings.map(brief), []);
+});
