@@ -18,7 +18,7 @@ import { extractEnvironment } from './environment';
 import { treeFromYaml } from '../yaml/fromYaml';
 import { extractExpose, extractPorts } from './ports';
 import { containerSideClaims, leavesPortToImage } from './containerSide';
-import { hostPortDials, type Dial, type NetworkSide } from './networkDials';
+import { ComposeNetwork } from './networkDials';
 import type { YamlNode } from '../yaml/tree';
 import { mapEntries, newWalk, resolve, resolveMap, seqItems, servicesOf } from './walk';
 import { scalarText } from './scalarText';
@@ -93,12 +93,10 @@ function walkDocument(
     const topMap = resolveMap(root, walk);
     const top = topMap && mapEntries(topMap, walk);
     const meta = servicesMeta(services, top, walk);
-    const sides: NetworkSide[] = [];
-    for (const [name, node] of services) {
-      const side = extractService(name, node, meta.get(name), walk);
-      if (side) sides.push(side);
-    }
-    if (!opts.snippet) walk.out.problems.push(...hostPortDials(sides));
+    // A snippet in a document is an example: what it dials is not judged.
+    const network = opts.snippet ? undefined : new ComposeNetwork(services.map(([name]) => [name, meta.get(name)?.reachedAs ?? [], meta.get(name)?.networkMode ?? false]));
+    for (const [name, node] of services) extractService(name, node, meta.get(name), walk, network);
+    if (network) walk.out.problems.push(...network.problems(walk.out.allocations, walk.out.mentions));
     if (!opts.snippet) facts.compose = mergeMeta(facts.compose, composeFileMeta(meta, top, walk));
   } catch (err) {
     // A document we cannot walk adds nothing rather than half its facts.
@@ -120,36 +118,26 @@ function mergeMeta(a: ComposeFileMeta | undefined, b: ComposeFileMeta): ComposeF
   return merged;
 }
 
-/** Extracts one service's facts; returns what the compose network knows of it. */
-function extractService(name: string, node: Value, meta: ServiceMeta | undefined, walk: Walk): NetworkSide | undefined {
+function extractService(name: string, node: Value, meta: ServiceMeta | undefined, walk: Walk, network: ComposeNetwork | undefined): void {
   const service = resolveMap(node, walk);
-  if (!service || !node) return undefined;
+  if (!service || !node) return;
   const fields = mapEntries(service, walk);
   const group = walk.base + node.start;
   const before = walk.out.allocations.length;
-  const mentionedBefore = walk.out.mentions.length;
+  const mentioned = walk.out.mentions.length;
   const imagePorts = meta?.image !== undefined && leavesPortToImage(name, fields, walk);
   extractPorts(name, { group, buildContext: meta?.build, meta, imagePorts }, fields.get('ports'), walk);
   const published = walk.out.allocations.length > before;
   const exposed = seqItems(fields.get('expose'), walk).map((item) => extractExpose(item, walk)).filter((e) => e !== undefined);
-  // The ports and expose entries mention only container ports.
-  const inside = new Set(walk.out.mentions.slice(mentionedBefore).map((m) => m.port));
-  // A snippet in a document is an example: its dials are not judged. Names that `extra_hosts` points elsewhere are not the network's.
-  const dials: Dial[] | undefined = walk.opts.snippet || fields.has('extra_hosts') ? undefined : [];
-  const environment = extractEnvironment(fields.get('environment'), walk, dials);
+  // Up to here it mentioned only the container ports of `ports:` and `expose:`.
+  const inside: [number, number] = [mentioned, walk.out.mentions.length];
+  const environment = extractEnvironment(fields.get('environment'), walk, network?.dialerOf(name, fields.has('extra_hosts')));
   if (!published) containerSideClaims({ service: name, group, names: meta?.names, environment, exposed }, walk);
-  if (walk.opts.snippet) return undefined;
-  for (const v of environment) inside.add(v.port);
-  for (const port of numbersIn(fields.get('command'), walk)) inside.add(port);
-  return {
-    service: name,
-    names: [name.toLowerCase(), ...(meta?.reachedAs ?? [])],
-    published: walk.out.allocations.slice(before).filter((a) => !a.claim && a.endPort === undefined && a.containerPort !== undefined)
-      .map((a) => ({ port: a.port, containerPort: a.containerPort!, loc: a.loc })),
-    inside,
-    dials: dials ?? [],
-    offNetwork: meta?.networkMode ?? false,
-  };
+  network?.record(name, {
+    allocations: [before, walk.out.allocations.length],
+    mentions: inside,
+    alsoInside: [...environment.map((v) => v.port), ...numbersIn(fields.get('command'), walk)],
+  });
 }
 
 /** The numbers a `command:` holds (`redis-server --port 6380`), as a string or a list. */

@@ -4,52 +4,85 @@
 // common mistake that works nowhere: `cache` publishes `"6380:6379"`, so inside the network
 // nothing listens on 6380. Judged within one compose document, where both services and the
 // mapping are in view; reported as port-mismatch at the dialled port, with the mapping as related.
+// Most documents dial nothing by a service's name: what a service listens on is worked out only
+// for a service that is dialled.
 
-import type { Location, ParseProblem } from '../../model';
+import type { Allocation, Location, Mention, ParseProblem } from '../../model';
 
-/** A port a service dials on another by a name the network resolves. */
-export interface Dial {
-  /** The name dialled, lowercased (DNS names are case-insensitive). */
+/** Records a port a service's environment dials on a host it names. */
+export type Dialer = (host: string, port: number, loc: Location) => void;
+
+/** Where one service's facts are in its document's lists, and what else says where it listens. */
+export interface ServiceRecord {
+  /** Its allocations: `allocations.slice(from, to)` of the document. */
+  allocations: [number, number];
+  /** The container ports its `ports:` and `expose:` mention. */
+  mentions: [number, number];
+  /** The ports its `environment:` and `command:` hold. */
+  alsoInside: number[];
+}
+
+interface ClientDial {
+  client: string;
+  /** The dialled service. */
+  target: string;
   host: string;
   port: number;
   loc: Location;
 }
 
-/** What the network knows of one service of the document. */
-export interface NetworkSide {
-  service: string;
-  /** The names other containers reach it by: its key, `container_name`, `hostname`, network aliases (lowercased). */
-  names: string[];
-  /** Its single host port → container port mappings. */
-  published: Array<{ port: number; containerPort: number; loc: Location }>;
-  /** Ports it says it listens on inside: container ports, `expose`, its own `*_PORT`s, numbers in its command. */
-  inside: ReadonlySet<number>;
-  /** Its dials; none for a service whose names resolve elsewhere (`extra_hosts`) or that is off the network. */
-  dials: Dial[];
-  /** `network_mode:` set: it is not on the project's network the usual way, and neither is what it publishes. */
-  offNetwork: boolean;
-}
+/** The services of one compose document as its network sees them. */
+export class ComposeNetwork {
+  private readonly byName = new Map<string, string>();
+  private readonly offNetwork = new Set<string>();
+  private readonly records = new Map<string, ServiceRecord>();
+  private readonly dials: ClientDial[] = [];
 
-/** Dials of a host port that the dialled service publishes to another container port. */
-export function hostPortDials(sides: readonly NetworkSide[]): ParseProblem[] {
-  const byName = new Map<string, NetworkSide>();
-  for (const side of sides) for (const name of side.names) if (!byName.has(name)) byName.set(name, side);
-  const out: ParseProblem[] = [];
-  for (const client of sides) {
-    if (client.offNetwork) continue;
-    for (const dial of client.dials) {
-      const target = byName.get(dial.host);
-      if (!target || target.offNetwork || target.inside.has(dial.port)) continue;
-      const mapping = target.published.find((m) => m.port === dial.port && m.containerPort !== dial.port);
+  /** `services`: each service with the names it is reached by besides its own, and whether it sets `network_mode:`. */
+  constructor(services: Iterable<[string, readonly string[], boolean]>) {
+    for (const [service, reachedAs, networkMode] of services) {
+      if (networkMode) this.offNetwork.add(service);
+      for (const name of [service.toLowerCase(), ...reachedAs]) if (!this.byName.has(name)) this.byName.set(name, service);
+    }
+  }
+
+  /** What `client`'s environment dials; undefined off the network, or where `extra_hosts` may send names elsewhere. */
+  dialerOf(client: string, extraHosts: boolean): Dialer | undefined {
+    if (extraHosts || this.offNetwork.has(client)) return undefined;
+    return (host, port, loc) => {
+      const target = this.byName.get(host);
+      if (target !== undefined && !this.offNetwork.has(target)) this.dials.push({ client, target, host, port, loc });
+    };
+  }
+
+  record(service: string, record: ServiceRecord): void {
+    this.records.set(service, record);
+  }
+
+  /** Dials of a host port that the dialled service publishes to another container port. */
+  problems(allocations: readonly Allocation[], mentions: readonly Mention[]): ParseProblem[] {
+    const out: ParseProblem[] = [];
+    for (const dial of this.dials) {
+      const record = this.records.get(dial.target);
+      if (!record || listensInside(record, dial.port, mentions)) continue;
+      const mapping = allocations.slice(...record.allocations)
+        .find((a) => !a.claim && a.endPort === undefined && a.port === dial.port && a.containerPort !== undefined && a.containerPort !== dial.port);
       if (!mapping) continue;
       out.push({
         rule: 'port-mismatch',
-        message: `${client.service} dials ${dial.host}:${dial.port} on the compose network, where ${target.service} listens on ${mapping.containerPort}: ${dial.port} is the port it publishes on the host (line ${mapping.loc.span.startLine})`,
+        message: `${dial.client} dials ${dial.host}:${dial.port} on the compose network, where ${dial.target} listens on ${mapping.containerPort}: ${dial.port} is the port it publishes on the host (line ${mapping.loc.span.startLine})`,
         port: dial.port,
         loc: dial.loc,
-        related: [{ loc: mapping.loc, message: `${target.service}: ${mapping.port}:${mapping.containerPort}` }],
+        related: [{ loc: mapping.loc, message: `${dial.target}: ${mapping.port}:${mapping.containerPort}` }],
       });
     }
+    return out;
   }
-  return out;
+}
+
+/** The service says it listens on `port` inside: a container port, an `expose`, its own variable or command. */
+function listensInside(record: ServiceRecord, port: number, mentions: readonly Mention[]): boolean {
+  if (record.alsoInside.includes(port)) return true;
+  for (let i = record.mentions[0]; i < record.mentions[1]; i++) if (mentions[i].port === port) return true;
+  return false;
 }
