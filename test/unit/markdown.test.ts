@@ -51,6 +51,27 @@ test('port column first, URL cells are claims with the path role, host port beat
   ]);
 });
 
+test('a NodePort column is the host side, and a plain Port column beside it the port inside', () => {
+  const table = (api: string) => [
+    '| Service | Port | NodePort | Description |',
+    '|---|---|---|---|',
+    '| **Web** | 80 | 30080 | UI |',
+    `| **Ledger** | 8080 | ${api} | REST |`,
+    '| **Store A** | 5432 | - | database |',
+    '| **Store B** | 5432 | - | database |',
+    '',
+    '- **Ledger**: http://NODE_IP:30081',
+  ].join('\n');
+  const f = parse(table('30081'));
+  assert.deepEqual(f.allocations.filter((a) => !a.claim).map((a) => `${a.service}=${a.port}:${a.containerPort}`), ['Web=30080:80', 'Ledger=30081:8080']);
+  // Rows without a node port publish nothing on the nodes: two databases on 5432 inside the cluster never clash.
+  assert.deepEqual(checkFiles({ 'docs/PORTS.md': table('30081') }).findings.map(brief), []);
+  assert.deepEqual(checkFiles({ 'docs/PORTS.md': table('30080') }).findings.map(brief), ['port-conflict@docs/PORTS.md:4', 'port-mismatch@docs/PORTS.md:8']);
+  // A port column with a role of its own beside a host column is another port, not the inside.
+  const roles = parse(['| Service | Host Port | gRPC Port |', '|---|---|---|', '| ledger | 18080 | 50051 |'].join('\n'));
+  assert.deepEqual(roles.allocations.map((a) => `${a.service}=${a.port}:${a.containerPort}`), ['ledger=18080:undefined']);
+});
+
 test('non-English headers (服务 / 端口) and two services in one row', () => {
   const f = parse(['| 服务 | 端口 |', '|---|---|', '| 网关 | 8000 |', '| n8n / Redis | 5678 / 6379 |'].join('\n'));
   assert.deepEqual(allocs(f).map((a) => `${a.service}=${a.port}`), ['网关=8000', 'n8n=5678', 'Redis=6379']);

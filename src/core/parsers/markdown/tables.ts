@@ -69,7 +69,7 @@ const DESCRIPTIVE = /^(description|purpose|notes?|status|technology|tech|protoco
 // role it plays ("When to Enable", "Role": Server, Client), the address to bind it to, what it
 // clashes with ("Known conflicts": None) and the verdict on it.
 const ABOUT_THE_PORT = /^(?:when|why|how)\b|^(?:roles?|角色|役割|역할)$|绑定|綁定|バインド|바인드|\bbind\b|\b(?:known )?(?:conflicts?|conflits?|konflikte?|conflictos?|conflitos?|clash(?:es)?)\b|冲突|衝突|競合|충돌|^(?:verdict|veredicto|urteil|判定|결과)$/i;
-export const PORT_HEADER = /\bports?\b|\bportas?\b|\bpuertos?\b|порт|端口|埠|ポート|포트|\bgrpc\b|\bhttps?\b|websocket|\bws\b|\blisten(ing)?\b|\bbind\b|\bpublished\b|\bexposed?\b|\bhost\s*port\b/i;
+export const PORT_HEADER = /\bports?\b|\bnode\s*-?ports?\b|\bportas?\b|\bpuertos?\b|порт|端口|埠|ポート|포트|\bgrpc\b|\bhttps?\b|websocket|\bws\b|\blisten(ing)?\b|\bbind\b|\bpublished\b|\bexposed?\b|\bhost\s*port\b/i;
 // `web 30NN`, `api 80xx`: a role and the pattern of its ports, one column per role.
 const PORT_PATTERN_HEADER = /^[a-z][\w-]{0,15}\s+\d{1,4}(?:nn|NN|xx|XX|n|N|x|X)$/;
 const URL_HEADER = /\burls?\b|\buri\b|\bendpoints?\b|\baddress(es)?\b|\bexample\b|\blinks?\b|地址/i;
@@ -95,7 +95,7 @@ const RANGE_COLUMN = /^(?:ranges?|blocks?|bands?|范围|範囲|범위|端口段)
 const HISTORY_HEADER = /\b(?:old|previous|former|legacy|prior|was|before|antig[oa]|anterior|alt(?:er)?|vorher|bisher|ehemalig)\b|^原|旧|以前|之前|[变変]更前|修改前|이전|기존|변경 ?전|стар|прежн|бывш/i;
 // A port column whose header says it holds ranges (`Port Range`, `Rango de Puertos`, `Faixa de portas`).
 const RANGE_WORD = /\b(?:range|rango|intervalo|faixa|bereich|plage)\b|范围|範囲|범위|диапазон/i;
-const HOST_HEADER = /\b(host|external|extern|externe|externer|externes|externo|externa|esterno|published|public)\b|ホスト|主机|宿主|公開|外部|호스트|외부/i;
+const HOST_HEADER = /\b(host|node\s*-?ports?|external|extern|externe|externer|externes|externo|externa|esterno|published|public)\b|ホスト|主机|宿主|公開|外部|호스트|외부/i;
 
 // `| Lab | Port |`: the labs or exercises of a course, each brought up on its own.
 const LAB_HEADER = /^(?:labs?|exercises?|chapters?|lessons?|workshops?|tutorials?|katas?)$/i;
@@ -177,6 +177,9 @@ function pairContainerColumns(headers: string[], hosts: Array<{ index: number }>
   return pairs.size > 0 ? pairs : undefined;
 }
 
+// A port column that says nothing else: `Port`, `Service Port`, `端口`.
+const INSIDE_BESIDE_HOST_HEADER = /^(?:(?:service|cluster|svc)\s+)?(?:ports?|portas?|puertos?|порт|端口|埠|ポート|포트)$/i;
+
 const SIDE_WORDS = new RegExp(String.raw`宿主机|\bports?\b|\bportas?\b|\bpuertos?\b|端口|ポート|포트|映射|\bmapp(?:ed|ing)\b|${HOST_HEADER.source}|${CONTAINER_HEADER.source}`, 'gi');
 
 function classify(headers: string[], aboutPorts: boolean, rangeColumn: (index: number) => boolean, portColumn: (index: number) => boolean): Columns {
@@ -197,6 +200,9 @@ function classify(headers: string[], aboutPorts: boolean, rangeColumn: (index: n
   const reachedOtherwise = cleaned.some((h, i) => HOST_HEADER.test(h) && !ports.some((p) => p.index === i));
   const hostPorts = hostColumns.length > 0 ? hostColumns : ports.filter((p) => !CONTAINER_HEADER.test(cleaned[p.index]) || (ports.length === 1 && !reachedOtherwise));
   const containerPorts = ports.filter((p) => !hostPorts.includes(p) && CONTAINER_HEADER.test(cleaned[p.index]));
+  // A plain `Port` beside `NodePort` or `External Port` is the port inside (a Service's, a container's).
+  const plain = ports.filter((p) => !hostPorts.includes(p) && INSIDE_BESIDE_HOST_HEADER.test(cleaned[p.index]));
+  if (hostColumns.length === 1 && containerPorts.length === 0 && plain.length === 1) containerPorts.push(plain[0]);
   const taken = new Set([...ports, ...urls].map((c) => c.index));
   if (stack >= 0) taken.add(stack);
   // A table led by a bare range column ("Range | Purpose", "Range | Layer | Services") names each
