@@ -403,3 +403,13 @@ test('one file setting a service\'s APP and API ports apart names two parts; one
   assert.deepEqual(names('LEDGER_APP_PORT=7601\nLEDGER_API_PORT=7601\n'), ['ledger=7601', 'ledger=7601']);
   assert.deepEqual(checkFiles({ '.env': 'LEDGER_APP_PORT=7201\nLEDGER_API_PORT=7601\n' }).findings.map(brief), []);
 });
+
+test('a `localhost` URL is dialled through the host port: the container port behind another published port does not agree', () => {
+  const compose = 'services:\n  vault:\n    image: vault\n    ports: ["7381:7300"]\n';
+  const findings = (env: string) => checkFiles({ 'compose.yaml': compose, '.env': env }).findings.map(brief);
+  assert.deepEqual(findings('VAULT_URL=http://localhost:7300/v1\n'), ['port-mismatch@.env:1']);
+  assert.deepEqual(findings('VAULT_URL=http://localhost:7381/v1\n'), []);
+  // By the service's name (in a container on the compose network), or as a bare port: the container side agrees.
+  assert.deepEqual(findings('VAULT_URL=http://vault:7300/v1\n'), []);
+  assert.deepEqual(findings('VAULT_PORT=7300\n'), []);
+});

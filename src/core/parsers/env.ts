@@ -428,7 +428,8 @@ function readUrlVariable(r: Reading): void {
   for (const p of portsInValue(r.a)) {
     if (key && !isExternalHost(p.host)) {
       const holder = { service: key, serviceKey: key, claim: true };
-      allocate(r, holder, r.shape.role ?? roleFromPath(p.path), p.port, p.start, p.end);
+      // `mongodb://localhost:27017` is reached through the host port: not the container side of `27018:27017`.
+      allocate(r, holder, r.shape.role ?? roleFromPath(p.path), p.port, p.start, p.end, isLocalHost(p.host));
     } else {
       mention(r, p.port, p.start, p.end);
     }
@@ -458,7 +459,7 @@ function mentionUrls(r: Reading): void {
   }
 }
 
-function allocate(r: Reading, holder: Holder, role: string | undefined, port: number, start: number, end: number): void {
+function allocate(r: Reading, holder: Holder, role: string | undefined, port: number, start: number, end: number, hostSide = false): void {
   r.facts.allocations.push({
     service: holder.service,
     serviceKey: holder.serviceKey,
@@ -474,6 +475,7 @@ function allocate(r: Reading, holder: Holder, role: string | undefined, port: nu
     indexInGroup: 0,
     variable: r.a.key,
     own: holder === r.owner || undefined,
+    hostSide: hostSide || undefined,
     loc: r.lines.location(r.opts.ctx.file, start, end),
   });
 }

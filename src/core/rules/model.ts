@@ -217,7 +217,8 @@ export class RuleInputBuilder {
  * a caller that must look them up pays only for them.
  */
 export function insideContainer(p: Place, servicePlaces: () => Iterable<Place>): boolean {
-  if (p.source !== 'env' && p.source !== 'package' && p.source !== 'procfile') return false;
+  // `mongodb://localhost:27017` is dialled on the host, never inside the container.
+  if ((p.source !== 'env' && p.source !== 'package' && p.source !== 'procfile') || p.hostSide) return false;
   for (const c of servicePlaces()) if (c.source === 'compose' && c.containerPort === p.port && c.port !== p.port) return true;
   return false;
 }
