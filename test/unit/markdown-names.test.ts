@@ -480,3 +480,16 @@ test('a table of labs (`| Lab | Port |`) under a service\'s heading gives that s
   assert.deepEqual(places(web).map((p) => p.split('/')[0]), ['Ledger UI=8080', 'Atlas UI=8080']);
   assert.deepEqual(checkFiles({ 'docs/PORTS.md': web }).findings.map(brief), []);
 });
+
+test('a step heading (`## Run`, `## Access the app`) names no service; under the page title alone, `API:` and `Web:` items name the project\'s parts', () => {
+  const readme = (heading: string, api: number) => ['# Shop', '', `## ${heading}`, '', `- API: http://localhost:${api}`, '- Web: http://localhost:3000', ''].join('\n');
+  const claims = (text: string) => parseMarkdown(text, { file: 'README.md' }).allocations.map((a) => `${a.service}=${a.port}${a.claim ? '?' : ''}`);
+  for (const heading of ['Run', 'Running locally', 'Access the app', 'Deploy']) assert.deepEqual(claims(readme(heading, 8000)), ['API=8000?', 'Web=3000?'], heading);
+  const compose = 'services:\n  api:\n    image: a\n    ports: ["8000:8000"]\n  web:\n    image: w\n    ports: ["3000:3000"]\n';
+  assert.deepEqual(checkFiles({ 'compose.yaml': compose, 'README.md': readme('Run', 8000) }).findings.map(brief), []);
+  assert.deepEqual(checkFiles({ 'compose.yaml': compose, 'README.md': readme('Run', 8001) }).findings.map(brief), ['port-mismatch@README.md:5']);
+  // Under a service's own heading the labels are its interfaces.
+  assert.deepEqual(claims(['# Shop', '', '### Lighthouse', '', '- API: http://localhost:9001', ''].join('\n')), ['Lighthouse=9001?']);
+  // A label that is no name for a part (`Web UI`, `Dashboard`) is the title's interface still.
+  assert.deepEqual(claims(['# Lighthouse', '', '## Run', '', '- Web UI: http://localhost:9000', ''].join('\n')), ['Lighthouse=9000?']);
+});

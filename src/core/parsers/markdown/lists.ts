@@ -1,7 +1,8 @@
 // Port list items: `- **3000**: Grafana`, `- Grafana: 3000`, `- Settlement Engine: Port 8087 (HTTP),
 // 50056 (gRPC)`, `**compliance-monitor (8017)**: ...`, `- **HTTP Services**: 8080-8099`. Anything
 // else in a list is prose ("ml-ensemble moved from 8014 → 8021") and allocates nothing.
-import { cleanName, roleFromPath, roleFromWords } from '../../syntax/names';
+import { cleanName, roleFromPath, roleFromWords, serviceKey } from '../../syntax/names';
+import { isGenericName } from '../../project/roles';
 import { findUrls, isPublicName, isValidPort } from '../../syntax/ports';
 import { extractRangeItem } from './rangeLists';
 import { emitRangeEntry } from './rangeEntries';
@@ -179,8 +180,9 @@ export function extractListItem(state: MdState, text: string, at: number): void 
     }
     return;
   }
-  // "Web UI (HTTP): 9000" under `### Lighthouse` is Lighthouse's web UI port.
-  const label = INTERFACE_LABEL.test(m.name) && outer.pageService !== undefined;
+  // "Web UI (HTTP): 9000" under `### Lighthouse` is Lighthouse's web UI port. Under a project's
+  // title alone, "API: http://localhost:8000" and "Web: …" name the project's parts (compose's `api`).
+  const label = INTERFACE_LABEL.test(m.name) && outer.pageService !== undefined && !(outer.pageServiceIsTitle && isGenericName(serviceKey(m.name)));
   const service = label ? outer.pageService! : m.name;
   const context = withQualifierHost(outer, service);
   // Outside a section about ports, only an item that says so counts ("Port 8087", a bold

@@ -83,6 +83,8 @@ export interface Context {
    * speak of it.
    */
   pageService?: string;
+  /** `pageService` is the page title's: in a project's README, the project, not one of its services. */
+  pageServiceIsTitle?: boolean;
   /**
    * Inside an example, a rejected alternative, history, a list of ports inside containers or of a
    * proxy's ports: no port of the services named here is taken, so allocations become mentions.
@@ -116,7 +118,11 @@ export function currentContext(state: MdState): Context {
   }
   const last = state.sections[state.sections.length - 1];
   if (last?.info.owner) out.owner = last.info.owner;
-  out.pageService = serviceHeading(out.owner) ?? serviceHeading(state.sections.find((s) => s.level === 1)?.info.owner);
+  out.pageService = serviceHeading(out.owner);
+  if (out.pageService === undefined) {
+    out.pageService = serviceHeading(state.sections.find((s) => s.level === 1)?.info.owner);
+    if (out.pageService !== undefined) out.pageServiceIsTitle = true;
+  }
   if (last?.rangeId) {
     out.ownerRange = last.rangeId;
     out.rangeEnvironment = last.info.rangeEnvironment;
