@@ -493,3 +493,13 @@ test('a step heading (`## Run`, `## Access the app`) names no service; under the
   // A label that is no name for a part (`Web UI`, `Dashboard`) is the title's interface still.
   assert.deepEqual(claims(['# Lighthouse', '', '## Run', '', '- Web UI: http://localhost:9000', ''].join('\n')), ['Lighthouse=9000?']);
 });
+
+test('a name with `Service` after it is the service without it: "Ledger Service" in a table is compose\'s `ledger`, and `ledger-svc` is "Ledger"', () => {
+  const compose = (name: string) => `services:\n  ${name}:\n    image: l\n    ports: ["7100:7100"]\n`;
+  const table = (name: string, port: number) => ['| Service | Port |', '|---|---|', `| ${name} | ${port} |`].join('\n');
+  assert.deepEqual(checkFiles({ 'compose.yaml': compose('ledger'), 'README.md': table('Ledger Service', 7101) }).findings.map(brief), ['port-mismatch@README.md:3']);
+  assert.deepEqual(checkFiles({ 'compose.yaml': compose('ledger-svc'), 'README.md': table('Ledger', 7101) }).findings.map(brief), ['port-mismatch@README.md:3']);
+  assert.deepEqual(checkFiles({ 'compose.yaml': compose('ledger'), 'README.md': table('Ledger Service', 7100) }).findings.map(brief), []);
+  // "Service" alone names nothing of the kind.
+  assert.deepEqual(checkFiles({ 'compose.yaml': compose('ledger'), 'README.md': table('Service', 7101) }).findings.map(brief), []);
+});

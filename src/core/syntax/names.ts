@@ -50,8 +50,14 @@ const PRODUCT_SPELLINGS: ReadonlyMap<string, string> = new Map([
 
 /** A service key with a product's long name made its short one (`postgresql` → `postgres`). */
 export function productKey(key: string): string {
-  return PRODUCT_SPELLINGS.get(key) ?? key;
+  const spelled = PRODUCT_SPELLINGS.get(key);
+  if (spelled !== undefined) return spelled;
+  // `user-service` in compose is the "User" of a table, and "User Service" compose's `user`.
+  const bare = SERVICE_SUFFIX.exec(key);
+  return bare ? bare[1] : key;
 }
+
+const SERVICE_SUFFIX = /^(.+?)-(?:service|svc)$/;
 
 /** Whether a variable is named for the service of `key`: `BILLING_PORT` for billing; not `PORT` or `API_PORT`. */
 export function variableNamesService(variable: string, key: string): boolean {
