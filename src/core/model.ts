@@ -87,6 +87,11 @@ export interface Allocation {
   /** For env facts: a port of the file's own service (`PORT`, `HTTP_PORT`), not another's (`REDIS_PORT`). */
   own?: boolean;
   /**
+   * For env facts: the host a client setting dials by name, lowercased (`REDIS_HOST=cache` beside
+   * `REDIS_PORT`, `http://cache:6379`): on a compose network, a port inside that container.
+   */
+  dialHost?: string;
+  /**
    * Other names the same service goes by at this place (compose `container_name`, `hostname`,
    * image name, network aliases, the services it publishes for with `network_mode: service:`; a
    * table's Stack column), as service keys: a place with one of these names is not another service.

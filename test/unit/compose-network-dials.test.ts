@@ -46,3 +46,19 @@ test('off the compose network, behind extra_hosts, or in a document\'s snippet, 
   const doc = ['# Setup', '', '```yaml', stack(dial), '```'].join('\n');
   assert.deepEqual(checkFiles({ 'stack/README.md': doc }).findings.map(brief), []);
 });
+
+test('an env file\'s client setting that dials a compose service by name at its published host port is reported at the setting', () => {
+  const compose = ['services:', '  ledger:', '    image: ledger', '    env_file: .env', '  vault:', '    image: vault', '    ports: ["7381:7300"]'].join('\n');
+  const findings = (env: string) => checkFiles({ 'stack/compose.yaml': compose, 'stack/.env': env }).findings;
+  const pair = findings('VAULT_HOST=vault\nVAULT_PORT=7381\n');
+  assert.deepEqual(pair.map(brief), ['port-mismatch@stack/.env:2']);
+  assert.equal(pair[0].message, 'VAULT_PORT dials vault:7381 on the compose network, where vault listens on 7300: 7381 is the port it publishes on the host (stack/compose.yaml:7)');
+  assert.deepEqual(findings('VAULT_URL=http://vault:7381/v1\n').map(brief), ['port-mismatch@stack/.env:1']);
+  // The container port, the host port from the host, or a host the file does not name: quiet.
+  assert.deepEqual(findings('VAULT_HOST=vault\nVAULT_PORT=7300\n').map(brief), []);
+  assert.deepEqual(findings('VAULT_HOST=localhost\nVAULT_PORT=7381\n').map(brief), []);
+  assert.deepEqual(findings('VAULT_PORT=7381\n').map(brief), []);
+  // A variable compose publishes the port with is the host port: that is what it is for.
+  const interpolating = compose.replace('"7381:7300"', '"${VAULT_PORT}:7300"');
+  assert.deepEqual(checkFiles({ 'stack/compose.yaml': interpolating, 'stack/.env': 'VAULT_HOST=vault\nVAULT_PORT=7381\n' }).findings.map(brief), []);
+});

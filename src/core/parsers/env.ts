@@ -287,6 +287,8 @@ interface Reading {
   opts: EnvFactsOptions;
   /** Every normalized key of the file or block, to find a client's `<NAME>_HOST`. */
   keys: Set<string>;
+  /** The service names `<NAME>_HOST` variables give, by `<NAME>` (see dialledHost). */
+  hosts: ReadonlyMap<string, string> | undefined;
   owner?: Holder;
   /** The part of the app the variable names as a service of its own (see partNamed). */
   part?: Holder;
@@ -300,6 +302,7 @@ export function envFacts(
   opts: EnvFactsOptions,
 ): void {
   const keys = new Set(assignments.map((a) => keyShape(a.key).normalized));
+  const hosts = hostsByPrefix(assignments);
   const ownerKey = opts.owner ? serviceKey(opts.owner) : '';
   const owner = ownerKey ? { service: opts.owner!, serviceKey: ownerKey, claim: false } : undefined;
   // A service named by its variable, not a client setting (`DB_PORT` beside `DB_HOST`).
@@ -310,12 +313,26 @@ export function envFacts(
   const from = facts.allocations.length;
   for (const a of assignments) {
     const shape = keyShape(a.key);
-    const reading: Reading = { a, shape, lines, facts, opts, keys, owner, part: listsServices ? partNamed(shape) : undefined };
+    const reading: Reading = { a, shape, lines, facts, opts, keys, hosts, owner, part: listsServices ? partNamed(shape) : undefined };
     if (reading.shape.kind === 'port') readPortVariable(reading);
     else if (reading.shape.kind === 'url') readUrlVariable(reading);
     else mentionUrls(reading);
   }
   splitAppAndApi(facts.allocations, from);
+}
+
+// `REDIS_HOST` / `REDIS_HOSTNAME`: where `REDIS_PORT` is.
+const HOST_VARIABLE = /^(.+)_HOST(?:NAME)?$/;
+
+/** The service names (`cache`, not `localhost` or an address) `<NAME>_HOST` variables give, by `<NAME>`; undefined when none. */
+function hostsByPrefix(assignments: readonly EnvAssignment[]): Map<string, string> | undefined {
+  let out: Map<string, string> | undefined;
+  for (const a of assignments) {
+    const prefix = HOST_VARIABLE.exec(keyShape(a.key).normalized)?.[1];
+    const host = prefix === undefined ? undefined : serviceFromHost(a.value.trim());
+    if (host !== undefined && /^[A-Za-z][\w-]*$/.test(host)) (out ??= new Map()).set(prefix!, host.toLowerCase());
+  }
+  return out;
 }
 
 // Words that name a part of an app when the file sets ports for several of them.
@@ -386,7 +403,8 @@ function readPortVariable(r: Reading): void {
     return;
   }
   const holder = portHolder(r);
-  if (holder) allocate(r, holder, holder === r.part ? undefined : r.shape.role, port, start, end);
+  const dialled = holder?.claim ? r.hosts?.get(r.shape.prefix.join('_')) : undefined;
+  if (holder) allocate(r, holder, holder === r.part ? undefined : r.shape.role, port, start, end, { dialHost: dialled });
   else mention(r, port, start, end);
 }
 
@@ -429,7 +447,9 @@ function readUrlVariable(r: Reading): void {
     if (key && !isExternalHost(p.host)) {
       const holder = { service: key, serviceKey: key, claim: true };
       // `mongodb://localhost:27017` is reached through the host port: not the container side of `27018:27017`.
-      allocate(r, holder, r.shape.role ?? roleFromPath(p.path), p.port, p.start, p.end, isLocalHost(p.host));
+      const local = isLocalHost(p.host);
+      const dialHost = local ? undefined : serviceFromHost(p.host)?.toLowerCase();
+      allocate(r, holder, r.shape.role ?? roleFromPath(p.path), p.port, p.start, p.end, { hostSide: local, dialHost });
     } else {
       mention(r, p.port, p.start, p.end);
     }
@@ -459,7 +479,13 @@ function mentionUrls(r: Reading): void {
   }
 }
 
-function allocate(r: Reading, holder: Holder, role: string | undefined, port: number, start: number, end: number, hostSide = false): void {
+/** Where a client setting dials (see Allocation.hostSide and dialHost). */
+interface Dialled {
+  hostSide?: boolean;
+  dialHost?: string;
+}
+
+function allocate(r: Reading, holder: Holder, role: string | undefined, port: number, start: number, end: number, dialled: Dialled = {}): void {
   r.facts.allocations.push({
     service: holder.service,
     serviceKey: holder.serviceKey,
@@ -475,7 +501,8 @@ function allocate(r: Reading, holder: Holder, role: string | undefined, port: nu
     indexInGroup: 0,
     variable: r.a.key,
     own: holder === r.owner || undefined,
-    hostSide: hostSide || undefined,
+    hostSide: dialled.hostSide || undefined,
+    dialHost: dialled.dialHost,
     loc: r.lines.location(r.opts.ctx.file, start, end),
   });
 }

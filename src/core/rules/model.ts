@@ -49,6 +49,7 @@ export class Place implements Allocation {
   get fromVariable(): string | undefined { return this.allocation.fromVariable; }
   get variable(): string | undefined { return this.allocation.variable; }
   get own(): boolean | undefined { return this.allocation.own; }
+  get dialHost(): string | undefined { return this.allocation.dialHost; }
   get names(): string[] | undefined { return this.allocation.names; }
   get host(): string | undefined { return this.allocation.host ?? this.fileRole.machine; }
   get networks(): string[] | undefined { return this.allocation.networks; }

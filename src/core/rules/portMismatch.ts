@@ -3,12 +3,14 @@
 // port documents, then other documents): a place is reported only against places that outrank it or
 // that outvote it among its equals, once, with the others as related information; never at both
 // sides of a tie. Also a Kubernetes Service's targetPort that none of its pods declares
-// (serviceTargets.ts).
+// (serviceTargets.ts), and an env file's client setting that dials a service's host port on the
+// compose network (envDials.ts).
 import type { Finding } from '../model';
 import { envEnvironmentFromFileName, isEnvTemplateFileName, matchRole } from '../syntax/names';
 import { dirOf } from '../syntax/paths';
 import { describeSame } from '../project/relations';
 import { compareLocations, environmentsMeet, groupKey, insideContainer, isVariant, placeKey, portText, where, type Place } from './model';
+import { envDialMismatches } from './envDials';
 import { imageMismatches } from './imageMismatch';
 import { parseProblems } from './parseProblems';
 import { targetPortMismatches } from './serviceTargets';
@@ -21,7 +23,7 @@ export const portMismatch: Rule = {
   checks: {
     // One registry entry that gives one port two values (`port: 8790`, `mapping: "8792:8792"`).
     file: ({ facts }) => parseProblems(facts, portMismatch),
-    service: (unit) => [...mismatchesIn(unit), ...imageMismatches(portMismatch, unit.places)],
+    service: (unit) => [...mismatchesIn(unit), ...imageMismatches(portMismatch, unit.places), ...envDialMismatches(portMismatch, unit)],
     cluster: (unit) => targetPortMismatches(unit, portMismatch),
   },
 };
