@@ -84,6 +84,7 @@ test('code actions: a mismatch at a number that is no allocation is changed to t
       '          ports:', '            - containerPort: 7400', '---', 'apiVersion: v1', 'kind: Service', 'metadata:', '  name: shop', 'spec:',
       '  selector:', '    app: shop', '  ports:', '    - port: 80', '      targetPort: 7401', '',
     ].join('\n'),
+    'vault/compose.yaml': 'services:\n  ledger:\n    image: l\n    environment:\n      VAULT_URL: http://vault:7381\n  vault:\n    image: v\n    ports: ["7381:7300"]\n',
   };
   const view: FolderView = {
     name: 'demo', uri: 'file:///demo', liveStatus: false, uriOf: (file) => `file:///demo/${file}`, textOf: (file) => files[file],
@@ -102,6 +103,8 @@ test('code actions: a mismatch at a number that is no allocation is changed to t
   assert.deepEqual(fixes('api/docker-compose.yml', '7000'), [{ title: 'Change to 7300 (as in api/Dockerfile:2)', preferred: true, edits: ['5:15 7300'] }]);
   // The Service's targetPort no pod declares: the container port is 7400.
   assert.deepEqual(fixes('k8s/shop.yaml', '7401'), [{ title: 'Change to 7400 (as in k8s/shop.yaml:18)', preferred: true, edits: ['29:19 7400'] }]);
+  // A dial of the host port on the compose network: the port the service listens on inside.
+  assert.deepEqual(fixes('vault/compose.yaml', '7381'), [{ title: 'Change to 7300 (as in vault/compose.yaml:8)', preferred: true, edits: ['5:31 7300'] }]);
 });
 
 test('code actions: an out-of-range port moves into the range the finding names, not the one that holds it now', () => {

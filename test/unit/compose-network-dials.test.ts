@@ -16,7 +16,7 @@ test('a URL, a host and port pair, and an address that dial the published host p
   const problem = parseCompose(url, { file: 'stack/compose.yaml' }).problems[0];
   assert.equal(problem.message, 'ledger dials vault:7381 on the compose network, where vault listens on 7300: 7381 is the port it publishes on the host (line 8)');
   assert.equal(url.split('\n')[4].slice(problem.loc.span.startColumn - 1, problem.loc.span.endColumn - 1), '7381');
-  assert.deepEqual(problem.related?.map((r) => r.message), ['vault: 7381:7300']);
+  assert.deepEqual(problem.related?.map((r) => r.message), ['vault: 7381:7300', 'vault listens on 7300 inside']);
 
   assert.deepEqual(findings(stack(['    environment:', '      - VAULT_HOST=vault', '      - VAULT_PORT=7381'])), ['port-mismatch@stack/compose.yaml:6']);
   assert.deepEqual(findings(stack(['    environment:', '      VAULT_ADDR: vault:7381'])), ['port-mismatch@stack/compose.yaml:5']);

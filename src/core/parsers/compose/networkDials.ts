@@ -68,12 +68,17 @@ export class ComposeNetwork {
       const mapping = allocations.slice(...record.allocations)
         .find((a) => !a.claim && a.endPort === undefined && a.port === dial.port && a.containerPort !== undefined && a.containerPort !== dial.port);
       if (!mapping) continue;
+      const inside = containerPortAt(record, mapping.containerPort!, mentions);
       out.push({
         rule: 'port-mismatch',
         message: `${dial.client} dials ${dial.host}:${dial.port} on the compose network, where ${dial.target} listens on ${mapping.containerPort}: ${dial.port} is the port it publishes on the host (line ${mapping.loc.span.startLine})`,
         port: dial.port,
         loc: dial.loc,
-        related: [{ loc: mapping.loc, message: `${dial.target}: ${mapping.port}:${mapping.containerPort}` }],
+        related: [
+          { loc: mapping.loc, message: `${dial.target}: ${mapping.port}:${mapping.containerPort}` },
+          // The port to dial instead: a quick fix offers to change the dial to it.
+          ...(inside ? [{ loc: inside, message: `${dial.target} listens on ${mapping.containerPort} inside` }] : []),
+        ],
       });
     }
     return out;
@@ -85,4 +90,10 @@ function listensInside(record: ServiceRecord, port: number, mentions: readonly M
   if (record.alsoInside.includes(port)) return true;
   for (let i = record.mentions[0]; i < record.mentions[1]; i++) if (mentions[i].port === port) return true;
   return false;
+}
+
+/** Where the service's `ports:` write the container port `port`. */
+function containerPortAt(record: ServiceRecord, port: number, mentions: readonly Mention[]): Location | undefined {
+  for (let i = record.mentions[0]; i < record.mentions[1]; i++) if (mentions[i].port === port) return mentions[i].loc;
+  return undefined;
 }
