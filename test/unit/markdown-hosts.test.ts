@@ -106,10 +106,14 @@ test('a container-side section mentions its ports instead of allocating them', (
     '## Internal Services', ...table('vault = 8200'),
     '## Host and container ports', ...table('proxy = 8081'),
     '## Container port mapping', ...table('site = 8082'),
+    // A Kubernetes cluster's own addresses.
+    '## Kubernetes (in-cluster service ports, all ClusterIP)', ...table('logs = 3100'),
+    '## ClusterIP services', ...table('traces = 3100'),
+    '## Kubernetes NodePorts', ...table('portal = 30080'),
   ].join('\n'));
-  assert.deepEqual(hosts(f), ['queue=5673@-', 'vault=8200@-', 'proxy=8081@-', 'site=8082@-']);
+  assert.deepEqual(hosts(f), ['queue=5673@-', 'vault=8200@-', 'proxy=8081@-', 'site=8082@-', 'portal=30080@-']);
   assert.deepEqual(f.mentions.map((m) => `${m.port}:${f.at(m.loc)}`), [
-    '5672:5672', '6379:6379', '7700:7700', '7700:7700', '8010:8010', '9091:9091',
+    '5672:5672', '6379:6379', '7700:7700', '7700:7700', '8010:8010', '9091:9091', '3100:3100', '3100:3100',
   ]);
 });
 

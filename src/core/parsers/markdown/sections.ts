@@ -78,7 +78,9 @@ export const ILLUSTRATIVE = /(?<![-‐])\b(rejected|checklists?|alternatives?|ex
 const SAMPLE_PROJECT = /\b(?:samples?|examples?)\s+(?:applications?|apps?|projects?|stacks?)\b/i;
 
 // Only these phrases: a plain "Internal Services" section lists LAN-internal host ports.
-const CONTAINER_SIDE = /\bnot\s+published\b|\bunpublished\b|\bcontainer[- ]only\b|\bdocker[- ]internal\b|\binternal\s*\(\s*(?:docker|container)|\bdocker[- ]?(?:network|netzwerk)\b/i;
+// Inside a Kubernetes cluster too ("In-cluster service ports", "ClusterIP services"): every
+// Service has an address of its own there, so two on one port never clash, and none is a host's.
+const CONTAINER_SIDE = /\bnot\s+published\b|\bunpublished\b|\bcontainer[- ]only\b|\bdocker[- ]internal\b|\binternal\s*\(\s*(?:docker|container)|\bdocker[- ]?(?:network|netzwerk)\b|\bin[- ]cluster\b|\bcluster[- ]?ip\b|\bcluster[- ]internal\b/i;
 const CONTAINER_PORTS = /\bcontainer[- ]ports?\b/i;
 // "Host and container ports", "Container port mapping": both sides, and the host side is real.
 const BOTH_SIDES = /\bhost\b|\bmapp(?:ing|ed)\b/i;
