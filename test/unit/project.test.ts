@@ -379,6 +379,19 @@ test('a suffixed compose file (`docker-compose-chat.yml`) is a stack of its own:
   assert.deepEqual(warnings(c), ['port-mismatch@PORTS.md:3']);
 });
 
+test('a compose file named otherwise (`kafka-ui.yaml`, `with-proxy.yaml`) is a stack of its own, unless named with another in one command', () => {
+  const files = {
+    'stacks/ledger-ui.yaml': stack({ 'ledger-ui': '8080:8080', broker: '9092:9092' }),
+    'stacks/ledger-ui-proxy.yaml': stack({ nginx: '8080:80', 'ledger-ui': '8082:8080' }),
+  };
+  assert.deepEqual(warnings(checkFiles(files)), []);
+  const together = { ...files, 'stacks/README.md': '```sh\ndocker compose -f ledger-ui.yaml -f ledger-ui-proxy.yaml up\n```\n' };
+  assert.deepEqual(warnings(checkFiles(together)), ['port-conflict@stacks/ledger-ui.yaml:4']);
+  // Named for an environment, it is one of the folder's project's.
+  const variant = checkFiles({ 'app/compose.yaml': stack({ ledger: '8080:8080' }), 'app/prod.yml': stack({ ledger: '80:8080' }) });
+  assert.deepEqual([...variant.model.files()].map((f) => f.allocations.map((a) => `${f.file}:${a.environment ?? '-'}`)).flat(), ['app/compose.yaml:-', 'app/prod.yml:production']);
+});
+
 test('Compose runs compose.yaml over a docker-compose.yml beside it: the older files are stacks of their own, the override still joins the folder', () => {
   const files = {
     'compose.yaml': stack({ grafana: '7800:3000' }),

@@ -81,13 +81,15 @@ export class ProjectModel {
     const includer = model.includers(compose, all.flatMap((f) => f.composeSets ?? []));
     // Base files first: they name the project a folder's README and `.env` are about.
     model.shadowed = shadowedDefaultFiles(compose.map((f) => f.file));
-    const stackName = (f: FileFacts) => (includer.has(f.file) ? undefined : standaloneStackName(f.file) ?? (model.shadowed.has(f.file) ? defaultFileStack(f.file) : undefined));
-    const standalone = (f: FileFacts) => stackName(f) !== undefined;
+    const stackName = (file: string) => (includer.has(file) ? undefined : standaloneStackName(file) ?? (model.shadowed.has(file) ? defaultFileStack(file) : undefined));
+    const standalone = (f: FileFacts) => stackName(f.file) !== undefined;
     for (const f of [...compose.filter((c) => !standalone(c)), ...compose.filter(standalone)]) {
       let file = f.file;
       for (let depth = 0; includer.has(file) && depth < MAX_INCLUDE_DEPTH; depth++) file = includer.get(file)!;
       const folder = dirOf(file);
-      const stack = standalone(f) ? `#${stackName(f)}` : '';
+      // A file pulled into a stack of its own (`-f ledger-ui.yaml -f proxy.yaml`) is in that stack.
+      const root = stackName(file);
+      const stack = root === undefined ? '' : `#${root}`;
       const unit = { key: `compose:${folder}${stack}`, folder };
       model.composeUnits.set(f.file, unit);
       if (!model.folderUnits.has(dirOf(f.file)) || (!includer.has(f.file) && stack === '')) model.folderUnits.set(dirOf(f.file), unit);

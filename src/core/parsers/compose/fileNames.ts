@@ -5,11 +5,16 @@
 import { environmentFromText } from '../../syntax/names';
 import { dirOf } from '../../syntax/paths';
 
-/** What follows `compose` in the name, as words: `docker-compose.prod.yml` → `prod`; '' for the base file. */
+/**
+ * What follows `compose` in the name, as words: `docker-compose.prod.yml` → `prod`; '' for the base
+ * file. A compose file named otherwise (`kafka-ui.yaml`, `prod.yml`) is named by the whole name:
+ * Compose never runs it unless told to with `-f`.
+ */
 function nameSuffix(fileName: string): string {
-  const m = /^(?:docker-)?compose(.*)\.ya?ml$/i.exec(baseName(fileName));
+  const base = baseName(fileName);
+  const m = /^(?:docker-)?compose(.*)\.ya?ml$/i.exec(base);
   // `\b` in environmentFromText does not break at '_', so separators become spaces first.
-  return m ? m[1].replace(/[._-]+/g, ' ').trim() : '';
+  return (m ? m[1] : base.replace(/\.ya?ml$/i, '')).replace(/[._-]+/g, ' ').trim();
 }
 
 /** `docker-compose.prod.yml` → 'production'; the base `compose.yaml` and an override say nothing. */
