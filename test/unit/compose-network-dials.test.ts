@@ -32,6 +32,10 @@ test('dials of the container port, of a port the service says it listens on insi
   for (const vault of [['    ports: ["7381:7300", "7382:7381"]'], ['    ports: ["7381:7300"]', '    expose: ["7381"]'], ['    ports: ["7381:7300"]', '    environment: [VAULT_PORT=7381]'], ['    ports: ["7381:7300"]', '    command: vault --listen 7381']]) {
     assert.deepEqual(findings(stack(['    environment:', '      VAULT_URL: http://vault:7381'], vault)), [], vault.join('\n'));
   }
+  // A variable named for its port or listener, whatever the image calls it.
+  for (const variable of ['PGPORT: "7381"', 'VAULT_PORT_NUMBER: 7381', 'VAULT_LISTENERS: tcp://0.0.0.0:7381']) {
+    assert.deepEqual(findings(stack(['    environment:', '      VAULT_URL: http://vault:7381'], ['    ports: ["7381:7300"]', '    environment:', `      ${variable}`])), [], variable);
+  }
   // localhost, the host machine, a service of another file: not the compose network's.
   assert.deepEqual(findings(stack(['    environment:', '      VAULT_URL: http://localhost:7381', '      OTHER_URL: http://host.docker.internal:7381', '      THIRD_URL: http://archive:7381'])), []);
   // A port of another host under a `*_HOST` of another prefix is no pair.
@@ -43,6 +47,11 @@ test('off the compose network, behind extra_hosts, or in a document\'s snippet, 
   assert.deepEqual(findings(stack(['    network_mode: host', ...dial])), []);
   assert.deepEqual(findings(stack(dial, ['    network_mode: bridge', '    ports: ["7381:7300"]'])), []);
   assert.deepEqual(findings(stack(['    extra_hosts: ["vault:host-gateway"]', ...dial])), []);
+  // A link gives the client its own name for a service: `vault` here is archive, which listens on 7381.
+  const linked = [...stack(['    links: ["archive:vault"]', ...dial]).split('\n'), '  archive:', '    image: archive', '    expose: ["7381"]'].join('\n');
+  assert.deepEqual(findings(linked), []);
+  // A service that names itself describes how others reach it (a broker's advertised listener).
+  assert.deepEqual(findings(stack([], ['    ports: ["7381:7300"]', '    environment:', '      ADVERTISED_URL: http://vault:7381'])), []);
   const doc = ['# Setup', '', '```yaml', stack(dial), '```'].join('\n');
   assert.deepEqual(checkFiles({ 'stack/README.md': doc }).findings.map(brief), []);
 });

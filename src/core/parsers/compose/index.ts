@@ -20,7 +20,7 @@ import { extractExpose, extractPorts } from './ports';
 import { containerSideClaims, leavesPortToImage } from './containerSide';
 import { ComposeNetwork } from './networkDials';
 import type { YamlNode } from '../yaml/tree';
-import { mapEntries, newWalk, resolve, resolveMap, seqItems, servicesOf } from './walk';
+import { mapEntries, newWalk, resolveMap, seqItems, servicesOf } from './walk';
 import { scalarText } from './scalarText';
 import { composeFileMeta, servicesMeta, type ServiceMeta } from './serviceMeta';
 import type { ComposeExtractOptions, Value, Walk } from './walk';
@@ -96,7 +96,7 @@ function walkDocument(
     // A snippet in a document is an example: what it dials is not judged.
     const network = opts.snippet ? undefined : new ComposeNetwork(services.map(([name]) => [name, meta.get(name)?.reachedAs ?? [], meta.get(name)?.networkMode ?? false]));
     for (const [name, node] of services) extractService(name, node, meta.get(name), walk, network);
-    if (network) walk.out.problems.push(...network.problems(walk.out.allocations, walk.out.mentions));
+    if (network) walk.out.problems.push(...network.problems(walk));
     if (!opts.snippet) facts.compose = mergeMeta(facts.compose, composeFileMeta(meta, top, walk));
   } catch (err) {
     // A document we cannot walk adds nothing rather than half its facts.
@@ -131,23 +131,21 @@ function extractService(name: string, node: Value, meta: ServiceMeta | undefined
   const exposed = seqItems(fields.get('expose'), walk).map((item) => extractExpose(item, walk)).filter((e) => e !== undefined);
   // Up to here it mentioned only the container ports of `ports:` and `expose:`.
   const inside: [number, number] = [mentioned, walk.out.mentions.length];
-  const environment = extractEnvironment(fields.get('environment'), walk, network?.dialerOf(name, fields.has('extra_hosts')));
+  const environment = extractEnvironment(fields.get('environment'), walk, network?.dialerOf(name, fields.has('extra_hosts'), linksOf(fields.get('links'), walk)));
   if (!published) containerSideClaims({ service: name, group, names: meta?.names, environment, exposed }, walk);
-  network?.record(name, {
-    allocations: [before, walk.out.allocations.length],
-    mentions: inside,
-    alsoInside: [...environment.map((v) => v.port), ...numbersIn(fields.get('command'), walk)],
-  });
+  network?.record(name, { allocations: [before, walk.out.allocations.length], mentions: inside, fields });
 }
 
-/** The numbers a `command:` holds (`redis-server --port 6380`), as a string or a list. */
-function numbersIn(node: Value, walk: Walk): number[] {
-  const resolved = resolve(node, walk);
-  const items = resolved?.kind === 'seq' ? seqItems(resolved, walk) : [resolved];
-  const out: number[] = [];
-  for (const item of items) {
-    const value = scalarText(item, walk)?.value;
-    if (value !== undefined) for (const m of value.matchAll(/\d+/g)) out.push(Number(m[0]));
+const NO_LINKS: ReadonlyMap<string, string> = new Map();
+
+/** `links: ["vault:secrets"]`: the client's name `secrets` for the service `vault` (lowercased). */
+function linksOf(node: Value, walk: Walk): ReadonlyMap<string, string> {
+  if (node === undefined) return NO_LINKS;
+  const out = new Map<string, string>();
+  for (const item of seqItems(node, walk)) {
+    const [service, alias] = (scalarText(item, walk)?.value ?? '').toLowerCase().split(':');
+    if (service && alias) out.set(alias, service);
   }
   return out;
 }
+

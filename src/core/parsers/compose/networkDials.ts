@@ -7,19 +7,21 @@
 // Most documents dial nothing by a service's name: what a service listens on is worked out only
 // for a service that is dialled.
 
-import type { Allocation, Location, Mention, ParseProblem } from '../../model';
+import type { Location, Mention, ParseProblem } from '../../model';
+import { scalarText } from './scalarText';
+import { mapEntries, resolve, seqItems } from './walk';
+import type { Value, Walk } from './walk';
 
 /** Records a port a service's environment dials on a host it names. */
 export type Dialer = (host: string, port: number, loc: Location) => void;
 
-/** Where one service's facts are in its document's lists, and what else says where it listens. */
+/** Where one service's facts are in its document's lists, and the fields that may say more of where it listens. */
 export interface ServiceRecord {
   /** Its allocations: `allocations.slice(from, to)` of the document. */
   allocations: [number, number];
   /** The container ports its `ports:` and `expose:` mention. */
   mentions: [number, number];
-  /** The ports its `environment:` and `command:` hold. */
-  alsoInside: number[];
+  fields: ReadonlyMap<string, Value>;
 }
 
 interface ClientDial {
@@ -46,12 +48,17 @@ export class ComposeNetwork {
     }
   }
 
-  /** What `client`'s environment dials; undefined off the network, or where `extra_hosts` may send names elsewhere. */
-  dialerOf(client: string, extraHosts: boolean): Dialer | undefined {
+  /**
+   * What `client`'s environment dials; undefined off the network, or where `extra_hosts` may send
+   * names elsewhere. `links` are its own names for others (`links: ["vault:secrets"]`: `secrets`
+   * is vault). A service that names itself (a broker's advertised listener) describes itself.
+   */
+  dialerOf(client: string, extraHosts: boolean, links: ReadonlyMap<string, string>): Dialer | undefined {
     if (extraHosts || this.offNetwork.has(client)) return undefined;
     return (host, port, loc) => {
-      const target = this.byName.get(host);
-      if (target !== undefined && !this.offNetwork.has(target)) this.dials.push({ client, target, host, port, loc });
+      const linked = links.get(host);
+      const target = linked === undefined ? this.byName.get(host) : this.byName.get(linked);
+      if (target !== undefined && target !== client && !this.offNetwork.has(target)) this.dials.push({ client, target, host, port, loc });
     };
   }
 
@@ -60,11 +67,12 @@ export class ComposeNetwork {
   }
 
   /** Dials of a host port that the dialled service publishes to another container port. */
-  problems(allocations: readonly Allocation[], mentions: readonly Mention[]): ParseProblem[] {
+  problems(walk: Walk): ParseProblem[] {
+    const { allocations, mentions } = walk.out;
     const out: ParseProblem[] = [];
     for (const dial of this.dials) {
       const record = this.records.get(dial.target);
-      if (!record || listensInside(record, dial.port, mentions)) continue;
+      if (!record || listensInside(record, dial.port, walk)) continue;
       const mapping = allocations.slice(...record.allocations)
         .find((a) => !a.claim && a.endPort === undefined && a.port === dial.port && a.containerPort !== undefined && a.containerPort !== dial.port);
       if (!mapping) continue;
@@ -85,11 +93,37 @@ export class ComposeNetwork {
   }
 }
 
-/** The service says it listens on `port` inside: a container port, an `expose`, its own variable or command. */
-function listensInside(record: ServiceRecord, port: number, mentions: readonly Mention[]): boolean {
-  if (record.alsoInside.includes(port)) return true;
-  for (let i = record.mentions[0]; i < record.mentions[1]; i++) if (mentions[i].port === port) return true;
-  return false;
+/**
+ * The service says it listens on `port` inside: a container port or `expose` entry, a number in its
+ * `command:` or `entrypoint:` (`redis-server --port 6380`), or in a variable of its environment
+ * named for a port or listener (`PGPORT`, `REDIS_PORT_NUMBER`, `KAFKA_LISTENERS`).
+ */
+function listensInside(record: ServiceRecord, port: number, walk: Walk): boolean {
+  for (let i = record.mentions[0]; i < record.mentions[1]; i++) if (walk.out.mentions[i].port === port) return true;
+  const numbers = [...numbersIn(record.fields.get('command'), walk), ...numbersIn(record.fields.get('entrypoint'), walk)];
+  const environment = resolve(record.fields.get('environment'), walk);
+  if (environment?.kind === 'map') {
+    for (const [key, value] of mapEntries(environment, walk)) if (LISTENER_KEY.test(key)) numbers.push(...numbersIn(value, walk));
+  } else {
+    for (const item of seqItems(environment, walk)) {
+      const text = scalarText(item, walk)?.value ?? '';
+      if (LISTENER_KEY.test(text.slice(0, Math.max(text.indexOf('='), 0)))) numbers.push(...numbersInText(text));
+    }
+  }
+  return numbers.includes(port);
+}
+
+const LISTENER_KEY = /PORT|LISTEN/i;
+
+/** The numbers a scalar or a list of scalars holds. */
+function numbersIn(node: Value, walk: Walk): number[] {
+  const resolved = resolve(node, walk);
+  const items = resolved?.kind === 'seq' ? seqItems(resolved, walk) : [resolved];
+  return items.flatMap((item) => numbersInText(scalarText(item, walk)?.value ?? ''));
+}
+
+function numbersInText(text: string): number[] {
+  return [...text.matchAll(/\d+/g)].map((m) => Number(m[0]));
 }
 
 /** Where the service's `ports:` write the container port `port`. */
