@@ -122,3 +122,16 @@ test('compose files a command names together, from the folder the page speaks fo
   ].join('\n'), { file: 'ops/docs/RUN.md' });
   assert.deepEqual(f.composeSets, [['ops/docker-compose.yml', 'ops/compose/monitoring.yml']]);
 });
+
+test('a section that runs the app on the machine itself (`npm run dev` under "Running locally") is an environment of its own, never compared with compose', () => {
+  const compose = 'services:\n  frontend:\n    image: f\n    ports: ["3000:80"]\n';
+  const readme = (heading: string, command: string) => [
+    '# Shop', '', '## Running with Docker', '', '```bash', 'docker compose up -d', '```', '', '- Frontend: http://localhost:3000', '',
+    `## ${heading}`, '', '```bash', 'cd frontend', command, '```', '', '- Frontend: http://localhost:5173', '',
+  ].join('\n');
+  const findings = (text: string) => checkFiles({ 'compose.yaml': compose, 'README.md': text }).findings.map(brief);
+  for (const heading of ['Running locally', 'Option 2: Local (everything)', 'Without Docker']) assert.deepEqual(findings(readme(heading, 'npm run dev')), [], heading);
+  // Started with Docker after all, or under a heading that says nothing of where it runs: compared.
+  assert.deepEqual(findings(readme('Running locally', 'docker compose up frontend')), ['port-mismatch@README.md:18']);
+  assert.deepEqual(findings(readme('Frontend', 'npm run dev')), ['port-mismatch@README.md:18']);
+});

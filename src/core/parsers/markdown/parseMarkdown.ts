@@ -24,6 +24,7 @@ import { nameBlockParts } from './blocks';
 import { listsForwardedPorts } from './portForwards';
 import { isOnRecord, onRecord } from './onRecord';
 import { dropRestatedItems } from './summaryItems';
+import { separateLocalRuns } from './localRuns';
 import { currentContext, emitAllocation, emitMention, emitHeadingRange, emitReservation, dropRoutePages, placeOnPageHost, setSectionHost, standaloneAcrossPage, type MdState, type Section } from './state';
 
 // markdown-it stops reading a block nested deeper than maxNesting, and with it every line up to
@@ -72,6 +73,7 @@ function readMarkdown(text: string, ctx: ParseContext): FileFacts {
     else if (token.type === 'fence' && token.map) walkFence(state, token, introducesExample(tokens, i), labelOwner(tokens, i));
     else if (token.type === 'inline' && token.map && tokens[i - 1]?.type === 'paragraph_open') walkParagraph(state, token.map[0] + 1, token.map[1]);
   }
+  separateLocalRuns(state, headings);
   nameBlockParts(state);
   applyPrinciples(state);
   claimsForComponents(state);

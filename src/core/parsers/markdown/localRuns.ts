@@ -1,0 +1,45 @@
+// A section that runs the app on the machine itself, outside containers ("### Option 2: Local",
+// "Running without Docker", then `npm run dev` in a block), gives the ports its dev servers take
+// (Vite's 5173) where the compose stack beside it publishes its own (an nginx build on 3000). Its
+// places are an environment of their own, compared with nothing the compose stack says: a
+// variant, as an alternative stack is.
+import { environmentFromText, VARIANT_PREFIX } from '../../syntax/names';
+import type { MdState } from './state';
+
+/** A heading that says its section runs without containers, or for development on this machine. */
+const LOCAL_HEADING = /\b(?:without (?:docker|containers?)|from source|manual(?:ly)?|bare[- ]metal|natively|locally|native)\b/i;
+/** A dev server or an app started on the machine, not a container. */
+const RUN_COMMAND = /(?:^|[\s;&|(])(?:(?:npm|pnpm|yarn|bun) (?:run )?(?:dev|start|serve)\b|npx (?:vite|next|nuxt)\b|go run\b|cargo run\b|dotnet run\b|flask run\b|uvicorn\b|python3? (?:\S+\/)?manage\.py runserver\b|rails s(?:erver)?\b|mvn\S* spring-boot:run\b|\S*gradlew bootRun\b)/m;
+const DOCKER_COMMAND = /\bdocker(?:-compose| compose| run)\b/;
+
+export const LOCAL_RUN = `${VARIANT_PREFIX}local-run`;
+
+/** Headings as readMarkdown collects them: level and 1-based line. */
+interface Heading {
+  level: number;
+  line: number;
+  text: string;
+}
+
+/** Puts the places of each section that runs the app on the machine itself in the local-run environment. */
+export function separateLocalRuns(state: MdState, headings: readonly Heading[]): void {
+  if (state.facts.allocations.length === 0) return;
+  const lastLine = state.lines.lineCount;
+  for (let i = 0; i < headings.length; i++) {
+    const h = headings[i];
+    if (environmentFromText(h.text) !== 'development' && !LOCAL_HEADING.test(h.text)) continue;
+    let end = lastLine + 1;
+    for (let j = i + 1; j < headings.length; j++) {
+      if (headings[j].level <= h.level) {
+        end = headings[j].line;
+        break;
+      }
+    }
+    const body = state.text.slice(state.lines.lineStart(h.line), end > lastLine ? state.text.length : state.lines.lineStart(end));
+    if (!RUN_COMMAND.test(body) || DOCKER_COMMAND.test(body)) continue;
+    for (const a of state.facts.allocations) {
+      const line = a.loc.span.startLine;
+      if (line > h.line && line < end && a.fence === undefined && (a.environment === undefined || a.environment === 'development')) a.environment = LOCAL_RUN;
+    }
+  }
+}
