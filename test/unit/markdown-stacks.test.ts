@@ -135,3 +135,14 @@ test('a section that runs the app on the machine itself (`npm run dev` under "Ru
   assert.deepEqual(findings(readme('Running locally', 'docker compose up frontend')), ['port-mismatch@README.md:18']);
   assert.deepEqual(findings(readme('Frontend', 'npm run dev')), ['port-mismatch@README.md:18']);
 });
+
+test('a compose snippet that replaces or resets what the compose file says (`ports: !override`) is an override the reader may write: its ports are mentioned', () => {
+  const compose = 'services:\n  mailer:\n    image: m\n    ports: ["25:25", "80:80"]\n';
+  const doc = (tag: string) => ['# Remapping ports', '', '```yaml', 'services:', '  mailer:', `    ports: ${tag}`, '      - "2525:25"', '      - "8080:80"', '```', ''].join('\n');
+  const f = parseMarkdown(doc('!override'), { file: 'docs/ports.md' });
+  assert.deepEqual([f.allocations.length, f.mentions.map((m) => m.port).sort((a, b) => a - b)], [0, [25, 80, 2525, 8080]]);
+  assert.deepEqual(checkFiles({ 'compose.yaml': compose, 'docs/ports.md': doc('!override') }).findings.map(brief), []);
+  assert.deepEqual(checkFiles({ 'compose.yaml': compose, 'docs/ports.md': doc('!reset []') }).findings.map(brief), []);
+  // Without the tag, the snippet is the setup the page describes, and it is compared.
+  assert.deepEqual(checkFiles({ 'compose.yaml': compose, 'docs/ports.md': doc('') }).findings.map(brief).length > 0, true);
+});

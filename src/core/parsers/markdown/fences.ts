@@ -122,11 +122,17 @@ function mentionUrls(state: MdState, content: string, at: number, taken: Set<num
   }
 }
 
-/** A block that opens with `# Example` or `# Before:` shows something other than the current setup. */
+/**
+ * A block that opens with `# Example` or `# Before:` shows something other than the current setup;
+ * so does one that replaces or resets what a compose file says (`ports: !override`, `!reset`):
+ * an override the reader may write for their own machine.
+ */
 function illustrativeBlock(content: string): boolean {
   const first = /^\s*(?:#|\/\/|--|;)\s*([^\n]*)/.exec(content);
-  return !!first && ILLUSTRATIVE.test(first[1]);
+  return (!!first && ILLUSTRATIVE.test(first[1])) || MERGE_TAG.test(content);
 }
+
+const MERGE_TAG = /:[ \t]*!(?:override|reset)\b/;
 
 function extractNamedUrls(state: MdState, context: Context, content: string, at: number, claimed: Set<number>): void {
   let lineAt = 0;
