@@ -67,3 +67,17 @@ test('compose records the Dockerfile, target and build args a service builds, an
   // Compose runs its own command, or sets the port itself: the image does not say which port is used.
   assert.deepEqual(written, ['3000', undefined, undefined]);
 });
+
+test('a published service whose environment sets the port its process listens on, where compose publishes another container port, is a mismatch at the variable', () => {
+  const service = (lines: string[]) => ['services:', '  ledger:', '    image: l', ...lines].join('\n');
+  const findings = (yaml: string) => checkFiles({ 'compose.yaml': yaml }).findings.map(brief);
+  const wrong = service(['    ports: ["8080:8080"]', '    environment:', '      SERVER_PORT: 8081']);
+  assert.deepEqual(findings(wrong), ['port-mismatch@compose.yaml:6']);
+  assert.equal(parseCompose(wrong, { file: 'compose.yaml' }).problems[0].message, 'ledger listens on 8081 in its container (SERVER_PORT), but compose publishes container port 8080 (line 4)');
+  assert.deepEqual(findings(service(['    ports: ["80:8081"]', '    environment:', '      - PORT=8081'])), []);
+  // Another port it exposes, a command of its own, a client's API_PORT, or two values: not sure, quiet.
+  assert.deepEqual(findings(service(['    ports: ["8080:8080"]', '    expose: ["8081"]', '    environment:', '      PORT: 8081'])), []);
+  assert.deepEqual(findings(service(['    ports: ["8080:8080"]', '    command: serve', '    environment:', '      PORT: 8081'])), []);
+  assert.deepEqual(findings(service(['    ports: ["8080:8080"]', '    environment:', '      API_PORT: 8081'])), []);
+  assert.deepEqual(findings(service(['    ports: ["8080:8080"]', '    environment:', '      PORT: 8081', '      HTTP_PORT: 8082'])), []);
+});
