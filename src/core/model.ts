@@ -237,6 +237,8 @@ export interface ParseProblem {
   message: string;
   /** The number as written, when it is one (99999, 0). */
   port?: number;
+  /** The service whose port the problem is about, when there is one. */
+  service?: string;
   loc: Location;
   related?: Related[];
 }

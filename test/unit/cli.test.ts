@@ -27,16 +27,17 @@ function tempRoot(files: Record<string, string>): string {
   return root;
 }
 
-test('check on examples: every rule fires (port-mismatch also at a package.json script, a Procfile, a Service\'s targetPort and the container port of a Dockerfile\'s service; port-conflict also at a dev container\'s forwarded port), text lines are file:line:col severity rule message', () => {
+test('check on examples: every rule fires (port-mismatch also at a package.json script, a Procfile, a Service\'s targetPort, the container port of a Dockerfile\'s service and a dial of a host port on the compose network; port-conflict also at a dev container\'s forwarded port), text lines are file:line:col severity rule message', () => {
   const r = run('check', EXAMPLES);
   assert.equal(r.code, 1);
   const lines = r.out.split('\n').filter((l) => /^\S+:\d+:\d+ (error|warning|info) /.test(l));
   const rules = lines.map((l) => l.split(' ')[2]).sort();
-  assert.deepEqual(rules, ['invalid-port', 'out-of-range', 'port-conflict', 'port-conflict', 'port-mismatch', 'port-mismatch', 'port-mismatch', 'port-mismatch', 'port-mismatch', 'range-overlap', 'registry-schema', 'reserved-port', 'unregistered-port']);
-  assert.deepEqual(lines.filter((l) => l.includes(' port-mismatch ')).map((l) => path.relative(EXAMPLES, l.split(':')[0])), ['apps/docker-compose.yml', 'billing/package.json', 'k8s/storefront.yaml', 'search/Procfile', 'workers/docker-compose.yml']);
+  assert.deepEqual(rules, ['invalid-port', 'out-of-range', 'port-conflict', 'port-conflict', 'port-mismatch', 'port-mismatch', 'port-mismatch', 'port-mismatch', 'port-mismatch', 'port-mismatch', 'range-overlap', 'registry-schema', 'reserved-port', 'unregistered-port']);
+  assert.deepEqual(lines.filter((l) => l.includes(' port-mismatch ')).map((l) => path.relative(EXAMPLES, l.split(':')[0])), ['apps/docker-compose.yml', 'apps/docker-compose.yml', 'billing/package.json', 'k8s/storefront.yaml', 'search/Procfile', 'workers/docker-compose.yml']);
+  assert.ok(lines.some((l) => l.endsWith('examples/apps/docker-compose.yml:12:33 warning port-mismatch billing dials ledger:8003 on the compose network, where ledger listens on 8002: 8003 is the port it publishes on the host (line 16)')), r.out);
   assert.ok(lines.some((l) => l.endsWith('examples/workers/docker-compose.yml:5:15 warning port-mismatch worker publishes container port 8080 here, but its image declares 9000 (workers/Dockerfile:5)')), r.out);
   assert.ok(lines.some((l) => l.endsWith('examples/apps/.devcontainer/devcontainer.json:10:5 error port-conflict Port 5432 is taken by both gateway and postgres (apps/.devcontainer/devcontainer.json:9)')), r.out);
-  assert.match(r.out, /11 files checked: 4 errors, 8 warnings, 1 info/);
+  assert.match(r.out, /11 files checked: 4 errors, 9 warnings, 1 info/);
 });
 
 test('--fail-on decides the exit code', () => {
@@ -59,7 +60,7 @@ test('--format json: findings and allocations with 1-based positions relative to
   const r = run('check', EXAMPLES, '--format', 'json', '--fail-on', 'never');
   const out = JSON.parse(r.out);
   assert.equal(out.version, 1);
-  const mismatch = out.findings.find((f: { rule: string }) => f.rule === 'port-mismatch');
+  const mismatch = out.findings.find((f: { rule: string; line: number }) => f.rule === 'port-mismatch' && f.line === 16);
   assert.deepEqual(
     { file: mismatch.file, line: mismatch.line, column: mismatch.column, endColumn: mismatch.endColumn, port: mismatch.port, service: mismatch.service },
     { file: 'apps/docker-compose.yml', line: 16, column: 10, endColumn: 14, port: 8003, service: 'ledger' },

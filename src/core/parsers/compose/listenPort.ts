@@ -27,6 +27,7 @@ export function listensElsewhere(service: string, environment: readonly PortVari
   walk.out.problems.push({
     rule: 'port-mismatch',
     message: `${service} listens on ${variable.port} in its container (${variable.key}), but compose publishes container port ${targets} (line ${mappings[0].loc.span.startLine})`,
+    service,
     port: variable.port,
     loc: variable.loc,
     related: mappings.map((a) => ({ loc: a.loc, message: `${service}: ${a.port}:${a.containerPort}` })),

@@ -80,6 +80,7 @@ export class ComposeNetwork {
       out.push({
         rule: 'port-mismatch',
         message: `${dial.client} dials ${dial.host}:${dial.port} on the compose network, where ${dial.target} listens on ${mapping.containerPort}: ${dial.port} is the port it publishes on the host (line ${mapping.loc.span.startLine})`,
+        service: dial.target,
         port: dial.port,
         loc: dial.loc,
         related: [
