@@ -287,7 +287,7 @@ interface Reading {
   opts: EnvFactsOptions;
   /** Every normalized key of the file or block, to find a client's `<NAME>_HOST`. */
   keys: Set<string>;
-  /** The service names `<NAME>_HOST` variables give, by `<NAME>` (see dialledHost). */
+  /** The service names `<NAME>_HOST` variables give, by `<NAME>` (see hostsByPrefix). */
   hosts: ReadonlyMap<string, string> | undefined;
   owner?: Holder;
   /** The part of the app the variable names as a service of its own (see partNamed). */

@@ -48,7 +48,7 @@ const PRODUCT_SPELLINGS: ReadonlyMap<string, string> = new Map([
   ['postgresql', 'postgres'], ['pgsql', 'postgres'], ['mongodb', 'mongo'],
 ]);
 
-/** A service key with a product's long name made its short one (`postgresql` → `postgres`). */
+/** A service key with a product's long name made its short one (`postgresql` → `postgres`), and without a trailing `-service`. */
 export function productKey(key: string): string {
   const spelled = PRODUCT_SPELLINGS.get(key);
   if (spelled !== undefined) return spelled;

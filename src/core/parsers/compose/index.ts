@@ -150,4 +150,3 @@ function linksOf(node: Value, walk: Walk): ReadonlyMap<string, string> {
   }
   return out;
 }
-

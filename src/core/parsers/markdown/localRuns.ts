@@ -12,7 +12,7 @@ const LOCAL_HEADING = /\b(?:without (?:docker|containers?)|from source|manual(?:
 const RUN_COMMAND = /(?:^|[\s;&|(])(?:(?:npm|pnpm|yarn|bun) (?:run )?(?:dev|start|serve)\b|npx (?:vite|next|nuxt)\b|go run\b|cargo run\b|dotnet run\b|flask run\b|uvicorn\b|python3? (?:\S+\/)?manage\.py runserver\b|rails s(?:erver)?\b|mvn\S* spring-boot:run\b|\S*gradlew bootRun\b)/m;
 const DOCKER_COMMAND = /\bdocker(?:-compose| compose| run)\b/;
 
-export const LOCAL_RUN = `${VARIANT_PREFIX}local-run`;
+const LOCAL_RUN = `${VARIANT_PREFIX}local-run`;
 
 /** Headings as readMarkdown collects them: level and 1-based line. */
 interface Heading {
