@@ -72,6 +72,15 @@ test('a NodePort column is the host side, and a plain Port column beside it the 
   assert.deepEqual(roles.allocations.map((a) => `${a.service}=${a.port}:${a.containerPort}`), ['ledger=18080:undefined']);
 });
 
+test('a cell as `docker ps` prints ports (`0.0.0.0:7307->7306/tcp, :::7307->7306/tcp`) gives the host port with the container port behind it', () => {
+  const table = (cell: string) => ['| Name | Ports |', '|---|---|', `| ledger-db | ${cell} |`].join('\n');
+  const f = parse(table('0.0.0.0:7307->7306/tcp, :::7307->7306/tcp'));
+  assert.deepEqual(f.allocations.map((a) => `${a.service}=${a.port}:${a.containerPort}`), ['ledger-db=7307:7306', 'ledger-db=7307:7306']);
+  const compose = 'services:\n  ledger-db:\n    image: db\n    ports: ["7308:7306"]\n';
+  assert.deepEqual(checkFiles({ 'compose.yaml': compose, 'README.md': table('0.0.0.0:7307->7306/tcp') }).findings.map(brief), ['port-mismatch@README.md:3']);
+  assert.deepEqual(checkFiles({ 'compose.yaml': compose, 'README.md': table('0.0.0.0:7308->7306/tcp') }).findings.map(brief), []);
+});
+
 test('non-English headers (服务 / 端口) and two services in one row', () => {
   const f = parse(['| 服务 | 端口 |', '|---|---|', '| 网关 | 8000 |', '| n8n / Redis | 5678 / 6379 |'].join('\n'));
   assert.deepEqual(allocs(f).map((a) => `${a.service}=${a.port}`), ['网关=8000', 'n8n=5678', 'Redis=6379']);

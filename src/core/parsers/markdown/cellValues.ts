@@ -1,7 +1,8 @@
 // The ports a table cell or list value holds, when it holds nothing else: `8080`, `**8080**`,
 // `8080/udp`, `127.0.0.1:5432`, `8080 (HTTP), 8443 (HTTPS)`, `5678 / 6379`, `8000-8009`, `300xx`,
-// `12000+`, a mapping `5436:5432` (the host port, with the container port behind it). A cell with
-// other words in it ("Various", "see 8080 below") holds no structured port.
+// `12000+`, a mapping `5436:5432` or `0.0.0.0:5436->5432/tcp` (the host port, with the container
+// port behind it). A cell with other words in it ("Various", "see 8080 below") holds no structured
+// port.
 import { parseRange, MAX_PORT } from '../../syntax/ports';
 import { roleFromWords } from '../../syntax/names';
 
@@ -22,10 +23,12 @@ export interface CellPort {
   end: number;
 }
 
-const HOST = String.raw`(?:(\d{1,3}(?:\.\d{1,3}){3}|localhost|\[[0-9a-fA-F:]+\]):)?:?`;
+// `::` before a port is `docker ps`'s way to write every IPv6 address (`:::3306->3306/tcp`).
+const HOST = String.raw`(?:(\d{1,3}(?:\.\d{1,3}){3}|localhost|\[[0-9a-fA-F:]+\]|::):)?:?`;
 const NUMBER = String.raw`(\d{1,4}[xX]{1,3}(?![\w])|\d{1,6}(?:\s*[-–—]\s*\d{1,6}|\+)?)`;
-// `:80` after a host port: the container side of a mapping (`7070:80`), as compose writes one.
-const CONTAINER = String.raw`(?::(\d{1,5})(?![\d.:]))?`;
+// `:80` after a host port: the container side of a mapping (`7070:80`), as compose writes one, or
+// `->80` as `docker ps` does (`0.0.0.0:7070->80/tcp`).
+const CONTAINER = String.raw`(?:(?::|->)(\d{1,5})(?![\d.:]))?`;
 const ITEM = new RegExp(String.raw`${HOST}${NUMBER}${CONTAINER}(?:\/(tcp|udp|sctp))?(?:\s*\(([^()]*)\))?`, 'iy');
 const SEP = /\s*(?:[/,;&]|\band\b|\bor\b|\+)\s*/iy;
 
