@@ -349,6 +349,21 @@ test('files a document runs together (`docker compose -f a -f b`) are one projec
   assert.deepEqual(c.model.facts('README.md')!.composeSets, [['docker-compose.yml', 'docker-compose.metrics.yml']]);
 });
 
+test('files COMPOSE_FILE lists (in the folder\'s .env, or set in a document) and a command continued over lines are one project too', () => {
+  const files = {
+    'ops/docker-compose.yml': stack({ app: '5000:5000' }),
+    'ops/monitoring.yml': stack({ exporter: '5000:9100' }),
+  };
+  const conflicts = (extra: Record<string, string>) => warnings(checkFiles({ ...files, ...extra }));
+  assert.deepEqual(conflicts({}), []);
+  assert.deepEqual(conflicts({ 'ops/.env': 'COMPOSE_FILE=docker-compose.yml:monitoring.yml\n' }), ['port-conflict@ops/monitoring.yml:4']);
+  assert.deepEqual(conflicts({ 'ops/README.md': '```sh\nexport COMPOSE_FILE=docker-compose.yml:monitoring.yml\n```\n' }), ['port-conflict@ops/monitoring.yml:4']);
+  assert.deepEqual(conflicts({ 'ops/README.md': '```sh\ndocker compose -f docker-compose.yml \\\n  -f monitoring.yml up -d\n```\n' }), ['port-conflict@ops/monitoring.yml:4']);
+  // One file, or one that a variable names, merges nothing.
+  assert.deepEqual(conflicts({ 'ops/.env': 'COMPOSE_FILE=monitoring.yml\n' }), []);
+  assert.deepEqual(conflicts({ 'ops/.env': 'COMPOSE_FILE=docker-compose.yml:${EXTRA}\n' }), []);
+});
+
 test('incremental: a document that starts running two files together re-checks them as one project', () => {
   const files: Record<string, string> = {
     'docker-compose.yml': stack({ app: '5000:5000' }),

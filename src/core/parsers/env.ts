@@ -12,6 +12,8 @@ import { findUrls, isLocalHost, isValidPort, parseDecimal, parseRange, serviceFr
 import { findSuppressions } from '../syntax/suppressions';
 import { memoByText } from '../text/memo';
 import { readEnvRangeHeaders } from './envRanges';
+import { composeFileList } from '../syntax/composeSets';
+import { dirOf } from '../syntax/paths';
 import { envCommentClaims } from './envComments';
 
 // ---------------------------------------------------------------------------------------------
@@ -575,6 +577,10 @@ export function parseEnv(text: string, ctx: ParseContext): FileFacts {
   // service is reached: a claim either way.
   envCommentClaims(text, lines, facts, opts);
   dropOverridden(facts);
+  // Compose reads `COMPOSE_FILE` from the `.env` of the folder it runs in: the files it merges.
+  const composeFile = assignments.find((a) => a.key === 'COMPOSE_FILE');
+  const files = composeFile ? composeFileList(composeFile.value.trim(), dirOf(ctx.file)) : [];
+  if (files.length > 1) facts.composeSets = [[...new Set(files)]];
   return facts;
 }
 

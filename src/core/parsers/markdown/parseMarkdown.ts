@@ -13,7 +13,7 @@ import { extractRangeVerdicts } from './rangeVerdicts';
 import { closeListTitle, openListTitle } from './listTitles';
 import { containerEnvironmentToMentions, extractFence } from './fences';
 import { splitInstances } from './instances';
-import { composeSetsIn } from './composeCommands';
+import { composeSetsIn } from '../../syntax/composeSets';
 import { documentHome } from '../../project/roles';
 import { baseOf } from '../../syntax/paths';
 import { hostFromLine } from './hosts';
