@@ -352,15 +352,15 @@ test('files a document runs together (`docker compose -f a -f b`) are one projec
 test('files COMPOSE_FILE lists (in the folder\'s .env, or set in a document) and a command continued over lines are one project too', () => {
   const files = {
     'ops/docker-compose.yml': stack({ app: '5000:5000' }),
-    'ops/monitoring.yml': stack({ exporter: '5000:9100' }),
+    'ops/docker-compose.monitoring.yml': stack({ exporter: '5000:9100' }),
   };
   const conflicts = (extra: Record<string, string>) => warnings(checkFiles({ ...files, ...extra }));
   assert.deepEqual(conflicts({}), []);
-  assert.deepEqual(conflicts({ 'ops/.env': 'COMPOSE_FILE=docker-compose.yml:monitoring.yml\n' }), ['port-conflict@ops/monitoring.yml:4']);
-  assert.deepEqual(conflicts({ 'ops/README.md': '```sh\nexport COMPOSE_FILE=docker-compose.yml:monitoring.yml\n```\n' }), ['port-conflict@ops/monitoring.yml:4']);
-  assert.deepEqual(conflicts({ 'ops/README.md': '```sh\ndocker compose -f docker-compose.yml \\\n  -f monitoring.yml up -d\n```\n' }), ['port-conflict@ops/monitoring.yml:4']);
+  assert.deepEqual(conflicts({ 'ops/.env': 'COMPOSE_FILE=docker-compose.yml:docker-compose.monitoring.yml\n' }), ['port-conflict@ops/docker-compose.yml:4']);
+  assert.deepEqual(conflicts({ 'ops/README.md': '```sh\nexport COMPOSE_FILE=docker-compose.yml:docker-compose.monitoring.yml\n```\n' }), ['port-conflict@ops/docker-compose.yml:4']);
+  assert.deepEqual(conflicts({ 'ops/README.md': '```sh\ndocker compose -f docker-compose.yml \\\n  -f docker-compose.monitoring.yml up -d\n```\n' }), ['port-conflict@ops/docker-compose.yml:4']);
   // One file, or one that a variable names, merges nothing.
-  assert.deepEqual(conflicts({ 'ops/.env': 'COMPOSE_FILE=monitoring.yml\n' }), []);
+  assert.deepEqual(conflicts({ 'ops/.env': 'COMPOSE_FILE=docker-compose.monitoring.yml\n' }), []);
   assert.deepEqual(conflicts({ 'ops/.env': 'COMPOSE_FILE=docker-compose.yml:${EXTRA}\n' }), []);
 });
 
@@ -394,7 +394,7 @@ test('a suffixed compose file (`docker-compose-chat.yml`) is a stack of its own:
   assert.deepEqual(warnings(c), ['port-mismatch@PORTS.md:3']);
 });
 
-test('a compose file named otherwise (`kafka-ui.yaml`, `with-proxy.yaml`) is a stack of its own, unless named with another in one command', () => {
+test('compose files named otherwise that publish one service each a way (`ledger-ui.yaml`, `ledger-ui-proxy.yaml`) are alternatives, unless named in one command; parts of a setup (`broker.yml`, `orders.yml`) are one project', () => {
   const files = {
     'stacks/ledger-ui.yaml': stack({ 'ledger-ui': '8080:8080', broker: '9092:9092' }),
     'stacks/ledger-ui-proxy.yaml': stack({ nginx: '8080:80', 'ledger-ui': '8082:8080' }),
@@ -402,6 +402,8 @@ test('a compose file named otherwise (`kafka-ui.yaml`, `with-proxy.yaml`) is a s
   assert.deepEqual(warnings(checkFiles(files)), []);
   const together = { ...files, 'stacks/README.md': '```sh\ndocker compose -f ledger-ui.yaml -f ledger-ui-proxy.yaml up\n```\n' };
   assert.deepEqual(warnings(checkFiles(together)), ['port-conflict@stacks/ledger-ui.yaml:4']);
+  // Each file one part of the setup, run together by a script: one project, and they clash.
+  assert.deepEqual(warnings(checkFiles({ 'ops/broker.yml': stack({ broker: '7181:7181' }), 'ops/orders.yml': stack({ orders: '7181:8080' }) })), ['port-conflict@ops/orders.yml:4']);
   // Named for an environment, it is one of the folder's project's.
   const variant = checkFiles({ 'app/compose.yaml': stack({ ledger: '8080:8080' }), 'app/prod.yml': stack({ ledger: '80:8080' }) });
   assert.deepEqual([...variant.model.files()].map((f) => f.allocations.map((a) => `${f.file}:${a.environment ?? '-'}`)).flat(), ['app/compose.yaml:-', 'app/prod.yml:production']);

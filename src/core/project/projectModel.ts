@@ -8,7 +8,7 @@
 import type { FileFacts } from '../model';
 import { baseOf, dirOf } from '../syntax/paths';
 import { serviceKey } from '../syntax/names';
-import { composeEnvironmentFromFileName, defaultFileStack, shadowedDefaultFiles, standaloneStackName } from '../parsers/compose/fileNames';
+import { composeEnvironmentFromFileName, defaultFileStack, isComposeNamed, shadowedDefaultFiles, standaloneStackName } from '../parsers/compose/fileNames';
 import { compareText } from '../text/compareText';
 import { Authority, documentHomeIn, isolatedFolderIn, isPortDocument, type FileRole } from './roles';
 import { Clusters, kustomizationKey } from './clusters';
@@ -33,6 +33,8 @@ export class ProjectModel {
   private readonly folderUnits = new Map<string, Unit>();
   /** Default-named compose files another one in their folder shadows (see shadowedDefaultFiles). */
   private shadowed: ReadonlySet<string> = new Set();
+  /** Compose files not named for compose that are another setup of a service their folder publishes (see alternativeFiles). */
+  private alternativeSetups: ReadonlySet<string> = new Set();
   /** Compose files → the files a document's command runs them with. */
   private readonly composedWith = new Map<string, string[]>();
   /** Env files a compose service reads (`env_file:`) → that service's unit, and the services (keys) that read them. */
@@ -81,7 +83,8 @@ export class ProjectModel {
     const includer = model.includers(compose, all.flatMap((f) => f.composeSets ?? []));
     // Base files first: they name the project a folder's README and `.env` are about.
     model.shadowed = shadowedDefaultFiles(compose.map((f) => f.file));
-    const stackName = (file: string) => (includer.has(file) ? undefined : standaloneStackName(file) ?? (model.shadowed.has(file) ? defaultFileStack(file) : undefined));
+    model.alternativeSetups = alternativeFiles(compose);
+    const stackName = (file: string) => (includer.has(file) ? undefined : model.ownStack(file) ?? (model.shadowed.has(file) ? defaultFileStack(file) : undefined));
     const standalone = (f: FileFacts) => stackName(f.file) !== undefined;
     for (const f of [...compose.filter((c) => !standalone(c)), ...compose.filter(standalone)]) {
       let file = f.file;
@@ -132,6 +135,11 @@ export class ProjectModel {
         this.alternatives.set(unit, others);
       }
     }
+  }
+
+  /** The stack a compose file is by its name (`docker-compose-chat.yml`), or as another setup of its folder's service (`kafka-ui.yaml`). */
+  private ownStack(file: string): string | undefined {
+    return isComposeNamed(file) || this.alternativeSetups.has(file) ? standaloneStackName(file) : undefined;
   }
 
   /** The compose service (key) a container name's key names, when one service alone has it (`quantum-rl-dashboard` → `rl-dashboard`). */
@@ -203,7 +211,7 @@ export class ProjectModel {
     const inContainer = (f.kind === 'env' && this.envUnits.has(f.file)) || f.kind === 'dockerfile';
     const readers = f.kind === 'env' ? this.envReaders.get(f.file) : undefined;
     const containerOf = readers?.size === 1 ? [...readers][0] : undefined;
-    const variantFile = f.kind === 'compose' && (composeEnvironmentFromFileName(f.file) !== undefined || standaloneStackName(f.file) !== undefined || this.shadowed.has(f.file));
+    const variantFile = f.kind === 'compose' && (composeEnvironmentFromFileName(f.file) !== undefined || this.ownStack(f.file) !== undefined || this.shadowed.has(f.file));
     const role = (unit: string, home: string, about: string, authority: Authority, describes: boolean): FileRole => ({
       unit, home, about, authority, isolated, describes, repository, inContainer, containerOf, composedWith, variantFile,
       oneMachine: f.machine !== undefined, alternatives: this.alternatives.get(unit) ?? NONE, machine,
@@ -284,11 +292,43 @@ interface FolderFacts {
   machine?: string;
 }
 
-/** What decides the units: each compose file's name, includes, env files, what it builds and the containers it names. */
+/**
+ * What decides the units: each compose file's name, includes, env files, what it builds and the
+ * containers it names, and for a file not named for compose the services it publishes (see
+ * alternativeFiles).
+ */
 function compositionOf(compose: FileFacts[]): string {
   const images = (f: FileFacts) => f.compose?.images?.map((i) => [i.dockerfile, i.service, i.target ?? '', ...i.args].join('\u0004'));
   const listed = (f: FileFacts) => [f.compose?.includes, f.compose?.envReaders.map((r) => r.join('\u0004')), f.compose?.builds, images(f), f.compose?.containers?.map((c) => c.join('\u0004'))].map((l) => l?.join('\u0002') ?? '');
-  return compose.map((f) => [f.file, f.compose?.name ?? '', ...listed(f)].join('\u0001')).join('\u0000');
+  const published = (f: FileFacts) => (isComposeNamed(f.file) ? '' : [...publishedServices(f)].sort(compareText).join('\u0002'));
+  return compose.map((f) => [f.file, f.compose?.name ?? '', ...listed(f), published(f)].join('\u0001')).join('\u0000');
+}
+
+/**
+ * Compose files named otherwise than for compose (`kafka-ui.yaml`, `with-proxy.yaml`) that publish
+ * a service another compose file of their folder publishes too: each a whole setup of that service,
+ * run instead of the other (a stack of its own). The others in a folder (`kafka.yml`,
+ * `orders.yml`, one service each) are parts of the folder's one project.
+ */
+function alternativeFiles(compose: FileFacts[]): Set<string> {
+  const out = new Set<string>();
+  const byFolder = new Map<string, FileFacts[]>();
+  for (const f of compose) byFolder.set(dirOf(f.file), [...(byFolder.get(dirOf(f.file)) ?? []), f]);
+  for (const files of byFolder.values()) {
+    if (files.length < 2) continue;
+    const services = new Map(files.map((f) => [f.file, publishedServices(f)]));
+    for (const f of files) {
+      if (isComposeNamed(f.file)) continue;
+      const own = services.get(f.file)!;
+      if (files.some((g) => g !== f && [...services.get(g.file)!].some((key) => own.has(key)))) out.add(f.file);
+    }
+  }
+  return out;
+}
+
+/** The services a compose file publishes ports for, by key. */
+function publishedServices(f: FileFacts): Set<string> {
+  return new Set(f.allocations.filter((a) => !a.claim).map((a) => a.serviceKey));
 }
 
 /**

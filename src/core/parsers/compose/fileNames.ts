@@ -5,16 +5,22 @@
 import { environmentFromText } from '../../syntax/names';
 import { dirOf } from '../../syntax/paths';
 
+const COMPOSE_NAME = /^(?:docker-)?compose(.*)\.ya?ml$/i;
+
 /**
  * What follows `compose` in the name, as words: `docker-compose.prod.yml` → `prod`; '' for the base
- * file. A compose file named otherwise (`kafka-ui.yaml`, `prod.yml`) is named by the whole name:
- * Compose never runs it unless told to with `-f`.
+ * file. A compose file named otherwise (`kafka-ui.yaml`, `prod.yml`) is named by its whole name.
  */
 function nameSuffix(fileName: string): string {
   const base = baseName(fileName);
-  const m = /^(?:docker-)?compose(.*)\.ya?ml$/i.exec(base);
+  const m = COMPOSE_NAME.exec(base);
   // `\b` in environmentFromText does not break at '_', so separators become spaces first.
   return (m ? m[1] : base.replace(/\.ya?ml$/i, '')).replace(/[._-]+/g, ' ').trim();
+}
+
+/** Whether the name says compose (`compose.yaml`, `docker-compose-chat.yml`), not only the content (`kafka-ui.yaml`). */
+export function isComposeNamed(fileName: string): boolean {
+  return COMPOSE_NAME.test(baseName(fileName));
 }
 
 /** `docker-compose.prod.yml` → 'production'; the base `compose.yaml` and an override say nothing. */
@@ -26,6 +32,8 @@ export function composeEnvironmentFromFileName(fileName: string): string | undef
 /**
  * `docker-compose-matrix.yml`, `compose.simple.yaml`: a stack of its own beside the folder's
  * project (its name, `matrix`), neither an environment of it nor an override; undefined otherwise.
+ * For a file named otherwise (`kafka-ui.yaml`), the name such a stack would have: whether it is one
+ * is the project model's to say (see ProjectModel's alternatives).
  */
 export function standaloneStackName(fileName: string): string | undefined {
   const suffix = nameSuffix(fileName);
