@@ -132,7 +132,12 @@ test('a section that runs the app on the machine itself (`npm run dev` under "Ru
   const findings = (text: string) => checkFiles({ 'compose.yaml': compose, 'README.md': text }).findings.map(brief);
   for (const heading of ['Running locally', 'Option 2: Local (everything)', 'Without Docker']) assert.deepEqual(findings(readme(heading, 'npm run dev')), [], heading);
   // Started with Docker after all, or under a heading that says nothing of where it runs: compared.
-  assert.deepEqual(findings(readme('Running locally', 'docker compose up frontend')), ['port-mismatch@README.md:18']);
+  assert.deepEqual(findings(readme('Running locally', 'docker compose up')), ['port-mismatch@README.md:18']);
+  assert.deepEqual(findings(readme('Running locally', 'docker compose up -d frontend')), ['port-mismatch@README.md:18']);
+  // Compose starts only the database the app run on the machine uses: the app is still the machine's, the database the stack's.
+  const withDb = 'services:\n  frontend:\n    image: f\n    ports: ["3000:80"]\n  ledger-db:\n    image: db\n    ports: ["7432:5432"]\n';
+  const manual = readme('Manual setup', 'docker compose up -d ledger-db && npm run dev').replace('- Frontend: http://localhost:5173', '- Frontend: http://localhost:5173\n- Ledger DB: http://localhost:7433');
+  assert.deepEqual(checkFiles({ 'compose.yaml': withDb, 'README.md': manual }).findings.map(brief), ['port-mismatch@README.md:19']);
   assert.deepEqual(findings(readme('Frontend', 'npm run dev')), ['port-mismatch@README.md:18']);
 });
 

@@ -2,15 +2,17 @@
 // "Running without Docker", then `npm run dev` in a block), gives the ports its dev servers take
 // (Vite's 5173) where the compose stack beside it publishes its own (an nginx build on 3000). Its
 // places are an environment of their own, compared with nothing the compose stack says: a
-// variant, as an alternative stack is.
-import { environmentFromText, VARIANT_PREFIX } from '../../syntax/names';
+// variant, as an alternative stack is. The services it starts with compose (`docker compose up -d
+// db`, the app's database) stay the stack's.
+import { environmentFromText, serviceKey, VARIANT_PREFIX } from '../../syntax/names';
 import type { MdState } from './state';
 
 /** A heading that says its section runs without containers, or for development on this machine. */
 const LOCAL_HEADING = /\b(?:without (?:docker|containers?)|from source|manual(?:ly)?|bare[- ]metal|natively|locally|native)\b/i;
 /** A dev server or an app started on the machine, not a container. */
 const RUN_COMMAND = /(?:^|[\s;&|(])(?:(?:npm|pnpm|yarn|bun) (?:run )?(?:dev|start|serve)\b|npx (?:vite|next|nuxt)\b|go run\b|cargo run\b|dotnet run\b|flask run\b|uvicorn\b|python3? (?:\S+\/)?manage\.py runserver\b|rails s(?:erver)?\b|mvn\S* spring-boot:run\b|\S*gradlew bootRun\b)/m;
-const DOCKER_COMMAND = /\bdocker(?:-compose| compose| run)\b/;
+// `docker compose up -d db cache`: the services after the verb, up to the end of the command.
+const COMPOSE_UP = /\bdocker(?:-compose|[ \t]+compose)\b[^\n;&|]*?\b(?:up|start|run)\b([^\n;&|]*)/g;
 
 const LOCAL_RUN = `${VARIANT_PREFIX}local-run`;
 
@@ -36,10 +38,26 @@ export function separateLocalRuns(state: MdState, headings: readonly Heading[]):
       }
     }
     const body = state.text.slice(state.lines.lineStart(h.line), end > lastLine ? state.text.length : state.lines.lineStart(end));
-    if (!RUN_COMMAND.test(body) || DOCKER_COMMAND.test(body)) continue;
+    if (!RUN_COMMAND.test(body)) continue;
+    const inCompose = composeStarted(body);
+    if (inCompose === 'all') continue;
     for (const a of state.facts.allocations) {
       const line = a.loc.span.startLine;
-      if (line > h.line && line < end && a.fence === undefined && (a.environment === undefined || a.environment === 'development')) a.environment = LOCAL_RUN;
+      if (line > h.line && line < end && a.fence === undefined && !inCompose.has(a.serviceKey) && (a.environment === undefined || a.environment === 'development')) a.environment = LOCAL_RUN;
     }
   }
+}
+
+/**
+ * The services the section's compose commands start, by key (`docker compose up -d db`: the
+ * database the app run on the machine uses); 'all' where one starts the whole stack.
+ */
+function composeStarted(body: string): Set<string> | 'all' {
+  const started = new Set<string>();
+  for (const m of body.matchAll(COMPOSE_UP)) {
+    const named = m[1].split(/\s+/).filter((word) => word !== '' && !word.startsWith('-'));
+    if (named.length === 0) return 'all';
+    for (const name of named) started.add(serviceKey(name));
+  }
+  return started;
 }
