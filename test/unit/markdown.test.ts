@@ -81,6 +81,12 @@ test('a cell as `docker ps` prints ports (`0.0.0.0:7307->7306/tcp, :::7307->7306
   assert.deepEqual(checkFiles({ 'compose.yaml': compose, 'README.md': table('0.0.0.0:7308->7306/tcp') }).findings.map(brief), []);
 });
 
+test('a row crossed out (`~~Search~~` or `~~9103~~`) holds nothing: its port is mentioned', () => {
+  const f = parse(['| Service | Port |', '|---|---|', '| ~~Search~~ | 9103 |', '| Ledger | ~~9104~~ |', '| Vault | 9105 |', '| ~~Archive~~ Vault | 9106 |'].join('\n'));
+  assert.deepEqual(f.allocations.map((a) => `${a.service}=${a.port}`), ['Vault=9105', 'Archive Vault=9106']);
+  assert.deepEqual(f.mentions.map((m) => m.port), [9103]);
+});
+
 test('non-English headers (服务 / 端口) and two services in one row', () => {
   const f = parse(['| 服务 | 端口 |', '|---|---|', '| 网关 | 8000 |', '| n8n / Redis | 5678 / 6379 |'].join('\n'));
   assert.deepEqual(allocs(f).map((a) => `${a.service}=${a.port}`), ['网关=8000', 'n8n=5678', 'Redis=6379']);

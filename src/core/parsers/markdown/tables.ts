@@ -447,15 +447,20 @@ function columnEnvironment(context: Context, environment: string): Context {
  * status says its service is running ("Active") holds its port like any allocation. A reserved
  * table with an Owner column (`| Band | Owner |`) hands each row out to its owner, so its rows are
  * in use too, unless the title itself forbids them ("Do not use"). A row whose status says its
- * service is gone ("Removed") holds nothing.
+ * service is gone ("Removed"), or that is crossed out, holds nothing.
  */
 function rowContext(section: Context, columns: Columns, cells: Cell[], environment: string | undefined): Context {
-  if (columns.status !== undefined && saysGone(cells[columns.status])) return { ...section, illustrative: true };
+  if ((columns.status !== undefined && saysGone(cells[columns.status])) || struckThrough(columns, cells)) return { ...section, illustrative: true };
   const placeholder = section.reserved === 'keptFree' || section.reserved === 'unclear';
   const handedOut = columns.owner !== undefined && (placeholder || (section.reserved === 'forbidden' && section.reservedByText === true));
   const running = handedOut || (placeholder && columns.status !== undefined && saysRunning(cells[columns.status]));
   if (!environment && !running) return section;
   return { ...section, ...(environment ? { environment } : {}), ...(running ? { reserved: 'inUse' as const } : {}) };
+}
+
+/** A row whose name is struck through (`~~Search~~`): crossed out, gone. (A struck port, `~~9103~~`, is no port to read.) */
+function struckThrough(columns: Columns, cells: Cell[]): boolean {
+  return columns.name !== undefined && /^~~[^~].*~~$/.test(cells[columns.name]?.text.trim() ?? '');
 }
 
 interface Row {
