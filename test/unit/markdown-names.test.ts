@@ -484,7 +484,7 @@ test('a table of labs (`| Lab | Port |`) under a service\'s heading gives that s
 test('a step heading (`## Run`, `## Access the app`) names no service; under the page title alone, `API:` and `Web:` items name the project\'s parts', () => {
   const readme = (heading: string, api: number) => ['# Shop', '', `## ${heading}`, '', `- API: http://localhost:${api}`, '- Web: http://localhost:3000', ''].join('\n');
   const claims = (text: string) => parseMarkdown(text, { file: 'README.md' }).allocations.map((a) => `${a.service}=${a.port}${a.claim ? '?' : ''}`);
-  for (const heading of ['Run', 'Running locally', 'Access the app', 'Deploy']) assert.deepEqual(claims(readme(heading, 8000)), ['API=8000?', 'Web=3000?'], heading);
+  for (const heading of ['Run', 'Running locally', 'Access the app', 'Deploy', '访问地址', '접속 주소', 'アクセス', 'Accesos', 'Zugriff']) assert.deepEqual(claims(readme(heading, 8000)), ['API=8000?', 'Web=3000?'], heading);
   const compose = 'services:\n  api:\n    image: a\n    ports: ["8000:8000"]\n  web:\n    image: w\n    ports: ["3000:3000"]\n';
   assert.deepEqual(checkFiles({ 'compose.yaml': compose, 'README.md': readme('Run', 8000) }).findings.map(brief), []);
   assert.deepEqual(checkFiles({ 'compose.yaml': compose, 'README.md': readme('Run', 8001) }).findings.map(brief), ['port-mismatch@README.md:5']);

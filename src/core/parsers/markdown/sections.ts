@@ -64,9 +64,10 @@ function titleWords(name: string): Pick<HeadingInfo, 'aboutPorts' | 'tier'> {
 
 const GENERIC_HEADING = /\b(environment|variables?|config(uration)?|setup|start(up)?|example|commands?|usage|overview|guide|install(ation)?|reference|table|summary|ports?|allocations?|dependencies|verification|monitoring|security|considerations|rules?|notes?|history|resolution|services|health|checks?|debugging|migration|checklist|troubleshooting|deployment|validation|docker|compose|kubernetes|strategy|getting started|get started|quick ?start|quickstart|navigation|introduction|welcome|readme|next steps|umgebungsvariablen|konfiguration|einstellungen|entorno|configuraci[oó]n|ambiente|configura[cç][aã]o)\b|环境变量|環境変数|환경 ?변수|配置|设置|設定|설정|端口|ポート|포트|部署|デプロイ|배포|安装|インストール|설치|переменн|окружени|настройк|конфигурац/i;
 
-// A heading that is a step as a whole ("Run", "Running locally", "Access the app"): words that
-// can also be part of a service's heading ("Grafana access") only name nothing alone.
-const STEP_HEADING = /^(?:run(?:ning)?|access(?:ing)?|deploy(?:ing)?|launch(?:ing)?|develop(?:ing)?|open|try it|how to (?:run|use|start))(?: (?:it|locally|the (?:app|application|project|stack|services?|ui)))*$/i;
+// A heading that is a step as a whole ("Run", "Running locally", "Access the app", 访问地址, 접속,
+// Zugriff): words that can also be part of a service's heading ("Grafana access") only name
+// nothing alone.
+const STEP_HEADING = /^(?:run(?:ning)?|access(?:ing)?|deploy(?:ing)?|launch(?:ing)?|develop(?:ing)?|open|try it|how to (?:run|use|start))(?: (?:it|locally|the (?:app|application|project|stack|services?|ui)))*$|^(?:访问(?:地址|方式|入口)?|服务地址|运行|启动|접속(?: ?(?:주소|정보|방법))?|실행|アクセス(?:先|方法)?|接続先|起動|実行|url ?一覧|accesos?|acessos?|zugriff|zugang|endereços|ejecuci[oó]n|ejecutar|ausführen|starten)$/i;
 
 // Examples, rejected plans, history, lists of free ports ("Next Available Ports"), and what to do
 // when a port is taken ("Troubleshooting", "If port 8080 is already in use"), whose ports are
