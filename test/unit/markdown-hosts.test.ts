@@ -67,7 +67,7 @@ test('a key/value line or property row naming the machine puts the rest of its s
   ].join('\n'));
   assert.deepEqual(hosts(f), [
     'early=7001@-', 'reader=7002@quartz', 'Media=7003@quartz', 'fetcher=7004@granite-server', 'vault=7008@flint', 'mirror=7005@box-b', 'scanner=7006@slate',
-    'pg=5432@-', 'lint=7007@-',
+    'Database=5432@-', 'pg=5432@-', 'lint=7007@-',
   ]);
 });
 

@@ -503,3 +503,17 @@ test('a name with `Service` after it is the service without it: "Ledger Service"
   // "Service" alone names nothing of the kind.
   assert.deepEqual(checkFiles({ 'compose.yaml': compose('ledger'), 'README.md': table('Service', 7101) }).findings.map(brief), []);
 });
+
+test('`- Port: 7001` (`- 포트: 7001`, `- **Puerto**: 7001`) under a service\'s heading is that service\'s port, a claim compared with compose', () => {
+  const compose = 'services:\n  shop:\n    image: s\n    ports: ["7000:7000"]\n';
+  const readme = (item: string) => ['# Stack', '', '### 2. shop', '', item, ''].join('\n');
+  for (const item of ['- Port: 7001', '- 포트: 7001', '- **Puerto**: 7001']) {
+    assert.deepEqual(checkFiles({ 'compose.yaml': compose, 'README.md': readme(item) }).findings.map(brief), ['port-mismatch@README.md:5'], item);
+  }
+  assert.deepEqual(checkFiles({ 'compose.yaml': compose, 'README.md': readme('- Port: 7000') }).findings.map(brief), []);
+  // Several ports, or none of the words for port: not this.
+  assert.deepEqual(parseMarkdown(readme('- Ports: 7001, 7002'), { file: 'README.md' }).allocations, []);
+  // Under the page title alone, or in an item about something else (a client's settings), whose port it is is not said.
+  const settings = ['# Ledger', '', '## Configuration', '', '1. **Download client:**', '   - Host: 192.168.1.50', '   - Port: 8080', '', '- Port: 7001', ''].join('\n');
+  assert.deepEqual(parseMarkdown(settings, { file: 'README.md' }).allocations, []);
+});

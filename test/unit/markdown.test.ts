@@ -509,8 +509,9 @@ test('a block introduced by a question that offers other ports ("Prefer the usua
   assert.deepEqual(allocs(parse(doc('Set these in your environment:'))).map((a) => `${a.service} ${a.port}`), ['store 3000']);
 });
 
-test('the word for port in Portuguese or Spanish names no service, and a legacy section in those languages is history', () => {
-  assert.deepEqual(allocs(parse(['## Banco', '', '- **Porta**: `5433`', '- **Puerto**: 5434'].join('\n'))), []);
+test('the word for port in Portuguese or Spanish names no service of its own: it is the heading\'s, as a claim; a legacy section in those languages is history', () => {
+  assert.deepEqual(allocs(parse(['## Banco', '', '- **Porta**: `5433`', '- **Puerto**: 5434'].join('\n'))).map((a) => `${a.service}=${a.port}${a.claim ? '?' : ''}`), ['Banco=5433?', 'Banco=5434?']);
+  assert.deepEqual(allocs(parse(['Notes', '', '- **Porta**: `5433`'].join('\n'))), []);
   const legacy = parse(['## Servicos', '', '### Banco antigo (LEGADO)', '', '- **postgres**: 5432', '', '### Banco atual', '', '- **postgres**: 5433'].join('\n'));
   assert.deepEqual(allocs(legacy).map((a) => `${a.service} ${a.port}`), ['postgres 5433']);
 });

@@ -49,6 +49,12 @@ const RESERVATION_NAME = /^(?:reserved|forbidden|blocked|banned|do not use|don'?
 // "Customer Notification Email Delivery Worker Service: 7100" is a name; a longer run is a sentence.
 const MAX_NAME_WORDS = 7;
 
+/** The word for port alone, in any language (`Port`, `포트`, `Puerto`), not a name (`HTTP port`). */
+function isPortWord(raw: string): boolean {
+  const words = cleanName(raw).trim();
+  return /^ports?$/i.test(words) || PORT_WORD.test(words);
+}
+
 function plausibleName(raw: string): string | undefined {
   const name = cleanName(raw);
   const words = name.replace(/\([^()]*\)/g, '');
@@ -83,6 +89,11 @@ interface Match {
   hostSide?: boolean;
   /** `- Gateway - 8222`: read only in a section about ports. */
   dashed?: boolean;
+  /**
+   * `- Port: 7001`, `- 포트: 7001`: the port of the service the heading or page names, if any; a
+   * claim, as such a list is as often where a client connects (`- Host: localhost`, `- Port: 5432`).
+   */
+  portWord?: boolean;
 }
 
 const YEAR = /^(?:19|20)\d\d$/;
@@ -118,6 +129,7 @@ function match(text: string): Match | undefined {
     const value = blank.slice(valueAt, valueAt + byName[2].length).replace(RANGE_WORD_AFTER, '$1');
     const values = parseCellPorts(value).filter((v) => value === byName[2] || v.kind === 'range').map((v) => shift(v, valueAt));
     if (name && values.length > 0) return { name, values, portForm: false };
+    if (!name && values.length === 1 && isPortWord(byName[1])) return { name: cleanName(byName[1]), values, portForm: true, portWord: true };
     const url = name ? urlValue(valueAt, byName[2]) : undefined;
     if (name && url) return { name, values: [url.value], portForm: false, url: true, hostSide: url.hostSide, server: url.server, route: url.route };
   }
@@ -157,8 +169,8 @@ function noteUrlItem(state: MdState, server: string, route: boolean, start: numb
   fileUnderUrl(state, server, allocation, route);
 }
 
-/** `text` is the item's first line after its marker, starting at absolute offset `at`. */
-export function extractListItem(state: MdState, text: string, at: number): void {
+/** `text` is the item's first line after its marker, starting at absolute offset `at`; `nested` inside another item. */
+export function extractListItem(state: MdState, text: string, at: number, nested = false): void {
   const m = match(text);
   if (!m) {
     if (!forbiddenPortItem(state, text, at)) extractRangeItem(state, text, at);
@@ -182,7 +194,11 @@ export function extractListItem(state: MdState, text: string, at: number): void 
   }
   // "Web UI (HTTP): 9000" under `### Lighthouse` is Lighthouse's web UI port. Under a project's
   // title alone, "API: http://localhost:8000" and "Web: …" name the project's parts (compose's `api`).
-  const label = INTERFACE_LABEL.test(m.name) && outer.pageService !== undefined && !(outer.pageServiceIsTitle && isGenericName(serviceKey(m.name)));
+  // The word for port is the port of the service the section's heading names, in an item of the
+  // section's own list; under the page title alone, or in an item about something else (a download
+  // client's settings under `1. **Download Client:**`), whose port it is is not said.
+  if (m.portWord && (nested || outer.pageServiceIsTitle || outer.pageService === undefined)) return;
+  const label = (m.portWord === true || INTERFACE_LABEL.test(m.name)) && outer.pageService !== undefined && !(outer.pageServiceIsTitle && isGenericName(serviceKey(m.name)));
   const service = label ? outer.pageService! : m.name;
   const context = withQualifierHost(outer, service);
   // Outside a section about ports, only an item that says so counts ("Port 8087", a bold
@@ -203,7 +219,7 @@ export function extractListItem(state: MdState, text: string, at: number): void 
     else {
       emitAllocation(state, remarkedContext(context, remarks, service), {
         service, role: value.role ?? (label ? roleFromWords(m.name) : undefined), port: value.port, endPort: undefined, protocol: value.protocol, hostIp: value.hostIp,
-        names: remarkedNames(remarks), claim: m.url === true, group, indexInGroup: index, start, end, hostSide: m.hostSide, containerPort: value.containerPort,
+        names: remarkedNames(remarks), claim: m.url === true || m.portWord === true, group, indexInGroup: index, start, end, hostSide: m.hostSide, containerPort: value.containerPort,
       });
       if (m.server !== undefined) noteUrlItem(state, m.server, m.route === true, start);
     }

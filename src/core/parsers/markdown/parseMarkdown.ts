@@ -225,7 +225,8 @@ function walkListItem(state: MdState, tokens: Token[], i: number): void {
   const source = state.lines.lineText(line);
   // The item's own marker sits on the paragraph's first line; strip it and a task box.
   const marker = LINE_MARKER.exec(source)![0];
-  extractListItem(state, source.slice(marker.length), state.lines.lineStart(line) + marker.length);
+  // An item inside another item (`1. **Download Client:**` over `- Port: 8080`) is about that item's subject.
+  extractListItem(state, source.slice(marker.length), state.lines.lineStart(line) + marker.length, tokens[i].level > 1);
 }
 
 /** A paragraph right before a list, at its level, may title it ("Never use these ports:"). */
