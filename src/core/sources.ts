@@ -51,10 +51,11 @@ export const SOURCE_KINDS: Readonly<Record<SourceKind, SourceKindSpec>> = {
     languages: { yaml: 'some', dockercompose: 'all' },
   },
   env: {
-    // `.env`, `.env.production`, `.env.example`, `dev.env`; not `.envrc`. `.env.*` takes `.env.` too,
-    // which is not one: whatever a glob lets through, the server drops by the predicate.
-    names: ['.env', '.env.*', '*.env'],
-    isNamed: named(/^\.env(?:\..+)?$|^.+\.env$/i),
+    // `.env`, `.env.production`, `.env.example`, `dev.env`, and templates named without the dot
+    // (`env.example`); not `.envrc`. `.env.*` takes `.env.` too, which is not one: whatever a glob
+    // lets through, the server drops by the predicate.
+    names: ['.env', '.env.*', '*.env', 'env.example', 'env.sample', 'env.template', 'env.dist'],
+    isNamed: named(/^\.env(?:\..+)?$|^.+\.env$|^env\.(?:example|sample|template|dist)$/i),
     // `dotenv` is contributed by this extension; where another extension or none claims them, .env
     // files open as `properties` or `plaintext`.
     languages: { dotenv: 'all', properties: 'named', plaintext: 'named' },

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import type { FileFacts, Location } from '../../src/core/model';
 import { emptyFacts } from '../../src/core/model';
 import { LineIndex } from '../../src/core/text/lineIndex';
-import { envEnvironmentFromFileName } from '../../src/core/syntax/names';
+import { envEnvironmentFromFileName, isEnvTemplateFileName } from '../../src/core/syntax/names';
 import {
   envFacts,
   parseEnv,
@@ -281,10 +281,12 @@ test('key shapes: role words are stripped, generic names and public hosts name n
 });
 
 test('isEnvFileName and environments from file names', () => {
-  for (const name of ['.env', '.env.production', '.env.local', 'dev.env', 'services/api/.env.example', 'C:\\x\\.env.sample']) {
+  for (const name of ['.env', '.env.production', '.env.local', 'dev.env', 'services/api/.env.example', 'C:\\x\\.env.sample', 'env.example', 'deploy/env.sample', 'env.template', 'env.dist']) {
     assert.ok(isEnvFileName(name), name);
   }
-  for (const name of ['.envrc', 'env', 'README.md', 'environment.ts', '.env.', 'docker-compose.yml']) {
+  // A template named without the dot is a template like `.env.example`.
+  assert.ok(isEnvTemplateFileName('deploy/env.sample'));
+  for (const name of ['.envrc', 'env', 'README.md', 'environment.ts', '.env.', 'docker-compose.yml', 'env.ts', 'env.production']) {
     assert.ok(!isEnvFileName(name), name);
   }
   assert.equal(envEnvironmentFromFileName('.env.production'), 'production');

@@ -86,7 +86,7 @@ test('the server watches every file that may be a source, and the project files'
 });
 
 test('the client\'s document selector: each source kind\'s languages, narrowed to the names of the kinds that open as a language other files have too', () => {
-  const ENV = '**/{.env,.env.*,*.env}';
+  const ENV = '**/{.env,.env.*,*.env,env.example,env.sample,env.template,env.dist}';
   assert.deepEqual(DOCUMENT_SELECTOR, [
     { scheme: 'file', language: 'yaml' },
     { scheme: 'file', language: 'dockercompose' },
