@@ -517,3 +517,14 @@ test('`- Port: 7001` (`- 포트: 7001`, `- **Puerto**: 7001`) under a service\'s
   const settings = ['# Ledger', '', '## Configuration', '', '1. **Download client:**', '   - Host: 192.168.1.50', '   - Port: 8080', '', '- Port: 7001', ''].join('\n');
   assert.deepEqual(parseMarkdown(settings, { file: 'README.md' }).allocations, []);
 });
+
+test('lines of `label: URL` without bullets, two or more after at most a title line, are read as the list they are', () => {
+  const compose = 'services:\n  frontend:\n    image: f\n    ports: ["3000:3000"]\n  ledger:\n    image: l\n    ports: ["8001:8001"]\n';
+  const readme = (lines: string[]) => ['# Shop', '', '## Run', '', ...lines, ''].join('\n');
+  const findings = (lines: string[]) => checkFiles({ 'compose.yaml': compose, 'README.md': readme(lines) }).findings.map(brief);
+  assert.deepEqual(findings(['Open:', 'Frontend: http://localhost:3000', 'Ledger: http://localhost:8002']), ['port-mismatch@README.md:7']);
+  assert.deepEqual(findings(['Frontend: http://localhost:3000', 'Ledger: http://localhost:8001']), []);
+  // A sentence around a URL, or one such line alone, is prose: its port is mentioned.
+  assert.deepEqual(findings(['Ledger answers at http://localhost:8002 once started.', 'Then: http://localhost:8002']), []);
+  assert.deepEqual(findings(['Ledger: http://localhost:8002']), []);
+});

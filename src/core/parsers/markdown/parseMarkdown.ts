@@ -299,7 +299,22 @@ function walkParagraph(state: MdState, fromLine: number, toLine: number): void {
     if (host) setSectionHost(state, host);
     else extractPrinciple(state, source.slice(marker.length), state.lines.lineStart(line) + marker.length);
   }
-  if (!readPortLines(state, fromLine, toLine)) mentionUrls(state, fromLine, toLine);
+  if (!readPortLines(state, fromLine, toLine) && !readUrlLines(state, fromLine, toLine)) mentionUrls(state, fromLine, toLine);
+}
+
+// `Frontend: http://localhost:3000`: a label and a URL, nothing else on the line.
+const URL_LINE = /^\s*[^\s:|#>`-][^:|`]{0,60}?[:：]\s*<?[a-z][a-z0-9+.-]*:\/\/[^\s>]+>?\s*$/i;
+
+/**
+ * A paragraph of `label: URL` lines, two or more, after at most a line that titles them (`Open:`):
+ * a list of where things are reached, written without its bullets, read as one.
+ */
+function readUrlLines(state: MdState, fromLine: number, toLine: number): boolean {
+  const first = /:\s*$/.test(state.lines.lineText(fromLine)) ? fromLine + 1 : fromLine;
+  if (toLine <= first) return false;
+  for (let line = first; line <= toLine; line++) if (!URL_LINE.test(state.lines.lineText(line))) return false;
+  for (let line = first; line <= toLine; line++) extractListItem(state, state.lines.lineText(line), state.lines.lineStart(line));
+  return true;
 }
 
 // `certificate db : 5433`: a name and a port, nothing else on the line.
