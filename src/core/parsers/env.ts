@@ -330,6 +330,7 @@ const HOST_VARIABLE = /^(.+)_HOST(?:NAME)?$/;
 function hostsByPrefix(assignments: readonly EnvAssignment[]): Map<string, string> | undefined {
   let out: Map<string, string> | undefined;
   for (const a of assignments) {
+    if (!/host/i.test(a.key)) continue;
     const prefix = HOST_VARIABLE.exec(keyShape(a.key).normalized)?.[1];
     const host = prefix === undefined ? undefined : serviceFromHost(a.value.trim());
     if (host !== undefined && /^[A-Za-z][\w-]*$/.test(host)) (out ??= new Map()).set(prefix!, host.toLowerCase());

@@ -315,7 +315,7 @@ function alternativeFiles(compose: FileFacts[]): Set<string> {
   const byFolder = new Map<string, FileFacts[]>();
   for (const f of compose) byFolder.set(dirOf(f.file), [...(byFolder.get(dirOf(f.file)) ?? []), f]);
   for (const files of byFolder.values()) {
-    if (files.length < 2) continue;
+    if (files.length < 2 || files.every((f) => isComposeNamed(f.file))) continue;
     const services = new Map(files.map((f) => [f.file, publishedServices(f)]));
     for (const f of files) {
       if (isComposeNamed(f.file)) continue;

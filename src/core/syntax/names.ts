@@ -53,11 +53,9 @@ export function productKey(key: string): string {
   const spelled = PRODUCT_SPELLINGS.get(key);
   if (spelled !== undefined) return spelled;
   // `user-service` in compose is the "User" of a table, and "User Service" compose's `user`.
-  const bare = SERVICE_SUFFIX.exec(key);
-  return bare ? bare[1] : key;
+  if (key.endsWith('-service') && key.length > '-service'.length) return key.slice(0, -'-service'.length);
+  return key.endsWith('-svc') && key.length > '-svc'.length ? key.slice(0, -'-svc'.length) : key;
 }
-
-const SERVICE_SUFFIX = /^(.+?)-(?:service|svc)$/;
 
 /** Whether a variable is named for the service of `key`: `BILLING_PORT` for billing; not `PORT` or `API_PORT`. */
 export function variableNamesService(variable: string, key: string): boolean {

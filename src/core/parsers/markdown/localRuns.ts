@@ -25,7 +25,8 @@ interface Heading {
 
 /** Puts the places of each section that runs the app on the machine itself in the local-run environment. */
 export function separateLocalRuns(state: MdState, headings: readonly Heading[]): void {
-  if (state.facts.allocations.length === 0) return;
+  // Most documents start nothing on the machine: one look at the whole text says so.
+  if (state.facts.allocations.length === 0 || !RUN_COMMAND.test(state.text)) return;
   const lastLine = state.lines.lineCount;
   for (let i = 0; i < headings.length; i++) {
     const h = headings[i];
