@@ -313,7 +313,11 @@ function compositionOf(compose: FileFacts[]): string {
 function alternativeFiles(compose: FileFacts[]): Set<string> {
   const out = new Set<string>();
   const byFolder = new Map<string, FileFacts[]>();
-  for (const f of compose) byFolder.set(dirOf(f.file), [...(byFolder.get(dirOf(f.file)) ?? []), f]);
+  for (const f of compose) {
+    const files = byFolder.get(dirOf(f.file));
+    if (files) files.push(f);
+    else byFolder.set(dirOf(f.file), [f]);
+  }
   for (const files of byFolder.values()) {
     if (files.length < 2 || files.every((f) => isComposeNamed(f.file))) continue;
     const services = new Map(files.map((f) => [f.file, publishedServices(f)]));

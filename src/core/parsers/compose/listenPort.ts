@@ -4,6 +4,7 @@
 // related, as an env file the service reads with `env_file:` is (rules/portMismatch.ts).
 import type { Allocation } from '../../model';
 import type { PortVariable } from './environment';
+import { mentionAt } from './networkDials';
 import type { Walk } from './walk';
 
 // The names that mean "listen here" for the process itself, whatever it is. Not `API_PORT` or
@@ -22,7 +23,7 @@ export function listensElsewhere(service: string, environment: readonly PortVari
   if (mappings.length === 0 || mappings.some((a) => a.endPort !== undefined)) return;
   const [variable] = own;
   if (mappings.some((a) => a.containerPort === variable.port)) return;
-  for (let i = inside[0]; i < inside[1]; i++) if (walk.out.mentions[i].port === variable.port) return;
+  if (mentionAt(inside, variable.port, walk.out.mentions)) return;
   const targets = [...new Set(mappings.map((a) => a.containerPort))].join(' / ');
   walk.out.problems.push({
     rule: 'port-mismatch',

@@ -76,7 +76,7 @@ export class ComposeNetwork {
       const mapping = allocations.slice(...record.allocations)
         .find((a) => !a.claim && a.endPort === undefined && a.port === dial.port && a.containerPort !== undefined && a.containerPort !== dial.port);
       if (!mapping) continue;
-      const inside = containerPortAt(record, mapping.containerPort!, mentions);
+      const inside = mentionAt(record.mentions, mapping.containerPort!, mentions);
       out.push({
         rule: 'port-mismatch',
         message: `${dial.client} dials ${dial.host}:${dial.port} on the compose network, where ${dial.target} listens on ${mapping.containerPort}: ${dial.port} is the port it publishes on the host (line ${mapping.loc.span.startLine})`,
@@ -100,7 +100,7 @@ export class ComposeNetwork {
  * named for a port or listener (`PGPORT`, `REDIS_PORT_NUMBER`, `KAFKA_LISTENERS`).
  */
 function listensInside(record: ServiceRecord, port: number, walk: Walk): boolean {
-  for (let i = record.mentions[0]; i < record.mentions[1]; i++) if (walk.out.mentions[i].port === port) return true;
+  if (mentionAt(record.mentions, port, walk.out.mentions)) return true;
   const numbers = [...numbersIn(record.fields.get('command'), walk), ...numbersIn(record.fields.get('entrypoint'), walk)];
   const environment = resolve(record.fields.get('environment'), walk);
   if (environment?.kind === 'map') {
@@ -127,8 +127,8 @@ function numbersInText(text: string): number[] {
   return [...text.matchAll(/\d+/g)].map((m) => Number(m[0]));
 }
 
-/** Where the service's `ports:` write the container port `port`. */
-function containerPortAt(record: ServiceRecord, port: number, mentions: readonly Mention[]): Location | undefined {
-  for (let i = record.mentions[0]; i < record.mentions[1]; i++) if (mentions[i].port === port) return mentions[i].loc;
+/** Where the mentions `range` of a document's `mentions` (a service's container ports) write `port`, if they do. */
+export function mentionAt(range: readonly [number, number], port: number, mentions: readonly Mention[]): Location | undefined {
+  for (let i = range[0]; i < range[1]; i++) if (mentions[i].port === port) return mentions[i].loc;
   return undefined;
 }

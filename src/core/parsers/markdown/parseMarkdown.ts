@@ -311,10 +311,7 @@ const URL_LINE = /^\s*[^\s:|#>`-][^:|`]{0,60}?[:：]\s*<?[a-z][a-z0-9+.-]*:\/\/[
  */
 function readUrlLines(state: MdState, fromLine: number, toLine: number): boolean {
   const first = /:\s*$/.test(state.lines.lineText(fromLine)) ? fromLine + 1 : fromLine;
-  if (toLine <= first) return false;
-  for (let line = first; line <= toLine; line++) if (!URL_LINE.test(state.lines.lineText(line))) return false;
-  for (let line = first; line <= toLine; line++) extractListItem(state, state.lines.lineText(line), state.lines.lineStart(line));
-  return true;
+  return readLinesAsItems(state, first, toLine, URL_LINE);
 }
 
 // `certificate db : 5433`: a name and a port, nothing else on the line.
@@ -325,9 +322,14 @@ const PORT_LINE = /^[^\s:|#>`*-][^:|`]*?\s*:\s*\d{2,5}\s*$/;
  * a list written without its bullets, read as one.
  */
 function readPortLines(state: MdState, fromLine: number, toLine: number): boolean {
-  if (toLine <= fromLine || !currentContext(state).aboutPorts) return false;
-  for (let line = fromLine; line <= toLine; line++) if (!PORT_LINE.test(state.lines.lineText(line))) return false;
-  for (let line = fromLine; line <= toLine; line++) extractListItem(state, state.lines.lineText(line), state.lines.lineStart(line));
+  return toLine > fromLine && currentContext(state).aboutPorts === true && readLinesAsItems(state, fromLine, toLine, PORT_LINE);
+}
+
+/** Lines, two or more, each of the form `line` says: read as the items of a list; false when they are not. */
+function readLinesAsItems(state: MdState, fromLine: number, toLine: number, line: RegExp): boolean {
+  if (toLine <= fromLine) return false;
+  for (let at = fromLine; at <= toLine; at++) if (!line.test(state.lines.lineText(at))) return false;
+  for (let at = fromLine; at <= toLine; at++) extractListItem(state, state.lines.lineText(at), state.lines.lineStart(at));
   return true;
 }
 
