@@ -492,6 +492,9 @@ test('a step heading (`## Run`, `## Access the app`) names no service; under the
   assert.deepEqual(claims(['# Shop', '', '### Lighthouse', '', '- API: http://localhost:9001', ''].join('\n')), ['Lighthouse=9001?']);
   // A label that is no name for a part (`Web UI`, `Dashboard`) is the title's interface still.
   assert.deepEqual(claims(['# Lighthouse', '', '## Run', '', '- Web UI: http://localhost:9000', ''].join('\n')), ['Lighthouse=9000?']);
+  // Right below the title, with no section between, the same.
+  assert.deepEqual(claims(['# Web', '', '- Web: http://localhost:3000', '- API: http://localhost:8000', ''].join('\n')), ['Web=3000?', 'API=8000?']);
+  assert.deepEqual(claims(['# Lighthouse', '', '- Web UI: http://localhost:9000', ''].join('\n')), ['Lighthouse=9000?']);
 });
 
 test('a name with `Service` after it is the service without it: "Ledger Service" in a table is compose\'s `ledger`, and `ledger-svc` is "Ledger"', () => {

@@ -72,6 +72,19 @@ test('a NodePort column is the host side, and a plain Port column beside it the 
   assert.deepEqual(roles.allocations.map((a) => `${a.service}=${a.port}:${a.containerPort}`), ['ledger=18080:undefined']);
 });
 
+test('a NodePort or K8s Port column and a URL on its port are a cluster\'s, never compared with compose; beside a Docker Port column, Dev Port is the machine\'s own', () => {
+  const compose = 'services:\n  till:\n    image: t\n    ports: ["8080:8080"]\n';
+  const nodePorts = ['| Service | Internal | NodePort | URL |', '|---|---|---|---|', '| **Till** | 8080 | 30002 | http://localhost:30002 |', '| **Vault** | 8200 | 30002 | http://localhost:30002 |'].join('\n');
+  // The two rows on one node port still clash; compose's 8080 is no node port.
+  assert.deepEqual(checkFiles({ 'compose.yaml': compose, 'docs/PORTS.md': nodePorts }).findings.map(brief), ['port-conflict@docs/PORTS.md:4']);
+  const platforms = (docker: number) => ['| Service | Dev Port | Docker Port | K8s Port |', '|---|---|---|---|', `| Till | 7001 | ${docker} | 80 |`].join('\n');
+  assert.deepEqual(checkFiles({ 'compose.yaml': compose, 'docs/PORTS.md': platforms(8080) }).findings.map(brief), []);
+  assert.deepEqual(checkFiles({ 'compose.yaml': compose, 'docs/PORTS.md': platforms(8081) }).findings.map(brief), ['port-mismatch@docs/PORTS.md:3']);
+  assert.deepEqual(parse(platforms(8080)).allocations.map((a) => `${a.port}@${a.environment}`), ['7001@variant:local-run', '8080@undefined', '80@variant:kubernetes']);
+  // Without a Docker column, Dev Port is the development environment's, as before.
+  assert.deepEqual(parse(['| Service | Dev Port | Prod Port |', '|---|---|---|', '| Till | 7001 | 80 |'].join('\n')).allocations.map((a) => `${a.port}@${a.environment}`), ['7001@development', '80@production']);
+});
+
 test('a cell as `docker ps` prints ports (`0.0.0.0:7307->7306/tcp, :::7307->7306/tcp`) gives the host port with the container port behind it', () => {
   const table = (cell: string) => ['| Name | Ports |', '|---|---|', `| ledger-db | ${cell} |`].join('\n');
   const f = parse(table('0.0.0.0:7307->7306/tcp, :::7307->7306/tcp'));

@@ -270,6 +270,19 @@ test('environment columns and "Dev Port" / "Prod Port" headers keep environments
   assert.deepEqual(c.allocations.filter((a) => a.service === 'web').map((a) => [a.port, a.environment]), [[3000, 'development'], [80, 'production']]);
 });
 
+test('a document that gives a service a port for an environment (or its env file) and another for none says itself which the environment uses', () => {
+  const compose = (file: string, port: number) => ({ [file]: ['services:', '  till:', '    image: t', `    ports: ["${port}:${port}"]`].join('\n') });
+  const page = (heading: string, port: number) => [`### ${heading}`, `- **Till**: ${port}`, '', '### Default', '- **Till**: 9128', ''].join('\n');
+  assert.deepEqual(checkFiles({ ...compose('docker-compose.local.yml', 7357), 'PORTS.md': page('Local', 7357) }).findings.map(brief), []);
+  assert.deepEqual(checkFiles({ ...compose('docker-compose.local.yml', 7357), 'PORTS.md': page('Docker (.env.local)', 7357) }).findings.map(brief), []);
+  assert.deepEqual(checkFiles({ ...compose('docker-compose.prod.yml', 3001), 'PORTS.md': page('Production (.env.production)', 3001) }).findings.map(brief), []);
+  // Without a section for that environment, the page's port is compared with it.
+  const plain = ['- **Till**: 9128', ''].join('\n');
+  assert.deepEqual(checkFiles({ ...compose('docker-compose.local.yml', 7357), 'PORTS.md': plain }).findings.map(brief), ['port-mismatch@PORTS.md:1']);
+  // The environment's own places are still compared among themselves.
+  assert.deepEqual(checkFiles({ ...compose('docker-compose.local.yml', 7358), 'PORTS.md': page('Local', 7357) }).findings.map(brief), ['port-mismatch@PORTS.md:2']);
+});
+
 test('an env file of a named environment overrides the base .env: its own ports are no mismatch; the defaults and the production places are still checked each among themselves', () => {
   const compose = ['services:', '  frontend:', '    image: f', '    ports:', '      - "${FRONTEND_PORT}:3000"'].join('\n');
   const files = { 'compose.yaml': compose, '.env': 'FRONTEND_PORT=3000\n', 'README.md': table([['frontend', 3000]]) };
@@ -285,6 +298,15 @@ test('an env file of a named environment overrides the base .env: its own ports 
   assert.deepEqual(checkFiles({ 'compose.yaml': literal, 'README.md': table([['frontend', 3000]]), '.env.production': 'FRONTEND_PORT=8088\n', 'docs/deploy.md': deploy }).findings.map(brief).sort(), [
     'port-mismatch@.env.production:1', 'port-mismatch@docs/deploy.md:5',
   ]);
+});
+
+test('a client .env that dials a service on this machine is compared with that service\'s own .env in another folder of the repository', () => {
+  const files = (url: string) => ({ 'services/till/.env': 'PORT=3002\n', 'services/ledger/.env': `PORT=3005\nTILL_SERVICE_URL=${url}\n` });
+  assert.deepEqual(checkFiles(files('http://localhost:3001')).findings.map(brief), ['port-mismatch@services/ledger/.env:2']);
+  assert.deepEqual(checkFiles(files('http://localhost:3002')).findings.map(brief), []);
+  // By name on a network, or a copy under examples/, it dials some other till.
+  assert.deepEqual(checkFiles(files('http://till:3001')).findings.map(brief), []);
+  assert.deepEqual(checkFiles({ 'services/till/.env': 'PORT=3002\n', 'examples/ledger/.env': 'TILL_SERVICE_URL=http://localhost:3001\n' }).findings.map(brief), []);
 });
 
 test('a service .env PORT that compose publishes from inside the container is its container port: no mismatch, no conflict', () => {
@@ -314,6 +336,23 @@ test('compose services in two files that build the same folder are one service; 
   assert.deepEqual(checkFiles({ 'a/docker-compose.yml': ['services:', ...image('api')].join('\n'), 'b/docker-compose.yml': ['services:', ...image('worker')].join('\n') }).findings.map(brief), []);
   // A table row that names the image's other service is still that service written another way.
   assert.deepEqual(checkFiles({ 'docker-compose.yml': ['services:', ...image('api')].join('\n'), 'docs/PORTS.md': table([['app', 8000]]) }).findings.map(brief), []);
+});
+
+test('two services of one compose run whose names each have a word of their own clash, however alike; a name that only adds a word, or files of a folder run one at a time, do not', () => {
+  const service = (name: string, port = 4100) => [`  ${name}:`, `    image: ${name}`, `    ports: ["${port}:${port}"]`];
+  const one = (...names: string[]) => checkFiles({ 'compose.yaml': ['services:', ...names.flatMap((n) => service(n))].join('\n') }).findings.map(brief);
+  assert.deepEqual(one('till-api', 'till-worker'), ['port-conflict@compose.yaml:7']);
+  assert.deepEqual(one('vault', 'pg'), ['port-conflict@compose.yaml:7']);
+  assert.deepEqual(one('db', 'postgres'), ['port-conflict@compose.yaml:7']);
+  // `speaker-gpu` may be the variant a profile in another file picks instead of `speaker`.
+  assert.deepEqual(one('speaker', 'speaker-gpu'), []);
+  // A base file and its override are one run.
+  const base = ['services:', ...service('till-api')].join('\n');
+  assert.deepEqual(checkFiles({ 'compose.yaml': base, 'compose.override.yaml': ['services:', ...service('till-worker')].join('\n') }).findings.map(brief), ['port-conflict@compose.yaml:4']);
+  // Two files of a folder not named for compose, each run with its own -f, are not started together for sure.
+  const readme = ['```sh', 'docker compose -f stack/queue-a.yml up -d', '# or', 'docker compose -f stack/queue-b.yml up -d', '```'].join('\n');
+  const alternatives = { 'stack/queue-a.yml': ['services:', ...service('ledger-zk', 9092)].join('\n'), 'stack/queue-b.yml': ['services:', ...service('ledger-api', 9092)].join('\n'), 'README.md': readme };
+  assert.deepEqual(checkFiles(alternatives).findings.map(brief), []);
 });
 
 test('port-conflict relates every place of the holder in the deployment: its table row and registry entry too', () => {

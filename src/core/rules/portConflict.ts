@@ -3,6 +3,7 @@
 import type { Finding } from '../model';
 import { environmentFromText, namesOnlyInterface, probablySameService, roleFromWords, serviceKey, variableNamesService } from '../syntax/names';
 import { dirOf } from '../syntax/paths';
+import { isComposeNamed } from '../parsers/compose/fileNames';
 import { describeSame, machinesMeet, namesMeet, profilesMeet, registryOver, runTogether } from '../project/relations';
 import { environmentsMeet, inDocumentOrder, insideContainer, portText, where, type Place } from './model';
 import { finding, MAX_RELATED, type PortUnit, type Rule, type Ties } from './rule';
@@ -149,7 +150,7 @@ function clashes(a: Place, b: Place, listedTogether: (a: Place, b: Place) => boo
   return (composed || ((environmentsMeet(a.environment, b.environment) || oneMachine(a, b)) && !variantFiles(a, b)))
     && hostsMeet(a.hostIp, b.hostIp) && machinesMeet(a.host, b.host)
     && profilesMeet(a.profiles, b.profiles) && !interpolationLink(a, b)
-    && !probablySameService(a.service, b.service) && (twoContainers(a, b) || !namesMeet(a, b))
+    && (namedApart(a, b) || !probablySameService(a.service, b.service)) && (twoContainers(a, b) || !namesMeet(a, b))
     && !sameBuild(a, b) && !environmentVariants(a, b) && !unnamedEnvBeside(a, b) && !namedByRole(a, b) && !namedByRole(b, a)
     && !testStackBesideDocument(a, b) && !entryOfFolder(a, b) && !entryOfFolder(b, a) && runTogether(a, b, listedTogether);
 }
@@ -191,6 +192,23 @@ function namedByRole(named: Place, other: Place): boolean {
 function twoContainers(a: Place, b: Place): boolean {
   return a.source === 'compose' && b.source === 'compose' && a.fence === undefined && b.fence === undefined
     && a.unit === b.unit && a.serviceKey !== b.serviceKey;
+}
+
+/**
+ * Two services that Compose surely starts together (one file, a base file and its override, files
+ * one command names) whose names each have a word the other has not (`shop-api` and
+ * `shop-worker`, `db` and `postgres`) are two containers, not one written two ways. A name that
+ * only adds words to the other (`speaker`, `speaker-gpu`) may be a variant of it, and files of a
+ * folder named otherwise (`kafka-zk.yml`, `kafka-kraft.yml`) may be run one at a time.
+ */
+function namedApart(a: Place, b: Place): boolean {
+  if (!twoContainers(a, b)) return false;
+  const together = a.loc.file === b.loc.file || a.fileRole.composedWith.includes(b.loc.file) || (isComposeNamed(a.loc.file) && isComposeNamed(b.loc.file));
+  if (!together) return false;
+  const words = (p: Place) => new Set(p.serviceKey.split(/[-_.]+/));
+  const x = words(a);
+  const y = words(b);
+  return [...x].some((w) => !y.has(w)) && [...y].some((w) => !x.has(w));
 }
 
 /**

@@ -6,7 +6,7 @@
 // (serviceTargets.ts), and an env file's client setting that dials a service's host port on the
 // compose network (envDials.ts).
 import type { Finding } from '../model';
-import { envEnvironmentFromFileName, isEnvTemplateFileName, matchRole } from '../syntax/names';
+import { envEnvironmentFromFileName, environmentOfEnvFileSection, isEnvTemplateFileName, matchRole } from '../syntax/names';
 import { dirOf } from '../syntax/paths';
 import { describeSame } from '../project/relations';
 import { compareLocations, environmentsMeet, groupKey, insideContainer, isVariant, placeKey, portText, where, type Place } from './model';
@@ -110,6 +110,7 @@ function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
 function environmentPartitions(places: Place[]): Place[][] {
   const named = [...new Set(places.map((p) => p.environment).filter((e): e is string => e !== undefined))];
   const overridden = new Set(places.filter(overrides).map((p) => p.environment));
+  for (const env of documentOverrides(places)) overridden.add(env);
   const partitions = named.map((env) => places.filter((p) => (overridden.has(env) ? p.environment === env || writtenForAll(p) : environmentsMeet(p.environment, env) && !documentBesideTestStack(p, env))));
   // Places with no environment are compared among themselves when a named environment leaves some
   // of them out: every named one is a variant, or an env file of one overrides the defaults.
@@ -134,6 +135,25 @@ function documentBesideTestStack(p: Place, env: string): boolean {
  */
 function overrides(p: Place): boolean {
   return p.source === 'env' && p.environment !== undefined && p.variable !== undefined && envEnvironmentFromFileName(p.loc.file) === p.environment;
+}
+
+/**
+ * A document that writes a service's port for a named environment, or for an env file of one (a
+ * section "Local (.env.local)"), and also for none (a section "Default") says itself what that
+ * environment uses: its other places are the defaults the section overrides, as a base `.env` is
+ * for `.env.production`.
+ */
+function documentOverrides(places: Place[]): string[] {
+  let unqualified: Set<string> | undefined;
+  for (const p of places) if (p.source === 'markdown' && p.environment === undefined) (unqualified ??= new Set()).add(p.loc.file);
+  if (!unqualified) return [];
+  const out: string[] = [];
+  for (const p of places) {
+    if (p.source !== 'markdown' || p.environment === undefined || !unqualified.has(p.loc.file)) continue;
+    const named = isVariant(p.environment) ? environmentOfEnvFileSection(p.environment) : p.environment;
+    if (named) out.push(named);
+  }
+  return out;
 }
 
 /**
@@ -195,6 +215,16 @@ function vote(places: Place[], role: string): Finding[] {
   return out;
 }
 
+/**
+ * A client setting that dials a service on this machine (`AUTH_URL=http://localhost:3001` in
+ * `services/billing/.env`) speaks of the one its repository runs there, whose own env file
+ * (`services/auth/.env`, `PORT=3002`) says where it listens, though each folder is a stack of its own.
+ */
+function dialsOnThisMachine(client: Place, own: Place): boolean {
+  return client.claim && client.hostSide === true && client.source === 'env' && own.source === 'env' && own.own === true
+    && client.fileRole.isolated === own.fileRole.isolated && client.fileRole.repository === own.fileRole.repository;
+}
+
 interface Verdict {
   winners: Set<string>;
   /** The places that say what the port is, in document order. */
@@ -207,7 +237,7 @@ interface Verdict {
  */
 function judge(unit: Unit, units: Unit[]): Verdict | undefined {
   const first = unit.places[0];
-  const peers = units.filter((u) => u !== unit && u.deciding.length > 0 && describeSame(first, u.deciding[0]));
+  const peers = units.filter((u) => u !== unit && u.deciding.length > 0 && (describeSame(first, u.deciding[0]) || dialsOnThisMachine(first, u.deciding[0])));
   if (peers.length === 0) return undefined;
   const authority = unit.deciding.length > 0 ? first.fileRole.authority : 0;
   const top = Math.max(authority, ...peers.map((u) => u.deciding[0].fileRole.authority));

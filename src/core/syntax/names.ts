@@ -118,6 +118,25 @@ const ENVIRONMENTS: Array<[RegExp, string]> = [
 /** An environment of its own that nothing else is compared with (an alternative compose stack). */
 export const VARIANT_PREFIX = 'variant:';
 
+/** Where the app runs on the machine itself, outside containers: compared with nothing the compose stack says. */
+export const LOCAL_RUN_ENVIRONMENT = `${VARIANT_PREFIX}local-run`;
+
+/** A Kubernetes cluster's ports as a document writes them (`NodePort`, `K8s Port`): no compose host's. */
+export const CLUSTER_ENVIRONMENT = `${VARIANT_PREFIX}kubernetes`;
+
+// A document section that gives the values of one env file ("Production (.env.production)").
+const ENV_FILE_VARIANT = `${VARIANT_PREFIX}env-file-`;
+
+/** The environment of a document section that gives the values of `envFile`: one of its own. */
+export function envFileSectionEnvironment(envFile: string): string {
+  return `${ENV_FILE_VARIANT}${envFile.toLowerCase()}`;
+}
+
+/** For such a section's environment, the environment its env file's name says (`.env.local` → 'development'). */
+export function environmentOfEnvFileSection(environment: string): string | undefined {
+  return environment.startsWith(ENV_FILE_VARIANT) ? envEnvironmentFromFileName(environment.slice(ENV_FILE_VARIANT.length)) : undefined;
+}
+
 export function environmentFromText(text: string): string | undefined {
   for (const [re, env] of ENVIRONMENTS) if (re.test(text)) return env;
   return undefined;

@@ -1,7 +1,7 @@
 // Port list items: `- **3000**: Grafana`, `- Grafana: 3000`, `- Settlement Engine: Port 8087 (HTTP),
 // 50056 (gRPC)`, `**compliance-monitor (8017)**: ...`, `- **HTTP Services**: 8080-8099`. Anything
 // else in a list is prose ("ml-ensemble moved from 8014 → 8021") and allocates nothing.
-import { cleanName, roleFromPath, roleFromWords, serviceKey } from '../../syntax/names';
+import { cleanName, CLUSTER_ENVIRONMENT, roleFromPath, roleFromWords, serviceKey } from '../../syntax/names';
 import { isGenericName } from '../../project/roles';
 import { findUrls, isPublicName, isValidPort } from '../../syntax/ports';
 import { extractRangeItem } from './rangeLists';
@@ -9,7 +9,7 @@ import { emitRangeEntry } from './rangeEntries';
 import { reservedKind } from './sections';
 import { blankDecoration, parseCellPorts, type CellPort } from './cellValues';
 import { noteItemPorts } from './summaryItems';
-import { currentContext, emitAllocation, emitInvalid, emitMention, emitReservation, fileUnderUrl, headingServiceHolds, hostSideUrl, remarkedContext, remarkedNames, remarksOf, urlPage, withQualifierHost, type MdState } from './state';
+import { currentContext, emitAllocation, emitInvalid, emitMention, emitReservation, fileUnderUrl, headingServiceHolds, hostSideUrl, nodeAddressUrl, remarkedContext, remarkedNames, remarksOf, urlPage, withQualifierHost, type MdState } from './state';
 
 const NAME = String.raw`([\p{L}\p{N}][\p{L}\p{N} ._/&+'-]{0,60}?(?:\s*\([^()]{1,30}\))?)`;
 const NAME_THEN_VALUE = new RegExp(String.raw`^\s*${NAME}\s*[:：]\s*(?:ports?\s+)?(.+?)\s*(?:\s[-–—]\s+(?!\d).*)?$`, 'iu');
@@ -87,6 +87,8 @@ interface Match {
   url?: boolean;
   /** The URL is on this machine (`http://localhost:3000`): its port is a host port (see hostSideUrl). */
   hostSide?: boolean;
+  /** The URL is on a cluster node's address (`http://NODE_IP:30081`): a node port (see nodeAddressUrl). */
+  onNode?: boolean;
   /** `- Gateway - 8222`: read only in a section about ports. */
   dashed?: boolean;
   /**
@@ -106,7 +108,7 @@ const INTERFACE_LABEL = /^(?:direct access|access|local access|lan access|web ?u
 const URL_VALUE = /^\S+:\/\/\S+(?:\s+\([^()]*\))?$/;
 
 /** A list value that is one URL on this network: a claim on the port the item's service is reached at. */
-function urlValue(valueAt: number, value: string): { value: CellPort; server: string; route: boolean; hostSide: boolean } | undefined {
+function urlValue(valueAt: number, value: string): { value: CellPort; server: string; route: boolean; hostSide: boolean; onNode: boolean } | undefined {
   if (!URL_VALUE.test(value)) return undefined;
   const urls = findUrls(value);
   if (urls.length !== 1) return undefined;
@@ -116,6 +118,7 @@ function urlValue(valueAt: number, value: string): { value: CellPort; server: st
   return {
     value: { kind: 'port', port: url.port, to: url.port, role: roleFromPath(url.path), start: valueAt + url.portStart, end: valueAt + url.portEnd },
     hostSide: hostSideUrl(url),
+    onNode: nodeAddressUrl(url),
     ...urlPage(url),
   };
 }
@@ -131,7 +134,7 @@ function match(text: string): Match | undefined {
     if (name && values.length > 0) return { name, values, portForm: false };
     if (!name && values.length === 1 && isPortWord(byName[1])) return { name: cleanName(byName[1]), values, portForm: true, portWord: true };
     const url = name ? urlValue(valueAt, byName[2]) : undefined;
-    if (name && url) return { name, values: [url.value], portForm: false, url: true, hostSide: url.hostSide, server: url.server, route: url.route };
+    if (name && url) return { name, values: [url.value], portForm: false, url: true, hostSide: url.hostSide, onNode: url.onNode, server: url.server, route: url.route };
   }
   const byValue = VALUE_THEN_NAME.exec(blank);
   if (byValue) {
@@ -198,9 +201,13 @@ export function extractListItem(state: MdState, text: string, at: number, nested
   // section's own list; under the page title alone, or in an item about something else (a download
   // client's settings under `1. **Download Client:**`), whose port it is is not said.
   if (m.portWord && (nested || outer.pageServiceIsTitle || outer.pageService === undefined)) return;
-  const label = (m.portWord === true || INTERFACE_LABEL.test(m.name)) && outer.pageService !== undefined && !(outer.pageServiceIsTitle && isGenericName(serviceKey(m.name)));
+  // A generic label ("API:", "Web:") under the title, right below it or below a section that names
+  // no service, is one of the project's parts.
+  const underTitle = outer.pageServiceIsTitle || state.sections[state.sections.length - 1].level === 1;
+  const label = (m.portWord === true || INTERFACE_LABEL.test(m.name)) && outer.pageService !== undefined && !(underTitle && isGenericName(serviceKey(m.name)));
   const service = label ? outer.pageService! : m.name;
-  const context = withQualifierHost(outer, service);
+  const qualified = withQualifierHost(outer, service);
+  const context = m.onNode ? { ...qualified, environment: CLUSTER_ENVIRONMENT } : qualified;
   // Outside a section about ports, only an item that says so counts ("Port 8087", a bold
   // "**Ledger (8003)**", a URL, a service's interface): "run keywords(1)" in a changelog and
   // "**Retries**: 3" in a settings list are not ports.

@@ -4,7 +4,7 @@
 // places are an environment of their own, compared with nothing the compose stack says: a
 // variant, as an alternative stack is. The services it starts with compose (`docker compose up -d
 // db`, the app's database) stay the stack's.
-import { environmentFromText, serviceKey, VARIANT_PREFIX } from '../../syntax/names';
+import { environmentFromText, LOCAL_RUN_ENVIRONMENT, serviceKey } from '../../syntax/names';
 import type { MdState } from './state';
 
 /** A heading that says its section runs without containers, or for development on this machine. */
@@ -13,8 +13,6 @@ const LOCAL_HEADING = /\b(?:without (?:docker|containers?)|from source|manual(?:
 const RUN_COMMAND = /(?:^|[\s;&|(])(?:(?:npm|pnpm|yarn|bun) (?:run )?(?:dev|start|serve)\b|npx (?:vite|next|nuxt)\b|go run\b|cargo run\b|dotnet run\b|flask run\b|uvicorn\b|python3? (?:\S+\/)?manage\.py runserver\b|rails s(?:erver)?\b|mvn\S* spring-boot:run\b|\S*gradlew bootRun\b)/m;
 // `docker compose up -d db cache`: the services after the verb, up to the end of the command.
 const COMPOSE_UP = /\bdocker(?:-compose|[ \t]+compose)\b[^\n;&|]*?\b(?:up|start|run)\b([^\n;&|]*)/g;
-
-const LOCAL_RUN = `${VARIANT_PREFIX}local-run`;
 
 /** Headings as readMarkdown collects them: level and 1-based line. */
 interface Heading {
@@ -44,7 +42,7 @@ export function separateLocalRuns(state: MdState, headings: readonly Heading[]):
     if (inCompose === 'all') continue;
     for (const a of state.facts.allocations) {
       const line = a.loc.span.startLine;
-      if (line > h.line && line < end && a.fence === undefined && !inCompose.has(a.serviceKey) && (a.environment === undefined || a.environment === 'development')) a.environment = LOCAL_RUN;
+      if (line > h.line && line < end && a.fence === undefined && !inCompose.has(a.serviceKey) && (a.environment === undefined || a.environment === 'development')) a.environment = LOCAL_RUN_ENVIRONMENT;
     }
   }
 }

@@ -2,7 +2,7 @@
 // reserved-ports section, the service a block of settings belongs to, the machine it is on.
 import type { RangeInText, WrittenRange } from '../../syntax/ports';
 import { headingRanges } from './headingRanges';
-import { cleanName, environmentFromText, isEnvTemplateFileName, VARIANT_PREFIX } from '../../syntax/names';
+import { cleanName, envFileSectionEnvironment, environmentFromText, isEnvTemplateFileName } from '../../syntax/names';
 import { headingHost } from './hosts';
 import { memoByText } from '../../text/memo';
 import { tierOf, type Tier } from './tiers';
@@ -165,7 +165,7 @@ const ENV_FILE = /(?:^|[\s(`'"])(\.env\.[\w.-]*\w|[\w-]+\.env)(?=$|[\s)`'",:;])/
  */
 function envFileEnvironment(text: string): string | undefined {
   const file = ENV_FILE.exec(text)?.[1];
-  return file && !isEnvTemplateFileName(file) ? `${VARIANT_PREFIX}env-file-${file.toLowerCase()}` : undefined;
+  return file && !isEnvTemplateFileName(file) ? envFileSectionEnvironment(file) : undefined;
 }
 
 function deepFreeze<T extends object>(value: T): T {

@@ -173,6 +173,14 @@ export function hostSideUrl(url: UrlPort): boolean {
   return isLocalHost(url.host);
 }
 
+// A placeholder for a cluster node's address: `http://NODE_IP:30081`, `http://minikube:30080`.
+const NODE_ADDRESS = /^(?:node[-_]?(?:ip|address|host)|minikube(?:[-_]ip)?|k8s[-_]node|kube[-_]?node)$/i;
+
+/** A URL on a cluster node's address is reached through a node port: a cluster's, not a compose host's. */
+export function nodeAddressUrl(url: UrlPort): boolean {
+  return NODE_ADDRESS.test(url.host);
+}
+
 /** Files a place under the URL (`host:port`) its item or row gives, for dropRoutePages. */
 export function fileUnderUrl(state: MdState, server: string, allocation: Allocation, route: boolean): void {
   const items = state.urlItems.get(server);

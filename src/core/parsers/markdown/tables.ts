@@ -1,7 +1,7 @@
 // Tables with a port-like column and a name column: one allocation per port cell, or declared
 // ranges / reserved ports depending on what the table and its section are about.
 import { findUrls, isPublicName, serviceFromHost } from '../../syntax/ports';
-import { cleanName, environmentFromText, roleFromPath, roleFromWords, serviceKey, VARIANT_PREFIX } from '../../syntax/names';
+import { cleanName, CLUSTER_ENVIRONMENT, environmentFromText, LOCAL_RUN_ENVIRONMENT, roleFromPath, roleFromWords, serviceKey, VARIANT_PREFIX } from '../../syntax/names';
 import { splitRow, type Cell } from './cells';
 import { readPropertyPorts } from './propertyTables';
 import { namesElsewhere, namesIn, PLACEHOLDER, saysGone, saysRunning, type CellNames } from './rowNames';
@@ -11,7 +11,7 @@ import { emitRangeEntry } from './rangeEntries';
 import { environmentQualified, roleQualified } from './roleQualifier';
 import { groupRowName, nameInGroup } from './groupRows';
 import {
-  currentContext, emitAllocation, emitInvalid, emitMention, emitReservation, fileUnderUrl, hostSideUrl, remarkedContext, remarkedNames, remarksOf, setSectionHost, urlPage, withQualifierHost,
+  currentContext, emitAllocation, emitInvalid, emitMention, emitReservation, fileUnderUrl, hostSideUrl, nodeAddressUrl, remarkedContext, remarkedNames, remarksOf, setSectionHost, urlPage, withQualifierHost,
   type AllocationInput, type Context, type MdState, type Remarks,
 } from './state';
 
@@ -177,6 +177,21 @@ function pairContainerColumns(headers: string[], hosts: Array<{ index: number }>
   return pairs.size > 0 ? pairs : undefined;
 }
 
+// How a column's stack is run: `K8s Port` and `NodePort` are a cluster's, `Docker Port` compose's.
+const CLUSTER_HEADER = /\b(?:k8s|k3s|kubernetes|minikube|openshift|node\s*-?ports?)\b/i;
+const DOCKER_HEADER = /\b(?:docker|compose)\b/i;
+
+/**
+ * The environment a port column's header names: "Prod Port" production's; "K8s Port" and
+ * "NodePort" a cluster's, whose nodes are no compose host; and beside a "Docker Port" column, "Dev
+ * Port" or "Local Port" the dev servers' on the machine itself, not the compose stack's.
+ */
+function headerEnvironment(header: string, dockerColumn: boolean): string | undefined {
+  if (CLUSTER_HEADER.test(header)) return CLUSTER_ENVIRONMENT;
+  const environment = environmentFromText(header);
+  return environment === 'development' && dockerColumn ? LOCAL_RUN_ENVIRONMENT : environment;
+}
+
 // A port column that says nothing else: `Port`, `Service Port`, `端口`.
 const INSIDE_BESIDE_HOST_HEADER = /^(?:(?:service|cluster|svc)\s+)?(?:ports?|portas?|puertos?|порт|端口|埠|ポート|포트)$/i;
 
@@ -187,10 +202,11 @@ function classify(headers: string[], aboutPorts: boolean, rangeColumn: (index: n
   const ports: Columns['ports'] = [];
   const urls: Columns['urls'] = [];
   const stack = cleaned.findIndex((h) => STACK_HEADER.test(h));
+  const dockerColumn = cleaned.some((h) => DOCKER_HEADER.test(h) && PORT_HEADER.test(h));
   cleaned.forEach((h, index) => {
     if (DESCRIPTIVE.test(h) || HISTORY_HEADER.test(h) || index === stack) return;
     if (URL_HEADER.test(h)) urls.push({ index, role: roleFromWords(h) });
-    else if (PORT_HEADER.test(h) || PORT_PATTERN_HEADER.test(h)) ports.push({ index, role: roleFromWords(h.replace(/\bhost\b/i, '')), environment: environmentFromText(h), host: HOST_HEADER.test(h) || undefined });
+    else if (PORT_HEADER.test(h) || PORT_PATTERN_HEADER.test(h)) ports.push({ index, role: roleFromWords(h.replace(/\bhost\b/i, '')), environment: headerEnvironment(h, dockerColumn), host: HOST_HEADER.test(h) || undefined });
     else if (aboutPorts && RANGE_COLUMN.test(h) && rangeColumn(index)) ports.push({ index });
   });
   // With separate host and container port columns, only the host port can conflict.
@@ -406,7 +422,13 @@ export function extractTable(state: MdState, headerLine: number, rowLines: numbe
       address: columns.address === undefined ? undefined : IPV4_CELL.exec(cells[columns.address]?.text ?? '')?.[1],
     };
     const before = state.facts.allocations.length;
-    for (const col of columns.urls) if (cells[col.index]) extractUrlCell(state, context, row, cells[col.index], col.role);
+    // A URL on the port of a column that names an environment (`NodePort`) is in it too.
+    const columnOf = (port: number) => columns.ports.find((col) => col.environment !== undefined && cells[col.index] && onePort(cells[col.index]) === port)?.environment;
+    const urlContext = (port: number) => {
+      const environment = columnOf(port);
+      return environment ? columnEnvironment(context, environment) : context;
+    };
+    for (const col of columns.urls) if (cells[col.index]) extractUrlCell(state, urlContext, row, cells[col.index], col.role);
     for (const col of columns.ports) {
       const columnContext = col.environment ? columnEnvironment(context, col.environment) : context;
       // The row's container port is the one of this column's pair.
@@ -547,9 +569,11 @@ function groupOf(state: MdState, row: Row): number {
   return state.lines.lineStart(row.headerLine);
 }
 
-function extractUrlCell(state: MdState, context: Context, row: Row, cell: Cell, role: string | undefined): void {
+function extractUrlCell(state: MdState, contextOf: Context | ((port: number) => Context), row: Row, cell: Cell, role: string | undefined): void {
   const base = row.lineStart + cell.start;
   for (const url of findUrls(cell.text)) {
+    const written = typeof contextOf === 'function' ? contextOf(url.port) : contextOf;
+    const context = nodeAddressUrl(url) ? { ...written, environment: CLUSTER_ENVIRONMENT } : written;
     const service = row.names.length === 1 ? row.names[0] : serviceFromHost(url.host);
     if (!service || context.reserved || isPublicName(url.host)) {
       emitMention(state, url.port, base + url.portStart, base + url.portEnd);
