@@ -415,3 +415,9 @@ test('a `localhost` URL is dialled through the host port: the container port beh
   assert.deepEqual(findings('VAULT_URL=http://vault:7300/v1\n'), []);
   assert.deepEqual(findings('VAULT_PORT=7300\n'), []);
 });
+
+test('FRONTEND_API_URL is where the frontend finds its API, not the frontend\'s own URL; FRONTEND_URL is the frontend\'s', () => {
+  const claims = (text: string) => parseEnv(text, { file: 'web/.env' }).allocations.map((a) => `${a.service}=${a.port}`);
+  assert.deepEqual(claims('VITE_FRONTEND_API_ENDPOINT=http://localhost:8080\nCLIENT_API_URL=http://localhost:8081\n'), []);
+  assert.deepEqual(claims('FRONTEND_URL=http://localhost:3301\nLEDGER_API_URL=http://localhost:8082\n'), ['frontend=3301', 'ledger=8082']);
+});

@@ -241,11 +241,19 @@ function shapeOf(normalized: string): KeyShape {
     // The role word nearest `PORT` decides: `GRPC_LISTEN_PORT` is gRPC, `HTTP_METRICS_PORT` metrics.
     role ??= roleFromWords(word);
   }
-  const nameKey = name.length > 0 && !name.some((w) => GENERIC_WORDS.has(w)) ? keyFromVariable(name.join('_')) : '';
+  const nameKey = name.length > 0 && !name.some((w) => GENERIC_WORDS.has(w)) && !callsAnApi(kind, name, main) ? keyFromVariable(name.join('_')) : '';
   const clientKeys = kind === 'port' && nameKey ? [prefix, name].flatMap((p) => CLIENT_SUFFIXES.map((s) => [...p, s].join('_'))) : [];
   return Object.freeze({
     normalized, kind, prefix: Object.freeze(prefix), name: Object.freeze(name), nameKey, clientKeys: Object.freeze(clientKeys), role, environment, main,
   });
+}
+
+// Parts of an app that call an API rather than serve one.
+const CALLERS = new Set(['FRONTEND', 'CLIENT', 'UI', 'BROWSER']);
+
+/** `FRONTEND_API_URL`, `CLIENT_API_ENDPOINT`: where the frontend finds its API, another service, not the frontend's own URL. */
+function callsAnApi(kind: KeyShape['kind'], name: readonly string[], main: string | undefined): boolean {
+  return kind === 'url' && main === 'API' && name.length === 1 && CALLERS.has(name[0]);
 }
 
 // A value followed by a command on its line: `8080 && ./run`, `4000 npm start`.
