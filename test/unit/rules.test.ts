@@ -403,8 +403,11 @@ test('a Host Port column says the host side: the container port behind another p
   const compose = 'services:\n  grafana:\n    image: grafana/grafana\n    ports: ["3001:3000"]\n';
   const hostColumn = ['| Service | Host Port | Container Port |', '|---|---|---|', '| grafana | 3000 | 3000 |'].join('\n');
   assert.deepEqual(atWarningOrError(checkFiles({ 'docker-compose.yml': compose, 'PORTS.md': hostColumn })).map(brief), ['port-mismatch@PORTS.md:3']);
-  // A plain Port column may mean the container side: 3000 is grafana's port inside its container.
-  assert.deepEqual(atWarningOrError(checkFiles({ 'docker-compose.yml': compose, 'PORTS.md': table([['grafana', 3000]]) })).map(brief), []);
+  // In a README a plain Port column may mean the container side: 3000 is grafana's port inside its container.
+  assert.deepEqual(atWarningOrError(checkFiles({ 'docker-compose.yml': compose, 'README.md': table([['grafana', 3000]]) })).map(brief), []);
+  // A port document allocates the host's ports: there it is the host side, and 3000 is not what compose publishes.
+  assert.deepEqual(atWarningOrError(checkFiles({ 'docker-compose.yml': compose, 'PORTS.md': table([['grafana', 3000]]) })).map(brief), ['port-mismatch@PORTS.md:3']);
+  assert.deepEqual(atWarningOrError(checkFiles({ 'docker-compose.yml': compose, 'docs/ports.md': ['## Monitoring (3000-3099)', '', table([['grafana', 3000]])].join('\n') })).map(brief), ['port-mismatch@docs/ports.md:5']);
   // "Inner Docker port" beside "Opened port" is the container side: two services on 80 inside clash on nothing.
   const inner = ['| Service | Opened port | Inner Docker port |', '|---|---|---|', '| proxy | 80 | 80 |', '| pgadmin | 5050 | 80 |'].join('\n');
   assert.deepEqual(atWarningOrError(checkFiles({ 'PORTS.md': inner })).map(brief), []);
@@ -416,7 +419,7 @@ test('a localhost URL is reached through a host port: the container port behind 
   assert.deepEqual(atWarningOrError(checkFiles({ 'docker-compose.yml': compose, 'PORTS.md': row })).map(brief), ['port-mismatch@PORTS.md:3']);
   assert.deepEqual(atWarningOrError(checkFiles({ 'docker-compose.yml': compose, 'README.md': '- Grafana: http://localhost:3000\n' })).map(brief), ['port-mismatch@README.md:1']);
   // Another container reaches it by its service name, on the container side: that agrees.
-  assert.deepEqual(atWarningOrError(checkFiles({ 'docker-compose.yml': compose, 'PORTS.md': row.replace('localhost', 'grafana') })).map(brief), []);
+  assert.deepEqual(atWarningOrError(checkFiles({ 'docker-compose.yml': compose, 'README.md': row.replace('localhost', 'grafana') })).map(brief), []);
   assert.deepEqual(atWarningOrError(checkFiles({ 'docker-compose.yml': compose, 'README.md': '- Grafana: http://localhost:3001\n' })).map(brief), []);
   // The same against a document's Host Port and Container Port columns, under a page's generic title.
   const ports = ['| Service | Host Port | Container Port |', '|---|---|---|', '| Ledger API | 7410 | 7400 |', '| Web | 7420 | 80 |'].join('\n');
@@ -486,7 +489,7 @@ test('a test stack neither clashes with nor outranks a document written for no e
   const test = 'services:\n  backend: { build: ./api, ports: ["3000:3000"] }\n  frontend: { build: ./web, ports: ["3001:3000"] }\n';
   assert.deepEqual(atWarningOrError(checkFiles({ 'docs/ports.md': doc, 'docker-compose.test.yml': test })).map(brief), []);
   // The same stack as the project's own compose file is what runs: the document is reported.
-  assert.deepEqual(atWarningOrError(checkFiles({ 'docs/ports.md': doc, 'docker-compose.yml': test })).map(brief).sort(), ['port-conflict@docs/ports.md:3', 'port-mismatch@docs/ports.md:4']);
+  assert.deepEqual(atWarningOrError(checkFiles({ 'docs/ports.md': doc, 'docker-compose.yml': test })).map(brief).sort(), ['port-mismatch@docs/ports.md:3', 'port-mismatch@docs/ports.md:4']);
 });
 
 test('container and host columns pair by what they say; an env file writing the container port agrees where nothing publishes the service', () => {

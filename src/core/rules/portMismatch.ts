@@ -9,6 +9,7 @@ import type { Finding } from '../model';
 import { envEnvironmentFromFileName, environmentOfEnvFileSection, isEnvTemplateFileName, matchRole } from '../syntax/names';
 import { dirOf } from '../syntax/paths';
 import { describeSame } from '../project/relations';
+import { Authority } from '../project/roles';
 import { compareLocations, environmentsMeet, groupKey, insideContainer, isVariant, placeKey, portText, where, type Place } from './model';
 import { envDialMismatches } from './envDials';
 import { imageMismatches } from './imageMismatch';
@@ -283,13 +284,14 @@ function bounds(value: string): [number, number] {
 }
 
 /**
- * A place that says its port is the host side: a Host Port column or a `localhost` URL, or a
- * mapping that writes the container port beside it (`"9000:9000"` in a README's compose snippet):
+ * A place that says its port is the host side: a Host Port column or a `localhost` URL, a mapping
+ * that writes the container port beside it (`"9000:9000"` in a README's compose snippet), or any
+ * place of a port document (`PORTS.md`, a document of ranges), which allocates the host's ports:
  * the container port behind another published port does not agree with it. Not a host port
  * left to a variable (`"${DB_PORT:-5432}:5432"`), whose default is only a default.
  */
 function saysHostSide(p: Place): boolean {
-  return p.hostSide === true || (p.containerPort !== undefined && !p.claim && p.fromVariable === undefined);
+  return p.hostSide === true || (p.containerPort !== undefined && !p.claim && p.fromVariable === undefined) || p.fileRole.authority === Authority.portDocument;
 }
 
 /**
