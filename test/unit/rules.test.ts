@@ -281,6 +281,11 @@ test('a document that gives a service a port for an environment (or its env file
   assert.deepEqual(checkFiles({ ...compose('docker-compose.local.yml', 7357), 'PORTS.md': plain }).findings.map(brief), ['port-mismatch@PORTS.md:1']);
   // The environment's own places are still compared among themselves.
   assert.deepEqual(checkFiles({ ...compose('docker-compose.local.yml', 7358), 'PORTS.md': page('Local', 7357) }).findings.map(brief), ['port-mismatch@PORTS.md:2']);
+  // And with everything else written for no environment: what compose publishes from the .env too.
+  const interpolated = { 'compose.yaml': ['services:', '  till:', '    image: t', '    ports: ["${TILL_PORT}:9000", "50051:50051"]'].join('\n'), '.env': 'TILL_PORT=7357\n' };
+  const exports = (port: number) => [table([['till', 7357]]), '', '## Local development', '', '```bash', `export TILL_PORT=${port}`, '```', ''].join('\n');
+  assert.deepEqual(checkFiles({ ...interpolated, 'docs/PORTS.md': exports(7357) }).findings.map(brief), []);
+  assert.deepEqual(checkFiles({ ...interpolated, 'docs/PORTS.md': exports(7358) }).findings.map(brief), ['port-mismatch@docs/PORTS.md:8']);
 });
 
 test('an env file of a named environment overrides the base .env: its own ports are no mismatch; the defaults and the production places are still checked each among themselves', () => {

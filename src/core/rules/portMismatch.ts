@@ -106,17 +106,20 @@ function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
 
 /**
  * Production and development may differ on purpose; places with no environment join every one,
- * except one whose own env files override the defaults (see overrides).
+ * except one whose own env files override the defaults (see overrides), and a document's own
+ * defaults where it gives that environment's port itself (see documentOverrides).
  */
 function environmentPartitions(places: Place[]): Place[][] {
   const named = [...new Set(places.map((p) => p.environment).filter((e): e is string => e !== undefined))];
   const overridden = new Set(places.filter(overrides).map((p) => p.environment));
-  for (const env of documentOverrides(places)) overridden.add(env);
-  const partitions = named.map((env) => places.filter((p) => (overridden.has(env) ? p.environment === env || writtenForAll(p) : environmentsMeet(p.environment, env) && !documentBesideTestStack(p, env))));
+  const documented = documentOverrides(places);
+  const joins = (p: Place, env: string) => environmentsMeet(p.environment, env) && !documentBesideTestStack(p, env)
+    && !(p.environment === undefined && documented.get(env)?.has(p.loc.file));
+  const partitions = named.map((env) => places.filter((p) => (overridden.has(env) ? p.environment === env || writtenForAll(p) : joins(p, env))));
   // Places with no environment are compared among themselves when a named environment leaves some
-  // of them out: every named one is a variant, or an env file of one overrides the defaults.
+  // of them out: every named one is a variant, or an env file or a document of one overrides the defaults.
   const defaults = places.filter((p) => p.environment === undefined);
-  if (defaults.length > 0 && (named.every(isVariant) || overridden.size > 0)) partitions.unshift(defaults);
+  if (defaults.length > 0 && (named.every(isVariant) || overridden.size > 0 || documented.size > 0)) partitions.unshift(defaults);
   return partitions;
 }
 
@@ -142,17 +145,20 @@ function overrides(p: Place): boolean {
  * A document that writes a service's port for a named environment, or for an env file of one (a
  * section "Local (.env.local)"), and also for none (a section "Default") says itself what that
  * environment uses: its other places are the defaults the section overrides, as a base `.env` is
- * for `.env.production`.
+ * for `.env.production`. The documents that do, by environment.
  */
-function documentOverrides(places: Place[]): string[] {
+function documentOverrides(places: Place[]): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
   let unqualified: Set<string> | undefined;
   for (const p of places) if (p.source === 'markdown' && p.environment === undefined) (unqualified ??= new Set()).add(p.loc.file);
-  if (!unqualified) return [];
-  const out: string[] = [];
+  if (!unqualified) return out;
   for (const p of places) {
     if (p.source !== 'markdown' || p.environment === undefined || !unqualified.has(p.loc.file)) continue;
     const named = isVariant(p.environment) ? environmentOfEnvFileSection(p.environment) : p.environment;
-    if (named) out.push(named);
+    if (!named) continue;
+    const files = out.get(named);
+    if (files) files.add(p.loc.file);
+    else out.set(named, new Set([p.loc.file]));
   }
   return out;
 }
