@@ -85,6 +85,15 @@ test('a NodePort or K8s Port column and a URL on its port are a cluster\'s, neve
   assert.deepEqual(parse(['| Service | Dev Port | Prod Port |', '|---|---|---|', '| Till | 7001 | 80 |'].join('\n')).allocations.map((a) => `${a.port}@${a.environment}`), ['7001@development', '80@production']);
 });
 
+test('a Host or Exposed column that says a row\'s port is not published (`-`, `no`) makes it a port inside the container, named only', () => {
+  const hosts = ['| Service | Host | Port |', '|---|---|---|', '| till-worker | - | 7000 |', '| till-beat | - | 7000 |', '| till-ui | localhost | 7000 |'].join('\n');
+  assert.deepEqual(parse(hosts).allocations.map((a) => `${a.service}=${a.port}`), ['till-ui=7000']);
+  assert.deepEqual(checkFiles({ 'README.md': hosts }).findings.map(brief), []);
+  const exposed = (answer: string) => ['| Service | Exposed | Port |', '|---|---|---|', `| till-worker | ${answer} | 7000 |`, '| till-ui | yes | 7000 |'].join('\n');
+  assert.deepEqual(checkFiles({ 'README.md': exposed('no') }).findings.map(brief), []);
+  assert.deepEqual(checkFiles({ 'README.md': exposed('yes') }).findings.map(brief), ['port-conflict@README.md:4']);
+});
+
 test('a cell as `docker ps` prints ports (`0.0.0.0:7307->7306/tcp, :::7307->7306/tcp`) gives the host port with the container port behind it', () => {
   const table = (cell: string) => ['| Name | Ports |', '|---|---|', `| ledger-db | ${cell} |`].join('\n');
   const f = parse(table('0.0.0.0:7307->7306/tcp, :::7307->7306/tcp'));

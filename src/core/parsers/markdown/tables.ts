@@ -48,6 +48,8 @@ interface Columns {
   routing: boolean;
   /** A column of labs or exercises (`| Lab | Port |`): each row's lab is brought up on its own. */
   lab?: number;
+  /** A column that says whether or where each row's port is published (`Host`: `localhost` or `-`, `Exposed`: yes / no). */
+  exposure?: number;
   /** Columns whose cells hold URLs (Internal URL, Endpoint, Example). */
   urls: Array<{ index: number; role?: string }>;
   /** The table lists ranges (project / category / tier ranges), not services. */
@@ -96,6 +98,12 @@ const HISTORY_HEADER = /\b(?:old|previous|former|legacy|prior|was|before|antig[o
 // A port column whose header says it holds ranges (`Port Range`, `Rango de Puertos`, `Faixa de portas`).
 const RANGE_WORD = /\b(?:range|rango|intervalo|faixa|bereich|plage)\b|范围|範囲|범위|диапазон/i;
 const HOST_HEADER = /\b(host|node\s*-?ports?|external|extern|externe|externer|externes|externo|externa|esterno|published|public)\b|ホスト|主机|宿主|公開|外部|호스트|외부/i;
+
+// `| Service | Host | Port |` with `localhost` or `-`, `| Exposed |` with yes or no: whether the
+// row's port is published on the host at all.
+const EXPOSURE_HEADER = /^(?:host|exposed|published|public|bind|exposed to host|published on host)$/i;
+// What such a column says of a port nothing publishes.
+const NOT_PUBLISHED = /^(?:-|—|–|no|none|n\/a|internal|container|false|not published|unpublished|✗|❌)$/i;
 
 // `| Lab | Port |`: the labs or exercises of a course, each brought up on its own.
 const LAB_HEADER = /^(?:labs?|exercises?|chapters?|lessons?|workshops?|tutorials?|katas?)$/i;
@@ -244,6 +252,8 @@ function classify(headers: string[], aboutPorts: boolean, rangeColumn: (index: n
   const purpose = name >= 0 && CATEGORY_HEADER.test(cleaned[name]) ? cleaned.findIndex((h) => PURPOSE_HEADER.test(h)) : -1;
   const routing = cleaned.some((h) => ROUTING_HEADER.test(h));
   const lab = cleaned.findIndex((h) => LAB_HEADER.test(h));
+  // Also a port column (`Exposed`), where its cells say no rather than give a port.
+  const exposure = cleaned.findIndex((h) => EXPOSURE_HEADER.test(h));
   const groupNamed = name >= 0 && RANGE_NAME_HEADER.test(cleaned[name]);
   const rangeTable = groupNamed || ledByRanges || rangePorts;
   const firstRange = ports.find((p) => RANGE_COLUMN.test(cleaned[p.index]))?.index;
@@ -265,6 +275,7 @@ function classify(headers: string[], aboutPorts: boolean, rangeColumn: (index: n
     status: status >= 0 ? status : undefined,
     owner: owner >= 0 ? owner : undefined,
     address: address >= 0 ? address : undefined,
+    exposure: exposure >= 0 ? exposure : undefined,
     purpose: purpose >= 0 ? purpose : undefined,
     routing,
     lab: lab >= 0 ? lab : undefined,
@@ -472,12 +483,17 @@ function columnEnvironment(context: Context, environment: string): Context {
  * service is gone ("Removed"), or that is crossed out, holds nothing.
  */
 function rowContext(section: Context, columns: Columns, cells: Cell[], environment: string | undefined): Context {
-  if ((columns.status !== undefined && saysGone(cells[columns.status])) || struckThrough(columns, cells)) return { ...section, illustrative: true };
+  if ((columns.status !== undefined && saysGone(cells[columns.status])) || struckThrough(columns, cells) || unpublished(columns, cells)) return { ...section, illustrative: true };
   const placeholder = section.reserved === 'keptFree' || section.reserved === 'unclear';
   const handedOut = columns.owner !== undefined && (placeholder || (section.reserved === 'forbidden' && section.reservedByText === true));
   const running = handedOut || (placeholder && columns.status !== undefined && saysRunning(cells[columns.status]));
   if (!environment && !running) return section;
   return { ...section, ...(environment ? { environment } : {}), ...(running ? { reserved: 'inUse' as const } : {}) };
+}
+
+/** A row whose Host or Exposed cell says nothing publishes its port (`-`, `no`): a port inside its container, named only. */
+function unpublished(columns: Columns, cells: Cell[]): boolean {
+  return columns.exposure !== undefined && NOT_PUBLISHED.test((cells[columns.exposure]?.text ?? '').replace(/[*_`]/g, '').trim());
 }
 
 /** A row whose name is struck through (`~~Search~~`): crossed out, gone. (A struck port, `~~9103~~`, is no port to read.) */
