@@ -94,6 +94,12 @@ test('a Host or Exposed column that says a row\'s port is not published (`-`, `n
   assert.deepEqual(checkFiles({ 'README.md': exposed('yes') }).findings.map(brief), ['port-conflict@README.md:4']);
 });
 
+test('a Host (Machine, Node) column puts each row on its machine: one port on two machines is no conflict, on one it is', () => {
+  const hosts = ['| Host | Service | Port |', '|---|---|---|', '| nas | ledger | 8096 |', '| pi | vault | 8096 |', '| nas | till | 8096 |', '| localhost | scribe | 9000 |'].join('\n');
+  assert.deepEqual(parse(hosts).allocations.map((a) => `${a.service}@${a.host}`), ['ledger@nas', 'vault@pi', 'till@nas', 'scribe@undefined']);
+  assert.deepEqual(checkFiles({ 'PORTS.md': hosts }).findings.map(brief), ['port-conflict@PORTS.md:5']);
+});
+
 test('a cell as `docker ps` prints ports (`0.0.0.0:7307->7306/tcp, :::7307->7306/tcp`) gives the host port with the container port behind it', () => {
   const table = (cell: string) => ['| Name | Ports |', '|---|---|', `| ledger-db | ${cell} |`].join('\n');
   const f = parse(table('0.0.0.0:7307->7306/tcp, :::7307->7306/tcp'));

@@ -6,7 +6,7 @@ import { splitRow, type Cell } from './cells';
 import { readPropertyPorts } from './propertyTables';
 import { namesElsewhere, namesIn, PLACEHOLDER, saysGone, saysRunning, type CellNames } from './rowNames';
 import { blankDecoration, parseCellPorts, type CellPort } from './cellValues';
-import { hostFromKeyValue } from './hosts';
+import { hostFromKeyValue, nestHost } from './hosts';
 import { emitRangeEntry } from './rangeEntries';
 import { environmentQualified, roleQualified } from './roleQualifier';
 import { groupRowName, nameInGroup } from './groupRows';
@@ -50,6 +50,8 @@ interface Columns {
   lab?: number;
   /** A column that says whether or where each row's port is published (`Host`: `localhost` or `-`, `Exposed`: yes / no). */
   exposure?: number;
+  /** A column naming the machine each row runs on (`| Host | Service | Port |` with `nas`, `pi`). */
+  machine?: number;
   /** Columns whose cells hold URLs (Internal URL, Endpoint, Example). */
   urls: Array<{ index: number; role?: string }>;
   /** The table lists ranges (project / category / tier ranges), not services. */
@@ -254,6 +256,7 @@ function classify(headers: string[], aboutPorts: boolean, rangeColumn: (index: n
   const lab = cleaned.findIndex((h) => LAB_HEADER.test(h));
   // Also a port column (`Exposed`), where its cells say no rather than give a port.
   const exposure = cleaned.findIndex((h) => EXPOSURE_HEADER.test(h));
+  const machine = cleaned.findIndex((h, i) => i !== name && MACHINE_COLUMN.test(h) && !ports.some((p) => p.index === i));
   const groupNamed = name >= 0 && RANGE_NAME_HEADER.test(cleaned[name]);
   const rangeTable = groupNamed || ledByRanges || rangePorts;
   const firstRange = ports.find((p) => RANGE_COLUMN.test(cleaned[p.index]))?.index;
@@ -276,6 +279,7 @@ function classify(headers: string[], aboutPorts: boolean, rangeColumn: (index: n
     owner: owner >= 0 ? owner : undefined,
     address: address >= 0 ? address : undefined,
     exposure: exposure >= 0 ? exposure : undefined,
+    machine: machine >= 0 ? machine : undefined,
     purpose: purpose >= 0 ? purpose : undefined,
     routing,
     lab: lab >= 0 ? lab : undefined,
@@ -487,8 +491,20 @@ function rowContext(section: Context, columns: Columns, cells: Cell[], environme
   const placeholder = section.reserved === 'keptFree' || section.reserved === 'unclear';
   const handedOut = columns.owner !== undefined && (placeholder || (section.reserved === 'forbidden' && section.reservedByText === true));
   const running = handedOut || (placeholder && columns.status !== undefined && saysRunning(cells[columns.status]));
-  if (!environment && !running) return section;
-  return { ...section, ...(environment ? { environment } : {}), ...(running ? { reserved: 'inUse' as const } : {}) };
+  const machine = machineOf(columns, cells);
+  if (!environment && !running && !machine) return section;
+  return { ...section, ...(environment ? { environment } : {}), ...(running ? { reserved: 'inUse' as const } : {}), ...(machine ? { host: nestHost(section.host, machine) } : {}) };
+}
+
+// A machine's name in a Host column (`nas`, `pi 4`): not this machine, a marker, or a domain.
+const MACHINE_CELL = /^[\p{L}][\p{L}\p{N}_-]*(?: [\p{L}\p{N}_-]+){0,2}$/u;
+const NOT_A_MACHINE = /^(?:localhost|yes|no|none|all|any|both|host|internal|external|container|docker|n\/a)$/i;
+
+/** The machine a row's Host (Machine, Node, Server) cell names, as a host key. */
+function machineOf(columns: Columns, cells: Cell[]): string | undefined {
+  if (columns.machine === undefined) return undefined;
+  const written = cleanName(cells[columns.machine]?.text ?? '');
+  return MACHINE_CELL.test(written) && !NOT_A_MACHINE.test(written) ? serviceKey(written) || undefined : undefined;
 }
 
 /** A row whose Host or Exposed cell says nothing publishes its port (`-`, `no`): a port inside its container, named only. */
