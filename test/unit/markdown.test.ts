@@ -100,6 +100,15 @@ test('a Host (Machine, Node) column puts each row on its machine: one port on tw
   assert.deepEqual(checkFiles({ 'PORTS.md': hosts }).findings.map(brief), ['port-conflict@PORTS.md:5']);
 });
 
+test('a Type or Protocol cell that names a scheme (HTTPS, gRPC) is the role of the row\'s port; TCP or a category is none', () => {
+  const doc = (scheme: string) => ['| Port | Service | Type |', '|---|---|---|', `| 8081 | Ledger | ${scheme} |`, '| 8082 | Ledger | HTTP |'].join('\n');
+  assert.deepEqual(parse(doc('HTTPS')).allocations.map((a) => `${a.port}:${a.role}`), ['8081:https', '8082:http']);
+  assert.deepEqual(parse(doc('TCP')).allocations.map((a) => `${a.port}:${a.role}`), ['8081:undefined', '8082:http']);
+  const env = 'LEDGER_HTTPS_PORT=8002\nLEDGER_HTTP_PORT=8082\n';
+  assert.deepEqual(checkFiles({ 'README.md': doc('HTTPS'), '.env': env }).findings.map(brief), ['port-mismatch@README.md:3']);
+  assert.deepEqual(checkFiles({ 'README.md': doc('HTTPS'), '.env': env.replace('8002', '8081') }).findings.map(brief), []);
+});
+
 test('a cell as `docker ps` prints ports (`0.0.0.0:7307->7306/tcp, :::7307->7306/tcp`) gives the host port with the container port behind it', () => {
   const table = (cell: string) => ['| Name | Ports |', '|---|---|', `| ledger-db | ${cell} |`].join('\n');
   const f = parse(table('0.0.0.0:7307->7306/tcp, :::7307->7306/tcp'));

@@ -52,6 +52,8 @@ interface Columns {
   exposure?: number;
   /** A column naming the machine each row runs on (`| Host | Service | Port |` with `nas`, `pi`). */
   machine?: number;
+  /** A Type or Protocol column whose cells may say the row's scheme (`HTTPS`, `gRPC`): the role of its ports. */
+  scheme?: number;
   /** Columns whose cells hold URLs (Internal URL, Endpoint, Example). */
   urls: Array<{ index: number; role?: string }>;
   /** The table lists ranges (project / category / tier ranges), not services. */
@@ -106,6 +108,10 @@ const HOST_HEADER = /\b(host|node\s*-?ports?|external|extern|externe|externer|ex
 const EXPOSURE_HEADER = /^(?:host|exposed|published|public|bind|exposed to host|published on host)$/i;
 // What such a column says of a port nothing publishes.
 const NOT_PUBLISHED = /^(?:-|—|–|no|none|n\/a|internal|container|false|not published|unpublished|✗|❌)$/i;
+
+// `| Port | Service | Type |` with HTTPS or gRPC: how each row's port is reached, its role.
+const SCHEME_HEADER = /^(?:type|protocols?|proto|schemes?)$/i;
+const SCHEME_CELL = /^(?:https?|grpc|wss?|websocket|tls|ssl)$/i;
 
 // `| Lab | Port |`: the labs or exercises of a course, each brought up on its own.
 const LAB_HEADER = /^(?:labs?|exercises?|chapters?|lessons?|workshops?|tutorials?|katas?)$/i;
@@ -257,6 +263,7 @@ function classify(headers: string[], aboutPorts: boolean, rangeColumn: (index: n
   // Also a port column (`Exposed`), where its cells say no rather than give a port.
   const exposure = cleaned.findIndex((h) => EXPOSURE_HEADER.test(h));
   const machine = cleaned.findIndex((h, i) => i !== name && MACHINE_COLUMN.test(h) && !ports.some((p) => p.index === i));
+  const scheme = cleaned.findIndex((h, i) => i !== name && SCHEME_HEADER.test(h));
   const groupNamed = name >= 0 && RANGE_NAME_HEADER.test(cleaned[name]);
   const rangeTable = groupNamed || ledByRanges || rangePorts;
   const firstRange = ports.find((p) => RANGE_COLUMN.test(cleaned[p.index]))?.index;
@@ -280,6 +287,7 @@ function classify(headers: string[], aboutPorts: boolean, rangeColumn: (index: n
     address: address >= 0 ? address : undefined,
     exposure: exposure >= 0 ? exposure : undefined,
     machine: machine >= 0 ? machine : undefined,
+    scheme: scheme >= 0 ? scheme : undefined,
     purpose: purpose >= 0 ? purpose : undefined,
     routing,
     lab: lab >= 0 ? lab : undefined,
@@ -434,6 +442,7 @@ export function extractTable(state: MdState, headerLine: number, rowLines: numbe
     const row: Row = {
       headerLine, line, lineStart, cells, names: rowGroup === undefined || holders ? names : names.map((name) => nameInGroup(name, rowGroup)), listed: list, plus, holders, stack, next: 0,
       byHostName: columns.urls.some((col) => reachedByHostName(cells[col.index])),
+      schemeRole: schemeRoleOf(columns, cells),
       address: columns.address === undefined ? undefined : IPV4_CELL.exec(cells[columns.address]?.text ?? '')?.[1],
     };
     const before = state.facts.allocations.length;
@@ -507,6 +516,13 @@ function machineOf(columns: Columns, cells: Cell[]): string | undefined {
   return MACHINE_CELL.test(written) && !NOT_A_MACHINE.test(written) ? serviceKey(written) || undefined : undefined;
 }
 
+/** The role a row's Type or Protocol cell names when it is one scheme (`HTTPS` → https); not `TCP`, `UDP` or a category. */
+function schemeRoleOf(columns: Columns, cells: Cell[]): string | undefined {
+  if (columns.scheme === undefined) return undefined;
+  const written = cleanName(cells[columns.scheme]?.text ?? '');
+  return SCHEME_CELL.test(written) ? roleFromWords(written) : undefined;
+}
+
 /** A row whose Host or Exposed cell says nothing publishes its port (`-`, `no`): a port inside its container, named only. */
 function unpublished(columns: Columns, cells: Cell[]): boolean {
   return columns.exposure !== undefined && NOT_PUBLISHED.test((cells[columns.exposure]?.text ?? '').replace(/[*_`]/g, '').trim());
@@ -542,6 +558,8 @@ interface Row {
   rangeId?: string;
   /** A URL of the row reaches the service by a host name on its scheme's port (`https://grafana.example.com`). */
   byHostName: boolean;
+  /** The role the row's Type or Protocol cell gives its ports (`HTTPS`). */
+  schemeRole?: string;
   /** The address the row's IP column binds its ports on: two rows on two addresses share no port. */
   address?: string;
   /** The one port the row's container port column gives: the port inside the container behind the row's host port. */
@@ -625,7 +643,7 @@ function extractUrlCell(state: MdState, contextOf: Context | ((port: number) => 
 }
 
 function extractPortCell(state: MdState, context: Context, columns: Columns, row: Row, cell: Cell, column: Columns['ports'][number]): void {
-  const role = column.role;
+  const role = column.role ?? row.schemeRole;
   const hostSide = column.host;
   if (findUrls(cell.text).length > 0) {
     extractUrlCell(state, context, row, cell, role);
