@@ -109,6 +109,12 @@ test('a Type or Protocol cell that names a scheme (HTTPS, gRPC) is the role of t
   assert.deepEqual(checkFiles({ 'README.md': doc('HTTPS'), '.env': env.replace('8002', '8081') }).findings.map(brief), []);
 });
 
+test('a Path column of folders says where each service is kept and the table is read; a Path column of routes makes it a routing table', () => {
+  const doc = (a: string, b: string) => ['| Service | Path | Port |', '|---|---|---|', `| Ledger | ${a} | \`3000\` |`, `| Vault | ${b} | \`3000\` |`].join('\n');
+  assert.deepEqual(checkFiles({ 'README.md': doc('[source](ledger/)', '[source](vault/)') }).findings.map(brief), ['port-conflict@README.md:4']);
+  assert.deepEqual(checkFiles({ 'README.md': doc('/ledger', '/vault') }).findings.map(brief), []);
+});
+
 test('a cell as `docker ps` prints ports (`0.0.0.0:7307->7306/tcp, :::7307->7306/tcp`) gives the host port with the container port behind it', () => {
   const table = (cell: string) => ['| Name | Ports |', '|---|---|', `| ledger-db | ${cell} |`].join('\n');
   const f = parse(table('0.0.0.0:7307->7306/tcp, :::7307->7306/tcp'));

@@ -82,6 +82,7 @@ const URL_HEADER = /\burls?\b|\buri\b|\bendpoints?\b|\baddress(es)?\b|\bexample\
 export const NAME_HEADER = /\b(services?|name|component|app|application|products?|project|container|system|server|process|daemon|category|tier|module|workload|workers?|servi[cç]os?|servicios?|servizi[oi]?|dienste?|nome|nombre|aplica[cç][aã]o|aplicaci[oó]n|projeto|proyecto)\b|сервис|служб|проект|название|服务|服務|名称|名稱|应用|组件|项目|專案|产品|產品|サービス|名前|プロジェクト|コンテナ名|製品|서비스|이름|프로젝트|애플리케이션|컨테이너|제품/i;
 // A routing table (Domain | Service | Target | Port) lists what a proxy forwards to, not who owns a port.
 const ROUTING_HEADER = /^(?:(?:public|external|custom|tunnel|proxy)\s+)?(domains?|sub-?domains?|hosts?names?|hostnames?|routes?|paths?|virtual hosts?|域名)$/i;
+const PATH_HEADER = /^paths?$/i;
 // A unique per-row identity.
 const CONTAINER_NAME_HEADER = /^(containers?|container names?|hostnames?|service names?|images?|contenedor(?:es)?|cont[eê]iner(?:es|s)?|conteneurs?)$/i;
 const RANGE_NAME_HEADER = /\b(category|project|projekt|projet|proyecto|projeto|progetto|tier|group|range|team|block|pool|reserved)\b|项目|проект/i;
@@ -156,6 +157,11 @@ function sharedDatabase(header: Cell[], rows: Cell[][], columns: Columns): boole
 }
 
 /** Whether every filled cell of a column holds one port and nothing else (and one is filled). */
+/** Whether a Path column holds routes a proxy serves (`/api`, `https://…/grafana`) rather than folders. */
+function holdsRoutes(rows: Cell[][], index: number): boolean {
+  return rows.some((cells) => /^[`*]*(?:\/|[a-z]+:\/\/)/i.test(cells[index]?.text.trim() ?? ''));
+}
+
 function holdsOnlyPorts(rows: Cell[][], index: number): boolean {
   let filled = 0;
   for (const cells of rows) {
@@ -213,7 +219,7 @@ const INSIDE_BESIDE_HOST_HEADER = /^(?:(?:service|cluster|svc)\s+)?(?:ports?|por
 
 const SIDE_WORDS = new RegExp(String.raw`宿主机|\bports?\b|\bportas?\b|\bpuertos?\b|端口|ポート|포트|映射|\bmapp(?:ed|ing)\b|${HOST_HEADER.source}|${CONTAINER_HEADER.source}`, 'gi');
 
-function classify(headers: string[], aboutPorts: boolean, rangeColumn: (index: number) => boolean, portColumn: (index: number) => boolean): Columns {
+function classify(headers: string[], aboutPorts: boolean, rangeColumn: (index: number) => boolean, portColumn: (index: number) => boolean, routeColumn: (index: number) => boolean): Columns {
   const cleaned = headers.map((h) => cleanName(h));
   const ports: Columns['ports'] = [];
   const urls: Columns['urls'] = [];
@@ -258,7 +264,8 @@ function classify(headers: string[], aboutPorts: boolean, rangeColumn: (index: n
   const owner = cleaned.findIndex((h) => OWNER_HEADER.test(h));
   const address = cleaned.findIndex((h) => ADDRESS_HEADER.test(h));
   const purpose = name >= 0 && CATEGORY_HEADER.test(cleaned[name]) ? cleaned.findIndex((h) => PURPOSE_HEADER.test(h)) : -1;
-  const routing = cleaned.some((h) => ROUTING_HEADER.test(h));
+  // A Path column of folders (`[source](gatus/)`) says where each service is kept, not a route.
+  const routing = cleaned.some((h, i) => ROUTING_HEADER.test(h) && (!PATH_HEADER.test(h) || routeColumn(i)));
   const lab = cleaned.findIndex((h) => LAB_HEADER.test(h));
   // Also a port column (`Exposed`), where its cells say no rather than give a port.
   const exposure = cleaned.findIndex((h) => EXPOSURE_HEADER.test(h));
@@ -418,7 +425,7 @@ export function extractTable(state: MdState, headerLine: number, rowLines: numbe
     readPropertyPorts(state, all, (cells) => properties || BOLD_KEY.test(cells[0].text));
   }
   const context = currentContext(state);
-  const columns = classify(header.map((c) => c.text), context.aboutPorts === true, (index) => holdsRanges(rows, index), (index) => holdsOnlyPorts(rows, index));
+  const columns = classify(header.map((c) => c.text), context.aboutPorts === true, (index) => holdsRanges(rows, index), (index) => holdsOnlyPorts(rows, index), (index) => holdsRoutes(rows, index));
   const section = solvesProblems(header) || sharedDatabase(header, rows, columns) ? { ...context, illustrative: true } : context;
   const categories = categoryCounts(columns, rows);
   let group: string | undefined;
