@@ -362,6 +362,11 @@ export interface ParseContext {
   file: string;
   /** Variables of the `.env` beside a compose file, for `${VAR}` interpolation. */
   env?: ReadonlyMap<string, string>;
+  /**
+   * Where the folder has no `.env`, the variables of its env template (`.env.example`): what a
+   * `${VAR}` or `${VAR:?err}` without a default is once the user copies it. A default wins over it.
+   */
+  envTemplate?: ReadonlyMap<string, string>;
   /** Name of the folder that holds the file: the owner of a bare `PORT=` in an env file. */
   folderName?: string;
 }

@@ -17,6 +17,7 @@ import fc from 'fast-check';
 import { isMap, parse as parseYaml, parseDocument } from 'yaml';
 import { parseCompose } from '../../src/core/parsers/compose';
 import { readEnvVariables } from '../../src/core/parsers/env';
+import { envTemplatesIn } from '../../src/core/syntax/paths';
 import { tempDir } from '../support/tempDir';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -40,6 +41,9 @@ interface ComposeCase {
   name: string;
   text: string;
   env?: Map<string, string>;
+  /** Without a `.env`, the folder's env template's variables (ParseContext.envTemplate). */
+  envTemplate?: Map<string, string>;
+  /** The `.env` docker-compose reads: the fixture's, or what the user copies from its template. */
   envText?: string;
 }
 
@@ -47,7 +51,7 @@ interface ComposeCase {
 type Published = Record<string, string[]>;
 
 function portolanSide(c: ComposeCase, excluded: Set<string>): Published {
-  const facts = parseCompose(c.text, { file: 'docker-compose.yml', env: c.env });
+  const facts = parseCompose(c.text, { file: 'docker-compose.yml', env: c.env, envTemplate: c.envTemplate });
   const out: Published = {};
   for (const a of facts.allocations) {
     // Claims on an unpublished service's container port take no host port.
@@ -167,9 +171,18 @@ function composeFixtures(): ComposeCase[] {
   walk(path.join(ROOT, 'test/fixtures'));
   walk(path.join(ROOT, 'examples'));
   return found.sort().map((abs) => {
+    const name = path.relative(ROOT, abs);
+    const text = fs.readFileSync(abs, 'utf8');
     const envFile = path.join(path.dirname(abs), '.env');
     const envText = fs.existsSync(envFile) ? fs.readFileSync(envFile, 'utf8') : undefined;
-    return { name: path.relative(ROOT, abs), text: fs.readFileSync(abs, 'utf8'), envText, env: envText === undefined ? undefined : readEnvVariables(envText) };
+    if (envText !== undefined) return { name, text, envText, env: readEnvVariables(envText) };
+    const template = envTemplatesIn(path.dirname(abs)).find((file) => fs.existsSync(file));
+    if (template === undefined) return { name, text };
+    // docker-compose reads no template: it gets what the user copies from it, without the
+    // variables the file gives a default, which the parser keeps for them.
+    const envTemplate = readEnvVariables(fs.readFileSync(template, 'utf8'));
+    const copied = [...envTemplate].filter(([key]) => !new RegExp(String.raw`\$\{${key}:?-`).test(text));
+    return { name, text, envTemplate, envText: copied.map(([key, value]) => `${key}=${value}\n`).join('') };
   });
 }
 

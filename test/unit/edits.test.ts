@@ -204,6 +204,22 @@ test('servicePortPlaces: same identity (aliases included), scope, port and role;
   assert.deepEqual(grpcPlaces, ['docker-compose.yml:5:50051', 'ports.yaml:11:50051']);
 });
 
+test('without a .env, a ${VAR} port compose takes from the env template is edited in the template; a ${VAR:-N} default is edited in place', () => {
+  const compose = 'services:\n  web:\n    ports:\n      - "${WEB_PORT}:80"\n      - "${ADMIN_PORT:-3100}:81"\n';
+  const files = { 'docker-compose.yml': compose, '.env.example': 'WEB_PORT=3005\nADMIN_PORT=3105\n' };
+  const w = workspace(files);
+  const web = placeAt(w.input, 'docker-compose.yml', 4);
+  assert.equal(web.port, 3005);
+  const after = applyAll(files, (planChangePort(web, 3006, w.host) as { edits: TextEdit[] }).edits);
+  assert.equal(after['.env.example'], 'WEB_PORT=3006\nADMIN_PORT=3105\n');
+  assert.equal(after['docker-compose.yml'], compose);
+  const admin = placeAt(w.input, 'docker-compose.yml', 5);
+  assert.equal(admin.port, 3100);
+  const afterAdmin = applyAll(files, (planChangePort(admin, 3101, w.host) as { edits: TextEdit[] }).edits);
+  assert.equal(afterAdmin['docker-compose.yml'], compose.replace(':-3100}', ':-3101}'));
+  assert.equal(afterAdmin['.env.example'], files['.env.example']);
+});
+
 test('parseInterpolation', () => {
   assert.deepEqual(parseInterpolation('${A:-8080}'), { name: 'A', op: ':-', fallback: '8080', fallbackAt: 5 });
   assert.deepEqual(parseInterpolation('${A-80}'), { name: 'A', op: '-', fallback: '80', fallbackAt: 4 });

@@ -104,3 +104,23 @@ test('a document that comes to name a machine puts the folder named for it on th
   assert.deepEqual(model.findings(), []);
   assert.deepEqual(checkFiles(files).findings, []);
 });
+
+test('without a .env, compose interpolates a ${VAR} with no default from the template beside it; a default wins, a .env wins over both, and editing the template re-reads the compose file', () => {
+  const files: Record<string, string> = {
+    'docker-compose.yml': `services:\n  ledger:\n    ports: ["\${LEDGER_PORT}:80", "\${VAULT_PORT:-7300}:81"]\n`,
+    '.env.example': 'LEDGER_PORT=7100\nVAULT_PORT=7400\n',
+  };
+  const model = modelOf(files);
+  assert.deepEqual(model.facts('docker-compose.yml')!.allocations.map((a) => a.port), [7100, 7300]);
+  files['.env.example'] = 'LEDGER_PORT=7101\n';
+  assert.deepEqual(model.update('.env.example'), ['.env.example', 'docker-compose.yml']);
+  assert.deepEqual(model.facts('docker-compose.yml')!.allocations.map((a) => a.port), [7101, 7300]);
+  files['.env'] = 'LEDGER_PORT=7102\nVAULT_PORT=7402\n';
+  model.update('.env');
+  assert.deepEqual(model.facts('docker-compose.yml')!.allocations.map((a) => a.port), [7102, 7402]);
+  // A cold check reads them alike, and the template's own claim agrees with the compose port it gives.
+  delete files['.env'];
+  assert.deepEqual(checkFiles(files).allocations.filter((a) => a.source === 'compose').map((a) => a.port), [7101, 7300]);
+  assert.deepEqual(checkFiles({ ...files, 'README.md': doc(7101) }).findings.map(brief), []);
+  assert.deepEqual(checkFiles({ ...files, 'README.md': doc(7105) }).findings.map(brief), ['port-mismatch@README.md:3']);
+});

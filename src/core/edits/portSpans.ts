@@ -1,14 +1,15 @@
 // Where the number of a place is written, so that changing it edits exactly those digits. Most
 // places point at their digits already; a compose port interpolated from a variable
 // (`"${WEB_PORT:-8080}:80"`) points at the whole `${...}`, and its number lives in the `.env`
-// beside the compose file (when the variable is set there) and/or in the default.
+// beside the compose file (when the variable is set there; without a `.env`, in its template when
+// the expression has no default) and/or in the default.
 //
 // Decision for `${VAR:-8080}`: compose uses the `.env` value when the variable is set there, so
 // that value is edited; the default is edited too when it holds the same port (so the file keeps
 // working the same way without the `.env`), and left alone when it says something else.
 import type { Allocation } from '../model';
 import { parseEnvAssignments } from '../parsers/env';
-import { dirOf, envFileIn } from '../syntax/paths';
+import { dirOf, envFileIn, envTemplatesIn } from '../syntax/paths';
 import type { TextHost } from './textEdit';
 
 export interface PortSpan {
@@ -34,7 +35,7 @@ export function portSpans(place: Written, host: TextHost): PortSpans {
   if (!expr) return { error: `${file}:${place.loc.span.startLine} does not write ${place.port} as a number` };
   const spans: PortSpan[] = [];
   if (place.source === 'compose') {
-    const env = envValueSpan(file, expr.name, host);
+    const env = envValueSpan(file, expr, host);
     const setThere = env && (expr.op.startsWith(':') ? env.value !== '' : true);
     if (setThere && env && isNumber(env.value, place.port)) spans.push({ file: env.file, start: env.start, end: env.end });
     else if (setThere) return { error: `${expr.name} in ${env!.file} is not ${place.port}` };
@@ -74,11 +75,25 @@ interface EnvValue extends PortSpan {
   value: string;
 }
 
-/** The last assignment of `name` in the `.env` beside `composeFile` (the one compose reads). */
-function envValueSpan(composeFile: string, name: string, host: TextHost): EnvValue | undefined {
-  const envFile = envFileIn(dirOf(composeFile));
+/**
+ * The last assignment of the variable in the `.env` beside `composeFile` (the one compose reads),
+ * or where there is none and the expression has no default, in the template the compose parser
+ * took its value from (see ParseContext.envTemplate).
+ */
+function envValueSpan(composeFile: string, expr: Interpolation, host: TextHost): EnvValue | undefined {
+  const dir = dirOf(composeFile);
+  const envFile = envFileIn(dir);
   const text = host.read(envFile);
-  if (text === undefined) return undefined;
+  if (text !== undefined) return lastAssignment(envFile, text, expr.name);
+  if (expr.op !== '' && !expr.op.endsWith('?')) return undefined;
+  for (const template of envTemplatesIn(dir)) {
+    const written = host.read(template);
+    if (written !== undefined) return lastAssignment(template, written, expr.name);
+  }
+  return undefined;
+}
+
+function lastAssignment(file: string, text: string, name: string): EnvValue | undefined {
   const last = parseEnvAssignments(text).filter((a) => a.key === name).pop();
-  return last && { file: envFile, start: last.valueStart, end: last.valueEnd, value: last.value };
+  return last && { file, start: last.valueStart, end: last.valueEnd, value: last.value };
 }

@@ -1,9 +1,10 @@
 // Facts per file for one check root, updated one file at a time. Compose files depend on the
-// `.env` beside them (interpolation), so changing an env file re-reads its sibling compose files.
+// `.env` beside them (interpolation), or where there is none on its template (`.env.example`), so
+// changing either re-reads the compose files beside it.
 import type { FileFacts, SourceKind } from '../model';
 import { mayBeSource, parseByKind, sourceKindIn } from '../parsers/dispatch';
 import { readEnvVariables } from '../parsers/env';
-import { baseOf, dirOf, envFileIn } from '../syntax/paths';
+import { baseOf, dirOf, envFileIn, envTemplatesIn, feedsInterpolation } from '../syntax/paths';
 
 export interface IndexHost {
   /** Current text of a file (an open editor's buffer or the disk), undefined when it is gone. */
@@ -42,7 +43,7 @@ export class WorkspaceIndex {
     const kind = text === undefined ? undefined : sourceKindIn(file, text);
     if (!kind) return this.remove(file);
     this.set(this.parse(file, kind, text!));
-    return kind === 'env' && baseOf(file) === '.env' ? [file, ...this.refreshComposeIn(dirOf(file))] : [file];
+    return kind === 'env' && feedsInterpolation(file) ? [file, ...this.refreshComposeIn(dirOf(file))] : [file];
   }
 
   /**
@@ -64,19 +65,24 @@ export class WorkspaceIndex {
     const composeFiles = this.composeByDir.get(dirOf(file));
     if (composeFiles?.delete(file) && composeFiles.size === 0) this.composeByDir.delete(dirOf(file));
     this.version++;
-    return baseOf(file) === '.env' ? [file, ...this.refreshComposeIn(dirOf(file))] : [file];
+    return feedsInterpolation(file) ? [file, ...this.refreshComposeIn(dirOf(file))] : [file];
   }
 
   private parse(file: string, kind: SourceKind, text: string): FileFacts {
     const dir = dirOf(file);
     const folderName = dir === '' ? this.rootName : baseOf(dir);
-    const env = kind === 'compose' ? this.siblingEnv(dir) : undefined;
-    return parseByKind(kind, text, { file, env, folderName });
+    return parseByKind(kind, text, { file, folderName, ...(kind === 'compose' ? this.siblingEnv(dir) : {}) });
   }
 
-  private siblingEnv(dir: string): Map<string, string> | undefined {
+  /** The variables compose files in `dir` interpolate: its `.env`'s, or else its template's. */
+  private siblingEnv(dir: string): { env?: Map<string, string>; envTemplate?: Map<string, string> } {
     const text = this.host.read(envFileIn(dir));
-    return text === undefined ? undefined : readEnvVariables(text);
+    if (text !== undefined) return { env: readEnvVariables(text) };
+    for (const template of envTemplatesIn(dir)) {
+      const written = this.host.read(template);
+      if (written !== undefined) return { envTemplate: readEnvVariables(written) };
+    }
+    return {};
   }
 
   /** Parses the compose files of `dir` again with its `.env` as it is now; returns them. */

@@ -6,11 +6,11 @@ import type { FileFacts, SourceKind } from '../model';
 import { readSource, type Skipped } from '../discover';
 import { WorkspaceIndex } from '../index/workspaceIndex';
 import { sourceKindOf } from '../parsers/dispatch';
-import { baseOf, dirOf, envFileIn } from '../syntax/paths';
+import { dirOf, envFileIn, envTemplatesIn, feedsInterpolation } from '../syntax/paths';
 
 /** A reader of the files `sources` names under `root`, reporting each file it cannot read to `skip`. */
 export function sourceReader(root: string, sources: ReadonlySet<string>, maxFileBytes: number, skip: (s: Skipped) => void): (file: string) => string | undefined {
-  // Compose files read the `.env` beside them, which is indexed too: read it once.
+  // Compose files read the `.env` (or its template) beside them, which is indexed too: read it once.
   const envTexts = new Map<string, string | undefined>();
   // Files come from discover, already relative and clean: joined by hand, not normalized again
   // by path.join at every read.
@@ -23,7 +23,7 @@ export function sourceReader(root: string, sources: ReadonlySet<string>, maxFile
   };
   return (file) => {
     if (!sources.has(file)) return undefined;
-    if (baseOf(file) !== '.env') return readOnce(file);
+    if (!feedsInterpolation(file)) return readOnce(file);
     if (!envTexts.has(file)) envTexts.set(file, readOnce(file));
     return envTexts.get(file);
   };
@@ -33,7 +33,7 @@ export function sourceReader(root: string, sources: ReadonlySet<string>, maxFile
 export interface ParseBatch {
   root: string;
   files: string[];
-  /** The discovered `.env` files that compose files of this batch interpolate from. */
+  /** The discovered `.env` files (or templates of them) that compose files of this batch interpolate from. */
   envs: string[];
   maxFileBytes: number;
   rootName: string;
@@ -54,8 +54,8 @@ export function batchesOf(scope: CheckScope, size: number): ParseBatch[] {
       const envs = new Set<string>();
       for (const file of run) {
         if ((sourceKindOf(file) ?? 'compose') !== 'compose') continue;
-        const env = envFileIn(dirOf(file));
-        if (scope.sources.has(env)) envs.add(env);
+        const env = [envFileIn(dirOf(file)), ...envTemplatesIn(dirOf(file))].find((f) => scope.sources.has(f));
+        if (env) envs.add(env);
       }
       batches.push({ root: scope.root, files: run, envs: [...envs], maxFileBytes: scope.maxFileBytes, rootName: scope.rootName });
     }

@@ -10,6 +10,23 @@ export function envFileIn(dir: string): string {
   return dir === '' ? '.env' : `${dir}/.env`;
 }
 
+// The templates a folder's `.env` is copied from (`cp .env.example .env`), in the order looked for.
+const ENV_TEMPLATES = ['.env.example', '.env.sample', '.env.template', '.env.dist', 'env.example', 'env.sample', 'env.template', 'env.dist'];
+
+/**
+ * The env templates of a folder, in the order looked for: where the `.env` is not committed, the
+ * first that exists says what a `${VAR}` without a default is once the user copies it.
+ */
+export function envTemplatesIn(dir: string): string[] {
+  return ENV_TEMPLATES.map((name) => (dir === '' ? name : `${dir}/${name}`));
+}
+
+/** Whether compose files in the folder may interpolate from the file: its `.env`, or a template of it. */
+export function feedsInterpolation(file: string): boolean {
+  const base = baseOf(file);
+  return base === '.env' || ENV_TEMPLATES.includes(base);
+}
+
 /**
  * `dir` joined with a relative path, `.` and `..` resolved (`apps` + `../api/` → `api`; `''` is the
  * root); undefined when the path climbs out of the root.

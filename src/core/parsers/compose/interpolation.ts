@@ -29,14 +29,15 @@ export interface Interpolated {
   pieces: Piece[];
 }
 
-export function interpolate(raw: string, env: Env, depth: number): Interpolated {
+/** `template`: the values of the folder's env template, for variables without a default (see ParseContext.envTemplate). */
+export function interpolate(raw: string, env: Env, depth: number, template?: Env): Interpolated {
   // Most scalars interpolate nothing: one literal piece, without the loop's growing list.
   if (!raw.includes('$')) return { value: raw, pieces: raw === '' ? [] : [{ from: 0, to: raw.length, rawStart: 0, rawEnd: raw.length, literal: true, variable: undefined }] };
   const out: Interpolated = { value: '', pieces: [] };
   let literalStart = 0;
   for (let dollar = raw.indexOf('$'); dollar >= 0; dollar = raw.indexOf('$', dollar + 1)) {
     if (dollar < literalStart) continue;
-    const expr = readExpression(raw, dollar, env, depth);
+    const expr = readExpression(raw, dollar, env, depth, template);
     if (!expr) continue;
     if (dollar > literalStart) push(out, raw.slice(literalStart, dollar), literalStart, dollar, true, undefined);
     push(out, expr.text, dollar, expr.end, false, expr.variable);
@@ -58,17 +59,17 @@ interface Expression {
 }
 
 /** The expression starting at the `$` at `at`; undefined when that `$` is plain text. */
-function readExpression(raw: string, at: number, env: Env, depth: number): Expression | undefined {
+function readExpression(raw: string, at: number, env: Env, depth: number, template: Env): Expression | undefined {
   if (raw[at + 1] === '$') return { text: '$', end: at + 2 };
   const braced = raw[at + 1] === '{';
   NAME_RE.lastIndex = at + (braced ? 2 : 1);
   const name = NAME_RE.exec(raw)?.[0];
   if (!name) return undefined;
   const nameEnd = NAME_RE.lastIndex;
-  if (!braced) return { text: env?.get(name) ?? UNKNOWN, end: nameEnd, variable: name };
+  if (!braced) return { text: env?.get(name) ?? template?.get(name) ?? UNKNOWN, end: nameEnd, variable: name };
   const close = closingBrace(raw, nameEnd);
   if (close < 0) return { text: UNKNOWN, end: raw.length, variable: name };
-  const text = substitute(name, raw.slice(nameEnd, close), env, depth);
+  const text = substitute(name, raw.slice(nameEnd, close), env, depth, template);
   return { text, end: close + 1, variable: name };
 }
 
@@ -86,9 +87,10 @@ function closingBrace(raw: string, from: number): number {
 }
 
 /** `rest` is what follows the name inside the braces: '', ':-default', '-default', ':?err', ... */
-function substitute(name: string, rest: string, env: Env, depth: number): string {
-  const value = env?.get(name);
+function substitute(name: string, rest: string, env: Env, depth: number, template: Env): string {
   const op = /^:?[-?+]/.exec(rest)?.[0];
+  // A default is what runs without a `.env`; with none, the template says what the user sets.
+  const value = env?.get(name) ?? (op === undefined || op.endsWith('?') ? template?.get(name) : undefined);
   if (op === undefined) return rest === '' && value !== undefined ? value : UNKNOWN;
   const isSet = op.startsWith(':') ? value !== undefined && value !== '' : value !== undefined;
   const nested = () => nestedValue(rest.slice(op.length), env, depth);

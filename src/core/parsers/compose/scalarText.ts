@@ -20,7 +20,7 @@ export function scalarText(node: Value, walk: Walk): Text | undefined {
   const scalar = resolve(node, walk);
   if (scalar?.kind !== 'scalar' || scalar.value === null) return undefined;
   const raw = rawScalar(scalar, scalar.value, walk.source);
-  const { value, pieces } = interpolate(raw.text, walk.opts.ctx.env, 0);
+  const { value, pieces } = interpolate(raw.text, walk.opts.ctx.env, 0, walk.opts.ctx.envTemplate);
   return { value, pieces, rawStart: raw.start, scalarStart: scalar.start, scalarEnd: scalar.end };
 }
 
