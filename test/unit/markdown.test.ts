@@ -100,10 +100,14 @@ test('a Host (Machine, Node) column puts each row on its machine: one port on tw
   assert.deepEqual(checkFiles({ 'PORTS.md': hosts }).findings.map(brief), ['port-conflict@PORTS.md:5']);
 });
 
-test('a Type or Protocol cell that names a scheme (HTTPS, gRPC) is the role of the row\'s port; TCP or a category is none', () => {
+test('a Type or Protocol cell that names a scheme (HTTPS, gRPC) is the role of the row\'s port where the table lists its service on several schemes; TCP or a category is none', () => {
   const doc = (scheme: string) => ['| Port | Service | Type |', '|---|---|---|', `| 8081 | Ledger | ${scheme} |`, '| 8082 | Ledger | HTTP |'].join('\n');
   assert.deepEqual(parse(doc('HTTPS')).allocations.map((a) => `${a.port}:${a.role}`), ['8081:https', '8082:http']);
-  assert.deepEqual(parse(doc('TCP')).allocations.map((a) => `${a.port}:${a.role}`), ['8081:undefined', '8082:http']);
+  assert.deepEqual(parse(doc('TCP')).allocations.map((a) => `${a.port}:${a.role}`), ['8081:undefined', '8082:undefined']);
+  // A service's one row on one scheme (`Router | gRPC`) is its main port, compared with compose's.
+  const one = ['| Service | Port | Protocol |', '|---|---|---|', '| Router | 41010 | gRPC |'].join('\n');
+  assert.deepEqual(parse(one).allocations.map((a) => `${a.port}:${a.role}`), ['41010:undefined']);
+  assert.deepEqual(checkFiles({ 'README.md': one, 'compose.yaml': 'services:\n  router:\n    image: r\n    ports: ["41020:41000"]\n' }).findings.map(brief), ['port-mismatch@README.md:3']);
   const env = 'LEDGER_HTTPS_PORT=8002\nLEDGER_HTTP_PORT=8082\n';
   assert.deepEqual(checkFiles({ 'README.md': doc('HTTPS'), '.env': env }).findings.map(brief), ['port-mismatch@README.md:3']);
   assert.deepEqual(checkFiles({ 'README.md': doc('HTTPS'), '.env': env.replace('8002', '8081') }).findings.map(brief), []);

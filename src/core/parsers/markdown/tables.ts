@@ -428,6 +428,7 @@ export function extractTable(state: MdState, headerLine: number, rowLines: numbe
   const columns = classify(header.map((c) => c.text), context.aboutPorts === true, (index) => holdsRanges(rows, index), (index) => holdsOnlyPorts(rows, index), (index) => holdsRoutes(rows, index));
   const section = solvesProblems(header) || sharedDatabase(header, rows, columns) ? { ...context, illustrative: true } : context;
   const categories = categoryCounts(columns, rows);
+  const schemes = schemesByName(columns, rows);
   let group: string | undefined;
   rowLines.forEach((line, r) => {
     const lineStart = state.lines.lineStart(line);
@@ -449,7 +450,7 @@ export function extractTable(state: MdState, headerLine: number, rowLines: numbe
     const row: Row = {
       headerLine, line, lineStart, cells, names: rowGroup === undefined || holders ? names : names.map((name) => nameInGroup(name, rowGroup)), listed: list, plus, holders, stack, next: 0,
       byHostName: columns.urls.some((col) => reachedByHostName(cells[col.index])),
-      schemeRole: schemeRoleOf(columns, cells),
+      schemeRole: schemes && (schemes.get(nameCell(columns, cells))?.size ?? 0) > 1 ? schemeOf(columns, cells) : undefined,
       address: columns.address === undefined ? undefined : IPV4_CELL.exec(cells[columns.address]?.text ?? '')?.[1],
     };
     const before = state.facts.allocations.length;
@@ -524,10 +525,33 @@ function machineOf(columns: Columns, cells: Cell[]): string | undefined {
 }
 
 /** The role a row's Type or Protocol cell names when it is one scheme (`HTTPS` → https); not `TCP`, `UDP` or a category. */
-function schemeRoleOf(columns: Columns, cells: Cell[]): string | undefined {
+function schemeOf(columns: Columns, cells: Cell[]): string | undefined {
   if (columns.scheme === undefined) return undefined;
   const written = cleanName(cells[columns.scheme]?.text ?? '');
-  return SCHEME_CELL.test(written) ? roleFromWords(written) : undefined;
+  return SCHEME_CELL.test(written) ? roleFromWords(written) ?? written.toLowerCase() : undefined;
+}
+
+function nameCell(columns: Columns, cells: Cell[]): string {
+  return columns.name === undefined ? '' : cleanName(cells[columns.name]?.text ?? '').toLowerCase();
+}
+
+/**
+ * The schemes each name's rows give (`Heimdall | HTTP`, `Heimdall | HTTPS`). Only a service the
+ * table lists on several schemes has a port per scheme, each its role: the one scheme of a
+ * service's one row (`Router | gRPC`) is how its main port speaks, compared with a compose port.
+ */
+function schemesByName(columns: Columns, rows: Cell[][]): Map<string, Set<string>> | undefined {
+  if (columns.scheme === undefined) return undefined;
+  const out = new Map<string, Set<string>>();
+  for (const cells of rows) {
+    const scheme = schemeOf(columns, cells);
+    if (scheme === undefined) continue;
+    const name = nameCell(columns, cells);
+    const set = out.get(name);
+    if (set) set.add(scheme);
+    else out.set(name, new Set([scheme]));
+  }
+  return out;
 }
 
 /** A row whose Host or Exposed cell says nothing publishes its port (`-`, `no`): a port inside its container, named only. */
@@ -565,7 +589,7 @@ interface Row {
   rangeId?: string;
   /** A URL of the row reaches the service by a host name on its scheme's port (`https://grafana.example.com`). */
   byHostName: boolean;
-  /** The role the row's Type or Protocol cell gives its ports (`HTTPS`). */
+  /** The role the row's Type or Protocol cell gives its ports (`HTTPS`), where the table lists its service on several schemes. */
   schemeRole?: string;
   /** The address the row's IP column binds its ports on: two rows on two addresses share no port. */
   address?: string;
