@@ -211,13 +211,13 @@ test('invalid port values are problems at the value, naming key and value', () =
   assert.deepEqual(facts.allocations, []);
   assert.deepEqual(facts.problems.map((p) => ({ rule: p.rule, port: p.port, ...at(text, p.loc) })), [
     { rule: 'invalid-port', port: 99999, written: '99999', line: 1, column: 6 },
-    { rule: 'invalid-port', port: 0, written: '0', line: 2, column: 11 },
+    // HTTP_PORT=0 on line 2 asks for any free port: no problem (see the PORT=0 test).
     { rule: 'invalid-port', port: -1, written: '-1', line: 3, column: 11 },
     { rule: 'invalid-port', port: undefined, written: '0x1F90', line: 4, column: 14 },
     { rule: 'invalid-port', port: undefined, written: 'abc', line: 5, column: 12 },
   ]);
   assert.match(facts.problems[0].message, /PORT=99999/);
-  assert.match(facts.problems[4].message, /ADMIN_PORT=abc/);
+  assert.match(facts.problems[3].message, /ADMIN_PORT=abc/);
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -420,4 +420,10 @@ test('FRONTEND_API_URL is where the frontend finds its API, not the frontend\'s 
   const claims = (text: string) => parseEnv(text, { file: 'web/.env' }).allocations.map((a) => `${a.service}=${a.port}`);
   assert.deepEqual(claims('VITE_FRONTEND_API_ENDPOINT=http://localhost:8080\nCLIENT_API_URL=http://localhost:8081\n'), []);
   assert.deepEqual(claims('FRONTEND_URL=http://localhost:3301\nLEDGER_API_URL=http://localhost:8082\n'), ['frontend=3301', 'ledger=8082']);
+});
+
+test('PORT=0 asks the system for any free port: no allocation and no invalid-port; 70000 is still invalid', () => {
+  const facts = parseEnv('PORT=0\nLEDGER_PORT=0\nVAULT_PORT=70000\n', { file: 'services/till/.env.test' });
+  assert.deepEqual(facts.allocations, []);
+  assert.deepEqual(facts.problems.map((p) => `${p.rule}:${p.loc.span.startLine}`), ['invalid-port:3']);
 });

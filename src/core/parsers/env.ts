@@ -405,6 +405,8 @@ function readPortVariable(r: Reading): void {
     else if (!parseRange(word[0])) invalid(r, word[0], start, end, /^-\d{1,9}$/.test(word[0]) ? Number(word[0]) : undefined);
     return;
   }
+  // `PORT=0` asks the system for any free port (a test setup's usual way): no port to check.
+  if (port === 0) return;
   if (!isValidPort(port)) {
     invalid(r, word[0], start, end, port);
     return;
