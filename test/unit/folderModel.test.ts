@@ -123,4 +123,10 @@ test('without a .env, compose interpolates a ${VAR} with no default from the tem
   assert.deepEqual(checkFiles(files).allocations.filter((a) => a.source === 'compose').map((a) => a.port), [7101, 7300]);
   assert.deepEqual(checkFiles({ ...files, 'README.md': doc(7101) }).findings.map(brief), []);
   assert.deepEqual(checkFiles({ ...files, 'README.md': doc(7105) }).findings.map(brief), ['port-mismatch@README.md:3']);
+  // A placeholder the user fills in (`<your-port>`, `changeme`) says nothing: no port, and no invalid-port.
+  for (const placeholder of ['<your-port>', 'changeme', '${PORT}']) {
+    const c = checkFiles({ ...files, '.env.example': `LEDGER_PORT=${placeholder}\n` });
+    assert.deepEqual(c.findings.map(brief), [], placeholder);
+    assert.deepEqual(c.allocations.filter((a) => a.source === 'compose' && !a.claim).map((a) => a.port), [7300], placeholder);
+  }
 });

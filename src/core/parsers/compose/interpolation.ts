@@ -66,7 +66,7 @@ function readExpression(raw: string, at: number, env: Env, depth: number, templa
   const name = NAME_RE.exec(raw)?.[0];
   if (!name) return undefined;
   const nameEnd = NAME_RE.lastIndex;
-  if (!braced) return { text: env?.get(name) ?? template?.get(name) ?? UNKNOWN, end: nameEnd, variable: name };
+  if (!braced) return { text: env?.get(name) ?? templateValue(template, name) ?? UNKNOWN, end: nameEnd, variable: name };
   const close = closingBrace(raw, nameEnd);
   if (close < 0) return { text: UNKNOWN, end: raw.length, variable: name };
   const text = substitute(name, raw.slice(nameEnd, close), env, depth, template);
@@ -90,7 +90,7 @@ function closingBrace(raw: string, from: number): number {
 function substitute(name: string, rest: string, env: Env, depth: number, template: Env): string {
   const op = /^:?[-?+]/.exec(rest)?.[0];
   // A default is what runs without a `.env`; with none, the template says what the user sets.
-  const value = env?.get(name) ?? (op === undefined || op.endsWith('?') ? template?.get(name) : undefined);
+  const value = env?.get(name) ?? (op === undefined || op.endsWith('?') ? templateValue(template, name) : undefined);
   if (op === undefined) return rest === '' && value !== undefined ? value : UNKNOWN;
   const isSet = op.startsWith(':') ? value !== undefined && value !== '' : value !== undefined;
   const nested = () => nestedValue(rest.slice(op.length), env, depth);
@@ -102,6 +102,15 @@ function substitute(name: string, rest: string, env: Env, depth: number, templat
     default:
       return isSet ? value! : UNKNOWN;
   }
+}
+
+/**
+ * A template's value of a variable when it is a number: what the user keeps when they copy the
+ * template; a placeholder (`<your-port>`, `changeme`) is theirs to fill in, unknown here.
+ */
+function templateValue(template: Env, name: string): string | undefined {
+  const value = template?.get(name);
+  return value !== undefined && /^\d+$/.test(value) ? value : undefined;
 }
 
 function nestedValue(raw: string, env: Env, depth: number): string {
