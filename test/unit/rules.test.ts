@@ -108,6 +108,15 @@ test('an abbreviation of a name is that name: "KVS Admin UI" on Key Value Store\
   assert.deepEqual(c.findings.map((f) => `${f.rule}:${f.service}`), ['port-conflict:Kiosk View']);
 });
 
+test('a server and the word for its kind are one name: "PostgreSQL (Ledger)" is `ledger-db`, "Vault DB" is `vault-postgres`; two databases named apart still clash', () => {
+  const page = (a: string, b: string) => ['- ' + a + ': 5435', '- ' + b + ': 5435', ''].join('\n');
+  const about = (a: string, b: string) => checkFiles({ 'docs/PORTS.md': page(a, b) }).findings.map(brief);
+  assert.deepEqual(about('PostgreSQL (Ledger)', 'ledger-db'), []);
+  assert.deepEqual(about('Vault DB', 'vault-postgres'), []);
+  assert.deepEqual(about('Orders DB', 'Billing Postgres'), ['port-conflict@docs/PORTS.md:2']);
+  assert.deepEqual(about('Ledger DB', 'ledger-redis'), ['port-conflict@docs/PORTS.md:2']);
+});
+
 test('NATS and NATS Monitoring are different services', () => {
   const c = checkFiles({ 'docs/a.md': table([['NATS', 4222], ['NATS Monitoring', 8222]]), 'docs/b.md': table([['NATS', 4222]]) });
   assert.deepEqual(c.findings.map(brief), []);

@@ -204,7 +204,32 @@ export function probablySameService(a: string, b: string): boolean {
   // A name of generic words only ("api (NestJS)") is that word of another name ("Backend API").
   const onlyGeneric = (p: typeof x, q: typeof x) => p.core.size === 0 && wordsWithin(p.words, q.withGeneric);
   return wordsWithin(x.core, y.all) || wordsWithin(y.core, x.all) || onlyGeneric(x, y) || onlyGeneric(y, x) || abbreviates(x.core, y.core) || abbreviates(y.core, x.core)
-    || (x.core.size > 0 && joined(x.core) === joined(y.core)) || namesWhatItIs(x.core, y.core) || namesWhatItIs(y.core, x.core);
+    || (x.core.size > 0 && joined(x.core) === joined(y.core)) || namesWhatItIs(x.core, y.core) || namesWhatItIs(y.core, x.core)
+    || sameByKind(x.all, y.all);
+}
+
+/**
+ * "PostgreSQL (OAuth)" and `oauth-db`, "Billing DB" and `billing-postgres`: the same words once
+ * a server and the word for its kind are read as one (every word of one name in the other, and a
+ * kind or server word on each side). Two of a kind named apart ("Orders DB", "Billing Postgres") stay two.
+ */
+function sameByKind(a: Set<string>, b: Set<string>): boolean {
+  const x = byKind(a);
+  const y = byKind(b);
+  if (x === undefined || y === undefined || x.size < 2 || y.size < 2) return false;
+  return [...x].every((w) => y.has(w)) || [...y].every((w) => x.has(w));
+}
+
+/** The words with each server or kind word made its kind (`postgres`, `db` → `#databases`); undefined without one. */
+function byKind(words: Set<string>): Set<string> | undefined {
+  let kinded = false;
+  const out = new Set<string>();
+  for (const w of words) {
+    const k = KINDS.findIndex((kind) => kind.kind.test(w) || kind.servers.test(w));
+    if (k >= 0) kinded = true;
+    out.add(k >= 0 ? `#${k}` : w);
+  }
+  return kinded ? out : undefined;
 }
 
 /**
