@@ -119,6 +119,14 @@ test('a Path column of folders says where each service is kept and the table is 
   assert.deepEqual(checkFiles({ 'README.md': doc('/ledger', '/vault') }).findings.map(brief), []);
 });
 
+test('a list item of candidate ports (`- **Alternative Options**: 8041, 8042`, `- 备选端口: 8041`) names no service: mentions', () => {
+  for (const label of ['**Alternative Options**', 'Candidates', 'Fallbacks', '备选端口']) {
+    const f = parse(['### Ports', `- **Editor**: 8040`, `- ${label}: 8041, 8042`, ''].join('\n'));
+    assert.deepEqual(f.allocations.map((a) => `${a.service}=${a.port}`), ['Editor=8040'], label);
+    assert.deepEqual(f.mentions.map((m) => m.port), [8041, 8042], label);
+  }
+});
+
 test('a cell as `docker ps` prints ports (`0.0.0.0:7307->7306/tcp, :::7307->7306/tcp`) gives the host port with the container port behind it', () => {
   const table = (cell: string) => ['| Name | Ports |', '|---|---|', `| ledger-db | ${cell} |`].join('\n');
   const f = parse(table('0.0.0.0:7307->7306/tcp, :::7307->7306/tcp'));

@@ -44,7 +44,8 @@ const FILE_PLACE = /^(?:lines?|line numbers?|columns?|rows?|pid)$/i;
 const COUNT_WORD = /\b(conflicts?|clashes|issues|errors|warnings|findings|total|resolved|remaining|pending|items|entries|nodes|containers|hosts|machines|vms|users|steps|phases|projects|repos|repositories|tests|failures)\b/i;
 
 // What an item calls a port that no service holds: "Reserved", "Do not use", "Free".
-const RESERVATION_NAME = /^(?:reserved|forbidden|blocked|banned|do not use|don'?t use|never use|avoid|unused|free|available|spare)$/i;
+// Candidates for a port (`- **Alternative Options**: 8041, 8042`) hold none either: mentions.
+const RESERVATION_NAME = /^(?:reserved|forbidden|blocked|banned|do not use|don'?t use|never use|avoid|unused|free|available|spare|alternatives?(?: options?| ports?)?|options?|candidates?(?: ports?)?|fallbacks?(?: ports?)?|备选(?:端口)?|候选(?:端口)?|备用端口)$/i;
 
 // "Customer Notification Email Delivery Worker Service: 7100" is a name; a longer run is a sentence.
 const MAX_NAME_WORDS = 7;
