@@ -310,6 +310,8 @@ export interface ComposeFileMeta {
    * alike are never up together; and a document may call a service by its container's name.
    */
   containers?: Array<[string, string]>;
+  /** Its services that run a well-known server (`db` on a PostgreSQL image): [server, service (key)]. */
+  servers?: Array<[string, string]>;
 }
 
 /** A compose service's `build:`, as the Dockerfile it builds sees it. */

@@ -153,7 +153,7 @@ test('gateway/.env: the owner\'s ports, upstream claims, mentions and nothing fo
     { service: 'token-engine', serviceKey: 'token-engine', role: 'grpc', port: 50052, claim: true, written: '50052', line: 9, column: 24 },
     { service: 'settlement-engine', serviceKey: 'settlement-engine', role: undefined, port: 8083, claim: true, written: '8083', line: 10, column: 46 },
     { service: 'reporting', serviceKey: 'reporting', role: 'metrics', port: 8084, claim: true, written: '8084', line: 11, column: 32 },
-    { service: 'database', serviceKey: 'database', role: undefined, port: 5432, claim: true, written: '5432', line: 12, column: 48 },
+    { service: 'postgres', serviceKey: 'postgres', role: undefined, port: 5432, claim: true, written: '5432', line: 12, column: 48 }, // DATABASE_URL=postgresql:// dials a PostgreSQL
     // DB_HOST beside DB_PORT: the gateway's connection setting, not the database's allocation.
     { service: 'db', serviceKey: 'db', role: undefined, port: 5433, claim: true, written: '5433', line: 14, column: 9 },
     { service: 'redis', serviceKey: 'redis', role: undefined, port: 6379, claim: false, written: '6379', line: 15, column: 12 },

@@ -127,6 +127,14 @@ test('a list item of candidate ports (`- **Alternative Options**: 8041, 8042`, `
   }
 });
 
+test('a mermaid label that opens with the server it runs names the service on its next line when that is a compose-style name', () => {
+  const graph = ['```mermaid', 'flowchart TB', '  A[(PostgreSQL<br/>orders-db<br/>:5510)]', '  B[(Redis<br/>Cache<br/>:6379)]', '  C[Ledger API<br/>ledger-api<br/>:7100]', '```'].join('\n');
+  assert.deepEqual(parse(graph).allocations.map((a) => `${a.service}=${a.port}`), ['orders-db=5510', 'Redis=6379', 'Ledger API=7100']);
+  // So the diagram and the table agree on who holds 5510.
+  const table = ['| Service | Host Port | Container Port |', '|---|---|---|', '| Orders DB | 5510 | 5432 |'].join('\n');
+  assert.deepEqual(checkFiles({ 'README.md': `${graph}\n\n${table}\n` }).findings.map(brief), []);
+});
+
 test('a cell as `docker ps` prints ports (`0.0.0.0:7307->7306/tcp, :::7307->7306/tcp`) gives the host port with the container port behind it', () => {
   const table = (cell: string) => ['| Name | Ports |', '|---|---|', `| ledger-db | ${cell} |`].join('\n');
   const f = parse(table('0.0.0.0:7307->7306/tcp, :::7307->7306/tcp'));

@@ -34,13 +34,13 @@ test('port-conflict does not fire across environments, host IPs, protocols, or f
   assert.deepEqual(c.findings.map(brief), []);
 });
 
-test('claims never conflict: DATABASE_URL is not a service called "database"', () => {
+test('claims never conflict: DATABASE_URL is not a service called "database" but a claim on the PostgreSQL its scheme dials', () => {
   const c = checkFiles({
     'docs/ports.md': table([['postgres', 5432]]),
     'api/.env': 'DATABASE_URL=postgresql://u:p@localhost:5432/app\nPORT=8080\n',
   });
   assert.deepEqual(c.findings.map(brief), []);
-  assert.ok(c.allocations.some((a) => a.serviceKey === 'database' && a.claim));
+  assert.ok(c.allocations.some((a) => a.serviceKey === 'postgres' && a.claim));
 });
 
 test('port-mismatch: the outvoted place is reported, naming both ports, with the agreeing places related', () => {
@@ -524,4 +524,17 @@ test('a table row whose URL is a page under another row\'s URL is that service\'
   const doc = ['| Service | Port | URL |', '|---|---|---|', '| Backend API | 8001 | `http://localhost:8001` |', '| API Docs | 8001 | `http://localhost:8001/docs` |', '| Grafana | 8001 | **http://localhost:8001/** |'].join('\n');
   // The docs page is the backend's; Grafana on the backend's very address still clashes.
   assert.deepEqual(atWarningOrError(checkFiles({ 'docs/ports.md': doc })).map(brief), ['port-conflict@docs/ports.md:5']);
+});
+
+test('DATABASE_URL and AMQP_URL dial the one service of the stack that runs a PostgreSQL or a RabbitMQ, whatever it is called', () => {
+  const compose = ['services:', '  db:', '    image: postgis/postgis:16', '    ports: ["5434:5432"]', '  mq:', '    image: rabbitmq:3-management', '    ports: ["5800:5672"]'].join('\n');
+  const env = (db: number, mq: number) => `DATABASE_URL=postgresql+asyncpg://u:p@localhost:${db}/app\nAMQP_URL=amqp://u:p@localhost:${mq}\n`;
+  assert.deepEqual(checkFiles({ 'compose.yaml': compose, '.env': env(5432, 5672) }).findings.map(brief), ['port-mismatch@.env:1', 'port-mismatch@.env:2']);
+  assert.deepEqual(checkFiles({ 'compose.yaml': compose, '.env': env(5434, 5800) }).findings.map(brief), []);
+  // On the compose network by its name, the container port agrees and the host port is the mistake.
+  assert.deepEqual(checkFiles({ 'compose.yaml': compose, '.env': 'DATABASE_URL=postgresql://u:p@db:5432/app\n' }).findings.map(brief), []);
+  assert.deepEqual(checkFiles({ 'compose.yaml': compose, '.env': 'DATABASE_URL=postgresql://u:p@db:5434/app\n' }).findings.map(brief), ['port-mismatch@.env:1']);
+  // Two PostgreSQLs in the stack: which one is not said.
+  const two = `${compose}\n  replica:\n    image: postgres:16\n    ports: ["5435:5432"]`;
+  assert.deepEqual(checkFiles({ 'compose.yaml': two, '.env': env(5432, 5800) }).findings.map(brief), []);
 });

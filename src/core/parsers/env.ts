@@ -7,6 +7,7 @@
 import { emptyFacts } from '../model';
 import type { Allocation, FileFacts, ParseContext } from '../model';
 import { LineIndex } from '../text/lineIndex';
+import { serverOfScheme } from '../syntax/servers';
 import { environmentFromText, envEnvironmentFromFileName, isEnvTemplateFileName, keyFromVariable, roleFromPath, roleFromWords, serviceKey, VARIANT_PREFIX, variableNamesService } from '../syntax/names';
 import { findUrls, isLocalHost, isValidPort, parseDecimal, parseRange, serviceFromHost } from '../syntax/ports';
 import { findSuppressions } from '../syntax/suppressions';
@@ -443,6 +444,8 @@ function portHolder(r: Reading): Holder | undefined {
 
 interface PortInValue {
   port: number;
+  /** The URL's scheme (`postgresql+asyncpg`); '' for `host:port`. */
+  scheme: string;
   host: string;
   path: string;
   start: number;
@@ -458,7 +461,10 @@ function readUrlVariable(r: Reading): void {
   const key = r.shape.nameKey;
   for (const p of portsInValue(r.a)) {
     if (key && !isExternalHost(p.host)) {
-      const holder = { service: key, serviceKey: key, claim: true };
+      // `DATABASE_URL=postgresql://…` and `AMQP_URL=amqp://…` dial a PostgreSQL and a RabbitMQ,
+      // whatever the stack calls them (ProjectModel.serviceOfServer).
+      const dialled = CLIENT_NAMES.has(key) || serverOfScheme(key) !== undefined ? serverOfScheme(p.scheme) ?? key : key;
+      const holder = { service: dialled, serviceKey: dialled, claim: true };
       // `mongodb://localhost:27017` is reached through the host port: not the container side of `27018:27017`.
       const local = isLocalHost(p.host);
       const dialHost = local ? undefined : serviceFromHost(p.host)?.toLowerCase();
@@ -472,13 +478,13 @@ function readUrlVariable(r: Reading): void {
 function portsInValue(a: EnvAssignment): PortInValue[] {
   const urls = findUrls(a.value).filter((u) => isValidPort(u.port));
   if (urls.length > 0) {
-    return urls.map((u) => ({ port: u.port, host: u.host, path: u.path, start: a.valueStart + u.portStart, end: a.valueStart + u.portEnd }));
+    return urls.map((u) => ({ port: u.port, scheme: u.scheme, host: u.host, path: u.path, start: a.valueStart + u.portStart, end: a.valueStart + u.portEnd }));
   }
   const m = HOST_PORT_RE.exec(a.value);
   const port = m ? Number(m[2]) : 0;
   if (!m || !isValidPort(port)) return [];
   const start = a.valueEnd - m[2].length;
-  return [{ port, host: m[1], path: '', start, end: a.valueEnd }];
+  return [{ port, scheme: '', host: m[1], path: '', start, end: a.valueEnd }];
 }
 
 /** A public domain (`api.stripe.com`) is somebody else's server, not a service of this workspace. */

@@ -48,6 +48,8 @@ export class ProjectModel {
   private readonly alternatives = new Map<string, string[]>();
   /** A container name's key → the compose service (key) it names; '' where two services share it. */
   private readonly containerServices = new Map<string, string>();
+  /** Unit and well-known server → the one service of the unit that runs it ('' when several do). */
+  private readonly serverServices = new Map<string, string>();
 
   private readonly folders = new Map<string, FolderFacts>();
   /** Folders with a README: the outermost one above a file is the repository it belongs to. */
@@ -104,7 +106,28 @@ export class ProjectModel {
       for (const image of f.compose?.images ?? []) model.imageBuilders.set(image.dockerfile, [...(model.imageBuilders.get(image.dockerfile) ?? []), { ...image, composeFile: f.file, unit }]);
     }
     model.readContainers(compose);
+    model.readServers(compose);
     return model;
+  }
+
+  /** The service of each unit that runs each well-known server, unless several of the unit do. */
+  private readServers(compose: FileFacts[]): void {
+    for (const f of compose) {
+      const unit = this.composeUnits.get(f.file)!.key;
+      for (const [server, service] of f.compose?.servers ?? []) {
+        const key = `${unit}\u0000${server}`;
+        const known = this.serverServices.get(key);
+        this.serverServices.set(key, known === undefined || known === service ? service : '');
+      }
+    }
+  }
+
+  /**
+   * The compose service (key) of `unit` that runs the well-known server a client's URL scheme dials
+   * (`postgres` → `db` on a PostGIS image), when one alone does.
+   */
+  serviceOfServer(unit: string, server: string): string | undefined {
+    return this.serverServices.get(`${unit}\u0000${server}`) || undefined;
   }
 
   /**
@@ -299,7 +322,7 @@ interface FolderFacts {
  */
 function compositionOf(compose: FileFacts[]): string {
   const images = (f: FileFacts) => f.compose?.images?.map((i) => [i.dockerfile, i.service, i.target ?? '', ...i.args].join('\u0004'));
-  const listed = (f: FileFacts) => [f.compose?.includes, f.compose?.envReaders.map((r) => r.join('\u0004')), f.compose?.builds, images(f), f.compose?.containers?.map((c) => c.join('\u0004'))].map((l) => l?.join('\u0002') ?? '');
+  const listed = (f: FileFacts) => [f.compose?.includes, f.compose?.envReaders.map((r) => r.join('\u0004')), f.compose?.builds, images(f), f.compose?.containers?.map((c) => c.join('\u0004')), f.compose?.servers?.map((c) => c.join('\u0004'))].map((l) => l?.join('\u0002') ?? '');
   const published = (f: FileFacts) => (isComposeNamed(f.file) ? '' : [...publishedServices(f)].sort(compareText).join('\u0002'));
   return compose.map((f) => [f.file, f.compose?.name ?? '', ...listed(f), published(f)].join('\u0001')).join('\u0000');
 }

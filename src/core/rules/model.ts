@@ -144,9 +144,14 @@ function projectOf(file: string, projects: ReadonlyMap<string, string>): string 
   return undefined;
 }
 
-/** A place's service key; a document's or env file's name for a compose container is that container's service. */
-function ownKey(a: Allocation, f: FileFacts, shared: SharedFacts): string {
-  return f.kind === 'compose' ? a.serviceKey : shared.project.serviceOfContainer(a.serviceKey) ?? a.serviceKey;
+/**
+ * A place's service key; a document's or env file's name for a compose container is that
+ * container's service, and an env file's name for a well-known server (`postgres` of
+ * `POSTGRES_PORT`, or of `DATABASE_URL=postgresql://…`) the service of its stack that runs one.
+ */
+function ownKey(a: Allocation, f: FileFacts, role: FileRole, shared: SharedFacts): string {
+  if (f.kind === 'compose') return a.serviceKey;
+  return shared.project.serviceOfContainer(a.serviceKey) ?? (f.kind === 'env' ? shared.project.serviceOfServer(role.unit, a.serviceKey) : undefined) ?? a.serviceKey;
 }
 
 export function placesOf(f: FileFacts, shared: SharedFacts): Place[] {
@@ -156,7 +161,7 @@ export function placesOf(f: FileFacts, shared: SharedFacts): Place[] {
     a,
     a.scope === '' && project !== undefined ? project : a.scope,
     // An env file one compose service reads, or a Dockerfile one builds, is that service's: its own `PORT` is that service's port.
-    identityIn(productKey(shared.alias.get(a.serviceKey) ?? (a.own && role.containerOf !== undefined ? shared.alias.get(role.containerOf) ?? role.containerOf : ownKey(a, f, shared))), role.about),
+    identityIn(productKey(shared.alias.get(a.serviceKey) ?? (a.own && role.containerOf !== undefined ? shared.alias.get(role.containerOf) ?? role.containerOf : ownKey(a, f, role, shared))), role.about),
     role,
   ));
 }

@@ -116,6 +116,7 @@ function mergeMeta(a: ComposeFileMeta | undefined, b: ComposeFileMeta): ComposeF
   const merged: ComposeFileMeta = { name: a.name ?? b.name, includes: both('includes'), envReaders: [...a.envReaders, ...b.envReaders], builds: both('builds') };
   if (a.images || b.images) merged.images = [...(a.images ?? []), ...(b.images ?? [])];
   if (a.containers || b.containers) merged.containers = [...new Map([...(b.containers ?? []), ...(a.containers ?? [])])].sort((x, y) => compareText(x[0], y[0]));
+  if (a.servers || b.servers) merged.servers = [...(a.servers ?? []), ...(b.servers ?? [])];
   return merged;
 }
 

@@ -4,6 +4,7 @@
 
 import type { ComposeFileMeta, ImageBuild } from '../../model';
 import { serviceKey } from '../../syntax/names';
+import { serverOfImage } from '../../syntax/servers';
 import { internIfLong } from '../../text/intern';
 import { dirOf, joinPath } from '../../syntax/paths';
 import { UNKNOWN } from './interpolation';
@@ -31,6 +32,8 @@ export interface ServiceMeta {
   reachedAs: string[];
   /** `network_mode:` is set: it is not on the project's network, or shares another's. */
   networkMode: boolean;
+  /** The well-known server its image runs (`postgres` for `postgis/postgis:16`), see syntax/servers.ts. */
+  server?: string;
 }
 
 const NO_FIELDS = new Map<string, Value>();
@@ -100,7 +103,8 @@ export function servicesMeta(services: Array<[string, Value]>, top: Map<string, 
     const hostname = text(fields.get('hostname'), walk);
     addName(hostname);
     const image = text(fields.get('image'), walk);
-    if (image) addName(imageName(image));
+    const imageKey = image === undefined ? undefined : imageName(image);
+    if (imageKey) addName(imageKey);
     const networksField = fields.get('networks');
     const aliases = networksField ? networkAliases(networksField, walk) : NONE;
     for (const alias of aliases) addName(alias);
@@ -121,6 +125,7 @@ export function servicesMeta(services: Array<[string, Value]>, top: Map<string, 
       ...(containerName === undefined ? {} : { containerName }),
       reachedAs: walk.opts.snippet ? NONE : [containerName, hostname, ...aliases].filter((n): n is string => n !== undefined).map((n) => n.toLowerCase()),
       networkMode: fields.has('network_mode'),
+      ...(imageKey === undefined || serverOfImage(imageKey) === undefined ? {} : { server: serverOfImage(imageKey) }),
     });
   }
   for (const [host, guest] of attached) {
@@ -202,12 +207,14 @@ export function composeFileMeta(metas: Map<string, ServiceMeta>, top: Map<string
   const builds = new Set<string>();
   const images: ImageBuild[] = [];
   const containers = new Map<string, string>();
+  const servers: Array<[string, string]> = [];
   for (const [name, meta] of metas) {
     // Copies, not slices that would keep the file's text alive (see intern.ts): a plain name is its own key.
     const service = internIfLong(serviceKey(name));
     if (meta.build !== undefined) builds.add(meta.build);
     if (meta.containerName !== undefined && !containers.has(meta.containerName)) containers.set(internIfLong(meta.containerName), service);
     if (meta.image) images.push({ ...meta.image, service });
+    if (meta.server !== undefined) servers.push([meta.server, service]);
     includes.push(...meta.extendsFiles);
     for (const file of meta.envFiles) {
       const resolved = path(file);
@@ -218,5 +225,6 @@ export function composeFileMeta(metas: Map<string, ServiceMeta>, top: Map<string
   const meta: ComposeFileMeta = { name: text(top?.get('name'), walk), includes: resolved(includes), envReaders, builds: [...builds] };
   if (images.length > 0) meta.images = images;
   if (containers.size > 0) meta.containers = [...containers].sort((a, b) => compareText(a[0], b[0]));
+  if (servers.length > 0) meta.servers = servers;
   return meta;
 }

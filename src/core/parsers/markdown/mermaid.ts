@@ -2,7 +2,8 @@
 // `Ports[Proxy :10008-10009]`, `ssl[ssl Caddy \n ports: 80, 443]`. The label names the service (its
 // first line), the node id is the fallback, and a subgraph named for an environment sets it.
 import { parseRange } from '../../syntax/ports';
-import { environmentFromText } from '../../syntax/names';
+import { environmentFromText, serviceKey } from '../../syntax/names';
+import { serverOfImage } from '../../syntax/servers';
 import { currentContext, emitAllocation, emitInvalid, type Context, type MdState } from './state';
 import { containerSide } from './sections';
 
@@ -77,7 +78,7 @@ function extractNodes(state: MdState, context: Context, line: string, lineAt: nu
   for (const { id, label, at: labelAt, claim } of labelledNodes(line)) {
     const portMatch = PORT_LIST_RE.exec(label);
     if (!portMatch) continue;
-    const service = label.slice(0, portMatch.index).split(LINE_BREAK_RE)[0].trim() || id;
+    const service = nodeName(label.slice(0, portMatch.index)) || id;
     let itemAt = labelAt + portMatch.index + portMatch[0].indexOf(portMatch[1]);
     portMatch[1].split(',').forEach((item, index) => {
       const written = item.trim();
@@ -86,6 +87,20 @@ function extractNodes(state: MdState, context: Context, line: string, lineAt: nu
       place(state, context, { id, service, written, start, index, claim }, graph);
     });
   }
+}
+
+// A service's name as a compose file writes it: `orders-db`, `ledger_api`.
+const IDENTIFIER = /^[a-z0-9]+(?:[-_][a-z0-9]+)+$/;
+
+/**
+ * The name a node's label gives, from its lines before the port: the first, unless it names only
+ * the server the node runs (`PostgreSQL<br/>orders-db<br/>:5510`) and the next is the service's own
+ * name, as compose writes it.
+ */
+function nodeName(beforePort: string): string {
+  const lines = beforePort.split(LINE_BREAK_RE).map((l) => l.trim());
+  const [first, second] = lines;
+  return second !== undefined && IDENTIFIER.test(second) && serverOfImage(serviceKey(first)) !== undefined ? second : first;
 }
 
 function place(
