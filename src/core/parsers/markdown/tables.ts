@@ -10,6 +10,7 @@ import { hostFromKeyValue, nestHost } from './hosts';
 import { emitRangeEntry } from './rangeEntries';
 import { environmentQualified, roleQualified } from './roleQualifier';
 import { groupRowName, nameInGroup } from './groupRows';
+import { EXPOSURE_HEADER, machineOf, nameOf, SCHEME_HEADER, schemeOf, schemesByName, unpublished } from './rowColumns';
 import {
   currentContext, emitAllocation, emitInvalid, emitMention, emitReservation, fileUnderUrl, hostSideUrl, nodeAddressUrl, remarkedContext, remarkedNames, remarksOf, setSectionHost, urlPage, withQualifierHost,
   type AllocationInput, type Context, type MdState, type Remarks,
@@ -104,16 +105,6 @@ const HISTORY_HEADER = /\b(?:old|previous|former|legacy|prior|was|before|antig[o
 const RANGE_WORD = /\b(?:range|rango|intervalo|faixa|bereich|plage)\b|范围|範囲|범위|диапазон/i;
 const HOST_HEADER = /\b(host|node\s*-?ports?|external|extern|externe|externer|externes|externo|externa|esterno|published|public)\b|ホスト|主机|宿主|公開|外部|호스트|외부/i;
 
-// `| Service | Host | Port |` with `localhost` or `-`, `| Exposed |` with yes or no: whether the
-// row's port is published on the host at all.
-const EXPOSURE_HEADER = /^(?:host|exposed|published|public|bind|exposed to host|published on host)$/i;
-// What such a column says of a port nothing publishes.
-const NOT_PUBLISHED = /^(?:-|—|–|no|none|n\/a|internal|container|false|not published|unpublished|✗|❌)$/i;
-
-// `| Port | Service | Type |` with HTTPS or gRPC: how each row's port is reached, its role.
-const SCHEME_HEADER = /^(?:type|protocols?|proto|schemes?)$/i;
-const SCHEME_CELL = /^(?:https?|grpc|wss?|websocket|tls|ssl)$/i;
-
 // `| Lab | Port |`: the labs or exercises of a course, each brought up on its own.
 const LAB_HEADER = /^(?:labs?|exercises?|chapters?|lessons?|workshops?|tutorials?|katas?)$/i;
 
@@ -156,12 +147,12 @@ function sharedDatabase(header: Cell[], rows: Cell[][], columns: Columns): boole
   return ports.size === 1 && rows.length > 1;
 }
 
-/** Whether every filled cell of a column holds one port and nothing else (and one is filled). */
 /** Whether a Path column holds routes a proxy serves (`/api`, `https://…/grafana`) rather than folders. */
 function holdsRoutes(rows: Cell[][], index: number): boolean {
   return rows.some((cells) => /^[`*]*(?:\/|[a-z]+:\/\/)/i.test(cells[index]?.text.trim() ?? ''));
 }
 
+/** Whether every filled cell of a column holds one port and nothing else (and one is filled). */
 function holdsOnlyPorts(rows: Cell[][], index: number): boolean {
   let filled = 0;
   for (const cells of rows) {
@@ -428,7 +419,7 @@ export function extractTable(state: MdState, headerLine: number, rowLines: numbe
   const columns = classify(header.map((c) => c.text), context.aboutPorts === true, (index) => holdsRanges(rows, index), (index) => holdsOnlyPorts(rows, index), (index) => holdsRoutes(rows, index));
   const section = solvesProblems(header) || sharedDatabase(header, rows, columns) ? { ...context, illustrative: true } : context;
   const categories = categoryCounts(columns, rows);
-  const schemes = schemesByName(columns, rows);
+  const schemes = columns.scheme === undefined ? undefined : schemesByName(rows, columns.name, columns.scheme);
   let group: string | undefined;
   rowLines.forEach((line, r) => {
     const lineStart = state.lines.lineStart(line);
@@ -450,7 +441,7 @@ export function extractTable(state: MdState, headerLine: number, rowLines: numbe
     const row: Row = {
       headerLine, line, lineStart, cells, names: rowGroup === undefined || holders ? names : names.map((name) => nameInGroup(name, rowGroup)), listed: list, plus, holders, stack, next: 0,
       byHostName: columns.urls.some((col) => reachedByHostName(cells[col.index])),
-      schemeRole: schemes && (schemes.get(nameCell(columns, cells))?.size ?? 0) > 1 ? schemeOf(columns, cells) : undefined,
+      schemeRole: schemes && columns.scheme !== undefined && (schemes.get(nameOf(cells, columns.name))?.size ?? 0) > 1 ? schemeOf(cells[columns.scheme]) : undefined,
       address: columns.address === undefined ? undefined : IPV4_CELL.exec(cells[columns.address]?.text ?? '')?.[1],
     };
     const before = state.facts.allocations.length;
@@ -504,59 +495,13 @@ function columnEnvironment(context: Context, environment: string): Context {
  * service is gone ("Removed"), or that is crossed out, holds nothing.
  */
 function rowContext(section: Context, columns: Columns, cells: Cell[], environment: string | undefined): Context {
-  if ((columns.status !== undefined && saysGone(cells[columns.status])) || struckThrough(columns, cells) || unpublished(columns, cells)) return { ...section, illustrative: true };
+  if ((columns.status !== undefined && saysGone(cells[columns.status])) || struckThrough(columns, cells) || (columns.exposure !== undefined && unpublished(cells[columns.exposure]))) return { ...section, illustrative: true };
   const placeholder = section.reserved === 'keptFree' || section.reserved === 'unclear';
   const handedOut = columns.owner !== undefined && (placeholder || (section.reserved === 'forbidden' && section.reservedByText === true));
   const running = handedOut || (placeholder && columns.status !== undefined && saysRunning(cells[columns.status]));
-  const machine = machineOf(columns, cells);
+  const machine = columns.machine === undefined ? undefined : machineOf(cells[columns.machine]);
   if (!environment && !running && !machine) return section;
   return { ...section, ...(environment ? { environment } : {}), ...(running ? { reserved: 'inUse' as const } : {}), ...(machine ? { host: nestHost(section.host, machine) } : {}) };
-}
-
-// A machine's name in a Host column (`nas`, `pi 4`): not this machine, a marker, or a domain.
-const MACHINE_CELL = /^[\p{L}][\p{L}\p{N}_-]*(?: [\p{L}\p{N}_-]+){0,2}$/u;
-const NOT_A_MACHINE = /^(?:localhost|yes|no|none|all|any|both|host|internal|external|container|docker|n\/a)$/i;
-
-/** The machine a row's Host (Machine, Node, Server) cell names, as a host key. */
-function machineOf(columns: Columns, cells: Cell[]): string | undefined {
-  if (columns.machine === undefined) return undefined;
-  const written = cleanName(cells[columns.machine]?.text ?? '');
-  return MACHINE_CELL.test(written) && !NOT_A_MACHINE.test(written) ? serviceKey(written) || undefined : undefined;
-}
-
-/** The role a row's Type or Protocol cell names when it is one scheme (`HTTPS` → https); not `TCP`, `UDP` or a category. */
-function schemeOf(columns: Columns, cells: Cell[]): string | undefined {
-  if (columns.scheme === undefined) return undefined;
-  const written = cleanName(cells[columns.scheme]?.text ?? '');
-  return SCHEME_CELL.test(written) ? roleFromWords(written) ?? written.toLowerCase() : undefined;
-}
-
-function nameCell(columns: Columns, cells: Cell[]): string {
-  return columns.name === undefined ? '' : cleanName(cells[columns.name]?.text ?? '').toLowerCase();
-}
-
-/**
- * The schemes each name's rows give (`Heimdall | HTTP`, `Heimdall | HTTPS`). Only a service the
- * table lists on several schemes has a port per scheme, each its role: the one scheme of a
- * service's one row (`Router | gRPC`) is how its main port speaks, compared with a compose port.
- */
-function schemesByName(columns: Columns, rows: Cell[][]): Map<string, Set<string>> | undefined {
-  if (columns.scheme === undefined) return undefined;
-  const out = new Map<string, Set<string>>();
-  for (const cells of rows) {
-    const scheme = schemeOf(columns, cells);
-    if (scheme === undefined) continue;
-    const name = nameCell(columns, cells);
-    const set = out.get(name);
-    if (set) set.add(scheme);
-    else out.set(name, new Set([scheme]));
-  }
-  return out;
-}
-
-/** A row whose Host or Exposed cell says nothing publishes its port (`-`, `no`): a port inside its container, named only. */
-function unpublished(columns: Columns, cells: Cell[]): boolean {
-  return columns.exposure !== undefined && NOT_PUBLISHED.test((cells[columns.exposure]?.text ?? '').replace(/[*_`]/g, '').trim());
 }
 
 /** A row whose name is struck through (`~~Search~~`): crossed out, gone. (A struck port, `~~9103~~`, is no port to read.) */
