@@ -71,3 +71,18 @@ test('an env file\'s client setting that dials a compose service by name at its 
   const interpolating = compose.replace('"7381:7300"', '"${VAULT_PORT}:7300"');
   assert.deepEqual(checkFiles({ 'stack/compose.yaml': interpolating, 'stack/.env': 'VAULT_HOST=vault\nVAULT_PORT=7381\n' }).findings.map(brief), []);
 });
+
+test('a dial of a well-known server\'s image on a port it does not listen on is reported, unless the service says it listens there', () => {
+  const server = (db: string[], url = 'postgres://u:p@db:5433/app') => ['services:', '  ledger:', '    image: ledger', '    environment:', `      DATABASE_URL: ${url}`, '  db:', ...db].join('\n');
+  assert.deepEqual(findings(server(['    image: postgres:16'])), ['port-mismatch@stack/compose.yaml:5']);
+  const problem = parseCompose(server(['    image: postgres:16']), { file: 'stack/compose.yaml' }).problems[0];
+  assert.equal(problem.message, 'ledger dials db:5433 on the compose network, where db runs postgres:16, which listens on 5432');
+  assert.deepEqual(problem.related?.map((r) => r.message), ['db: image postgres:16 (port 5432)']);
+  // The default port, a port the command or a listener variable sets, another container port of its own: quiet.
+  assert.deepEqual(findings(server(['    image: postgres:16'], 'postgres://u:p@db:5432/app')), []);
+  assert.deepEqual(findings(server(['    image: postgres:16', '    command: postgres -p 5433'])), []);
+  assert.deepEqual(findings(server(['    image: postgres:16', '    environment:', '      PGPORT: 5433'])), []);
+  assert.deepEqual(findings(server(['    image: postgres:16', '    expose: ["5433"]'])), []);
+  // An image that is no well-known server says nothing of its port.
+  assert.deepEqual(findings(server(['    image: example/db:1'])), []);
+});

@@ -20,6 +20,16 @@ const IMAGES: ReadonlyMap<string, string> = new Map([
   ['rabbitmq', 'rabbitmq'],
 ]);
 
+// The port each kind of server listens on in its container unless told otherwise.
+const DEFAULT_PORTS: ReadonlyMap<string, number> = new Map([
+  ['postgres', 5432], ['mysql', 3306], ['mongo', 27017], ['redis', 6379], ['rabbitmq', 5672],
+]);
+
+/** The port a server of this kind listens on in its container unless its command or settings say otherwise. */
+export function defaultPortOf(server: string): number | undefined {
+  return DEFAULT_PORTS.get(server);
+}
+
 /** `postgresql+asyncpg` → 'postgres'; undefined for a scheme no such server speaks. */
 export function serverOfScheme(scheme: string): string | undefined {
   const plus = scheme.indexOf('+');

@@ -8,7 +8,11 @@
 // for a service that is dialled.
 
 import type { Location, Mention, ParseProblem } from '../../model';
+import { defaultPortOf, serverOfImage } from '../../syntax/servers';
+import { location } from './facts';
+import { UNKNOWN } from './interpolation';
 import { scalarText } from './scalarText';
+import { imageName } from './serviceMeta';
 import { mapEntries, resolve, seqItems } from './walk';
 import type { Value, Walk } from './walk';
 
@@ -75,7 +79,11 @@ export class ComposeNetwork {
       if (!record || listensInside(record, dial.port, walk)) continue;
       const mapping = allocations.slice(...record.allocations)
         .find((a) => !a.claim && a.endPort === undefined && a.port === dial.port && a.containerPort !== undefined && a.containerPort !== dial.port);
-      if (!mapping) continue;
+      if (!mapping) {
+        const server = offDefault(record, dial, walk);
+        if (server) out.push(server);
+        continue;
+      }
       const inside = mentionAt(record.mentions, mapping.containerPort!, mentions);
       out.push({
         rule: 'port-mismatch',
@@ -92,6 +100,28 @@ export class ComposeNetwork {
     }
     return out;
   }
+}
+
+/**
+ * A dial of a well-known server's image (`db: { image: postgres:16 }`) on a port it does not listen
+ * on: the image's default (5432), where nothing about the service says it listens elsewhere (no
+ * other container port, no number in its command, no listener variable: see listensInside).
+ */
+function offDefault(record: ServiceRecord, dial: ClientDial, walk: Walk): ParseProblem | undefined {
+  const image = scalarText(record.fields.get('image'), walk);
+  const server = image === undefined || image.value.includes(UNKNOWN) ? undefined : serverOfImage(imageName(image.value));
+  const port = server === undefined ? undefined : defaultPortOf(server);
+  if (port === undefined || port === dial.port) return undefined;
+  // A container port of its own other than the default: it may be set up to listen elsewhere.
+  for (let i = record.mentions[0]; i < record.mentions[1]; i++) if (walk.out.mentions[i].port !== port) return undefined;
+  return {
+    rule: 'port-mismatch',
+    message: `${dial.client} dials ${dial.host}:${dial.port} on the compose network, where ${dial.target} runs ${image!.value}, which listens on ${port}`,
+    service: dial.target,
+    port: dial.port,
+    loc: dial.loc,
+    related: [{ loc: location(walk, { start: image!.scalarStart, end: image!.scalarEnd }), message: `${dial.target}: image ${image!.value} (port ${port})` }],
+  };
 }
 
 /**

@@ -45,7 +45,7 @@ function text(node: Value, walk: Walk): string | undefined {
 }
 
 /** `ghcr.io/org/nginx-proxy-manager:2.11@sha256:…` → `nginx-proxy-manager`. */
-function imageName(image: string): string {
+export function imageName(image: string): string {
   const digest = image.indexOf('@');
   const reference = digest < 0 ? image : image.slice(0, digest);
   const name = reference.slice(reference.lastIndexOf('/') + 1);
