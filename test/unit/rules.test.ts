@@ -538,3 +538,17 @@ test('DATABASE_URL and AMQP_URL dial the one service of the stack that runs a Po
   const two = `${compose}\n  replica:\n    image: postgres:16\n    ports: ["5435:5432"]`;
   assert.deepEqual(checkFiles({ 'compose.yaml': two, '.env': env(5432, 5800) }).findings.map(brief), []);
 });
+
+test('an env file dialling a well-known server by name on a port it does not listen on is reported once, with the port it listens on', () => {
+  const compose = ['services:', '  db:', '    image: postgres:16', '    ports: ["5434:5432"]', '  queue:', '    image: rabbitmq:3-management', '    ports: ["15672:15672"]'].join('\n');
+  const check = (env: string) => checkFiles({ 'compose.yaml': compose, '.env': env }).findings;
+  const wrong = check('DATABASE_URL=postgres://u:p@db:5433/app\n');
+  assert.deepEqual(wrong.map(brief), ['port-mismatch@.env:1']);
+  assert.equal(wrong[0].message, 'DATABASE_URL dials db:5433 on the compose network, where db listens on 5432 (compose.yaml:4)');
+  assert.deepEqual(check('DATABASE_URL=postgres://u:p@db:5432/app\n').map(brief), []);
+  // The host port on the network: the mistake the message names as such.
+  assert.match(check('DATABASE_URL=postgres://u:p@db:5434/app\n')[0].message, /5434 is the port it publishes on the host/);
+  // A server that publishes another of its ports only (the management UI) may still listen on its default inside.
+  assert.deepEqual(check('AMQP_URL=amqp://u:p@queue:5672\n').map(brief), []);
+  assert.deepEqual(check('AMQP_URL=amqp://u:p@localhost:5672\n').map(brief), []);
+});

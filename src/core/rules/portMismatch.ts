@@ -11,7 +11,7 @@ import { dirOf } from '../syntax/paths';
 import { describeSame } from '../project/relations';
 import { Authority } from '../project/roles';
 import { compareLocations, environmentsMeet, groupKey, insideContainer, isVariant, placeKey, portText, where, type Place } from './model';
-import { envDialMismatches } from './envDials';
+import { envDialMismatches, judgedAsDial, serverPortUnpublished } from './envDials';
 import { imageMismatches } from './imageMismatch';
 import { parseProblems } from './parseProblems';
 import { targetPortMismatches } from './serviceTargets';
@@ -173,7 +173,10 @@ function writtenForAll(p: Place): boolean {
   return p.environment === undefined && p.source === 'compose' && p.fromVariable === undefined;
 }
 
-function checkService(places: Place[]): Finding[] {
+function checkService(all: Place[]): Finding[] {
+  // A well-known server dialled on the network is judged by its port there (envDials.ts), not by
+  // the host ports; one whose own port compose does not publish has nothing to compare a URL with.
+  const places = all.some((p) => p.dialHost !== undefined || p.hostSide === true) ? all.filter((p) => !judgedAsDial(p, all) && !serverPortUnpublished(p, all)) : all;
   const byRole = groupBy(places, (p) => matchRole(p.role));
   const otherRolePorts = new Set<string>();
   for (const [role, list] of byRole) if (role !== 'main') for (const p of list) if (!p.claim) otherRolePorts.add(portText(p));
