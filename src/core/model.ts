@@ -119,6 +119,11 @@ export interface Allocation {
    * publishes another host port to a container port of that number disagrees with it.
    */
   hostSide?: boolean;
+  /**
+   * A document says the port is the one inside the container (a table's only port column, headed
+   * `Container Port` or `Internal Port`): even a port document means the container side there.
+   */
+  containerSide?: boolean;
   loc: Location;
 }
 

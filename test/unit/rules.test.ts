@@ -422,6 +422,10 @@ test('a Host Port column says the host side: the container port behind another p
   // A port document allocates the host's ports: there it is the host side, and 3000 is not what compose publishes.
   assert.deepEqual(atWarningOrError(checkFiles({ 'docker-compose.yml': compose, 'PORTS.md': table([['grafana', 3000]]) })).map(brief), ['port-mismatch@PORTS.md:3']);
   assert.deepEqual(atWarningOrError(checkFiles({ 'docker-compose.yml': compose, 'docs/ports.md': ['## Monitoring (3000-3099)', '', table([['grafana', 3000]])].join('\n') })).map(brief), ['port-mismatch@docs/ports.md:5']);
+  // Unless its only port column says the port inside.
+  for (const header of ['| Service | Container Port |', '| Service | Internal Port |']) {
+    assert.deepEqual(atWarningOrError(checkFiles({ 'docker-compose.yml': compose, 'PORTS.md': table([['grafana', 3000]], header) })).map(brief), [], header);
+  }
   // "Inner Docker port" beside "Opened port" is the container side: two services on 80 inside clash on nothing.
   const inner = ['| Service | Opened port | Inner Docker port |', '|---|---|---|', '| proxy | 80 | 80 |', '| pgadmin | 5050 | 80 |'].join('\n');
   assert.deepEqual(atWarningOrError(checkFiles({ 'PORTS.md': inner })).map(brief), []);

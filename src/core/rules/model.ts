@@ -57,6 +57,7 @@ export class Place implements Allocation {
   get fence(): number | undefined { return this.allocation.fence; }
   get occupied(): boolean | undefined { return this.allocation.occupied; }
   get hostSide(): boolean | undefined { return this.allocation.hostSide; }
+  get containerSide(): boolean | undefined { return this.allocation.containerSide; }
   get loc(): Location { return this.allocation.loc; }
 }
 

@@ -295,12 +295,14 @@ function bounds(value: string): [number, number] {
 /**
  * A place that says its port is the host side: a Host Port column or a `localhost` URL, a mapping
  * that writes the container port beside it (`"9000:9000"` in a README's compose snippet), or any
- * place of a port document (`PORTS.md`, a document of ranges), which allocates the host's ports:
+ * place of a port document (`PORTS.md`, a document of ranges), which allocates the host's ports
+ * unless its column says the port inside (`Container Port` as a table's only port column):
  * the container port behind another published port does not agree with it. Not a host port
  * left to a variable (`"${DB_PORT:-5432}:5432"`), whose default is only a default.
  */
 function saysHostSide(p: Place): boolean {
-  return p.hostSide === true || (p.containerPort !== undefined && !p.claim && p.fromVariable === undefined) || p.fileRole.authority === Authority.portDocument;
+  return p.hostSide === true || (p.containerPort !== undefined && !p.claim && p.fromVariable === undefined)
+    || (p.fileRole.authority === Authority.portDocument && p.containerSide !== true);
 }
 
 /**

@@ -319,6 +319,8 @@ export interface AllocationInput {
   containerPort?: number;
   /** Written as a host port (a `Host Port` column): never the container side of a published port. */
   hostSide?: boolean;
+  /** Written as the port inside the container (see Allocation.containerSide). */
+  containerSide?: boolean;
   claim: boolean;
   group: number;
   indexInGroup: number;
@@ -357,6 +359,7 @@ export function emitAllocation(state: MdState, context: Context, input: Allocati
     occupied: input.occupied || undefined,
     containerPort: input.containerPort,
     hostSide: input.hostSide || undefined,
+    containerSide: input.containerSide || undefined,
     host: context.host,
     loc: state.lines.location(state.ctx.file, input.start, input.end),
   };

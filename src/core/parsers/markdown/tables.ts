@@ -22,7 +22,7 @@ interface Columns {
    * Columns whose cells hold ports, with the role (and environment: "Prod Port") their header gives,
    * and whether it says they are host ports (`Host Port`).
    */
-  ports: Array<{ index: number; role?: string; environment?: string; host?: boolean }>;
+  ports: Array<{ index: number; role?: string; environment?: string; host?: boolean; inside?: boolean }>;
   /** The container port column beside a host port column (`| Host Port | Container Port |`). */
   /** Host port column → the container port column beside it (one of each, or pairs by role: `Host HTTP` / `Container HTTP`). */
   containerPorts?: Map<number, number>;
@@ -228,6 +228,8 @@ function classify(headers: string[], aboutPorts: boolean, rangeColumn: (index: n
   // how the service is reached from outside (`| Internal Port | External Access |` "via the proxy").
   const reachedOtherwise = cleaned.some((h, i) => HOST_HEADER.test(h) && !ports.some((p) => p.index === i));
   const hostPorts = hostColumns.length > 0 ? hostColumns : ports.filter((p) => !CONTAINER_HEADER.test(cleaned[p.index]) || (ports.length === 1 && !reachedOtherwise));
+  // The only port column, headed for the container side: the port inside, which it writes alone.
+  if (hostColumns.length === 0) for (const p of hostPorts) if (CONTAINER_HEADER.test(cleaned[p.index])) p.inside = true;
   const containerPorts = ports.filter((p) => !hostPorts.includes(p) && CONTAINER_HEADER.test(cleaned[p.index]));
   // A plain `Port` beside `NodePort` or `External Port` is the port inside (a Service's, a container's).
   const plain = ports.filter((p) => !hostPorts.includes(p) && INSIDE_BESIDE_HOST_HEADER.test(cleaned[p.index]));
@@ -587,6 +589,7 @@ function emitRowAllocation(state: MdState, context: Context, row: Row, written: 
     names: remarkedNames(remarks, other), occupied: row.holders, claim: input.claim, group: input.group, indexInGroup: input.indexInGroup, start: input.start, end: input.end,
     containerPort: input.claim || input.endPort !== undefined ? undefined : input.containerPort ?? row.containerPort,
     hostSide: input.hostSide,
+    containerSide: input.containerSide,
   });
 }
 
@@ -621,6 +624,7 @@ function extractUrlCell(state: MdState, contextOf: Context | ((port: number) => 
 function extractPortCell(state: MdState, context: Context, columns: Columns, row: Row, cell: Cell, column: Columns['ports'][number]): void {
   const role = column.role ?? row.schemeRole;
   const hostSide = column.host;
+  const containerSide = column.inside;
   if (findUrls(cell.text).length > 0) {
     extractUrlCell(state, context, row, cell, role);
     return;
@@ -646,11 +650,11 @@ function extractPortCell(state: MdState, context: Context, columns: Columns, row
       return;
     }
     if (row.listed && values.length === 1 && value.kind === 'port') {
-      for (const name of row.names) placeValue(state, context, columns, row, value, { name, role: value.role ?? role, start, end, hostSide });
+      for (const name of row.names) placeValue(state, context, columns, row, value, { name, role: value.role ?? role, start, end, hostSide, containerSide });
       return;
     }
     const name = paired ? row.names[i] : row.names.length === 1 || (row.plus && values.length === 1) ? row.names[0] : undefined;
-    placeValue(state, context, columns, row, value, { name, role: value.role ?? role, start, end, hostSide });
+    placeValue(state, context, columns, row, value, { name, role: value.role ?? role, start, end, hostSide, containerSide });
   });
 }
 
@@ -660,7 +664,7 @@ function placeValue(
   columns: Columns,
   row: Row,
   value: CellPort,
-  at: { name?: string; role?: string; start: number; end: number; hostSide?: boolean },
+  at: { name?: string; role?: string; start: number; end: number; hostSide?: boolean; containerSide?: boolean },
 ): void {
   if (value.kind === 'invalid') {
     emitInvalid(state, value.port, at.start, at.end, 'table cell');
@@ -703,6 +707,7 @@ function placeValue(
     start: at.start,
     end: at.end,
     hostSide: at.hostSide,
+    containerSide: at.containerSide,
     containerPort: value.containerPort,
   });
 }
