@@ -344,6 +344,10 @@ test('a block the paragraph before calls an example, and a section on what to do
   assert.deepEqual(allocs(env('Or use another port:')).map((a) => a.port), []);
   assert.deepEqual(allocs(env('Alternative Ports in `docker-compose.yml` eintragen:')).map((a) => a.port), []);
   assert.deepEqual(allocs(env('**方案2：使用其他端口**')).map((a) => a.port), []);
+  // What a fix replaces (`**FROM:**`, "Change this line:") is no port in use; what it writes instead (`**TO:**`) is.
+  assert.deepEqual(allocs(env('**FROM:**')).map((a) => a.port), []);
+  assert.deepEqual(allocs(env('Change this line:')).map((a) => a.port), []);
+  assert.deepEqual(allocs(env('**TO:**')).map((a) => a.port), [7700]);
   // A file name is no example; a colon that does not end the paragraph introduces nothing.
   assert.deepEqual(allocs(env('Copy `.env.example` to `.env` and set:')).map((a) => a.port), [7700]);
   assert.deepEqual(allocs(env('For example the ledger. It reads:')).map((a) => a.port), [7700]);

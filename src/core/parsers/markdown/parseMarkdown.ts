@@ -264,8 +264,11 @@ function introducesExample(tokens: Token[], i: number): boolean {
     : sentences[sentences.length - 1];
   // A file name's words are no example.
   const words = last.split(/\s+/).filter((word) => !/[\w-]\.[\w-]/.test(word));
-  return EXAMPLE_INTRO.test(words.join(' '));
+  return EXAMPLE_INTRO.test(words.join(' ')) || FORMER_INTRO.test(last.replace(/^[*_]+|[:：]$/g, '').trim());
 }
+
+// `**FROM:**` over the line to replace, "Change this line:": what a fix replaces, no port in use.
+const FORMER_INTRO = /^(?:from|before|old|old values?|previously|change this line|replace this line|wrong|incorrect|vorher|antes|avant|修改前|变更前|変更前|변경 전)$/i;
 
 const SHORT_ANSWER = 4;
 
