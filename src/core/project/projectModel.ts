@@ -114,11 +114,7 @@ export class ProjectModel {
   private readServers(compose: FileFacts[]): void {
     for (const f of compose) {
       const unit = this.composeUnits.get(f.file)!.key;
-      for (const [server, service] of f.compose?.servers ?? []) {
-        const key = `${unit}\u0000${server}`;
-        const known = this.serverServices.get(key);
-        this.serverServices.set(key, known === undefined || known === service ? service : '');
-      }
+      for (const [server, service] of f.compose?.servers ?? []) noteOnlyService(this.serverServices, `${unit}\u0000${server}`, service);
     }
   }
 
@@ -146,8 +142,7 @@ export class ProjectModel {
         const key = serviceKey(name);
         // A container named like another service (`app` in a container called `web`) names neither.
         if (key === service || serviceKeys.has(key)) continue;
-        const known = this.containerServices.get(key);
-        this.containerServices.set(key, known === undefined || known === service ? service : '');
+        noteOnlyService(this.containerServices, key, service);
       }
     }
     for (const units of unitsByName.values()) {
@@ -313,6 +308,12 @@ interface FolderFacts {
   documentAbout?: string;
   /** The machine the folder is named for (see machineOf). */
   machine?: string;
+}
+
+/** Files `service` under `key`, or '' once another service has it too: the key names one service or none. */
+function noteOnlyService(services: Map<string, string>, key: string, service: string): void {
+  const known = services.get(key);
+  services.set(key, known === undefined || known === service ? service : '');
 }
 
 /**

@@ -136,7 +136,7 @@ function extractService(name: string, node: Value, meta: ServiceMeta | undefined
   const environment = extractEnvironment(fields.get('environment'), walk, network?.dialerOf(name, fields.has('extra_hosts'), linksOf(fields.get('links'), walk)));
   if (!published) containerSideClaims({ service: name, group, names: meta?.names, environment, exposed }, walk);
   else if (!walk.opts.snippet) listensElsewhere(name, environment, walk.out.allocations.slice(before), inside, fields, walk);
-  network?.record(name, { allocations: [before, walk.out.allocations.length], mentions: inside, fields });
+  network?.record(name, { allocations: [before, walk.out.allocations.length], mentions: inside, fields, server: meta?.server });
 }
 
 const NO_LINKS: ReadonlyMap<string, string> = new Map();

@@ -8,11 +8,9 @@
 // for a service that is dialled.
 
 import type { Location, Mention, ParseProblem } from '../../model';
-import { defaultPortOf, serverOfImage } from '../../syntax/servers';
+import { defaultPortOf } from '../../syntax/servers';
 import { location } from './facts';
-import { UNKNOWN } from './interpolation';
 import { scalarText } from './scalarText';
-import { imageName } from './serviceMeta';
 import { mapEntries, resolve, seqItems } from './walk';
 import type { Value, Walk } from './walk';
 
@@ -26,6 +24,8 @@ export interface ServiceRecord {
   /** The container ports its `ports:` and `expose:` mention. */
   mentions: [number, number];
   fields: ReadonlyMap<string, Value>;
+  /** The well-known server its image runs (ServiceMeta.server). */
+  server?: string;
 }
 
 interface ClientDial {
@@ -108,19 +108,18 @@ export class ComposeNetwork {
  * other container port, no number in its command, no listener variable: see listensInside).
  */
 function offDefault(record: ServiceRecord, dial: ClientDial, walk: Walk): ParseProblem | undefined {
+  const port = record.server === undefined ? undefined : defaultPortOf(record.server);
   const image = scalarText(record.fields.get('image'), walk);
-  const server = image === undefined || image.value.includes(UNKNOWN) ? undefined : serverOfImage(imageName(image.value));
-  const port = server === undefined ? undefined : defaultPortOf(server);
-  if (port === undefined || port === dial.port) return undefined;
+  if (port === undefined || port === dial.port || image === undefined) return undefined;
   // A container port of its own other than the default: it may be set up to listen elsewhere.
   for (let i = record.mentions[0]; i < record.mentions[1]; i++) if (walk.out.mentions[i].port !== port) return undefined;
   return {
     rule: 'port-mismatch',
-    message: `${dial.client} dials ${dial.host}:${dial.port} on the compose network, where ${dial.target} runs ${image!.value}, which listens on ${port}`,
+    message: `${dial.client} dials ${dial.host}:${dial.port} on the compose network, where ${dial.target} runs ${image.value}, which listens on ${port}`,
     service: dial.target,
     port: dial.port,
     loc: dial.loc,
-    related: [{ loc: location(walk, { start: image!.scalarStart, end: image!.scalarEnd }), message: `${dial.target}: image ${image!.value} (port ${port})` }],
+    related: [{ loc: location(walk, { start: image.scalarStart, end: image.scalarEnd }), message: `${dial.target}: image ${image.value} (port ${port})` }],
   };
 }
 

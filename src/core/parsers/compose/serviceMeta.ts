@@ -45,7 +45,7 @@ function text(node: Value, walk: Walk): string | undefined {
 }
 
 /** `ghcr.io/org/nginx-proxy-manager:2.11@sha256:…` → `nginx-proxy-manager`. */
-export function imageName(image: string): string {
+function imageName(image: string): string {
   const digest = image.indexOf('@');
   const reference = digest < 0 ? image : image.slice(0, digest);
   const name = reference.slice(reference.lastIndexOf('/') + 1);
@@ -105,6 +105,7 @@ export function servicesMeta(services: Array<[string, Value]>, top: Map<string, 
     const image = text(fields.get('image'), walk);
     const imageKey = image === undefined ? undefined : imageName(image);
     if (imageKey) addName(imageKey);
+    const server = imageKey === undefined ? undefined : serverOfImage(imageKey);
     const networksField = fields.get('networks');
     const aliases = networksField ? networkAliases(networksField, walk) : NONE;
     for (const alias of aliases) addName(alias);
@@ -125,7 +126,7 @@ export function servicesMeta(services: Array<[string, Value]>, top: Map<string, 
       ...(containerName === undefined ? {} : { containerName }),
       reachedAs: walk.opts.snippet ? NONE : [containerName, hostname, ...aliases].filter((n): n is string => n !== undefined).map((n) => n.toLowerCase()),
       networkMode: fields.has('network_mode'),
-      ...(imageKey === undefined || serverOfImage(imageKey) === undefined ? {} : { server: serverOfImage(imageKey) }),
+      ...(server === undefined ? {} : { server }),
     });
   }
   for (const [host, guest] of attached) {
