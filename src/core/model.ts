@@ -2,7 +2,7 @@
 // source span it came from, so editors can underline it and the CLI can print file:line:col.
 import type { KubernetesFacts } from './parsers/kubernetes/objects';
 
-export type SourceKind = 'registry' | 'compose' | 'env' | 'markdown' | 'package' | 'procfile' | 'kubernetes' | 'dockerfile' | 'devcontainer';
+export type SourceKind = 'registry' | 'compose' | 'env' | 'markdown' | 'package' | 'procfile' | 'kubernetes' | 'dockerfile' | 'devcontainer' | 'commands';
 
 /** A point in a file: 0-based UTF-16 offset, 1-based line and column (UTF-16 code units). */
 export interface Position {

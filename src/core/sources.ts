@@ -26,6 +26,8 @@ interface SourceKindSpec {
   /** Whether a file (a name or a path) is of the kind by its name. */
   readonly isNamed: (file: string) => boolean;
   readonly languages: Readonly<Record<string, LanguageDocuments>>;
+  /** False for a kind whose files say no port of their own: a workspace holding one is no reason to start. */
+  readonly activates?: false;
 }
 
 /** A predicate on a path's last segment ('/' or '\' separated). */
@@ -97,6 +99,14 @@ export const SOURCE_KINDS: Readonly<Record<SourceKind, SourceKindSpec>> = {
     names: ['devcontainer.json', '.devcontainer.json'],
     isNamed: named(/^\.?devcontainer\.json$/i),
     languages: { jsonc: 'named' },
+  },
+  commands: {
+    // Makefiles, shell scripts and justfiles, read only for the compose files a command in them
+    // runs together (parsers/scripts/composeCommands.ts). Names as make, the shell and just take them.
+    names: ['Makefile', 'makefile', 'GNUmakefile', '*.mk', 'justfile', 'Justfile', '.justfile', '*.sh', '*.bash'],
+    isNamed: named(/^(?:[Mm]akefile|GNUmakefile|[^\\/]*\.mk|\.?[Jj]ustfile|[^\\/]*\.(?:sh|bash))$/),
+    languages: { makefile: 'named', shellscript: 'named', just: 'named' },
+    activates: false,
   },
 };
 

@@ -47,7 +47,7 @@ export interface ProblemSummary {
 export interface PlaceNode {
   uri: string;
   range: Range;
-  source: 'registry' | 'compose' | 'env' | 'markdown' | 'package' | 'procfile' | 'kubernetes' | 'dockerfile' | 'devcontainer';
+  source: 'registry' | 'compose' | 'env' | 'markdown' | 'package' | 'procfile' | 'kubernetes' | 'dockerfile' | 'devcontainer' | 'commands';
   /** A reference (URL, `*_URL`) rather than an allocation. */
   claim: boolean;
 }

@@ -533,6 +533,17 @@ const processLine = fc.oneof(
 
 export const procfileText: fc.Arbitrary<string> = lines(fc.array(processLine, { maxLength: 8 }));
 
+// Makefiles and shell scripts: compose commands naming files, among other lines
+
+const composeFileName = fc.constantFrom('docker-compose.yml', 'compose.yaml', 'docker-compose.dev.yml', '../infra/compose.yaml', 'x.yml', '"a b.yml"', '$(BASE)', '${FILE}', '/abs/compose.yaml', '');
+const composeCommandLine = fc.oneof(
+  { weight: 3, arbitrary: fc.tuple(fc.constantFrom('docker compose', 'docker-compose', '\tdocker compose', '# docker compose', 'COMPOSE = docker compose'), fc.array(fc.tuple(fc.constantFrom('-f', '--file', '--file=', '-f=', '-p'), composeFileName), { maxLength: 4 }), fc.constantFrom(' up -d', ' \\', '', ' && make', ';')).map(([cmd, files, rest]) => `${cmd}${files.map(([flag, f]) => (flag.endsWith('=') ? ` ${flag}${f}` : ` ${flag} ${f}`)).join('')}${rest}`) },
+  { weight: 1, arbitrary: fc.array(composeFileName, { maxLength: 3 }).map((files) => `export COMPOSE_FILE=${files.join(':')}`) },
+  { weight: 1, arbitrary: fc.constantFrom('up:', '.PHONY: up', 'cd "$(dirname "$0")/.."', 'set -euo pipefail', '', '#!/bin/sh', 'compose', '\\') },
+);
+
+export const commandsText: fc.Arbitrary<string> = lines(fc.array(composeCommandLine, { maxLength: 8 }));
+
 // Dockerfile
 
 const dockerVariable = fc.constantFrom('PORT', 'HTTP_PORT', 'APP_PORT', 'REDIS_PORT', 'BASE', 'X');
@@ -597,6 +608,7 @@ export function generatedText(kind: SourceKind): fc.Arbitrary<string> {
     case 'kubernetes': return kubernetesText;
     case 'dockerfile': return dockerfileText;
     case 'devcontainer': return devcontainerText;
+    case 'commands': return commandsText;
   }
 }
 

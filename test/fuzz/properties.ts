@@ -149,6 +149,7 @@ const FILE_NAMES: Record<SourceKind, string[]> = {
   kubernetes: ['k8s/app.yaml', 'deploy/service.yml', 'chart/templates/deployment.yaml', 'overlays/dev/kustomization.yaml'],
   dockerfile: ['Dockerfile', 'api/Dockerfile', 'Dockerfile.dev', 'svc/web.Dockerfile'],
   devcontainer: ['.devcontainer/devcontainer.json', '.devcontainer.json', '.devcontainer/py/devcontainer.json'],
+  commands: ['Makefile', 'scripts/up.sh', 'ops/justfile', 'deploy.mk'],
 };
 
 const envMap = fc.option(
@@ -334,6 +335,7 @@ export const PROPERTIES: FuzzProperty[] = [
   parserProperty('kubernetes', 12_000),
   parserProperty('dockerfile', 8000),
   parserProperty('devcontainer', 6000),
+  parserProperty('commands', 4000),
   lineIndexProperty,
   urlsAndRangesProperty,
   cellsProperty,

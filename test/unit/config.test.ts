@@ -38,14 +38,14 @@ test('globFilter: globs relative to the folder; bare names match at any depth; f
 test('parseConfig: rules, globs and ignoreFiles; what is wrong is named and left at its default', () => {
   const problems: string[] = [];
   const config = parseConfig(JSON.stringify({ rules: { 'port-conflict': 'warning', 'out-of-range': 'off' }, exclude: ['legacy'], ignoreFiles: false }), problems);
-  assert.deepEqual(config, { rules: { 'port-conflict': 'warning', 'out-of-range': 'off' }, exclude: ['legacy'], include: [], ignoreFiles: false, kinds: ['registry', 'compose', 'env', 'markdown', 'package', 'procfile', 'dockerfile', 'devcontainer'] });
+  assert.deepEqual(config, { rules: { 'port-conflict': 'warning', 'out-of-range': 'off' }, exclude: ['legacy'], include: [], ignoreFiles: false, kinds: ['registry', 'compose', 'env', 'markdown', 'package', 'procfile', 'dockerfile', 'devcontainer', 'commands'] });
   assert.deepEqual(problems, []);
 
   const wrong: string[] = [];
   const fallback = parseConfig(JSON.stringify({ rules: { 'port-conflict': 'loud', 'no-such-rule': 'error' }, exclude: 'legacy', extra: 1, kinds: ['yaml'] }), wrong);
-  assert.deepEqual(fallback, { rules: {}, exclude: [], include: [], ignoreFiles: true, kinds: ['registry', 'compose', 'env', 'markdown', 'package', 'procfile', 'dockerfile', 'devcontainer'] });
+  assert.deepEqual(fallback, { rules: {}, exclude: [], include: [], ignoreFiles: true, kinds: ['registry', 'compose', 'env', 'markdown', 'package', 'procfile', 'dockerfile', 'devcontainer', 'commands'] });
   assert.equal(wrong.length, 5);
-  assert.match(wrong.join('\n'), /"kinds" must be a list of registry, compose, env, markdown, package, procfile, dockerfile, devcontainer/);
+  assert.match(wrong.join('\n'), /"kinds" must be a list of registry, compose, env, markdown, package, procfile, dockerfile, devcontainer, commands/);
   assert.match(wrong.join('\n'), /unknown key "extra"/);
   assert.match(wrong.join('\n'), /rules\.port-conflict: ignoring "loud"/);
   assert.match(wrong.join('\n'), /rules\.no-such-rule: unknown rule/);

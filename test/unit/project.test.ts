@@ -364,6 +364,29 @@ test('files COMPOSE_FILE lists (in the folder\'s .env, or set in a document) and
   assert.deepEqual(conflicts({ 'ops/.env': 'COMPOSE_FILE=docker-compose.yml:${EXTRA}\n' }), []);
 });
 
+test('a Makefile, a script, a justfile or a package.json script that runs two files together makes them one project; a commented command does not', () => {
+  const files = {
+    'ops/docker-compose.yml': stack({ app: '5000:5000' }),
+    'ops/docker-compose.monitoring.yml': stack({ exporter: '5000:9100' }),
+  };
+  const conflicts = (extra: Record<string, string>) => warnings(checkFiles({ ...files, ...extra }));
+  const command = 'docker compose -f docker-compose.yml -f docker-compose.monitoring.yml up -d';
+  assert.deepEqual(conflicts({}), []);
+  assert.deepEqual(conflicts({ 'ops/Makefile': `.PHONY: up\nup:\n\t${command}\n` }), ['port-conflict@ops/docker-compose.yml:4']);
+  assert.deepEqual(conflicts({ 'ops/Makefile': `COMPOSE = docker compose -f docker-compose.yml -f docker-compose.monitoring.yml\nup:\n\t$(COMPOSE) up -d\n` }), ['port-conflict@ops/docker-compose.yml:4']);
+  assert.deepEqual(conflicts({ 'ops/justfile': `up:\n    ${command}\n` }), ['port-conflict@ops/docker-compose.yml:4']);
+  assert.deepEqual(conflicts({ 'ops/package.json': JSON.stringify({ name: 'ops', scripts: { up: command } }) }), ['port-conflict@ops/docker-compose.yml:4']);
+  // A script in a folder of scripts runs from the folder above it.
+  assert.deepEqual(conflicts({ 'ops/scripts/up.sh': `#!/bin/sh\nset -e\n${command}\n` }), ['port-conflict@ops/docker-compose.yml:4']);
+  assert.deepEqual(conflicts({ 'ops/up.sh': `#!/bin/sh\n${command}\n` }), ['port-conflict@ops/docker-compose.yml:4']);
+  // Written out in a comment, or naming files elsewhere, it runs nothing here.
+  assert.deepEqual(conflicts({ 'ops/Makefile': `up:\n\t# ${command}\n\tdocker compose up -d\n` }), []);
+  assert.deepEqual(conflicts({ 'tools/up.sh': `#!/bin/sh\n${command}\n` }), []);
+  const c = checkFiles({ ...files, 'ops/Makefile': `up:\n\t${command}\n` });
+  assert.deepEqual(c.model.facts('ops/Makefile')!.composeSets, [['ops/docker-compose.yml', 'ops/docker-compose.monitoring.yml']]);
+  assert.equal(c.model.facts('ops/Makefile')!.allocations.length, 0, 'a Makefile allocates nothing');
+});
+
 test('incremental: a document that starts running two files together re-checks them as one project', () => {
   const files: Record<string, string> = {
     'docker-compose.yml': stack({ app: '5000:5000' }),

@@ -31,6 +31,7 @@ const NAMES = [
   'Procfile', 'Procfile.dev', 'Procfile.', 'procfile', 'Procfiles', 'Procfile-dev',
   'Dockerfile', 'dockerfile', 'Dockerfile.dev', 'Dockerfile-prod', 'api.Dockerfile', 'web.dockerfile', 'Dockerfile.md', 'Dockerfiles', 'my-Dockerfile',
   'devcontainer.json', '.devcontainer.json', 'devcontainer.jsonc', 'my-devcontainer.json', '.devcontainer',
+  'Makefile', 'makefile', 'GNUmakefile', 'docker.mk', 'Makefile.am', 'Makefiles', 'justfile', 'Justfile', '.justfile', 'up.sh', 'run.bash', '.bashrc', 'sh', 'ssh', 'script.zsh',
 ];
 
 /** File names built from the pieces the names above are made of. */
@@ -74,6 +75,9 @@ test('dispatch: a name is tried in the table\'s order; a YAML file of any name m
   assert.equal(sourceKindOf('.devcontainer/python/devcontainer.json'), 'devcontainer');
   assert.equal(sourceKindOf('docs/Dockerfile.md'), 'markdown');
   assert.equal(sourceKindOf('pwd.yml'), undefined);
+  assert.equal(sourceKindOf('ops/Makefile'), 'commands');
+  assert.equal(sourceKindOf('scripts/dev-up.sh'), 'commands');
+  assert.equal(sourceKindOf('Makefile.am'), undefined, 'automake input, not run by make');
   const anySource = glob(SOURCE_GLOBS);
   forEveryName((name) => assert.equal(anySource(name), mayBeSource(name), name));
 });
@@ -97,6 +101,7 @@ test('the client\'s document selector: each source kind\'s languages, narrowed t
     { scheme: 'file', language: 'json', pattern: '**/{package.json}' },
     { scheme: 'file', language: 'dockerfile' },
     { scheme: 'file', language: 'jsonc', pattern: '**/{devcontainer.json,.devcontainer.json}' },
+    ...['makefile', 'shellscript', 'just'].map((language) => ({ scheme: 'file', language, pattern: `**/{${SOURCE_KINDS.commands.names.join(',')}}` })),
   ]);
   // A Procfile and an .env file both open as plaintext: the filter takes the names of both kinds.
   const plaintext = glob(DOCUMENT_SELECTOR.find((f) => f.language === 'plaintext')!.pattern!);
@@ -108,8 +113,9 @@ test('the client\'s document selector: each source kind\'s languages, narrowed t
 test('package.json: activation by each kind\'s names and by the languages only sources have; the schema for every registry name', () => {
   const languages = new Set(KINDS.flatMap((kind) => Object.entries(kind.languages).filter(([, documents]) => documents === 'all').map(([id]) => id)));
   assert.deepEqual(manifest.activationEvents, [
-    // A kind known by its content alone (Kubernetes manifests) has no names to activate on.
-    ...KINDS.filter((kind) => kind.names.length > 0).map((kind) => `workspaceContains:**/{${kind.names.join(',')}}`),
+    // A kind known by its content alone (Kubernetes manifests) has no names to activate on, and
+    // one whose files say no port of their own (Makefiles, scripts) starts nothing.
+    ...KINDS.filter((kind) => kind.names.length > 0 && kind.activates !== false).map((kind) => `workspaceContains:**/{${kind.names.join(',')}}`),
     ...[...languages].map((id) => `onLanguage:${id}`),
   ]);
   const registry = SOURCE_KINDS.registry.names;

@@ -64,7 +64,7 @@ export function batchesOf(scope: CheckScope, size: number): ParseBatch[] {
 }
 
 /** Markdown, the most work, first, where workers start; env and the cheap run files between it and compose, where the threads meet. */
-const KIND_ORDER: SourceKind[] = ['markdown', 'env', 'package', 'procfile', 'compose', 'registry', 'dockerfile', 'devcontainer'];
+const KIND_ORDER: SourceKind[] = ['markdown', 'env', 'package', 'procfile', 'compose', 'registry', 'dockerfile', 'devcontainer', 'commands'];
 
 /** One file's facts (none when it could not be read) and the files its reading skipped, in order. */
 export interface ParsedFile {

@@ -12,6 +12,7 @@ import { parseMarkdown } from './markdown/parseMarkdown';
 import { parseRegistry } from './registry/registry';
 import { parsePackageScripts } from './scripts/packageScripts';
 import { parseProcfile } from './scripts/procfile';
+import { parseComposeCommands } from './scripts/composeCommands';
 import { internStrings } from '../text/intern';
 
 const KINDS = Object.keys(SOURCE_KINDS) as SourceKind[];
@@ -61,6 +62,7 @@ function parseKind(kind: SourceKind, text: string, ctx: ParseContext): FileFacts
     case 'kubernetes': return parseKubernetes(text, ctx);
     case 'dockerfile': return parseDockerfile(text, ctx);
     case 'devcontainer': return parseDevcontainer(text, ctx);
+    case 'commands': return parseComposeCommands(text, ctx);
   }
 }
 

@@ -273,6 +273,9 @@ export class ProjectModel {
         const unit = compose ?? { key: `devcontainer:${f.file}`, folder: devcontainerProject(dir) };
         return role(unit.key, unit.folder, unit.key, Authority.scripts, false);
       }
+      case 'commands':
+        // No places: what it says, the compose files a command runs together, went into the units above.
+        return role(`commands:${f.file}`, dir, folderAbout(dir), Authority.document, false);
     }
   }
 }

@@ -31,7 +31,7 @@ export interface ServiceInfo {
   places: Place[];
 }
 
-const SOURCE_RANK = { registry: 0, compose: 1, kubernetes: 1, env: 2, package: 3, procfile: 4, devcontainer: 5, markdown: 6, dockerfile: 7 } as const;
+const SOURCE_RANK = { registry: 0, compose: 1, kubernetes: 1, env: 2, package: 3, procfile: 4, devcontainer: 5, markdown: 6, dockerfile: 7, commands: 8 } as const;
 
 /** Whose spelling of a service is shown: the registry's, then compose's, env's, an app's scripts', a dev container's labels, Markdown's, a Dockerfile's folder (then document order). */
 export function bySpelling(a: Place, b: Place): number {

@@ -3,8 +3,10 @@
 // npm scope (`@acme/web` → `web`), or its folder's name. Each script is a place of its own. A
 // script that runs tests (`test:e2e`) may start the app on a port of its own on purpose, so its
 // ports are compared with nothing else. A monorepo's root (one that lists `workspaces`) starts
-// its packages' servers, whose ports are theirs: there they are only mentions.
+// its packages' servers, whose ports are theirs: there they are only mentions. A script that runs
+// `docker compose -f a.yml -f b.yml` names files Compose merges into one project.
 import { emptyFacts, type FileFacts, type ParseContext } from '../../model';
+import { composeSetsIn } from '../../syntax/composeSets';
 import { VARIANT_PREFIX } from '../../syntax/names';
 import { dirOf } from '../../syntax/paths';
 import { LineIndex } from '../../text/lineIndex';
@@ -29,6 +31,9 @@ export function parsePackageScripts(text: string, ctx: ParseContext): FileFacts 
     const environment = isTestScript(name.value) ? `${VARIANT_PREFIX}test-script-${name.start}` : undefined;
     addCommandFacts(command.value, (i) => command.at[i], { facts, lines, service, environment, group: name.start, folder, folderName: ctx.folderName });
   }
+  // `"up": "docker compose -f compose.yaml -f compose.metrics.yaml up"`: npm runs it in the package's folder.
+  const sets = composeSetsIn(manifest.scripts.map((s) => s.command.value).join('\n'), folder);
+  if (sets.length > 0) facts.composeSets = sets;
   return facts;
 }
 
