@@ -435,12 +435,16 @@ test('a column of port numbers names no row, whatever its header says (`Preview 
   assert.deepEqual(checkFiles({ 'docs/PORTS.md': text }).findings.map(brief), []);
 });
 
-test('a table with a column of solutions lists troubles and their fixes: its ports are only mentioned', () => {
+test('a table with a column of solutions (or of the ports used instead) lists troubles and their fixes: its ports are only mentioned', () => {
   const trouble = ['### Common conflicts', '', '| Port | Common User | Solution |', '|---|---|---|', '| 7800 | Django dev server | Move Django to 7880 |', '| 7805/7806 | Other model servers | Stop them |'].join('\n');
   assert.deepEqual(places(trouble), []);
   assert.deepEqual(parse(trouble).mentions.map((m) => m.port).sort(), [7800, 7805, 7806]);
   const doc = ['| Service | Port |', '|---|---|', '| Ledger | 7800 |', '', trouble].join('\n');
   assert.deepEqual(checkFiles({ 'docs/PORTS.md': doc }).findings.map(brief), []);
+  // A column of the ports taken in their place is the same: the other holders are someone else's.
+  const remapped = ['## Machine notes', '', '| Port conflict | Occupied by | We use instead |', '|---|---|---|', '| 7800 (HTTP) | `shop-wp` (WordPress) | **7805** (gateway) |'].join('\n');
+  assert.deepEqual(places(remapped), []);
+  assert.deepEqual(checkFiles({ 'docs/PORTS.md': ['| Service | Port |', '|---|---|', '| gateway | 7800 |', '', remapped].join('\n') }).findings.map(brief), []);
   // Without the Solution column, the same rows are holders of those ports.
   assert.deepEqual(checkFiles({ 'docs/PORTS.md': doc.replace(' Solution |', ' Notes |') }).findings.map(brief), ['port-conflict@docs/PORTS.md:9']);
 });

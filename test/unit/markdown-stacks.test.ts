@@ -139,6 +139,11 @@ test('a section that runs the app on the machine itself (`npm run dev` under "Ru
   const manual = readme('Manual setup', 'docker compose up -d ledger-db && npm run dev').replace('- Frontend: http://localhost:5173', '- Frontend: http://localhost:5173\n- Ledger DB: http://localhost:7433');
   assert.deepEqual(checkFiles({ 'compose.yaml': withDb, 'README.md': manual }).findings.map(brief), ['port-mismatch@README.md:19']);
   assert.deepEqual(findings(readme('Frontend', 'npm run dev')), ['port-mismatch@README.md:18']);
+  // A heading that names the way of running (`(local run)`) says it without a command; "Running locally" does not.
+  const table = (heading: string) => ['# Shop', '', `## ${heading}`, '', '| Service | HTTP Port |', '|---|---|', '| frontend | 5173 |', ''].join('\n');
+  assert.deepEqual(checkFiles({ 'compose.yaml': compose, 'README.md': table('Services (local run)') }).findings.map(brief), []);
+  assert.deepEqual(checkFiles({ 'compose.yaml': compose, 'README.md': table('Running locally') }).findings.map(brief), ['port-mismatch@README.md:7']);
+  assert.deepEqual(checkFiles({ 'compose.yaml': compose, 'README.md': table('Services (local run)').replace('| frontend | 5173 |', '| frontend | 5173 |\n\n```bash\ndocker compose up\n```') }).findings.map(brief), ['port-mismatch@README.md:7']);
 });
 
 test('a compose snippet that replaces or resets what the compose file says (`ports: !override`) is an override the reader may write: its ports are mentioned', () => {

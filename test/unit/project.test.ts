@@ -469,6 +469,29 @@ test('a document may call a compose service by its container\'s name: one servic
   assert.deepEqual(warnings(checkFiles({ 'docker-compose.yml': named, 'PORTS.md': doc.replace('| shop_rl_dashboard | 8026 |', '| web | 80 |') })), []);
 });
 
+test('a document may call a service its stack publishes by one of its screens (`Grafana UI`, `MinIO Console`): that service', () => {
+  const compose = (extra = '') => ['services:', '  grafana:', '    image: grafana/grafana', '    ports: ["3001:3000"]', extra].join('\n');
+  const readme = (label: string, port: number) => ['# Stack', '', '## Access', '', `- ${label}: http://localhost:${port}`, ''].join('\n');
+  assert.deepEqual(warnings(checkFiles({ 'docker-compose.yml': compose(), 'README.md': readme('Grafana UI', 3000) })), ['port-mismatch@README.md:5']);
+  assert.deepEqual(warnings(checkFiles({ 'docker-compose.yml': compose(), 'README.md': readme('Grafana Web UI', 3001) })), []);
+  // A stack that publishes a service of that very name, or a document of another stack, keeps the name as written.
+  const both = compose('  grafana-ui:\n    image: shop/grafana-ui\n    ports: ["3000:80"]');
+  assert.deepEqual(warnings(checkFiles({ 'docker-compose.yml': both, 'README.md': readme('Grafana UI', 3000) })), []);
+  assert.deepEqual(warnings(checkFiles({ 'monitoring/docker-compose.yml': compose(), 'shop/README.md': readme('Grafana UI', 3000) })), []);
+  // A name of screen words alone names no service of the stack, and a server with no screen of its own has none.
+  assert.deepEqual(warnings(checkFiles({ 'docker-compose.yml': compose(), 'README.md': readme('Web UI', 3000) })), []);
+  const kafka = 'services:\n  kafka:\n    image: bitnami/kafka\n    ports: ["9092:9092"]\n';
+  assert.deepEqual(warnings(checkFiles({ 'docker-compose.yml': kafka, 'README.md': readme('Kafka UI', 8888) })), []);
+  // Its other ports the document gives their own labels: labels of the service's ports, not services on them.
+  const minio = 'services:\n  minio:\n    image: minio/minio\n    ports: ["9000:9000", "9001:9001"]\n';
+  const ports = (first: string) => ['# MinIO', '', '## Ports', '', `- \`9000\`: ${first}`, '- `9001`: MinIO web console', ''].join('\n');
+  assert.deepEqual(warnings(checkFiles({ 'docker-compose.yml': minio, 'README.md': ports('S3 API endpoint') })), []);
+  // A service the document gives this very port, or one named elsewhere too, is a service of its own.
+  const docs = { 'docker-compose.yml': minio, 'README.md': ports('Ledger'), 'docs/ledger.md': '# Ledger\n\n| Service | Port |\n|---|---|\n| Ledger | 9000 |\n' };
+  assert.deepEqual(warnings(checkFiles(docs)), ['port-conflict@docker-compose.yml:4']);
+  assert.deepEqual(warnings(checkFiles({ 'docker-compose.yml': minio, 'PORTS.md': ports('Ledger') })), ['port-conflict@docker-compose.yml:4']);
+});
+
 test('a document of ports forwarded from a cluster is compared with itself, not with compose stacks beside it', () => {
   const doc = (forwards: string[]) => [
     '# Port map', '', '## Services (11000-11099)', '', '| Service | External Port | Internal Port |', '|---|---|---|',

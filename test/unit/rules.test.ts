@@ -250,6 +250,14 @@ test('name drift is not a conflict; separate instances and separate services are
   // A name of generic words only is that word of another: "api (NestJS)" and "Backend API"; not two named APIs.
   const generic = checkFiles({ 'docs/ports.md': [table([['api (NestJS)', 4000], ['Orders API', 4100], ['Billing API', 4100]]), '', '## Why', '', '- **Backend API (4000)**: its own range'].join('\n') });
   assert.deepEqual(generic.findings.map(brief), ['port-conflict@docs/ports.md:5']);
+  // Also where the other name glues the generic word to its own: a document's `API_PORT` beside `fastapi`.
+  const glued = checkFiles({
+    'docker-compose.yml': 'services:\n  fastapi:\n    environment:\n      API_PORT: ${API_PORT}\n    ports: ["18000:8000"]\n',
+    'docs/ports.md': [table([['FastAPI', 18000], ['Grafana', 13000]]), '', '```bash', 'API_PORT=18000', 'GRAFANA_PORT=13000', '```'].join('\n'),
+  });
+  assert.deepEqual(glued.findings.map(brief), []);
+  const apart = checkFiles({ 'docs/ports.md': table([['api', 4000], ['rapid', 4000]]) });
+  assert.deepEqual(apart.findings.map(brief), ['port-conflict@docs/ports.md:4']);
   const instances = checkFiles({ 'docs/ports.md': table([['Ollama (CPU)', 11434], ['Ollama (GPU)', 11434]]) });
   assert.deepEqual(instances.findings.map(brief), ['port-conflict@docs/ports.md:4']);
   const services = checkFiles({ 'docs/ports.md': table([['Redis', 6379], ['Valkey Cache', 6379]]) });

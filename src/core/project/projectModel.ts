@@ -50,6 +50,8 @@ export class ProjectModel {
   private readonly containerServices = new Map<string, string>();
   /** Unit and well-known server → the one service of the unit that runs it ('' when several do). */
   private readonly serverServices = new Map<string, string>();
+  /** The services each unit's compose files publish a port of, by key. */
+  private readonly publishing = new Map<string, Set<string>>();
 
   private readonly folders = new Map<string, FolderFacts>();
   /** Folders with a README: the outermost one above a file is the repository it belongs to. */
@@ -106,16 +108,24 @@ export class ProjectModel {
       for (const image of f.compose?.images ?? []) model.imageBuilders.set(image.dockerfile, [...(model.imageBuilders.get(image.dockerfile) ?? []), { ...image, composeFile: f.file, unit }]);
     }
     model.readContainers(compose);
-    model.readServers(compose);
+    model.readServices(compose);
     return model;
   }
 
-  /** The service of each unit that runs each well-known server, unless several of the unit do. */
-  private readServers(compose: FileFacts[]): void {
+  /** The service of each unit that runs each well-known server, unless several of the unit do, and the services each publishes. */
+  private readServices(compose: FileFacts[]): void {
     for (const f of compose) {
       const unit = this.composeUnits.get(f.file)!.key;
       for (const [server, service] of f.compose?.servers ?? []) noteOnlyService(this.serverServices, `${unit}\u0000${server}`, service);
+      let published = this.publishing.get(unit);
+      if (!published) this.publishing.set(unit, (published = new Set()));
+      for (const service of publishedServices(f)) published.add(service);
     }
+  }
+
+  /** Whether a compose file of `unit` publishes a port of the service (key). */
+  publishes(unit: string, service: string): boolean {
+    return this.publishing.get(unit)?.has(service) === true;
   }
 
   /**
@@ -320,15 +330,26 @@ function noteOnlyService(services: Map<string, string>, key: string, service: st
 }
 
 /**
- * What decides the units: each compose file's name, includes, env files, what it builds and the
- * containers it names, and for a file not named for compose the services it publishes (see
- * alternativeFiles).
+ * What decides the units: each compose file's name, includes, env files, what it builds, the
+ * containers it names and the services it publishes (by which a file not named for compose is an
+ * alternative, see alternativeFiles, and a document's `Grafana UI` is a unit's `grafana`).
  */
 function compositionOf(compose: FileFacts[]): string {
-  const images = (f: FileFacts) => f.compose?.images?.map((i) => [i.dockerfile, i.service, i.target ?? '', ...i.args].join('\u0004'));
-  const listed = (f: FileFacts) => [f.compose?.includes, f.compose?.envReaders.map((r) => r.join('\u0004')), f.compose?.builds, images(f), f.compose?.containers?.map((c) => c.join('\u0004')), f.compose?.servers?.map((c) => c.join('\u0004'))].map((l) => l?.join('\u0002') ?? '');
-  const published = (f: FileFacts) => (isComposeNamed(f.file) ? '' : [...publishedServices(f)].sort(compareText).join('\u0002'));
-  return compose.map((f) => [f.file, f.compose?.name ?? '', ...listed(f), published(f)].join('\u0001')).join('\u0000');
+  return compose.map(fileComposition).join('\u0000');
+}
+
+// Asked for every compose file at every edit (RuleInputBuilder), of facts that do not change.
+const compositions = new WeakMap<FileFacts, string>();
+
+function fileComposition(f: FileFacts): string {
+  let key = compositions.get(f);
+  if (key === undefined) {
+    const images = f.compose?.images?.map((i) => [i.dockerfile, i.service, i.target ?? '', ...i.args].join('\u0004'));
+    const listed = [f.compose?.includes, f.compose?.envReaders.map((r) => r.join('\u0004')), f.compose?.builds, images, f.compose?.containers?.map((c) => c.join('\u0004')), f.compose?.servers?.map((c) => c.join('\u0004'))].map((l) => l?.join('\u0002') ?? '');
+    const published = [...publishedServices(f)].sort(compareText).join('\u0002');
+    compositions.set(f, (key = [f.file, f.compose?.name ?? '', ...listed, published].join('\u0001')));
+  }
+  return key;
 }
 
 /**

@@ -2,7 +2,7 @@
 // scopes assigned (registry projects by folder), and the facts that apply across files.
 import type { Allocation, FileFacts, Location, Protocol, RangeDecl, Reservation, SourceKind } from '../model';
 import { dirOf } from '../syntax/paths';
-import { productKey, VARIANT_PREFIX } from '../syntax/names';
+import { productKey, VARIANT_PREFIX, withoutScreenWords } from '../syntax/names';
 import { compareText } from '../text/compareText';
 import { ProjectModel } from '../project/projectModel';
 import { identityIn, type FileRole } from '../project/roles';
@@ -147,12 +147,20 @@ function projectOf(file: string, projects: ReadonlyMap<string, string>): string 
 
 /**
  * A place's service key; a document's or env file's name for a compose container is that
- * container's service, and an env file's name for a well-known server (`postgres` of
- * `POSTGRES_PORT`, or of `DATABASE_URL=postgresql://…`) the service of its stack that runs one.
+ * container's service, an env file's name for a well-known server (`postgres` of
+ * `POSTGRES_PORT`, or of `DATABASE_URL=postgresql://…`) the service of its stack that runs one,
+ * and a document's name for a screen of a service its stack publishes (`Grafana UI`) that service.
  */
 function ownKey(a: Allocation, f: FileFacts, role: FileRole, shared: SharedFacts): string {
   if (f.kind === 'compose') return a.serviceKey;
-  return shared.project.serviceOfContainer(a.serviceKey) ?? (f.kind === 'env' ? shared.project.serviceOfServer(role.unit, a.serviceKey) : undefined) ?? a.serviceKey;
+  return shared.project.serviceOfContainer(a.serviceKey) ?? (f.kind === 'env' ? shared.project.serviceOfServer(role.unit, a.serviceKey) : undefined)
+    ?? (f.kind === 'markdown' ? screenOf(a.serviceKey, role.about, shared) : undefined) ?? a.serviceKey;
+}
+
+/** `grafana` for a document's `Grafana UI` where the stack publishes `grafana` and no `grafana-ui`. */
+function screenOf(key: string, unit: string, shared: SharedFacts): string | undefined {
+  const service = withoutScreenWords(key);
+  return service !== key && service !== '' && shared.project.publishes(unit, service) && !shared.project.publishes(unit, key) ? service : undefined;
 }
 
 export function placesOf(f: FileFacts, shared: SharedFacts): Place[] {

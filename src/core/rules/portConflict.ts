@@ -5,6 +5,7 @@ import { environmentFromText, namesOnlyInterface, probablySameService, roleFromW
 import { dirOf } from '../syntax/paths';
 import { isComposeNamed } from '../parsers/compose/fileNames';
 import { describeSame, machinesMeet, namesMeet, profilesMeet, registryOver, runTogether } from '../project/relations';
+import { Authority } from '../project/roles';
 import { environmentsMeet, inDocumentOrder, insideContainer, portText, where, type Place } from './model';
 import { finding, MAX_RELATED, type PortUnit, type Rule, type Ties } from './rule';
 
@@ -23,7 +24,26 @@ export const portConflict: Rule = {
  */
 function conflictsOn(unit: PortUnit): Finding[] {
   const eligible = (p: Place) => !unit.mismatched(p) && !p.fileRole.inContainer && !insideContainer(p, () => unit.servicePlaces(p));
-  return servicesAmong(unit.places, eligible) > 1 ? conflictsAt(unit.port, inDocumentOrder(unit.places).filter(eligible), unit.ties) : [];
+  if (servicesAmong(unit.places, eligible) < 2) return [];
+  const places = inDocumentOrder(unit.places).filter(eligible);
+  return conflictsAt(unit.port, places.filter((p) => !labelsPortOf(p, places, unit)), unit.ties);
+}
+
+/**
+ * A document's name for one port of a compose service it lists on another (`- 9001: MinIO web
+ * console`, `- 9000: S3 API endpoint` over a minio that publishes both): a label of that port, no
+ * service of its own, where nothing but the document names it. A port document's rows allocate:
+ * there a name of its own on a port compose gives another service is a second holder.
+ */
+function labelsPortOf(doc: Place, places: readonly Place[], unit: PortUnit): boolean {
+  if (doc.source !== 'markdown' || !doc.fileRole.describes || doc.fileRole.authority === Authority.portDocument) return false;
+  for (const q of unit.servicePlaces(doc)) if (q.loc.file !== doc.loc.file) return false;
+  return places.some((c) => {
+    if (c.source !== 'compose' || c.fence !== undefined || c.identity === doc.identity) return false;
+    const service = [...unit.servicePlaces(c)];
+    const published = new Set(service.filter((q) => q.source === 'compose' && q.fence === undefined).map((q) => q.port));
+    return service.some((q) => q.loc.file === doc.loc.file && q.port !== unit.port && published.has(q.port));
+  });
 }
 
 /** How many services the eligible places belong to, counted up to two. */

@@ -83,6 +83,23 @@ export const INTERFACE_WORDS: ReadonlySet<string> = new Set([
   'metrics', 'tls', 'ssl', 'ws', 'wss', 'websocket', 'tcp', 'udp', 'proxy', 'management',
 ]);
 
+// Words after a service's name that say which of its screens a page links to (`Grafana UI`, `MinIO Console`).
+const SCREEN_WORDS: ReadonlySet<string> = new Set(['ui', 'webui', 'web', 'console', 'dashboard', 'admin', 'management', 'panel', 'interface']);
+
+// Servers with no screen of their own: "Kafka UI" or "Redis Console" is another program (kafka-ui, RedisInsight).
+const SCREENLESS: ReadonlySet<string> = new Set([
+  'kafka', 'zookeeper', 'redis', 'valkey', 'postgres', 'mysql', 'mariadb', 'mongo', 'cassandra', 'elasticsearch', 'opensearch', 'etcd', 'temporal', 'clickhouse', 'memcached',
+]);
+
+/** The key without the screen words it ends in (`grafana-web-ui` → `grafana`); '' when it is nothing else or a server without screens. */
+export function withoutScreenWords(key: string): string {
+  const words = key.split('-');
+  let end = words.length;
+  while (end > 0 && SCREEN_WORDS.has(words[end - 1])) end--;
+  const service = words.slice(0, end).join('-');
+  return SCREENLESS.has(productKey(service)) ? '' : service;
+}
+
 /** A name made only of interface words (`WebSocket`, `Web UI`, `Dashboard`): how a service is reached, not which one. */
 export function namesOnlyInterface(name: string): boolean {
   return serviceKey(name).split('-').every((w) => INTERFACE_WORDS.has(w));
@@ -179,6 +196,11 @@ function wordsMatch(a: string, b: string): boolean {
   return a === b || (Math.min(a.length, b.length) >= 4 && (a.startsWith(b) || b.startsWith(a)));
 }
 
+/** `word` ends `compound`, after a word of at least three letters (`api` in `fastapi`; not `rapid`). */
+function gluedTo(word: string, compound: string): boolean {
+  return compound.length >= word.length + 3 && compound.endsWith(word);
+}
+
 /** Every word of `small` is a word of `large` (or its abbreviation: `postgres` / `postgresql`). */
 function wordsWithin(small: Set<string>, large: Set<string>): boolean {
   return small.size > 0 && [...small].every((w) => [...large].some((l) => wordsMatch(w, l)));
@@ -201,8 +223,9 @@ export function probablySameService(a: string, b: string): boolean {
   const x = split(a);
   const y = split(b);
   if (x.qualifier.size > 0 && y.qualifier.size > 0 && ![...x.qualifier].every((w) => y.qualifier.has(w))) return false;
-  // A name of generic words only ("api (NestJS)") is that word of another name ("Backend API").
-  const onlyGeneric = (p: typeof x, q: typeof x) => p.core.size === 0 && wordsWithin(p.words, q.withGeneric);
+  // A name of generic words only ("api (NestJS)") is that word of another name ("Backend API"),
+  // also where the other glues it to a word of its own (`API_PORT` beside `fastapi`, `app` beside `webapp`).
+  const onlyGeneric = (p: typeof x, q: typeof x) => p.core.size === 0 && (wordsWithin(p.words, q.withGeneric) || [...p.words].every((w) => [...q.words].some((l) => gluedTo(w, l))));
   return wordsWithin(x.core, y.all) || wordsWithin(y.core, x.all) || onlyGeneric(x, y) || onlyGeneric(y, x) || abbreviates(x.core, y.core) || abbreviates(y.core, x.core)
     || (x.core.size > 0 && joined(x.core) === joined(y.core)) || namesWhatItIs(x.core, y.core) || namesWhatItIs(y.core, x.core)
     || sameByKind(x.all, y.all);

@@ -9,6 +9,12 @@ import type { MdState } from './state';
 
 /** A heading that says its section runs without containers, or for development on this machine. */
 const LOCAL_HEADING = /\b(?:without (?:docker|containers?)|from source|manual(?:ly)?|bare[- ]metal|natively|locally|native)\b/i;
+/**
+ * A heading that names the way of running as one apart from containers (`Backend services (local
+ * run)`, `Without Docker`): its section needs no command to say so. "Running locally" may mean
+ * `docker compose up` on the laptop, so it does.
+ */
+const RUN_MODE_HEADING = /\b(?:local[- ]runs?|without (?:docker|containers?)|outside (?:docker|containers?)|bare[- ]metal)\b/i;
 /** A dev server or an app started on the machine, not a container. */
 const RUN_COMMAND = /(?:^|[\s;&|(])(?:(?:npm|pnpm|yarn|bun) (?:run )?(?:dev|start|serve)\b|npx (?:vite|next|nuxt)\b|go run\b|cargo run\b|dotnet run\b|flask run\b|uvicorn\b|python3? (?:\S+\/)?manage\.py runserver\b|rails s(?:erver)?\b|mvn\S* spring-boot:run\b|\S*gradlew bootRun\b)/m;
 // `docker compose up -d db cache`: the services after the verb, up to the end of the command.
@@ -24,11 +30,12 @@ interface Heading {
 /** Puts the places of each section that runs the app on the machine itself in the local-run environment. */
 export function separateLocalRuns(state: MdState, headings: readonly Heading[]): void {
   // Most documents start nothing on the machine: one look at the whole text says so.
-  if (state.facts.allocations.length === 0 || !RUN_COMMAND.test(state.text)) return;
+  if (state.facts.allocations.length === 0 || (!RUN_COMMAND.test(state.text) && !headings.some((h) => RUN_MODE_HEADING.test(h.text)))) return;
   const lastLine = state.lines.lineCount;
   for (let i = 0; i < headings.length; i++) {
     const h = headings[i];
-    if (environmentFromText(h.text) !== 'development' && !LOCAL_HEADING.test(h.text)) continue;
+    const runMode = RUN_MODE_HEADING.test(h.text);
+    if (!runMode && environmentFromText(h.text) !== 'development' && !LOCAL_HEADING.test(h.text)) continue;
     let end = lastLine + 1;
     for (let j = i + 1; j < headings.length; j++) {
       if (headings[j].level <= h.level) {
@@ -37,7 +44,7 @@ export function separateLocalRuns(state: MdState, headings: readonly Heading[]):
       }
     }
     const body = state.text.slice(state.lines.lineStart(h.line), end > lastLine ? state.text.length : state.lines.lineStart(end));
-    if (!RUN_COMMAND.test(body)) continue;
+    if (!runMode && !RUN_COMMAND.test(body)) continue;
     const inCompose = composeStarted(body);
     if (inCompose === 'all') continue;
     for (const a of state.facts.allocations) {

@@ -125,9 +125,12 @@ function labRowNames(context: Context): CellNames & { holders?: boolean } {
 // `| Port | Common User | Solution |`: what to do when something else holds a port, not who holds it here.
 const SOLUTION_HEADER = /^(?:solutions?|fix(?:es)?|how to fix|workarounds?|resolutions?|remed(?:y|ies)|lösung|solución|solução|解决方案|解决办法|対処法?|해결(?: ?방법)?)$/i;
 
+// `| Port conflict | Occupied by | We use instead |`: a port something else holds, and the one taken in its place.
+const INSTEAD_HEADER = /\binstead\b|\bstattdessen\b|\ben su lugar\b|代わり|改用|대신/i;
+
 /** A table with a column of solutions lists troubles and their fixes: its ports are only mentioned. */
 function solvesProblems(header: Cell[]): boolean {
-  return header.some((cell) => SOLUTION_HEADER.test(cleanName(cell.text)));
+  return header.some((cell) => SOLUTION_HEADER.test(cleanName(cell.text)) || INSTEAD_HEADER.test(cell.text));
 }
 
 // `| Service | Database | Port |`: the database each service uses, and the port it is reached on.
