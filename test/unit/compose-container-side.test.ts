@@ -81,3 +81,20 @@ test('a published service whose environment sets the port its process listens on
   assert.deepEqual(findings(service(['    ports: ["8080:8080"]', '    environment:', '      API_PORT: 8081'])), []);
   assert.deepEqual(findings(service(['    ports: ["8080:8080"]', '    environment:', '      PORT: 8081', '      HTTP_PORT: 8082'])), []);
 });
+
+test('a published mapping whose container port an environment variable names by role (`GRPC_PORT: 9097`) is that role\'s port, compared with the documents\' port of that role', () => {
+  const compose = (environment: string[], ports: string[]) => ['services:', '  ledger:', '    image: l', '    environment:', ...environment.map((e) => `      ${e}`), '    ports:', ...ports.map((p) => `      - "${p}"`)].join('\n');
+  const roles = (yaml: string) => parseCompose(yaml, { file: 'docker-compose.yml' }).allocations.map((a) => `${a.port}:${a.role ?? 'main'}`);
+  const both = compose(['GRPC_PORT: 9097', 'HTTP_PORT: 8088', 'METRICS_PORT: 9198'], ['9097:9097', '8088:8088', '19198:9198']);
+  assert.deepEqual(roles(both), ['9097:grpc', '8088:main', '19198:metrics']);
+  // A service whose every port has a role keeps them main; a client's setting for another service names no role of its own.
+  assert.deepEqual(roles(compose(['GRPC_PORT: 9097'], ['9097:9097'])), ['9097:main']);
+  assert.deepEqual(roles(compose(['REDIS_PORT: 8088', 'GRPC_PORT: 9000'], ['9097:9097', '8088:8088'])), ['9097:main', '8088:main']);
+  const doc = (grpc: number, http: number) => ['# Ports', '', '| Service | gRPC | HTTP |', '|---|---|---|', `| ledger | ${grpc} | ${http} |`].join('\n');
+  const findings = (text: string) => checkFiles({ 'docker-compose.yml': both, 'README.md': text }).findings.map((f) => `${brief(f)} ${f.message}`);
+  assert.deepEqual(findings(doc(9097, 8088)), []);
+  assert.deepEqual(findings(doc(9092, 8088)), ['port-mismatch@README.md:5 ledger grpc is 9092 here, but 9097 in docker-compose.yml:9']);
+  // A document's one port of the service agrees with whichever role it is.
+  assert.deepEqual(findings(['# Ports', '', '| Service | Port |', '|---|---|', '| ledger | 9097 |'].join('\n')), []);
+  assert.deepEqual(findings(['# Ports', '', '| Service | Port |', '|---|---|', '| ledger | 8085 / 9097 |'].join('\n')).map((f) => f.split(' ')[0]), ['port-mismatch@README.md:5']);
+});

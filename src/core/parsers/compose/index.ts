@@ -20,6 +20,7 @@ import { extractExpose, extractPorts } from './ports';
 import { containerSideClaims, leavesPortToImage } from './containerSide';
 import { ComposeNetwork } from './networkDials';
 import { listensElsewhere } from './listenPort';
+import { rolesFromEnvironment } from './portRoles';
 import type { YamlNode } from '../yaml/tree';
 import { mapEntries, newWalk, resolveMap, seqItems, servicesOf } from './walk';
 import { scalarText } from './scalarText';
@@ -135,7 +136,10 @@ function extractService(name: string, node: Value, meta: ServiceMeta | undefined
   const inside: [number, number] = [mentioned, walk.out.mentions.length];
   const environment = extractEnvironment(fields.get('environment'), walk, network?.dialerOf(name, fields.has('extra_hosts'), linksOf(fields.get('links'), walk)));
   if (!published) containerSideClaims({ service: name, group, names: meta?.names, environment, exposed }, walk);
-  else if (!walk.opts.snippet) listensElsewhere(name, environment, walk.out.allocations.slice(before), inside, fields, walk);
+  else {
+    rolesFromEnvironment(environment, walk.out.allocations.slice(before));
+    if (!walk.opts.snippet) listensElsewhere(name, environment, walk.out.allocations.slice(before), inside, fields, walk);
+  }
   network?.record(name, { allocations: [before, walk.out.allocations.length], mentions: inside, fields, server: meta?.server });
 }
 
