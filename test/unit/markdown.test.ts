@@ -72,6 +72,16 @@ test('a NodePort column is the host side, and a plain Port column beside it the 
   assert.deepEqual(roles.allocations.map((a) => `${a.service}=${a.port}:${a.containerPort}`), ['ledger=18080:undefined']);
 });
 
+test('beside port columns, a column named for a role alone (`Metrics`, `Admin`) that holds only port numbers gives that role\'s ports', () => {
+  const table = (metrics: string) => parse(['| Service | gRPC | HTTP | Metrics | Notes |', '|---|---|---|---|---|', `| ledger | 50051 | 8080 | ${metrics} | 42 |`].join('\n'));
+  assert.deepEqual(table('9101').allocations.map((a) => `${a.port}:${a.role}`), ['50051:grpc', '8080:http', '9101:metrics']);
+  // Words in it, or no other port column, say something else.
+  assert.deepEqual(table('on by default').allocations.map((a) => a.port), [50051, 8080]);
+  assert.deepEqual(parse(['| Service | Metrics |', '|---|---|', '| ledger | 9101 |'].join('\n')).allocations, []);
+  const compose = 'services:\n  ledger:\n    image: l\n    environment:\n      METRICS_PORT: 9101\n    ports: ["8080:8080", "9101:9101"]\n';
+  assert.deepEqual(checkFiles({ 'compose.yaml': compose, 'docs/PORTS.md': ['| Service | HTTP | Metrics |', '|---|---|---|', '| ledger | 8080 | 9102 |'].join('\n') }).findings.map(brief), ['port-mismatch@docs/PORTS.md:3']);
+});
+
 test('a NodePort or K8s Port column and a URL on its port are a cluster\'s, never compared with compose; beside a Docker Port column, Dev Port is the machine\'s own', () => {
   const compose = 'services:\n  till:\n    image: t\n    ports: ["8080:8080"]\n';
   const nodePorts = ['| Service | Internal | NodePort | URL |', '|---|---|---|---|', '| **Till** | 8080 | 30002 | http://localhost:30002 |', '| **Vault** | 8200 | 30002 | http://localhost:30002 |'].join('\n');

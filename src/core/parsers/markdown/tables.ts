@@ -208,6 +208,9 @@ function headerEnvironment(header: string, dockerColumn: boolean): string | unde
   return environment === 'development' && dockerColumn ? LOCAL_RUN_ENVIRONMENT : environment;
 }
 
+// A column named for a port's role alone, with no word for port: `Metrics`, `Admin`, `Debug`.
+const ROLE_COLUMN = /^(?:metrics|prometheus|admin|debug)$/i;
+
 // A port column that says nothing else: `Port`, `Service Port`, `端口`.
 const INSIDE_BESIDE_HOST_HEADER = /^(?:(?:service|cluster|svc)\s+)?(?:ports?|portas?|puertos?|порт|端口|埠|ポート|포트)$/i;
 
@@ -225,6 +228,13 @@ function classify(headers: string[], aboutPorts: boolean, rangeColumn: (index: n
     else if (PORT_HEADER.test(h) || PORT_PATTERN_HEADER.test(h)) ports.push({ index, role: roleFromWords(h.replace(/\bhost\b/i, '')), environment: headerEnvironment(h, dockerColumn), host: HOST_HEADER.test(h) || undefined });
     else if (aboutPorts && RANGE_COLUMN.test(h) && rangeColumn(index)) ports.push({ index });
   });
+  // `| Service | gRPC | HTTP | Metrics |`: beside port columns, a column named for a role that holds
+  // only port numbers is that role's port.
+  if (ports.length > 0) {
+    cleaned.forEach((h, index) => {
+      if (ROLE_COLUMN.test(h) && portColumn(index) && !ports.some((p) => p.index === index)) ports.push({ index, role: roleFromWords(h) });
+    });
+  }
   // With separate host and container port columns, only the host port can conflict.
   const hostColumns = ports.filter((p) => p.host);
   // A lone Internal Port column is the only port written, so the host's, unless another column says
