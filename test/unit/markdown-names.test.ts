@@ -91,6 +91,8 @@ test('names joined with / or & pair with as many ports; a note after a name is n
     ['ledger=7300', 'queue=7301', 'AI/ML Pipeline=7302']);
   assert.deepEqual(places(['| Service | Port |', '|---|---|', '| Auth - CRITICAL PORT | 7303 |', '| Ledger (deprecated) | 7304 |', '| Atlas ✅ | 7305 |', '| North - South | 7306 |'].join('\n')),
     ['Auth=7303', 'Ledger=7304', 'Atlas=7305', 'North South=7306']);
+  // A compose profile's service is written with a note that it runs on demand.
+  assert.deepEqual(places(['| Service | Port |', '|---|---|', '| **Queue** (profile) | 7307 |', '| Mailer (if enabled) | 7308 |'].join('\n')), ['Queue=7307', 'Mailer=7308']);
   assert.equal(withoutNote('Gateway — do not change'), 'Gateway');
   assert.equal(withoutNote('Gateway - Edge'), 'Gateway - Edge');
 });

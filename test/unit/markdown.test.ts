@@ -72,12 +72,15 @@ test('a NodePort column is the host side, and a plain Port column beside it the 
   assert.deepEqual(roles.allocations.map((a) => `${a.service}=${a.port}:${a.containerPort}`), ['ledger=18080:undefined']);
 });
 
-test('beside port columns, a column named for a role alone (`Metrics`, `Admin`) that holds only port numbers gives that role\'s ports', () => {
+test('beside port columns, a column named for a role alone (`Metrics`, `Admin`) that holds only port numbers gives that role\'s ports, as a table of scrape jobs does', () => {
   const table = (metrics: string) => parse(['| Service | gRPC | HTTP | Metrics | Notes |', '|---|---|---|---|---|', `| ledger | 50051 | 8080 | ${metrics} | 42 |`].join('\n'));
   assert.deepEqual(table('9101').allocations.map((a) => `${a.port}:${a.role}`), ['50051:grpc', '8080:http', '9101:metrics']);
   // Words in it, or no other port column, say something else.
   assert.deepEqual(table('on by default').allocations.map((a) => a.port), [50051, 8080]);
   assert.deepEqual(parse(['| Service | Metrics |', '|---|---|', '| ledger | 9101 |'].join('\n')).allocations, []);
+  // A table of what Prometheus scrapes gives each row's metrics endpoint.
+  const scrape = parse(['| Container | Scrape Job | Port | Type |', '|---|---|---|---|', '| ledger | `ledger` | 9115 | side-car |'].join('\n'));
+  assert.deepEqual(scrape.allocations.map((a) => `${a.service}:${a.port}:${a.role}`), ['ledger:9115:metrics']);
   const compose = 'services:\n  ledger:\n    image: l\n    environment:\n      METRICS_PORT: 9101\n    ports: ["8080:8080", "9101:9101"]\n';
   assert.deepEqual(checkFiles({ 'compose.yaml': compose, 'docs/PORTS.md': ['| Service | HTTP | Metrics |', '|---|---|---|', '| ledger | 8080 | 9102 |'].join('\n') }).findings.map(brief), ['port-mismatch@docs/PORTS.md:3']);
 });

@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import { parseMarkdown } from '../../src/core/parsers/markdown/parseMarkdown';
+import { parseEnv } from '../../src/core/parsers/env';
 import assert from 'node:assert/strict';
 import { brief, checkFiles } from '../support/memoryWorkspace';
 
@@ -203,6 +204,23 @@ test('compose interpolation from the sibling .env is one fact, not a conflict be
   assert.ok(c.allocations.some((a) => a.service === 'frontend' && a.port === 8080 && a.fromVariable === 'WEB_PORT'));
 });
 
+test('variables that compose files beside them publish as one service\'s port are that service\'s, whatever they are called; a UDP or TCP word gives the protocol', () => {
+  const stack = (variable: string, image: string) => ['services:', '  beacon:', `    image: ${image}`, '    ports:', `      - \${${variable}}:\${${variable}}`].join('\n');
+  // Two alternative setups of the beacon, each with its own variable for the port.
+  const alternatives = { '.env': 'ALPHA_P2P_PORT=9000\nBETA_P2P_PORT=9000\n', 'alpha.yml': stack('ALPHA_P2P_PORT', 'alpha'), 'beta.yml': stack('BETA_P2P_PORT', 'beta') };
+  assert.deepEqual(checkFiles(alternatives).findings.map(brief), []);
+  // Two services of one stack on one port still clash.
+  const two = {
+    '.env': 'WEB_PORT=9000\nAPI_PORT=9000\n',
+    'compose.yaml': ['services:', '  web:', '    image: w', '    ports: ["${WEB_PORT}:80"]', '  api:', '    image: a', '    ports: ["${API_PORT}:3000"]'].join('\n'),
+  };
+  assert.deepEqual(checkFiles(two).findings.map(brief).filter((f) => f.startsWith('port-conflict')).length > 0, true);
+  // A UDP port and a TCP port on one number are two sockets.
+  const transports = parseEnv('BEACON_UDP_PORT=9000\nBEACON_TCP_PORT=9001\nCL_P2P_PORT=9000\n', { file: '.env' });
+  assert.deepEqual(transports.allocations.map((a) => `${a.serviceKey}/${a.protocol}=${a.port}`), ['beacon-udp/udp=9000', 'beacon-tcp/tcp=9001', 'cl-p2p/tcp=9000']);
+  assert.deepEqual(checkFiles({ '.env': 'BEACON_UDP_PORT=9000\nCL_P2P_PORT=9000\n' }).findings.map(brief), []);
+});
+
 test('suppression comments and rule settings silence or re-grade findings', () => {
   const doc = table([['grafana', 3000], ['mission-control', 3000]]);
   assert.equal(checkFiles({ 'd.md': doc }).findings.length, 1);
@@ -256,6 +274,9 @@ test('name drift is not a conflict; separate instances and separate services are
     'docs/ports.md': [table([['FastAPI', 18000], ['Grafana', 13000]]), '', '```bash', 'API_PORT=18000', 'GRAFANA_PORT=13000', '```'].join('\n'),
   });
   assert.deepEqual(glued.findings.map(brief), []);
+  // Two ways into one service ("Flow UI", "Flow Webhooks") on its port are that service; two services' UIs are not.
+  assert.deepEqual(checkFiles({ 'docs/ports.md': table([['Flow UI', 5678], ['Flow Webhooks', 5678]]) }).findings.map(brief), []);
+  assert.deepEqual(checkFiles({ 'docs/ports.md': table([['Orders UI', 5678], ['Billing UI', 5678]]) }).findings.map(brief), ['port-conflict@docs/ports.md:4']);
   const apart = checkFiles({ 'docs/ports.md': table([['api', 4000], ['rapid', 4000]]) });
   assert.deepEqual(apart.findings.map(brief), ['port-conflict@docs/ports.md:4']);
   const instances = checkFiles({ 'docs/ports.md': table([['Ollama (CPU)', 11434], ['Ollama (GPU)', 11434]]) });

@@ -5,7 +5,7 @@
 // other names (`TIMEOUT=8080`) are nothing: a false warning costs more than a missed one.
 
 import { emptyFacts } from '../model';
-import type { Allocation, FileFacts, ParseContext } from '../model';
+import type { Allocation, FileFacts, ParseContext, Protocol } from '../model';
 import { LineIndex } from '../text/lineIndex';
 import { serverOfScheme } from '../syntax/servers';
 import { environmentFromText, envEnvironmentFromFileName, isEnvTemplateFileName, keyFromVariable, roleFromPath, roleFromWords, serviceKey, VARIANT_PREFIX, variableNamesService } from '../syntax/names';
@@ -217,7 +217,11 @@ interface KeyShape {
   role?: string;
   /** The word of MAIN_WORDS nearest `PORT`/`URL`, if any (`APP` in `SHOP_APP_PORT`). */
   main?: string;
+  /** `UDP` or `TCP` before `PORT` (`BEACON_UDP_PORT`). */
+  protocol?: Protocol;
 }
+
+const TRANSPORT_WORDS = new Set(['UDP', 'TCP']);
 
 /** What a variable's name says, computed once per name: it is shared, and frozen. */
 const keyShape = memoByText((key: string) => shapeOf(key.toUpperCase().replace(/\./g, '_').replace(FRAMEWORK_PREFIX_RE, '')));
@@ -234,6 +238,9 @@ function shapeOf(normalized: string): KeyShape {
   const name = environment ? prefix.slice(1) : [...prefix];
   // `PREVIEW_HOST_PORT`: the preview's port on the host side of its mapping.
   if (name.length > 1 && HOST_SIDE_WORDS.has(name[name.length - 1])) name.pop();
+  // `BEACON_UDP_PORT`: a UDP socket, apart from a TCP one on the same number. The word stays in
+  // the name: `JVB_TCP_PORT` is a fallback of its own, no other writing of the JVB's port.
+  const protocol = name.length > 1 && TRANSPORT_WORDS.has(name[name.length - 1]) ? (name[name.length - 1].toLowerCase() as Protocol) : undefined;
   let role: string | undefined;
   let main: string | undefined;
   while (name.length > 0 && (ROLE_WORDS.has(name[name.length - 1]) || MAIN_WORDS.has(name[name.length - 1]))) {
@@ -245,7 +252,7 @@ function shapeOf(normalized: string): KeyShape {
   const nameKey = name.length > 0 && !name.some((w) => GENERIC_WORDS.has(w)) && !callsAnApi(kind, name, main) ? keyFromVariable(name.join('_')) : '';
   const clientKeys = kind === 'port' && nameKey ? [prefix, name].flatMap((p) => CLIENT_SUFFIXES.map((s) => [...p, s].join('_'))) : [];
   return Object.freeze({
-    normalized, kind, prefix: Object.freeze(prefix), name: Object.freeze(name), nameKey, clientKeys: Object.freeze(clientKeys), role, environment, main,
+    normalized, kind, prefix: Object.freeze(prefix), name: Object.freeze(name), nameKey, clientKeys: Object.freeze(clientKeys), role, environment, main, protocol,
   });
 }
 
@@ -510,7 +517,7 @@ function allocate(r: Reading, holder: Holder, role: string | undefined, port: nu
     serviceKey: holder.serviceKey,
     role,
     port,
-    protocol: 'tcp',
+    protocol: r.shape.protocol ?? 'tcp',
     scope: r.opts.scope ?? '',
     environment: environmentOf(r),
     source: r.opts.source,

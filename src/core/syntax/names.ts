@@ -80,7 +80,7 @@ const ROLE_WORDS: Array<[RegExp, string]> = [
 /** Words that name how a service is reached rather than which service it is (`Grafana (UI)`, `Agent API`). */
 export const INTERFACE_WORDS: ReadonlySet<string> = new Set([
   'http', 'https', 'grpc', 'otlp', 'rest', 'api', 'ui', 'web', 'webui', 'admin', 'console', 'dashboard',
-  'metrics', 'tls', 'ssl', 'ws', 'wss', 'websocket', 'tcp', 'udp', 'proxy', 'management',
+  'metrics', 'tls', 'ssl', 'ws', 'wss', 'websocket', 'tcp', 'udp', 'proxy', 'management', 'webhook', 'webhooks',
 ]);
 
 // Words after a service's name that say which of its screens a page links to (`Grafana UI`, `MinIO Console`).
@@ -228,7 +228,14 @@ export function probablySameService(a: string, b: string): boolean {
   const onlyGeneric = (p: typeof x, q: typeof x) => p.core.size === 0 && (wordsWithin(p.words, q.withGeneric) || [...p.words].every((w) => [...q.words].some((l) => gluedTo(w, l))));
   return wordsWithin(x.core, y.all) || wordsWithin(y.core, x.all) || onlyGeneric(x, y) || onlyGeneric(y, x) || abbreviates(x.core, y.core) || abbreviates(y.core, x.core)
     || (x.core.size > 0 && joined(x.core) === joined(y.core)) || namesWhatItIs(x.core, y.core) || namesWhatItIs(y.core, x.core)
-    || sameByKind(x.all, y.all);
+    || sameByKind(x.all, y.all) || sameButWaysIn(x.core, y.core);
+}
+
+/** "n8n UI" and "n8n Webhooks": one service's ways in, the same name once they are left out. */
+function sameButWaysIn(a: Set<string>, b: Set<string>): boolean {
+  const x = [...a].filter((w) => !INTERFACE_WORDS.has(w));
+  const y = [...b].filter((w) => !INTERFACE_WORDS.has(w));
+  return x.length > 0 && x.length === y.length && x.every((w) => y.includes(w));
 }
 
 /**

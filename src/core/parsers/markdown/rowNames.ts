@@ -18,7 +18,7 @@ const RUNNING = /^[^\p{L}\p{N}]*(?:active|running|live|in use|deployed|up|online
 // A note written after a name: " - CRITICAL PORT", " — do not change", and trailing
 // parenthesised status words. The name before it is the service.
 const DASH_NOTE = /\s+[-–—]\s+(?=\S)(?![\d])[^]*$/u;
-const STATUS_NOTE = /\s*\((?:deprecated|legacy|optional|critical|required|new|beta|experimental|planned|wip|temporary|temp|default|primary|main|recommended|fixed|changed|updated|moved)\)$/i;
+const STATUS_NOTE = /\s*\((?:deprecated|legacy|optional|critical|required|new|beta|experimental|planned|wip|temporary|temp|default|primary|main|recommended|fixed|changed|updated|moved|profile|opt-in|if enabled|on demand)\)$/i;
 
 /** A name without the note written after it: `Auth - CRITICAL PORT` → `Auth`. */
 export function withoutNote(name: string): string {

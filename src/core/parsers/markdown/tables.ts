@@ -208,6 +208,9 @@ function headerEnvironment(header: string, dockerColumn: boolean): string | unde
   return environment === 'development' && dockerColumn ? LOCAL_RUN_ENVIRONMENT : environment;
 }
 
+// A column of Prometheus's scrape jobs or targets.
+const SCRAPE_HEADER = /\bscrape\b/i;
+
 // A column named for a port's role alone, with no word for port: `Metrics`, `Admin`, `Debug`.
 const ROLE_COLUMN = /^(?:metrics|prometheus|admin|debug)$/i;
 
@@ -235,6 +238,8 @@ function classify(headers: string[], aboutPorts: boolean, rangeColumn: (index: n
       if (ROLE_COLUMN.test(h) && portColumn(index) && !ports.some((p) => p.index === index)) ports.push({ index, role: roleFromWords(h) });
     });
   }
+  // `| Container | Scrape Job | Port |`: what Prometheus scrapes, each row's metrics endpoint.
+  if (cleaned.some((h) => SCRAPE_HEADER.test(h))) for (const p of ports) p.role ??= 'metrics';
   // With separate host and container port columns, only the host port can conflict.
   const hostColumns = ports.filter((p) => p.host);
   // A lone Internal Port column is the only port written, so the host's, unless another column says
