@@ -87,8 +87,10 @@ test('a published mapping whose container port an environment variable names by 
   const roles = (yaml: string) => parseCompose(yaml, { file: 'docker-compose.yml' }).allocations.map((a) => `${a.port}:${a.role ?? 'main'}`);
   const both = compose(['GRPC_PORT: 9097', 'HTTP_PORT: 8088', 'METRICS_PORT: 9198'], ['9097:9097', '8088:8088', '19198:9198']);
   assert.deepEqual(roles(both), ['9097:grpc', '8088:main', '19198:metrics']);
-  // A service whose every port has a role keeps them main; a client's setting for another service names no role of its own.
+  // A service that publishes one port keeps it main; one whose every port has a role keeps the roles;
+  // a client's setting for another service names no role of its own.
   assert.deepEqual(roles(compose(['GRPC_PORT: 9097'], ['9097:9097'])), ['9097:main']);
+  assert.deepEqual(roles(compose(['GRPC_PORT: 9097', 'ADMIN_PORT: 9901'], ['9097:9097', '9901:9901'])), ['9097:grpc', '9901:admin']);
   assert.deepEqual(roles(compose(['REDIS_PORT: 8088', 'GRPC_PORT: 9000'], ['9097:9097', '8088:8088'])), ['9097:main', '8088:main']);
   const doc = (grpc: number, http: number) => ['# Ports', '', '| Service | gRPC | HTTP |', '|---|---|---|', `| ledger | ${grpc} | ${http} |`].join('\n');
   const findings = (text: string) => checkFiles({ 'docker-compose.yml': both, 'README.md': text }).findings.map((f) => `${brief(f)} ${f.message}`);

@@ -136,6 +136,9 @@ test('a list item naming a service and the URL it is reached at claims that port
   assert.deepEqual(claimsOf(text), ['Ledger=7100?', 'Atlas=7200?/metrics']);
   const c = checkFiles({ 'docs/PORTS.md': ['| Service | Port |', '|---|---|', '| Ledger | 7101 |'].join('\n'), 'guide/README.md': text });
   assert.deepEqual(c.findings.map(brief), ['port-mismatch@guide/README.md:3']);
+  // The label and its URL written as a link, after a dash or an arrow, or with the URL in parentheses.
+  const shapes = ['## Access', '', '- [Ledger](http://localhost:7100)', '- Atlas - http://localhost:7200', '- Vault → http://localhost:7300/ui', '- **Flower** (http://localhost:7400/tasks)', '- [docs](./docs/README.md)', '- See the guide - it explains http://localhost:7500'].join('\n');
+  assert.deepEqual(claimsOf(shapes), ['Ledger=7100?', 'Atlas=7200?', 'Vault=7300?', 'Flower=7400?']);
 });
 
 test('URL items that name no service of this setup claim nothing', () => {

@@ -20,9 +20,9 @@ export function rolesFromEnvironment(environment: readonly PortVariable[], publi
   }
   if (roles.size === 0) return;
   const roleOf = (a: Allocation) => (a.containerPort === undefined || a.claim || a.endPort !== undefined ? undefined : roles.get(a.containerPort) ?? undefined);
-  // A service all of whose ports have roles keeps them main: a document that lists it by one port
-  // (`| story | 8082 |`) is still compared with what it publishes.
-  if (published.every((a) => roleOf(a) !== undefined)) return;
+  // A service that publishes one port keeps it main, whatever it serves: a document that lists the
+  // service by one port (`| story | 8082 |`) is still compared with it.
+  if (published.filter((a) => !a.claim).length < 2) return;
   for (const a of published) {
     const role = roleOf(a);
     if (role !== undefined) a.role = role;

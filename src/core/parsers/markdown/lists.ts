@@ -137,6 +137,8 @@ function match(text: string): Match | undefined {
     const url = name ? urlValue(valueAt, byName[2]) : undefined;
     if (name && url) return { name, values: [url.value], portForm: false, url: true, hostSide: url.hostSide, onNode: url.onNode, server: url.server, route: url.route };
   }
+  const labelled = labelledUrl(blank);
+  if (labelled) return labelled;
   const byValue = VALUE_THEN_NAME.exec(blank);
   if (byValue) {
     const name = plausibleName(byValue[2]);
@@ -160,6 +162,23 @@ function match(text: string): Match | undefined {
   }
   return undefined;
 }
+
+/**
+ * An item that is a label and a URL written otherwise than `Label: URL`: a link whose text is the
+ * label (`[RabbitMQ UI](http://localhost:15672)`), or the URL after a dash, an arrow or in
+ * parentheses (`Grafana - http://…`, `Grafana → http://…`, `Grafana (http://…)`).
+ */
+function labelledUrl(blank: string): Match | undefined {
+  const m = LINKED_LABEL.exec(blank) ?? LABEL_BEFORE_URL.exec(blank);
+  if (!m) return undefined;
+  const name = plausibleName(m[1]);
+  const url = name ? urlValue(m.index + m[0].lastIndexOf(m[2]), m[2]) : undefined;
+  return name && url ? { name, values: [url.value], portForm: false, url: true, hostSide: url.hostSide, onNode: url.onNode, server: url.server, route: url.route } : undefined;
+}
+
+const URL_TEXT = String.raw`([A-Za-z][\w+.-]*:\/\/[^\s()]+)`;
+const LINKED_LABEL = new RegExp(String.raw`^\s*\[${NAME}\]\(${URL_TEXT}\)\s*$`, 'u');
+const LABEL_BEFORE_URL = new RegExp(String.raw`^\s*${NAME}\s*(?:\s[-–—]\s|→|->|\()\s*${URL_TEXT}\s*\)?\s*$`, 'u');
 
 function shift(v: CellPort, by: number): CellPort {
   return { ...v, start: v.start + by, end: v.end + by };
