@@ -113,7 +113,7 @@ test('a Host (Machine, Node) column puts each row on its machine: one port on tw
   assert.deepEqual(checkFiles({ 'PORTS.md': hosts }).findings.map(brief), ['port-conflict@PORTS.md:5']);
 });
 
-test('a Type or Protocol cell that names a scheme (HTTPS, gRPC) is the role of the row\'s port where the table lists its service on several schemes; TCP or a category is none', () => {
+test('a Type or Protocol cell that names a scheme (HTTPS, gRPC) is the role of the row\'s port where the table lists its service on several schemes; TCP or a category is none; UDP alone is the transport', () => {
   const doc = (scheme: string) => ['| Port | Service | Type |', '|---|---|---|', `| 8081 | Ledger | ${scheme} |`, '| 8082 | Ledger | HTTP |'].join('\n');
   assert.deepEqual(parse(doc('HTTPS')).allocations.map((a) => `${a.port}:${a.role}`), ['8081:https', '8082:http']);
   assert.deepEqual(parse(doc('TCP')).allocations.map((a) => `${a.port}:${a.role}`), ['8081:undefined', '8082:undefined']);
@@ -123,7 +123,12 @@ test('a Type or Protocol cell that names a scheme (HTTPS, gRPC) is the role of t
   assert.deepEqual(checkFiles({ 'README.md': one, 'compose.yaml': 'services:\n  router:\n    image: r\n    ports: ["41020:41000"]\n' }).findings.map(brief), ['port-mismatch@README.md:3']);
   const env = 'LEDGER_HTTPS_PORT=8002\nLEDGER_HTTP_PORT=8082\n';
   assert.deepEqual(checkFiles({ 'README.md': doc('HTTPS'), '.env': env }).findings.map(brief), ['port-mismatch@README.md:3']);
-  assert.deepEqual(checkFiles({ 'README.md': doc('HTTPS'), '.env': env.replace('8002', '8081') }).findings.map(brief), []);
+  assert.deepEqual(checkFiles({ 'README.md': doc('HTTPS'), '.env': env.replace('8002', '8081') }).findings.map(brief), []);  // A Protocol cell of UDP alone makes the row's port a UDP socket: no clash with a TCP port of that number.
+  const transports = (a: string, b: string) => ['| Service | Port | Protocol |', '|---|---|---|', `| Quake | 27960 | ${a} |`, `| Relay | 27960 | ${b} |`].join('\n');
+  assert.deepEqual(parse(transports('UDP', 'TCP')).allocations.map((a) => `${a.port}/${a.protocol}`), ['27960/udp', '27960/tcp']);
+  assert.deepEqual(checkFiles({ 'docs/PORTS.md': transports('UDP', 'TCP') }).findings.map(brief), []);
+  assert.deepEqual(checkFiles({ 'docs/PORTS.md': transports('UDP', 'UDP') }).findings.map(brief), ['port-conflict@docs/PORTS.md:4']);
+  assert.deepEqual(checkFiles({ 'docs/PORTS.md': transports('TCP + UDP', 'TCP') }).findings.map(brief), ['port-conflict@docs/PORTS.md:4']);
 });
 
 test('a Path column of folders says where each service is kept and the table is read; a Path column of routes makes it a routing table', () => {

@@ -1,6 +1,6 @@
 // What a table row's Host, Exposed and Type cells say about its port, besides the port itself:
 // whether anything publishes it (`-`, `no`), the machine it runs on (`nas`), the scheme it speaks
-// (`HTTPS`).
+// (`HTTPS`) or its transport (`UDP`).
 import { cleanName, roleFromWords, serviceKey } from '../../syntax/names';
 import type { Cell } from './cells';
 
@@ -32,6 +32,14 @@ export function machineOf(cell: Cell | undefined): string | undefined {
 export function schemeOf(cell: Cell | undefined): string | undefined {
   const written = cleanName(cell?.text ?? '');
   return SCHEME_CELL.test(written) ? roleFromWords(written) ?? written.toLowerCase() : undefined;
+}
+
+// A Protocol cell that says the port is UDP alone (`UDP`, `udp only`); `TCP + UDP` keeps TCP's.
+const UDP_CELL = /^udp(?: only)?$/i;
+
+/** The transport a Type or Protocol cell gives the row's port: UDP where it says UDP alone. */
+export function transportOf(cell: Cell | undefined): 'udp' | undefined {
+  return UDP_CELL.test(cleanName(cell?.text ?? '')) ? 'udp' : undefined;
 }
 
 /** A row's name cell as the scheme count keys it. */

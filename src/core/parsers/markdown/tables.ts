@@ -10,7 +10,7 @@ import { hostFromKeyValue, nestHost } from './hosts';
 import { emitRangeEntry } from './rangeEntries';
 import { environmentQualified, roleQualified } from './roleQualifier';
 import { groupRowName, nameInGroup } from './groupRows';
-import { EXPOSURE_HEADER, machineOf, nameOf, SCHEME_HEADER, schemeOf, schemesByName, unpublished } from './rowColumns';
+import { EXPOSURE_HEADER, machineOf, nameOf, SCHEME_HEADER, schemeOf, schemesByName, transportOf, unpublished } from './rowColumns';
 import {
   currentContext, emitAllocation, emitInvalid, emitMention, emitReservation, fileUnderUrl, hostSideUrl, nodeAddressUrl, remarkedContext, remarkedNames, remarksOf, setSectionHost, urlPage, withQualifierHost,
   type AllocationInput, type Context, type MdState, type Remarks,
@@ -462,6 +462,7 @@ export function extractTable(state: MdState, headerLine: number, rowLines: numbe
       headerLine, line, lineStart, cells, names: rowGroup === undefined || holders ? names : names.map((name) => nameInGroup(name, rowGroup)), listed: list, plus, holders, stack, next: 0,
       byHostName: columns.urls.some((col) => reachedByHostName(cells[col.index])),
       schemeRole: schemes && columns.scheme !== undefined && (schemes.get(nameOf(cells, columns.name))?.size ?? 0) > 1 ? schemeOf(cells[columns.scheme]) : undefined,
+      transport: columns.scheme === undefined ? undefined : transportOf(cells[columns.scheme]),
       address: columns.address === undefined ? undefined : IPV4_CELL.exec(cells[columns.address]?.text ?? '')?.[1],
     };
     const before = state.facts.allocations.length;
@@ -556,6 +557,8 @@ interface Row {
   byHostName: boolean;
   /** The role the row's Type or Protocol cell gives its ports (`HTTPS`), where the table lists its service on several schemes. */
   schemeRole?: string;
+  /** A Protocol cell's transport for the row's ports written without one (`UDP`). */
+  transport?: 'udp';
   /** The address the row's IP column binds its ports on: two rows on two addresses share no port. */
   address?: string;
   /** The one port the row's container port column gives: the port inside the container behind the row's host port. */
@@ -717,7 +720,7 @@ function placeValue(
     role: at.role,
     port: value.port,
     endPort: value.kind === 'range' ? value.to : undefined,
-    protocol: value.protocol,
+    protocol: value.protocol ?? row.transport,
     hostIp: value.hostIp,
     claim: false,
     group: groupOf(state, row),
