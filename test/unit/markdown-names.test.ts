@@ -138,7 +138,11 @@ test('a list item naming a service and the URL it is reached at claims that port
   assert.deepEqual(c.findings.map(brief), ['port-mismatch@guide/README.md:3']);
   // The label and its URL written as a link, after a dash or an arrow, or with the URL in parentheses.
   const shapes = ['## Access', '', '- [Ledger](http://localhost:7100)', '- Atlas - http://localhost:7200', '- Vault → http://localhost:7300/ui', '- **Flower** (http://localhost:7400/tasks)', '- [docs](./docs/README.md)', '- See the guide - it explains http://localhost:7500'].join('\n');
-  assert.deepEqual(claimsOf(shapes), ['Ledger=7100?', 'Atlas=7200?', 'Vault=7300?', 'Flower=7400?']);
+  assert.deepEqual(claimsOf(shapes), ['Ledger=7100?', 'Atlas=7200?', 'Vault=7300?', 'Flower=7400?']);  // A heading over a paragraph that is one URL labels it; a heading of generic words, or a sentence, does not.
+  const headed = ['# Stack', '', '### Ledger UI:', '', 'http://localhost:7100', '', '### Vault', '', '`http://localhost:7200`', '', '## Getting started', '', 'http://localhost:7300', '', '### Atlas', '', 'Open http://localhost:7400 to see it'].join('\n');
+  assert.deepEqual(claimsOf(headed), ['Ledger UI=7100?', 'Vault=7200?']);
+  const compose = 'services:\n  ledger:\n    image: ledger\n    ports: ["7105:7100"]\n  vault:\n    image: v\n    ports: ["7200:7200"]\n';
+  assert.deepEqual(checkFiles({ 'README.md': headed, 'docker-compose.yml': compose }).findings.map(brief), ['port-mismatch@README.md:5']);
 });
 
 test('URL items that name no service of this setup claim nothing', () => {

@@ -199,6 +199,26 @@ export function extractListItem(state: MdState, text: string, at: number, nested
     if (!forbiddenPortItem(state, text, at)) extractRangeItem(state, text, at);
     return;
   }
+  extractMatch(state, m, text, at, nested);
+}
+
+// A paragraph that is one URL, bare, in backticks or in angle brackets.
+const LONE_URL = new RegExp(String.raw`^\s*<?${URL_TEXT}>?\s*$`, 'u');
+
+/**
+ * `### Grafana UI:` over a paragraph that is one URL (`http://localhost:3000`): the heading labels
+ * it, as `- Grafana UI: http://localhost:3000` does. `line` starts at absolute offset `at`.
+ */
+export function extractHeadingUrl(state: MdState, heading: string, line: string, at: number): boolean {
+  const m = LONE_URL.exec(blankDecoration(line));
+  const name = m ? plausibleName(heading.replace(/[:：]\s*$/, '')) : undefined;
+  const url = name ? urlValue(m!.index + m![0].indexOf(m![1]), m![1]) : undefined;
+  if (!name || !url) return false;
+  extractMatch(state, { name, values: [url.value], portForm: false, url: true, hostSide: url.hostSide, onNode: url.onNode, server: url.server, route: url.route }, line, at, false);
+  return true;
+}
+
+function extractMatch(state: MdState, m: Match, text: string, at: number, nested: boolean): void {
   // `chromadb:8000` is an address another container dials (a host name and a port, no blank):
   // the port is mentioned, not allocated.
   if (ADDRESS_ITEM.test(text)) {

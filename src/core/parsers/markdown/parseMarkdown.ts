@@ -8,7 +8,7 @@ import { serviceKey } from '../../syntax/names';
 import { findSuppressions } from '../../syntax/suppressions';
 import { analyzeHeading, documentInfo, ownerNamedBy, paragraphReservation, type HeadingInfo } from './sections';
 import { extractTable } from './tables';
-import { extractListItem } from './lists';
+import { extractHeadingUrl, extractListItem } from './lists';
 import { extractRangeVerdicts } from './rangeVerdicts';
 import { closeListTitle, openListTitle } from './listTitles';
 import { containerEnvironmentToMentions, extractFence } from './fences';
@@ -71,7 +71,7 @@ function readMarkdown(text: string, ctx: ParseContext): FileFacts {
     else if (token.type === 'bullet_list_open' || token.type === 'ordered_list_open') walkListTitle(state, tokens, i);
     else if (token.type === 'bullet_list_close' || token.type === 'ordered_list_close') closeListTitle(state, token.level);
     else if (token.type === 'fence' && token.map) walkFence(state, token, introducesExample(tokens, i), labelOwner(tokens, i));
-    else if (token.type === 'inline' && token.map && tokens[i - 1]?.type === 'paragraph_open') walkParagraph(state, token.map[0] + 1, token.map[1]);
+    else if (token.type === 'inline' && token.map && tokens[i - 1]?.type === 'paragraph_open' && !headingUrl(state, tokens, i)) walkParagraph(state, token.map[0] + 1, token.map[1]);
   }
   separateLocalRuns(state, headings);
   nameBlockParts(state);
@@ -292,6 +292,16 @@ function walkFence(state: MdState, token: Token, example: boolean, owner: string
   const bodyEnd = closed ? state.lines.lineStart(close) : close < state.lines.lineCount ? state.lines.lineStart(close + 1) : state.text.length;
   if (bodyEnd <= bodyStart) return;
   extractFence(state, token.info.trim().split(/\s+/)[0] ?? '', state.text.slice(bodyStart, bodyEnd), bodyStart, { example, owner });
+}
+
+/** A one-line paragraph right under a heading that is one URL: the heading names what it reaches (extractHeadingUrl). */
+function headingUrl(state: MdState, tokens: Token[], i: number): boolean {
+  const token = tokens[i];
+  if (tokens[i - 2]?.type !== 'heading_close' || token.map![1] - token.map![0] !== 1) return false;
+  const heading = state.sections[state.sections.length - 1];
+  if (ownerNamedBy(heading.info.name) === undefined) return false;
+  const line = token.map![0] + 1;
+  return extractHeadingUrl(state, heading.info.name, state.lines.lineText(line), state.lines.lineStart(line));
 }
 
 function walkParagraph(state: MdState, fromLine: number, toLine: number): void {
