@@ -108,6 +108,13 @@ const INTERFACE_LABEL = /^(?:direct access|access|local access|lan access|web ?u
 // `http://10.0.0.5:3000/web`, then at most a parenthesised note: "(via the proxy)".
 const URL_VALUE = /^\S+:\/\/\S+(?:\s+\([^()]*\))?$/;
 
+type UrlValue = NonNullable<ReturnType<typeof urlValue>>;
+
+/** An item naming what a URL reaches: a claim on its port. */
+function urlMatch(name: string, url: UrlValue): Match {
+  return { name, values: [url.value], portForm: false, url: true, hostSide: url.hostSide, onNode: url.onNode, server: url.server, route: url.route };
+}
+
 /** A list value that is one URL on this network: a claim on the port the item's service is reached at. */
 function urlValue(valueAt: number, value: string): { value: CellPort; server: string; route: boolean; hostSide: boolean; onNode: boolean } | undefined {
   if (!URL_VALUE.test(value)) return undefined;
@@ -135,7 +142,7 @@ function match(text: string): Match | undefined {
     if (name && values.length > 0) return { name, values, portForm: false };
     if (!name && values.length === 1 && isPortWord(byName[1])) return { name: cleanName(byName[1]), values, portForm: true, portWord: true };
     const url = name ? urlValue(valueAt, byName[2]) : undefined;
-    if (name && url) return { name, values: [url.value], portForm: false, url: true, hostSide: url.hostSide, onNode: url.onNode, server: url.server, route: url.route };
+    if (name && url) return urlMatch(name, url);
   }
   const labelled = labelledUrl(blank);
   if (labelled) return labelled;
@@ -173,7 +180,7 @@ function labelledUrl(blank: string): Match | undefined {
   if (!m) return undefined;
   const name = plausibleName(m[1]);
   const url = name ? urlValue(m.index + m[0].lastIndexOf(m[2]), m[2]) : undefined;
-  return name && url ? { name, values: [url.value], portForm: false, url: true, hostSide: url.hostSide, onNode: url.onNode, server: url.server, route: url.route } : undefined;
+  return name && url ? urlMatch(name, url) : undefined;
 }
 
 const URL_TEXT = String.raw`([A-Za-z][\w+.-]*:\/\/[^\s()]+)`;
@@ -214,7 +221,7 @@ export function extractHeadingUrl(state: MdState, heading: string, line: string,
   const name = m ? plausibleName(heading.replace(/[:：]\s*$/, '')) : undefined;
   const url = name ? urlValue(m!.index + m![0].indexOf(m![1]), m![1]) : undefined;
   if (!name || !url) return false;
-  extractMatch(state, { name, values: [url.value], portForm: false, url: true, hostSide: url.hostSide, onNode: url.onNode, server: url.server, route: url.route }, line, at, false);
+  extractMatch(state, urlMatch(name, url), line, at, false);
   return true;
 }
 
