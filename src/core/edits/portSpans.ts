@@ -9,7 +9,7 @@
 // working the same way without the `.env`), and left alone when it says something else.
 import type { Allocation } from '../model';
 import { parseEnvAssignments } from '../parsers/env';
-import { dirOf, envFileIn, envTemplatesIn } from '../syntax/paths';
+import { dirOf, interpolationSourceIn } from '../syntax/paths';
 import type { TextHost } from './textEdit';
 
 export interface PortSpan {
@@ -81,19 +81,8 @@ interface EnvValue extends PortSpan {
  * took its value from (see ParseContext.envTemplate).
  */
 function envValueSpan(composeFile: string, expr: Interpolation, host: TextHost): EnvValue | undefined {
-  const dir = dirOf(composeFile);
-  const envFile = envFileIn(dir);
-  const text = host.read(envFile);
-  if (text !== undefined) return lastAssignment(envFile, text, expr.name);
-  if (expr.op !== '' && !expr.op.endsWith('?')) return undefined;
-  for (const template of envTemplatesIn(dir)) {
-    const written = host.read(template);
-    if (written !== undefined) return lastAssignment(template, written, expr.name);
-  }
-  return undefined;
-}
-
-function lastAssignment(file: string, text: string, name: string): EnvValue | undefined {
-  const last = parseEnvAssignments(text).filter((a) => a.key === name).pop();
-  return last && { file, start: last.valueStart, end: last.valueEnd, value: last.value };
+  const source = interpolationSourceIn(dirOf(composeFile), (file) => host.read(file));
+  if (!source || (source.template && expr.op !== '' && !expr.op.endsWith('?'))) return undefined;
+  const last = parseEnvAssignments(source.text).filter((a) => a.key === expr.name).pop();
+  return last && { file: source.file, start: last.valueStart, end: last.valueEnd, value: last.value };
 }

@@ -4,7 +4,7 @@
 import type { FileFacts, SourceKind } from '../model';
 import { mayBeSource, parseByKind, sourceKindIn } from '../parsers/dispatch';
 import { readEnvVariables } from '../parsers/env';
-import { baseOf, dirOf, envFileIn, envTemplatesIn, feedsInterpolation } from '../syntax/paths';
+import { baseOf, dirOf, feedsInterpolation, interpolationSourceIn } from '../syntax/paths';
 
 export interface IndexHost {
   /** Current text of a file (an open editor's buffer or the disk), undefined when it is gone. */
@@ -76,13 +76,9 @@ export class WorkspaceIndex {
 
   /** The variables compose files in `dir` interpolate: its `.env`'s, or else its template's. */
   private siblingEnv(dir: string): { env?: Map<string, string>; envTemplate?: Map<string, string> } {
-    const text = this.host.read(envFileIn(dir));
-    if (text !== undefined) return { env: readEnvVariables(text) };
-    for (const template of envTemplatesIn(dir)) {
-      const written = this.host.read(template);
-      if (written !== undefined) return { envTemplate: readEnvVariables(written) };
-    }
-    return {};
+    const source = interpolationSourceIn(dir, (file) => this.host.read(file));
+    if (!source) return {};
+    return source.template ? { envTemplate: readEnvVariables(source.text) } : { env: readEnvVariables(source.text) };
   }
 
   /** Parses the compose files of `dir` again with its `.env` as it is now; returns them. */

@@ -6,7 +6,7 @@ import type { FileFacts, SourceKind } from '../model';
 import { readSource, type Skipped } from '../discover';
 import { WorkspaceIndex } from '../index/workspaceIndex';
 import { sourceKindOf } from '../parsers/dispatch';
-import { dirOf, envFileIn, envTemplatesIn, feedsInterpolation } from '../syntax/paths';
+import { dirOf, feedsInterpolation, interpolationFilesIn } from '../syntax/paths';
 
 /** A reader of the files `sources` names under `root`, reporting each file it cannot read to `skip`. */
 export function sourceReader(root: string, sources: ReadonlySet<string>, maxFileBytes: number, skip: (s: Skipped) => void): (file: string) => string | undefined {
@@ -54,7 +54,7 @@ export function batchesOf(scope: CheckScope, size: number): ParseBatch[] {
       const envs = new Set<string>();
       for (const file of run) {
         if ((sourceKindOf(file) ?? 'compose') !== 'compose') continue;
-        const env = [envFileIn(dirOf(file)), ...envTemplatesIn(dirOf(file))].find((f) => scope.sources.has(f));
+        const env = interpolationFilesIn(dirOf(file)).find((f) => scope.sources.has(f));
         if (env) envs.add(env);
       }
       batches.push({ root: scope.root, files: run, envs: [...envs], maxFileBytes: scope.maxFileBytes, rootName: scope.rootName });

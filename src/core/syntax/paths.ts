@@ -21,6 +21,23 @@ export function envTemplatesIn(dir: string): string[] {
   return ENV_TEMPLATES.map((name) => (dir === '' ? name : `${dir}/${name}`));
 }
 
+/** The files compose files in `dir` may interpolate from, in the order looked for: its `.env`, then its templates. */
+export function interpolationFilesIn(dir: string): string[] {
+  return [envFileIn(dir), ...envTemplatesIn(dir)];
+}
+
+/**
+ * What compose files in `dir` interpolate from, as `read` finds it: the `.env`, or where there is
+ * none, the first template (`template`: only a `${VAR}` without a default takes its values).
+ */
+export function interpolationSourceIn(dir: string, read: (file: string) => string | undefined): { file: string; text: string; template: boolean } | undefined {
+  for (const file of interpolationFilesIn(dir)) {
+    const text = read(file);
+    if (text !== undefined) return { file, text, template: baseOf(file) !== '.env' };
+  }
+  return undefined;
+}
+
 /** Whether compose files in the folder may interpolate from the file: its `.env`, or a template of it. */
 export function feedsInterpolation(file: string): boolean {
   const base = baseOf(file);

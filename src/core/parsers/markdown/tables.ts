@@ -619,10 +619,11 @@ function groupOf(state: MdState, row: Row): number {
   return state.lines.lineStart(row.headerLine);
 }
 
-function extractUrlCell(state: MdState, contextOf: Context | ((port: number) => Context), row: Row, cell: Cell, role: string | undefined): void {
+/** `contextOf`: the context of a URL on a port (a column's environment may claim it, see extractTable). */
+function extractUrlCell(state: MdState, contextOf: (port: number) => Context, row: Row, cell: Cell, role: string | undefined): void {
   const base = row.lineStart + cell.start;
   for (const url of findUrls(cell.text)) {
-    const written = typeof contextOf === 'function' ? contextOf(url.port) : contextOf;
+    const written = contextOf(url.port);
     const context = nodeAddressUrl(url) ? { ...written, environment: CLUSTER_ENVIRONMENT } : written;
     const service = row.names.length === 1 ? row.names[0] : serviceFromHost(url.host);
     if (!service || context.reserved || isPublicName(url.host)) {
@@ -647,7 +648,7 @@ function extractPortCell(state: MdState, context: Context, columns: Columns, row
   const hostSide = column.host;
   const containerSide = column.inside;
   if (findUrls(cell.text).length > 0) {
-    extractUrlCell(state, context, row, cell, role);
+    extractUrlCell(state, () => context, row, cell, role);
     return;
   }
   const base = row.lineStart + cell.start;
