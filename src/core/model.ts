@@ -124,6 +124,11 @@ export interface Allocation {
    * `Container Port` or `Internal Port`): even a port document means the container side there.
    */
   containerSide?: boolean;
+  /**
+   * A label in a diagram (mermaid): containers are drawn with the port they listen on, so the
+   * number may be the container side of a port compose publishes as another.
+   */
+  drawn?: boolean;
   loc: Location;
 }
 

@@ -544,3 +544,24 @@ test('lines of `label: URL` without bullets, two or more after at most a title l
   assert.deepEqual(findings(['Ledger answers at http://localhost:8002 once started.', 'Then: http://localhost:8002']), []);
   assert.deepEqual(findings(['Ledger: http://localhost:8002']), []);
 });
+
+test('list items that say the port in words, or put an icon before the name, name the service and its port', () => {
+  const text = [
+    '## Services', '',
+    '- 🛒 **Ledger Service** (7100) - keeps the books',
+    '- **Atlas** on port 7200',
+    '- Vault — port 7300',
+    '- Beacon runs on port 7400 (gRPC)',
+    '- Flower listens on port 7500.',
+    // A step, a state, a refused port and a sentence name nobody.
+    '- Listen on port 7600',
+    '- Previously on port 7601',
+    '- ❌ **Queue** (7602)',
+    '- The broker is reachable on port 7603 from the LAN',
+  ].join('\n');
+  assert.deepEqual(places(text), ['Ledger Service=7100', 'Atlas=7200', 'Vault=7300', 'Beacon=7400', 'Flower=7500']);
+  // Outside a section about ports too: the word port says what the number is.
+  assert.deepEqual(places(['# Shop', '', 'Start it with `make up`.', '', '- Ledger on port 7100'].join('\n')), ['Ledger=7100']);
+  const compose = 'services:\n  ledger:\n    image: shop/ledger\n    ports: ["7105:7105"]\n';
+  assert.deepEqual(checkFiles({ 'README.md': text, 'docker-compose.yml': compose }).findings.map(brief), ['port-mismatch@README.md:3']);
+});

@@ -528,3 +528,51 @@ test('machines a document names (a table of hosts, headings with LAN addresses) 
   const plain = readme.replace(/### (Atlas|Beacon)/g, '### $1 services').replace(/\| \*\*(Atlas|Beacon)\*\* \| (main|dns) \| [\d.]+ \|\n/g, '');
   assert.deepEqual(warnings({ 'README.md': plain, 'docker-compose.yml': compose }), ['port-conflict@README.md:20']);
 });
+
+test('a document\'s name followed by what the service does (`proxy (API gateway)`) is the service its stack publishes', () => {
+  const compose = 'services:\n  proxy:\n    image: nginx\n    ports: ["8080:80"]\n  ledger:\n    image: shop/ledger\n    ports: ["7100:7100"]\n';
+  const doc = (...rows: string[]) => ['# Shop', '', '## Ports', '', '| Port | Service |', '|---|---|', ...rows].join('\n');
+  assert.deepEqual(warnings(checkFiles({ 'docker-compose.yml': compose, 'README.md': doc('| 8090 | proxy (API gateway) |') })), ['port-mismatch@README.md:7']);
+  assert.deepEqual(warnings(checkFiles({ 'docker-compose.yml': compose, 'README.md': doc('| 8080 | proxy (API gateway) |') })), []);
+  // Parentheses that say which one (an environment, an instance, a way in) keep the name apart,
+  // and so do two notes on one name: two services.
+  for (const rows of [['| 8090 | proxy (backup) |'], ['| 8090 | proxy (replica 2) |'], ['| 8090 | proxy (public edge) |', '| 8091 | proxy (internal admin) |']]) {
+    assert.deepEqual(warnings(checkFiles({ 'docker-compose.yml': compose, 'README.md': doc(...rows) })), [], rows.join());
+  }
+  // Another stack's document keeps the name as written.
+  assert.deepEqual(warnings(checkFiles({ 'edge/docker-compose.yml': compose, 'shop/README.md': doc('| 8090 | proxy (API gateway) |') })), []);
+});
+
+test('a service\'s env template is the env file compose reads for it: its PORT is the port inside the container', () => {
+  const compose = 'services:\n  ledger:\n    build: ./ledger\n    ports: ["9101:8080"]\n    env_file:\n      - ./ledger/.env\n';
+  const check = (files: Record<string, string>) => checkFiles({ 'docker-compose.yml': compose, ...files }).findings.filter((f) => f.severity !== 'info');
+  // 8080 is what compose publishes to: it agrees.
+  assert.deepEqual(check({ 'ledger/.env.example': 'PORT=8080\n' }).map(brief), []);
+  const wrong = check({ 'ledger/.env.example': 'PORT=9102\n' });
+  assert.deepEqual(wrong.map(brief), ['port-mismatch@ledger/.env.example:1']);
+  assert.match(wrong[0].message, /listens on 9102 in its container here, but compose publishes container port 8080/);
+  // The user's own copy decides where there is one.
+  assert.deepEqual(check({ 'ledger/.env.example': 'PORT=9102\n', 'ledger/.env': 'PORT=8080\n' }).map(brief), []);
+});
+
+test('a diagram draws containers with the port they listen on: the container side of a published port clashes with nothing', () => {
+  const compose = 'services:\n  exporter-1:\n    image: shop/exporter\n    ports: ["9501:9500"]\n  exporter-2:\n    image: shop/exporter\n    ports: ["9502:9500"]\n';
+  const diagram = (label: (n: number) => string) => ['# Metrics', '', '```mermaid', 'flowchart LR', `  A1["${label(1)}"]`, `  A2["${label(2)}"]`, '```'].join('\n');
+  assert.deepEqual(warnings(checkFiles({ 'docker-compose.yml': compose, 'ARCHITECTURE.md': diagram((n) => `Exporter ${n} :9500`) })), []);
+  // Without compose saying so, two services drawn on one port clash.
+  assert.deepEqual(warnings(checkFiles({ 'ARCHITECTURE.md': diagram((n) => `Exporter ${n} :9500`) })), ['port-conflict@ARCHITECTURE.md:6']);
+  // A table of a port document lists host ports: there 9500 is no port of either.
+  const table = ['# Ports', '', '| Service | Port |', '|---|---|', '| exporter-1 | 9500 |', '| exporter-2 | 9500 |'].join('\n');
+  assert.ok(warnings(checkFiles({ 'docker-compose.yml': compose, 'PORTS.md': table })).length > 0);
+});
+
+test('two stacks of one repository that publish the same services of their own are deployments of one application, never run together', () => {
+  const dev = stack({ 'orders': '7101:7101', 'payments': '7102:7102', 'users': '7103:7103' });
+  const swarm = stack({ 'orders-service': '7103:7103', 'payments-service': '7101:7101', 'users-service': '7102:7102' });
+  const readme = ['# Shop', '', '## Services', '', '| Service | Port |', '|---|---|', '| Orders | 7103 |', '| Payments | 7101 |', '| Users | 7102 |'].join('\n');
+  const files = { 'README.md': readme, 'docker-compose.yml': dev, 'deploy/swarm/stack.yml': swarm };
+  assert.ok(!warnings(checkFiles(files)).some((w) => w.startsWith('port-conflict')));
+  // Stacks that share one service are parts that a document listing both ties together.
+  const parts = { ...files, 'deploy/swarm/stack.yml': stack({ 'orders-service': '7103:7103', 'ledger': '7101:7101', 'atlas': '7102:7102' }) };
+  assert.ok(warnings(checkFiles(parts)).some((w) => w.startsWith('port-conflict')));
+});

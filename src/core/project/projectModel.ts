@@ -6,11 +6,11 @@
 // so an edit to a port leaves it as it is (`signature` says when it changed).
 
 import type { FileFacts } from '../model';
-import { baseOf, dirOf } from '../syntax/paths';
-import { serviceKey } from '../syntax/names';
+import { baseOf, dirOf, templatesOfEnvFile } from '../syntax/paths';
+import { productKey, serviceKey } from '../syntax/names';
 import { composeEnvironmentFromFileName, defaultFileStack, isComposeNamed, shadowedDefaultFiles, standaloneStackName } from '../parsers/compose/fileNames';
 import { compareText } from '../text/compareText';
-import { Authority, documentHomeIn, isolatedFolderIn, isPortDocument, type FileRole } from './roles';
+import { Authority, documentHomeIn, isGenericName, isolatedFolderIn, isPortDocument, type FileRole } from './roles';
 import { Clusters, kustomizationKey } from './clusters';
 import { imageRole, type ImageBuilder } from './images';
 
@@ -20,6 +20,8 @@ const README = /^readme\.(?:md|markdown|mdx)$/i;
 
 /** Includes are followed this deep: a cycle or a long chain stops here. */
 const MAX_INCLUDE_DEPTH = 16;
+/** Stacks of one repository that publish one service, at most, for them to be deployments of one application. */
+const MAX_DEPLOYMENTS = 8;
 
 interface Unit {
   key: string;
@@ -100,15 +102,18 @@ export class ProjectModel {
       const unit = { key: `compose:${folder}${stack}`, folder };
       model.composeUnits.set(f.file, unit);
       if (!model.folderUnits.has(dirOf(f.file)) || (!includer.has(f.file) && stack === '')) model.folderUnits.set(dirOf(f.file), unit);
-      for (const [env, service] of f.compose?.envReaders ?? []) {
-        if (!model.envUnits.has(env)) model.envUnits.set(env, unit);
-        if (model.envUnits.get(env) === unit) model.envReaders.set(env, (model.envReaders.get(env) ?? new Set()).add(service));
+      for (const [read, service] of f.compose?.envReaders ?? []) {
+        for (const env of [read, ...templatesOfEnvFile(read)]) {
+          if (!model.envUnits.has(env)) model.envUnits.set(env, unit);
+          if (model.envUnits.get(env) === unit) model.envReaders.set(env, (model.envReaders.get(env) ?? new Set()).add(service));
+        }
       }
       for (const folder of f.compose?.builds ?? []) if (!model.buildUnits.has(folder)) model.buildUnits.set(folder, unit);
       for (const image of f.compose?.images ?? []) model.imageBuilders.set(image.dockerfile, [...(model.imageBuilders.get(image.dockerfile) ?? []), { ...image, composeFile: f.file, unit }]);
     }
     model.readContainers(compose);
     model.readServices(compose);
+    model.readDeployments(compose);
     return model;
   }
 
@@ -157,12 +162,56 @@ export class ProjectModel {
     }
     for (const units of unitsByName.values()) {
       if (units.size < 2) continue;
-      for (const unit of units) {
-        const others = this.alternatives.get(unit) ?? [];
-        for (const other of units) if (other !== unit && !others.includes(other)) others.push(other);
-        this.alternatives.set(unit, others);
+      for (const unit of units) for (const other of units) if (other !== unit) this.noteAlternatives(unit, other);
+    }
+  }
+
+  /**
+   * Compose units of one repository that publish mostly the same services of their own (not
+   * well-known servers, not generic names): deployments of one application (a compose file for
+   * development and a swarm stack under deploy/), run one instead of the other. Each is the
+   * other's alternative, as units that name a container alike are.
+   */
+  private readDeployments(compose: FileFacts[]): void {
+    const ownServices = new Map<string, Set<string>>();
+    const folders = new Map<string, string>();
+    for (const f of compose) {
+      const unit = this.composeUnits.get(f.file)!;
+      const servers = new Set((f.compose?.servers ?? []).map(([, service]) => service));
+      let keys = ownServices.get(unit.key);
+      if (!keys) ownServices.set(unit.key, (keys = new Set()));
+      folders.set(unit.key, unit.folder);
+      for (const a of f.allocations) if (!a.claim && !servers.has(a.serviceKey) && !isGenericName(a.serviceKey)) keys.add(productKey(a.serviceKey));
+    }
+    // Units by repository and service: only units that share a service are compared.
+    const unitsByService = new Map<string, string[]>();
+    for (const [unit, keys] of ownServices) {
+      const repository = this.folderOf(folders.get(unit)!).repository;
+      for (const key of keys) {
+        const at = `${repository}\u0000${key}`;
+        const units = unitsByService.get(at);
+        if (units) units.push(unit);
+        else unitsByService.set(at, [unit]);
       }
     }
+    const shared = new Map<string, number>();
+    for (const units of unitsByService.values()) {
+      // A service in many stacks of one repository is a shared part, not evidence of one application.
+      if (units.length < 2 || units.length > MAX_DEPLOYMENTS) continue;
+      for (const a of units) for (const b of units) if (a < b) shared.set(`${a}\u0000${b}`, (shared.get(`${a}\u0000${b}`) ?? 0) + 1);
+    }
+    for (const [pair, count] of shared) {
+      const [a, b] = pair.split('\u0000');
+      if (count < 2 || count * 2 < Math.max(ownServices.get(a)!.size, ownServices.get(b)!.size)) continue;
+      this.noteAlternatives(a, b);
+      this.noteAlternatives(b, a);
+    }
+  }
+
+  private noteAlternatives(unit: string, other: string): void {
+    const others = this.alternatives.get(unit) ?? [];
+    if (!others.includes(other)) others.push(other);
+    this.alternatives.set(unit, others);
   }
 
   /** The stack a compose file is by its name (`docker-compose-chat.yml`), or as another setup of its folder's service (`kafka-ui.yaml`). */

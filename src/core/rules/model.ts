@@ -2,7 +2,7 @@
 // scopes assigned (registry projects by folder), and the facts that apply across files.
 import type { Allocation, FileFacts, Location, Protocol, RangeDecl, Reservation, SourceKind } from '../model';
 import { dirOf } from '../syntax/paths';
-import { productKey, VARIANT_PREFIX, withoutScreenWords } from '../syntax/names';
+import { describedKey, productKey, VARIANT_PREFIX, withoutScreenWords } from '../syntax/names';
 import { compareText } from '../text/compareText';
 import { ProjectModel } from '../project/projectModel';
 import { identityIn, type FileRole } from '../project/roles';
@@ -58,6 +58,7 @@ export class Place implements Allocation {
   get occupied(): boolean | undefined { return this.allocation.occupied; }
   get hostSide(): boolean | undefined { return this.allocation.hostSide; }
   get containerSide(): boolean | undefined { return this.allocation.containerSide; }
+  get drawn(): boolean | undefined { return this.allocation.drawn; }
   get loc(): Location { return this.allocation.loc; }
 }
 
@@ -154,7 +155,44 @@ function projectOf(file: string, projects: ReadonlyMap<string, string>): string 
 function ownKey(a: Allocation, f: FileFacts, role: FileRole, shared: SharedFacts): string {
   if (f.kind === 'compose') return a.serviceKey;
   return shared.project.serviceOfContainer(a.serviceKey) ?? (f.kind === 'env' ? shared.project.serviceOfServer(role.unit, a.serviceKey) : undefined)
-    ?? (f.kind === 'markdown' ? screenOf(a.serviceKey, role.about, shared) : undefined) ?? a.serviceKey;
+    ?? (f.kind === 'markdown' ? documentedKey(a, f, role.about, shared) : undefined) ?? a.serviceKey;
+}
+
+/** A document's name for a service its stack publishes, written with what it does or by one of its screens. */
+function documentedKey(a: Allocation, f: FileFacts, unit: string, shared: SharedFacts): string | undefined {
+  const described = describedOf(a, f, unit, shared);
+  return described === undefined ? screenOf(a.serviceKey, unit, shared) : screenOf(described, unit, shared) ?? described;
+}
+
+/**
+ * `nginx` for a document's `nginx (API gateway)` where the stack publishes `nginx` and no service
+ * of the whole name, unless the document writes that name with other parentheses too: `Postgres
+ * (auth)` and `Postgres (billing)` are two databases.
+ */
+function describedOf(a: Allocation, f: FileFacts, unit: string, shared: SharedFacts): string | undefined {
+  if (!a.service.endsWith(')')) return undefined;
+  const key = describedKey(a.service);
+  if (key === undefined || shared.project.publishes(unit, a.serviceKey)) return undefined;
+  const screened = withoutScreenWords(key);
+  if (!shared.project.publishes(unit, key) && !(screened !== '' && shared.project.publishes(unit, screened))) return undefined;
+  return describedOnce(f).get(key) === a.serviceKey ? key : undefined;
+}
+
+/** Per document, each described name's key → the one full name written with it ('' when several are). */
+const describedNames = new WeakMap<FileFacts, Map<string, string>>();
+
+function describedOnce(f: FileFacts): Map<string, string> {
+  let names = describedNames.get(f);
+  if (!names) {
+    names = new Map();
+    for (const o of f.allocations) {
+      const key = o.service.endsWith(')') ? describedKey(o.service) ?? o.serviceKey : o.serviceKey;
+      const seen = names.get(key);
+      names.set(key, seen === undefined || seen === o.serviceKey ? o.serviceKey : '');
+    }
+    describedNames.set(f, names);
+  }
+  return names;
 }
 
 /** `grafana` for a document's `Grafana UI` where the stack publishes `grafana` and no `grafana-ui`. */
@@ -228,12 +266,12 @@ export class RuleInputBuilder {
  * A service's env `PORT=3000` beside a compose service that publishes `4000:3000` is the port it
  * listens on inside its container: it agrees with the compose place, and it is no host port to
  * clash with another service's container port. So is the port its package.json script or Procfile
- * starts it on. `servicePlaces` gives the service's places; it is asked only for those places, so
+ * starts it on, and the port a diagram draws its container with (see Allocation.drawn). `servicePlaces` gives the service's places; it is asked only for those places, so
  * a caller that must look them up pays only for them.
  */
 export function insideContainer(p: Place, servicePlaces: () => Iterable<Place>): boolean {
   // `mongodb://localhost:27017` is dialled on the host, never inside the container.
-  if ((p.source !== 'env' && p.source !== 'package' && p.source !== 'procfile') || p.hostSide) return false;
+  if ((p.source !== 'env' && p.source !== 'package' && p.source !== 'procfile' && !p.drawn) || p.hostSide) return false;
   for (const c of servicePlaces()) if (c.source === 'compose' && c.containerPort === p.port && c.port !== p.port) return true;
   return false;
 }

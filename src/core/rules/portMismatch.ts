@@ -78,7 +78,8 @@ function supersededTemplate(p: Place, all: readonly Place[]): boolean {
 function containerMismatches(places: readonly Place[]): Finding[] {
   const out: Finding[] = [];
   for (const inside of places) {
-    if (!inside.fileRole.inContainer || !inside.own || inside.claim || matchRole(inside.role) !== 'main') continue;
+    // A template's own `PORT` is a claim (see env.ts), and what the container will read once it is copied.
+    if (!inside.fileRole.inContainer || !inside.own || (inside.claim && !isEnvTemplateFileName(inside.loc.file)) || matchRole(inside.role) !== 'main' || supersededTemplate(inside, places)) continue;
     const published = places.filter((p) => p.source === 'compose' && p.unit === inside.unit && p.containerPort !== undefined && p.endPort === undefined);
     if (published.length === 0 || published.some((p) => p.containerPort === inside.port)) continue;
     const targets = [...new Set(published.map((p) => p.containerPort))].join(' / ');

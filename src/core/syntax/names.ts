@@ -83,6 +83,20 @@ export const INTERFACE_WORDS: ReadonlySet<string> = new Set([
   'metrics', 'tls', 'ssl', 'ws', 'wss', 'websocket', 'tcp', 'udp', 'proxy', 'management', 'webhook', 'webhooks',
 ]);
 
+// `nginx (API gateway)`, `Redis (cache)`: a name and, in parentheses, what the service does.
+const DESCRIBED = /^(.*[\p{L}\p{N}].*?)\s*\(([^()]+)\)$/u;
+// Parentheses that tell instances, environments, ways in or ports apart (`Postgres (replica)`,
+// `API (local)`, `Web (HTTPS)`, `Node (2)`) say which one, not what it does.
+const WHICH_ONE = /\d|\b(?:dev|development|prod|production|staging|stage|test|testing|qa|uat|local|docker|container|containerized|host|native|bare|internal|external|public|private|lan|wan|remote|cloud|k8s|kubernetes|old|new|legacy|alt|alternative|backup|fallback|replicas?|primary|secondary|read|write|readonly|master|slave|leader|follower|standby|mirror|tls|ssl|http|https|grpc|tcp|udp|ws|wss|websocket|metrics|admin|debug|health|tunnel|forwarded|mapped|exposed|published|optional|planned|deprecated|inside|outside|via)\b/i;
+
+/** `nginx (API gateway)` → `nginx`: the key of a name followed by what it does; undefined for any other name. */
+export function describedKey(name: string): string | undefined {
+  const m = DESCRIBED.exec(name);
+  if (!m || WHICH_ONE.test(m[2])) return undefined;
+  const key = serviceKey(m[1]);
+  return key === '' ? undefined : key;
+}
+
 // Words after a service's name that say which of its screens a page links to (`Grafana UI`, `MinIO Console`).
 const SCREEN_WORDS: ReadonlySet<string> = new Set(['ui', 'webui', 'web', 'console', 'dashboard', 'admin', 'management', 'panel', 'interface']);
 

@@ -21,6 +21,17 @@ export function envTemplatesIn(dir: string): string[] {
   return ENV_TEMPLATES.map((name) => (dir === '' ? name : `${dir}/${name}`));
 }
 
+/**
+ * The templates of an env file a compose service reads (`env_file: ./api/.env`): where the `.env`
+ * is not committed, `./api/.env.example` is what the container will read once it is copied.
+ */
+export function templatesOfEnvFile(file: string): string[] {
+  if (baseOf(file) === '.env') return envTemplatesIn(dirOf(file));
+  return TEMPLATE_SUFFIXES.map((suffix) => file + suffix);
+}
+
+const TEMPLATE_SUFFIXES = ['.example', '.sample', '.template', '.dist'];
+
 /** The files compose files in `dir` may interpolate from, in the order looked for: its `.env`, then its templates. */
 export function interpolationFilesIn(dir: string): string[] {
   return [envFileIn(dir), ...envTemplatesIn(dir)];

@@ -22,9 +22,18 @@ const ADDRESS_ITEM = /^\s*`?[A-Za-z][\w.-]*:\d{2,5}`?\s*$/;
 const NAME_DASH_PORT = new RegExp(String.raw`^\s*${NAME}\s+[-–—]\s+(\d{4,5})\s*$`, 'u');
 // Two digits at least: `keywords(1)` is a manual section, `Step (2)` a footnote.
 const NAME_WITH_PORT = new RegExp(String.raw`^\s*${NAME}\s*\(\s*(?:port\s+)?(\d{2,6})\s*\)\s*(?::.*|\s[-–—]\s+(?!\d).*)?$`, 'iu');
+// `- Orders — port 7100`, `- Orders on port 7100`, `- Orders runs on port 7100 (gRPC)`: the word
+// port says what the number is, wherever the item stands.
+const NAME_ON_PORT = new RegExp(String.raw`^\s*${NAME}\s*(?:[-–—]\s*|\s(?:(?:runs|listens|is running|is served|is available|serves|lives)\s+)?(?:on|at)\s+)port\s+(\d{2,6})\s*(?:\([^()]*\)\s*)?(?:[.;]|\s[-–—]\s+(?!\d).*)?$`, 'iu');
+// What an item that starts with one of these says is a step or a state, not who holds the port:
+// "Listen on port 8080", "Default on port 8080", "Previously on port 8014".
+const NOT_A_HOLDER = /^(?:listen(?:s|ing)?|run(?:s|ning)?|start(?:s|ed)?|serve(?:s|d)?|bind(?:s)?|expose(?:s|d)?|open(?:s|ed)?|change(?:s|d)?|set|reachable|accessible|available|default(?:s)?|now|currently|previously|formerly|originally|also|still|later|first|next|last)\b/i;
 // A mark that the item is done or running (`✅`, `✔️`, `🟢`, `[x]`) before its name. Not `❌` or
 // `⚠️`, which say a port is gone or in doubt.
 const DONE_MARK = /^\s*(?:[\u2705\u2714\u2611\u{1F7E2}]\uFE0F?|\[[xX]\])\s*/u;
+// An icon before the name (`- 🛒 **Orders** (7100)`), any pictograph but those that say the port is
+// gone, refused or in doubt (`❌`, `🚫`, `⛔`, `✖`, `⚠️`, `🔴`, `🗑`).
+const ICON_MARK = /^\s*(?:(?![\u274C\u274E\u{1F6AB}\u26D4\u2716\u26A0\u{1F534}\u{1F5D1}\u{1F7E5}])\p{Extended_Pictographic}[\uFE0F\u200D]*)+\s+(?=[\p{L}\p{N}*_`])/u;
 
 // Words that make a "name" a sentence: "Separated by incrementing ports", "Grafana vs Mission Control".
 const PROSE_WORD = /\b(vs|versus|moved?|from|uses?|using|via|ports|port|no|not|all|each|every|only|should|must|will|was|were|is|are|the|by|if|when|then|see|e\.g|i\.e)\b/i;
@@ -132,7 +141,7 @@ function urlValue(valueAt: number, value: string): { value: CellPort; server: st
 }
 
 function match(text: string): Match | undefined {
-  const blank = blankDecoration(text).replace(DONE_MARK, (mark) => ' '.repeat(mark.length));
+  const blank = blankDecoration(text).replace(DONE_MARK, (mark) => ' '.repeat(mark.length)).replace(ICON_MARK, (mark) => ' '.repeat(mark.length));
   const byName = NAME_THEN_VALUE.exec(blank);
   if (byName) {
     const name = plausibleName(byName[1]);
@@ -165,6 +174,13 @@ function match(text: string): Match | undefined {
     const name = plausibleName(withPort[1]);
     const valueAt = blank.indexOf(withPort[2], withPort[1].length);
     const values = parseCellPorts(withPort[2]).map((v) => shift(v, valueAt));
+    if (name && values.length === 1) return { name, values, portForm: true };
+  }
+  const onPort = NAME_ON_PORT.exec(blank);
+  if (onPort && !NOT_A_HOLDER.test(cleanName(onPort[1]))) {
+    const name = plausibleName(onPort[1]);
+    const valueAt = blank.indexOf(onPort[2], onPort.index + onPort[1].length);
+    const values = parseCellPorts(onPort[2]).map((v) => shift(v, valueAt));
     if (name && values.length === 1) return { name, values, portForm: true };
   }
   return undefined;

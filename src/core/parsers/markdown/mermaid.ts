@@ -125,6 +125,7 @@ function place(
     port: range.from,
     endPort: range.to,
     claim: node.claim,
+    drawn: true,
     group: graph.group,
     indexInGroup: node.index,
     start: node.start,

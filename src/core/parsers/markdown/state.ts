@@ -321,6 +321,8 @@ export interface AllocationInput {
   hostSide?: boolean;
   /** Written as the port inside the container (see Allocation.containerSide). */
   containerSide?: boolean;
+  /** A diagram's label (see Allocation.drawn). */
+  drawn?: boolean;
   claim: boolean;
   group: number;
   indexInGroup: number;
@@ -360,6 +362,7 @@ export function emitAllocation(state: MdState, context: Context, input: Allocati
     containerPort: input.containerPort,
     hostSide: input.hostSide || undefined,
     containerSide: input.containerSide || undefined,
+    drawn: input.drawn || undefined,
     host: context.host,
     loc: state.lines.location(state.ctx.file, input.start, input.end),
   };
