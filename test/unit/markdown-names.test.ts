@@ -565,3 +565,13 @@ test('list items that say the port in words, or put an icon before the name, nam
   const compose = 'services:\n  ledger:\n    image: shop/ledger\n    ports: ["7105:7105"]\n';
   assert.deepEqual(checkFiles({ 'README.md': text, 'docker-compose.yml': compose }).findings.map(brief), ['port-mismatch@README.md:3']);
 });
+
+test('a line that titles a list with ports or services makes the list about ports under any heading', () => {
+  const list = (title: string) => ['# Setup', '', 'Start it with `make up`.', '', title, '- **ledger** - `:7100`', '- Atlas - 7200', ''].join('\n');
+  const inReadme = (text: string) => parseMarkdown(text, { file: 'README.md' }).allocations.map((a) => `${a.service}=${a.port}`);
+  assert.deepEqual(inReadme(list('Exposed ports:')), ['ledger=7100', 'Atlas=7200']);
+  assert.deepEqual(inReadme(list('Services from `compose.dev.yml`:')), ['ledger=7100', 'Atlas=7200']);
+  // A title of another kind, or a sentence, leaves the items to say it themselves.
+  assert.deepEqual(inReadme(list('Team members:')), []);
+  assert.deepEqual(inReadme(list('When everything is up, which takes a while on the first run, these ports are used:')), []);
+});

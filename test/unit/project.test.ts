@@ -541,6 +541,9 @@ test('a document\'s name followed by what the service does (`proxy (API gateway)
   }
   // Another stack's document keeps the name as written.
   assert.deepEqual(warnings(checkFiles({ 'edge/docker-compose.yml': compose, 'shop/README.md': doc('| 8090 | proxy (API gateway) |') })), []);
+  // What the service is, with compose's name for it in the parentheses; not where the document names that service plainly too.
+  assert.deepEqual(warnings(checkFiles({ 'docker-compose.yml': compose, 'README.md': doc('| 7105 | Bookkeeping (Ledger) |') })), ['port-mismatch@README.md:7']);
+  assert.deepEqual(warnings(checkFiles({ 'docker-compose.yml': compose, 'README.md': doc('| 7105 | Bookkeeping (Ledger) |', '| 7100 | ledger |') })), []);
 });
 
 test('a service\'s env template is the env file compose reads for it: its PORT is the port inside the container', () => {

@@ -2,7 +2,7 @@
 // scopes assigned (registry projects by folder), and the facts that apply across files.
 import type { Allocation, FileFacts, Location, Protocol, RangeDecl, Reservation, SourceKind } from '../model';
 import { dirOf } from '../syntax/paths';
-import { describedKey, productKey, VARIANT_PREFIX, withoutScreenWords } from '../syntax/names';
+import { describedKeys, productKey, VARIANT_PREFIX, withoutScreenWords } from '../syntax/names';
 import { compareText } from '../text/compareText';
 import { ProjectModel } from '../project/projectModel';
 import { identityIn, type FileRole } from '../project/roles';
@@ -165,20 +165,20 @@ function documentedKey(a: Allocation, f: FileFacts, unit: string, shared: Shared
 }
 
 /**
- * `nginx` for a document's `nginx (API gateway)` where the stack publishes `nginx` and no service
- * of the whole name, unless the document writes that name with other parentheses too: `Postgres
- * (auth)` and `Postgres (billing)` are two databases.
+ * `nginx` for a document's `nginx (API gateway)` or `Webserver (Nginx)` where the stack publishes
+ * `nginx` and no service of the whole name, unless the document writes another name that may mean
+ * `nginx` too: `Postgres (auth)` and `Postgres (billing)` are two databases.
  */
 function describedOf(a: Allocation, f: FileFacts, unit: string, shared: SharedFacts): string | undefined {
-  if (!a.service.endsWith(')')) return undefined;
-  const key = describedKey(a.service);
-  if (key === undefined || shared.project.publishes(unit, a.serviceKey)) return undefined;
-  const screened = withoutScreenWords(key);
-  if (!shared.project.publishes(unit, key) && !(screened !== '' && shared.project.publishes(unit, screened))) return undefined;
-  return describedOnce(f).get(key) === a.serviceKey ? key : undefined;
+  if (!a.service.endsWith(')') || shared.project.publishes(unit, a.serviceKey)) return undefined;
+  for (const key of describedKeys(a.service)) {
+    const published = [key, productKey(key), withoutScreenWords(key)].some((k) => k !== '' && shared.project.publishes(unit, k));
+    if (published && describedOnce(f).get(key) === a.serviceKey) return key;
+  }
+  return undefined;
 }
 
-/** Per document, each described name's key → the one full name written with it ('' when several are). */
+/** Per document, each key a name may mean → the one full name that may mean it ('' when several do). */
 const describedNames = new WeakMap<FileFacts, Map<string, string>>();
 
 function describedOnce(f: FileFacts): Map<string, string> {
@@ -186,9 +186,10 @@ function describedOnce(f: FileFacts): Map<string, string> {
   if (!names) {
     names = new Map();
     for (const o of f.allocations) {
-      const key = o.service.endsWith(')') ? describedKey(o.service) ?? o.serviceKey : o.serviceKey;
-      const seen = names.get(key);
-      names.set(key, seen === undefined || seen === o.serviceKey ? o.serviceKey : '');
+      for (const key of [o.serviceKey, ...(o.service.endsWith(')') ? describedKeys(o.service) : [])]) {
+        const seen = names.get(key);
+        names.set(key, seen === undefined || seen === o.serviceKey ? o.serviceKey : '');
+      }
     }
     describedNames.set(f, names);
   }

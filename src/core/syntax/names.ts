@@ -89,13 +89,21 @@ const DESCRIBED = /^(.*[\p{L}\p{N}].*?)\s*\(([^()]+)\)$/u;
 // `API (local)`, `Web (HTTPS)`, `Node (2)`) say which one, not what it does.
 const WHICH_ONE = /\d|\b(?:dev|development|prod|production|staging|stage|test|testing|qa|uat|local|docker|container|containerized|host|native|bare|internal|external|public|private|lan|wan|remote|cloud|k8s|kubernetes|old|new|legacy|alt|alternative|backup|fallback|replicas?|primary|secondary|read|write|readonly|master|slave|leader|follower|standby|mirror|tls|ssl|http|https|grpc|tcp|udp|ws|wss|websocket|metrics|admin|debug|health|tunnel|forwarded|mapped|exposed|published|optional|planned|deprecated|inside|outside|via)\b/i;
 
-/** `nginx (API gateway)` → `nginx`: the key of a name followed by what it does; undefined for any other name. */
-export function describedKey(name: string): string | undefined {
+/**
+ * The keys a name followed by what the service does may mean, the name's first: `nginx (API
+ * gateway)` → `nginx`, `api-gateway`; `Webserver (Nginx)` → `webserver`, `nginx`. None for any
+ * other name.
+ */
+export function describedKeys(name: string): string[] {
   const m = DESCRIBED.exec(name);
-  if (!m || WHICH_ONE.test(m[2])) return undefined;
-  const key = serviceKey(m[1]);
-  return key === '' ? undefined : key;
+  if (!m || WHICH_ONE.test(m[2])) return [];
+  const keys = [serviceKey(m[1])];
+  // A product or a short name in the parentheses may be what compose calls the service.
+  if (m[2].trim().split(/\s+/).length <= MAX_DESCRIBED_WORDS) keys.push(serviceKey(m[2]));
+  return keys.filter((key) => key !== '');
 }
+
+const MAX_DESCRIBED_WORDS = 2;
 
 // Words after a service's name that say which of its screens a page links to (`Grafana UI`, `MinIO Console`).
 const SCREEN_WORDS: ReadonlySet<string> = new Set(['ui', 'webui', 'web', 'console', 'dashboard', 'admin', 'management', 'panel', 'interface']);

@@ -1,9 +1,11 @@
 // A list led by a line that titles it: "Never use these ports:", "**Blocked ports**", "禁用端口：",
 // "Reserved (in use):", "**OLD:**", "**Default Settings**:". The title says of the list's items
 // what a heading would: forbidden ports are reserved, ports kept for later or written as history or
-// examples are only mentioned, ports in use are allocations, settings are no ports. It lasts as
+// examples are only mentioned, ports in use are allocations, settings are no ports, and a title that
+// speaks of ports or services ("Exposed ports:", "Services from `compose.dev.yml`:") makes a list
+// about ports under any heading. It lasts as
 // long as the list, as a section of its own deeper than any heading.
-import { ILLUSTRATIVE, titleReservation } from './sections';
+import { ABOUT_PORTS, ILLUSTRATIVE, titleReservation } from './sections';
 import { cleanName } from '../../syntax/names';
 import type { MdState, Section } from './state';
 
@@ -11,6 +13,8 @@ import type { MdState, Section } from './state';
 const LIST_LEVEL = 7;
 const MAX_TITLE = 80;
 const MAX_LABEL_WORDS = 4;
+// "The following ports are exposed:" is a title; a longer line is a sentence that ends in a colon.
+const MAX_PORT_TITLE_WORDS = 8;
 const SETTINGS_TITLE = /\b(?:settings|defaults?|options|parameters|params|preferences|thresholds|weights|limits|tuning)\b/i;
 const PORT_WORD = /\bports?\b|端口|ポート|포트/i;
 // A line that introduces what follows: ends with a colon, or is all emphasis.
@@ -28,10 +32,11 @@ export function openListTitle(state: MdState, paragraph: string, line: number, l
   const illustrative = short && ILLUSTRATIVE.test(label);
   // "**Default Settings**:" over `- Warmth: 65`: values of settings, not ports, even in a section about ports.
   const settings = short && SETTINGS_TITLE.test(label) && !PORT_WORD.test(label);
-  if (!reserved && !illustrative && !settings) return;
+  const ports = !reserved && !illustrative && !settings && label.split(/\s+/).length <= MAX_PORT_TITLE_WORDS && ABOUT_PORTS.test(label);
+  if (!reserved && !illustrative && !settings && !ports) return;
   const top = state.sections[state.sections.length - 1];
   // The section under the title keeps owning the items: its range, owner and machine.
-  const info = illustrative ? { ...top.info, illustrative } : settings ? { ...top.info, aboutPorts: false } : top.info;
+  const info = illustrative ? { ...top.info, illustrative } : settings ? { ...top.info, aboutPorts: false } : ports ? { ...top.info, aboutPorts: true } : top.info;
   const section: Section = { level: LIST_LEVEL, line, info, rangeId: top.rangeId, reserved, listLevel };
   state.sections.push(section);
 }

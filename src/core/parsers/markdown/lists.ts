@@ -17,9 +17,9 @@ const NAME_THEN_VALUE = new RegExp(String.raw`^\s*${NAME}\s*[:：]\s*(?:ports?\s
 const RANGE_WORD_AFTER = /(\d)\s*(?:(?:port\s+)?range|block|范围内?|端口段|区间|번대|범위)\s*[.。]?$/i;
 const VALUE_THEN_NAME = new RegExp(String.raw`^\s*(\d{1,6}(?:\/(?:tcp|udp))?)\s*(?::|\s[-–—])\s*${NAME}\s*$`, 'iu');
 const ADDRESS_ITEM = /^\s*`?[A-Za-z][\w.-]*:\d{2,5}`?\s*$/;
-// `- Gateway - 8222`: a name, a dash and a port of four or five digits, nothing else ("Step 2 - 10"
+// `- Gateway - 8222`, `- Gateway - :8222`: a name, a dash and a port of four or five digits, nothing else ("Step 2 - 10"
 // and "Release - 2019" are not ports: the section must be about ports, and years stay out).
-const NAME_DASH_PORT = new RegExp(String.raw`^\s*${NAME}\s+[-–—]\s+(\d{4,5})\s*$`, 'u');
+const NAME_DASH_PORT = new RegExp(String.raw`^\s*${NAME}\s+[-–—]\s+:?(\d{4,5})\s*$`, 'u');
 // Two digits at least: `keywords(1)` is a manual section, `Step (2)` a footnote.
 const NAME_WITH_PORT = new RegExp(String.raw`^\s*${NAME}\s*\(\s*(?:port\s+)?(\d{2,6})\s*\)\s*(?::.*|\s[-–—]\s+(?!\d).*)?$`, 'iu');
 // `- Orders — port 7100`, `- Orders on port 7100`, `- Orders runs on port 7100 (gRPC)`: the word
