@@ -249,6 +249,8 @@ export interface ParseProblem {
   port?: number;
   /** The service whose port the problem is about, when there is one. */
   service?: string;
+  /** Lower than the rule's own: a port that is valid but written as nobody means it (`0042`). */
+  severity?: 'warning';
   loc: Location;
   related?: Related[];
 }

@@ -26,6 +26,7 @@ import {
   parseCompose,
 } from '../../src/core/parsers/compose';
 import { SOURCE_KINDS } from '../../src/core/sources';
+import { brief, checkFiles } from '../support/memoryWorkspace';
 
 const isComposeFileName = SOURCE_KINDS.compose.isNamed;
 
@@ -465,4 +466,14 @@ test('build contexts: relative to the compose file, from a string or a map; none
   assert.deepEqual(facts.allocations.map((a) => [a.service, a.buildContext]), [
     ['a', 'api'], ['b', 'deploy'], ['c', 'deploy'], ['d', undefined], ['e', undefined], ['f', undefined], ['g', undefined],
   ]);
+});
+
+test('a port written with a leading zero is read as Compose reads it, with a warning: nobody means 0042', () => {
+  const text = ['services:', '  web:', '    image: nginx', '    ports:', '      - "0042:8042"', '      - "8043:08043"', '      - "8044:8044"'].join('\n');
+  const c = checkFiles({ 'docker-compose.yml': text });
+  assert.deepEqual(c.findings.map((f) => `${f.severity} ${brief(f)} ${f.message}`), [
+    'warning invalid-port@docker-compose.yml:5 Port 0042 has a leading zero: Compose reads it as 42',
+    'warning invalid-port@docker-compose.yml:6 Port 08043 has a leading zero: Compose reads it as 8043',
+  ]);
+  assert.deepEqual(c.allocations.map((a) => a.port), [42, 8043, 8044]);
 });

@@ -14,8 +14,8 @@ export function mention(port: number, text: Text, seg: Seg, walk: Walk): void {
   walk.out.mentions.push({ port, loc: location(walk, locate(text, seg)) });
 }
 
-export function invalidPort(message: string, text: Text, seg: Seg, walk: Walk, port?: number): void {
+export function invalidPort(message: string, text: Text, seg: Seg, walk: Walk, port?: number, severity?: 'warning'): void {
   const at = locate(text, seg);
   const from = at.variable ? ` (from ${at.variable})` : '';
-  walk.out.problems.push({ rule: 'invalid-port', message: message + from, port, loc: location(walk, at) });
+  walk.out.problems.push({ rule: 'invalid-port', message: message + from, port, loc: location(walk, at), ...(severity ? { severity } : {}) });
 }

@@ -71,6 +71,8 @@ function clip(written: string): string {
 function endpoint(digits: string, from: number, text: Text, walk: Walk): Endpoint | undefined {
   const port = Number(digits);
   const seg = { from, to: from + digits.length };
+  // `"0042:8042"` publishes 42: a digit dropped or a zero too many, never how anyone writes a port.
+  if (isValidPort(port) && digits.startsWith('0')) invalidPort(`Port ${clip(digits)} has a leading zero: Compose reads it as ${port}`, text, seg, walk, port, 'warning');
   if (isValidPort(port)) return { port, seg };
   invalidPort(`Port ${clip(digits)} is outside 1-${MAX_PORT}`, text, seg, walk, port);
   return undefined;
