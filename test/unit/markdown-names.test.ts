@@ -575,3 +575,20 @@ test('a line that titles a list with ports or services makes the list about port
   assert.deepEqual(inReadme(list('Team members:')), []);
   assert.deepEqual(inReadme(list('When everything is up, which takes a while on the first run, these ports are used:')), []);
 });
+
+test('a port cell with a path after it (`3002 (/jobs)`) is a page on that port: where its row is reached, not a second listener', () => {
+  const text = ['## Ports', '', '| Service | Port |', '|---|---|', '| web | 7300 |', '| Job dashboard | 7300 (/jobs) |'].join('\n');
+  assert.deepEqual(claimsOf(text), ['web=7300', 'Job dashboard=7300?']);
+  assert.deepEqual(checkFiles({ 'README.md': text }).findings.map(brief), []);
+  // A note that is no path leaves the row a listener of its own.
+  assert.deepEqual(checkFiles({ 'README.md': text.replace('(/jobs)', '(jobs)') }).findings.map(brief), ['port-conflict@README.md:6']);
+});
+
+test('a plain block of URLs, each under a comment naming what it reaches, reads as a list of `label: URL` items', () => {
+  const text = ['# App', '', '```', '# Ledger', 'http://localhost:7100/', '', '# Atlas admin:', 'http://localhost:7200', '# not followed by a URL', '```'].join('\n');
+  assert.deepEqual(claimsOf(text), ['Ledger=7100?', 'Atlas admin=7200?']);
+  // In a shell block the comment is a step's, and what follows it a command.
+  assert.deepEqual(claimsOf(text.replace('```\n#', '```bash\n#')), []);
+  const compose = 'services:\n  ledger:\n    image: shop/ledger\n    ports: ["7105:7100"]\n';
+  assert.deepEqual(checkFiles({ 'README.md': text, 'docker-compose.yml': compose }).findings.map(brief), ['port-mismatch@README.md:5']);
+});

@@ -7,6 +7,7 @@ import { envFacts, parseEnvAssignments } from '../env';
 import { extractComposeFacts } from '../compose';
 import { extractMermaid } from './mermaid';
 import { extractTextTable, readPortMap } from './textTables';
+import { extractHeadingUrl } from './lists';
 import { currentContext, emitAllocation, emitMention, hostSideUrl, mentionOnly, type Context, type MdState } from './state';
 import { ILLUSTRATIVE } from './sections';
 
@@ -43,7 +44,7 @@ export function extractFence(state: MdState, lang: string, content: string, at: 
   }
   else if (SETTINGS_LANGS.has(kind)) {
     // A fence with no language may hold a port table as plain text rather than settings.
-    if (!(PLAIN_LANGS.has(kind) && extractTextTable(state, context, content, at))) extractSettings(state, context, content, at);
+    if (!(PLAIN_LANGS.has(kind) && (extractTextTable(state, context, content, at) || labelledUrlLines(state, content, at)))) extractSettings(state, context, content, at);
   } else mentionUrls(state, content, at, new Set());
   // The compose and env parsers write their places themselves, with no idea of the section's machine.
   if (context.host) {
@@ -55,6 +56,26 @@ export function extractFence(state: MdState, lang: string, content: string, at: 
       state.facts.mentions.push({ port: a.port, loc: a.loc });
     }
   }
+}
+
+// `# phpMyAdmin` over `http://localhost:8888/`: a comment line that labels the URL on the next.
+const COMMENT_LABEL = /^\s*#+\s*(\S.*?)\s*:?\s*$/;
+
+/**
+ * A plain block of URLs, each under a comment that names what it reaches, as a list of `label: URL`
+ * items reads (see extractHeadingUrl); false when the block has no such pair.
+ */
+function labelledUrlLines(state: MdState, content: string, at: number): boolean {
+  const lines = content.split('\n');
+  let found = false;
+  let lineAt = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const label = COMMENT_LABEL.exec(lines[i]);
+    const next = lines[i + 1];
+    if (label && next !== undefined && extractHeadingUrl(state, label[1], next, at + lineAt + lines[i].length + 1)) found = true;
+    lineAt += lines[i].length + 1;
+  }
+  return found;
 }
 
 /**

@@ -723,7 +723,8 @@ function placeValue(
     endPort: value.kind === 'range' ? value.to : undefined,
     protocol: value.protocol ?? row.transport,
     hostIp: value.hostIp,
-    claim: false,
+    // `3002 (/jobs)`: a page under whatever listens on 3002, where the row's service is reached.
+    claim: value.label?.startsWith('/') === true,
     group: groupOf(state, row),
     indexInGroup: row.next++,
     start: at.start,
