@@ -215,6 +215,13 @@ test('variables that compose files beside them publish as one service\'s port ar
     'compose.yaml': ['services:', '  web:', '    image: w', '    ports: ["${WEB_PORT}:80"]', '  api:', '    image: a', '    ports: ["${API_PORT}:3000"]'].join('\n'),
   };
   assert.deepEqual(checkFiles(two).findings.map(brief).filter((f) => f.startsWith('port-conflict')).length > 0, true);
+  // A clash with a service published through a variable is reported once, with that service, not with the variable's name.
+  const through = {
+    '.env': 'CALLS_PORT=7443\n',
+    'compose.yaml': ['services:', '  proxy:', '    image: nginx', '    ports: ["7443:443"]', '  chat:', '    image: c', '    ports: ["${CALLS_PORT}:${CALLS_PORT}/tcp"]'].join('\n'),
+  };
+  const clashes = checkFiles(through).findings.filter((f) => f.rule === 'port-conflict');
+  assert.deepEqual(clashes.map((f) => `${brief(f)} ${f.message}`), ['port-conflict@compose.yaml:7 Port 7443 is taken by both chat and proxy (compose.yaml:4)']);
   // A UDP port and a TCP port on one number are two sockets.
   const transports = parseEnv('BEACON_UDP_PORT=9000\nBEACON_TCP_PORT=9001\nCL_P2P_PORT=9000\n', { file: '.env' });
   assert.deepEqual(transports.allocations.map((a) => `${a.serviceKey}/${a.protocol}=${a.port}`), ['beacon-udp/udp=9000', 'beacon-tcp/tcp=9001', 'cl-p2p/tcp=9000']);

@@ -26,7 +26,18 @@ function conflictsOn(unit: PortUnit): Finding[] {
   const eligible = (p: Place) => !unit.mismatched(p) && !p.fileRole.inContainer && !insideContainer(p, () => unit.servicePlaces(p));
   if (servicesAmong(unit.places, eligible) < 2) return [];
   const places = inDocumentOrder(unit.places).filter(eligible);
-  return conflictsAt(unit.port, places.filter((p) => !labelsPortOf(p, places, unit)), unit.ties);
+  return conflictsAt(unit.port, places.filter((p) => !labelsPortOf(p, places, unit) && !publishedThrough(p, places)), unit.ties);
+}
+
+/**
+ * An env variable that a compose file beside it publishes as a host port (`"${CALLS_PORT}:7443"`):
+ * the compose place is that allocation, whatever the variable is called; the variable is no second
+ * service on the port.
+ */
+function publishedThrough(env: Place, places: readonly Place[]): boolean {
+  if (env.source !== 'env' || env.variable === undefined) return false;
+  const dir = dirOf(env.loc.file);
+  return places.some((c) => c.source === 'compose' && c.fromVariable === env.variable && dirOf(c.loc.file) === dir);
 }
 
 /**
@@ -79,32 +90,10 @@ function conflictsAt(port: number, places: Place[], ties: Ties): Finding[] {
     return false;
   };
   const findings: Finding[] = [];
-  const oneService = interpolatedAlike(places);
   for (const group of tiedGroups(places, { listing, registriesOver: ties.registriesOver })) {
-    if (group.length > 1) findings.push(...conflictsAmong(port, group, listed, oneService));
+    if (group.length > 1) findings.push(...conflictsAmong(port, group, listed));
   }
   return findings;
-}
-
-/**
- * Env variables that compose files beside them publish as the same service's port are that
- * service's, whatever each variable is called: `ALPHA_P2P_PORT` and `BETA_P2P_PORT`, each the
- * host port of `beacon` in one of two alternative files, are one service's port, not two services.
- */
-function interpolatedAlike(places: readonly Place[]): (a: Place, b: Place) => boolean {
-  let services: Map<string, Set<string>> | undefined;
-  for (const p of places) {
-    if (p.source !== 'compose' || p.fromVariable === undefined) continue;
-    const key = `${dirOf(p.loc.file)}\u0000${p.fromVariable}`;
-    (services ??= new Map()).set(key, (services.get(key) ?? new Set()).add(p.identity));
-  }
-  if (!services) return () => false;
-  const of = (p: Place): ReadonlySet<string> | undefined => (p.source === 'compose' ? new Set([p.identity]) : p.variable === undefined ? undefined : services!.get(`${dirOf(p.loc.file)}\u0000${p.variable}`));
-  return (a, b) => {
-    const x = of(a);
-    const y = of(b);
-    return x !== undefined && y !== undefined && [...x].some((id) => y.has(id));
-  };
 }
 
 /** Places joined by what may tie them (a unit, a network, a listing file, a registry), each group in document order. */
@@ -137,12 +126,12 @@ function tiedGroups(places: Place[], ties: Ties): Place[][] {
   return [...groups.values()];
 }
 
-function conflictsAmong(port: number, places: Place[], listedTogether: (a: Place, b: Place) => boolean, oneService: (a: Place, b: Place) => boolean): Finding[] {
+function conflictsAmong(port: number, places: Place[], listedTogether: (a: Place, b: Place) => boolean): Finding[] {
   const services = [...new Set(places.map((p) => p.identity))];
   const findings: Finding[] = [];
   // Most workspaces name no container alike in two projects: nothing to look up then.
   const published = places.some((p) => p.fileRole.alternatives.length > 0) ? publishedBy(places) : undefined;
-  const clash = (a: Place, b: Place) => clashes(a, b, listedTogether) && !oneService(a, b) && (published === undefined || (!describesAlternative(a, b, published) && !describesAlternative(b, a, published)));
+  const clash = (a: Place, b: Place) => clashes(a, b, listedTogether) && (published === undefined || (!describesAlternative(a, b, published) && !describesAlternative(b, a, published)));
   for (let i = 1; i < services.length; i++) {
     const mine = places.filter((p) => p.identity === services[i]);
     const theirs = places.filter((p) => services.indexOf(p.identity) < i && mine.some((m) => clash(m, p)));
