@@ -76,3 +76,30 @@ test('editing the registry re-reads aliases and reservations everywhere', () => 
   assert.deepEqual(checker.findings().map((f) => f.rule), ['reserved-port']);
   assert.deepEqual(checker.findings(), runRules(index.files()));
 });
+
+test('a published range wider than the ports filed one by one meets every port inside it, edit after edit', () => {
+  // The ranges in the base file, the ports that meet them in its override: edits of the override alone.
+  const base = ['services:', '  pbx:', '    image: x', '    ports: ["10000-20000:10000-20000/udp"]', '  relay:', '    image: z', '    ports: ["49152-65535:49152-65535/udp"]'].join('\n');
+  const override = (sfu: string, media: string) => ['services:', '  sfu:', '    image: y', `    ports: ["${sfu}"]`, '  media:', '    image: w', `    ports: ["${media}"]`].join('\n');
+  const files: Record<string, string> = { 'compose.yaml': base, 'compose.override.yaml': override('15000:15000/udp', '40000-41000:40000-41000/udp') };
+  const index = new WorkspaceIndex({ read: (f) => files[f] });
+  for (const f of Object.keys(files)) index.update(f);
+  const checker = new Checker();
+  checker.update(index.files());
+  const clashes = () => checker.findings().filter((f) => f.rule === 'port-conflict').map((f) => `${f.service}@${f.port}`);
+  // The override comes first in document order: its services hold the ports, the base's ranges clash there.
+  assert.deepEqual(clashes(), ['pbx@15000']);
+  // A TCP port on that number clashes with nothing; a range inside the relay's does.
+  for (const [sfu, media, expected] of [
+    ['15000:15000', '40000-41000:40000-41000/udp', []],
+    ['15000:15000/udp', '50000-60000:50000-60000/udp', ['pbx@15000', 'relay@50000']],
+    ['21000:21000/udp', '50000-60000:50000-60000/udp', ['relay@50000']],
+    ['21000:21000/udp', '40000-41000:40000-41000/udp', []],
+  ] as const) {
+    files['compose.override.yaml'] = override(sfu, media);
+    index.update('compose.override.yaml');
+    checker.update([index.get('compose.override.yaml')!]);
+    assert.deepEqual(clashes(), expected, `${sfu} ${media}`);
+    assert.deepEqual(checker.findings(), runRules(index.files()));
+  }
+});

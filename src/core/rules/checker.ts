@@ -25,7 +25,10 @@ const CLUSTER_CHECKS = RULES.flatMap((r) => r.checks.cluster ?? []);
 /** Rules reported once per place and service, whatever their messages say (see Rule.oncePerPlace). */
 const ONCE_PER_PLACE: ReadonlySet<RuleId> = new Set(RULES.filter((r) => r.oncePerPlace).map((r) => r.id));
 
-/** Published ranges wider than this are checked by their first port only (e.g. RTP pools). */
+/**
+ * Published ranges up to this many ports are filed under each of their ports; a wider one (an RTP
+ * or TURN relay pool) under its first, and the ports inside it meet it through wideRanges.
+ */
 const MAX_EXPANDED_RANGE = 1024;
 
 type Keys = Set<string>;
@@ -45,6 +48,8 @@ export class Checker {
   private readonly envFilesIn = new Map<string, Set<string>>();
   private readonly byService = new Map<string, Set<Place>>();
   private readonly byPort = new Map<PortKey, Set<Place>>();
+  /** Ranges wider than MAX_EXPANDED_RANGE by the base of their (scope, protocol) port keys. */
+  private readonly wideRanges = new Map<number, Set<Place>>();
   /** Kubernetes cluster scope (its unit) → its manifests with Services, pod templates or a kustomization's list. */
   private readonly byCluster = new Map<string, Map<string, FileFacts>>();
   /** Each of those manifests → its cluster scope. */
@@ -127,7 +132,7 @@ export class Checker {
 
   private rebuild(): void {
     this.shared = sharedFacts(this.files.values(), ProjectModel.of(this.files.values()));
-    for (const map of [this.placesByFile, this.envFilesIn, this.byService, this.byPort, this.byCluster, this.clusterOf]) map.clear();
+    for (const map of [this.placesByFile, this.envFilesIn, this.byService, this.byPort, this.wideRanges, this.byCluster, this.clusterOf]) map.clear();
     this.store.clear();
     this.mismatched.clear();
     this.interpolations.clear();
@@ -167,6 +172,7 @@ export class Checker {
     for (const p of places) {
       addTo(this.byService, scopedIdentity(p), p, services);
       if (!p.claim) for (const key of this.portKeysOf(p)) addTo(this.byPort, key, p, ports);
+      if (!p.claim && isWide(p)) this.fileWide(p, ports, addTo);
     }
     const unit = { facts: f, places, shared: this.shared };
     this.store.set(`f${f.file}`, FILE_CHECKS.flatMap((check) => check(unit)));
@@ -185,6 +191,7 @@ export class Checker {
     for (const p of this.placesByFile.get(file) ?? []) {
       removeFrom(this.byService, scopedIdentity(p), p, services);
       if (!p.claim) for (const key of this.portKeysOf(p)) removeFrom(this.byPort, key, p, ports);
+      if (!p.claim && isWide(p)) this.fileWide(p, ports, removeFrom);
     }
     this.placesByFile.delete(file);
     const envFiles = this.envFilesIn.get(dirOf(file));
@@ -243,7 +250,7 @@ export class Checker {
     };
     for (const key of ports) {
       const places = this.byPort.get(key);
-      const unit: PortUnit | undefined = places && { port: portOfKey(key), places, mismatched: this.isMismatched, servicePlaces: this.placesOfService, ties };
+      const unit: PortUnit | undefined = places && { port: portOfKey(key), places: this.withWideRanges(key, places), mismatched: this.isMismatched, servicePlaces: this.placesOfService, ties };
       this.store.set(key, unit ? PORT_CHECKS.flatMap((check) => check(unit)) : []);
     }
     for (const key of clusters) {
@@ -301,6 +308,26 @@ export class Checker {
     return listings.filter((l) => describeSame(l, p)).map((l) => l.loc.file);
   }
 
+  /**
+   * Files or unfiles a wide range, and marks the ports inside it that hold places for a re-check:
+   * each of them meets the range there.
+   */
+  private fileWide(p: Place, ports: PortKeys, file: typeof addTo): void {
+    const first = this.portKeysOf(p)[0];
+    const base = first - p.port;
+    file(this.wideRanges, base, p, new Set());
+    for (let key = first + 1; key <= base + p.endPort!; key++) if (this.byPort.has(key)) ports.add(key);
+  }
+
+  /** The places on a port, with the wide ranges of its scope and protocol that hold it inside them. */
+  private withWideRanges(key: PortKey, places: Set<Place>): ReadonlySet<Place> {
+    const port = portOfKey(key);
+    const wide = this.wideRanges.get(key - port);
+    if (!wide) return places;
+    const inside = [...wide].filter((w) => w.port < port && port <= w.endPort!);
+    return inside.length === 0 ? places : new Set([...places, ...inside]);
+  }
+
   /** `(scope, protocol, port)` numbered, for each port of a published range up to MAX_EXPANDED_RANGE. */
   private portKeysOf(p: Place): PortKey[] {
     let scope = this.scopeIds.get(p.scope);
@@ -311,6 +338,10 @@ export class Checker {
     for (let port = p.port; port <= last; port++) keys.push(base + port);
     return keys;
   }
+}
+
+function isWide(p: Place): boolean {
+  return p.endPort !== undefined && p.endPort - p.port > MAX_EXPANDED_RANGE;
 }
 
 function portOfKey(key: PortKey): number {
