@@ -592,3 +592,22 @@ test('a plain block of URLs, each under a comment naming what it reaches, reads 
   const compose = 'services:\n  ledger:\n    image: shop/ledger\n    ports: ["7105:7100"]\n';
   assert.deepEqual(checkFiles({ 'README.md': text, 'docker-compose.yml': compose }).findings.map(brief), ['port-mismatch@README.md:5']);
 });
+
+test('an item with the URL first and the label after it, or a label over a link that shows its URL, claims the port', () => {
+  const text = ['## Links', '', '* http://localhost:7100 - Ledger (internal hostname: ledger)', '* Atlas [http://localhost:7200](http://localhost:7200)', '* http://localhost:7300 vault', '* http://localhost:7400 to see the app'].join('\n');
+  assert.deepEqual(claimsOf(text), ['Ledger=7100?', 'Atlas=7200?', 'vault=7300?']);
+});
+
+test('a mapping written out in words (`8056 (host) -> 8055 (container)`) is the host port with the container port behind it', () => {
+  const text = ['## Ports', '', '- ledger: `7105` (host) -> `7100` (container)'].join('\n');
+  assert.deepEqual(parse(text).allocations.map((a) => `${a.service}=${a.port}:${a.containerPort}`), ['ledger=7105:7100']);
+  const compose = 'services:\n  ledger:\n    image: shop/ledger\n    ports: ["7106:7100"]\n';
+  assert.deepEqual(checkFiles({ 'README.md': text, 'docker-compose.yml': compose }).findings.map(brief), ['port-mismatch@README.md:3']);
+});
+
+test('a column saying who may reach a port (`Access`) names no row; a Firewall heading is about ports', () => {
+  const table = ['| Port | Protocol | Purpose | Access |', '|---|---|---|---|', '| 7100 | HTTP | Admin UI | Public (forwarded) |', '| 7200 | SMTP | Inbound | Public (forwarded) |'].join('\n');
+  assert.deepEqual(places(table), []);
+  const firewall = ['# Media', '', '## Firewall', '', '- ledger: 7100/udp', ''].join('\n');
+  assert.deepEqual(parseMarkdown(firewall, { file: 'README.md' }).allocations.map((a) => `${a.service}=${a.port}/${a.protocol}`), ['ledger=7100/udp']);
+});

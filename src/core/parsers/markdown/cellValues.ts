@@ -1,7 +1,7 @@
 // The ports a table cell or list value holds, when it holds nothing else: `8080`, `**8080**`,
 // `8080/udp`, `127.0.0.1:5432`, `8080 (HTTP), 8443 (HTTPS)`, `5678 / 6379`, `8000-8009`, `300xx`,
-// `12000+`, a mapping `5436:5432` or `0.0.0.0:5436->5432/tcp` (the host port, with the container
-// port behind it). A cell with other words in it ("Various", "see 8080 below") holds no structured
+// `12000+`, a mapping `5436:5432`, `0.0.0.0:5436->5432/tcp` or `5436 (host) -> 5432 (container)`
+// (the host port, with the container port behind it). A cell with other words in it ("Various", "see 8080 below") holds no structured
 // port.
 import { parseRange, MAX_PORT } from '../../syntax/ports';
 import { roleFromWords } from '../../syntax/names';
@@ -41,8 +41,19 @@ export function blankDecoration(text: string): string {
 // scripts, so the number is still the cell's port.
 const CJK_LEAD = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]{1,4}(?=\d)/uy;
 
+// `8056 (host) -> 8055 (container)`: a mapping written out in words.
+const HOST_TO_CONTAINER = /^\s*(\d{1,5})\s*\(\s*host\s*\)\s*(?:->|→|=>|maps to)\s*(\d{1,5})\s*\(\s*container\s*\)\s*$/i;
+
 export function parseCellPorts(source: string): CellPort[] {
   const text = blankDecoration(source);
+  const mapped = HOST_TO_CONTAINER.exec(text);
+  if (mapped) {
+    const port = Number(mapped[1]);
+    const containerPort = Number(mapped[2]);
+    const start = text.indexOf(mapped[1]);
+    if (port < 1 || port > MAX_PORT || containerPort < 1 || containerPort > MAX_PORT) return [];
+    return [{ kind: 'port', port, to: port, containerPort, start, end: start + mapped[1].length }];
+  }
   const out: CellPort[] = [];
   let i = text.length - text.trimStart().length;
   CJK_LEAD.lastIndex = i;

@@ -188,20 +188,30 @@ function match(text: string): Match | undefined {
 
 /**
  * An item that is a label and a URL written otherwise than `Label: URL`: a link whose text is the
- * label (`[RabbitMQ UI](http://localhost:15672)`), or the URL after a dash, an arrow or in
- * parentheses (`Grafana - http://…`, `Grafana → http://…`, `Grafana (http://…)`).
+ * label (`[RabbitMQ UI](http://localhost:15672)`), the URL after a dash, an arrow or in
+ * parentheses (`Grafana - http://…`, `Grafana → http://…`, `Grafana (http://…)`), a link that
+ * shows its URL after the label (`Grafana [http://…](http://…)`), or the URL first and the label
+ * after it (`http://… - Grafana`, `http://… Grafana (the dashboards)`).
  */
 function labelledUrl(blank: string): Match | undefined {
-  const m = LINKED_LABEL.exec(blank) ?? LABEL_BEFORE_URL.exec(blank);
-  if (!m) return undefined;
-  const name = plausibleName(m[1]);
-  const url = name ? urlValue(m.index + m[0].lastIndexOf(m[2]), m[2]) : undefined;
+  const m = LINKED_LABEL.exec(blank) ?? LABEL_BEFORE_URL.exec(blank) ?? LABEL_BEFORE_LINKED_URL.exec(blank);
+  if (m) return labelAndUrl(m[1], m.index + m[0].lastIndexOf(m[2]), m[2]);
+  const after = URL_BEFORE_LABEL.exec(blank);
+  return after ? labelAndUrl(after[2], after.index + after[0].indexOf(after[1]), after[1]) : undefined;
+}
+
+function labelAndUrl(label: string, urlAt: number, urlText: string): Match | undefined {
+  const name = plausibleName(label);
+  const url = name ? urlValue(urlAt, urlText) : undefined;
   return name && url ? urlMatch(name, url) : undefined;
 }
 
-const URL_TEXT = String.raw`([A-Za-z][\w+.-]*:\/\/[^\s()]+)`;
+const URL_TEXT = String.raw`([A-Za-z][\w+.-]*:\/\/[^\s()\[\]]+)`;
 const LINKED_LABEL = new RegExp(String.raw`^\s*\[${NAME}\]\(${URL_TEXT}\)\s*$`, 'u');
 const LABEL_BEFORE_URL = new RegExp(String.raw`^\s*${NAME}\s*(?:\s[-–—]\s|→|->|\()\s*${URL_TEXT}\s*\)?\s*$`, 'u');
+const LABEL_BEFORE_LINKED_URL = new RegExp(String.raw`^\s*${NAME}\s*(?:[-–—:]\s*)?\[[^\]\s]+\]\(${URL_TEXT}\)\s*$`, 'u');
+// The label after the URL ends where a parenthesised note starts: `cms (internal hostname: cms)`.
+const URL_BEFORE_LABEL = new RegExp(String.raw`^\s*<?${URL_TEXT}>?\s*(?:[-–—:]\s*|\s)\s*([\p{L}\p{N}][\p{L}\p{N} ._/&+'-]{0,60}?)\s*(?:\([^()]*\))?\s*$`, 'u');
 
 function shift(v: CellPort, by: number): CellPort {
   return { ...v, start: v.start + by, end: v.end + by };

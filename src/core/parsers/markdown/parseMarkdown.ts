@@ -38,11 +38,11 @@ md.core.ruler.disable(['inline', 'text_join']);
 type Token = ReturnType<typeof md.parse>[number];
 
 // Most Markdown in a monorepo has no port in it: skip it before paying for a parse. "port" (or
-// Portuguese, Spanish, Italian or Russian for it) must be a word of its own or of an identifier
+// Portuguese, Spanish, Italian or Russian for it, or "firewall", over the ports to open) must be a word of its own or of an identifier
 // (`DB_PORT`), not part of "support", "report" or "import", and a range must not be part of a
 // date (2024-01-15), or nearly every document passes. A bold name with a number in parentheses
 // (`**Ledger** (7100)`, `**Ledger (7100)**`) is a port by its form, as lists.ts reads it.
-const PORT_LIKE = /(?<![a-z])(?:ports?|portas?|puertos?|porte)(?![a-z])|порт|端口|埠|ポート|포트|:\d{2,5}\b|(?<![\d-])\d{2,5}\s*[-–]\s*\d{2,5}(?![\d-])|\d[xX]{2}\b|\*\*\s*\(\d{2,5}\)|\(\d{2,5}\)\*\*/i;
+const PORT_LIKE = /(?<![a-z])(?:ports?|portas?|puertos?|porte|firewall)(?![a-z])|порт|端口|埠|ポート|포트|:\d{2,5}\b|(?<![\d-])\d{2,5}\s*[-–]\s*\d{2,5}(?![\d-])|\d[xX]{2}\b|\*\*\s*\(\d{2,5}\)|\(\d{2,5}\)\*\*/i;
 
 export function parseMarkdown(text: string, ctx: ParseContext): FileFacts {
   const facts = readMarkdown(text, ctx);

@@ -46,7 +46,7 @@ export interface HeadingInfo {
   rangeEnvironment?: string;
 }
 
-export const ABOUT_PORTS = /\b(ports?|services?|endpoints?|allocations?|network(ing)?|urls?|address(es)?|listeners?|portas?|puertos?|porte|servi[cç]os?|servicios?|dienste?|serveurs?)\b|端口|服务|服務|ポート|サービス|포트|서비스/i;
+export const ABOUT_PORTS = /\b(ports?|services?|endpoints?|allocations?|network(ing)?|urls?|address(es)?|listeners?|firewall|portas?|puertos?|porte|servi[cç]os?|servicios?|dienste?|serveurs?)\b|端口|服务|服務|ポート|サービス|포트|서비스/i;
 
 /** What the document itself says, as the outermost section, by its name (`PORTS.md` → `PORTS`). */
 export function documentInfo(name: string): HeadingInfo {
