@@ -87,10 +87,10 @@ export const SOURCE_KINDS: Readonly<Record<SourceKind, SourceKindSpec>> = {
     languages: { yaml: 'some' },
   },
   dockerfile: {
-    // `Dockerfile`, `Dockerfile.dev`, `Dockerfile-prod`, `api.Dockerfile`, as written and in lowercase;
-    // not BuildKit's `Dockerfile.dockerignore` nor `Dockerfile.`, which the globs let through.
-    names: ['Dockerfile', 'Dockerfile.*', 'Dockerfile-*', '*.Dockerfile', 'dockerfile', 'dockerfile.*', 'dockerfile-*', '*.dockerfile'],
-    isNamed: named(/^(?:dockerfile(?:-[^\\/]*|\.[^\\/]+)?|[^\\/]*\.dockerfile)$(?<!\.dockerignore)/i),
+    // `Dockerfile`, `Dockerfile.dev`, `Dockerfile-prod`, `Dockerfile_web`, `api.Dockerfile`, as written and in
+    // lowercase; not BuildKit's `Dockerfile.dockerignore` nor `Dockerfile.`, which the globs let through.
+    names: ['Dockerfile', 'Dockerfile.*', 'Dockerfile-*', 'Dockerfile_*', '*.Dockerfile', 'dockerfile', 'dockerfile.*', 'dockerfile-*', 'dockerfile_*', '*.dockerfile'],
+    isNamed: named(/^(?:dockerfile(?:[-_][^\\/]*|\.[^\\/]+)?|[^\\/]*\.dockerfile)$(?<!\.dockerignore)/i),
     languages: { dockerfile: 'all' },
   },
   devcontainer: {

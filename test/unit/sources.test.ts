@@ -29,7 +29,7 @@ const NAMES = [
   'portolan.config.json', '.gitignore', '.portolanignore',
   'package.json', 'package-lock.json', 'package.json5', 'my-package.json', 'packages.json',
   'Procfile', 'Procfile.dev', 'Procfile.', 'procfile', 'Procfiles', 'Procfile-dev',
-  'Dockerfile', 'dockerfile', 'Dockerfile.dev', 'Dockerfile-prod', 'api.Dockerfile', 'web.dockerfile', 'Dockerfile.md', 'Dockerfiles', 'my-Dockerfile',
+  'Dockerfile', 'dockerfile', 'Dockerfile.dev', 'Dockerfile-prod', 'Dockerfile_web', 'api.Dockerfile', 'web.dockerfile', 'Dockerfile.md', 'Dockerfiles', 'my-Dockerfile',
   'devcontainer.json', '.devcontainer.json', 'devcontainer.jsonc', 'my-devcontainer.json', '.devcontainer',
   'Makefile', 'makefile', 'GNUmakefile', 'docker.mk', 'Makefile.am', 'Makefiles', 'justfile', 'Justfile', '.justfile', 'up.sh', 'run.bash', '.bashrc', 'sh', 'ssh', 'script.zsh',
 ];
