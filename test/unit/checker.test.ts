@@ -103,3 +103,25 @@ test('a published range wider than the ports filed one by one meets every port i
     assert.deepEqual(checker.findings(), runRules(index.files()));
   }
 });
+
+test('a .env port variable the compose files beside it leave alone, where they publish others through variables, is no listener', () => {
+  const compose = (web: string) => ['services:', '  proxy:', '    image: nginx', '    ports: ["80:80"]', '  chat:', '    image: c', `    ports: ["${web}:8065"]`].join('\n');
+  const files: Record<string, string> = { '.env': 'CHAT_PORT=8065\nMAIL_PORT=80\n', 'docker-compose.yml': compose('${CHAT_PORT}') };
+  const index = new WorkspaceIndex({ read: (f) => files[f] });
+  for (const f of Object.keys(files)) index.update(f);
+  const checker = new Checker();
+  checker.update(index.files());
+  const clashes = () => checker.findings().filter((f) => f.rule === 'port-conflict').map((f) => `${f.service}@${f.port}`);
+  assert.deepEqual(clashes(), []);
+  // Where no compose file there publishes through a variable, the .env says what runs on the host.
+  files['docker-compose.yml'] = compose('8065');
+  index.update('docker-compose.yml');
+  checker.update([index.get('docker-compose.yml')!]);
+  assert.deepEqual(clashes(), ['proxy@80']);
+  assert.deepEqual(checker.findings(), runRules(index.files()));
+  files['docker-compose.yml'] = compose('${CHAT_PORT}');
+  index.update('docker-compose.yml');
+  checker.update([index.get('docker-compose.yml')!]);
+  assert.deepEqual(clashes(), []);
+  assert.deepEqual(checker.findings(), runRules(index.files()));
+});

@@ -64,6 +64,8 @@ export class Checker {
   private registries: Place[] = [];
   /** `dir\u0000VAR` → how many compose places in dir interpolate VAR (from an env file beside them). */
   private readonly interpolations = new Map<string, number>();
+  /** dir → how many compose places in dir publish a port through a variable. */
+  private readonly interpolatingDirs = new Map<string, number>();
   /**
    * Places port-mismatch reports (conflicts that exist only because of them are folded in), by
    * their location object, with a count: a place can be reported for a new service before the
@@ -136,6 +138,7 @@ export class Checker {
     this.store.clear();
     this.mismatched.clear();
     this.interpolations.clear();
+    this.interpolatingDirs.clear();
     const services: Keys = new Set();
     const ports: PortKeys = new Set();
     const clusters: Keys = new Set();
@@ -223,11 +226,27 @@ export class Checker {
       const n = (this.interpolations.get(key) ?? 0) + by;
       if (n > 0) this.interpolations.set(key, n);
       else this.interpolations.delete(key);
+      const inDir = (this.interpolatingDirs.get(dir) ?? 0) + by;
+      if (inDir > 0) this.interpolatingDirs.set(dir, inDir);
+      else this.interpolatingDirs.delete(dir);
+      // Whether the folder publishes through variables at all decides for every variable of its `.env` (see unusedVariable).
+      const everyVariable = (by > 0 && inDir === 1) || (by < 0 && inDir === 0);
       for (const file of this.envFilesIn.get(dir) ?? []) {
-        for (const p of this.placesByFile.get(file) ?? []) if (p.variable === c.fromVariable) services.add(scopedIdentity(p));
+        for (const p of this.placesByFile.get(file) ?? []) if (everyVariable || p.variable === c.fromVariable) services.add(scopedIdentity(p));
       }
     }
   }
+
+  /**
+   * Whether `p` is a variable of a folder's `.env` that no compose file there publishes a port
+   * through, where they publish others so: the `.env` is theirs to interpolate from, and a port
+   * variable they leave alone (one a template they were copied from used) publishes nothing.
+   */
+  private readonly unusedVariable = (p: Place): boolean => {
+    if (p.source !== 'env' || p.variable === undefined || baseOf(p.loc.file) !== '.env') return false;
+    const dir = dirOf(p.loc.file);
+    return this.interpolatingDirs.has(dir) && !this.interpolations.has(`${dir}\u0000${p.variable}`);
+  };
 
   /**
    * Re-evaluates the touched services, then the touched ports: which places port-mismatch reports
@@ -250,7 +269,9 @@ export class Checker {
     };
     for (const key of ports) {
       const places = this.byPort.get(key);
-      const unit: PortUnit | undefined = places && { port: portOfKey(key), places: this.withWideRanges(key, places), mismatched: this.isMismatched, servicePlaces: this.placesOfService, ties };
+      const unit: PortUnit | undefined = places && {
+        port: portOfKey(key), places: this.withWideRanges(key, places), mismatched: this.isMismatched, servicePlaces: this.placesOfService, unusedVariable: this.unusedVariable, ties,
+      };
       this.store.set(key, unit ? PORT_CHECKS.flatMap((check) => check(unit)) : []);
     }
     for (const key of clusters) {

@@ -51,6 +51,8 @@ export interface PortUnit {
   mismatched: (p: Place) => boolean;
   /** The places of the place's service, in no order. */
   servicePlaces: (p: Place) => Iterable<Place>;
+  /** Whether the place is a `.env` port variable the compose files beside it leave alone (see Checker). */
+  unusedVariable: (p: Place) => boolean;
   ties: Ties;
 }
 
