@@ -579,3 +579,14 @@ test('two stacks of one repository that publish the same services of their own a
   const parts = { ...files, 'deploy/swarm/stack.yml': stack({ 'orders-service': '7103:7103', 'ledger': '7101:7101', 'atlas': '7102:7102' }) };
   assert.ok(warnings(checkFiles(parts)).some((w) => w.startsWith('port-conflict')));
 });
+
+test('a document may call a service by its image, its container or an alias (`Nginx` for `web` on `nginx`): that service, where it alone goes by that name', () => {
+  const compose = (extra = '') => ['services:', '  web:', '    image: nginx:1.25', '    ports: ["8000:80"]', '  db:', '    image: postgres:16', '    ports: ["5433:5432"]', extra].join('\n');
+  const doc = ['# Site', '', '## Ports', '', '| Server | Port |', '|---|---|', '| Nginx | 8001 |', '| PostgreSQL | 5434 |'].join('\n');
+  assert.deepEqual(warnings(checkFiles({ 'docker-compose.yml': compose(), 'README.md': doc })), ['port-mismatch@README.md:7', 'port-mismatch@README.md:8']);
+  // Two services on nginx: `Nginx` names neither.
+  const two = compose('  edge:\n    image: nginx:1.25\n    ports: ["8443:443"]');
+  assert.deepEqual(warnings(checkFiles({ 'docker-compose.yml': two, 'README.md': doc })), ['port-mismatch@README.md:8']);
+  // Another stack's document keeps the name as written.
+  assert.deepEqual(warnings(checkFiles({ 'site/docker-compose.yml': compose(), 'blog/README.md': doc })), []);
+});

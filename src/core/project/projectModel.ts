@@ -54,6 +54,8 @@ export class ProjectModel {
   private readonly serverServices = new Map<string, string>();
   /** The services each unit's compose files publish a port of, by key. */
   private readonly publishing = new Map<string, Set<string>>();
+  /** Unit and another name of a service that publishes (its image's, its container's, a network alias) → that service ('' when several go by it). */
+  private readonly otherNames = new Map<string, string>();
 
   private readonly folders = new Map<string, FolderFacts>();
   /** Folders with a README: the outermost one above a file is the repository it belongs to. */
@@ -125,7 +127,13 @@ export class ProjectModel {
       let published = this.publishing.get(unit);
       if (!published) this.publishing.set(unit, (published = new Set()));
       for (const service of publishedServices(f)) published.add(service);
+      for (const a of f.allocations) if (!a.claim) for (const name of a.names ?? []) noteOnlyService(this.otherNames, `${unit}\u0000${name}`, a.serviceKey);
     }
+  }
+
+  /** The service of a unit that goes by another name (`nginx`, the image of `web`), where it alone does and none is called so. */
+  serviceNamed(unit: string, name: string): string | undefined {
+    return this.publishes(unit, name) ? undefined : this.otherNames.get(`${unit}\u0000${name}`) || undefined;
   }
 
   /** Whether a compose file of `unit` publishes a port of the service (key). */

@@ -150,12 +150,14 @@ function projectOf(file: string, projects: ReadonlyMap<string, string>): string 
  * A place's service key; a document's or env file's name for a compose container is that
  * container's service, an env file's name for a well-known server (`postgres` of
  * `POSTGRES_PORT`, or of `DATABASE_URL=postgresql://…`) the service of its stack that runs one,
- * and a document's name for a screen of a service its stack publishes (`Grafana UI`) that service.
+ * a document's name for a screen of a service its stack publishes (`Grafana UI`) that service, and
+ * its name for the image, container or alias of one service of its stack (`Nginx` for `web` on
+ * `nginx:1.25`) that service.
  */
 function ownKey(a: Allocation, f: FileFacts, role: FileRole, shared: SharedFacts): string {
   if (f.kind === 'compose') return a.serviceKey;
   return shared.project.serviceOfContainer(a.serviceKey) ?? (f.kind === 'env' ? shared.project.serviceOfServer(role.unit, a.serviceKey) : undefined)
-    ?? (f.kind === 'markdown' ? documentedKey(a, f, role.about, shared) : undefined) ?? a.serviceKey;
+    ?? (f.kind === 'markdown' ? documentedKey(a, f, role.about, shared) ?? shared.project.serviceNamed(role.about, productKey(a.serviceKey)) : undefined) ?? a.serviceKey;
 }
 
 /** A document's name for a service its stack publishes, written with what it does or by one of its screens. */
