@@ -611,3 +611,15 @@ test('a column saying who may reach a port (`Access`) names no row; a Firewall h
   const firewall = ['# Media', '', '## Firewall', '', '- ledger: 7100/udp', ''].join('\n');
   assert.deepEqual(parseMarkdown(firewall, { file: 'README.md' }).allocations.map((a) => `${a.service}=${a.port}/${a.protocol}`), ['ledger=7100/udp']);
 });
+
+test('a file, a place in a file or a command is where a port is written or how it is started, never who holds it', () => {
+  // An index of where the port is mentioned names no service.
+  const index = ['## References', '', '| File | Line | Port |', '|---|---|---|', '| docs/README.md | 21 | 7100 (dev) |', '| docs/setup.md | 9 | 7100 |'].join('\n');
+  assert.deepEqual(places(index), []);
+  assert.deepEqual(checkFiles({ 'docs/PORTS.md': index }).findings.map(brief), []);
+  // A Configuration or Command column beside the port is no name column.
+  const configured = ['| Port | Purpose | Configuration | npm Command |', '|---|---|---|---|', '| 7100 | Dev server | `web.config.js:30` | `npm run dev` |', '| 7200 | API | `server/index.js` | `cd server && node index.js` |'].join('\n');
+  assert.deepEqual(places(configured), []);
+  // Names that only look like files are names.
+  assert.deepEqual(places(['| Service | Port |', '|---|---|', '| Next.js | 7300 |', '| Socket.IO | 7400 |', '| web.config.js | 7500 |'].join('\n')), ['Next.js=7300', 'Socket.IO=7400']);
+});

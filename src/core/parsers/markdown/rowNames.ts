@@ -46,6 +46,26 @@ export interface CellNames {
 
 const NONE: CellNames = { names: [], list: false };
 
+// `vite.config.js:30`, `docs/README.md`, `server/index.js`: where a port is written, not who holds it.
+const FILE_REFERENCE = /^(?:[\w.@~-]+\/)*[\w@~-][\w.@~-]*\.([A-Za-z][A-Za-z0-9]{0,5})(:\d+(?:-\d+)?)?$/;
+// Extensions no product name ends in (`Next.js`, `Socket.IO` do): a name with one is a file's.
+const FILE_EXTENSIONS = new Set(['md', 'markdown', 'mdx', 'yml', 'yaml', 'json', 'toml', 'env', 'conf', 'ini', 'cfg', 'xml', 'properties', 'py', 'sh', 'go', 'rs', 'rb', 'php', 'java', 'kt', 'txt', 'lock', 'mjs', 'cjs', 'tsx', 'jsx']);
+
+// `npm run dev`, `cd server && node index.js`: how a port's process is started.
+const COMMAND = /^(?:npm|npx|yarn|pnpm|bun|deno|cd|docker|docker-compose|kubectl|node|python3?|pip|go|cargo|make|just|uvicorn|gunicorn|flask|java|mvn|gradle|dotnet|php|bundle|rails|\.\/)\s/;
+
+/** Whether a cell says how something is started (a command line) rather than naming it. */
+function isCommand(text: string): boolean {
+  return COMMAND.test(text.trim());
+}
+
+/** Whether a cell names a file (a path, a `file:line`, a configuration file) rather than a service. */
+function isFileReference(text: string): boolean {
+  const m = FILE_REFERENCE.exec(text.trim());
+  if (!m) return false;
+  return text.includes('/') || m[2] !== undefined || FILE_EXTENSIONS.has(m[1].toLowerCase()) || text.split('.').length > 2;
+}
+
 // One item of a list of services: a name of a few words, not a clause of a sentence.
 const LIST_ITEM = /^[\p{L}\p{N}][\p{L}\p{N}._-]{0,30}(?: [\p{L}\p{N}._-]{1,30}){0,2}$/u;
 
@@ -72,7 +92,7 @@ function isNote(item: string): boolean {
 export function namesIn(cell: Cell | undefined, mayList: boolean): CellNames {
   if (!cell) return NONE;
   const text = cleanName(cell.text);
-  if (text === '' || /^[-–—]$/.test(text) || /\s(vs\.?|versus)\s/i.test(text) || PLACEHOLDER.test(text) || STATUS_NAME.test(text)) return NONE;
+  if (text === '' || /^[-–—]$/.test(text) || /\s(vs\.?|versus)\s/i.test(text) || PLACEHOLDER.test(text) || STATUS_NAME.test(text) || isFileReference(text) || isCommand(text)) return NONE;
   if (mayList && LISTED.test(cell.text) && !/[()]/.test(cell.text)) {
     const items = cell.text.split(LISTED).map(cleanName).filter((n) => n !== '');
     if (items.length > 1 && LIST_ITEM.test(items[0]) && !PLACEHOLDER.test(items[0]) && items.slice(1).some(isNote)) return { names: [items[0]], list: false };

@@ -74,8 +74,9 @@ interface Columns {
 const DESCRIPTIVE = /^(description|purpose|notes?|status|technology|tech|protocols?|proto|transport|level|comments?|remarks?|expected response|response|type|version|image|language|details|usage|health|tags?|priority|examples?|notas?|observa[cç][oõ]es|descri[cç][aã]o|ejemplos?|exemplos?|exemples?|beispiele?|esempi[oi]|descripci[oó]n|finalidade|prop[oó]sito|zweck|beschreibung|bemerkungen?|назначение|описание|примечани[ея]|用途|说明|說明|説明|备注|備考|描述|例|示例|例子|备考|状态|状態|ステータス|설명|비고|상태|예시|메모|协议|協議|プロトコル|프로토콜)$/i;
 // Headers that say something about a row's port, not whose it is: when or why it is used, the
 // role it plays ("When to Enable", "Role": Server, Client), the address to bind it to, what it
-// clashes with ("Known conflicts": None), the verdict on it and who may reach it ("Access": Public).
-const ABOUT_THE_PORT = /^(?:when|why|how)\b|^(?:roles?|角色|役割|역할)$|^(?:access|exposure|visibility|reachability|reachable from|scope|firewall)$|绑定|綁定|バインド|바인드|\bbind\b|\b(?:known )?(?:conflicts?|conflits?|konflikte?|conflictos?|conflitos?|clash(?:es)?)\b|冲突|衝突|競合|충돌|^(?:verdict|veredicto|urteil|判定|결과)$/i;
+// clashes with ("Known conflicts": None), the verdict on it, who may reach it ("Access": Public) and
+// where it is written or set ("Configuration": `vite.config.js:30`, "File", "Line", "Command").
+const ABOUT_THE_PORT = /^(?:when|why|how)\b|^(?:roles?|角色|役割|역할)$|^(?:access|exposure|visibility|reachability|reachable from|scope|firewall)$|^(?:files?|paths?|lines?|locations?|configuration|config(?: files?)?|configured in|defined in|set in|sources?|commands?|configura[cç][aã]o|configuraci[oó]n|fichiers?|datei(?:en)?|arquivos?|archivos?|comandos?|befehl)$|\bcommands?$|绑定|綁定|バインド|바인드|\bbind\b|\b(?:known )?(?:conflicts?|conflits?|konflikte?|conflictos?|conflitos?|clash(?:es)?)\b|冲突|衝突|競合|충돌|^(?:verdict|veredicto|urteil|判定|결과)$/i;
 export const PORT_HEADER = /\bports?\b|\bnode\s*-?ports?\b|\bportas?\b|\bpuertos?\b|порт|端口|埠|ポート|포트|\bgrpc\b|\bhttps?\b|websocket|\bws\b|\blisten(ing)?\b|\bbind\b|\bpublished\b|\bexposed?\b|\bhost\s*port\b/i;
 // `web 30NN`, `api 80xx`: a role and the pattern of its ports, one column per role.
 const PORT_PATTERN_HEADER = /^[a-z][\w-]{0,15}\s+\d{1,4}(?:nn|NN|xx|XX|n|N|x|X)$/;
