@@ -623,3 +623,22 @@ test('a file, a place in a file or a command is where a port is written or how i
   // Names that only look like files are names.
   assert.deepEqual(places(['| Service | Port |', '|---|---|', '| Next.js | 7300 |', '| Socket.IO | 7400 |', '| web.config.js | 7500 |'].join('\n')), ['Next.js=7300', 'Socket.IO=7400']);
 });
+
+test('a Variable column names the variables that set the row\'s port: an env block setting them speaks of the row\'s service', () => {
+  const doc = [
+    '# Ports', '', '## Production', '',
+    '| Service | Port | Variable |', '|---|---|---|', '| Web UI | 7100 | `PANEL_PORT` |', '| Api | 7200 | `LEDGER_API_PORT` or `PORT` |', '',
+    '```bash', 'PANEL_PORT=7100', 'LEDGER_API_PORT=7200', '```',
+  ].join('\n');
+  assert.deepEqual(parse(doc).allocations.filter((a) => a.names).map((a) => `${a.service}:${a.names!.join('/')}`), ['Web UI:panel', 'Api:ledger']);
+  assert.deepEqual(checkFiles({ 'docs/PORTS.md': doc }).findings.map(brief), []);
+  // Without the column, the block's variables name services of their own on the rows' ports.
+  const plain = doc.replace(' Variable |', '').replace('|---|---|---|', '|---|---|').replace(' `PANEL_PORT` |', '').replace(' `LEDGER_API_PORT` or `PORT` |', '');
+  assert.ok(checkFiles({ 'docs/PORTS.md': plain }).findings.some((f) => f.rule === 'port-conflict'));
+});
+
+test('French environment headings and host and container port headers', () => {
+  const doc = ['# Ports', '', '### Développement', '', '| Service | Port Conteneur | Port Hôte |', '|---|---|---|', '| Api | 7100 | 7105 |', '', '### Production', '', '| Service | Port Conteneur | Port Hôte |', '|---|---|---|', '| Api | 7100 | 7200 |'].join('\n');
+  assert.deepEqual(parse(doc).allocations.map((a) => `${a.service}=${a.port}:${a.containerPort}/${a.environment}`), ['Api=7105:7100/development', 'Api=7200:7100/production']);
+  assert.deepEqual(checkFiles({ 'docs/PORTS.md': doc }).findings.map(brief), []);
+});

@@ -226,6 +226,12 @@ const TRANSPORT_WORDS = new Set(['UDP', 'TCP']);
 /** What a variable's name says, computed once per name: it is shared, and frozen. */
 const keyShape = memoByText((key: string) => shapeOf(key.toUpperCase().replace(/\./g, '_').replace(FRAMEWORK_PREFIX_RE, '')));
 
+/** The service a port variable is named for, as this parser reads it (`LEDGER_API_PORT` → `ledger`); undefined for none. */
+export function serviceOfPortVariable(key: string): string | undefined {
+  const shape = keyShape(key);
+  return shape.kind === 'port' && shape.nameKey !== '' ? shape.nameKey : undefined;
+}
+
 // Docker links set `<ALIAS>_PORT_<N>_TCP_PORT=N` in a client's environment: where it connects, never a listener.
 const LINK_VARIABLE_RE = /_PORT_\d+_(?:TCP|UDP|SCTP)(?:_|$)/;
 

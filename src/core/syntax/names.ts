@@ -148,9 +148,9 @@ export function matchRole(role: string | undefined): string {
 }
 
 const ENVIRONMENTS: Array<[RegExp, string]> = [
-  [/\b(production|prod)\b|生产|生產|本番|운영/i, 'production'],
+  [/\b(production|prod|produção|producción|produktion|produzione)\b|生产|生產|本番|운영/i, 'production'],
   [/\b(staging|stage)\b|预发|預發|ステージング|스테이징/i, 'staging'],
-  [/\b(development|dev|local)\b|开发|開發|開発|本地|ローカル|개발|로컬/i, 'development'],
+  [/\b(development|dev|local|développement|desarrollo|desenvolvimento|entwicklung|sviluppo)\b|开发|開發|開発|本地|ローカル|개발|로컬/i, 'development'],
   [/\b(test|testing|qa|ci)\b|测试|測試|テスト|테스트/i, 'test'],
 ];
 

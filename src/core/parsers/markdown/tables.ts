@@ -3,6 +3,7 @@
 import { findUrls, isPublicName, serviceFromHost } from '../../syntax/ports';
 import { cleanName, CLUSTER_ENVIRONMENT, environmentFromText, LOCAL_RUN_ENVIRONMENT, roleFromPath, roleFromWords, serviceKey, VARIANT_PREFIX } from '../../syntax/names';
 import { splitRow, type Cell } from './cells';
+import { serviceOfPortVariable } from '../env';
 import { readPropertyPorts } from './propertyTables';
 import { namesElsewhere, namesIn, PLACEHOLDER, saysGone, saysRunning, type CellNames } from './rowNames';
 import { blankDecoration, parseCellPorts, type CellPort } from './cellValues';
@@ -55,6 +56,8 @@ interface Columns {
   machine?: number;
   /** A Type or Protocol column whose cells may say the row's scheme (`HTTPS`, `gRPC`): the role of its ports. */
   scheme?: number;
+  /** A Variable column (`DASHBOARD_PORT`): the variables that set the row's ports, other names of its service. */
+  variables?: number;
   /** Columns whose cells hold URLs (Internal URL, Endpoint, Example). */
   urls: Array<{ index: number; role?: string }>;
   /** The table lists ranges (project / category / tier ranges), not services. */
@@ -89,7 +92,7 @@ const PATH_HEADER = /^paths?$/i;
 const CONTAINER_NAME_HEADER = /^(containers?|container names?|hostnames?|service names?|images?|contenedor(?:es)?|cont[eê]iner(?:es|s)?|conteneurs?)$/i;
 const RANGE_NAME_HEADER = /\b(category|project|projekt|projet|proyecto|projeto|progetto|tier|group|range|team|block|pool|reserved)\b|项目|проект/i;
 // English, and the same words in German, Dutch, French, Spanish, Italian and Portuguese (`Interner Port`, `Puerto interno`, `Porta container`).
-const CONTAINER_HEADER = /\b(container|internal|inner|inside|intern|interne|interner|internes|interno|interna|target)\b|コンテナ|容器|内部|컨테이너|내부/i;
+const CONTAINER_HEADER = /\b(container|internal|inner|inside|intern|interne|interner|internes|interno|interna|target|conteneur|contenedor|contêiner)\b|コンテナ|容器|内部|컨테이너|내부/i;
 const ENV_HEADER = /^(env|environment|stage|环境|環境|환경)$/i;
 const CATEGORY_HEADER = /^(category|categories|type|kind|layer|group|tier|分类|类别|類別|カテゴリ|種別|분류|유형)$/i;
 const PURPOSE_HEADER = /^(purpose|description|用途|说明|說明|説明|描述|설명)$/i;
@@ -104,7 +107,7 @@ const RANGE_COLUMN = /^(?:ranges?|blocks?|bands?|范围|範囲|범위|端口段)
 const HISTORY_HEADER = /\b(?:old|previous|former|legacy|prior|was|before|antig[oa]|anterior|alt(?:er)?|vorher|bisher|ehemalig)\b|^原|旧|以前|之前|[变変]更前|修改前|이전|기존|변경 ?전|стар|прежн|бывш/i;
 // A port column whose header says it holds ranges (`Port Range`, `Rango de Puertos`, `Faixa de portas`).
 const RANGE_WORD = /\b(?:range|rango|intervalo|faixa|bereich|plage)\b|范围|範囲|범위|диапазон/i;
-const HOST_HEADER = /\b(host|node\s*-?ports?|external|extern|externe|externer|externes|externo|externa|esterno|published|public)\b|ホスト|主机|宿主|公開|外部|호스트|외부/i;
+const HOST_HEADER = /\b(host|hôte|node\s*-?ports?|external|extern|externe|externer|externes|externo|externa|esterno|published|public)\b|ホスト|主机|宿主|公開|外部|호스트|외부/i;
 
 // `| Lab | Port |`: the labs or exercises of a course, each brought up on its own.
 const LAB_HEADER = /^(?:labs?|exercises?|chapters?|lessons?|workshops?|tutorials?|katas?)$/i;
@@ -283,6 +286,7 @@ function classify(headers: string[], aboutPorts: boolean, rangeColumn: (index: n
   const exposure = cleaned.findIndex((h) => EXPOSURE_HEADER.test(h));
   const machine = cleaned.findIndex((h, i) => i !== name && MACHINE_COLUMN.test(h) && !ports.some((p) => p.index === i));
   const scheme = cleaned.findIndex((h, i) => i !== name && SCHEME_HEADER.test(h));
+  const variables = cleaned.findIndex((h, i) => i !== name && VARIABLE_HEADER.test(h));
   const groupNamed = name >= 0 && RANGE_NAME_HEADER.test(cleaned[name]);
   const rangeTable = groupNamed || ledByRanges || rangePorts;
   const firstRange = ports.find((p) => RANGE_COLUMN.test(cleaned[p.index]))?.index;
@@ -307,6 +311,7 @@ function classify(headers: string[], aboutPorts: boolean, rangeColumn: (index: n
     exposure: exposure >= 0 ? exposure : undefined,
     machine: machine >= 0 ? machine : undefined,
     scheme: scheme >= 0 ? scheme : undefined,
+    variables: variables >= 0 ? variables : undefined,
     purpose: purpose >= 0 ? purpose : undefined,
     routing,
     lab: lab >= 0 ? lab : undefined,
@@ -465,6 +470,7 @@ export function extractTable(state: MdState, headerLine: number, rowLines: numbe
       schemeRole: schemes && columns.scheme !== undefined && (schemes.get(nameOf(cells, columns.name))?.size ?? 0) > 1 ? schemeOf(cells[columns.scheme]) : undefined,
       transport: columns.scheme === undefined ? undefined : transportOf(cells[columns.scheme]),
       address: columns.address === undefined ? undefined : IPV4_CELL.exec(cells[columns.address]?.text ?? '')?.[1],
+      variableNames: columns.variables === undefined ? undefined : variableNames(cells[columns.variables]),
     };
     const before = state.facts.allocations.length;
     // A URL on the port of a column that names an environment (`NodePort`) is in it too.
@@ -562,11 +568,28 @@ interface Row {
   transport?: 'udp';
   /** The address the row's IP column binds its ports on: two rows on two addresses share no port. */
   address?: string;
+  /** What the variables of its Variable cell name (`DASHBOARD_PORT` → `dashboard`): the service's other names. */
+  variableNames?: string[];
   /** The one port the row's container port column gives: the port inside the container behind the row's host port. */
   containerPort?: number;
 }
 
 const IPV4_CELL = /^\s*`?(\d{1,3}(?:\.\d{1,3}){3})`?\s*$/;
+
+// `Variable`, `Env var`, `Environment variable`, `Variable d'environnement`: the variables that set a row's port.
+const VARIABLE_HEADER = /^(?:variables?|env(?:ironment)?(?: var(?:iable)?s?)?|env vars?|variables? d'environnement|variables? de entorno|vari[aá]ve(?:l|is)(?: de ambiente)?|umgebungsvariablen?)$/i;
+// `DASHBOARD_PORT`, `LEDGER_API_PORT`: a variable named for the service whose port it sets.
+const PORT_VARIABLE = /\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*_PORT\b/g;
+
+/** The services the port variables of a Variable cell are named for, as an env file's are (`LEDGER_API_PORT` → `ledger`). */
+function variableNames(cell: Cell | undefined): string[] | undefined {
+  const names = [...(cell?.text ?? '').matchAll(PORT_VARIABLE)].flatMap((m) => serviceOfPortVariable(m[0]) ?? []);
+  return names.length === 0 ? undefined : names;
+}
+
+function withVariableNames(names: string[] | undefined, variables: string[] | undefined): string[] | undefined {
+  return variables === undefined ? names : [...(names ?? []), ...variables];
+}
 
 // A URL's host and what follows it (`https://grafana.example.com/login`).
 const URL_HOST = /\bhttps?:\/\/([^\s/:`|]+)(.?)/gi;
@@ -608,7 +631,7 @@ function emitRowAllocation(state: MdState, context: Context, row: Row, written: 
   // A literal of one shape, like every other caller's: emitAllocation stays fast on its input.
   emitAllocation(state, remarkedContext(withQualifierHost(context, name), remarks, service), {
     service, role, port: input.port, endPort: input.endPort, protocol: input.protocol, hostIp: input.hostIp ?? row.address,
-    names: remarkedNames(remarks, other), occupied: row.holders, claim: input.claim, group: input.group, indexInGroup: input.indexInGroup, start: input.start, end: input.end,
+    names: withVariableNames(remarkedNames(remarks, other), row.variableNames), occupied: row.holders, claim: input.claim, group: input.group, indexInGroup: input.indexInGroup, start: input.start, end: input.end,
     containerPort: input.claim || input.endPort !== undefined ? undefined : input.containerPort ?? row.containerPort,
     hostSide: input.hostSide,
     containerSide: input.containerSide,
