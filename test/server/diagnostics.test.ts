@@ -40,7 +40,7 @@ test('on start: indexes the folder from disk and publishes the exact diagnostics
   const watcher = client.registrations.find((r) => r.method === 'workspace/didChangeWatchedFiles');
   assert.deepEqual(watcher?.registerOptions, {
     watchers: [
-      { globPattern: '**/{*.yaml,*.yml,.env,.env.*,*.env,env.example,env.sample,env.template,env.dist,*.md,*.markdown,*.mdx,package.json,Procfile,Procfile.*,Dockerfile,Dockerfile.*,Dockerfile-*,*.Dockerfile,dockerfile,dockerfile.*,dockerfile-*,*.dockerfile,devcontainer.json,.devcontainer.json,Makefile,makefile,GNUmakefile,*.mk,justfile,Justfile,.justfile,*.sh,*.bash,portolan.config.json,.gitignore,.portolanignore}' },
+      { globPattern: '**/{*.yaml,*.yml,.env,.env.*,*.env,env.example,env.sample,env.template,env.dist,*.md,*.markdown,*.mdx,package.json,Procfile,Procfile.*,Dockerfile,Dockerfile.*,Dockerfile-*,Dockerfile_*,*.Dockerfile,dockerfile,dockerfile.*,dockerfile-*,dockerfile_*,*.dockerfile,devcontainer.json,.devcontainer.json,Makefile,makefile,GNUmakefile,*.mk,justfile,Justfile,.justfile,*.sh,*.bash,portolan.config.json,.gitignore,.portolanignore}' },
       // Creating or deleting a folder is one event for the folder: creations (1) and deletions (4) of any path are watched.
       { globPattern: '**/*', kind: 1 | 4 },
     ],

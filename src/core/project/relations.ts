@@ -32,7 +32,7 @@ export function describeSame(a: Situated, b: Situated): boolean {
  * compose snippet), or in units something ties together — the registry, a file that lists both
  * services (`listedTogether`), an external network both stacks join. Independent stacks (an
  * examples collection, separate apps) never clash with each other, nor do compose projects that
- * name a container alike (FileRole.alternatives).
+ * are alternatives of each other (FileRole.alternatives).
  */
 export function runTogether<T extends Situated>(a: T, b: T, listedTogether: (a: T, b: T) => boolean): boolean {
   if (a.fileRole.isolated !== b.fileRole.isolated || a.fileRole.alternatives.includes(b.unit)) return false;

@@ -67,8 +67,9 @@ export interface FileRole {
   /** The machine the file's folder is named for, when a document names that machine (`mnemosyne/stacks/caddy/`). */
   machine?: string;
   /**
-   * Other compose projects that name a container as this one's does: Docker runs one container of
-   * a name per host, so they are ways to run the same thing, never up with this one.
+   * Other compose projects that name a container as this one's does (Docker runs one container of
+   * a name per host), or that publish mostly the same services of their own (deployments of one
+   * application): ways to run the same thing, never up with this one.
    */
   alternatives: readonly string[];
 }
