@@ -642,3 +642,11 @@ test('French environment headings and host and container port headers', () => {
   assert.deepEqual(parse(doc).allocations.map((a) => `${a.service}=${a.port}:${a.containerPort}/${a.environment}`), ['Api=7105:7100/development', 'Api=7200:7100/production']);
   assert.deepEqual(checkFiles({ 'docs/PORTS.md': doc }).findings.map(brief), []);
 });
+
+test('two services a document gives one port inside their containers (`Internal Port`) share no host port', () => {
+  const doc = ['# Ports', '', '| Service | Internal Port |', '|---|---|', '| Cat DB | 5432 |', '| Dog DB | 5432 |'].join('\n');
+  assert.deepEqual(parse(doc).allocations.map((a) => `${a.service}=${a.port}${a.containerSide ? ' inside' : ''}`), ['Cat DB=5432 inside', 'Dog DB=5432 inside']);
+  assert.deepEqual(checkFiles({ 'PORTS.md': doc }).findings.map(brief), []);
+  // Host ports in the same shape clash.
+  assert.deepEqual(checkFiles({ 'PORTS.md': doc.replace('Internal Port', 'Host Port') }).findings.map(brief), ['port-conflict@PORTS.md:6']);
+});

@@ -23,7 +23,8 @@ export const portConflict: Rule = {
  * so a port's places are sorted only when services of more than one can clash there.
  */
 function conflictsOn(unit: PortUnit): Finding[] {
-  const eligible = (p: Place) => !unit.mismatched(p) && !p.fileRole.inContainer && !insideContainer(p, () => unit.servicePlaces(p)) && !unit.unusedVariable(p);
+  // A document's column of ports inside the containers (`Internal Port`) holds no host port.
+  const eligible = (p: Place) => !unit.mismatched(p) && !p.fileRole.inContainer && p.containerSide !== true && !insideContainer(p, () => unit.servicePlaces(p)) && !unit.unusedVariable(p);
   if (servicesAmong(unit.places, eligible) < 2) return [];
   const places = inDocumentOrder(unit.places).filter(eligible);
   return conflictsAt(unit.port, places.filter((p) => !labelsPortOf(p, places, unit) && !publishedThrough(p, places)), unit.ties);
