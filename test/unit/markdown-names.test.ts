@@ -580,6 +580,8 @@ test('a port cell with a path after it (`3002 (/jobs)`) is a page on that port: 
   const text = ['## Ports', '', '| Service | Port |', '|---|---|', '| web | 7300 |', '| Job dashboard | 7300 (/jobs) |'].join('\n');
   assert.deepEqual(claimsOf(text), ['web=7300', 'Job dashboard=7300?']);
   assert.deepEqual(checkFiles({ 'README.md': text }).findings.map(brief), []);
+  // So is a note that names a page among other words, full width or not.
+  assert.deepEqual(claimsOf(text.replace('7300 (/jobs)', '7300（the app\'s `/jobs`）')), ['web=7300', 'Job dashboard=7300?']);
   // A note that is no path leaves the row a listener of its own.
   assert.deepEqual(checkFiles({ 'README.md': text.replace('(/jobs)', '(jobs)') }).findings.map(brief), ['port-conflict@README.md:6']);
 });
@@ -649,4 +651,12 @@ test('two services a document gives one port inside their containers (`Internal 
   assert.deepEqual(checkFiles({ 'PORTS.md': doc }).findings.map(brief), []);
   // Host ports in the same shape clash.
   assert.deepEqual(checkFiles({ 'PORTS.md': doc.replace('Internal Port', 'Host Port') }).findings.map(brief), ['port-conflict@PORTS.md:6']);
+});
+
+test('full-width parentheses and commas after a port (`8011（HTTP）`, `3001、3002`) read as their ASCII forms', () => {
+  const doc = ['## 端口', '', '| 服务 | 端口 |', '|---|---|', '| ledger | 7101（HTTP） |', '| atlas | 7201、7202 |', '', '- vault：7301（后端）'].join('\n');
+  const found = parse(doc).allocations;
+  assert.deepEqual(found.map((a) => `${a.service}=${a.port}${a.role ? `/${a.role}` : ''}`), ['ledger=7101/http', 'atlas=7201', 'atlas=7202', 'vault=7301']);
+  // The offsets are the source's.
+  assert.deepEqual(found.map((a) => doc.slice(a.loc.span.startOffset, a.loc.span.endOffset)), ['7101', '7201', '7202', '7301']);
 });

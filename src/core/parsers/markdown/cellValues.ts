@@ -34,8 +34,13 @@ const SEP = /\s*(?:[/,;&]|\band\b|\bor\b|\+)\s*/iy;
 
 /** Blanks Markdown emphasis and code ticks so offsets stay those of the source. */
 export function blankDecoration(text: string): string {
-  return text.replace(/\*\*|__|`/g, (m) => ' '.repeat(m.length));
+  return text.replace(/\*\*|__|`/g, (m) => ' '.repeat(m.length)).replace(FULL_WIDTH, (m) => FULL_WIDTH_AS_ASCII[m]);
 }
+
+// Chinese and Japanese write parentheses and commas full width (`8011（HTTP）`, `3001、3002`): each is
+// one character, as its ASCII form is, so offsets stay those of the source.
+const FULL_WIDTH = /[（），、]/g;
+const FULL_WIDTH_AS_ASCII: Record<string, string> = { '（': '(', '）': ')', '，': ',', '、': ',' };
 
 // A short CJK word glued to the number (`端口9200`, `未9200`): no blank separates words in those
 // scripts, so the number is still the cell's port.

@@ -576,6 +576,9 @@ interface Row {
 
 const IPV4_CELL = /^\s*`?(\d{1,3}(?:\.\d{1,3}){3})`?\s*$/;
 
+// A path in a port's note (`/jobs`, `` `/metrics` ``): the note names a page on the port.
+const PAGE_PATH = /(?:^|[\s`])\/[\w.-]/;
+
 // `Variable`, `Env var`, `Environment variable`, `Variable d'environnement`: the variables that set a row's port.
 const VARIABLE_HEADER = /^(?:variables?|env(?:ironment)?(?: var(?:iable)?s?)?|env vars?|variables? d'environnement|variables? de entorno|vari[aá]ve(?:l|is)(?: de ambiente)?|umgebungsvariablen?)$/i;
 // `DASHBOARD_PORT`, `LEDGER_API_PORT`: a variable named for the service whose port it sets.
@@ -747,8 +750,8 @@ function placeValue(
     endPort: value.kind === 'range' ? value.to : undefined,
     protocol: value.protocol ?? row.transport,
     hostIp: value.hostIp,
-    // `3002 (/jobs)`: a page under whatever listens on 3002, where the row's service is reached.
-    claim: value.label?.startsWith('/') === true,
+    // `3002 (/jobs)`, `9104 (the app's /metrics)`: a page under whatever listens on the port, where the row's service is reached.
+    claim: value.label !== undefined && PAGE_PATH.test(value.label),
     group: groupOf(state, row),
     indexInGroup: row.next++,
     start: at.start,
