@@ -660,3 +660,8 @@ test('full-width parentheses and commas after a port (`8011（HTTP）`, `3001、
   // The offsets are the source's.
   assert.deepEqual(found.map((a) => doc.slice(a.loc.span.startOffset, a.loc.span.endOffset)), ['7101', '7201', '7202', '7301']);
 });
+
+test('the word for port around a list item\'s name (`Grafana port:`, `api 端口：`, `Puerto de api:`) is not part of the name', () => {
+  const items = ['## Ports', '', '- Ledger port: 7100', '- atlas 端口：7200', '- vault 포트: 7300', '- Puerto de beacon: 7400', '- relay-Port: 7500', '- Default port: 7600', '- External/host port: 7700', '- HTTP port: 7800'].join('\n');
+  assert.deepEqual(places(items), ['Ledger=7100', 'atlas=7200', 'vault=7300', 'beacon=7400', 'relay=7500']);
+});

@@ -140,11 +140,26 @@ function urlValue(valueAt: number, value: string): { value: CellPort; server: st
   };
 }
 
+// `Grafana port: 3000`, `api 端口：8010`, `Puerto de api: 8010`: the name with the word for port around it.
+const PORT_AFTER_NAME = /^(.*[\p{L}\p{N}].*?)\s*(?:\bports?|端口号?|ポート(?:番号)?|포트(?: ?번호)?|\bportas?|\bpuertos?|\bporte)\s*$/iu;
+const PORT_BEFORE_NAME = /^\s*(?:portas?|puertos?|porte|port)\s+(?:de|da|do|del|di|du|of)\s+(.*[\p{L}\p{N}].*)$/iu;
+
+// What stands before the word for port when it says which port or how many, not whose: `Default port`,
+// `Host port`, `HTTP port`, `Active ports`.
+const WHICH_PORT = /^(?:active|open|opened|used|free|available|blocked|reserved|total|all|other|more|default|local|internal|external|host|container|public|private|exposed|published|listen(?:ing)?|bind|main|primary|secondary|alt(?:ernative)?|new|old|current|dev|prod|production|development|staging|test|debug|health|metrics|admin|http|https|grpc|ws|wss|tcp|udp|ssh|service|server|app|application|the|this|your|our)$/i;
+
+/** The name an item's label gives, without the word for port written around it. */
+function labelName(label: string): string | undefined {
+  const bare = (PORT_AFTER_NAME.exec(label)?.[1] ?? PORT_BEFORE_NAME.exec(label)?.[1])?.replace(/[\s_-]+$/, '');
+  const words = bare === undefined ? [] : cleanName(bare).split(/[\s/&+,-]+/).filter((w) => w !== '');
+  return plausibleName(bare === undefined || words.every((w) => WHICH_PORT.test(w)) ? label : bare);
+}
+
 function match(text: string): Match | undefined {
   const blank = blankDecoration(text).replace(DONE_MARK, (mark) => ' '.repeat(mark.length)).replace(ICON_MARK, (mark) => ' '.repeat(mark.length));
   const byName = NAME_THEN_VALUE.exec(blank);
   if (byName) {
-    const name = plausibleName(byName[1]);
+    const name = labelName(byName[1]);
     const valueAt = blank.indexOf(byName[2], byName.index + byName[1].length);
     const value = blank.slice(valueAt, valueAt + byName[2].length).replace(RANGE_WORD_AFTER, '$1');
     const values = parseCellPorts(value).filter((v) => value === byName[2] || v.kind === 'range').map((v) => shift(v, valueAt));
