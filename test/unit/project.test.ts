@@ -590,3 +590,16 @@ test('a document may call a service by its image, its container or an alias (`Ng
   // Another stack's document keeps the name as written.
   assert.deepEqual(warnings(checkFiles({ 'site/docker-compose.yml': compose(), 'blog/README.md': doc })), []);
 });
+
+test('a port table that puts each row on its host names machines: the folders named for them hold what runs on each', () => {
+  const readme = ['# Infra', '', '## Ports', '', '| Host | Service | Port |', '|---|---|---|', '| atlas | ledger | 7100 |', '| beacon | vault | 7100 |'].join('\n');
+  const files = {
+    'README.md': readme,
+    'hosts/atlas/docker-compose.yml': stack({ ledger: '7100:7100' }),
+    'hosts/beacon/docker-compose.yml': stack({ vault: '7100:7100' }),
+  };
+  assert.deepEqual(warnings(checkFiles(files)), []);
+  // Two services the table puts on one host still clash, and the host's stack is compared with its rows.
+  assert.deepEqual(warnings(checkFiles({ ...files, 'README.md': readme.replace('| beacon | vault |', '| atlas | vault |') })), ['port-conflict@README.md:8']);
+  assert.deepEqual(warnings(checkFiles({ ...files, 'hosts/atlas/docker-compose.yml': stack({ ledger: '7102:7102' }) })), ['port-mismatch@README.md:7']);
+});

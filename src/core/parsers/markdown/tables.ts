@@ -402,11 +402,15 @@ function readHostRows(state: MdState, header: Cell[], rows: Cell[][]): void {
 // `| Host | Device | IP |`: a table of the machines, whose names the page's headings then use.
 const MACHINE_COLUMN = /^(?:hosts?|machines?|servers?|nodes?|devices?|hostnames?)$/i;
 
-/** The machines a table of hosts with their addresses names (`| **Boreas** | 192.168.1.11 |`). */
+/**
+ * The machines a table of hosts with their addresses names (`| **Boreas** | 192.168.1.11 |`), or a
+ * table of ports that puts each row on its host (`| Host | Service | Port |`): a folder named for
+ * one of them holds what runs on it.
+ */
 function readMachineNames(state: MdState, header: Cell[], rows: Cell[][]): void {
   const headers = header.map((c) => cleanName(c.text));
   const machine = headers.findIndex((h) => MACHINE_COLUMN.test(h));
-  if (machine < 0 || !headers.some((h) => ADDRESS_HEADER.test(h))) return;
+  if (machine < 0 || !headers.some((h) => ADDRESS_HEADER.test(h) || PORT_HEADER.test(h))) return;
   for (const cells of rows) {
     const key = serviceKey(cleanName(cells[machine]?.text ?? '').replace(/\([^()]*\)/g, ' '));
     if (key !== '') state.machines.add(key);
