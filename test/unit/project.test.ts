@@ -602,4 +602,7 @@ test('a port table that puts each row on its host names machines: the folders na
   // Two services the table puts on one host still clash, and the host's stack is compared with its rows.
   assert.deepEqual(warnings(checkFiles({ ...files, 'README.md': readme.replace('| beacon | vault |', '| atlas | vault |') })), ['port-conflict@README.md:8']);
   assert.deepEqual(warnings(checkFiles({ ...files, 'hosts/atlas/docker-compose.yml': stack({ ledger: '7102:7102' }) })), ['port-mismatch@README.md:7']);
+  // A VM, an LXC container or what a row runs on are machines too.
+  for (const header of ['VM', 'LXC', 'Runs on']) assert.deepEqual(warnings(checkFiles({ 'README.md': readme.replace('| Host |', `| ${header} |`) })), [], header);
+  assert.deepEqual(warnings(checkFiles({ 'README.md': readme.replace('| Host |', '| Team |') })), ['port-conflict@README.md:8']);
 });

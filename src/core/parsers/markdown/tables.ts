@@ -399,8 +399,9 @@ function readHostRows(state: MdState, header: Cell[], rows: Cell[][]): void {
   }
 }
 
-// `| Host | Device | IP |`: a table of the machines, whose names the page's headings then use.
-const MACHINE_COLUMN = /^(?:hosts?|machines?|servers?|nodes?|devices?|hostnames?)$/i;
+// `| Host | Device | IP |`, `| VM | Service | Port |`: a column of machines (a VM, an LXC container,
+// a box), whose names the page's headings then use.
+const MACHINE_COLUMN = /^(?:hosts?|machines?|servers?|nodes?|devices?|hostnames?|vms?|lxcs?|cts?|boxes|box|runs on|deployed on|deployed to)$/i;
 
 /**
  * The machines a table of hosts with their addresses names (`| **Boreas** | 192.168.1.11 |`), or a
