@@ -560,6 +560,8 @@ test('list items that say the port in words, or put an icon before the name, nam
     '- The broker is reachable on port 7603 from the LAN',
   ].join('\n');
   assert.deepEqual(places(text), ['Ledger Service=7100', 'Atlas=7200', 'Vault=7300', 'Beacon=7400', 'Flower=7500']);
+  // With an article before the name, `is on` or an arrow.
+  assert.deepEqual(places(['## Services', '', '- The ledger runs on port 7700', '- Atlas is on port 7701', '- Vault → port 7702'].join('\n')), ['ledger=7700', 'Atlas=7701', 'Vault=7702']);
   // Outside a section about ports too: the word port says what the number is.
   assert.deepEqual(places(['# Shop', '', 'Start it with `make up`.', '', '- Ledger on port 7100'].join('\n')), ['Ledger=7100']);
   const compose = 'services:\n  ledger:\n    image: shop/ledger\n    ports: ["7105:7105"]\n';

@@ -22,9 +22,9 @@ const ADDRESS_ITEM = /^\s*`?[A-Za-z][\w.-]*:\d{2,5}`?\s*$/;
 const NAME_DASH_PORT = new RegExp(String.raw`^\s*${NAME}\s+[-–—]\s+:?(\d{4,5})\s*$`, 'u');
 // Two digits at least: `keywords(1)` is a manual section, `Step (2)` a footnote.
 const NAME_WITH_PORT = new RegExp(String.raw`^\s*${NAME}\s*\(\s*(?:port\s+)?(\d{2,6})\s*\)\s*(?::.*|\s[-–—]\s+(?!\d).*)?$`, 'iu');
-// `- Orders — port 7100`, `- Orders on port 7100`, `- Orders runs on port 7100 (gRPC)`: the word
-// port says what the number is, wherever the item stands.
-const NAME_ON_PORT = new RegExp(String.raw`^\s*${NAME}\s*(?:[-–—]\s*|\s(?:(?:runs|listens|is running|is served|is available|serves|lives)\s+)?(?:on|at)\s+)port\s+(\d{2,6})\s*(?:\([^()]*\)\s*)?(?:[.;]|\s[-–—]\s+(?!\d).*)?$`, 'iu');
+// `- Orders — port 7100`, `- Orders on port 7100`, `- The orders service runs on port 7100 (gRPC)`,
+// `- Orders → port 7100`: the word port says what the number is, wherever the item stands.
+const NAME_ON_PORT = new RegExp(String.raw`^\s*(?:the\s+|our\s+)?${NAME}\s*(?:[-–—→]\s*|->\s*|=>\s*|\s(?:(?:runs|listens|is|is running|is served|is available|serves|lives)\s+)?(?:on|at)\s+)port\s+(\d{2,6})\s*(?:\([^()]*\)\s*)?(?:[.;]|\s[-–—]\s+(?!\d).*)?$`, 'iu');
 // What an item that starts with one of these says is a step or a state, not who holds the port:
 // "Listen on port 8080", "Default on port 8080", "Previously on port 8014".
 const NOT_A_HOLDER = /^(?:listen(?:s|ing)?|run(?:s|ning)?|start(?:s|ed)?|serve(?:s|d)?|bind(?:s)?|expose(?:s|d)?|open(?:s|ed)?|change(?:s|d)?|set|reachable|accessible|available|default(?:s)?|now|currently|previously|formerly|originally|also|still|later|first|next|last)\b/i;
