@@ -242,11 +242,8 @@ export class Checker {
    * through, where they publish others so: the `.env` is theirs to interpolate from, and a port
    * variable they leave alone (one a template they were copied from used) publishes nothing.
    */
-  private readonly unusedVariable = (p: Place): boolean => {
-    if (p.source !== 'env' || p.variable === undefined || baseOf(p.loc.file) !== '.env') return false;
-    const dir = dirOf(p.loc.file);
-    return this.interpolatingDirs.has(dir) && !this.interpolations.has(`${dir}\u0000${p.variable}`);
-  };
+  private readonly unusedVariable = (p: Place): boolean =>
+    p.source === 'env' && p.variable !== undefined && baseOf(p.loc.file) === '.env' && this.interpolatingDirs.has(dirOf(p.loc.file)) && !this.interpolated(p);
 
   /**
    * Re-evaluates the touched services, then the touched ports: which places port-mismatch reports

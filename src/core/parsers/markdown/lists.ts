@@ -38,7 +38,8 @@ const ICON_MARK = /^\s*(?:(?![\u274C\u274E\u{1F6AB}\u26D4\u2716\u26A0\u{1F534}\u
 // Words that make a "name" a sentence: "Separated by incrementing ports", "Grafana vs Mission Control".
 const PROSE_WORD = /\b(vs|versus|moved?|from|uses?|using|via|ports|port|no|not|all|each|every|only|should|must|will|was|were|is|are|the|by|if|when|then|see|e\.g|i\.e)\b/i;
 // "포트: 8754", "端口：8080", "**Porta**: 5433": the word for port in other languages, as PROSE_WORD has it in English.
-const PORT_WORD = /^(?:포트(?: ?번호)?|端口号?|埠|ポート(?:番号)?|portas?|puertos?|porte)$/i;
+const PORT_IN_OTHER_LANGUAGES = String.raw`포트(?: ?번호)?|端口号?|ポート(?:番号)?|\bportas?|\bpuertos?|\bporte`;
+const PORT_WORD = new RegExp(String.raw`^(?:${PORT_IN_OTHER_LANGUAGES}|埠)$`, 'i');
 // A phrase that ends in what to do is a step, not a name: Korean, Japanese and Chinese put the verb
 // last ("브라우저 접속 확인" check the browser can connect, "接続確認", "访问测试").
 const ACTION_LAST = /(?:확인|접속|실행|점검|테스트|確認|接続|起動|実行|テスト|アクセス|访问|确认|检查|测试|启动|运行)(?:하기|한다|する)?$/u;
@@ -141,7 +142,7 @@ function urlValue(valueAt: number, value: string): { value: CellPort; server: st
 }
 
 // `Grafana port: 3000`, `api 端口：8010`, `Puerto de api: 8010`: the name with the word for port around it.
-const PORT_AFTER_NAME = /^(.*[\p{L}\p{N}].*?)\s*(?:\bports?|端口号?|ポート(?:番号)?|포트(?: ?번호)?|\bportas?|\bpuertos?|\bporte)\s*$/iu;
+const PORT_AFTER_NAME = new RegExp(String.raw`^(.*[\p{L}\p{N}].*?)\s*(?:\bports?|${PORT_IN_OTHER_LANGUAGES})\s*$`, 'iu');
 const PORT_BEFORE_NAME = /^\s*(?:portas?|puertos?|porte|port)\s+(?:de|da|do|del|di|du|of)\s+(.*[\p{L}\p{N}].*)$/iu;
 
 // What stands before the word for port when it says which port or how many, not whose: `Default port`,
