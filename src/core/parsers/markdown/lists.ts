@@ -142,16 +142,26 @@ function urlValue(valueAt: number, value: string): { value: CellPort; server: st
 }
 
 // `Grafana port: 3000`, `api 端口：8010`, `Puerto de api: 8010`: the name with the word for port around it.
-const PORT_AFTER_NAME = new RegExp(String.raw`^(.*[\p{L}\p{N}].*?)\s*(?:\bports?|${PORT_IN_OTHER_LANGUAGES})\s*$`, 'iu');
+// The word after the name is found at the end first, alone: a pattern that captures the name before
+// it tries every split of the label.
+const PORT_WORD_LAST = new RegExp(String.raw`(?:\bports?|${PORT_IN_OTHER_LANGUAGES})\s*$`, 'iu');
 const PORT_BEFORE_NAME = /^\s*(?:portas?|puertos?|porte|port)\s+(?:de|da|do|del|di|du|of)\s+(.*[\p{L}\p{N}].*)$/iu;
 
 // What stands before the word for port when it says which port or how many, not whose: `Default port`,
 // `Host port`, `HTTP port`, `Active ports`.
 const WHICH_PORT = /^(?:active|open|opened|used|free|available|blocked|reserved|total|all|other|more|default|local|internal|external|host|container|public|private|exposed|published|listen(?:ing)?|bind|main|primary|secondary|alt(?:ernative)?|new|old|current|dev|prod|production|development|staging|test|debug|health|metrics|admin|http|https|grpc|ws|wss|tcp|udp|ssh|service|server|app|application|the|this|your|our)$/i;
 
+/** What stands before the word for port that ends `label`, if it is on one line and has a letter or digit. */
+function nameBeforePortWord(label: string): string | undefined {
+  const m = PORT_WORD_LAST.exec(label);
+  if (!m) return undefined;
+  const name = label.slice(0, m.index).trimEnd();
+  return /[\p{L}\p{N}]/u.test(name) && !/[\n\r\u2028\u2029]/.test(name) ? name : undefined;
+}
+
 /** The name an item's label gives, without the word for port written around it. */
 function labelName(label: string): string | undefined {
-  const bare = (PORT_AFTER_NAME.exec(label)?.[1] ?? PORT_BEFORE_NAME.exec(label)?.[1])?.replace(/[\s_-]+$/, '');
+  const bare = (nameBeforePortWord(label) ?? PORT_BEFORE_NAME.exec(label)?.[1])?.replace(/[\s_-]+$/, '');
   const words = bare === undefined ? [] : cleanName(bare).split(/[\s/&+,-]+/).filter((w) => w !== '');
   return plausibleName(bare === undefined || words.every((w) => WHICH_PORT.test(w)) ? label : bare);
 }

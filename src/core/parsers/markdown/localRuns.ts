@@ -17,6 +17,9 @@ const LOCAL_HEADING = /\b(?:without (?:docker|containers?)|from source|manual(?:
 const RUN_MODE_HEADING = /\b(?:local[- ]runs?|without (?:docker|containers?)|outside (?:docker|containers?)|bare[- ]metal)\b/i;
 /** A dev server or an app started on the machine, not a container. */
 const RUN_COMMAND = /(?:^|[\s;&|(])(?:(?:npm|pnpm|yarn|bun) (?:run )?(?:dev|start|serve)\b|npx (?:vite|next|nuxt)\b|go run\b|cargo run\b|dotnet run\b|flask run\b|uvicorn\b|python3? (?:\S+\/)?manage\.py runserver\b|rails s(?:erver)?\b|mvn\S* spring-boot:run\b|\S*gradlew bootRun\b)/m;
+// A word every RUN_COMMAND has: most documents have none, and this finds that without RUN_COMMAND's
+// look at every word for a command it might start.
+const RUN_COMMAND_WORD = /npm|yarn|bun|npx|go run|cargo run|dotnet run|flask run|uvicorn|manage\.py|rails s|spring-boot:run|gradlew bootRun/;
 // `docker compose up -d db cache`: the services after the verb, up to the end of the command.
 const COMPOSE_UP = /\bdocker(?:-compose|[ \t]+compose)\b[^\n;&|]*?\b(?:up|start|run)\b([^\n;&|]*)/g;
 
@@ -30,7 +33,7 @@ interface Heading {
 /** Puts the places of each section that runs the app on the machine itself in the local-run environment. */
 export function separateLocalRuns(state: MdState, headings: readonly Heading[]): void {
   // Most documents start nothing on the machine: one look at the whole text says so.
-  if (state.facts.allocations.length === 0 || (!RUN_COMMAND.test(state.text) && !headings.some((h) => RUN_MODE_HEADING.test(h.text)))) return;
+  if (state.facts.allocations.length === 0 || (!runsCommand(state.text) && !headings.some((h) => RUN_MODE_HEADING.test(h.text)))) return;
   const lastLine = state.lines.lineCount;
   for (let i = 0; i < headings.length; i++) {
     const h = headings[i];
@@ -44,7 +47,7 @@ export function separateLocalRuns(state: MdState, headings: readonly Heading[]):
       }
     }
     const body = state.text.slice(state.lines.lineStart(h.line), end > lastLine ? state.text.length : state.lines.lineStart(end));
-    if (!runMode && !RUN_COMMAND.test(body)) continue;
+    if (!runMode && !runsCommand(body)) continue;
     const inCompose = composeStarted(body);
     if (inCompose === 'all') continue;
     for (const a of state.facts.allocations) {
@@ -52,6 +55,10 @@ export function separateLocalRuns(state: MdState, headings: readonly Heading[]):
       if (line > h.line && line < end && a.fence === undefined && !inCompose.has(a.serviceKey) && (a.environment === undefined || a.environment === 'development')) a.environment = LOCAL_RUN_ENVIRONMENT;
     }
   }
+}
+
+function runsCommand(text: string): boolean {
+  return RUN_COMMAND_WORD.test(text) && RUN_COMMAND.test(text);
 }
 
 /**

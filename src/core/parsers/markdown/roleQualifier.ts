@@ -7,6 +7,23 @@ import { environmentFromText, INTERFACE_WORDS, roleFromWords } from '../../synta
 
 // `Name (qualifier)`: the name before the parentheses, the qualifier in them.
 const QUALIFIED = /^(.*\S)\s*\(([^()]+)\)\s*$/;
+// `Learn frontend dev`: the name before the environment's word. The word is found at the end first,
+// alone: a pattern that captures the name before it tries every split of the name.
+const ENVIRONMENT_LAST = /\s+(dev|development|prod|production|staging|local)$/iu;
+const LINE_BREAK = /[\n\r\u2028\u2029]/;
+
+/** QUALIFIED's match; most names end in no parenthesis, which one look at the end says. */
+function qualified(name: string): RegExpExecArray | null {
+  return name.trimEnd().endsWith(')') ? QUALIFIED.exec(name) : null;
+}
+
+/** `[name, service, environment word]` of a name that ends in an environment's word after a name with a letter. */
+function environmentLast(name: string): [string, string, string] | undefined {
+  const m = ENVIRONMENT_LAST.exec(name);
+  if (!m) return undefined;
+  const service = name.slice(0, m.index);
+  return /\p{L}/u.test(service) && !LINE_BREAK.test(service) ? [name, service, m[1]] : undefined;
+}
 
 /** A qualifier's words, lower-case: `OTLP gRPC`, `Proxy HTTPS`, `dev/staging`. */
 function qualifierWords(text: string): string[] {
@@ -19,7 +36,7 @@ export interface RoleQualified {
 }
 
 export function roleQualified(name: string): RoleQualified | undefined {
-  const m = QUALIFIED.exec(name);
+  const m = qualified(name);
   if (!m) return undefined;
   const words = qualifierWords(m[2]);
   if (words.length === 0 || !words.every((w) => INTERFACE_WORDS.has(w))) return undefined;
@@ -38,7 +55,7 @@ export interface EnvironmentQualified {
  * parentheses or its last word name. Not `shop-dev`, which may be a compose service's own name.
  */
 export function environmentQualified(name: string): EnvironmentQualified | undefined {
-  const m = QUALIFIED.exec(name) ?? /^(.*\p{L}.*?)\s+(dev|development|prod|production|staging|local)$/iu.exec(name);
+  const m = qualified(name) ?? environmentLast(name);
   if (!m) return undefined;
   const words = qualifierWords(m[2]);
   const environment = environmentFromText(m[2]);
@@ -68,7 +85,7 @@ const VERSION = /^v?\d+(?:\.\d+)*(?:\.x)?$/i;
  * (`Worker 2`, `API (v2)`) numbers an instance, and stays.
  */
 export function withoutStack(name: string): string {
-  const m = QUALIFIED.exec(name);
+  const m = qualified(name);
   if (m) {
     // Split at dots too: `Next.js` is the words next and js.
     const words = qualifierWords(m[2].replace(/\./g, ' '));
@@ -76,7 +93,7 @@ export function withoutStack(name: string): string {
     if (words.length === 1 && VERSION.test(words[0]) && versionedProduct(m[1])) return m[1];
     return name;
   }
-  const trailing = /^(.*\S)\s+(v?\d+(?:\.\d+)*(?:\.x)?)$/i.exec(name);
+  const trailing = /(?:\d|\.x)$/i.test(name) ? /^(.*\S)\s+(v?\d+(?:\.\d+)*(?:\.x)?)$/i.exec(name) : null;
   return trailing && versionedProduct(trailing[1]) ? trailing[1] : name;
 }
 
