@@ -607,3 +607,23 @@ test('columns headed by a role and its port pattern (`web 30NN`, `api 80xx`) hol
   // Under such a header, what is no port (a version) is nothing.
   assert.deepEqual(allocs(parse(['## Runtimes', '', '| Product | python 3x |', '|---|---|', '| ledger | 3.11 |'].join('\n'))), []);
 });
+
+test('a port in italics is read as the port, marks blanked; a lone mark is a footnote, not emphasis', () => {
+  const f = parse([
+    '# Ports',
+    '',
+    '| Service | Port |',
+    '|---|---|',
+    '| ledger | *7101* |',
+    '| billing | _7102_ |',
+    '| audit | 7103* |',
+    '| vault | *7104 |',
+    '',
+    '- notifier: *7105*',
+  ].join('\n'));
+  assert.deepEqual(allocs(f).map(({ service, port, text, line }) => ({ service, port, text, line })), [
+    { service: 'ledger', port: 7101, text: '7101', line: 5 },
+    { service: 'billing', port: 7102, text: '7102', line: 6 },
+    { service: 'notifier', port: 7105, text: '7105', line: 10 },
+  ]);
+});

@@ -49,8 +49,12 @@ const CJK_LEAD = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script
 // `8056 (host) -> 8055 (container)`: a mapping written out in words.
 const HOST_TO_CONTAINER = /^\s*(\d{1,5})\s*\(\s*host\s*\)\s*(?:->|→|=>|maps to)\s*(\d{1,5})\s*\(\s*container\s*\)\s*$/i;
 
+// `*7101*`, `_7101_`: a whole value in italics. Only around the whole value: a lone `*` marks a
+// footnote (`8080*`), and `_` joins the words of a name (`api_gateway`).
+const ITALIC = /^(\s*)([*_])([^*_]+)\2(\s*)$/;
+
 export function parseCellPorts(source: string): CellPort[] {
-  const text = blankDecoration(source);
+  const text = blankDecoration(source).replace(ITALIC, (_m, before: string, _mark: string, value: string, after: string) => `${before} ${value} ${after}`);
   const mapped = HOST_TO_CONTAINER.exec(text);
   if (mapped) {
     const port = Number(mapped[1]);
