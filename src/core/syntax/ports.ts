@@ -123,16 +123,31 @@ export function findUrls(text: string): UrlPort[] {
   return out;
 }
 
-/** The leftmost URL whose scheme ends at `sep` and starts at or after `free`. */
+/**
+ * The leftmost URL whose scheme ends at `sep` and starts at or after `free`. Every start in the run
+ * of scheme characters before `sep` reads the same `://` and what follows it, so the leftmost that
+ * begins a word (a letter after no word character) is the one to try, and the only one.
+ */
 function urlEndingSchemeAt(text: string, sep: number, free: number): RegExpExecArray | undefined {
-  for (let start = Math.max(free, sep - MAX_SCHEME); start <= sep - 2; start++) {
-    if (start > 0 && isWordCode(text.charCodeAt(start - 1))) continue;
+  const earliest = Math.max(free, sep - MAX_SCHEME);
+  let start = sep;
+  while (start > earliest && isSchemeCode(text.charCodeAt(start - 1))) start--;
+  for (; start <= sep - 2; start++) {
+    if (!isLetterCode(text.charCodeAt(start)) || (start > 0 && isWordCode(text.charCodeAt(start - 1)))) continue;
     URL_AT.lastIndex = start;
-    const m = URL_AT.exec(text);
-    // The scheme cannot hold a ':', so a match from here is the URL of this `://` or none.
-    if (m) return m;
+    return URL_AT.exec(text) ?? undefined;
   }
   return undefined;
+}
+
+/** An ASCII letter. */
+function isLetterCode(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+/** A character of a URL scheme: a letter, digit, `+`, `.` or `-`. */
+function isSchemeCode(c: number): boolean {
+  return isLetterCode(c) || (c >= 48 && c <= 57) || c === 43 || c === 46 || c === 45;
 }
 
 /** `\w`: a letter, digit or underscore (ASCII). */
