@@ -129,6 +129,11 @@ export interface Allocation {
    * number may be the container side of a port compose publishes as another.
    */
   drawn?: boolean;
+  /**
+   * A dev container's forwarded port that names no service (a bare `5432`, no label): the dev
+   * container's by default, but where a sibling service publishes it, the sibling's port forwarded.
+   */
+  forwardedBare?: boolean;
   loc: Location;
 }
 

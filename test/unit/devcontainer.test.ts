@@ -91,9 +91,15 @@ function devcontainer(forward: string, extra = ''): string {
   return `{\n  "name": "Harbor",\n  "dockerComposeFile": "../compose.yaml",\n  "service": "workspace",\n  "forwardPorts": [${forward}],${extra}\n}\n`;
 }
 
-test('port-conflict: a forwarded port another service of the compose project the dev container runs publishes', () => {
-  assert.deepEqual(findings({ 'compose.yaml': COMPOSE, '.devcontainer/devcontainer.json': devcontainer('3000, 8025') }),
-    ['port-conflict@compose.yaml:11 Port 8025 is taken by both mail and workspace (.devcontainer/devcontainer.json:5)']);
+test('port-conflict: a port the dev container takes under a name of its own where another service of its compose project publishes it', () => {
+  // A bare forward of mail's port forwards mail's port (the dev container shares its network, or the
+  // editor forwards the published port): no second listener.
+  assert.deepEqual(findings({ 'compose.yaml': COMPOSE, '.devcontainer/devcontainer.json': devcontainer('3000, 8025') }), []);
+  // Labelled as a service of its own, or published by Docker (`appPort`), it is one.
+  assert.deepEqual(findings({ 'compose.yaml': COMPOSE, '.devcontainer/devcontainer.json': devcontainer('3000, 8025', '\n  "portsAttributes": { "8025": { "label": "Harbor UI" } },') }),
+    ['port-conflict@compose.yaml:11 Port 8025 is taken by both mail and Harbor UI (.devcontainer/devcontainer.json:5)']);
+  assert.deepEqual(findings({ 'compose.yaml': COMPOSE, '.devcontainer/devcontainer.json': devcontainer('3000', '\n  "appPort": [8025],') }),
+    ['port-conflict@compose.yaml:11 Port 8025 is taken by both mail and workspace (.devcontainer/devcontainer.json:6)']);
   // Two forwarded entries of different services on one port, with no compose project at all.
   assert.deepEqual(findings({ '.devcontainer.json': '{ "name": "solo", "forwardPorts": [6379, "cache:6379"] }' }),
     ['port-conflict@.devcontainer.json:1 Port 6379 is taken by both cache and solo (.devcontainer.json:1)']);

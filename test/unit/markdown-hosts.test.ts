@@ -178,3 +178,13 @@ test('a section in a VM or an LXC is on that guest, nested in the machine above 
   ].join('\n'));
   assert.deepEqual(hosts(f), ['edge proxy=443@node-4/lxc', 'audit dashboard=443@node-4/dedicated-audit-manager-vm']);
 });
+
+test('a heading written as a key and its machine (`### Host: alpha`) puts its section on that machine; a connection setting does not', () => {
+  const f = parse([
+    '## Host: alpha', ...table('grafana = 10060'),
+    '## Machine: media-box', ...table('jellyfin = 8096'),
+    '## Server: db.internal.lan', ...table('postgres = 5432'),
+    '## Host: localhost', ...table('cache = 6379'),
+  ].join('\n'));
+  assert.deepEqual(hosts(f), ['grafana=10060@alpha', 'jellyfin=8096@media-box', 'postgres=5432@-', 'cache=6379@-']);
+});

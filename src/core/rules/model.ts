@@ -59,6 +59,7 @@ export class Place implements Allocation {
   get hostSide(): boolean | undefined { return this.allocation.hostSide; }
   get containerSide(): boolean | undefined { return this.allocation.containerSide; }
   get drawn(): boolean | undefined { return this.allocation.drawn; }
+  get forwardedBare(): boolean | undefined { return this.allocation.forwardedBare; }
   get loc(): Location { return this.allocation.loc; }
 }
 

@@ -27,7 +27,16 @@ function conflictsOn(unit: PortUnit): Finding[] {
   const eligible = (p: Place) => !unit.mismatched(p) && !p.fileRole.inContainer && p.containerSide !== true && !insideContainer(p, () => unit.servicePlaces(p)) && !unit.unusedVariable(p);
   if (servicesAmong(unit.places, eligible) < 2) return [];
   const places = inDocumentOrder(unit.places).filter(eligible);
-  return conflictsAt(unit.port, places.filter((p) => !labelsPortOf(p, places, unit) && !publishedThrough(p, places)), unit.ties);
+  return conflictsAt(unit.port, places.filter((p) => !labelsPortOf(p, places, unit) && !publishedThrough(p, places) && !forwardsSibling(p, places)), unit.ties);
+}
+
+/**
+ * A dev container's forward that names no service (`"forwardPorts": [5432]`) on a port another
+ * service of its compose project publishes: that service's port forwarded (the dev container
+ * shares its network, or the editor forwards the published port), no second listener.
+ */
+function forwardsSibling(forward: Place, places: readonly Place[]): boolean {
+  return forward.forwardedBare === true && places.some((c) => c.source === 'compose' && c.unit === forward.unit && c.identity !== forward.identity);
 }
 
 /**

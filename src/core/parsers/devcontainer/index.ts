@@ -24,6 +24,8 @@ interface EntryPort {
   protocol: Protocol;
   /** The entry as written, the key `portsAttributes` may give it (`"db:5432"`). */
   written: string;
+  /** A `forwardPorts` entry (VS Code forwards it), not an `appPort` (Docker publishes it). */
+  forwarded?: boolean;
 }
 
 // `"db:5432"`, `"localhost:3000"`: a host name (a compose service) and a port.
@@ -51,7 +53,7 @@ export function parseDevcontainer(text: string, ctx: ParseContext): FileFacts {
   const indexOf = new Map<string, number>();
   const labelled = new Set<string>();
   const entries = [
-    ...config.forwardPorts.flatMap((e) => forwarded(e, facts, lines)),
+    ...config.forwardPorts.flatMap((e) => forwarded(e, facts, lines).map((p) => ({ ...p, forwarded: true }))),
     ...config.appPort.flatMap((e) => published(e, facts, lines)),
   ];
   for (const entry of entries) {
@@ -69,7 +71,8 @@ export function parseDevcontainer(text: string, ctx: ParseContext): FileFacts {
     indexOf.set(key, indexInGroup + 1);
     const place: Allocation = {
       service, serviceKey: key, port: entry.port, protocol: entry.protocol, scope: '', environment: 'development', source: 'devcontainer',
-      claim: false, group: GROUP, indexInGroup, ...(names ? { names } : {}), ...(entry.containerPort === undefined ? {} : { containerPort: entry.containerPort }), loc,
+      claim: false, group: GROUP, indexInGroup, ...(names ? { names } : {}), ...(entry.containerPort === undefined ? {} : { containerPort: entry.containerPort }),
+      ...(entry.forwarded && !entry.remote && !attribute ? { forwardedBare: true } : {}), loc,
     };
     facts.allocations.push(place);
     // The attribute's key is the same port: a rename moves it with the entry, keeping its label.

@@ -48,7 +48,8 @@ export function headingHost(text: string): string | undefined {
   const addressed = addressedName(text);
   if (!MACHINE_HINT.test(text) && ASCII_ONLY.test(text) && !addressed) return undefined;
   const title = text.replace(/\([^()]*\)/g, ' ').split(/\s[-–—|]\s|:(?:\s|$)/)[0];
-  return machineKey(title) ?? guestIn(text) ?? addressed;
+  // `### Host: alpha`, `## Machine: media-box`: the heading is a key and its machine.
+  return machineKey(title) ?? guestIn(text) ?? addressed ?? hostFromLine(text);
 }
 
 // An address of a private network, alone (a port after it makes it a service's address).
