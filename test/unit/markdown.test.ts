@@ -627,3 +627,17 @@ test('a port in italics is read as the port, marks blanked; a lone mark is a foo
     { service: 'notifier', port: 7105, text: '7105', line: 10 },
   ]);
 });
+
+test('a name whose parentheses say a dev server runs it (`Web (Vite)`) is the app run on the machine, compared with no compose container', () => {
+  const doc = (name: string, heading = '# Services') => [heading, '', '| Service | Port |', '|---|---|', `| **${name}** | 5173 |`, '| API | 8000 |'].join('\n');
+  assert.deepEqual(parse(doc('Web (Vite)')).allocations.map((a) => `${a.service} ${a.port}@${a.environment}`), ['Web 5173@variant:local-run', 'API 8000@undefined']);
+  assert.deepEqual(parse(doc('Web (dev server)', '## UI Testing')).allocations.map((a) => `${a.service} ${a.port}@${a.environment}`)[0], 'Web (dev server) 5173@variant:local-run');
+  // A section that runs containers says the dev server runs in one (`Development (Docker)`), a
+  // production section where it runs; a stack word that is no dev server says nothing of it.
+  assert.deepEqual(parse(doc('Web (Vite)', '# Development (Docker)')).allocations.map((a) => a.environment)[0], 'development');
+  assert.deepEqual(parse(doc('Web (Vite)', '# Production')).allocations.map((a) => a.environment)[0], 'production');
+  assert.deepEqual(parse(doc('Web (React)')).allocations.map((a) => a.environment)[0], undefined);
+  const compose = 'services:\n  web:\n    build: .\n    ports: ["80:80"]\n  api:\n    build: ./api\n    ports: ["8000:8000"]\n';
+  assert.deepEqual(checkFiles({ 'AGENTS.md': doc('Web (Vite)'), 'docker-compose.yml': compose }).findings.map(brief), []);
+  assert.deepEqual(checkFiles({ 'AGENTS.md': doc('Web (React)'), 'docker-compose.yml': compose }).findings.map(brief), ['port-mismatch@AGENTS.md:5']);
+});

@@ -97,6 +97,18 @@ export function withoutStack(name: string): string {
   return trailing && versionedProduct(trailing[1]) ? trailing[1] : name;
 }
 
+// A dev server that serves the app on the developer's machine: `Web (Vite)`, `Frontend (dev server)`.
+const DEV_SERVER = /\b(?:vite|dev[- ]?server|nodemon|hmr)\b/i;
+
+/**
+ * Whether a name's parentheses say a dev server runs it (`Web (Vite)` on 5173): the app run on the
+ * machine itself, not the container a compose file of the same name builds for production.
+ */
+export function runByDevServer(name: string): boolean {
+  const m = qualified(name);
+  return m !== null && DEV_SERVER.test(m[2]);
+}
+
 function versionedProduct(name: string): boolean {
   const words = name.toLowerCase().split(/\s+/);
   return VERSIONED_PRODUCTS.has(words[words.length - 1]);

@@ -28,6 +28,8 @@ export interface HeadingInfo {
   containerSide?: boolean;
   /** Ports a proxy listens on for the services it fronts ("Proxy ports"): not the services' own. */
   proxySide?: boolean;
+  /** The section runs its services in containers (`Development (Docker)`, `With Compose`). */
+  inContainers?: boolean;
   /** The machine or VM the heading names (`### IBM Server` → `ibm-server`), as a host key. */
   host?: string;
   /** A service named by the heading (`### Token Engine (Port 8081)`), owner of env blocks below it. */
@@ -90,6 +92,9 @@ export function containerSide(text: string): boolean {
   return CONTAINER_SIDE.test(text) || (CONTAINER_PORTS.test(text) && !BOTH_SIDES.test(text));
 }
 
+// `Development (Docker)`, `Running with Compose`: a way of running in containers.
+const IN_CONTAINERS = /\b(?:docker|containers?|compose|podman|kubernetes|k8s)\b/i;
+
 // "Proxy ports (iframe embedding)": ports a proxy listens on for the services it fronts.
 const PROXY_SIDE = /\bprox(?:y|ied)\s+(?:ports?|listeners?)\b/i;
 
@@ -132,6 +137,7 @@ function readHeading(text: string): HeadingInfo {
   if (ILLUSTRATIVE.test(name) && !SAMPLE_PROJECT.test(name)) info.illustrative = true;
   if (containerSide(text)) info.containerSide = true;
   if (PROXY_SIDE.test(text)) info.proxySide = true;
+  if (IN_CONTAINERS.test(text)) info.inContainers = true;
   // A category heading with a range ("Development & Monitoring (8060-8069)") is not an environment;
   // what it names is the range's, for tables that give each environment a column.
   if (!range) info.environment = envFileEnvironment(text) ?? environmentFromText(name);

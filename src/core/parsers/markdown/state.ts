@@ -1,13 +1,13 @@
 // The walk's state: where in the document we are (the section stack) and where facts go.
 import type { Allocation, FileFacts, ParseContext, Protocol } from '../../model';
 import type { LineIndex } from '../../text/lineIndex';
-import { cleanName, serviceKey, VARIANT_PREFIX } from '../../syntax/names';
+import { cleanName, LOCAL_RUN_ENVIRONMENT, serviceKey, VARIANT_PREFIX } from '../../syntax/names';
 import { isLocalHost, isValidPort, MAX_PORT, type UrlPort } from '../../syntax/ports';
 import { internIfLong } from '../../text/intern';
 import { ABOUT_PORTS, type HeadingInfo, type ReservedKind } from './sections';
 import { nestHost, qualifierHost } from './hosts';
 import { rangeOwner } from './rangeOwner';
-import { withoutStack } from './roleQualifier';
+import { runByDevServer, withoutStack } from './roleQualifier';
 import type { Tier } from './tiers';
 import type { Principle } from './principles';
 import { noteGenericPart } from './blocks';
@@ -98,6 +98,8 @@ export interface Context {
   tier?: Tier;
   /** The environment the heading of `ownerRange` names: the range owns that environment's ports only. */
   rangeEnvironment?: string;
+  /** A section above runs its services in containers (see HeadingInfo.inContainers). */
+  inContainers?: boolean;
 }
 
 export function currentContext(state: MdState): Context {
@@ -115,6 +117,7 @@ export function currentContext(state: MdState): Context {
     if (s.info.aboutPorts === false) out.aboutPorts = false;
     else if (s.info.aboutPorts || s.info.range) out.aboutPorts = true;
     if (s.info.tier) out.tier = s.info.tier;
+    if (s.info.inContainers) out.inContainers = true;
   }
   const last = state.sections[state.sections.length - 1];
   if (last?.info.owner) out.owner = last.info.owner;
@@ -350,7 +353,7 @@ export function emitAllocation(state: MdState, context: Context, input: Allocati
     protocol: input.protocol ?? 'tcp',
     hostIp: input.hostIp,
     scope: context.scope,
-    environment: context.environment,
+    environment: onDevServer(input.service, context),
     source: 'markdown',
     claim: input.claim,
     group: input.group,
@@ -370,6 +373,17 @@ export function emitAllocation(state: MdState, context: Context, input: Allocati
   if (context.tier) state.tiered.push({ allocation, tier: context.tier });
   noteGenericPart(state, allocation);
   return allocation;
+}
+
+/**
+ * A service its name says a dev server runs (`Web (Vite)`) is run on the machine, in no environment
+ * or one a dev server serves (development, test), unless its section runs containers
+ * (`Development (Docker)`: the dev server runs in one).
+ */
+function onDevServer(name: string, context: Context): string | undefined {
+  const { environment } = context;
+  const local = (environment === undefined || environment === 'development' || environment === 'test') && !context.inContainers;
+  return local && runByDevServer(cleanName(name)) ? LOCAL_RUN_ENVIRONMENT : environment;
 }
 
 /** Interned here: the lists are left alone by internStrings (see intern.ts). */
