@@ -27,7 +27,7 @@ function tempRoot(files: Record<string, string>): string {
   return root;
 }
 
-test('check on examples: every rule fires (port-mismatch also at a package.json script, a Procfile, a Service\'s targetPort, the container port of a Dockerfile\'s service and a dial of a host port on the compose network; port-conflict also at a dev container\'s forwarded port), text lines are file:line:col severity rule message', () => {
+test('check on examples: every rule fires (port-mismatch also at a package.json script, a Procfile, a Service\'s targetPort, the container port of a Dockerfile\'s service and a dial of a host port on the compose network; port-conflict also at a port a dev container publishes), text lines are file:line:col severity rule message', () => {
   const r = run('check', EXAMPLES);
   assert.equal(r.code, 1);
   const lines = r.out.split('\n').filter((l) => /^\S+:\d+:\d+ (error|warning|info) /.test(l));
@@ -36,7 +36,7 @@ test('check on examples: every rule fires (port-mismatch also at a package.json 
   assert.deepEqual(lines.filter((l) => l.includes(' port-mismatch ')).map((l) => path.relative(EXAMPLES, l.split(':')[0])), ['apps/docker-compose.yml', 'apps/docker-compose.yml', 'billing/package.json', 'k8s/storefront.yaml', 'search/Procfile', 'workers/docker-compose.yml']);
   assert.ok(lines.some((l) => l.endsWith('examples/apps/docker-compose.yml:12:33 warning port-mismatch billing dials ledger:8003 on the compose network, where ledger listens on 8002: 8003 is the port it publishes on the host (line 16)')), r.out);
   assert.ok(lines.some((l) => l.endsWith('examples/workers/docker-compose.yml:5:15 warning port-mismatch worker publishes container port 8080 here, but its image declares 9000 (workers/Dockerfile:5)')), r.out);
-  assert.ok(lines.some((l) => l.endsWith('examples/apps/.devcontainer/devcontainer.json:10:5 error port-conflict Port 5432 is taken by both gateway and postgres (apps/.devcontainer/devcontainer.json:9)')), r.out);
+  assert.ok(lines.some((l) => l.endsWith('examples/apps/.devcontainer/devcontainer.json:12:16 error port-conflict Port 5432 is taken by both gateway and postgres (apps/.devcontainer/devcontainer.json:9)')), r.out);
   assert.match(r.out, /11 files checked: 4 errors, 9 warnings, 1 info/);
 });
 
@@ -117,8 +117,8 @@ test('--format sarif: a SARIF 2.1.0 log with one result per finding and the rule
   const conflict = runLog.results.find((r: { ruleId: string }) => r.ruleId === 'port-conflict');
   assert.equal(conflict.level, 'error');
   assert.equal(runLog.tool.driver.rules[conflict.ruleIndex].id, 'port-conflict');
-  // The first conflict in file order: the dev container's forwarded 5432.
-  assert.deepEqual(conflict.locations[0].physicalLocation.region, { startLine: 10, startColumn: 5, endLine: 10, endColumn: 9 });
+  // The first conflict in file order: the 5432 the dev container publishes (appPort).
+  assert.deepEqual(conflict.locations[0].physicalLocation.region, { startLine: 12, startColumn: 16, endLine: 12, endColumn: 20 });
   assert.ok(runLog.originalUriBaseIds.SRCROOT.uri.startsWith('file://'));
 });
 
