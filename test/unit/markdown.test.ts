@@ -641,3 +641,19 @@ test('a name whose parentheses say a dev server runs it (`Web (Vite)`) is the ap
   assert.deepEqual(checkFiles({ 'AGENTS.md': doc('Web (Vite)'), 'docker-compose.yml': compose }).findings.map(brief), []);
   assert.deepEqual(checkFiles({ 'AGENTS.md': doc('Web (React)'), 'docker-compose.yml': compose }).findings.map(brief), ['port-mismatch@AGENTS.md:5']);
 });
+
+test('a paragraph line that labels a port (`**Port:** 3005` under a service heading) is read as its list item would be', () => {
+  const doc = (bullet: string) => [
+    '# Homelab', '', '## Stacks', '',
+    '#### Uptime Kuma', `${bullet}**Path:** \`stacks/kuma/\`  `, `${bullet}**Port:** 3005`, '',
+    '#### portainer', `${bullet}Port: \`13331:9443\``, '',
+    '## Notes', '', `${bullet}The default port: 8080 is what the image listens on.`,
+  ].join('\n');
+  const read = (text: string) => parse(text, 'README.md').allocations.map((a) => `${a.service} ${a.port} ${a.claim} ${a.loc.span.startLine}`);
+  assert.deepEqual(read(doc('')), ['Uptime Kuma 3005 true 7', 'portainer 13331 true 10']);
+  assert.deepEqual(read(doc('')), read(doc('- ')));
+  // The lines around it stay a paragraph: its URLs are mentioned, once.
+  const mixed = parse(['#### Ledger', 'Runs at http://localhost:7100  ', '**Port:** 7100', 'Docs at http://localhost:7101'].join('\n'), 'README.md');
+  assert.deepEqual(mixed.allocations.map((a) => `${a.service} ${a.port}`), ['Ledger 7100']);
+  assert.deepEqual(mixed.mentions.map((m) => `${m.port}@${m.loc.span.startLine}`), ['7100@2', '7101@4']);
+});

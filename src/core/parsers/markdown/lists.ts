@@ -159,6 +159,15 @@ function nameBeforePortWord(label: string): string | undefined {
   return /[\p{L}\p{N}]/u.test(name) && !/[\n\r\u2028\u2029]/.test(name) ? name : undefined;
 }
 
+/**
+ * `**Ports:** 3001 (HTTP), 9443 (HTTPS)`, `Port: 13331:9443`, `Apisix Ports: 13320`: a line whose
+ * label is the word for port, alone or after a name, as a list item's can be.
+ */
+export function labelsPort(text: string): boolean {
+  const m = NAME_THEN_VALUE.exec(blankDecoration(text));
+  return m !== null && (isPortWord(m[1]) || nameBeforePortWord(m[1]) !== undefined);
+}
+
 /** The name an item's label gives, without the word for port written around it. */
 function labelName(label: string): string | undefined {
   const bare = (nameBeforePortWord(label) ?? PORT_BEFORE_NAME.exec(label)?.[1])?.replace(/[\s_-]+$/, '');

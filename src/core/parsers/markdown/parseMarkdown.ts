@@ -8,7 +8,7 @@ import { serviceKey } from '../../syntax/names';
 import { findSuppressions } from '../../syntax/suppressions';
 import { analyzeHeading, documentInfo, ownerNamedBy, paragraphReservation, type HeadingInfo } from './sections';
 import { extractTable } from './tables';
-import { extractHeadingUrl, extractListItem } from './lists';
+import { extractHeadingUrl, extractListItem, labelsPort } from './lists';
 import { extractRangeVerdicts } from './rangeVerdicts';
 import { closeListTitle, openListTitle } from './listTitles';
 import { containerEnvironmentToMentions, extractFence } from './fences';
@@ -306,13 +306,32 @@ function headingUrl(state: MdState, tokens: Token[], i: number): boolean {
 }
 
 function walkParagraph(state: MdState, fromLine: number, toLine: number): void {
+  // Lines that label a port (`**Ports:** 3001`, under a service's heading) are read as list items,
+  // as they would be with a bullet; the lines between them as a paragraph of their own.
+  let from = fromLine;
   for (let line = fromLine; line <= toLine; line++) {
     const source = state.lines.lineText(line);
     const marker = LINE_MARKER.exec(source)![0];
-    const host = hostFromLine(source.slice(marker.length));
+    const text = source.slice(marker.length);
+    const at = state.lines.lineStart(line) + marker.length;
+    // A line with a bullet begins a list item, which walkListItem read.
+    if (labelsPort(text) && !BULLET.test(marker)) {
+      if (from < line) readParagraphLines(state, from, line - 1);
+      extractListItem(state, text, at);
+      from = line + 1;
+      continue;
+    }
+    const host = hostFromLine(text);
     if (host) setSectionHost(state, host);
-    else extractPrinciple(state, source.slice(marker.length), state.lines.lineStart(line) + marker.length);
+    else extractPrinciple(state, text, at);
   }
+  if (from <= toLine) readParagraphLines(state, from, toLine);
+}
+
+const BULLET = /(?:[-*+]|\d{1,9}[.)])\s/;
+
+/** A paragraph's lines of `name : port` or `label: URL` read as a list, else the URLs in them mentioned. */
+function readParagraphLines(state: MdState, fromLine: number, toLine: number): void {
   if (!readPortLines(state, fromLine, toLine) && !readUrlLines(state, fromLine, toLine)) mentionUrls(state, fromLine, toLine);
 }
 
