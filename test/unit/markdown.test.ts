@@ -657,3 +657,11 @@ test('a paragraph line that labels a port (`**Port:** 3005` under a service head
   assert.deepEqual(mixed.allocations.map((a) => `${a.service} ${a.port}`), ['Ledger 7100']);
   assert.deepEqual(mixed.mentions.map((m) => `${m.port}@${m.loc.span.startLine}`), ['7100@2', '7101@4']);
 });
+
+test('list items: `Name on URL` and ports written with their colon (`Name [:4533]`) in any section; a step or a name and a value are not', () => {
+  const items = (...lines: string[]) => parse(['# Media stack', '', ...lines].join('\n'), 'README.md').allocations.map((a) => `${a.service} ${a.port}${a.claim ? ' claim' : ''}`);
+  assert.deepEqual(items('- Navidrome [:4533]', '- Jellyfin (:8096, :8920)', '- Lidarr :8686'), ['Navidrome 4533', 'Jellyfin 8096', 'Jellyfin 8920', 'Lidarr 8686']);
+  assert.deepEqual(items('- Main server on http://localhost:8000', '- The MCP service runs at http://localhost:3001 (workflow commands)').map((s) => s.replace(' claim', '')), ['Main server 8000', 'MCP service 3001']);
+  // A step, a bare number after a name outside a section about ports, an address without a blank.
+  assert.deepEqual(items('- Available at http://localhost:4553', '- Listening on http://localhost:4554', '- Navidrome: 4555', '- Navidrome (4556)', '- navidrome:4557'), []);
+});

@@ -12,6 +12,8 @@ import { noteItemPorts } from './summaryItems';
 import { currentContext, emitAllocation, emitInvalid, emitMention, emitReservation, fileUnderUrl, headingServiceHolds, hostSideUrl, nodeAddressUrl, remarkedContext, remarkedNames, remarksOf, urlPage, withQualifierHost, type MdState } from './state';
 
 const NAME = String.raw`([\p{L}\p{N}][\p{L}\p{N} ._/&+'-]{0,60}?(?:\s*\([^()]{1,30}\))?)`;
+// A URL with its scheme, in a capture.
+const URL_TEXT_PATTERN = String.raw`([A-Za-z][\w+.-]*:\/\/[^\s()\[\]]+)`;
 const NAME_THEN_VALUE = new RegExp(String.raw`^\s*${NAME}\s*[:：]\s*(?:ports?\s+)?(.+?)\s*(?:\s[-–—]\s+(?!\d).*)?$`, 'iu');
 // `- API services: 8880-8900 range`, `- API 服务：8880-8900 范围内`: the word after a range says it is one.
 const RANGE_WORD_AFTER = /(\d)\s*(?:(?:port\s+)?range|block|范围内?|端口段|区间|번대|범위)\s*[.。]?$/i;
@@ -25,6 +27,10 @@ const NAME_WITH_PORT = new RegExp(String.raw`^\s*${NAME}\s*\(\s*(?:port\s+)?(\d{
 // `- Orders — port 7100`, `- Orders on port 7100`, `- The orders service runs on port 7100 (gRPC)`,
 // `- Orders → port 7100`: the word port says what the number is, wherever the item stands.
 const NAME_ON_PORT = new RegExp(String.raw`^\s*(?:the\s+|our\s+)?${NAME}\s*(?:[-–—→]\s*|->\s*|=>\s*|\s(?:(?:runs|listens|is|is running|is served|is available|serves|lives)\s+)?(?:on|at)\s+)port\s+(\d{2,6})\s*(?:\([^()]*\)\s*)?(?:[.;]|\s[-–—]\s+(?!\d).*)?$`, 'iu');
+// `- Main server on http://localhost:8000`, `- The API runs at http://localhost:8080 (REST)`: as NAME_ON_PORT, with a URL.
+const NAME_ON_URL = new RegExp(String.raw`^\s*(?:the\s+|our\s+)?${NAME}\s+(?:(?:runs|listens|is|is running|is served|is available|serves|lives)\s+)?(?:on|at)\s+<?${URL_TEXT_PATTERN}>?\s*(?:\([^()]*\)\s*)?[.;]?\s*$`, 'iu');
+// `- Navidrome [:4533]`, `- Navidrome (:4533, :4534)`, `- Navidrome :4533`: ports written with their colon, as in an address.
+const NAME_COLON_PORTS = new RegExp(String.raw`^\s*${NAME}\s+[\[(]?\s*(:\d{2,5}(?:\s*,\s*:\d{2,5})*)\s*[\])]?\s*$`, 'u');
 // What an item that starts with one of these says is a step or a state, not who holds the port:
 // "Listen on port 8080", "Default on port 8080", "Previously on port 8014".
 const NOT_A_HOLDER = /^(?:listen(?:s|ing)?|run(?:s|ning)?|start(?:s|ed)?|serve(?:s|d)?|bind(?:s)?|expose(?:s|d)?|open(?:s|ed)?|change(?:s|d)?|set|reachable|accessible|available|default(?:s)?|now|currently|previously|formerly|originally|also|still|later|first|next|last)\b/i;
@@ -102,6 +108,8 @@ interface Match {
   onNode?: boolean;
   /** `- Gateway - 8222`: read only in a section about ports. */
   dashed?: boolean;
+  /** `- Navidrome [:4533]`: ports written with their colon, as in an address, ports by their form in any section. */
+  colonPorts?: boolean;
   /**
    * `- Port: 7001`, `- 포트: 7001`: the port of the service the heading or page names, if any; a
    * claim, as such a list is as often where a client connects (`- Host: localhost`, `- Port: 5432`).
@@ -177,6 +185,9 @@ function labelName(label: string): string | undefined {
 
 function match(text: string): Match | undefined {
   const blank = blankDecoration(text).replace(DONE_MARK, (mark) => ' '.repeat(mark.length)).replace(ICON_MARK, (mark) => ' '.repeat(mark.length));
+  // Before `Name: value`, which would read `Navidrome :4533` as the name and 4533.
+  const colonPorts = colonPortsMatch(blank);
+  if (colonPorts) return colonPorts;
   const byName = NAME_THEN_VALUE.exec(blank);
   if (byName) {
     const name = labelName(byName[1]);
@@ -218,7 +229,19 @@ function match(text: string): Match | undefined {
     const values = parseCellPorts(onPort[2]).map((v) => shift(v, valueAt));
     if (name && values.length === 1) return { name, values, portForm: true };
   }
+  const onUrl = NAME_ON_URL.exec(blank);
+  if (onUrl && !NOT_A_HOLDER.test(cleanName(onUrl[1]))) return labelAndUrl(onUrl[1], onUrl.index + onUrl[0].lastIndexOf(onUrl[2]), onUrl[2]);
   return undefined;
+}
+
+/** `Navidrome [:4533]`, `Navidrome :4533, :4534`: a name and ports written with their colon. */
+function colonPortsMatch(blank: string): Match | undefined {
+  const m = NAME_COLON_PORTS.exec(blank);
+  const name = m && !NOT_A_HOLDER.test(cleanName(m[1])) ? plausibleName(m[1]) : undefined;
+  if (!m || !name) return undefined;
+  const valueAt = blank.indexOf(m[2], m.index + m[1].length);
+  const values = [...m[2].matchAll(/\d+/g)].flatMap((d) => parseCellPorts(d[0]).map((v) => shift(v, valueAt + d.index!)));
+  return values.length > 0 ? { name, values, portForm: true, colonPorts: true } : undefined;
 }
 
 /**
@@ -241,7 +264,7 @@ function labelAndUrl(label: string, urlAt: number, urlText: string): Match | und
   return name && url ? urlMatch(name, url) : undefined;
 }
 
-const URL_TEXT = String.raw`([A-Za-z][\w+.-]*:\/\/[^\s()\[\]]+)`;
+const URL_TEXT = URL_TEXT_PATTERN;
 const LINKED_LABEL = new RegExp(String.raw`^\s*\[${NAME}\]\(${URL_TEXT}\)\s*$`, 'u');
 const LABEL_BEFORE_URL = new RegExp(String.raw`^\s*${NAME}\s*(?:\s[-–—]\s|→|->|\()\s*${URL_TEXT}\s*\)?\s*$`, 'u');
 const LABEL_BEFORE_LINKED_URL = new RegExp(String.raw`^\s*${NAME}\s*(?:[-–—:]\s*)?\[[^\]\s]+\]\(${URL_TEXT}\)\s*$`, 'u');
@@ -320,7 +343,7 @@ function extractMatch(state: MdState, m: Match, text: string, at: number, nested
   // "**Ledger (8003)**", a URL, a service's interface): "run keywords(1)" in a changelog and
   // "**Retries**: 3" in a settings list are not ports.
   if (m.dashed && !context.aboutPorts) return;
-  if (!context.aboutPorts && !m.url && !label && !(m.portForm && /\*\*|__/.test(text)) && !/\bports?\b/i.test(text)) return;
+  if (!context.aboutPorts && !m.url && !m.colonPorts && !label && !(m.portForm && /\*\*|__/.test(text)) && !/\bports?\b/i.test(text)) return;
   const group = at;
   const remarks = remarksOf(text);
   const from = state.facts.allocations.length;
