@@ -665,3 +665,9 @@ test('list items: `Name on URL` and ports written with their colon (`Name [:4533
   // A step, a bare number after a name outside a section about ports, an address without a blank.
   assert.deepEqual(items('- Available at http://localhost:4553', '- Listening on http://localhost:4554', '- Navidrome: 4555', '- Navidrome (4556)', '- navidrome:4557'), []);
 });
+
+test('`Name - :8222` stays the dashed form, read in a section about ports only, not ports written with their colon', () => {
+  const items = (heading: string) => parse([heading, '', '- Gateway - :8222'].join('\n'), 'README.md').allocations.map((a) => `${a.service} ${a.port}`);
+  assert.deepEqual(items('# Setup'), []);
+  assert.deepEqual(items('# Ports'), ['Gateway 8222']);
+});

@@ -237,7 +237,8 @@ function match(text: string): Match | undefined {
 /** `Navidrome [:4533]`, `Navidrome :4533, :4534`: a name and ports written with their colon. */
 function colonPortsMatch(blank: string): Match | undefined {
   const m = NAME_COLON_PORTS.exec(blank);
-  const name = m && !NOT_A_HOLDER.test(cleanName(m[1])) ? plausibleName(m[1]) : undefined;
+  // `Gateway - :8222` is the dashed form (NAME_DASH_PORT), read only in a section about ports.
+  const name = m && !/[-–—]$/.test(m[1].trimEnd()) && !NOT_A_HOLDER.test(cleanName(m[1])) ? plausibleName(m[1]) : undefined;
   if (!m || !name) return undefined;
   const valueAt = blank.indexOf(m[2], m.index + m[1].length);
   const values = [...m[2].matchAll(/\d+/g)].flatMap((d) => parseCellPorts(d[0]).map((v) => shift(v, valueAt + d.index!)));
