@@ -671,3 +671,8 @@ test('`Name - :8222` stays the dashed form, read in a section about ports only, 
   assert.deepEqual(items('# Setup'), []);
   assert.deepEqual(items('# Ports'), ['Gateway 8222']);
 });
+
+test('a cell of ports separated by blanks alone (`80 443`) holds each; a lone digit after a port is no second port', () => {
+  const f = parse(['| Service | Ports |', '|---|---|', '| proxy | 80 443 |', '| store | 5001  8098 (admin) |', '| ledger | 7100 2 |'].join('\n'));
+  assert.deepEqual(allocs(f).map(({ service, port, text }) => `${service} ${port} ${text}`), ['proxy 80 80', 'proxy 443 443', 'store 5001 5001', 'store 8098 8098']);
+});

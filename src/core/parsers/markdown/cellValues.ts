@@ -1,5 +1,5 @@
 // The ports a table cell or list value holds, when it holds nothing else: `8080`, `**8080**`,
-// `8080/udp`, `127.0.0.1:5432`, `8080 (HTTP), 8443 (HTTPS)`, `5678 / 6379`, `8000-8009`, `300xx`,
+// `8080/udp`, `127.0.0.1:5432`, `8080 (HTTP), 8443 (HTTPS)`, `5678 / 6379`, `80 443`, `8000-8009`, `300xx`,
 // `12000+`, a mapping `5436:5432`, `0.0.0.0:5436->5432/tcp` or `5436 (host) -> 5432 (container)`
 // (the host port, with the container port behind it). A cell with other words in it ("Various", "see 8080 below") holds no structured
 // port.
@@ -30,7 +30,9 @@ const NUMBER = String.raw`(\d{1,4}[xX]{1,3}(?![\w])|\d{1,6}(?:\s*[-–—]\s*\d{
 // `->80` as `docker ps` does (`0.0.0.0:7070->80/tcp`).
 const CONTAINER = String.raw`(?:(?::|->)(\d{1,5})(?![\d.:]))?`;
 const ITEM = new RegExp(String.raw`${HOST}${NUMBER}${CONTAINER}(?:\/(tcp|udp|sctp))?(?:\s*\(([^()]*)\))?`, 'iy');
-const SEP = /\s*(?:[/,;&]|\band\b|\bor\b|\+)\s*/iy;
+// Between ports: a slash, comma, `and`, `or`, `+`, or blanks alone before another number of two
+// digits or more (`80 443`).
+const SEP = /\s*(?:[/,;&]|\band\b|\bor\b|\+)\s*|\s+(?=\d{2})/iy;
 
 /** Blanks Markdown emphasis and code ticks so offsets stay those of the source. */
 export function blankDecoration(text: string): string {
