@@ -134,6 +134,11 @@ export interface Allocation {
    * container's by default, but where a sibling service publishes it, the sibling's port forwarded.
    */
   forwardedBare?: boolean;
+  /**
+   * The machine a heading may name (`### ubt-01` over the place): the place's host where a folder of
+   * that name holds compose files (`hosts/ubt-01/docker-compose.yml`), see ProjectModel.
+   */
+  hostIfFolder?: string;
   loc: Location;
 }
 
@@ -289,6 +294,8 @@ export interface FileFacts {
   machine?: string;
   /** Documents: the machines its headings and tables of hosts name (`## Boreas — 192.168.1.11`), by key. */
   machines?: string[];
+  /** Documents: the names its headings may give machines (Allocation.hostIfFolder), by key. */
+  hostHeadings?: string[];
   /**
    * Documents: its entries are local ports of `kubectl port-forward` commands it holds, a cluster's
    * ports seen from a workstation (parsers/markdown/portForwards.ts).

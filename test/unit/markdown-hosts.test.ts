@@ -3,6 +3,8 @@ import assert from 'node:assert/strict';
 import { performance } from 'node:perf_hooks';
 import { parseMarkdown } from '../../src/core/parsers/markdown/parseMarkdown';
 import type { FileFacts, Location } from '../../src/core/model';
+import { FolderModel } from '../../src/core/project/folderModel';
+import { brief, checkFiles } from '../support/memoryWorkspace';
 
 function parse(text: string, file = 'docs/HOMELAB.md'): FileFacts & { at: (loc: Location) => string } {
   const facts = parseMarkdown(text, { file });
@@ -187,4 +189,29 @@ test('a heading written as a key and its machine (`### Host: alpha`) puts its se
     '## Host: localhost', ...table('cache = 6379'),
   ].join('\n'));
   assert.deepEqual(hosts(f), ['grafana=10060@alpha', 'jellyfin=8096@media-box', 'postgres=5432@-', 'cache=6379@-']);
+});
+
+test('a heading that is one word with a digit (`### ubt-01`) is that machine where a folder of compose files bears its name', () => {
+  const table = (...rows: string[]) => ['', '| Service | Host Port | Internal Port |', '|---|---|---|', ...rows, ''];
+  const readme = ['# Infrastructure', '', '## Deployments', '', '### ubt-01', ...table('| grafana | 10060 | 3000 |'), '### ubt-02', ...table('| firefly | 10060 | 8080 |', '| notes | 10070 | 80 |')].join('\n');
+  const compose = (service: string, ports: string) => `services:\n  ${service}:\n    image: ${service}\n    ports: ["${ports}"]\n`;
+  const hosts = {
+    'docker-compose/ubt-01/docker-compose.yml': compose('grafana', '10060:3000'),
+    'docker-compose/ubt-02/docker-compose.yml': compose('notes', '10071:80'),
+  };
+  // Two machines: no clash between them; the stack on ubt-02 still disagrees with its row.
+  assert.deepEqual(checkFiles({ 'README.md': readme, ...hosts }).findings.map(brief), ['port-mismatch@README.md:16']);
+  // Without a folder of that name the heading is a section like any other.
+  assert.deepEqual(checkFiles({ 'README.md': readme }).findings.map(brief), ['port-conflict@README.md:15']);
+  // On one machine two services still clash, and a word without a digit names no machine.
+  assert.deepEqual(checkFiles({ 'README.md': readme.replace('| notes | 10070 | 80 |', '| notes | 10070 | 80 |\n| ledger | 10060 | 80 |'), ...hosts }).findings.map(brief).sort(), ['port-conflict@README.md:17', 'port-mismatch@README.md:16']);
+  const named = readme.replace(/ubt-0/g, 'host');
+  assert.deepEqual(checkFiles({ 'README.md': named, 'docker-compose/hostb/docker-compose.yml': compose('notes', '10070:80') }).findings.map(brief), ['port-conflict@README.md:15']);
+  // Edited in: the folder arriving later makes the heading a machine, as a cold check does.
+  const files: Record<string, string> = { 'README.md': readme, ...hosts };
+  const live = new FolderModel({ read: (f) => files[f], rootName: 'root' });
+  live.update('README.md');
+  assert.deepEqual(live.findings().map(brief), ['port-conflict@README.md:15']);
+  for (const file of Object.keys(hosts)) live.update(file);
+  assert.deepEqual(live.findings().map(brief), ['port-mismatch@README.md:16']);
 });

@@ -78,7 +78,7 @@ export class ProjectModel {
   private static inputsOf(all: FileFacts[]): { compose: FileFacts[]; readmes: Set<string>; signature: string } {
     const compose = all.filter((f) => f.kind === 'compose').sort((a, b) => compareText(a.file, b.file));
     const readmes = new Set(all.filter((f) => f.kind === 'markdown' && README.test(baseOf(f.file))).map((f) => dirOf(f.file)));
-    const sets = all.filter((f) => f.composeSets || f.machines).sort((a, b) => compareText(a.file, b.file)).map(compositionKey).join('\u0000');
+    const sets = all.filter((f) => f.composeSets || f.machines || f.hostHeadings).sort((a, b) => compareText(a.file, b.file)).map(compositionKey).join('\u0000');
     const signature = `${compositionOf(compose)}\u0003${[...readmes].sort(compareText).join('\u0002')}\u0003${sets}\u0003${Clusters.signatureOf(all)}`;
     return { compose, readmes, signature };
   }
@@ -88,6 +88,7 @@ export class ProjectModel {
     const { compose, readmes, signature } = ProjectModel.inputsOf(all);
     const model = new ProjectModel(signature, readmes, Clusters.of(all));
     for (const f of all) for (const machine of f.machines ?? []) model.machines.add(machine);
+    for (const machine of foldersNamedBy(all, compose)) model.machines.add(machine);
     const includer = model.includers(compose, all.flatMap((f) => f.composeSets ?? []));
     // Base files first: they name the project a folder's README and `.env` are about.
     model.shadowed = shadowedDefaultFiles(compose.map((f) => f.file));
@@ -272,6 +273,11 @@ export class ProjectModel {
     return found;
   }
 
+  /** Whether `key` names a machine: a document names one so, or a folder of compose files confirms its heading's name. */
+  isMachine(key: string): boolean {
+    return this.machines.has(key);
+  }
+
   /** The machine a folder is on: the outermost folder on its path named for a machine a document names (`nas/stacks/`). */
   private machineOf(dir: string): string | undefined {
     if (this.machines.size === 0 || dir === '') return undefined;
@@ -448,6 +454,17 @@ function publishedServices(f: FileFacts): Set<string> {
 export function compositionKey(f: FileFacts | undefined): string {
   if (f?.kind === 'compose') return compositionOf([f]);
   if (f?.kind === 'kubernetes') return kustomizationKey(f);
-  if (!f?.composeSets && !f?.machines) return '';
-  return `${f.file}\u0001${(f.composeSets ?? []).map((s) => s.join('\u0002')).join('\u0001')}\u0003${f.machines?.join('\u0002') ?? ''}`;
+  if (!f?.composeSets && !f?.machines && !f?.hostHeadings) return '';
+  return `${f.file}\u0001${(f.composeSets ?? []).map((s) => s.join('\u0002')).join('\u0001')}\u0003${f.machines?.join('\u0002') ?? ''}\u0003${f.hostHeadings?.join('\u0002') ?? ''}`;
+}
+
+/**
+ * The names documents' headings may give machines (`### ubt-01`) that a folder of compose files
+ * bears (`docker-compose/ubt-01/compose.yml`): the section and the folder are that machine's.
+ */
+function foldersNamedBy(all: readonly FileFacts[], compose: readonly FileFacts[]): string[] {
+  const named = new Set(all.flatMap((f) => f.hostHeadings ?? []));
+  if (named.size === 0) return [];
+  const folders = new Set(compose.flatMap((f) => dirOf(f.file).split('/').map(serviceKey)));
+  return [...named].filter((key) => folders.has(key));
 }

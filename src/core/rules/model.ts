@@ -21,6 +21,8 @@ export class Place implements Allocation {
     readonly identity: string,
     /** What the place's file is in the deployment (shared by every place of the file). */
     readonly fileRole: FileRole,
+    /** The machine its heading names, where a folder confirms it (Allocation.hostIfFolder). */
+    private readonly headingMachine?: string,
   ) {}
 
   /** The deployment unit: the file's, or for a compose snippet in a document its own. */
@@ -51,7 +53,7 @@ export class Place implements Allocation {
   get own(): boolean | undefined { return this.allocation.own; }
   get dialHost(): string | undefined { return this.allocation.dialHost; }
   get names(): string[] | undefined { return this.allocation.names; }
-  get host(): string | undefined { return this.allocation.host ?? this.fileRole.machine; }
+  get host(): string | undefined { return this.allocation.host ?? this.headingMachine ?? this.fileRole.machine; }
   get networks(): string[] | undefined { return this.allocation.networks; }
   get profiles(): string[] | undefined { return this.allocation.profiles; }
   get fence(): number | undefined { return this.allocation.fence; }
@@ -214,6 +216,7 @@ export function placesOf(f: FileFacts, shared: SharedFacts): Place[] {
     // An env file one compose service reads, or a Dockerfile one builds, is that service's: its own `PORT` is that service's port.
     identityIn(productKey(shared.alias.get(a.serviceKey) ?? (a.own && role.containerOf !== undefined ? shared.alias.get(role.containerOf) ?? role.containerOf : ownKey(a, f, role, shared))), role.about),
     role,
+    a.hostIfFolder !== undefined && shared.project.isMachine(a.hostIfFolder) ? a.hostIfFolder : undefined,
   ));
 }
 

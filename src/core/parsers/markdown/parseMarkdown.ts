@@ -57,7 +57,7 @@ function readMarkdown(text: string, ctx: ParseContext): FileFacts {
   const documentName = portDocumentName(ctx.file);
   if (documentName === '' && !PORT_LIKE.test(text)) return facts;
   const document: Section = { level: 0, line: 0, info: documentInfo(documentName) };
-  const state: MdState = { text, lines: new LineIndex(text), facts, ctx, sections: [document], headingRanges: [], namedHosts: new Set(), machineHeading: false, machines: new Set(), snippetReadsEnv: false, snippetVariables: new Set(), urlItems: new Map(), labelledClaims: [], tiered: [], principles: [], generic: [], multiPortItems: [] };
+  const state: MdState = { text, lines: new LineIndex(text), facts, ctx, sections: [document], headingRanges: [], namedHosts: new Set(), machineHeading: false, machines: new Set(), hostHeadings: new Set(), snippetReadsEnv: false, snippetVariables: new Set(), urlItems: new Map(), labelledClaims: [], tiered: [], principles: [], generic: [], multiPortItems: [] };
   const tokens = md.parse(text, {});
   if (tokens.some((t) => t.level >= MAX_NESTING - 1)) {
     facts.notes.push(`blocks nested more than ${MAX_NESTING} levels deep: what follows the deepest one in its outermost block was not read`);
@@ -88,6 +88,7 @@ function readMarkdown(text: string, ctx: ParseContext): FileFacts {
   facts.suppressions = findSuppressions(text);
   if (listsForwardedPorts(text, facts)) facts.forwarded = true;
   if (state.machines.size > 0) facts.machines = [...state.machines].sort();
+  if (state.hostHeadings.size > 0) facts.hostHeadings = [...state.hostHeadings].sort();
   return facts;
 }
 
@@ -154,10 +155,15 @@ function firstParagraph(tokens: Token[], from: number): string {
   return '';
 }
 
+// `ubt-01`, `pve1`, `nas02`: a heading that is one word with a digit may be a machine's name, which a
+// folder of compose files named so confirms (see ProjectModel).
+const HOST_NAME = /^(?=[a-z0-9._-]*\d)[a-z][a-z0-9]*(?:[-_.][a-z0-9]+)*$/i;
+
 function enterSection(state: MdState, heading: Heading): void {
   while (state.sections[state.sections.length - 1].level >= heading.level) state.sections.pop();
   const host = heading.info.host ?? namedMachine(state, heading.info.name);
   const section: Section = { level: heading.level, line: heading.line, info: heading.info, reserved: heading.info.reserved, host };
+  if (!host && !heading.info.range && !heading.info.environment && HOST_NAME.test(heading.info.name)) section.hostIfFolder = serviceKey(heading.info.name);
   if (host) {
     state.machineHeading = true;
     state.machines.add(host);

@@ -23,6 +23,8 @@ export interface Section {
   reserved?: ReservedKind;
   /** The machine the section is on: its heading's, or the last key/value line's (`**Machine**: nas`). */
   host?: string;
+  /** A name like a machine's its heading is (`### ubt-01`): its host where a folder confirms it (Allocation.hostIfFolder). */
+  hostIfFolder?: string;
   /** A list's title ("Never use these ports:"): the nesting level of the list it lasts for. */
   listLevel?: number;
 }
@@ -44,6 +46,8 @@ export interface MdState {
    * machines headings name: FileFacts.machines.
    */
   machines: Set<string>;
+  /** The names headings may give machines, where places were written under them (FileFacts.hostHeadings). */
+  hostHeadings: Set<string>;
   /** A compose snippet in the page reads a `.env` file; the variables snippets interpolate. */
   snippetReadsEnv: boolean;
   snippetVariables: Set<string>;
@@ -100,6 +104,8 @@ export interface Context {
   rangeEnvironment?: string;
   /** A section above runs its services in containers (see HeadingInfo.inContainers). */
   inContainers?: boolean;
+  /** The innermost heading that may name a machine (Section.hostIfFolder). */
+  hostIfFolder?: string;
 }
 
 export function currentContext(state: MdState): Context {
@@ -118,6 +124,7 @@ export function currentContext(state: MdState): Context {
     else if (s.info.aboutPorts || s.info.range) out.aboutPorts = true;
     if (s.info.tier) out.tier = s.info.tier;
     if (s.info.inContainers) out.inContainers = true;
+    if (s.hostIfFolder) out.hostIfFolder = s.hostIfFolder;
   }
   const last = state.sections[state.sections.length - 1];
   if (last?.info.owner) out.owner = last.info.owner;
@@ -367,9 +374,11 @@ export function emitAllocation(state: MdState, context: Context, input: Allocati
     containerSide: input.containerSide || undefined,
     drawn: input.drawn || undefined,
     host: context.host,
+    hostIfFolder: context.host === undefined ? context.hostIfFolder : undefined,
     loc: state.lines.location(state.ctx.file, input.start, input.end),
   };
   state.facts.allocations.push(allocation);
+  if (allocation.hostIfFolder !== undefined) state.hostHeadings.add(allocation.hostIfFolder);
   if (context.tier) state.tiered.push({ allocation, tier: context.tier });
   noteGenericPart(state, allocation);
   return allocation;
