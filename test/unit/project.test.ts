@@ -507,6 +507,18 @@ test('a document of ports forwarded from a cluster is compared with itself, not 
   ]);
 });
 
+test('a document that lists the stack\'s ports and, further down, a few forwarded from a cluster: only the forwarded entries are the cluster\'s', () => {
+  const readme = [
+    '# Shop', '', '## Services', '', '| Service | Port |', '|---|---|', '| Ledger | 7100 |', '| Billing | 7200 |', '| Atlas | 7300 |', '| Vault | 7400 |', '| Mailer | 7500 |', '',
+    '## Monitoring (Helm)', '', '```bash', 'kubectl port-forward -n monitoring svc/grafana 3000:80 &', 'kubectl port-forward -n monitoring svc/prometheus 9090:9090 &', '```', '',
+    '- Grafana: http://localhost:3000', '- Prometheus: http://localhost:9090',
+  ].join('\n');
+  const compose = 'services:\n  ledger: { build: ., ports: ["7105:7105"] }\n  grafana: { image: grafana/grafana, ports: ["3001:3000"] }\n';
+  const warnings = (files: Record<string, string>) => checkFiles(files).findings.filter((f) => f.severity !== 'info').map(brief);
+  // The table disagrees with the stack; the cluster's Grafana, forwarded to 3000, is not the stack's on 3001.
+  assert.deepEqual(warnings({ 'README.md': readme, 'docker-compose.yml': compose }), ['port-mismatch@README.md:7']);
+});
+
 test('where no compose project is, a generic name is one service in its folder: a registry and a README there mean one API', () => {
   const registry = 'version: 1\nservices:\n  api:\n    ports: 18080\n';
   const readme = '# App\n\n## Ports\n\n| Service | Port |\n|---|---|\n| api | 8000 |\n';
