@@ -336,6 +336,8 @@ export interface ComposeFileMeta {
   containers?: Array<[string, string]>;
   /** Its services that run a well-known server (`db` on a PostgreSQL image): [server, service (key)]. */
   servers?: Array<[string, string]>;
+  /** The environment its services say they run in (`NODE_ENV: development` on each that names one). */
+  runtime?: string;
 }
 
 /** A compose service's `build:`, as the Dockerfile it builds sees it. */

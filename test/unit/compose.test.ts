@@ -477,3 +477,25 @@ test('a port written with a leading zero is read as Compose reads it, with a war
   ]);
   assert.deepEqual(c.allocations.map((a) => a.port), [42, 8043, 8044]);
 });
+
+test('the environment a compose file\'s services say they run in (NODE_ENV, RAILS_ENV, APP_ENV ...), when they agree', () => {
+  const runtime = (environment: string, other = '') => parseCompose(`services:\n  web:\n    build: .\n    ports: ["9000:80"]\n    environment:\n${environment}\n  db:\n    image: postgres\n${other}`, { file: 'docker-compose.yml' }).compose?.runtime;
+  assert.equal(runtime('      - NODE_ENV=development'), 'development');
+  assert.equal(runtime('      RAILS_ENV: production'), 'production');
+  assert.equal(runtime('      APP_ENV: ${APP_ENV:-staging}'), 'staging');
+  // Services that say different environments, a value left to the shell, or none at all: none.
+  assert.equal(runtime('      NODE_ENV: development', '    environment:\n      NODE_ENV: production\n'), undefined);
+  assert.equal(runtime('      NODE_ENV:'), undefined);
+  assert.equal(runtime('      TZ: UTC'), undefined);
+});
+
+test('a compose file alone in its project whose services run in development is not compared with the production and staging env files beside it', () => {
+  const compose = 'services:\n  web:\n    build: .\n    ports: ["9000:80"]\n    environment:\n      - NODE_ENV=development\n';
+  const env = (port: number) => `WEB_PORT=${port}\n`;
+  const findings = (files: Record<string, string>) => checkFiles(files).findings.filter((f) => f.severity !== 'info').map(brief);
+  assert.deepEqual(findings({ 'docker-compose.yml': compose, 'web/.env.production': env(9004), 'web/.env.staging': env(9002) }), []);
+  // Development's own env file still disagrees.
+  assert.deepEqual(findings({ 'docker-compose.yml': compose, 'web/.env.development': env(9006) }), ['port-mismatch@web/.env.development:1']);
+  // Beside an override or a variant it is their base, which runs in every environment.
+  assert.deepEqual(findings({ 'docker-compose.yml': compose, 'docker-compose.prod.yml': 'services:\n  web:\n    environment:\n      - NODE_ENV=production\n', 'web/.env.production': env(9004) }), ['port-mismatch@web/.env.production:1']);
+});

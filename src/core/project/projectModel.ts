@@ -62,6 +62,8 @@ export class ProjectModel {
   private readonly readmeFolders: ReadonlySet<string>;
   /** The machines documents name (FileFacts.machines): a folder named for one holds what runs on it. */
   private readonly machines = new Set<string>();
+  /** How many compose files each compose unit has. */
+  private readonly unitFiles = new Map<string, number>();
 
   private constructor(readonly signature: string, readmeFolders: Set<string>, private readonly clusters: Clusters) {
     this.readmeFolders = readmeFolders;
@@ -104,6 +106,7 @@ export class ProjectModel {
       const stack = root === undefined ? '' : `#${root}`;
       const unit = { key: `compose:${folder}${stack}`, folder };
       model.composeUnits.set(f.file, unit);
+      model.unitFiles.set(unit.key, (model.unitFiles.get(unit.key) ?? 0) + 1);
       if (!model.folderUnits.has(dirOf(f.file)) || (!includer.has(f.file) && stack === '')) model.folderUnits.set(dirOf(f.file), unit);
       for (const [read, service] of f.compose?.envReaders ?? []) {
         for (const env of [read, ...templatesOfEnvFile(read)]) {
@@ -313,7 +316,10 @@ export class ProjectModel {
         return role(`registry:${dir}`, dir, this.folderUnits.get(dir)?.key ?? folderAbout(dir), Authority.registry, false);
       case 'compose': {
         const unit = this.composeUnits.get(f.file) ?? { key: `compose:${dir}`, folder: dir };
-        return role(unit.key, unit.folder, unit.key, Authority.compose, false);
+        const composed = role(unit.key, unit.folder, unit.key, Authority.compose, false);
+        // With an override or a variant beside it, the file is their base, whatever it says it runs as.
+        const runtime = f.compose?.runtime !== undefined && this.unitFiles.get(unit.key) === 1 ? f.compose.runtime : undefined;
+        return runtime === undefined ? composed : { ...composed, environment: runtime };
       }
       case 'env': {
         const stack = this.envUnits.get(f.file) ?? this.buildUnits.get(dir) ?? this.stackAbove(dir);

@@ -32,6 +32,11 @@ export interface FileRole {
   home: string;
   /** The unit a generic service name (`web`, `db`) is one service in. */
   about: string;
+  /**
+   * The environment of the file's places that name none: a compose file alone in its project whose
+   * services say they run in one (ComposeFileMeta.runtime).
+   */
+  environment?: string;
   authority: Authority;
   /**
    * The independent folder (`tests/`, `examples/`, ...) the file is in, '' for none; for a

@@ -38,7 +38,7 @@ export class Place implements Allocation {
   get endPort(): number | undefined { return this.allocation.endPort; }
   get protocol(): Protocol { return this.allocation.protocol; }
   get hostIp(): string | undefined { return this.allocation.hostIp; }
-  get environment(): string | undefined { return this.allocation.environment; }
+  get environment(): string | undefined { return this.allocation.environment ?? this.fileRole.environment; }
   get source(): SourceKind { return this.allocation.source; }
   get claim(): boolean { return this.allocation.claim; }
   get group(): number { return this.allocation.group; }

@@ -23,6 +23,7 @@ import { listensElsewhere } from './listenPort';
 import { rolesFromEnvironment } from './portRoles';
 import type { YamlNode } from '../yaml/tree';
 import { mapEntries, newWalk, resolveMap, seqItems, servicesOf } from './walk';
+import { runtimeEnvironment } from './runtimeEnvironment';
 import { scalarText } from './scalarText';
 import { composeFileMeta, servicesMeta, type ServiceMeta } from './serviceMeta';
 import type { ComposeExtractOptions, Value, Walk } from './walk';
@@ -99,7 +100,7 @@ function walkDocument(
     const network = opts.snippet ? undefined : new ComposeNetwork(services.map(([name]) => [name, meta.get(name)?.reachedAs ?? [], meta.get(name)?.networkMode ?? false]));
     for (const [name, node] of services) extractService(name, node, meta.get(name), walk, network);
     if (network) walk.out.problems.push(...network.problems(walk));
-    if (!opts.snippet) facts.compose = mergeMeta(facts.compose, composeFileMeta(meta, top, walk));
+    if (!opts.snippet) facts.compose = mergeMeta(facts.compose, withRuntime(composeFileMeta(meta, top, walk), runtimeEnvironment(services, walk)));
   } catch (err) {
     // A document we cannot walk adds nothing rather than half its facts.
     if (!opts.snippet) facts.notes.push(`${WALK_FAILED}: ${err instanceof Error ? err.message : String(err)}`);
@@ -110,6 +111,10 @@ function walkDocument(
   for (const p of walk.out.problems) facts.problems.push(p);
 }
 
+function withRuntime(meta: ComposeFileMeta, runtime: string | undefined): ComposeFileMeta {
+  return runtime === undefined ? meta : { ...meta, runtime };
+}
+
 /** A file's documents read together: the first `name:` and every file they pull in. */
 function mergeMeta(a: ComposeFileMeta | undefined, b: ComposeFileMeta): ComposeFileMeta {
   if (!a) return b;
@@ -118,6 +123,7 @@ function mergeMeta(a: ComposeFileMeta | undefined, b: ComposeFileMeta): ComposeF
   if (a.images || b.images) merged.images = [...(a.images ?? []), ...(b.images ?? [])];
   if (a.containers || b.containers) merged.containers = [...new Map([...(b.containers ?? []), ...(a.containers ?? [])])].sort((x, y) => compareText(x[0], y[0]));
   if (a.servers || b.servers) merged.servers = [...(a.servers ?? []), ...(b.servers ?? [])];
+  if (a.runtime !== undefined && a.runtime === b.runtime) merged.runtime = a.runtime;
   return merged;
 }
 
