@@ -676,3 +676,14 @@ test('a cell of ports separated by blanks alone (`80 443`) holds each; a lone di
   const f = parse(['| Service | Ports |', '|---|---|', '| proxy | 80 443 |', '| store | 5001  8098 (admin) |', '| ledger | 7100 2 |'].join('\n'));
   assert.deepEqual(allocs(f).map(({ service, port, text }) => `${service} ${port} ${text}`), ['proxy 80 80', 'proxy 443 443', 'store 5001 5001', 'store 8098 8098']);
 });
+
+test('a `Default Port` column lists the port each app ships with: its rows claim their apps\' ports and never clash with each other', () => {
+  const doc = (header: string) => ['# Apps', '', `| Service | ${header} | Notes |`, '|---|---|---|', '| alpha | 3000 | |', '| beta | 3000 | Conflicts with alpha |'].join('\n');
+  const warnings = (files: Record<string, string>) => checkFiles(files).findings.filter((f) => f.severity !== 'info').map(brief);
+  assert.deepEqual(parse(doc('Default Port(s)'), 'PORTS.md').allocations.map((a) => `${a.service} ${a.port} ${a.claim}`), ['alpha 3000 true', 'beta 3000 true']);
+  assert.deepEqual(warnings({ 'PORTS.md': doc('Default Port(s)') }), []);
+  // The app's own stack still disagrees with its row.
+  assert.deepEqual(warnings({ 'PORTS.md': doc('Default Port(s)'), 'alpha/compose.yaml': 'services:\n  alpha:\n    image: alpha\n    ports: ["3001:3001"]\n' }), ['port-mismatch@PORTS.md:5']);
+  // A plain Port column allocates: two services on one port clash.
+  assert.deepEqual(warnings({ 'PORTS.md': doc('Port') }), ['port-conflict@PORTS.md:6']);
+});

@@ -23,7 +23,8 @@ interface Columns {
    * Columns whose cells hold ports, with the role (and environment: "Prod Port") their header gives,
    * and whether it says they are host ports (`Host Port`).
    */
-  ports: Array<{ index: number; role?: string; environment?: string; host?: boolean; inside?: boolean }>;
+  /** `defaults`: a `Default Port` column, each row's port as the app ships it (see DEFAULT_HEADER). */
+  ports: Array<{ index: number; role?: string; environment?: string; host?: boolean; inside?: boolean; defaults?: boolean }>;
   /** The container port column beside a host port column (`| Host Port | Container Port |`). */
   /** Host port column → the container port column beside it (one of each, or pairs by role: `Host HTTP` / `Container HTTP`). */
   containerPorts?: Map<number, number>;
@@ -223,6 +224,11 @@ const INSIDE_BESIDE_HOST_HEADER = /^(?:(?:service|cluster|svc)\s+)?(?:ports?|por
 
 const SIDE_WORDS = new RegExp(String.raw`宿主机|\bports?\b|\bportas?\b|\bpuertos?\b|端口|ポート|포트|映射|\bmapp(?:ed|ing)\b|${HOST_HEADER.source}|${CONTAINER_HEADER.source}`, 'gi');
 
+// `Default Port(s)`, `Puerto por defecto`, `默认端口`: the port each app ships with, listed side by side
+// for apps run one at a time (a catalogue of templates); a row claims its app's port, and two rows
+// on one port do not clash.
+const DEFAULT_HEADER = /\bdefaults?\b|\bpar d[ée]faut\b|\bpor defecto\b|\bpadr[ãa]o\b|\bstandard\b|默认|默認|デフォルト|기본/i;
+
 function classify(headers: string[], aboutPorts: boolean, rangeColumn: (index: number) => boolean, portColumn: (index: number) => boolean, routeColumn: (index: number) => boolean): Columns {
   const cleaned = headers.map((h) => cleanName(h));
   const ports: Columns['ports'] = [];
@@ -232,7 +238,7 @@ function classify(headers: string[], aboutPorts: boolean, rangeColumn: (index: n
   cleaned.forEach((h, index) => {
     if (DESCRIPTIVE.test(h) || HISTORY_HEADER.test(h) || index === stack) return;
     if (URL_HEADER.test(h)) urls.push({ index, role: roleFromWords(h) });
-    else if (PORT_HEADER.test(h) || PORT_PATTERN_HEADER.test(h)) ports.push({ index, role: roleFromWords(h.replace(/\bhost\b/i, '')), environment: headerEnvironment(h, dockerColumn), host: HOST_HEADER.test(h) || undefined });
+    else if (PORT_HEADER.test(h) || PORT_PATTERN_HEADER.test(h)) ports.push({ index, role: roleFromWords(h.replace(/\bhost\b/i, '')), environment: headerEnvironment(h, dockerColumn), host: HOST_HEADER.test(h) || undefined, defaults: DEFAULT_HEADER.test(h) || undefined });
     else if (aboutPorts && RANGE_COLUMN.test(h) && rangeColumn(index)) ports.push({ index });
   });
   // `| Service | gRPC | HTTP | Metrics |`: beside port columns, a column named for a role that holds
@@ -708,7 +714,7 @@ function extractPortCell(state: MdState, context: Context, columns: Columns, row
       return;
     }
     const name = paired ? row.names[i] : row.names.length === 1 || (row.plus && values.length === 1) ? row.names[0] : undefined;
-    placeValue(state, context, columns, row, value, { name, role: value.role ?? role, start, end, hostSide, containerSide });
+    placeValue(state, context, columns, row, value, { name, role: value.role ?? role, start, end, hostSide, containerSide, defaults: column.defaults });
   });
 }
 
@@ -718,7 +724,7 @@ function placeValue(
   columns: Columns,
   row: Row,
   value: CellPort,
-  at: { name?: string; role?: string; start: number; end: number; hostSide?: boolean; containerSide?: boolean },
+  at: { name?: string; role?: string; start: number; end: number; hostSide?: boolean; containerSide?: boolean; defaults?: boolean },
 ): void {
   if (value.kind === 'invalid') {
     emitInvalid(state, value.port, at.start, at.end, 'table cell');
@@ -756,7 +762,7 @@ function placeValue(
     protocol: value.protocol ?? row.transport,
     hostIp: value.hostIp,
     // `3002 (/jobs)`, `9104 (the app's /metrics)`: a page under whatever listens on the port, where the row's service is reached.
-    claim: value.label !== undefined && PAGE_PATH.test(value.label),
+    claim: at.defaults === true || (value.label !== undefined && PAGE_PATH.test(value.label)),
     group: groupOf(state, row),
     indexInGroup: row.next++,
     start: at.start,
