@@ -13,7 +13,7 @@ import { currentContext, emitAllocation, emitInvalid, emitMention, emitReservati
 
 const NAME = String.raw`([\p{L}\p{N}][\p{L}\p{N} ._/&+'-]{0,60}?(?:\s*\([^()]{1,30}\))?)`;
 // A URL with its scheme, in a capture.
-const URL_TEXT_PATTERN = String.raw`([A-Za-z][\w+.-]*:\/\/[^\s()\[\]]+)`;
+const URL_TEXT = String.raw`([A-Za-z][\w+.-]*:\/\/[^\s()\[\]]+)`;
 const NAME_THEN_VALUE = new RegExp(String.raw`^\s*${NAME}\s*[:：]\s*(?:ports?\s+)?(.+?)\s*(?:\s[-–—]\s+(?!\d).*)?$`, 'iu');
 // `- API services: 8880-8900 range`, `- API 服务：8880-8900 范围内`: the word after a range says it is one.
 const RANGE_WORD_AFTER = /(\d)\s*(?:(?:port\s+)?range|block|范围内?|端口段|区间|번대|범위)\s*[.。]?$/i;
@@ -28,7 +28,7 @@ const NAME_WITH_PORT = new RegExp(String.raw`^\s*${NAME}\s*\(\s*(?:port\s+)?(\d{
 // `- Orders → port 7100`: the word port says what the number is, wherever the item stands.
 const NAME_ON_PORT = new RegExp(String.raw`^\s*(?:the\s+|our\s+)?${NAME}\s*(?:[-–—→]\s*|->\s*|=>\s*|\s(?:(?:runs|listens|is|is running|is served|is available|serves|lives)\s+)?(?:on|at)\s+)port\s+(\d{2,6})\s*(?:\([^()]*\)\s*)?(?:[.;]|\s[-–—]\s+(?!\d).*)?$`, 'iu');
 // `- Main server on http://localhost:8000`, `- The API runs at http://localhost:8080 (REST)`: as NAME_ON_PORT, with a URL.
-const NAME_ON_URL = new RegExp(String.raw`^\s*(?:the\s+|our\s+)?${NAME}\s+(?:(?:runs|listens|is|is running|is served|is available|serves|lives)\s+)?(?:on|at)\s+<?${URL_TEXT_PATTERN}>?\s*(?:\([^()]*\)\s*)?[.;]?\s*$`, 'iu');
+const NAME_ON_URL = new RegExp(String.raw`^\s*(?:the\s+|our\s+)?${NAME}\s+(?:(?:runs|listens|is|is running|is served|is available|serves|lives)\s+)?(?:on|at)\s+<?${URL_TEXT}>?\s*(?:\([^()]*\)\s*)?[.;]?\s*$`, 'iu');
 // `- Navidrome [:4533]`, `- Navidrome (:4533, :4534)`, `- Navidrome :4533`: ports written with their colon, as in an address.
 const NAME_COLON_PORTS = new RegExp(String.raw`^\s*${NAME}\s+[\[(]?\s*(:\d{2,5}(?:\s*,\s*:\d{2,5})*)\s*[\])]?\s*$`, 'u');
 // What an item that starts with one of these says is a step or a state, not who holds the port:
@@ -265,7 +265,6 @@ function labelAndUrl(label: string, urlAt: number, urlText: string): Match | und
   return name && url ? urlMatch(name, url) : undefined;
 }
 
-const URL_TEXT = URL_TEXT_PATTERN;
 const LINKED_LABEL = new RegExp(String.raw`^\s*\[${NAME}\]\(${URL_TEXT}\)\s*$`, 'u');
 const LABEL_BEFORE_URL = new RegExp(String.raw`^\s*${NAME}\s*(?:\s[-–—]\s|→|->|\()\s*${URL_TEXT}\s*\)?\s*$`, 'u');
 const LABEL_BEFORE_LINKED_URL = new RegExp(String.raw`^\s*${NAME}\s*(?:[-–—:]\s*)?\[[^\]\s]+\]\(${URL_TEXT}\)\s*$`, 'u');

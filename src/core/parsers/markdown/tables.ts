@@ -21,9 +21,9 @@ interface Columns {
   name?: number;
   /**
    * Columns whose cells hold ports, with the role (and environment: "Prod Port") their header gives,
-   * and whether it says they are host ports (`Host Port`).
+   * whether it says they are host ports (`Host Port`), and whether they are the ports apps ship with
+   * (`Default Port`, see DEFAULT_HEADER).
    */
-  /** `defaults`: a `Default Port` column, each row's port as the app ships it (see DEFAULT_HEADER). */
   ports: Array<{ index: number; role?: string; environment?: string; host?: boolean; inside?: boolean; defaults?: boolean }>;
   /** The container port column beside a host port column (`| Host Port | Container Port |`). */
   /** Host port column → the container port column beside it (one of each, or pairs by role: `Host HTTP` / `Container HTTP`). */
