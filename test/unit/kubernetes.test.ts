@@ -286,3 +286,10 @@ test('a node port is a place: hover and references find it, the tree lists it, r
   const moved = planMove(input, host, 19101, { read: (f) => files[f] });
   assert.deepEqual(moved.edits.map((e) => [e.file, files[e.file].slice(e.start, e.end), e.newText]), [['k8s/agent.yaml', '19100', '19101']]);
 });
+
+test('a nodePort outside 30000-32767, which the API server refuses by default, is an invalid-port warning at its digits; the port is still the Service\'s', () => {
+  const text = service('cart', 'cart', ['    - port: 80', '      nodePort: 3000', '    - port: 81', '      nodePort: 30081', '    - port: 82', '      nodePort: 32768'], 'NodePort');
+  const f = parse(text);
+  assert.deepEqual(f.problems.map((p) => `${p.rule} ${p.severity} ${p.port} ${written(text, p)}`), ['invalid-port warning 3000 3000', 'invalid-port warning 32768 32768']);
+  assert.deepEqual(f.allocations.map((a) => a.port), [3000, 30081, 32768]);
+});

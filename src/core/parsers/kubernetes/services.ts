@@ -15,6 +15,10 @@ export interface ServiceObject {
   group: number;
 }
 
+// The node ports a cluster hands out by default (kube-apiserver --service-node-port-range).
+const NODE_PORTS_FROM = 30000;
+const NODE_PORTS_TO = 32767;
+
 /** An IANA service name, as a container port's `name` must be: a named targetPort is one. */
 const PORT_NAME = /^(?=.*[a-z])[a-z0-9](?:[a-z0-9-]{0,13}[a-z0-9])?$/;
 
@@ -31,6 +35,12 @@ export function readService(service: ServiceObject, r: Reading): void {
     const target = targetOf(fields.get('targetPort'), port, r);
     if (target && typeof port === 'object') targets.push({ port: port.port, ...target });
     const node = portField(fields.get('nodePort'), r, true);
+    if (typeof node === 'object' && (node.port < NODE_PORTS_FROM || node.port > NODE_PORTS_TO)) {
+      r.facts.problems.push({
+        rule: 'invalid-port', severity: 'warning', port: node.port, loc: node.loc,
+        message: `nodePort ${node.port} is outside ${NODE_PORTS_FROM}-${NODE_PORTS_TO}, the range Kubernetes gives node ports unless the API server's --service-node-port-range widens it`,
+      });
+    }
     const protocol = protocolOf(fields.get('protocol'), r);
     if (typeof node !== 'object' || !protocol || service.name === undefined) continue;
     const forwardedTo = typeof target?.target === 'number' ? target.target : undefined;
