@@ -687,3 +687,12 @@ test('a `Default Port` column lists the port each app ships with: its rows claim
   // A plain Port column allocates: two services on one port clash.
   assert.deepEqual(warnings({ 'PORTS.md': doc('Port') }), ['port-conflict@PORTS.md:6']);
 });
+
+test('a `Stack` column names the rows where no other column does; beside a Service column it says which stack each service runs in', () => {
+  const rows = ['|---|---|---|', '| jellyfin | 8097 | Media server |', '| sonarr | 8989 | TV |'];
+  assert.deepEqual(allocs(parse(['| Stack | Port | Description |', ...rows].join('\n'), 'README.md')).map(({ service, port }) => `${service} ${port}`), ['jellyfin 8097', 'sonarr 8989']);
+  // Via and Behind name a proxy, never the row.
+  assert.deepEqual(allocs(parse(['| Via | Port | Description |', ...rows].join('\n'), 'README.md')), []);
+  const named = parse(['| Service | Port | Stack |', '|---|---|---|', '| jellyfin | 8097 | media |'].join('\n'), 'README.md');
+  assert.deepEqual(allocs(named).map(({ service, port }) => `${service} ${port}`), ['jellyfin 8097']);
+});

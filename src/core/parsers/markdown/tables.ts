@@ -101,6 +101,8 @@ const STATUS_HEADER = /^(status|state|状态|状態|ステータス|상태)$/i;
 const ADDRESS_HEADER = /^(ip|ip address|ipv4|host ip|container ip|ip地址|ipアドレス|ip 주소)$/i;
 const OWNER_HEADER = /^(owners?|owned by|owner type|assigned to|allocated to|reserved for|team|负责人|担当|담당)$/i;
 const STACK_HEADER = /^(stack|compose stack|project stack|via|proxied by|behind)$/i;
+// A stack column that may name its rows (see classify): not `Via` or `Behind`, which name a proxy.
+const CLEAN_STACK_HEADER = /^(stack|compose stack|project stack)$/i;
 // A column headed only "Range" or "Block" holds port ranges when the section is about ports.
 const RANGE_COLUMN = /^(?:ranges?|blocks?|bands?|范围|範囲|범위|端口段)$/i;
 // `| Service | Old Port | New Port |`: what the ports were before, no allocation. `原端口` is the
@@ -277,6 +279,10 @@ function classify(headers: string[], aboutPorts: boolean, rangeColumn: (index: n
     ? cleaned.findIndex((h, i) => !taken.has(i) && h !== '')
     : services >= 0 ? services : cleaned.findIndex((h, i) => !taken.has(i) && NAME_HEADER.test(h));
   if (name < 0) name = cleaned.findIndex((h, i) => !taken.has(i) && !DESCRIPTIVE.test(h) && !ABOUT_THE_PORT.test(h) && h !== '');
+  // `| Stack | Port | Description |`: with no other column to name the rows, the stack column names
+  // each row's stack, not a stack a named service runs in.
+  const stackNames = name < 0 && stack >= 0 && CLEAN_STACK_HEADER.test(cleaned[stack]);
+  if (stackNames) name = stack;
   const environment = cleaned.findIndex((h) => ENV_HEADER.test(h));
   const container = cleaned.findIndex((h, i) => i !== name && CONTAINER_NAME_HEADER.test(h));
   const otherNames = cleaned.flatMap((h, i) => (i !== name && i !== container && !taken.has(i) && NAME_HEADER.test(h) ? [i] : []));
@@ -307,7 +313,7 @@ function classify(headers: string[], aboutPorts: boolean, rangeColumn: (index: n
     ledByRanges,
     environment: environment >= 0 ? environment : undefined,
     container: container >= 0 ? container : undefined,
-    stack: stack >= 0 ? stack : undefined,
+    stack: stack >= 0 && !stackNames ? stack : undefined,
     namedByHeader: name >= 0 && NAME_HEADER.test(cleaned[name]),
     otherNames,
     group,
