@@ -696,3 +696,12 @@ test('a `Stack` column names the rows where no other column does; beside a Servi
   const named = parse(['| Service | Port | Stack |', '|---|---|---|', '| jellyfin | 8097 | media |'].join('\n'), 'README.md');
   assert.deepEqual(allocs(named).map(({ service, port }) => `${service} ${port}`), ['jellyfin 8097']);
 });
+
+test('a list item labelled with an environment alone gives each noted service its port there (`- **Staging:** 9002 (frontend)`)', () => {
+  const items = (...lines: string[]) => parse(['# App', '', '## Ports', '', ...lines].join('\n'), 'README.md').allocations.map((a) => `${a.service} ${a.port}@${a.environment}`);
+  assert.deepEqual(items('- **Development:** 9000 (frontend), 9001 (backend)', '- **Staging:** 9002 (frontend), 9003 (backend)'),
+    ['frontend 9000@development', 'backend 9001@development', 'frontend 9002@staging', 'backend 9003@staging']);
+  // Notes that name an interface, or a value without one, leave the label the name it always was.
+  assert.deepEqual(items('- **Staging:** 9002 (HTTP), 9003 (gRPC)'), ['Staging 9002@undefined', 'Staging 9003@undefined']);
+  assert.deepEqual(items('- **Staging:** 9002 (frontend), 9003'), ['Staging 9002@undefined', 'Staging 9003@undefined']);
+});

@@ -1,7 +1,7 @@
 // Port list items: `- **3000**: Grafana`, `- Grafana: 3000`, `- Settlement Engine: Port 8087 (HTTP),
 // 50056 (gRPC)`, `**compliance-monitor (8017)**: ...`, `- **HTTP Services**: 8080-8099`. Anything
 // else in a list is prose ("ml-ensemble moved from 8014 → 8021") and allocates nothing.
-import { cleanName, CLUSTER_ENVIRONMENT, roleFromPath, roleFromWords, serviceKey } from '../../syntax/names';
+import { cleanName, CLUSTER_ENVIRONMENT, environmentFromText, roleFromPath, roleFromWords, serviceKey } from '../../syntax/names';
 import { isGenericName } from '../../project/roles';
 import { findUrls, isPublicName, isValidPort } from '../../syntax/ports';
 import { extractRangeItem } from './rangeLists';
@@ -234,6 +234,19 @@ function match(text: string): Match | undefined {
   return undefined;
 }
 
+// An environment's name alone, as an item's label.
+const ENVIRONMENT_LABEL = /^(?:dev|development|local|staging|stage|prod|production|test|testing|qa|uat)$/i;
+
+/**
+ * `- **Staging:** 9002 (frontend), 9003 (backend)`: an environment's ports, each that of the service
+ * its note names. Not where a note names an interface (`9002 (HTTP)`) or a value has none.
+ */
+function environmentOfItem(m: Match): string | undefined {
+  if (!ENVIRONMENT_LABEL.test(cleanName(m.name)) || m.url) return undefined;
+  const named = m.values.every((v) => v.kind === 'port' && v.label !== undefined && /\p{L}/u.test(v.label) && roleFromWords(v.label) === undefined && plausibleName(v.label) !== undefined);
+  return named ? environmentFromText(cleanName(m.name)) : undefined;
+}
+
 /** `Navidrome [:4533]`, `Navidrome :4533, :4534`: a name and ports written with their colon. */
 function colonPortsMatch(blank: string): Match | undefined {
   const m = NAME_COLON_PORTS.exec(blank);
@@ -347,10 +360,14 @@ function extractMatch(state: MdState, m: Match, text: string, at: number, nested
   const group = at;
   const remarks = remarksOf(text);
   const from = state.facts.allocations.length;
+  const environment = label ? undefined : environmentOfItem(m);
   m.values.forEach((value, index) => {
     const start = at + value.start;
     const end = at + value.end;
     if (value.kind === 'invalid') emitInvalid(state, value.port, start, end, 'list item');
+    else if (environment !== undefined && value.kind === 'port') {
+      emitAllocation(state, { ...context, environment }, { service: value.label!, port: value.port, protocol: value.protocol, claim: false, group, indexInGroup: index, start, end });
+    }
     else if (context.reserved === 'forbidden') emitReservation(state, context, value.port, value.to, m.name, start, end);
     else if (value.kind === 'range') emitRangeEntry(state, context, { name: m.name, text, from: value.port, to: value.to, start, end });
     else if ((context.reserved && context.reserved !== 'inUse') || headingServiceHolds(state, value.port, service)) emitMention(state, value.port, start, end);
