@@ -7,6 +7,7 @@ import { findUrls, isPublicName, isValidPort } from '../../syntax/ports';
 import { extractRangeItem } from './rangeLists';
 import { emitRangeEntry } from './rangeEntries';
 import { reservedKind } from './sections';
+import { isEnvironmentWord } from './roleQualifier';
 import { blankDecoration, parseCellPorts, type CellPort } from './cellValues';
 import { noteItemPorts } from './summaryItems';
 import { currentContext, emitAllocation, emitInvalid, emitMention, emitReservation, fileUnderUrl, headingServiceHolds, hostSideUrl, nodeAddressUrl, remarkedContext, remarkedNames, remarksOf, urlPage, withQualifierHost, type MdState } from './state';
@@ -234,15 +235,12 @@ function match(text: string): Match | undefined {
   return undefined;
 }
 
-// An environment's name alone, as an item's label.
-const ENVIRONMENT_LABEL = /^(?:dev|development|local|staging|stage|prod|production|test|testing|qa|uat)$/i;
-
 /**
  * `- **Staging:** 9002 (frontend), 9003 (backend)`: an environment's ports, each that of the service
  * its note names. Not where a note names an interface (`9002 (HTTP)`) or a value has none.
  */
 function environmentOfItem(m: Match): string | undefined {
-  if (!ENVIRONMENT_LABEL.test(cleanName(m.name)) || m.url) return undefined;
+  if (!isEnvironmentWord(cleanName(m.name).toLowerCase()) || m.url) return undefined;
   const named = m.values.every((v) => v.kind === 'port' && v.label !== undefined && /\p{L}/u.test(v.label) && roleFromWords(v.label) === undefined && plausibleName(v.label) !== undefined);
   return named ? environmentFromText(cleanName(m.name)) : undefined;
 }
@@ -254,7 +252,7 @@ function colonPortsMatch(blank: string): Match | undefined {
   const name = m && !/[-–—]$/.test(m[1].trimEnd()) && !NOT_A_HOLDER.test(cleanName(m[1])) ? plausibleName(m[1]) : undefined;
   if (!m || !name) return undefined;
   const valueAt = blank.indexOf(m[2], m.index + m[1].length);
-  const values = [...m[2].matchAll(/\d+/g)].flatMap((d) => parseCellPorts(d[0]).map((v) => shift(v, valueAt + d.index!)));
+  const values = parseCellPorts(m[2]).map((v) => shift(v, valueAt));
   return values.length > 0 ? { name, values, portForm: true, colonPorts: true } : undefined;
 }
 

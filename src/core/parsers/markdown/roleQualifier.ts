@@ -45,6 +45,11 @@ export function roleQualified(name: string): RoleQualified | undefined {
 
 const ENVIRONMENT_WORDS = new Set(['production', 'prod', 'development', 'dev', 'local', 'staging', 'stage', 'test', 'testing', 'qa']);
 
+/** A word that names an environment alone (`staging`, `prod`), lower-case. */
+export function isEnvironmentWord(word: string): boolean {
+  return ENVIRONMENT_WORDS.has(word);
+}
+
 export interface EnvironmentQualified {
   service: string;
   environment: string;
@@ -59,7 +64,7 @@ export function environmentQualified(name: string): EnvironmentQualified | undef
   if (!m) return undefined;
   const words = qualifierWords(m[2]);
   const environment = environmentFromText(m[2]);
-  return words.length > 0 && words.every((w) => ENVIRONMENT_WORDS.has(w)) && environment ? { service: m[1], environment } : undefined;
+  return words.length > 0 && words.every(isEnvironmentWord) && environment ? { service: m[1], environment } : undefined;
 }
 
 // Frameworks, languages and runtimes a name says a service is built with: `Backend (FastAPI)`,

@@ -349,7 +349,7 @@ export function emitAllocation(state: MdState, context: Context, input: Allocati
     emitMention(state, input.port, input.start, input.end);
     return undefined;
   }
-  const { service, key } = nameOf(input.service);
+  const { service, key, devServer } = nameOf(input.service);
   if (!key) return undefined;
   const allocation: Allocation = {
     service,
@@ -360,7 +360,7 @@ export function emitAllocation(state: MdState, context: Context, input: Allocati
     protocol: input.protocol ?? 'tcp',
     hostIp: input.hostIp,
     scope: context.scope,
-    environment: onDevServer(input.service, context),
+    environment: onDevServer(devServer, context),
     source: 'markdown',
     claim: input.claim,
     group: input.group,
@@ -389,10 +389,10 @@ export function emitAllocation(state: MdState, context: Context, input: Allocati
  * or one a dev server serves (development, test), unless its section runs containers
  * (`Development (Docker)`: the dev server runs in one).
  */
-function onDevServer(name: string, context: Context): string | undefined {
+function onDevServer(devServer: boolean, context: Context): string | undefined {
   const { environment } = context;
   const local = (environment === undefined || environment === 'development' || environment === 'test') && !context.inContainers;
-  return local && runByDevServer(cleanName(name)) ? LOCAL_RUN_ENVIRONMENT : environment;
+  return local && devServer ? LOCAL_RUN_ENVIRONMENT : environment;
 }
 
 /** Interned here: the lists are left alone by internStrings (see intern.ts). */
@@ -402,12 +402,14 @@ function otherKeys(key: string, names: string[] | undefined): string[] | undefin
 }
 
 // A row or item with many ports names its service once per port: the name is cleaned once.
-let lastName = { raw: '', service: '', key: '' };
+let lastName = { raw: '', service: '', key: '', devServer: false };
 
-function nameOf(raw: string): { service: string; key: string } {
+/** The service a written name is, its key, and whether its parentheses say a dev server runs it. */
+function nameOf(raw: string): { service: string; key: string; devServer: boolean } {
   if (raw !== lastName.raw) {
-    const service = withoutStack(cleanName(raw));
-    lastName = { raw, service, key: serviceKey(service) };
+    const cleaned = cleanName(raw);
+    const service = withoutStack(cleaned);
+    lastName = { raw, service, key: serviceKey(service), devServer: runByDevServer(cleaned) };
   }
   return lastName;
 }
