@@ -492,6 +492,23 @@ test('a document may call a service its stack publishes by one of its screens (`
   assert.deepEqual(warnings(checkFiles({ 'docker-compose.yml': minio, 'PORTS.md': ports('Ledger') })), ['port-conflict@docker-compose.yml:4']);
 });
 
+test('a document may call a service its stack publishes by its name and a protocol (`Relay HTTP`, `Relay gRPC`): that service\'s port of that role', () => {
+  const compose = (extra = '') => ['services:', '  relay:', '    image: acme/relay', '    ports: ["7080:7080", "7081:7081"]', extra].join('\n');
+  const doc = (http: number, grpc: number) => ['# Ports', '', '| Service | Port |', '|---|---|', `| Relay HTTP | ${http} |`, `| Relay gRPC | ${grpc} |`, ''].join('\n');
+  assert.deepEqual(warnings(checkFiles({ 'docker-compose.yml': compose(), 'PORTS.md': doc(7090, 7081) })), ['port-mismatch@PORTS.md:5']);
+  assert.deepEqual(warnings(checkFiles({ 'docker-compose.yml': compose(), 'PORTS.md': doc(7080, 7081) })), []);
+  // A stack that publishes a service of the whole name, or a document of another stack, keeps the name as written.
+  const both = compose('  relay-http:\n    image: acme/relay-http\n    ports: ["7090:80"]');
+  assert.deepEqual(warnings(checkFiles({ 'docker-compose.yml': both, 'PORTS.md': doc(7090, 7081) })), []);
+  assert.deepEqual(warnings(checkFiles({ 'relay/docker-compose.yml': compose(), 'shop/PORTS.md': doc(7090, 7081) })), []);
+  // Rows of its web ports are the service's ports: one of them that compose publishes agrees.
+  const web = ['# Ports', '', '| Service | Port |', '|---|---|', '| Relay HTTP | 7090 |', '| Relay HTTPS | 7081 |', ''].join('\n');
+  assert.deepEqual(warnings(checkFiles({ 'docker-compose.yml': compose(), 'PORTS.md': web })), []);
+  // `REST` is not one of them: `Kafka REST` is a proxy of its own.
+  const kafka = 'services:\n  kafka:\n    image: bitnami/kafka\n    ports: ["9092:9092"]\n';
+  assert.deepEqual(warnings(checkFiles({ 'docker-compose.yml': kafka, 'PORTS.md': '# Ports\n\n| Service | Port |\n|---|---|\n| Kafka REST | 8082 |\n' })), []);
+});
+
 test('a document of ports forwarded from a cluster is compared with itself, not with compose stacks beside it', () => {
   const doc = (forwards: string[]) => [
     '# Port map', '', '## Services (11000-11099)', '', '| Service | External Port | Internal Port |', '|---|---|---|',

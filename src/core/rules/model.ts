@@ -2,7 +2,7 @@
 // scopes assigned (registry projects by folder), and the facts that apply across files.
 import type { Allocation, FileFacts, Location, Protocol, RangeDecl, Reservation, SourceKind } from '../model';
 import { dirOf } from '../syntax/paths';
-import { describedKeys, productKey, VARIANT_PREFIX, withoutScreenWords } from '../syntax/names';
+import { describedKeys, productKey, VARIANT_PREFIX, withoutProtocolWords, withoutScreenWords } from '../syntax/names';
 import { compareText } from '../text/compareText';
 import { ProjectModel } from '../project/projectModel';
 import { identityIn, type FileRole } from '../project/roles';
@@ -23,6 +23,8 @@ export class Place implements Allocation {
     readonly fileRole: FileRole,
     /** The machine its heading names, where a folder confirms it (Allocation.hostIfFolder). */
     private readonly headingMachine?: string,
+    /** The role the protocol after a document's name for the service gives (`Relay gRPC`), where the allocation has none. */
+    private readonly nameRole?: string,
   ) {}
 
   /** The deployment unit: the file's, or for a compose snippet in a document its own. */
@@ -33,7 +35,7 @@ export class Place implements Allocation {
 
   get service(): string { return this.allocation.service; }
   get serviceKey(): string { return this.allocation.serviceKey; }
-  get role(): string | undefined { return this.allocation.role; }
+  get role(): string | undefined { return this.allocation.role ?? this.nameRole; }
   get port(): number { return this.allocation.port; }
   get endPort(): number | undefined { return this.allocation.endPort; }
   get protocol(): Protocol { return this.allocation.protocol; }
@@ -163,10 +165,10 @@ function ownKey(a: Allocation, f: FileFacts, role: FileRole, shared: SharedFacts
     ?? (f.kind === 'markdown' ? documentedKey(a, f, role.about, shared) ?? shared.project.serviceNamed(role.about, productKey(a.serviceKey)) : undefined) ?? a.serviceKey;
 }
 
-/** A document's name for a service its stack publishes, written with what it does or by one of its screens. */
+/** A document's name for a service its stack publishes, written with what it does, by one of its screens or with a protocol. */
 function documentedKey(a: Allocation, f: FileFacts, unit: string, shared: SharedFacts): string | undefined {
   const described = describedOf(a, f, unit, shared);
-  return described === undefined ? screenOf(a.serviceKey, unit, shared) : screenOf(described, unit, shared) ?? described;
+  return described === undefined ? screenOf(a.serviceKey, unit, shared) ?? protocolOf(a.serviceKey, unit, shared)?.service : screenOf(described, unit, shared) ?? described;
 }
 
 /**
@@ -207,17 +209,37 @@ function screenOf(key: string, unit: string, shared: SharedFacts): string | unde
   return service !== key && service !== '' && shared.project.publishes(unit, service) && !shared.project.publishes(unit, key) ? service : undefined;
 }
 
+/** `relay` and its role for a document's `Relay gRPC` where the stack publishes `relay` and no `relay-grpc`. */
+function protocolOf(key: string, unit: string, shared: SharedFacts): { service: string; role: string | undefined } | undefined {
+  const stem = withoutProtocolWords(key);
+  return stem && shared.project.publishes(unit, stem.service) && !shared.project.publishes(unit, key) ? stem : undefined;
+}
+
 export function placesOf(f: FileFacts, shared: SharedFacts): Place[] {
   const project = projectOf(f.file, shared.projects);
   const role = shared.project.roleOf(f);
-  return f.allocations.filter((a) => inImage(a, role)).map((a) => new Place(
-    a,
-    a.scope === '' && project !== undefined ? project : a.scope,
+  return f.allocations.filter((a) => inImage(a, role)).map((a) => {
     // An env file one compose service reads, or a Dockerfile one builds, is that service's: its own `PORT` is that service's port.
-    identityIn(productKey(shared.alias.get(a.serviceKey) ?? (a.own && role.containerOf !== undefined ? shared.alias.get(role.containerOf) ?? role.containerOf : ownKey(a, f, role, shared))), role.about),
-    role,
-    a.hostIfFolder !== undefined && shared.project.isMachine(a.hostIfFolder) ? a.hostIfFolder : undefined,
-  ));
+    const key = shared.alias.get(a.serviceKey) ?? (a.own && role.containerOf !== undefined ? shared.alias.get(role.containerOf) ?? role.containerOf : ownKey(a, f, role, shared));
+    return new Place(
+      a,
+      a.scope === '' && project !== undefined ? project : a.scope,
+      identityIn(productKey(key), role.about),
+      role,
+      a.hostIfFolder !== undefined && shared.project.isMachine(a.hostIfFolder) ? a.hostIfFolder : undefined,
+      a.role === undefined && key !== a.serviceKey ? protocolRole(a.serviceKey, key) : undefined,
+    );
+  });
+}
+
+/**
+ * The role the protocol words of a name give where they were dropped to find its service (`Relay
+ * gRPC` as `relay`). Not the web's: `Pi-hole HTTP` and `Pi-hole HTTPS` are the service's web ports,
+ * which compose does not tell from its others (a row of each agrees with the one it publishes).
+ */
+function protocolRole(written: string, key: string): string | undefined {
+  const stem = withoutProtocolWords(written);
+  return stem?.service === key && stem.role !== 'http' && stem.role !== 'https' ? stem.role : undefined;
 }
 
 /** Every place and range of a set of files at once: what hover and the tree look things up in. */

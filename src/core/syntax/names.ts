@@ -122,6 +122,22 @@ export function withoutScreenWords(key: string): string {
   return SCREENLESS.has(productKey(service)) ? '' : service;
 }
 
+// Protocols a document writes after a service's name for one of its ports (`Relay HTTP`, `Relay gRPC`).
+// Not `REST` or `UI`: `Kafka REST` and `Kafka UI` are other programs.
+const PROTOCOL_WORDS: ReadonlySet<string> = new Set(['http', 'https', 'grpc', 'ws', 'wss', 'websocket', 'tls', 'ssl']);
+
+/**
+ * The key without the protocol words it ends in and the role they give (`relay-grpc` → `relay`,
+ * grpc); undefined when it ends in none or is nothing else.
+ */
+export function withoutProtocolWords(key: string): { service: string; role: string | undefined } | undefined {
+  const words = key.split('-');
+  let end = words.length;
+  while (end > 0 && PROTOCOL_WORDS.has(words[end - 1])) end--;
+  if (end === words.length || end === 0) return undefined;
+  return { service: words.slice(0, end).join('-'), role: roleFromWords(words.slice(end).join(' ')) };
+}
+
 /** A name made only of interface words (`WebSocket`, `Web UI`, `Dashboard`): how a service is reached, not which one. */
 export function namesOnlyInterface(name: string): boolean {
   return serviceKey(name).split('-').every((w) => INTERFACE_WORDS.has(w));
