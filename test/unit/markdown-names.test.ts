@@ -600,6 +600,9 @@ test('a plain block of URLs, each under a comment naming what it reaches, reads 
 test('an item with the URL first and the label after it, or a label over a link that shows its URL, claims the port', () => {
   const text = ['## Links', '', '* http://localhost:7100 - Ledger (internal hostname: ledger)', '* Atlas [http://localhost:7200](http://localhost:7200)', '* http://localhost:7300 vault', '* http://localhost:7400 to see the app'].join('\n');
   assert.deepEqual(claimsOf(text), ['Ledger=7100?', 'Atlas=7200?', 'vault=7300?']);
+  // A note in parentheses after the link says how to use the page.
+  const noted = ['## Links', '', '- **Atlas**: [http://localhost:7200](http://localhost:7200) (default login `admin`)', '- [Vault](http://localhost:7300) (read-only)'].join('\n');
+  assert.deepEqual(claimsOf(noted), ['Atlas=7200?', 'Vault=7300?']);
 });
 
 test('a mapping written out in words (`8056 (host) -> 8055 (container)`) is the host port with the container port behind it', () => {

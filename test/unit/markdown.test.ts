@@ -111,6 +111,13 @@ test('a Host (Machine, Node) column puts each row on its machine: one port on tw
   const hosts = ['| Host | Service | Port |', '|---|---|---|', '| nas | ledger | 8096 |', '| pi | vault | 8096 |', '| nas | till | 8096 |', '| localhost | scribe | 9000 |'].join('\n');
   assert.deepEqual(parse(hosts).allocations.map((a) => `${a.service}@${a.host}`), ['ledger@nas', 'vault@pi', 'till@nas', 'scribe@undefined']);
   assert.deepEqual(checkFiles({ 'PORTS.md': hosts }).findings.map(brief), ['port-conflict@PORTS.md:5']);
+  // A machine's name on the network or its address puts the row there too; the loopback is this machine.
+  const devices = (a: string, b: string) => ['| Device | Host | Port |', '|---|---|---|', `| Plug | ${a} | 80 |`, `| Bridge | ${b} | 80 |`].join('\n');
+  assert.deepEqual(parse(devices('plug.lan', '192.168.1.21')).allocations.map((a) => a.host), ['plug-lan', '192-168-1-21']);
+  assert.deepEqual(checkFiles({ 'README.md': devices('plug.lan', 'bridge.lan') }).findings.map(brief), []);
+  assert.deepEqual(checkFiles({ 'README.md': devices('192.168.1.20', '192.168.1.21') }).findings.map(brief), []);
+  assert.deepEqual(checkFiles({ 'README.md': devices('plug.lan', 'plug.lan') }).findings.map(brief), ['port-conflict@README.md:4']);
+  assert.deepEqual(checkFiles({ 'README.md': devices('127.0.0.1', 'localhost') }).findings.map(brief), ['port-conflict@README.md:4']);
 });
 
 test('a Type or Protocol cell that names a scheme (HTTPS, gRPC) is the role of the row\'s port where the table lists its service on several schemes; TCP or a category is none; UDP alone is the transport', () => {
@@ -284,6 +291,23 @@ test('mermaid node labels allocate; the label names the service, ranges in label
     ['Gateway', 8080, undefined, '8080'], ['Reporting Engine', 8087, undefined, '8087'], ['PostgreSQL', 5432, undefined, '5432'], ['Proxy', 10008, 10009, '10008-10009'],
   ]);
   assert.equal(f.allocations[1].loc.span.startLine, 3);
+});
+
+test('a mermaid node that writes an address on a port and points at a node drawn on it dials that node: it holds nothing', () => {
+  const graph = (...lines: string[]) => ['```mermaid', 'graph TD', ...lines, '```'].join('\n');
+  const ports = (text: string) => {
+    const f = parse(text);
+    return { held: f.allocations.map((a) => `${a.service}=${a.port}`), mentioned: f.mentions.map((m) => m.port) };
+  };
+  assert.deepEqual(ports(graph('  A["Your Browser<br/>localhost:7300"] --> B["Ledger<br/>Port 7300:7300"]')), { held: ['Ledger=7300'], mentioned: [7300] });
+  // Arrows written apart from the labels, with text, or backwards.
+  assert.deepEqual(ports(graph('  C[Client<br/>127.0.0.1:7400]', '  D[Atlas :7400]', '  C -- calls --> D')).held, ['Atlas=7400']);
+  assert.deepEqual(ports(graph('  D[Atlas :7400] <-- C[Client<br/>127.0.0.1:7400]')).held, ['Atlas=7400']);
+  // A port written without an address, a link without a direction, or another port than the target's: each node holds its own.
+  assert.deepEqual(ports(graph('  P[Proxy :80] --> W[web :80]')).held, ['Proxy=80', 'web=80']);
+  assert.deepEqual(ports(graph('  A[Dev<br/>localhost:7500] --- B[Atlas :7500]')).held, ['Dev=7500', 'Atlas=7500']);
+  assert.deepEqual(ports(graph('  A[Ledger<br/>localhost:7600] --> B[Atlas :7601]')).held, ['Ledger=7600', 'Atlas=7601']);
+  assert.deepEqual(checkFiles({ 'docs/arch.md': graph('  A["Browser<br/>localhost:7300"] --> B["Ledger<br/>Port 7300"]') }).findings.map(brief), []);
 });
 
 test('shell fences: owner from the heading, Windows set, URLs as claims; commands allocate nothing', () => {

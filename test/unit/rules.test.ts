@@ -284,6 +284,9 @@ test('name drift is not a conflict; separate instances and separate services are
   // Two ways into one service ("Flow UI", "Flow Webhooks") on its port are that service; two services' UIs are not.
   assert.deepEqual(checkFiles({ 'docs/ports.md': table([['Flow UI', 5678], ['Flow Webhooks', 5678]]) }).findings.map(brief), []);
   assert.deepEqual(checkFiles({ 'docs/ports.md': table([['Orders UI', 5678], ['Billing UI', 5678]]) }).findings.map(brief), ['port-conflict@docs/ports.md:4']);
+  // "Container" says how a service runs: `Ledger Container` in a diagram is the page's `Ledger daemon`.
+  assert.deepEqual(checkFiles({ 'docs/ports.md': table([['Ledger Container', 4200], ['Ledger sync daemon', 4200]]) }).findings.map(brief), []);
+  assert.deepEqual(checkFiles({ 'docs/ports.md': table([['Ledger Container', 4200], ['Atlas Container', 4200]]) }).findings.map(brief), ['port-conflict@docs/ports.md:4']);
   const apart = checkFiles({ 'docs/ports.md': table([['api', 4000], ['rapid', 4000]]) });
   assert.deepEqual(apart.findings.map(brief), ['port-conflict@docs/ports.md:4']);
   const instances = checkFiles({ 'docs/ports.md': table([['Ollama (CPU)', 11434], ['Ollama (GPU)', 11434]]) });

@@ -216,7 +216,8 @@ function baseOfPath(path: string): string {
   return path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
 }
 
-const GENERIC_WORDS = new Set(['api', 'service', 'services', 'server', 'svc', 'app', 'application', 'daemon', 'the']);
+// `Frontend Container` in a diagram is the `Frontend` a list names: the container is how it runs.
+const GENERIC_WORDS = new Set(['api', 'service', 'services', 'server', 'svc', 'app', 'application', 'daemon', 'container', 'the']);
 
 function wordsOf(text: string): Set<string> {
   return withoutGeneric(allWordsOf(text));

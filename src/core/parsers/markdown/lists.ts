@@ -276,9 +276,10 @@ function labelAndUrl(label: string, urlAt: number, urlText: string): Match | und
   return name && url ? urlMatch(name, url) : undefined;
 }
 
-const LINKED_LABEL = new RegExp(String.raw`^\s*\[${NAME}\]\(${URL_TEXT}\)\s*$`, 'u');
+// A link may be followed by a note in parentheses: `[http://localhost:3300](http://localhost:3300) (login admin)`.
+const LINKED_LABEL = new RegExp(String.raw`^\s*\[${NAME}\]\(${URL_TEXT}\)\s*(?:\([^()]*\))?\s*$`, 'u');
 const LABEL_BEFORE_URL = new RegExp(String.raw`^\s*${NAME}\s*(?:\s[-–—]\s|→|->|\()\s*${URL_TEXT}\s*\)?\s*$`, 'u');
-const LABEL_BEFORE_LINKED_URL = new RegExp(String.raw`^\s*${NAME}\s*(?:[-–—:]\s*)?\[[^\]\s]+\]\(${URL_TEXT}\)\s*$`, 'u');
+const LABEL_BEFORE_LINKED_URL = new RegExp(String.raw`^\s*${NAME}\s*(?:[-–—:]\s*)?\[[^\]\s]+\]\(${URL_TEXT}\)\s*(?:\([^()]*\))?\s*$`, 'u');
 // The label after the URL ends where a parenthesised note starts: `cms (internal hostname: cms)`.
 const URL_BEFORE_LABEL = new RegExp(String.raw`^\s*<?${URL_TEXT}>?\s*(?:[-–—:]\s*|\s)\s*([\p{L}\p{N}][\p{L}\p{N} ._/&+'-]{0,60}?)\s*(?:\([^()]*\))?\s*$`, 'u');
 

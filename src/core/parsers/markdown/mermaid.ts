@@ -4,7 +4,7 @@
 import { parseRange } from '../../syntax/ports';
 import { environmentFromText, serviceKey } from '../../syntax/names';
 import { serverOfImage } from '../../syntax/servers';
-import { currentContext, emitAllocation, emitInvalid, type Context, type MdState } from './state';
+import { currentContext, emitAllocation, emitInvalid, emitMention, type Context, type MdState } from './state';
 import { containerSide } from './sections';
 
 const NODE_RE = /(?<![\w-])([A-Za-z_][\w-]*)\s*(?:\[\[|\[\(|\(\[|\(\(|\[\/|\[\\|\{\{|\[|\(|\{|>)\s*"?([^\])}"\n]*?)"?\s*(?:\]\]|\)\]|\]\)|\)\)|\/\]|\\\]|\}\}|\]|\)|\})/g;
@@ -15,7 +15,7 @@ const LINE_BREAK_RE = /\\n|<br\s*\/?>/gi;
 export function extractMermaid(state: MdState, content: string, at: number): void {
   const outer = currentContext(state);
   const subgraphs: Array<{ environment?: string; inside: boolean }> = [];
-  const seen = new Set<string>();
+  const graph: Graph = { group: at, seen: new Set(), nodes: [], edges: [] };
   let lineAt = 0;
   for (const line of content.split('\n')) {
     const opens = /^\s*subgraph\s+(.*)$/i.exec(line);
@@ -24,10 +24,13 @@ export function extractMermaid(state: MdState, content: string, at: number): voi
     else {
       const environment = [...subgraphs].reverse().find((g) => g.environment !== undefined)?.environment ?? outer.environment;
       const illustrative = outer.illustrative || subgraphs.some((g) => g.inside);
-      extractNodes(state, { ...outer, environment, illustrative }, line, at + lineAt, { group: at, seen });
+      extractNodes({ ...outer, environment, illustrative }, line, at + lineAt, graph);
+      if (/--|==/.test(line)) graph.edges.push(...edgesOf(line));
     }
     lineAt += line.length + 1;
   }
+  const dialling = diallers(graph);
+  for (const node of graph.nodes) place(state, node, graph, dialling);
 }
 
 // A subgraph of a container network or of one host's loopback (`Docker Swarm Overlay Networks`,
@@ -38,6 +41,22 @@ const INSIDE_CONTAINERS = /\boverlay\b|\blocalhost[- ]only\b|\bloopback\b/i;
 interface Graph {
   group: number;
   seen: Set<string>;
+  /** Each port a node's label writes, in the order drawn. */
+  nodes: Node[];
+  /** `[from, to]` node ids of each arrow. */
+  edges: Array<[string, string]>;
+}
+
+interface Node {
+  context: Context;
+  id: string;
+  service: string;
+  written: string;
+  start: number;
+  index: number;
+  claim: boolean;
+  /** Written after a host (`localhost:3000`): an address the node may dial rather than its own port. */
+  addressed: boolean;
 }
 
 // Other diagram styles name a service and its port outside brackets:
@@ -72,21 +91,73 @@ function labelledNodes(line: string): Labelled[] {
   });
 }
 
-function extractNodes(state: MdState, context: Context, line: string, lineAt: number, graph: Graph): void {
+function extractNodes(context: Context, line: string, lineAt: number, graph: Graph): void {
   // Most lines carry no digit, so no port: skip the expressions.
   if (!/\d/.test(line)) return;
   for (const { id, label, at: labelAt, claim } of labelledNodes(line)) {
     const portMatch = PORT_LIST_RE.exec(label);
     if (!portMatch) continue;
     const service = nodeName(label.slice(0, portMatch.index)) || id;
+    const addressed = AFTER_HOST.test(label.slice(0, portMatch.index + 1));
     let itemAt = labelAt + portMatch.index + portMatch[0].indexOf(portMatch[1]);
     portMatch[1].split(',').forEach((item, index) => {
       const written = item.trim();
       const start = lineAt + itemAt + item.indexOf(written);
       itemAt += item.length + 1;
-      place(state, context, { id, service, written, start, index, claim }, graph);
+      graph.nodes.push({ context, id, service, written, start, index, claim, addressed });
     });
   }
+}
+
+// `localhost:3000`, `127.0.0.1:3000`, `api.local:3000`: a host right before the port's colon.
+const AFTER_HOST = /(?:^|[\s>/"'(])(?!ports?:)[A-Za-z0-9][\w.-]*:$/i;
+
+// An arrow between two nodes: `-->`, `==>`, `-.->`, `---`, `-- text -->`, `-->|text|`; `<` and `>` give its direction.
+const ARROW = /\s*(<?)(?:--\s[^\n]*?\s--|==\s[^\n]*?\s==|-\.+-|-{2,}|={2,})(>?)(?:\|[^|\n]*\|)?\s*/g;
+const NODE_ID = /^[A-Za-z_][\w-]*$/;
+
+/** The arrows of a line, each from one node id to another, its labels read as their ids; links without a direction are none. */
+function edgesOf(line: string): Array<[string, string]> {
+  const plain = line.replace(NODE_RE, (_whole, id: string) => id);
+  const edges: Array<[string, string]> = [];
+  let from: string | undefined;
+  let arrow: RegExpMatchArray | undefined;
+  let last = 0;
+  const connect = (to: string) => {
+    if (!arrow || !from || !NODE_ID.test(from) || !NODE_ID.test(to)) return;
+    if (arrow[2] === '>') edges.push([from, to]);
+    else if (arrow[1] === '<') edges.push([to, from]);
+  };
+  for (const m of plain.matchAll(ARROW)) {
+    const node = plain.slice(last, m.index).trim();
+    connect(node);
+    from = node;
+    arrow = m;
+    last = m.index! + m[0].length;
+  }
+  connect(plain.slice(last).trim());
+  return edges;
+}
+
+/**
+ * `Browser[Your Browser<br/>localhost:3000] --> Web[Frontend<br/>Port 3000:3000]`: a node that
+ * writes an address on a port and points at a node drawn on that port dials it. The ports it only
+ * dials, as `id:port`.
+ */
+function diallers(graph: Graph): Set<string> {
+  const out = new Set<string>();
+  if (graph.edges.length === 0) return out;
+  const portsOf = new Map<string, Set<string>>();
+  for (const n of graph.nodes) {
+    let ports = portsOf.get(n.id);
+    if (!ports) portsOf.set(n.id, (ports = new Set()));
+    ports.add(n.written.replace(/\s+/g, ''));
+  }
+  for (const n of graph.nodes) {
+    const port = n.written.replace(/\s+/g, '');
+    if (n.addressed && graph.edges.some(([from, to]) => from === n.id && to !== n.id && portsOf.get(to)?.has(port))) out.add(`${n.id}:${port}`);
+  }
+  return out;
 }
 
 // A service's name as a compose file writes it: `orders-db`, `ledger_api`.
@@ -103,12 +174,7 @@ function nodeName(beforePort: string): string {
   return second !== undefined && IDENTIFIER.test(second) && serverOfImage(serviceKey(first)) !== undefined ? second : first;
 }
 
-function place(
-  state: MdState,
-  context: Context,
-  node: { id: string; service: string; written: string; start: number; index: number; claim: boolean },
-  graph: Graph,
-): void {
+function place(state: MdState, node: Node, graph: Graph, dialling: Set<string>): void {
   const compact = node.written.replace(/\s+/g, '');
   const range = /^\d+$/.test(compact) ? { from: Number(compact), to: Number(compact) } : parseRange(compact);
   const end = node.start + node.written.length;
@@ -118,9 +184,13 @@ function place(
     return;
   }
   const key = `${node.id}:${compact}`;
+  if (dialling.has(key)) {
+    emitMention(state, range.from, node.start, end);
+    return;
+  }
   if (graph.seen.has(key)) return;
   graph.seen.add(key);
-  emitAllocation(state, context, {
+  emitAllocation(state, node.context, {
     service: node.service,
     port: range.from,
     endPort: range.to,

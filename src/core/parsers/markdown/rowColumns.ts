@@ -16,16 +16,21 @@ const SCHEME_CELL = /^(?:https?|grpc|wss?|websocket|tls|ssl)$/i;
 // A machine's name in a Host column (`nas`, `pi 4`): not this machine, a marker, or a domain.
 const MACHINE_CELL = /^[\p{L}][\p{L}\p{N}_-]*(?: [\p{L}\p{N}_-]+){0,2}$/u;
 const NOT_A_MACHINE = /^(?:localhost|yes|no|none|all|any|both|host|internal|external|container|docker|n\/a)$/i;
+// Its name on the network or its address (`plug-a.lan`, `192.168.1.20`): a device of its own, or
+// a virtual host a proxy tells apart; not this machine.
+const NETWORK_NAME = /^[\p{L}\p{N}][\p{L}\p{N}_-]*(?:\.[\p{L}\p{N}_-]+)+$/u;
+const LOOPBACK = /^(?:localhost\.localdomain|127(?:\.\d{1,3}){3}|0\.0\.0\.0)$/i;
 
 /** A Host or Exposed cell that says nothing publishes the row's port (`-`, `no`): a port inside its container, named only. */
 export function unpublished(cell: Cell | undefined): boolean {
   return NOT_PUBLISHED.test((cell?.text ?? '').replace(/[*_`]/g, '').trim());
 }
 
-/** The machine a Host (Machine, Node, Server) cell names, as a host key. */
+/** The machine a Host (Machine, Node, Server) cell names or gives the address of, as a host key. */
 export function machineOf(cell: Cell | undefined): string | undefined {
   const written = cleanName(cell?.text ?? '');
-  return MACHINE_CELL.test(written) && !NOT_A_MACHINE.test(written) ? serviceKey(written) || undefined : undefined;
+  const machine = (MACHINE_CELL.test(written) && !NOT_A_MACHINE.test(written)) || (NETWORK_NAME.test(written) && !LOOPBACK.test(written));
+  return machine ? serviceKey(written) || undefined : undefined;
 }
 
 /** The role a Type or Protocol cell names when it is one scheme (`HTTPS` → https); not `TCP`, `UDP` or a category. */
