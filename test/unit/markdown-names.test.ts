@@ -527,8 +527,13 @@ test('`- Port: 7001` (`- 포트: 7001`, `- **Puerto**: 7001`) under a service\'s
     assert.deepEqual(checkFiles({ 'compose.yaml': compose, 'README.md': readme(item) }).findings.map(brief), ['port-mismatch@README.md:5'], item);
   }
   assert.deepEqual(checkFiles({ 'compose.yaml': compose, 'README.md': readme('- Port: 7000') }).findings.map(brief), []);
-  // Several ports, or none of the words for port: not this.
-  assert.deepEqual(parseMarkdown(readme('- Ports: 7001, 7002'), { file: 'README.md' }).allocations, []);
+  // Several ports are all the service's: one that compose publishes agrees; notes after them give roles.
+  const several = (item: string) => parseMarkdown(readme(item), { file: 'README.md' }).allocations.map((a) => `${a.service}=${a.port}:${a.role}`);
+  assert.deepEqual(several('- **Ports**: 7001 (HTTP API), 7002 (gRPC)'), ['shop=7001:http', 'shop=7002:grpc']);
+  assert.deepEqual(checkFiles({ 'compose.yaml': compose, 'README.md': readme('- Ports: 7001, 7002') }).findings.map(brief), ['port-mismatch@README.md:5']);
+  assert.deepEqual(checkFiles({ 'compose.yaml': compose, 'README.md': readme('- Ports: 7000, 7002') }).findings.map(brief), []);
+  // Ranges, or none of the words for port: not this.
+  assert.deepEqual(several('- Ports: 7001-7003, 7004'), []);
   // Under the page title alone, or in an item about something else (a client's settings), whose port it is is not said.
   const settings = ['# Ledger', '', '## Configuration', '', '1. **Download client:**', '   - Host: 192.168.1.50', '   - Port: 8080', '', '- Port: 7001', ''].join('\n');
   assert.deepEqual(parseMarkdown(settings, { file: 'README.md' }).allocations, []);

@@ -484,6 +484,11 @@ test('a localhost URL is reached through a host port: the container port behind 
   assert.deepEqual(atWarningOrError(checkFiles({ 'docs/PORTS.md': ports, 'START.md': start(7400) })).map(brief), ['port-mismatch@START.md:3']);
   assert.deepEqual(atWarningOrError(checkFiles({ 'docs/PORTS.md': ports, 'START.md': start(7410) })).map(brief), []);
   assert.deepEqual(atWarningOrError(checkFiles({ 'docs/PORTS.md': ports, 'START.md': start(7410).replace('localhost:7420', 'localhost:7421') })).map(brief), ['port-mismatch@START.md:4']);
+  // So is the machine's address on its network; an address on Docker's bridge is the container's own.
+  const at = (address: string) => atWarningOrError(checkFiles({ 'docker-compose.yml': compose, 'README.md': `- Grafana: http://${address}:3000\n` })).map(brief);
+  assert.deepEqual(at('10.0.0.5'), ['port-mismatch@README.md:1']);
+  assert.deepEqual(at('192.168.1.20'), ['port-mismatch@README.md:1']);
+  assert.deepEqual(at('172.18.0.5'), []);
 });
 
 test('a mapping a document writes says its host side: `"9000:9000"` in a README snippet does not agree with `9003:9000`; a variable host port does', () => {

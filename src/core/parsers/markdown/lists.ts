@@ -196,7 +196,8 @@ function match(text: string): Match | undefined {
     const value = blank.slice(valueAt, valueAt + byName[2].length).replace(RANGE_WORD_AFTER, '$1');
     const values = parseCellPorts(value).filter((v) => value === byName[2] || v.kind === 'range').map((v) => shift(v, valueAt));
     if (name && values.length > 0) return { name, values, portForm: false };
-    if (!name && values.length === 1 && isPortWord(byName[1])) return { name: cleanName(byName[1]), values, portForm: true, portWord: true };
+    // `- **Ports**: 8090 (App), 1389 (LDAP)`: the ports of the heading's service, however many.
+    if (!name && values.length > 0 && values.every((v) => v.kind === 'port') && isPortWord(byName[1])) return { name: cleanName(byName[1]), values, portForm: true, portWord: true };
     const url = name ? urlValue(valueAt, byName[2]) : undefined;
     if (name && url) return urlMatch(name, url);
   }

@@ -175,12 +175,16 @@ export function urlPage(url: UrlPort): { server: string; route: boolean } {
   return { server: `${url.host.toLowerCase()}:${url.port}`, route: url.path.replace(/\/+$/, '') !== '' };
 }
 
+// A machine's address on a home or office network (`10.0.0.5`, `192.168.1.20`); not Docker's bridge networks (172.16/12).
+const LAN_ADDRESS = /^(?:10|192\.168)(?:\.\d{1,3}){2,3}$/;
+
 /**
- * A URL on this machine (`http://localhost:46000`) is reached through a host port: a document that
- * gives it does not speak of the container side of a published port (`3001:46000`).
+ * A URL on this machine (`http://localhost:46000`) or on its address in the network
+ * (`http://10.0.0.5:46000`) is reached through a host port: a document that gives it does not
+ * speak of the container side of a published port (`3001:46000`).
  */
 export function hostSideUrl(url: UrlPort): boolean {
-  return isLocalHost(url.host);
+  return isLocalHost(url.host) || LAN_ADDRESS.test(url.host);
 }
 
 // A placeholder for a cluster node's address: `http://NODE_IP:30081`, `http://minikube:30080`.
