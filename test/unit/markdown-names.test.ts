@@ -143,6 +143,13 @@ test('a list item naming a service and the URL it is reached at claims that port
   assert.deepEqual(claimsOf(headed), ['Ledger UI=7100?', 'Vault=7200?']);
   const compose = 'services:\n  ledger:\n    image: ledger\n    ports: ["7105:7100"]\n  vault:\n    image: v\n    ports: ["7200:7200"]\n';
   assert.deepEqual(checkFiles({ 'README.md': headed, 'docker-compose.yml': compose }).findings.map(brief), ['port-mismatch@README.md:5']);
+  // So does a text fence of one line under the heading, and a heading that says the service is available there.
+  const fenced = ['# Stack', '', '## Ledger', '', '```', 'http://localhost:7100', '```', '', '## Vault is available at:', '', '```url', 'http://localhost:7200', '```', '', '## Atlas', '', '```bash', 'http://localhost:7300', '```'].join('\n');
+  assert.deepEqual(claimsOf(fenced), ['Ledger=7100?', 'Vault=7200?']);
+  // Under a service's heading a console is one of its ways in.
+  assert.deepEqual(claimsOf(['# Stack', '', '### Ledger', '', '- Console: http://localhost:7100'].join('\n')), ['Ledger=7100?']);
+  // Available ports are still free ones.
+  assert.deepEqual(claimsOf(['# Stack', '', '## Available ports', '', '- Ledger: http://localhost:7100'].join('\n')), []);
 });
 
 test('URL items that name no service of this setup claim nothing', () => {

@@ -293,6 +293,13 @@ test('mermaid node labels allocate; the label names the service, ranges in label
   assert.equal(f.allocations[1].loc.span.startLine, 3);
 });
 
+test('an Image column beside the name column names no row: services may run one image', () => {
+  const table = ['| Container | Image | Ports |', '|---|---|---|', '| indexer | acme/indexer:2.0.0 | 9871 |', '| worker | acme/indexer:2.0.0 | 9880 |'].join('\n');
+  assert.deepEqual(parse(table).allocations.map((a) => `${a.service}=${a.port}`), ['indexer=9871', 'worker=9880']);
+  const compose = 'services:\n  indexer:\n    image: acme/indexer:2.0.0\n    ports: ["9870:9870"]\n';
+  assert.deepEqual(checkFiles({ 'docker-compose.yml': compose, 'README.md': table }).findings.filter((f) => f.severity !== 'info').map(brief), ['port-mismatch@README.md:3']);
+});
+
 test('a mermaid node that writes an address on a port and points at a node drawn on it dials that node: it holds nothing', () => {
   const graph = (...lines: string[]) => ['```mermaid', 'graph TD', ...lines, '```'].join('\n');
   const ports = (text: string) => {

@@ -122,7 +122,7 @@ const YEAR = /^(?:19|20)\d\d$/;
 
 // A label for one of a service's ways in, not a service: under `### Lighthouse`, "Web UI (HTTP): 9000"
 // and "Direct access: http://nas:9000" are Lighthouse's.
-const INTERFACE_LABEL = /^(?:direct access|access|local access|lan access|web ?ui|ui|web|web interface|dashboard|admin(?: ui| panel| console)?|api|http|https|grpc|metrics|ssh|url|endpoint|local|lan|internal|external)(?:\s*\([^()]*\))?$/i;
+const INTERFACE_LABEL = /^(?:direct access|access|local access|lan access|web ?ui|ui|web|web interface|dashboard|console|admin(?: ui| panel| console)?|api|rest(?: api)?|http|https|grpc|metrics|ssh|url|endpoint|local|lan|internal|external)(?:\s*\([^()]*\))?$/i;
 
 // `http://10.0.0.5:3000/web`, then at most a parenthesised note: "(via the proxy)".
 const URL_VALUE = /^\S+:\/\/\S+(?:\s+\([^()]*\))?$/;

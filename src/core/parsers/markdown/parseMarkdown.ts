@@ -71,7 +71,7 @@ function readMarkdown(text: string, ctx: ParseContext): FileFacts {
     else if (token.type === 'list_item_open') walkListItem(state, tokens, i);
     else if (token.type === 'bullet_list_open' || token.type === 'ordered_list_open') walkListTitle(state, tokens, i);
     else if (token.type === 'bullet_list_close' || token.type === 'ordered_list_close') closeListTitle(state, token.level);
-    else if (token.type === 'fence' && token.map) walkFence(state, token, introducesExample(tokens, i), labelOwner(tokens, i));
+    else if (token.type === 'fence' && token.map && !headingFenceUrl(state, tokens, i)) walkFence(state, token, introducesExample(tokens, i), labelOwner(tokens, i));
     else if (token.type === 'inline' && token.map && tokens[i - 1]?.type === 'paragraph_open' && !headingUrl(state, tokens, i)) walkParagraph(state, token.map[0] + 1, token.map[1]);
   }
   separateLocalRuns(state, headings);
@@ -305,10 +305,27 @@ function walkFence(state: MdState, token: Token, example: boolean, owner: string
 function headingUrl(state: MdState, tokens: Token[], i: number): boolean {
   const token = tokens[i];
   if (tokens[i - 2]?.type !== 'heading_close' || token.map![1] - token.map![0] !== 1) return false;
-  const heading = state.sections[state.sections.length - 1];
-  if (ownerNamedBy(heading.info.name) === undefined) return false;
-  const line = token.map![0] + 1;
-  return extractHeadingUrl(state, heading.info.name, state.lines.lineText(line), state.lines.lineStart(line));
+  return urlUnderHeading(state, token.map![0] + 1);
+}
+
+// Fences that hold text, not a program: no language, or one that says so.
+const TEXT_FENCE = /^(?:|url|text|txt|plain|plaintext)$/i;
+
+/** The same for a text fence right under a heading whose body is one line: ```` ``` ```` over `http://localhost:9000`. */
+function headingFenceUrl(state: MdState, tokens: Token[], i: number): boolean {
+  const token = tokens[i];
+  if (tokens[i - 1]?.type !== 'heading_close' || !TEXT_FENCE.test(token.info.trim()) || token.content.trim().includes('\n')) return false;
+  const [open, close] = token.map!;
+  return close - open === 3 && urlUnderHeading(state, open + 2);
+}
+
+// `## MinIO is available as:`, `## Grafana runs at`: the service, and the sentence around it.
+const AVAILABLE_AT = /\s+(?:is|are)\s+(?:available|accessible|reachable|served|running|exposed|up)(?:\s+(?:as|at|on|via|under))?\s*[:：]?\s*$|\s+runs\s+(?:at|on)\s*[:：]?\s*$/i;
+
+function urlUnderHeading(state: MdState, line: number): boolean {
+  const name = state.sections[state.sections.length - 1].info.name.replace(AVAILABLE_AT, '');
+  if (ownerNamedBy(name) === undefined) return false;
+  return extractHeadingUrl(state, name, state.lines.lineText(line), state.lines.lineStart(line));
 }
 
 function walkParagraph(state: MdState, fromLine: number, toLine: number): void {

@@ -75,7 +75,8 @@ const STEP_HEADING = /^(?:run(?:ning)?|access(?:ing)?|deploy(?:ing)?|launch(?:in
 // when a port is taken ("Troubleshooting", "If port 8080 is already in use"), whose ports are
 // somebody else's or a way out; not a compound such as "Conflict-Free", which describes the
 // current allocation.
-export const ILLUSTRATIVE = /(?<![-‐])\b(rejected|checklists?|alternatives?|examples?|samples?|deprecated|obsolete|legacy|old|previous|formerly|former|decommissioned|retired|removed|freed|superseded|history|historical|proposals?|proposed|drafts?|templates?|hypothetical|before|available|unused|unassigned|free|recommended|suggested|troubleshooting|already (?:in use|used|taken)|fehlerbehebung|bereits belegt|dépannage|legado|obsoleto|antigo|antiguo|veraltet|obsolète)\b|konflikte (?:lösen|beheben)|문제 ?해결|트러블 ?슈팅|이미 사용 ?중|故障排除|故障排查|问题排查|疑难解答|被占用|トラブルシューティング|使用中の場合/i;
+// `Available ports` are free; `MinIO is available at` says where a service is.
+export const ILLUSTRATIVE = /(?<![-‐])\b(rejected|checklists?|alternatives?|examples?|samples?|deprecated|obsolete|legacy|old|previous|formerly|former|decommissioned|retired|removed|freed|superseded|history|historical|proposals?|proposed|drafts?|templates?|hypothetical|before|(?<!\b(?:is|are)\s)available|unused|unassigned|free|recommended|suggested|troubleshooting|already (?:in use|used|taken)|fehlerbehebung|bereits belegt|dépannage|legado|obsoleto|antigo|antiguo|veraltet|obsolète)\b|konflikte (?:lösen|beheben)|문제 ?해결|트러블 ?슈팅|이미 사용 ?중|故障排除|故障排查|问题排查|疑难解答|被占用|トラブルシューティング|使用中の場合/i;
 
 // "Compose sample application", "Example project": the page of a sample that really runs as written.
 const SAMPLE_PROJECT = /\b(?:samples?|examples?)\s+(?:applications?|apps?|projects?|stacks?)\b/i;

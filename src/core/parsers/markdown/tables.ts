@@ -91,6 +91,7 @@ const ROUTING_HEADER = /^(?:(?:public|external|custom|tunnel|proxy)\s+)?(domains
 const PATH_HEADER = /^paths?$/i;
 // A unique per-row identity.
 const CONTAINER_NAME_HEADER = /^(containers?|container names?|hostnames?|service names?|images?|contenedor(?:es)?|cont[eê]iner(?:es|s)?|conteneurs?)$/i;
+const IMAGE_HEADER = /^(?:docker )?images?$/i;
 const RANGE_NAME_HEADER = /\b(category|project|projekt|projet|proyecto|projeto|progetto|tier|group|range|team|block|pool|reserved)\b|项目|проект/i;
 // English, and the same words in German, Dutch, French, Spanish, Italian and Portuguese (`Interner Port`, `Puerto interno`, `Porta container`).
 const CONTAINER_HEADER = /\b(container|internal|inner|inside|intern|interne|interner|internes|interno|interna|target|conteneur|contenedor|contêiner)\b|コンテナ|容器|内部|컨테이너|내부/i;
@@ -284,7 +285,8 @@ function classify(headers: string[], aboutPorts: boolean, rangeColumn: (index: n
   const stackNames = name < 0 && stack >= 0 && CLEAN_STACK_HEADER.test(cleaned[stack]);
   if (stackNames) name = stack;
   const environment = cleaned.findIndex((h) => ENV_HEADER.test(h));
-  const container = cleaned.findIndex((h, i) => i !== name && CONTAINER_NAME_HEADER.test(h));
+  // Not an Image column: services may share an image (`| Container | Image | Ports |`).
+  const container = cleaned.findIndex((h, i) => i !== name && CONTAINER_NAME_HEADER.test(h) && !IMAGE_HEADER.test(h));
   const otherNames = cleaned.flatMap((h, i) => (i !== name && i !== container && !taken.has(i) && NAME_HEADER.test(h) ? [i] : []));
   const group = services >= 0 ? otherNames.find((i) => RANGE_NAME_HEADER.test(cleaned[i])) : undefined;
   const status = cleaned.findIndex((h) => STATUS_HEADER.test(h));
