@@ -296,6 +296,10 @@ test('any YAML file whose top level is a compose services map is a compose file,
   assert.deepEqual(warnings(c), ['port-conflict@deploy/stack.yml:7']);
   // A Kubernetes manifest is a source of its own kind, never a compose file.
   assert.deepEqual([...c.model.files()].map((f) => `${f.file}:${f.kind}`), ['deploy/stack.yml:compose', 'k8s/app.yaml:kubernetes']);
+  // Also a file indented as a whole; not a map nested under another key.
+  const indented = stack({ gateway: '8443:443', portal: '8443:8080' }).split('\n').map((line) => (line === '' ? line : `  ${line}`)).join('\n');
+  assert.deepEqual(warnings(checkFiles({ 'deploy/stack.yml': indented })), ['port-conflict@deploy/stack.yml:7']);
+  assert.deepEqual(warnings(checkFiles({ 'deploy/stack.yml': `x-tool:\n${indented}` })), []);
 });
 
 test('an env file a compose service reads with env_file is its container\'s environment: no host port', () => {

@@ -70,6 +70,8 @@ export function defaultFileStack(file: string): string {
 // A compose file whatever its name (`pwd.yml`, `compose/infra.yml`, `docker-compose-core.yml` is
 // one by name already): a top-level `services:` over a service with `image`, `build` or `ports`.
 const TOP_SERVICES = /^services:[ \t]*(?:#.*)?$/m;
+// A document indented as a whole (`  services:` on its first line) is the same mapping.
+const INDENTED_SERVICES = /^(?:[ \t]*(?:#[^\n]*)?\r?\n)*[ \t]+services:[ \t]*(?:#[^\n]*)?\r?(?:\n|$)/;
 const SERVICE_FIELD = /^[ \t]+(?:image|build|ports)[ \t]*:/m;
 /** Only the head of a file is looked at: deciding must stay cheap for every YAML file of a repository. */
 const HEAD_CHARS = 64 * 1024;
@@ -77,7 +79,7 @@ const HEAD_CHARS = 64 * 1024;
 /** Whether a YAML text is a compose file: decided on its first 64 KB. */
 export function looksLikeCompose(text: string): boolean {
   const head = text.length > HEAD_CHARS ? text.slice(0, HEAD_CHARS) : text;
-  const services = TOP_SERVICES.exec(head);
+  const services = TOP_SERVICES.exec(head) ?? INDENTED_SERVICES.exec(head);
   return !!services && SERVICE_FIELD.test(head.slice(services.index));
 }
 
