@@ -129,4 +129,9 @@ test('without a .env, compose interpolates a ${VAR} with no default from the tem
     assert.deepEqual(c.findings.map(brief), [], placeholder);
     assert.deepEqual(c.allocations.filter((a) => a.source === 'compose' && !a.claim).map((a) => a.port), [7300], placeholder);
   }
+  // Templates named the other way round, or a stub, are read alike.
+  for (const name of ['example.env', 'sample.env', '.env.stub']) {
+    const c = checkFiles({ 'docker-compose.yml': files['docker-compose.yml'], [name]: 'LEDGER_PORT=7103\n' });
+    assert.deepEqual(c.allocations.filter((a) => a.source === 'compose').map((a) => a.port), [7103, 7300], name);
+  }
 });

@@ -629,6 +629,10 @@ test('a column saying who may reach a port (`Access`) names no row; a Firewall h
   assert.deepEqual(places(table), []);
   const firewall = ['# Media', '', '## Firewall', '', '- ledger: 7100/udp', ''].join('\n');
   assert.deepEqual(parseMarkdown(firewall, { file: 'README.md' }).allocations.map((a) => `${a.service}=${a.port}/${a.protocol}`), ['ledger=7100/udp']);
+  // So is a heading of port mappings written as one word.
+  for (const heading of ['Portmapping', 'Port-Mappings', 'Portmap']) {
+    assert.deepEqual(parseMarkdown(firewall.replace('Firewall', heading), { file: 'README.md' }).allocations.map((a) => `${a.service}=${a.port}`), ['ledger=7100'], heading);
+  }
 });
 
 test('a file, a place in a file or a command is where a port is written or how it is started, never who holds it', () => {

@@ -144,6 +144,12 @@ test('a section that runs the app on the machine itself (`npm run dev` under "Ru
   assert.deepEqual(checkFiles({ 'compose.yaml': compose, 'README.md': table('Services (local run)') }).findings.map(brief), []);
   assert.deepEqual(checkFiles({ 'compose.yaml': compose, 'README.md': table('Running locally') }).findings.map(brief), ['port-mismatch@README.md:7']);
   assert.deepEqual(checkFiles({ 'compose.yaml': compose, 'README.md': table('Services (local run)').replace('| frontend | 5173 |', '| frontend | 5173 |\n\n```bash\ndocker compose up\n```') }).findings.map(brief), ['port-mismatch@README.md:7']);
+  // A development section beside a sibling that runs it with Docker runs it on the machine.
+  const urls = (dev: string, docker: string) => ['# Shop', '', `## URLs - ${dev}`, '', '- Frontend: http://localhost:5173', '', `## URLs - ${docker}`, '', '- Frontend: http://localhost:3000', ''].join('\n');
+  assert.deepEqual(findings(urls('Development Environment', 'Docker')), []);
+  assert.deepEqual(findings(urls('Development Environment', 'Staging')), ['port-mismatch@README.md:5']);
+  assert.deepEqual(findings(urls('Development (Docker)', 'Docker Compose')), ['port-mismatch@README.md:5']);
+  assert.deepEqual(findings(urls('Development Tools', 'Docker')), ['port-mismatch@README.md:5']);
 });
 
 test('a compose snippet that replaces or resets what the compose file says (`ports: !override`) is an override the reader may write: its ports are mentioned', () => {

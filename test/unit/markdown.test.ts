@@ -473,8 +473,17 @@ test('outside a section about ports, only items that say so are ports', () => {
   assert.deepEqual(allocs(parse(items, 'docs/PORTS.md')).map((a) => `${a.service}=${a.port}`), ['Grafana=3000', 'Gateway=8080', 'Ledger=8003', 'Redis=6379']);
 });
 
+test('items nested under an item that names a service, labelled by a setting (`Local Env`, `Docker Inside`), mention its ports: no service, no range', () => {
+  const doc = (label: string) => ['## Ports:', '* Ledger:', `  * ${label}: 7100-7150`, '  * Docker Inside: 8080-8081', '* Atlas:', `  * ${label}: 7101-7151`, '  * Docker Inside: 8080-8081'].join('\n');
+  const f = parse(doc('Local Env'));
+  assert.deepEqual([allocs(f).length, f.ranges.length, f.mentions.map((m) => m.port)], [0, 0, [7100, 8080, 7101, 8080]]);
+  assert.deepEqual(checkFiles({ 'README.md': doc('Local Env') }).findings.map(brief), []);
+  // A label that names something else is still read as it was.
+  assert.deepEqual(parse(doc('Reserved block')).ranges.map((r) => `${r.from}-${r.to}`), ['7100-7150', '7101-7151']);
+});
+
 test('a settings list is not a port list, in a section about ports or not', () => {
-  const settings = ['- **Retries**: 3', '- **Timeout**: 30', '- **Max connections**: 100', '- **Pool size**: 100', '- Batch size: 100', '- Concurrency: 100'];
+  const settings = ['- **Retries**: 3', '- **Timeout**: 30', '- **Max connections**: 100', '- **Pool size**: 100', '- Batch size: 100', '- Concurrency: 100', '- PUID: 1000', '- ChainID: 8453', '- Network ID: 1337'];
   const f = parse(['## Configuration', ...settings, '', '## Ports', ...settings, '- **Gateway**: 8080', '- Admin: 8081', '- MS SQL: 1433'].join('\n'));
   assert.deepEqual(allocs(f).map((a) => `${a.service}=${a.port}`), ['Gateway=8080', 'Admin=8081', 'MS SQL=1433']);
 });
@@ -717,6 +726,13 @@ test('a `Default Port` column lists the port each app ships with: its rows claim
   assert.deepEqual(warnings({ 'PORTS.md': doc('Default Port(s)'), 'alpha/compose.yaml': 'services:\n  alpha:\n    image: alpha\n    ports: ["3001:3001"]\n' }), ['port-mismatch@PORTS.md:5']);
   // A plain Port column allocates: two services on one port clash.
   assert.deepEqual(warnings({ 'PORTS.md': doc('Port') }), ['port-conflict@PORTS.md:6']);
+  // The table's other port columns are defaults too.
+  const more = ['| Service | Default Port | Additional Ports |', '|---|---|---|', '| alpha | 3000 | 3100 |', '| beta | 3001 | 3100 |'].join('\n');
+  assert.deepEqual(warnings({ 'PORTS.md': more }), []);
+  // So are the ports of a section on what a tool supports, whatever its columns say.
+  const games = (heading: string) => ['# Panel', '', `## ${heading}`, '', '| Game | Ports Used | Notes |', '|---|---|---|', '| alpha | 3000 | |', '| beta | 3000 | Default |'].join('\n');
+  assert.deepEqual(warnings({ 'README.md': games('Supported games') }), []);
+  assert.deepEqual(warnings({ 'README.md': games('Game servers') }), ['port-conflict@README.md:8']);
 });
 
 test('a `Stack` column names the rows where no other column does; beside a Service column it says which stack each service runs in', () => {

@@ -321,6 +321,13 @@ test('an env file a compose service reads with env_file is its container\'s envi
     'services/gateway/.env.development': 'HTTP_PORT=3050\nNATS_PORT=4222\n',
   });
   assert.deepEqual(warnings(agreeing), []);
+  // Compose publishing the port another of its variables names on both sides leaves this one unpublished: no mismatch.
+  const node = (ports: string) => ({
+    'node/docker-compose.yml': ['services:', '  node:', '    image: n', '    env_file: .env', `    ports: ["${ports}"]`].join('\n'),
+    'node/example.env': 'P2P_PORT=30302\nHTTP_PORT=8525\n',
+  });
+  assert.deepEqual(warnings(checkFiles(node('${P2P_PORT}:${P2P_PORT}'))), []);
+  assert.deepEqual(warnings(checkFiles(node('${P2P_PORT}:30303'))), ['port-mismatch@node/example.env:2']);
 });
 
 test('one problem, one finding: a place writing several ports of a service is reported once', () => {

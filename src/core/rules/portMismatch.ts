@@ -81,7 +81,7 @@ function containerMismatches(places: readonly Place[]): Finding[] {
     // A template's own `PORT` is a claim (see env.ts), and what the container will read once it is copied.
     if (!inside.fileRole.inContainer || !inside.own || (inside.claim && !isEnvTemplateFileName(inside.loc.file)) || matchRole(inside.role) !== 'main' || supersededTemplate(inside, places)) continue;
     const published = places.filter((p) => p.source === 'compose' && p.unit === inside.unit && p.containerPort !== undefined && p.endPort === undefined);
-    if (published.length === 0 || published.some((p) => p.containerPort === inside.port)) continue;
+    if (published.length === 0 || published.some((p) => p.containerPort === inside.port) || publishedByOtherVariables(published, inside)) continue;
     const targets = [...new Set(published.map((p) => p.containerPort))].join(' / ');
     out.push(finding(portMismatch, {
       message: `${inside.service} listens on ${inside.port} in its container here, but compose publishes container port ${targets} (${where(published[0].loc)})`,
@@ -92,6 +92,15 @@ function containerMismatches(places: readonly Place[]): Finding[] {
     }));
   }
   return out;
+}
+
+/**
+ * `"${P2P_PORT}:${P2P_PORT}"` beside the env file's `HTTP_PORT=8525`: compose publishes the ports
+ * other variables name on both sides, so the env file names several listeners, and this is one
+ * compose leaves unpublished (a proxy reaches it), not the one it meant to publish.
+ */
+function publishedByOtherVariables(published: readonly Place[], inside: Place): boolean {
+  return published.every((p) => p.fromVariable !== undefined && p.fromVariable !== inside.variable && p.port === p.containerPort);
 }
 
 function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {

@@ -204,7 +204,7 @@ export function envEnvironmentFromFileName(fileName: string): string | undefined
   return environmentFromText(rest.replace(/[._-]+/g, ' '));
 }
 
-const TEMPLATE_WORDS = new Set(['example', 'examples', 'sample', 'template', 'tmpl', 'tpl', 'dist']);
+const TEMPLATE_WORDS = new Set(['example', 'examples', 'sample', 'template', 'tmpl', 'tpl', 'dist', 'stub']);
 
 /** `.env.example`, `.env.sample`, `env.tpl`, `PROD_ENV_TEMPLATE.env`: a template of an env file, not one anything reads. */
 export function isEnvTemplateFileName(fileName: string): boolean {

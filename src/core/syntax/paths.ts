@@ -11,7 +11,10 @@ export function envFileIn(dir: string): string {
 }
 
 // The templates a folder's `.env` is copied from (`cp .env.example .env`), in the order looked for.
-const ENV_TEMPLATES = ['.env.example', '.env.sample', '.env.template', '.env.dist', 'env.example', 'env.sample', 'env.template', 'env.dist'];
+const ENV_TEMPLATES = [
+  '.env.example', '.env.sample', '.env.template', '.env.dist', '.env.stub', 'env.example', 'env.sample', 'env.template', 'env.dist',
+  'example.env', 'sample.env', 'template.env',
+];
 
 /**
  * The env templates of a folder, in the order looked for: where the `.env` is not committed, the

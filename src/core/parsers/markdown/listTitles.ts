@@ -20,8 +20,14 @@ const PORT_WORD = /\bports?\b|端口|ポート|포트/i;
 // A line that introduces what follows: ends with a colon, or is all emphasis.
 const LEADS = /[:：]\s*$|^(?:\*\*|__)[^*_]+(?:\*\*|__)$/;
 
-/** Opens the list's title section when the paragraph just before the list titles it. */
-export function openListTitle(state: MdState, paragraph: string, line: number, listLevel: number): void {
+// A short name and its colon, alone.
+const ITEM_OWNER = /^([\p{L}\p{N}][\p{L}\p{N} ._-]{0,40}?)\s*[:：]$/u;
+
+/**
+ * Opens the list's title section when the paragraph just before the list titles it; `nested` when
+ * that paragraph is an item of another list.
+ */
+export function openListTitle(state: MdState, paragraph: string, line: number, listLevel: number, nested: boolean): void {
   const title = paragraph.trim();
   if (title.length > MAX_TITLE || title.includes('\n') || !LEADS.test(title)) return;
   const reserved = titleReservation(title);
@@ -33,8 +39,13 @@ export function openListTitle(state: MdState, paragraph: string, line: number, l
   // "**Default Settings**:" over `- Warmth: 65`: values of settings, not ports, even in a section about ports.
   const settings = short && SETTINGS_TITLE.test(label) && !PORT_WORD.test(label);
   const ports = !reserved && !illustrative && !settings && label.split(/\s+/).length <= MAX_PORT_TITLE_WORDS && ABOUT_PORTS.test(label);
-  if (!reserved && !illustrative && !settings && !ports) return;
   const top = state.sections[state.sections.length - 1];
+  if (!reserved && !illustrative && !settings && !ports) {
+    // `* Catalog:` over `* Local Env: 5000-5050`: an item naming what the items nested in it are about.
+    const owner = nested ? ITEM_OWNER.exec(label)?.[1] : undefined;
+    if (owner) state.sections.push({ level: LIST_LEVEL, line, info: top.info, rangeId: top.rangeId, listLevel, itemOwner: owner });
+    return;
+  }
   // The section under the title keeps owning the items: its range, owner and machine.
   const info = illustrative ? { ...top.info, illustrative } : settings ? { ...top.info, aboutPorts: false } : ports ? { ...top.info, aboutPorts: true } : top.info;
   const section: Section = { level: LIST_LEVEL, line, info, rangeId: top.rangeId, reserved, listLevel };

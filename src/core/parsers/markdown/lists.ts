@@ -52,9 +52,9 @@ const PORT_WORD = new RegExp(String.raw`^(?:${PORT_IN_OTHER_LANGUAGES}|埠)$`, '
 const ACTION_LAST = /(?:확인|접속|실행|점검|테스트|確認|接続|起動|実行|テスト|アクセス|访问|确认|检查|测试|启动|运行)(?:하기|한다|する)?$/u;
 // `- ❌ 5173 (default Vite port)`, `- 4002`: a port, and why, under a title that forbids its ports.
 const PORT_WITH_REASON = /^(?:\s|[\u274C\u{1F6AB}\u26D4\u2716]\uFE0F?)*(\d{1,6})\s*(?:\(([^()]*)\))?\s*[.;]?\s*$/u;
-// Words that make a "name" a setting whose number is a count or a duration: "Retries: 3",
-// "Max connections: 100", "Pool size: 100", "Timeout: 30".
-const SETTING_WORD = /\b(size|timeout|retries|retry|attempts|limit|max|min|maximum|minimum|count|concurrency|workers|threads|connections|interval|ttl|delay|threshold|capacity|replicas|version|days|hours|minutes|seconds)\b/i;
+// Words that make a "name" a setting whose number is a count, a duration or an identifier: "Retries: 3",
+// "Max connections: 100", "Pool size: 100", "Timeout: 30", "PUID: 1000", "ChainID: 8453".
+const SETTING_WORD = /\b(size|timeout|retries|retry|attempts|limit|max|min|maximum|minimum|count|concurrency|workers|threads|connections|interval|ttl|delay|threshold|capacity|replicas|version|days|hours|minutes|seconds|ids?|p?uid|p?gid|chain ?id|network ?id|block height|epoch)\b/i;
 // "Line: 147" under a source file's name: a place in the file, or a process id.
 const FILE_PLACE = /^(?:lines?|line numbers?|columns?|rows?|pid)$/i;
 // Words that make a "name" a tally in a summary: "Conflicts: 1 (web/api)", "Resolved issues: 6".
@@ -322,10 +322,27 @@ export function extractHeadingUrl(state: MdState, heading: string, line: string,
   return true;
 }
 
+// Words that say in which setting or how a port of the item above is reached: `Local Env`, `Docker Inside`, `HTTPS`.
+const QUALIFIER_WORDS = new Set([
+  'local', 'docker', 'env', 'environment', 'inside', 'outside', 'container', 'host', 'dev', 'development', 'prod', 'production',
+  'staging', 'test', 'internal', 'external', 'public', 'private', 'http', 'https', 'grpc',
+]);
+
+/**
+ * `* Catalog:` over `* Local Env: 5000-5050` and `* Docker Env: 6000-6060`: the nested items give
+ * the catalog's ports in each setting (often its HTTP and HTTPS pair, not a range), not services
+ * called Local Env. Which of them is which is not said: they are mentioned.
+ */
+function qualifiesItemOwner(state: MdState, label: string): boolean {
+  if (state.sections[state.sections.length - 1].itemOwner === undefined) return false;
+  const words = cleanName(label).toLowerCase().split(/[\s/_-]+/).filter((w) => w !== '');
+  return words.length > 0 && words.every((w) => QUALIFIER_WORDS.has(w));
+}
+
 function extractMatch(state: MdState, m: Match, text: string, at: number, nested: boolean): void {
   // `chromadb:8000` is an address another container dials (a host name and a port, no blank):
   // the port is mentioned, not allocated.
-  if (ADDRESS_ITEM.test(text)) {
+  if (ADDRESS_ITEM.test(text) || (nested && qualifiesItemOwner(state, m.name))) {
     for (const value of m.values) emitMention(state, value.port, at + value.start, at + value.end);
     return;
   }

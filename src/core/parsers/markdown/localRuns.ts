@@ -33,11 +33,11 @@ interface Heading {
 /** Puts the places of each section that runs the app on the machine itself in the local-run environment. */
 export function separateLocalRuns(state: MdState, headings: readonly Heading[]): void {
   // Most documents start nothing on the machine: one look at the whole text says so.
-  if (state.facts.allocations.length === 0 || (!runsCommand(state.text) && !headings.some((h) => RUN_MODE_HEADING.test(h.text)))) return;
+  if (state.facts.allocations.length === 0 || (!runsCommand(state.text) && !headings.some((h, i) => RUN_MODE_HEADING.test(h.text) || besideDocker(headings, i)))) return;
   const lastLine = state.lines.lineCount;
   for (let i = 0; i < headings.length; i++) {
     const h = headings[i];
-    const runMode = RUN_MODE_HEADING.test(h.text);
+    const runMode = RUN_MODE_HEADING.test(h.text) || besideDocker(headings, i);
     if (!runMode && environmentFromText(h.text) !== 'development' && !LOCAL_HEADING.test(h.text)) continue;
     let end = lastLine + 1;
     for (let j = i + 1; j < headings.length; j++) {
@@ -55,6 +55,26 @@ export function separateLocalRuns(state: MdState, headings: readonly Heading[]):
       if (line > h.line && line < end && a.fence === undefined && !inCompose.has(a.serviceKey) && (a.environment === undefined || a.environment === 'development')) a.environment = LOCAL_RUN_ENVIRONMENT;
     }
   }
+}
+
+const DOCKER_HEADING = /\b(?:docker|containeri[sz]ed|compose)\b/i;
+// A heading that names the development setting itself (`Development Environment`, `Local`), not a
+// category of tools (`Development Tools`).
+const DEVELOPMENT_SETTING = /\b(?:development|dev|local)(?:\s+(?:environment|env|mode|setup))?\s*$/i;
+
+/**
+ * `## URLs - Development Environment` beside `## URLs - Docker`: a development section whose sibling
+ * (a heading of its level under the same parent) runs the app in containers runs it on the machine.
+ */
+function besideDocker(headings: readonly Heading[], i: number): boolean {
+  const h = headings[i];
+  if (!DEVELOPMENT_SETTING.test(h.text) || DOCKER_HEADING.test(h.text)) return false;
+  for (const step of [-1, 1]) {
+    for (let j = i + step; j >= 0 && j < headings.length && headings[j].level >= h.level; j += step) {
+      if (headings[j].level === h.level && DOCKER_HEADING.test(headings[j].text)) return true;
+    }
+  }
+  return false;
 }
 
 function runsCommand(text: string): boolean {

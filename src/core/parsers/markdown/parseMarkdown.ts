@@ -42,7 +42,7 @@ type Token = ReturnType<typeof md.parse>[number];
 // (`DB_PORT`), not part of "support", "report" or "import", and a range must not be part of a
 // date (2024-01-15), or nearly every document passes. A bold name with a number in parentheses
 // (`**Ledger** (7100)`, `**Ledger (7100)**`) is a port by its form, as lists.ts reads it.
-const PORT_LIKE = /(?<![a-z])(?:ports?|portas?|puertos?|porte|firewall)(?![a-z])|порт|端口|埠|ポート|포트|:\d{2,5}\b|(?<![\d-])\d{2,5}\s*[-–]\s*\d{2,5}(?![\d-])|\d[xX]{2}\b|\*\*\s*\(\d{2,5}\)|\(\d{2,5}\)\*\*/i;
+const PORT_LIKE = /(?<![a-z])(?:ports?|port-?map(?:ping)?s?|portas?|puertos?|porte|firewall)(?![a-z])|порт|端口|埠|ポート|포트|:\d{2,5}\b|(?<![\d-])\d{2,5}\s*[-–]\s*\d{2,5}(?![\d-])|\d[xX]{2}\b|\*\*\s*\(\d{2,5}\)|\(\d{2,5}\)\*\*/i;
 
 export function parseMarkdown(text: string, ctx: ParseContext): FileFacts {
   const facts = readMarkdown(text, ctx);
@@ -240,7 +240,7 @@ function walkListItem(state: MdState, tokens: Token[], i: number): void {
 function walkListTitle(state: MdState, tokens: Token[], i: number): void {
   const inline = paragraphBefore(tokens, i);
   if (!inline || tokens[i - 1].level !== tokens[i].level || !inline.map) return;
-  openListTitle(state, inline.content, inline.map[0] + 1, tokens[i].level);
+  openListTitle(state, inline.content, inline.map[0] + 1, tokens[i].level, tokens[i - 4]?.type === 'list_item_open');
 }
 
 /** The text of the paragraph that ends right before the block at `i`. */

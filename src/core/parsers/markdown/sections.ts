@@ -30,6 +30,8 @@ export interface HeadingInfo {
   proxySide?: boolean;
   /** The section runs its services in containers (`Development (Docker)`, `With Compose`). */
   inContainers?: boolean;
+  /** What a tool supports (`Supported games`, `Compatible apps`): each one's usual ports, run one at a time. */
+  catalog?: boolean;
   /** The machine or VM the heading names (`### IBM Server` → `ibm-server`), as a host key. */
   host?: string;
   /** A service named by the heading (`### Token Engine (Port 8081)`), owner of env blocks below it. */
@@ -48,7 +50,7 @@ export interface HeadingInfo {
   rangeEnvironment?: string;
 }
 
-export const ABOUT_PORTS = /\b(ports?|services?|endpoints?|allocations?|network(ing)?|urls?|address(es)?|listeners?|firewall|portas?|puertos?|porte|servi[cç]os?|servicios?|dienste?|serveurs?)\b|端口|服务|服務|ポート|サービス|포트|서비스/i;
+export const ABOUT_PORTS = /\b(ports?|port-?map(?:ping)?s?|services?|endpoints?|allocations?|network(ing)?|urls?|address(es)?|listeners?|firewall|portas?|puertos?|porte|servi[cç]os?|servicios?|dienste?|serveurs?)\b|端口|服务|服務|ポート|サービス|포트|서비스/i;
 
 /** What the document itself says, as the outermost section, by its name (`PORTS.md` → `PORTS`). */
 export function documentInfo(name: string): HeadingInfo {
@@ -139,6 +141,7 @@ function readHeading(text: string): HeadingInfo {
   if (containerSide(text)) info.containerSide = true;
   if (PROXY_SIDE.test(text)) info.proxySide = true;
   if (IN_CONTAINERS.test(text)) info.inContainers = true;
+  if (CATALOG.test(name)) info.catalog = true;
   // A category heading with a range ("Development & Monitoring (8060-8069)") is not an environment;
   // what it names is the range's, for tables that give each environment a column.
   if (!range) info.environment = envFileEnvironment(text) ?? environmentFromText(name);
@@ -157,6 +160,9 @@ function readHeading(text: string): HeadingInfo {
   }
   return info;
 }
+
+// `Supported games`, `Compatible software`, `Supported by category`: what a tool can run, each with its usual ports.
+const CATALOG = /\b(?:supported|compatible|compatibility)\b/i;
 
 // `### Web UIs (Port 8080)`, `### Databases (port 5432)`: a kind of service, in the plural, that
 // shares a port between the services listed under it, not a service on that port.

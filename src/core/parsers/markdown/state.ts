@@ -27,6 +27,8 @@ export interface Section {
   hostIfFolder?: string;
   /** A list's title ("Never use these ports:"): the nesting level of the list it lasts for. */
   listLevel?: number;
+  /** The name a list item gives the items nested in it (`* Catalog:` over `* Local Env: 5000`). */
+  itemOwner?: string;
 }
 
 export interface MdState {
@@ -104,6 +106,8 @@ export interface Context {
   rangeEnvironment?: string;
   /** A section above runs its services in containers (see HeadingInfo.inContainers). */
   inContainers?: boolean;
+  /** A section above lists what a tool supports (see HeadingInfo.catalog). */
+  catalog?: boolean;
   /** The innermost heading that may name a machine (Section.hostIfFolder). */
   hostIfFolder?: string;
 }
@@ -124,6 +128,7 @@ export function currentContext(state: MdState): Context {
     else if (s.info.aboutPorts || s.info.range) out.aboutPorts = true;
     if (s.info.tier) out.tier = s.info.tier;
     if (s.info.inContainers) out.inContainers = true;
+    if (s.info.catalog) out.catalog = true;
     if (s.hostIfFolder) out.hostIfFolder = s.hostIfFolder;
   }
   const last = state.sections[state.sections.length - 1];

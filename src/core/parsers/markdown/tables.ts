@@ -253,6 +253,8 @@ function classify(headers: string[], aboutPorts: boolean, rangeColumn: (index: n
   }
   // `| Container | Scrape Job | Port |`: what Prometheus scrapes, each row's metrics endpoint.
   if (cleaned.some((h) => SCRAPE_HEADER.test(h))) for (const p of ports) p.role ??= 'metrics';
+  // `| App | Default Port | Additional Ports |`: a table of defaults gives every port its app ships with.
+  if (ports.some((p) => p.defaults)) for (const p of ports) p.defaults = true;
   // With separate host and container port columns, only the host port can conflict.
   const hostColumns = ports.filter((p) => p.host);
   // A lone Internal Port column is the only port written, so the host's, unless another column says
@@ -722,7 +724,7 @@ function extractPortCell(state: MdState, context: Context, columns: Columns, row
       return;
     }
     const name = paired ? row.names[i] : row.names.length === 1 || (row.plus && values.length === 1) ? row.names[0] : undefined;
-    placeValue(state, context, columns, row, value, { name, role: value.role ?? role, start, end, hostSide, containerSide, defaults: column.defaults });
+    placeValue(state, context, columns, row, value, { name, role: value.role ?? role, start, end, hostSide, containerSide, defaults: column.defaults || context.catalog });
   });
 }
 
