@@ -427,3 +427,14 @@ test('PORT=0 asks the system for any free port: no allocation and no invalid-por
   assert.deepEqual(facts.allocations, []);
   assert.deepEqual(facts.problems.map((p) => `${p.rule}:${p.loc.span.startLine}`), ['invalid-port:3']);
 });
+
+test('settings under a comment that calls them internal or container ports are where processes listen inside containers: mentions', () => {
+  const env = ['# Gateway', 'GATEWAY_GRPC_PORT=7317', '# Tracer internal ports', 'TRACER_GRPC_PORT=7317', 'TRACER_HTTP_PORT=7318'].join('\n');
+  const c = checkFiles({ '.env': env });
+  assert.deepEqual(c.allocations.map((a) => `${a.service}=${a.port}`), ['gateway=7317']);
+  assert.deepEqual(c.findings.map(brief), []);
+  // The same block in a document; without the comment the two clash.
+  const doc = (comment: string) => ['# Stack', '', '```env', 'GATEWAY_GRPC_PORT=7317', comment, 'TRACER_GRPC_PORT=7317', '```'].join('\n');
+  assert.deepEqual(checkFiles({ 'README.md': doc('# container ports (not published)') }).findings.map(brief), []);
+  assert.deepEqual(checkFiles({ 'README.md': doc('# Tracer') }).findings.map(brief), ['port-conflict@README.md:6']);
+});

@@ -429,11 +429,19 @@ function readPortVariable(r: Reading): void {
     allocate(r, r.owner!, 'metrics', port, start, end);
     return;
   }
+  if (INSIDE_CONTAINERS_SECTION.test(r.a.section ?? '')) {
+    mention(r, port, start, end);
+    return;
+  }
   const holder = portHolder(r);
   const dialled = holder?.claim ? r.hosts?.get(r.shape.prefix.join('_')) : undefined;
   if (holder) allocate(r, holder, holder === r.part ? undefined : r.shape.role, port, start, end, { dialHost: dialled });
   else mention(r, port, start, end);
 }
+
+// `# Tempo internal ports`, `# container ports (not published)`: the settings under such a comment
+// are where processes listen inside their containers, no host's ports.
+const INSIDE_CONTAINERS_SECTION = /\binternal\b|\binside\b|\bcontainer(?:-side)? ports?\b|\bnot (?:published|exposed)\b|\bunpublished\b/i;
 
 // Servers that scrape an app's metrics: in the app's own env file, `PROMETHEUS_PORT` is where the app serves them.
 const SCRAPERS = new Set(['prometheus']);
