@@ -293,6 +293,12 @@ test('mermaid node labels allocate; the label names the service, ranges in label
   assert.equal(f.allocations[1].loc.span.startLine, 3);
 });
 
+test('a table set as copies of its columns side by side (`| Name | Port | Name | Port |`) pairs each name with the port beside it', () => {
+  const table = ['| Service | Port | Service | Port |', '|---|---|---|---|', '| alpha | 7100 | beta | 7200 |', '| gamma | 7300 | delta | 7101 |'].join('\n');
+  assert.deepEqual(parse(table).allocations.map((a) => `${a.service}=${a.port}@${a.loc.span.startLine}:${a.loc.span.startColumn}`), ['alpha=7100@3:11', 'gamma=7300@4:11', 'beta=7200@3:25', 'delta=7101@4:26']);
+  assert.deepEqual(checkFiles({ 'PORTS.md': table }).findings.map(brief), []);
+});
+
 test('an Image column beside the name column names no row: services may run one image', () => {
   const table = ['| Container | Image | Ports |', '|---|---|---|', '| indexer | acme/indexer:2.0.0 | 9871 |', '| worker | acme/indexer:2.0.0 | 9880 |'].join('\n');
   assert.deepEqual(parse(table).allocations.map((a) => `${a.service}=${a.port}`), ['indexer=9871', 'worker=9880']);

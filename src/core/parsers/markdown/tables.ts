@@ -462,6 +462,25 @@ export function extractTable(state: MdState, headerLine: number, rowLines: numbe
     const all = [header, ...rows].map((cells, i) => ({ cells, lineStart: state.lines.lineStart(i === 0 ? headerLine : rowLines[i - 1]) }));
     readPropertyPorts(state, all, (cells) => properties || BOLD_KEY.test(cells[0].text));
   }
+  for (const [columnsOf, cellsOf] of sideBySide(header, rows)) extractRows(state, headerLine, rowLines, columnsOf, cellsOf);
+}
+
+/**
+ * `| Game | Port | Game | Port |`: a table set as copies of its columns side by side, each copy
+ * with its own header and cells; a table of other columns is one copy.
+ */
+function sideBySide(header: Cell[], rows: Cell[][]): Array<[Cell[], Cell[][]]> {
+  const keys = header.map((c) => cleanName(c.text).toLowerCase());
+  for (let width = 2; width <= keys.length / 2; width++) {
+    if (keys.length % width !== 0 || keys.some((k, i) => k !== keys[i % width]) || keys.slice(0, width).every((k) => k === '')) continue;
+    const copies: Array<[Cell[], Cell[][]]> = [];
+    for (let from = 0; from < keys.length; from += width) copies.push([header.slice(from, from + width), rows.map((cells) => cells.slice(from, from + width))]);
+    return copies;
+  }
+  return [[header, rows]];
+}
+
+function extractRows(state: MdState, headerLine: number, rowLines: number[], header: Cell[], rows: Cell[][]): void {
   const context = currentContext(state);
   const columns = classify(header.map((c) => c.text), context.aboutPorts === true, (index) => holdsRanges(rows, index), (index) => holdsOnlyPorts(rows, index), (index) => holdsRoutes(rows, index));
   const section = solvesProblems(header) || sharedDatabase(header, rows, columns) ? { ...context, illustrative: true } : context;
