@@ -547,9 +547,9 @@ test('forbidding titles in Portuguese, Spanish and German reserve the ports list
   assert.deepEqual(warnings(checkFiles({ 'docs/ports.md': plain })), []);
 });
 
-test('a number range inside an identifier (`CVE-2018-12613`, `JIRA-1200-1300`) declares no range', () => {
+test('a number range inside an identifier (`CVE-2018-12613`, `JIRA-1200-1300`, `DS920+`) declares no range', () => {
   const table = ['| Service | Port |', '|---|---|', '| web | 80 |'];
-  for (const heading of ['### CVE-2018-12613', '### Ticket JIRA-1200-1300 notes']) {
+  for (const heading of ['### CVE-2018-12613', '### Ticket JIRA-1200-1300 notes', '### Synology DS920+']) {
     const doc = [heading, '', ...table].join('\n');
     assert.deepEqual(parseMarkdown(doc, { file: 'labs/README.md' }).ranges, [], heading);
     assert.deepEqual(warnings(checkFiles({ 'labs/README.md': doc })), [], heading);

@@ -61,9 +61,9 @@ export interface RangeInText extends WrittenRange {
   end: number;
 }
 
-// Not inside an identifier: `CVE-2018-12613` and `JIRA-1200-1300` are no ranges.
+// Not inside an identifier: `CVE-2018-12613`, `JIRA-1200-1300` and a model's `DS920+` are no ranges.
 const RANGE_IN_TEXT_RE = new RegExp(
-  `(?<![\\d.:/])(?<![A-Za-z][-_])(\\d{2,5})\\s*[${DASHES}]\\s*(\\d{2,5})(?![\\d.:/%])|(?<![\\d.:/])(\\d{3,5})\\+(?!\\d)|(?<![\\w.])(\\d{1,4}[xX]{1,3})(?![\\w])`,
+  `(?<![\\d.:/])(?<![A-Za-z][-_])(\\d{2,5})\\s*[${DASHES}]\\s*(\\d{2,5})(?![\\d.:/%])|(?<![\\w.:/])(\\d{3,5})\\+(?!\\d)|(?<![\\w.])(\\d{1,4}[xX]{1,3})(?![\\w])`,
   'g',
 );
 
