@@ -499,6 +499,10 @@ test('a table of labs (`| Lab | Port |`) under a service\'s heading gives that s
   const web = ['| Lab | Service | Port |', '|---|---|---|', '| ledger_lab | Ledger UI | 8080 |', '| atlas_lab | Atlas UI | 8080 |'].join('\n');
   assert.deepEqual(places(web).map((p) => p.split('/')[0]), ['Ledger UI=8080', 'Atlas UI=8080']);
   assert.deepEqual(checkFiles({ 'docs/PORTS.md': web }).findings.map(brief), []);
+  // So are the modes a setup runs in, one at a time.
+  const modes = (header: string) => ['## Ledger proxy', '', `| ${header} | Compose files | Proxy ports |`, '|---|---|---|', '| Plain | `compose.yml` | 80 |', '| TLS | `compose.yml` + `compose.tls.yml` | 80, 443 |'].join('\n');
+  assert.deepEqual(checkFiles({ 'docs/PORTS.md': modes('Mode') }).findings.map(brief), []);
+  assert.deepEqual(checkFiles({ 'docs/PORTS.md': modes('Name') }).findings.map(brief), ['port-conflict@docs/PORTS.md:6']);
 });
 
 test('a step heading (`## Run`, `## Access the app`) names no service; under the page title alone, `API:` and `Web:` items name the project\'s parts', () => {

@@ -488,6 +488,16 @@ test('items nested under an item that names a service, labelled by a setting (`L
   assert.deepEqual(parse(doc('Reserved block')).ranges.map((r) => `${r.from}-${r.to}`), ['7100-7150', '7101-7151']);
 });
 
+test('a list item that ends by saying its service is on the way out (`(deprecated)`, `— legacy`) holds no port', () => {
+  const doc = (note: string) => ['# Stores', '', '## Ports', '', `- Ledger cache on port 7379 ${note}`, '- Atlas cache on port 7379', ''].join('\n');
+  for (const note of ['(deprecated)', '(legacy, replaced by Atlas)', '— obsolete']) {
+    assert.deepEqual(checkFiles({ 'README.md': doc(note) }).findings.map(brief), [], note);
+    assert.deepEqual(parse(doc(note)).mentions.map((m) => m.port), [7379], note);
+  }
+  // A note that only mentions the word keeps the port.
+  assert.deepEqual(checkFiles({ 'README.md': doc('(LRU, not deprecated)') }).findings.map(brief), ['port-conflict@README.md:6']);
+});
+
 test('a settings list is not a port list, in a section about ports or not', () => {
   const settings = ['- **Retries**: 3', '- **Timeout**: 30', '- **Max connections**: 100', '- **Pool size**: 100', '- Batch size: 100', '- Concurrency: 100', '- PUID: 1000', '- ChainID: 8453', '- Network ID: 1337'];
   const f = parse(['## Configuration', ...settings, '', '## Ports', ...settings, '- **Gateway**: 8080', '- Admin: 8081', '- MS SQL: 1433'].join('\n'));

@@ -21,7 +21,7 @@ const PORT_WORD = /\bports?\b|端口|ポート|포트/i;
 const LEADS = /[:：]\s*$|^(?:\*\*|__)[^*_]+(?:\*\*|__)$/;
 
 // A short name and its colon, alone.
-const ITEM_OWNER = /^([\p{L}\p{N}][\p{L}\p{N} ._-]{0,40}?)\s*[:：]$/u;
+const NAMING_ITEM = /^[\p{L}\p{N}][\p{L}\p{N} ._-]{0,40}?\s*[:：]$/u;
 
 /**
  * Opens the list's title section when the paragraph just before the list titles it; `nested` when
@@ -42,8 +42,7 @@ export function openListTitle(state: MdState, paragraph: string, line: number, l
   const top = state.sections[state.sections.length - 1];
   if (!reserved && !illustrative && !settings && !ports) {
     // `* Catalog:` over `* Local Env: 5000-5050`: an item naming what the items nested in it are about.
-    const owner = nested ? ITEM_OWNER.exec(label)?.[1] : undefined;
-    if (owner) state.sections.push({ level: LIST_LEVEL, line, info: top.info, rangeId: top.rangeId, listLevel, itemOwner: owner });
+    if (nested && NAMING_ITEM.test(label)) state.sections.push({ level: LIST_LEVEL, line, info: top.info, rangeId: top.rangeId, listLevel, underNamingItem: true });
     return;
   }
   // The section under the title keeps owning the items: its range, owner and machine.

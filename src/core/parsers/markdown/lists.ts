@@ -322,6 +322,10 @@ export function extractHeadingUrl(state: MdState, heading: string, line: string,
   return true;
 }
 
+// `- Redis on port 6379 (deprecated)`, `- Cache: 6380 — legacy`: an item that ends by saying its
+// service is on the way out or gone holds no port any more.
+const RETIRED_NOTE = /(?:\((?:[^()]*[,;]\s*)?|\s[-–—]\s*)(?:deprecated|obsolete|legacy|retired|removed|superseded|decommissioned|no longer used)\b[^()]*\)?\s*[.;]?\s*$/i;
+
 // Words that say in which setting or how a port of the item above is reached: `Local Env`, `Docker Inside`, `HTTPS`.
 const QUALIFIER_WORDS = new Set([
   'local', 'docker', 'env', 'environment', 'inside', 'outside', 'container', 'host', 'dev', 'development', 'prod', 'production',
@@ -333,8 +337,8 @@ const QUALIFIER_WORDS = new Set([
  * the catalog's ports in each setting (often its HTTP and HTTPS pair, not a range), not services
  * called Local Env. Which of them is which is not said: they are mentioned.
  */
-function qualifiesItemOwner(state: MdState, label: string): boolean {
-  if (state.sections[state.sections.length - 1].itemOwner === undefined) return false;
+function qualifiesNamingItem(state: MdState, label: string): boolean {
+  if (!state.sections[state.sections.length - 1].underNamingItem) return false;
   const words = cleanName(label).toLowerCase().split(/[\s/_-]+/).filter((w) => w !== '');
   return words.length > 0 && words.every((w) => QUALIFIER_WORDS.has(w));
 }
@@ -342,7 +346,7 @@ function qualifiesItemOwner(state: MdState, label: string): boolean {
 function extractMatch(state: MdState, m: Match, text: string, at: number, nested: boolean): void {
   // `chromadb:8000` is an address another container dials (a host name and a port, no blank):
   // the port is mentioned, not allocated.
-  if (ADDRESS_ITEM.test(text) || (nested && qualifiesItemOwner(state, m.name))) {
+  if (ADDRESS_ITEM.test(text) || RETIRED_NOTE.test(text) || (nested && qualifiesNamingItem(state, m.name))) {
     for (const value of m.values) emitMention(state, value.port, at + value.start, at + value.end);
     return;
   }

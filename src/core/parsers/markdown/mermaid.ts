@@ -42,12 +42,13 @@ interface Graph {
   group: number;
   seen: Set<string>;
   /** Each port a node's label writes, in the order drawn. */
-  nodes: Node[];
+  nodes: DrawnPort[];
   /** `[from, to]` node ids of each arrow. */
   edges: Array<[string, string]>;
 }
 
-interface Node {
+/** One port a node's label writes. */
+interface DrawnPort {
   context: Context;
   id: string;
   service: string;
@@ -174,7 +175,7 @@ function nodeName(beforePort: string): string {
   return second !== undefined && IDENTIFIER.test(second) && serverOfImage(serviceKey(first)) !== undefined ? second : first;
 }
 
-function place(state: MdState, node: Node, graph: Graph, dialling: Set<string>): void {
+function place(state: MdState, node: DrawnPort, graph: Graph, dialling: Set<string>): void {
   const compact = node.written.replace(/\s+/g, '');
   const range = /^\d+$/.test(compact) ? { from: Number(compact), to: Number(compact) } : parseRange(compact);
   const end = node.start + node.written.length;

@@ -27,8 +27,8 @@ export interface Section {
   hostIfFolder?: string;
   /** A list's title ("Never use these ports:"): the nesting level of the list it lasts for. */
   listLevel?: number;
-  /** The name a list item gives the items nested in it (`* Catalog:` over `* Local Env: 5000`). */
-  itemOwner?: string;
+  /** The list is nested in an item that names what its items are about (`* Catalog:` over `* Local Env: 5000`). */
+  underNamingItem?: boolean;
 }
 
 export interface MdState {

@@ -113,8 +113,9 @@ const HISTORY_HEADER = /\b(?:old|previous|former|legacy|prior|was|before|antig[o
 const RANGE_WORD = /\b(?:range|rango|intervalo|faixa|bereich|plage)\b|范围|範囲|범위|диапазон/i;
 const HOST_HEADER = /\b(host|hôte|node\s*-?ports?|external|extern|externe|externer|externes|externo|externa|esterno|published|public)\b|ホスト|主机|宿主|公開|外部|호스트|외부/i;
 
-// `| Lab | Port |`: the labs or exercises of a course, each brought up on its own.
-const LAB_HEADER = /^(?:labs?|exercises?|chapters?|lessons?|workshops?|tutorials?|katas?)$/i;
+// `| Lab | Port |`: the labs or exercises of a course, or the modes a setup runs in (`| Mode |
+// Compose files | Proxy ports |`), each brought up on its own.
+const LAB_HEADER = /^(?:labs?|exercises?|chapters?|lessons?|workshops?|tutorials?|katas?|modes?|variants?|scenarios?)$/i;
 
 /** A lab's row is in an environment of its own: never beside another lab's (see VARIANT_PREFIX). */
 function labEnvironment(cell: Cell | undefined): string | undefined {
