@@ -299,6 +299,13 @@ test('a table set as copies of its columns side by side (`| Name | Port | Name |
   assert.deepEqual(checkFiles({ 'PORTS.md': table }).findings.map(brief), []);
 });
 
+test('a row named for a kind of server (`| Database | PostgreSQL | 5432 |` under Component, Technology) is the server its Technology cell names', () => {
+  const table = ['| Component | Technology | Port |', '|---|---|---|', '| Database | PostgreSQL 16 | 7432 |', '| Cache | Redis | 7379 |', '| Frontend | React | 7300 |'].join('\n');
+  assert.deepEqual(parse(table).allocations.map((a) => `${a.service}=${a.port}`), ['PostgreSQL=7432', 'Redis=7379', 'Frontend=7300']);
+  const compose = 'services:\n  db:\n    image: postgres:16\n    ports: ["7433:5432"]\n';
+  assert.deepEqual(checkFiles({ 'docker-compose.yml': compose, 'README.md': table }).findings.filter((f) => f.severity !== 'info').map(brief), ['port-mismatch@README.md:3']);
+});
+
 test('an Image column beside the name column names no row: services may run one image', () => {
   const table = ['| Container | Image | Ports |', '|---|---|---|', '| indexer | acme/indexer:2.0.0 | 9871 |', '| worker | acme/indexer:2.0.0 | 9880 |'].join('\n');
   assert.deepEqual(parse(table).allocations.map((a) => `${a.service}=${a.port}`), ['indexer=9871', 'worker=9880']);

@@ -313,6 +313,13 @@ const KINDS: ReadonlyArray<{ kind: RegExp; servers: RegExp }> = [
   { kind: /^(?:search|搜索|検索|검색)$/, servers: /^(?:elasticsearch|opensearch|meilisearch|typesense|solr)$/ },
 ];
 
+/** `Database` and `PostgreSQL`, `Cache` and `Redis`: a name of a kind of server alone, and a server of that kind. */
+export function kindAndItsServer(kind: string, server: string): boolean {
+  const kindWords = allWordsOf(kind);
+  const serverWords = allWordsOf(server);
+  return [...kindWords].every((w) => KINDS.some((k) => k.kind.test(w))) && KINDS.some((k) => [...kindWords].every((w) => k.kind.test(w)) && [...serverWords].some((w) => k.servers.test(w)));
+}
+
 /** Every word of `kind` says what `server` is for: a server of that kind, or that kind in other words. */
 function namesWhatItIs(kind: Set<string>, server: Set<string>): boolean {
   if (kind.size === 0 || server.size === 0) return false;

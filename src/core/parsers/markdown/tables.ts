@@ -1,7 +1,7 @@
 // Tables with a port-like column and a name column: one allocation per port cell, or declared
 // ranges / reserved ports depending on what the table and its section are about.
 import { findUrls, isPublicName, serviceFromHost } from '../../syntax/ports';
-import { cleanName, CLUSTER_ENVIRONMENT, environmentFromText, LOCAL_RUN_ENVIRONMENT, roleFromPath, roleFromWords, serviceKey, VARIANT_PREFIX } from '../../syntax/names';
+import { cleanName, CLUSTER_ENVIRONMENT, environmentFromText, kindAndItsServer, LOCAL_RUN_ENVIRONMENT, roleFromPath, roleFromWords, serviceKey, VARIANT_PREFIX } from '../../syntax/names';
 import { splitRow, type Cell } from './cells';
 import { serviceOfPortVariable } from '../env';
 import { readPropertyPorts } from './propertyTables';
@@ -46,6 +46,8 @@ interface Columns {
   environment?: number;
   /** A column with a unique name per row (Container), used when the name column is generic. */
   container?: number;
+  /** A column of what each row is built with (`| Component | Technology | Port |`): the server a row of its kind runs. */
+  technology?: number;
   /** A column naming the stack or proxy a row's service runs in or behind (Stack, Via, Behind). */
   stack?: number;
   routing: boolean;
@@ -92,6 +94,7 @@ const PATH_HEADER = /^paths?$/i;
 // A unique per-row identity.
 const CONTAINER_NAME_HEADER = /^(containers?|container names?|hostnames?|service names?|images?|contenedor(?:es)?|cont[eê]iner(?:es|s)?|conteneurs?)$/i;
 const IMAGE_HEADER = /^(?:docker )?images?$/i;
+const TECHNOLOGY_HEADER = /^(?:technology|technologies|tech|tech stack|software|engine|implementation)$/i;
 const RANGE_NAME_HEADER = /\b(category|project|projekt|projet|proyecto|projeto|progetto|tier|group|range|team|block|pool|reserved)\b|项目|проект/i;
 // English, and the same words in German, Dutch, French, Spanish, Italian and Portuguese (`Interner Port`, `Puerto interno`, `Porta container`).
 const CONTAINER_HEADER = /\b(container|internal|inner|inside|intern|interne|interner|internes|interno|interna|target|conteneur|contenedor|contêiner)\b|コンテナ|容器|内部|컨테이너|내부/i;
@@ -290,6 +293,7 @@ function classify(headers: string[], aboutPorts: boolean, rangeColumn: (index: n
   const environment = cleaned.findIndex((h) => ENV_HEADER.test(h));
   // Not an Image column: services may share an image (`| Container | Image | Ports |`).
   const container = cleaned.findIndex((h, i) => i !== name && CONTAINER_NAME_HEADER.test(h) && !IMAGE_HEADER.test(h));
+  const technology = cleaned.findIndex((h, i) => i !== name && TECHNOLOGY_HEADER.test(h));
   const otherNames = cleaned.flatMap((h, i) => (i !== name && i !== container && !taken.has(i) && NAME_HEADER.test(h) ? [i] : []));
   const group = services >= 0 ? otherNames.find((i) => RANGE_NAME_HEADER.test(cleaned[i])) : undefined;
   const status = cleaned.findIndex((h) => STATUS_HEADER.test(h));
@@ -318,6 +322,7 @@ function classify(headers: string[], aboutPorts: boolean, rangeColumn: (index: n
     ledByRanges,
     environment: environment >= 0 ? environment : undefined,
     container: container >= 0 ? container : undefined,
+    technology: technology >= 0 ? technology : undefined,
     stack: stack >= 0 && !stackNames ? stack : undefined,
     namedByHeader: name >= 0 && NAME_HEADER.test(cleaned[name]),
     otherNames,
@@ -372,6 +377,11 @@ function rowNames(columns: Columns, cells: Cell[]): CellNames & { holders?: bool
   if (columns.routing) return NO_NAMES;
   const cell = columns.name === undefined ? undefined : cells[columns.name];
   const names = namesIn(cell, columns.namedByHeader);
+  // `| Database | PostgreSQL | 5432 |`: a row named for its kind is the server its Technology cell names.
+  if (names.names.length === 1 && columns.technology !== undefined) {
+    const server = cleanName(cells[columns.technology]?.text ?? '');
+    if (kindAndItsServer(names.names[0], server)) return { names: [server], list: false };
+  }
   // A Container column names each row uniquely; the Service column beside it often only says
   // what kind of component it is ("API" under every product).
   if (names.names.length === 1 && columns.container !== undefined) {
