@@ -52,6 +52,9 @@ test('any program\'s --port in the web process; bind addresses; CRLF; a process 
     'shop - 5002 - "5002" 4',
     'shop - 8002 - "8002" 5',
   ]);
+  // The page a data tool serves, in its process's role; not what its other commands do.
+  const tools = 'ui: streamlit run app.py --server.port 8501\nnotebook: jupyter lab --port 8888 --no-browser\ntracking: mlflow server --port 5001\nexport: jupyter nbconvert --port 9999\n';
+  assert.deepEqual(allocations(tools, parse(tools)), ['shop ui 8501 - "8501" 1', 'shop notebook 8888 - "8888" 2', 'shop tracking 5001 - "5001" 3']);
 });
 
 test('portolan-ignore comments; a port out of range; no folder name leaves mentions only', () => {

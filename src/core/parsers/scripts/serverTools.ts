@@ -58,6 +58,10 @@ const TOOLS: ReadonlyMap<string, ServerTool> = new Map<string, ServerTool>([
   ['uvicorn', { portFlags: PORT_FLAGS, bare: MAIN, takesPaths: true }],
   ['gunicorn', { portFlags: [], bindFlags: ['--bind', '-b'], bare: MAIN, takesPaths: true }],
   ['hypercorn', { portFlags: [], bindFlags: ['--bind', '-b'], bare: MAIN, takesPaths: true }],
+  // Data and ML tools that serve a page.
+  ['streamlit', { portFlags: ['--server.port'], serves: { run: MAIN } }],
+  ['jupyter', { portFlags: PORT_FLAGS, serves: { lab: MAIN, notebook: MAIN, server: MAIN } }],
+  ['mlflow', { portFlags: PORT_FLAGS_P, serves: { server: MAIN, ui: MAIN } }],
 ]);
 
 /** The server a command's program is, by its name (`vite`, `./node_modules/.bin/vite`, `next.cmd`). */
