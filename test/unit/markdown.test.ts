@@ -740,6 +740,11 @@ test('a cell of ports separated by blanks alone (`80 443`) holds each; a lone di
   assert.deepEqual(allocs(f).map(({ service, port, text }) => `${service} ${port} ${text}`), ['proxy 80 80', 'proxy 443 443', 'store 5001 5001', 'store 8098 8098']);
 });
 
+test('after a cell\'s first port, a word may name the next (`9000 / console 9001`, `7077 / gRPC 7078`); words before the first make no port', () => {
+  const f = parse(['| Service | Ports |', '|---|---|', '| store | 9000 / console 9001 |', '| ledger | 7077 / gRPC 7078 |', '| atlas | see 7100 below |', '| vault | 7200 or later |'].join('\n'));
+  assert.deepEqual(allocs(f).map(({ service, port, role, text }) => `${service} ${port} ${role ?? '-'} ${text}`), ['store 9000 - 9000', 'store 9001 - 9001', 'ledger 7077 - 7077', 'ledger 7078 grpc 7078']);
+});
+
 test('a `Default Port` column lists the port each app ships with: its rows claim their apps\' ports and never clash with each other', () => {
   const doc = (header: string) => ['# Apps', '', `| Service | ${header} | Notes |`, '|---|---|---|', '| alpha | 3000 | |', '| beta | 3000 | Conflicts with alpha |'].join('\n');
   const warnings = (files: Record<string, string>) => checkFiles(files).findings.filter((f) => f.severity !== 'info').map(brief);

@@ -1,5 +1,5 @@
 // The ports a table cell or list value holds, when it holds nothing else: `8080`, `**8080**`,
-// `8080/udp`, `127.0.0.1:5432`, `8080 (HTTP), 8443 (HTTPS)`, `5678 / 6379`, `80 443`, `8000-8009`, `300xx`,
+// `8080/udp`, `127.0.0.1:5432`, `8080 (HTTP), 8443 (HTTPS)`, `5678 / 6379`, `9000 / console 9001`, `80 443`, `8000-8009`, `300xx`,
 // `12000+`, a mapping `5436:5432`, `0.0.0.0:5436->5432/tcp` or `5436 (host) -> 5432 (container)`
 // (the host port, with the container port behind it). A cell with other words in it ("Various", "see 8080 below") holds no structured
 // port.
@@ -71,10 +71,14 @@ export function parseCellPorts(source: string): CellPort[] {
   if (CJK_LEAD.test(text)) i = CJK_LEAD.lastIndex;
   const end = text.trimEnd().length;
   while (i < end) {
-    ITEM.lastIndex = i;
+    // After the first port, a word may name the next one: `9000 / console 9001`, `7077 / UI 8080`.
+    LABEL_BEFORE.lastIndex = i;
+    const label = out.length > 0 ? LABEL_BEFORE.exec(text) : null;
+    const at = label ? LABEL_BEFORE.lastIndex : i;
+    ITEM.lastIndex = at;
     const m = ITEM.exec(text);
     if (!m) return [];
-    const value = toCellPort(m, i);
+    const value = toCellPort(m, at, label?.[1]);
     if (!value) return [];
     out.push(value);
     i = ITEM.lastIndex;
@@ -86,8 +90,12 @@ export function parseCellPorts(source: string): CellPort[] {
   return out;
 }
 
-function toCellPort(m: RegExpExecArray, at: number): CellPort | undefined {
-  const [whole, host, number, inside, protocol, note] = m;
+// One or two words before a port, with a blank between them and it.
+const LABEL_BEFORE = /([A-Za-z][A-Za-z.-]{0,15}(?: [A-Za-z][A-Za-z.-]{0,15})?)\s+(?=[\d[:]|localhost)/y;
+
+function toCellPort(m: RegExpExecArray, at: number, labelBefore?: string): CellPort | undefined {
+  const [whole, host, number, inside, protocol, written] = m;
+  const note = written ?? labelBefore;
   const start = at + whole.indexOf(number, host ? host.length : 0);
   const end = start + number.length;
   const base = {
