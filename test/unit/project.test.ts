@@ -520,6 +520,15 @@ test('a document may call a service its stack publishes by its name and a protoc
   assert.deepEqual(warnings(checkFiles({ 'docker-compose.yml': kafka, 'PORTS.md': '# Ports\n\n| Service | Port |\n|---|---|\n| Kafka REST | 8082 |\n' })), []);
 });
 
+test('a document may leave out the prefix a project gives every service it publishes (`Ledger` for `shop-ledger`)', () => {
+  const compose = (second: string) => ['services:', '  shop-ledger:', '    image: acme/books', '    ports: ["7101:7100"]', `  ${second}:`, '    image: acme/maps', '    ports: ["7201:7200"]'].join('\n');
+  const doc = ['# Shop', '', '| Module | Port |', '|---|---|', '| Ledger | 7102 |', ''].join('\n');
+  assert.deepEqual(warnings(checkFiles({ 'docker-compose.yml': compose('shop-atlas'), 'README.md': doc })), ['port-mismatch@README.md:5']);
+  assert.deepEqual(warnings(checkFiles({ 'docker-compose.yml': compose('shop-atlas'), 'README.md': doc.replace('7102', '7101') })), []);
+  // Not where a service goes without it.
+  assert.deepEqual(warnings(checkFiles({ 'docker-compose.yml': compose('atlas'), 'README.md': doc })), []);
+});
+
 test('a document of ports forwarded from a cluster is compared with itself, not with compose stacks beside it', () => {
   const doc = (forwards: string[]) => [
     '# Port map', '', '## Services (11000-11099)', '', '| Service | External Port | Internal Port |', '|---|---|---|',

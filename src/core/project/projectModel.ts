@@ -133,6 +133,9 @@ export class ProjectModel {
       for (const service of publishedServices(f)) published.add(service);
       for (const a of f.allocations) if (!a.claim) for (const name of a.names ?? []) noteOnlyService(this.otherNames, `${unit}\u0000${name}`, a.serviceKey);
     }
+    for (const [unit, services] of this.publishing) {
+      for (const [short, service] of withoutSharedPrefix(services)) noteOnlyService(this.otherNames, `${unit}\u0000${short}`, service);
+    }
   }
 
   /** The service of a unit that goes by another name (`nginx`, the image of `web`), where it alone does and none is called so. */
@@ -393,6 +396,20 @@ interface FolderFacts {
 }
 
 /** Files `service` under `key`, or '' once another service has it too: the key names one service or none. */
+/**
+ * `blog-sonar`, `blog-zipkin`, `blog-gateway`: services a project names all with its own prefix,
+ * which its documents leave out (`Sonar`). Each service's name without it, where every published
+ * service has the prefix and there are two or more.
+ */
+function withoutSharedPrefix(services: ReadonlySet<string>): Array<[string, string]> {
+  if (services.size < 2) return [];
+  const keys = [...services];
+  const dash = keys[0].indexOf('-');
+  const prefix = dash > 0 ? keys[0].slice(0, dash + 1) : '';
+  if (prefix === '' || !keys.every((k) => k.startsWith(prefix) && k.length > prefix.length)) return [];
+  return keys.map((k) => [k.slice(prefix.length), k]);
+}
+
 function noteOnlyService(services: Map<string, string>, key: string, service: string): void {
   const known = services.get(key);
   services.set(key, known === undefined || known === service ? service : '');
