@@ -520,6 +520,14 @@ test('a document may call a service its stack publishes by its name and a protoc
   assert.deepEqual(warnings(checkFiles({ 'docker-compose.yml': kafka, 'PORTS.md': '# Ports\n\n| Service | Port |\n|---|---|\n| Kafka REST | 8082 |\n' })), []);
 });
 
+test('a document may call a service its stack publishes its server (`Relay server`); not a generic name (`Web server` may be nginx)', () => {
+  const compose = 'services:\n  relay:\n    image: acme/relay\n    ports: ["7100:7100"]\n  web:\n    image: acme/shop\n    ports: ["3000:3000"]\n';
+  const doc = (name: string, port: number) => ['# Stack', '', '| Service | Port |', '|---|---|', `| ${name} | ${port} |`, ''].join('\n');
+  assert.deepEqual(warnings(checkFiles({ 'docker-compose.yml': compose, 'README.md': doc('Relay server', 7101) })), ['port-mismatch@README.md:5']);
+  assert.deepEqual(warnings(checkFiles({ 'docker-compose.yml': compose, 'README.md': doc('Relay server', 7100) })), []);
+  assert.deepEqual(warnings(checkFiles({ 'docker-compose.yml': compose, 'README.md': doc('Web server', 80) })), []);
+});
+
 test('a document may leave out the prefix a project gives every service it publishes (`Ledger` for `shop-ledger`)', () => {
   const compose = (second: string) => ['services:', '  shop-ledger:', '    image: acme/books', '    ports: ["7101:7100"]', `  ${second}:`, '    image: acme/maps', '    ports: ["7201:7200"]'].join('\n');
   const doc = ['# Shop', '', '| Module | Port |', '|---|---|', '| Ledger | 7102 |', ''].join('\n');

@@ -5,7 +5,7 @@ import { dirOf } from '../syntax/paths';
 import { describedKeys, productKey, VARIANT_PREFIX, withoutProtocolWords, withoutScreenWords } from '../syntax/names';
 import { compareText } from '../text/compareText';
 import { ProjectModel } from '../project/projectModel';
-import { identityIn, type FileRole } from '../project/roles';
+import { identityIn, isGenericName, type FileRole } from '../project/roles';
 import { inImage } from '../project/images';
 
 /**
@@ -165,11 +165,25 @@ function ownKey(a: Allocation, f: FileFacts, role: FileRole, shared: SharedFacts
     ?? (f.kind === 'markdown' ? documentedKey(a, f, role.about, shared) ?? shared.project.serviceNamed(role.about, productKey(a.serviceKey)) : undefined) ?? a.serviceKey;
 }
 
-/** A document's name for a service its stack publishes, written with what it does, by one of its screens or with a protocol. */
+/** A document's name for a service its stack publishes, written with what it does, by one of its screens, with a protocol or as a server. */
 function documentedKey(a: Allocation, f: FileFacts, unit: string, shared: SharedFacts): string | undefined {
   const described = describedOf(a, f, unit, shared);
-  return described === undefined ? screenOf(a.serviceKey, unit, shared) ?? protocolOf(a.serviceKey, unit, shared)?.service : screenOf(described, unit, shared) ?? described;
+  return described === undefined
+    ? screenOf(a.serviceKey, unit, shared) ?? protocolOf(a.serviceKey, unit, shared)?.service ?? serverOf(a.serviceKey, unit, shared)
+    : screenOf(described, unit, shared) ?? described;
 }
+
+/**
+ * `coturn` for a document's `Coturn server` where the stack publishes `coturn` and no
+ * `coturn-server`; not `Web server` for `web`, a generic name that may be another program (nginx).
+ */
+function serverOf(key: string, unit: string, shared: SharedFacts): string | undefined {
+  if (!key.endsWith(SERVER_SUFFIX)) return undefined;
+  const stem = key.slice(0, -SERVER_SUFFIX.length);
+  return stem !== '' && !isGenericName(stem) && shared.project.publishes(unit, stem) && !shared.project.publishes(unit, key) ? stem : undefined;
+}
+
+const SERVER_SUFFIX = '-server';
 
 /**
  * `nginx` for a document's `nginx (API gateway)` or `Webserver (Nginx)` where the stack publishes
