@@ -395,7 +395,6 @@ interface FolderFacts {
   machine?: string;
 }
 
-/** Files `service` under `key`, or '' once another service has it too: the key names one service or none. */
 /**
  * `blog-sonar`, `blog-zipkin`, `blog-gateway`: services a project names all with its own prefix,
  * which its documents leave out (`Sonar`). Each service's name without it, where every published
@@ -410,6 +409,7 @@ function withoutSharedPrefix(services: ReadonlySet<string>): Array<[string, stri
   return keys.map((k) => [k.slice(prefix.length), k]);
 }
 
+/** Files `service` under `key`, or '' once another service has it too: the key names one service or none. */
 function noteOnlyService(services: Map<string, string>, key: string, service: string): void {
   const known = services.get(key);
   services.set(key, known === undefined || known === service ? service : '');

@@ -180,7 +180,7 @@ function documentedKey(a: Allocation, f: FileFacts, unit: string, shared: Shared
 function serverOf(key: string, unit: string, shared: SharedFacts): string | undefined {
   if (!key.endsWith(SERVER_SUFFIX)) return undefined;
   const stem = key.slice(0, -SERVER_SUFFIX.length);
-  return stem !== '' && !isGenericName(stem) && shared.project.publishes(unit, stem) && !shared.project.publishes(unit, key) ? stem : undefined;
+  return stem !== '' && !isGenericName(stem) && publishedInstead(stem, key, unit, shared) ? stem : undefined;
 }
 
 const SERVER_SUFFIX = '-server';
@@ -220,13 +220,18 @@ function describedOnce(f: FileFacts): Map<string, string> {
 /** `grafana` for a document's `Grafana UI` where the stack publishes `grafana` and no `grafana-ui`. */
 function screenOf(key: string, unit: string, shared: SharedFacts): string | undefined {
   const service = withoutScreenWords(key);
-  return service !== key && service !== '' && shared.project.publishes(unit, service) && !shared.project.publishes(unit, key) ? service : undefined;
+  return service !== key && service !== '' && publishedInstead(service, key, unit, shared) ? service : undefined;
 }
 
 /** `relay` and its role for a document's `Relay gRPC` where the stack publishes `relay` and no `relay-grpc`. */
 function protocolOf(key: string, unit: string, shared: SharedFacts): { service: string; role: string | undefined } | undefined {
   const stem = withoutProtocolWords(key);
-  return stem && shared.project.publishes(unit, stem.service) && !shared.project.publishes(unit, key) ? stem : undefined;
+  return stem && publishedInstead(stem.service, key, unit, shared) ? stem : undefined;
+}
+
+/** Whether the stack publishes the service a shorter name names, and none of the whole name. */
+function publishedInstead(service: string, key: string, unit: string, shared: SharedFacts): boolean {
+  return shared.project.publishes(unit, service) && !shared.project.publishes(unit, key);
 }
 
 export function placesOf(f: FileFacts, shared: SharedFacts): Place[] {

@@ -116,10 +116,15 @@ const SCREENLESS: ReadonlySet<string> = new Set([
 /** The key without the screen words it ends in (`grafana-web-ui` → `grafana`); '' when it is nothing else or a server without screens. */
 export function withoutScreenWords(key: string): string {
   const words = key.split('-');
-  let end = words.length;
-  while (end > 0 && SCREEN_WORDS.has(words[end - 1])) end--;
-  const service = words.slice(0, end).join('-');
+  const service = words.slice(0, endBefore(words, SCREEN_WORDS)).join('-');
   return SCREENLESS.has(productKey(service)) ? '' : service;
+}
+
+/** Where the words of `set` that end `words` begin (`words.length` when none does). */
+function endBefore(words: readonly string[], set: ReadonlySet<string>): number {
+  let end = words.length;
+  while (end > 0 && set.has(words[end - 1])) end--;
+  return end;
 }
 
 // Protocols a document writes after a service's name for one of its ports (`Relay HTTP`, `Relay gRPC`).
@@ -132,8 +137,7 @@ const PROTOCOL_WORDS: ReadonlySet<string> = new Set(['http', 'https', 'grpc', 'w
  */
 export function withoutProtocolWords(key: string): { service: string; role: string | undefined } | undefined {
   const words = key.split('-');
-  let end = words.length;
-  while (end > 0 && PROTOCOL_WORDS.has(words[end - 1])) end--;
+  const end = endBefore(words, PROTOCOL_WORDS);
   if (end === words.length || end === 0) return undefined;
   return { service: words.slice(0, end).join('-'), role: roleFromWords(words.slice(end).join(' ')) };
 }
@@ -315,9 +319,9 @@ const KINDS: ReadonlyArray<{ kind: RegExp; servers: RegExp }> = [
 
 /** `Database` and `PostgreSQL`, `Cache` and `Redis`: a name of a kind of server alone, and a server of that kind. */
 export function kindAndItsServer(kind: string, server: string): boolean {
-  const kindWords = allWordsOf(kind);
-  const serverWords = allWordsOf(server);
-  return [...kindWords].every((w) => KINDS.some((k) => k.kind.test(w))) && KINDS.some((k) => [...kindWords].every((w) => k.kind.test(w)) && [...serverWords].some((w) => k.servers.test(w)));
+  const kindWords = [...allWordsOf(kind)];
+  const serverWords = [...allWordsOf(server)];
+  return KINDS.some((k) => kindWords.every((w) => k.kind.test(w)) && serverWords.some((w) => k.servers.test(w)));
 }
 
 /** Every word of `kind` says what `server` is for: a server of that kind, or that kind in other words. */

@@ -91,9 +91,8 @@ export const NAME_HEADER = /\b(services?|name|component|app|application|products
 // A routing table (Domain | Service | Target | Port) lists what a proxy forwards to, not who owns a port.
 const ROUTING_HEADER = /^(?:(?:public|external|custom|tunnel|proxy)\s+)?(domains?|sub-?domains?|hosts?names?|hostnames?|routes?|paths?|virtual hosts?|域名)$/i;
 const PATH_HEADER = /^paths?$/i;
-// A unique per-row identity.
-const CONTAINER_NAME_HEADER = /^(containers?|container names?|hostnames?|service names?|images?|contenedor(?:es)?|cont[eê]iner(?:es|s)?|conteneurs?)$/i;
-const IMAGE_HEADER = /^(?:docker )?images?$/i;
+// A unique per-row identity. Not an Image column: services may share an image (`| Container | Image | Ports |`).
+const CONTAINER_NAME_HEADER = /^(containers?|container names?|hostnames?|service names?|contenedor(?:es)?|cont[eê]iner(?:es|s)?|conteneurs?)$/i;
 const TECHNOLOGY_HEADER = /^(?:technology|technologies|tech|tech stack|software|engine|implementation)$/i;
 const RANGE_NAME_HEADER = /\b(category|project|projekt|projet|proyecto|projeto|progetto|tier|group|range|team|block|pool|reserved)\b|项目|проект/i;
 // English, and the same words in German, Dutch, French, Spanish, Italian and Portuguese (`Interner Port`, `Puerto interno`, `Porta container`).
@@ -291,8 +290,7 @@ function classify(headers: string[], aboutPorts: boolean, rangeColumn: (index: n
   const stackNames = name < 0 && stack >= 0 && CLEAN_STACK_HEADER.test(cleaned[stack]);
   if (stackNames) name = stack;
   const environment = cleaned.findIndex((h) => ENV_HEADER.test(h));
-  // Not an Image column: services may share an image (`| Container | Image | Ports |`).
-  const container = cleaned.findIndex((h, i) => i !== name && CONTAINER_NAME_HEADER.test(h) && !IMAGE_HEADER.test(h));
+  const container = cleaned.findIndex((h, i) => i !== name && CONTAINER_NAME_HEADER.test(h));
   const technology = cleaned.findIndex((h, i) => i !== name && TECHNOLOGY_HEADER.test(h));
   const otherNames = cleaned.flatMap((h, i) => (i !== name && i !== container && !taken.has(i) && NAME_HEADER.test(h) ? [i] : []));
   const group = services >= 0 ? otherNames.find((i) => RANGE_NAME_HEADER.test(cleaned[i])) : undefined;
